@@ -1,0 +1,75 @@
+import type { Config } from "../config/config.js";
+import { type DatabaseHandle, openDatabase } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { systemActor } from "../shared/actor.js";
+import { createApp } from "./app.js";
+import { DEMO_USERS, seedDemo } from "./demo.js";
+
+/** Opens the configured database and brings its schema up to date, printing each migration applied. */
+export async function openAndMigrate(config: Config, log: (line: string) => void): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db, (r) => {
+      if (r.status === "Success") log(`  migrated: ${r.migrationName}`);
+    });
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/**
+ * `sekimori serve`: migrate, create the first admin, seed the demo organisation once, listen, and
+ * tell the person at the terminal where to go and how to log in.
+ */
+export async function startServer(config: Config, log: (line: string) => void = console.log) {
+  log(`Sekimori: opening ${config.databaseUrl ? "PostgreSQL" : "embedded database (PGlite)"}…`);
+  const handle = await openAndMigrate(config, log);
+  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind });
+  const actor = systemActor("setup");
+  const admin = await services.auth.ensureInitialAdmin(actor, config.adminPassword);
+  const banner: string[] = [];
+  if (admin.created) {
+    banner.push(
+      admin.password
+        ? `  初期管理者 / initial admin:  admin / ${admin.password}   (shown once — 一度だけ表示されます)`
+        : "  初期管理者 / initial admin:  admin / (SEKIMORI_ADMIN_PASSWORD)",
+    );
+  }
+  if (config.demo) {
+    const password = config.demoPassword ?? config.adminPassword ?? admin.password;
+    if (password) {
+      const seeded = await seedDemo(services, actor, password, log);
+      if (seeded.includes("demo.foundation")) {
+        banner.push(
+          `  デモ利用者 / demo users:    ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(",")})`).join(", ")}`,
+          `                              password: ${config.demoPassword ? "(SEKIMORI_DEMO_PASSWORD)" : config.adminPassword ? "(same as SEKIMORI_ADMIN_PASSWORD)" : password}`,
+        );
+      }
+    } else {
+      log("  demo data: skipped (set SEKIMORI_DEMO_PASSWORD to seed demo users on an existing database)");
+    }
+  }
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+  log("");
+  log(`  関守 Sekimori is running:  ${url}`);
+  log(`  API documentation:         ${url}/api/docs`);
+  log(`  Database:                  ${handle.kind} (${handle.location})`);
+  for (const line of banner) log(line);
+  if (!admin.created) log("  Log in with your account (reset a password with: npx sekimori user reset-password NAME)");
+  log("");
+  const purge = setInterval(() => {
+    services.auth.purgeExpiredSessions().catch((error) => app.log.warn({ err: error }, "session purge failed"));
+  }, 3_600_000);
+  purge.unref();
+  const stop = async () => {
+    clearInterval(purge);
+    await app.close();
+    await handle.close();
+  };
+  return { app, services, url, stop };
+}

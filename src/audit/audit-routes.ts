@@ -1,0 +1,106 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { ROLE_GROUPS } from "../http/access.js";
+import type { App } from "../http/server.js";
+import { type AuditService, auditCsvLines } from "./audit-service.js";
+
+const AuditRecordSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  context: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(),
+});
+
+const FilterQuery = z.object({
+  actorId: z.uuid().optional(),
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(200).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  text: z.string().max(200).optional(),
+});
+
+const VerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  total: z.number(),
+  headId: z.number(),
+  headHash: z.string(),
+  broken: z
+    .object({ id: z.number(), reason: z.string(), detail: z.string() })
+    .optional(),
+});
+
+/** Browsing, verifying and exporting the audit log: auditors and admins only. */
+export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }) {
+  const access = { access: ROLE_GROUPS.auditReaders };
+
+  app.get(
+    "/api/audit",
+    {
+      config: access,
+      schema: {
+        tags: ["audit"],
+        summary: "Audit entries, newest first, filtered",
+        querystring: FilterQuery.extend({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          beforeId: z.coerce.number().int().min(1).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(AuditRecordSchema), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const { limit, beforeId, ...filter } = req.query;
+      return audit.list(filter, limit, beforeId);
+    },
+  );
+
+  app.get(
+    "/api/audit/actions",
+    {
+      config: access,
+      schema: { tags: ["audit"], summary: "Action names in the log", response: { 200: z.object({ items: z.array(z.string()) }) } },
+    },
+    async () => ({ items: await audit.actions() }),
+  );
+
+  app.get(
+    "/api/audit/verify",
+    {
+      config: access,
+      schema: {
+        tags: ["audit"],
+        summary: "Recompute the hash chain and name the first broken row",
+        response: { 200: VerifySchema },
+      },
+    },
+    async () => audit.verify(),
+  );
+
+  app.get(
+    "/api/audit/export.csv",
+    {
+      config: access,
+      schema: { tags: ["audit"], summary: "The filtered log as CSV (UTF-8 with BOM, for Excel)", querystring: FilterQuery },
+    },
+    async (req, reply) => {
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="sekimori-audit-${stamp}.csv"`);
+      async function* withBom() {
+        yield "\uFEFF";
+        yield* auditCsvLines(audit.iterate(req.query));
+      }
+      return reply.send(Readable.from(withBom()));
+    },
+  );
+}

@@ -1,0 +1,166 @@
+import type { Db, Executor } from "../db/database.js";
+import type { AuditRow } from "../db/schema.js";
+import type { Actor } from "../shared/actor.js";
+import { type ChainBreak, chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
+import type { AuditFilter, AuditRepo } from "./audit-repo.js";
+
+/** What a service records about one state change. */
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  context?: Record<string, unknown>;
+};
+
+/** The one way every module records a state change: call inside the transaction that makes it. */
+export type AuditWriter = {
+  write(tx: Executor, actor: Actor, entry: AuditEntry): Promise<number>;
+};
+
+export type AuditRecord = {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  context: Record<string, unknown> | null;
+  hash: string;
+};
+
+export type VerifyResult = {
+  ok: boolean;
+  checked: number;
+  total: number;
+  headId: number;
+  headHash: string;
+  broken?: ChainBreak;
+};
+
+function toRecord(row: AuditRow): AuditRecord {
+  return {
+    id: Number(row.id),
+    at: new Date(row.at).toISOString(),
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    context: (row.context as Record<string, unknown> | null) ?? null,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Appends hash-chained audit rows and verifies the chain. Writing locks the chain head, so rows are
+ * numbered without gaps and any deletion or edit by SQL is found by `verify`.
+ */
+export function createAuditService({ db, repo, clock = () => new Date() }: { db: Db; repo: AuditRepo; clock?: () => Date }) {
+  async function write(tx: Executor, actor: Actor, entry: AuditEntry): Promise<number> {
+    const head = await repo.lockHead(tx);
+    const content = {
+      id: head.lastId + 1,
+      at: clock().toISOString(),
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: toStorableJson(entry.before),
+      after: toStorableJson(entry.after),
+      context: (toStorableJson({ ...(actor.ip ? { ip: actor.ip } : {}), ...entry.context }) ?? null) as Record<
+        string,
+        unknown
+      > | null,
+    };
+    if (content.context && Object.keys(content.context).length === 0) content.context = null;
+    const hash = chainHash(head.lastHash, content);
+    await repo.insert(tx, { ...content, prevHash: head.lastHash, hash });
+    return content.id;
+  }
+
+  async function verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+    const total = await repo.countAll(db);
+    const verifier = createChainVerifier();
+    let afterId = 0;
+    let broken: ChainBreak | undefined;
+    for (;;) {
+      const rows = await repo.batchAfter(db, afterId, 2000);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        broken = verifier.check({
+          ...toRecord(row),
+          prevHash: row.prev_hash,
+          hash: row.hash,
+        });
+        if (broken) break;
+      }
+      if (broken) break;
+      afterId = Number(rows[rows.length - 1]!.id);
+      onProgress?.(afterId, total);
+    }
+    const head = await repo.readHead(db);
+    const result = verifier.finish(head);
+    return {
+      ok: result.broken === undefined,
+      checked: result.checked,
+      total,
+      headId: head.lastId,
+      headHash: head.lastHash,
+      ...(result.broken ? { broken: result.broken } : {}),
+    };
+  }
+
+  async function list(filter: AuditFilter, limit: number, beforeId?: number) {
+    const [rows, total] = await Promise.all([repo.page(db, filter, limit, beforeId), repo.count(db, filter)]);
+    return { items: rows.map(toRecord), total };
+  }
+
+  /** Streams matching rows oldest first, for CSV export without holding the log in memory. */
+  async function* iterate(filter: AuditFilter, batchSize = 2000): AsyncGenerator<AuditRecord> {
+    let afterId = 0;
+    for (;;) {
+      const rows = await repo.batchAfter(db, afterId, batchSize, filter);
+      if (rows.length === 0) return;
+      for (const row of rows) yield toRecord(row);
+      afterId = Number(rows[rows.length - 1]!.id);
+    }
+  }
+
+  return {
+    write,
+    verify,
+    list,
+    iterate,
+    actions: () => repo.distinctActions(db),
+    forEntity: (entityType: string, entityId: string) => list({ entityType, entityId }, 200),
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+const CSV_COLUMNS = ["id", "at", "actor_id", "actor", "action", "entity_type", "entity_id", "before", "after", "context", "hash"];
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  // Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV lines (header first) for audit records, safe to open in Excel. */
+export async function* auditCsvLines(records: AsyncIterable<AuditRecord>): AsyncGenerator<string> {
+  yield `${CSV_COLUMNS.join(",")}\r\n`;
+  for await (const r of records) {
+    yield `${[r.id, r.at, r.actorId, r.actorLabel, r.action, r.entityType, r.entityId, r.before, r.after, r.context, r.hash]
+      .map(csvCell)
+      .join(",")}\r\n`;
+  }
+}

@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/** One configuration variable: its environment name, default and meaning (README lists them all). */
+export type ConfigVariable = {
+  name: string;
+  default: string;
+  description: string;
+};
+
+/**
+ * Every setting Sekimori reads. The README table is checked against this list by a test,
+ * so a variable cannot be added without being documented.
+ */
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
+  { name: "HOST", default: "127.0.0.1", description: "Interface the HTTP server listens on" },
+  { name: "PORT", default: "3000", description: "HTTP port" },
+  {
+    name: "SEKIMORI_PUBLIC_URL",
+    default: "http://HOST:PORT",
+    description: "URL printed at start and used in e-mails; https:// here makes cookies Secure",
+  },
+  {
+    name: "DATABASE_URL",
+    default: "(unset: embedded PGlite)",
+    description: "postgres://… to use a PostgreSQL server (15 or newer) instead of the embedded database",
+  },
+  {
+    name: "SEKIMORI_DATA_DIR",
+    default: "./data",
+    description: "Directory for the embedded database and stored files",
+  },
+  {
+    name: "SEKIMORI_CONFIG",
+    default: "./sekimori.config.json",
+    description: "Optional JSON file with any of these variables as keys; environment variables win",
+  },
+  {
+    name: "SEKIMORI_ADMIN_PASSWORD",
+    default: "(unset: random, printed once)",
+    description: "Password of the initial `admin` user, created on first start",
+  },
+  {
+    name: "SEKIMORI_DEMO",
+    default: "true",
+    description: "Seed a demo organisation (users, parties, sample records) on first start",
+  },
+  {
+    name: "SEKIMORI_DEMO_PASSWORD",
+    default: "(unset: same as the admin password)",
+    description: "Password given to the demo users",
+  },
+  { name: "SEKIMORI_LOG_LEVEL", default: "info", description: "fatal, error, warn, info, debug or silent" },
+  {
+    name: "SEKIMORI_SESSION_IDLE_MINUTES",
+    default: "480",
+    description: "A session ends after this many minutes without a request",
+  },
+  {
+    name: "SEKIMORI_SESSION_MAX_HOURS",
+    default: "168",
+    description: "A session ends this many hours after login, whatever the activity",
+  },
+  {
+    name: "SEKIMORI_LOGIN_MAX_FAILURES",
+    default: "5",
+    description: "Consecutive failed logins after which an account is locked temporarily",
+  },
+  {
+    name: "SEKIMORI_LOCKOUT_MINUTES",
+    default: "15",
+    description: "How long an account stays locked after too many failures",
+  },
+  {
+    name: "SEKIMORI_LOGIN_RATE_PER_MINUTE",
+    default: "10",
+    description: "Login attempts allowed per client address per minute",
+  },
+  {
+    name: "SEKIMORI_RATE_PER_MINUTE",
+    default: "1200",
+    description: "API requests allowed per client address per minute (0 disables)",
+  },
+  {
+    name: "SEKIMORI_BODY_LIMIT_BYTES",
+    default: "1048576",
+    description: "Largest JSON request body accepted (uploads have their own limits)",
+  },
+  {
+    name: "SEKIMORI_UPLOAD_LIMIT_BYTES",
+    default: "104857600",
+    description: "Largest uploaded file (list imports, batch screening, attachments)",
+  },
+  {
+    name: "SEKIMORI_TRUST_PROXY",
+    default: "false",
+    description: "Trust X-Forwarded-* headers (set when behind a reverse proxy)",
+  },
+  {
+    name: "SEKIMORI_WEB_DIR",
+    default: "./web/dist",
+    description: "Directory of the built web app served at /",
+  },
+];
+
+export type Config = {
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  demoPassword: string | undefined;
+  logLevel: string;
+  webDir: string;
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
+  http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
+};
+
+/** Raised for a setting that cannot be understood, naming the variable and where it came from. */
+export class ConfigError extends Error {}
+
+type Source = Record<string, string | undefined>;
+
+function readConfigFile(file: string): Source {
+  if (!existsSync(file)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ConfigError(`${file}: expected a JSON object of setting names to values`);
+  }
+  const known = new Set(CONFIG_VARIABLES.map((v) => v.name));
+  const out: Source = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!known.has(key)) throw new ConfigError(`${file}: unknown setting "${key}"`);
+    out[key] = value === null ? undefined : String(value);
+  }
+  return out;
+}
+
+/**
+ * Reads settings from the environment and the optional config file, so that operators have one
+ * documented place for every knob and a clear error for a bad value.
+ */
+export function loadConfig(env: Source = process.env): Config {
+  const fileName = env.SEKIMORI_CONFIG ?? "sekimori.config.json";
+  const fromFile = readConfigFile(path.resolve(fileName));
+  const get = (name: string): string | undefined => {
+    const value = env[name] ?? fromFile[name];
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min = 0): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) {
+      throw new ConfigError(`${name}: expected an integer ≥ ${min}, got "${raw}"`);
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    throw new ConfigError(`${name}: expected true or false, got "${raw}"`);
+  };
+  const host = get("HOST") ?? "127.0.0.1";
+  const port = int("PORT", 3000, 0);
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  const publicUrl = (get("SEKIMORI_PUBLIC_URL") ?? `http://${shownHost}:${port}`).replace(/\/+$/, "");
+  const logLevel = get("SEKIMORI_LOG_LEVEL") ?? "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
+    throw new ConfigError(`SEKIMORI_LOG_LEVEL: unknown level "${logLevel}"`);
+  }
+  const databaseUrl = get("DATABASE_URL");
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL: expected a postgres:// or postgresql:// URL");
+  }
+  return {
+    host,
+    port,
+    publicUrl,
+    databaseUrl,
+    dataDir: path.resolve(get("SEKIMORI_DATA_DIR") ?? "data"),
+    adminPassword: get("SEKIMORI_ADMIN_PASSWORD"),
+    demo: bool("SEKIMORI_DEMO", true),
+    demoPassword: get("SEKIMORI_DEMO_PASSWORD"),
+    logLevel,
+    webDir: path.resolve(get("SEKIMORI_WEB_DIR") ?? "web/dist"),
+    session: {
+      idleMinutes: int("SEKIMORI_SESSION_IDLE_MINUTES", 480, 1),
+      maxHours: int("SEKIMORI_SESSION_MAX_HOURS", 168, 1),
+      cookieSecure: publicUrl.startsWith("https://"),
+    },
+    login: {
+      maxFailures: int("SEKIMORI_LOGIN_MAX_FAILURES", 5, 1),
+      lockoutMinutes: int("SEKIMORI_LOCKOUT_MINUTES", 15, 1),
+      ratePerMinute: int("SEKIMORI_LOGIN_RATE_PER_MINUTE", 10, 1),
+    },
+    http: {
+      bodyLimitBytes: int("SEKIMORI_BODY_LIMIT_BYTES", 1024 * 1024, 1024),
+      uploadLimitBytes: int("SEKIMORI_UPLOAD_LIMIT_BYTES", 100 * 1024 * 1024, 1024),
+      ratePerMinute: int("SEKIMORI_RATE_PER_MINUTE", 1200, 0),
+      trustProxy: bool("SEKIMORI_TRUST_PROXY", false),
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A timestamp column: written as Date or ISO string, read back as Date. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A nullable timestamp column. */
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** A timestamp column with a database default (e.g. now()). */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A jsonb column holding T (written as its JSON text). */
+export type Json<T> = ColumnType<T, string, string>;
+
+export type Role = "applicant" | "unit_officer" | "secretariat" | "approver" | "auditor" | "admin";
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  roles: ColumnType<Role[], Role[], Role[]>;
+  locale: "ja" | "en";
+  department: string | null;
+  failed_login_count: Generated<number>;
+  locked_until: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
+  external_issuer: string | null;
+  external_subject: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  auth_method: string;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  context: Json<Record<string, unknown>> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export type PartyKind = "organization" | "person";
+export type PartyIdentifier = { scheme: string; value: string };
+
+export interface PartiesTable {
+  id: string;
+  kind: PartyKind;
+  primary_name: string;
+  country: string | null;
+  birth_date: ColumnType<string | null, string | null, string | null>;
+  website: string | null;
+  notes: string | null;
+  tags: ColumnType<string[], string[], string[]>;
+  identifiers: Json<PartyIdentifier[]>;
+  search_text: string;
+  archived_at: NullableTimestamp;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export type PartyNameKind = "primary" | "alias" | "former" | "transliteration";
+
+export interface PartyNamesTable {
+  id: string;
+  party_id: string;
+  name: string;
+  kind: PartyNameKind;
+  lang: string | null;
+  script: string;
+  position: number;
+}
+
+/** Small key/value facts about this installation (e.g. which demo data has been seeded). */
+export interface AppSettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+/** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
+export interface Database {
+  app_settings: AppSettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  parties: PartiesTable;
+  party_names: PartyNamesTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type PartyRow = Selectable<PartiesTable>;
+export type PartyNameRow = Selectable<PartyNamesTable>;
+export type AuditRow = Selectable<AuditLogTable>;

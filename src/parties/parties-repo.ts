@@ -1,0 +1,158 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/database.js";
+import type { PartyIdentifier, PartyKind, PartyNameKind, PartyNameRow, PartyRow } from "../db/schema.js";
+
+export type PartyNameInsert = {
+  id: string;
+  name: string;
+  kind: PartyNameKind;
+  lang: string | null;
+  script: string;
+  position: number;
+};
+
+export type PartyRecordInsert = {
+  id: string;
+  kind: PartyKind;
+  primaryName: string;
+  country: string | null;
+  birthDate: string | null;
+  website: string | null;
+  notes: string | null;
+  tags: string[];
+  identifiers: PartyIdentifier[];
+  searchText: string;
+  createdBy: string | null;
+};
+
+export type PartyQuery = {
+  folded?: string | undefined;
+  kind?: PartyKind | undefined;
+  country?: string | undefined;
+  tag?: string | undefined;
+  includeArchived?: boolean | undefined;
+  limit: number;
+  offset: number;
+};
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** SQL for the parties directory. */
+export function createPartiesRepo() {
+  return {
+    async insert(tx: Executor, party: PartyRecordInsert, names: PartyNameInsert[]): Promise<void> {
+      await tx
+        .insertInto("parties")
+        .values({
+          id: party.id,
+          kind: party.kind,
+          primary_name: party.primaryName,
+          country: party.country,
+          birth_date: party.birthDate,
+          website: party.website,
+          notes: party.notes,
+          tags: party.tags,
+          identifiers: JSON.stringify(party.identifiers),
+          search_text: party.searchText,
+          created_by: party.createdBy,
+        })
+        .execute();
+      await this.replaceNames(tx, party.id, names);
+    },
+
+    async update(tx: Executor, party: Omit<PartyRecordInsert, "createdBy">, names: PartyNameInsert[]): Promise<void> {
+      await tx
+        .updateTable("parties")
+        .set((eb) => ({
+          kind: party.kind,
+          primary_name: party.primaryName,
+          country: party.country,
+          birth_date: party.birthDate,
+          website: party.website,
+          notes: party.notes,
+          tags: party.tags,
+          identifiers: JSON.stringify(party.identifiers),
+          search_text: party.searchText,
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", party.id)
+        .execute();
+      await this.replaceNames(tx, party.id, names);
+    },
+
+    async replaceNames(tx: Executor, partyId: string, names: PartyNameInsert[]): Promise<void> {
+      await tx.deleteFrom("party_names").where("party_id", "=", partyId).execute();
+      if (names.length > 0) {
+        await tx
+          .insertInto("party_names")
+          .values(names.map((n) => ({ ...n, party_id: partyId })))
+          .execute();
+      }
+    },
+
+    async setArchived(tx: Executor, id: string, archivedAt: Date | null): Promise<void> {
+      await tx
+        .updateTable("parties")
+        .set((eb) => ({ archived_at: archivedAt, version: eb("version", "+", 1), updated_at: new Date() }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    find(db: Executor, id: string, forUpdate = false): Promise<PartyRow | undefined> {
+      const q = db.selectFrom("parties").selectAll().where("id", "=", id);
+      return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+    },
+
+    namesOf(db: Executor, partyIds: string[]): Promise<PartyNameRow[]> {
+      if (partyIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("party_names")
+        .selectAll()
+        .where("party_id", "in", partyIds)
+        .orderBy("party_id")
+        .orderBy("position")
+        .execute();
+    },
+
+    /** Substring match first, then trigram similarity; newest first among equals. */
+    async search(db: Executor, q: PartyQuery): Promise<{ rows: PartyRow[]; total: number }> {
+      let base = db.selectFrom("parties");
+      if (!q.includeArchived) base = base.where("archived_at", "is", null);
+      if (q.kind) base = base.where("kind", "=", q.kind);
+      if (q.country) base = base.where("country", "=", q.country);
+      if (q.tag) base = base.where(sql<boolean>`${q.tag} = ANY(tags)`);
+      if (q.folded) {
+        const pattern = likePattern(q.folded);
+        base = base.where(
+          sql<boolean>`(search_text LIKE ${pattern} OR word_similarity(${q.folded}, search_text) >= 0.45)`,
+        );
+      }
+      const countRow = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+      let rowsQuery = base.selectAll();
+      if (q.folded) {
+        const pattern = likePattern(q.folded);
+        rowsQuery = rowsQuery
+          .orderBy(sql`(search_text LIKE ${pattern})`, "desc")
+          .orderBy(sql`word_similarity(${q.folded}, search_text)`, "desc");
+      }
+      const rows = await rowsQuery
+        .orderBy("updated_at", "desc")
+        .orderBy("id")
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      return { rows, total: countRow.n };
+    },
+
+    async tags(db: Executor): Promise<string[]> {
+      const { rows } = await sql<{ tag: string }>`
+        SELECT DISTINCT unnest(tags) AS tag FROM parties WHERE archived_at IS NULL ORDER BY 1`.execute(db);
+      return rows.map((r) => r.tag);
+    },
+  };
+}
+
+export type PartiesRepo = ReturnType<typeof createPartiesRepo>;

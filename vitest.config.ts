@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "eval/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "dist/**", "web/**", "e2e/**"],
+    globalSetup: ["src/testing/global-setup.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Tests must fail loudly when left focused or skipped.
+    allowOnly: false,
+  },
+});
