@@ -13,7 +13,11 @@ export async function createApp(options: {
   logger?: boolean | object;
   clock?: () => Date;
 }): Promise<{ app: App; services: Services }> {
-  const services = createServices({ db: options.db, config: options.config, ...(options.clock ? { clock: options.clock } : {}) });
+  const services = createServices({
+    db: options.db,
+    config: options.config,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = await buildServer({
     config: options.config,
     authenticate: (token, ip) => services.auth.authenticate(token, ip),

@@ -5,14 +5,34 @@ import type { Services } from "./services.js";
 /** One module's demo data; `key` records in app_settings that it has been seeded, so it runs once. */
 export type DemoSeeder = {
   key: string;
-  seed(ctx: { services: Services; actor: Actor; password: string; log: (line: string) => void }): Promise<void>;
+  seed(ctx: {
+    services: Services;
+    actor: Actor;
+    password: string;
+    log: (line: string) => void;
+  }): Promise<void>;
 };
 
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; department: string }[] = [
-  { username: "tanaka", displayName: "田中 花子", roles: ["applicant"], department: "工学研究科 材料工学専攻" },
+  {
+    username: "tanaka",
+    displayName: "田中 花子",
+    roles: ["applicant"],
+    department: "工学研究科 材料工学専攻",
+  },
   { username: "suzuki", displayName: "鈴木 一郎", roles: ["unit_officer"], department: "工学研究科" },
-  { username: "sato", displayName: "佐藤 美咲", roles: ["secretariat"], department: "研究推進部 安全保障輸出管理室" },
-  { username: "takahashi", displayName: "高橋 健", roles: ["approver"], department: "安全保障輸出管理委員会" },
+  {
+    username: "sato",
+    displayName: "佐藤 美咲",
+    roles: ["secretariat"],
+    department: "研究推進部 安全保障輸出管理室",
+  },
+  {
+    username: "takahashi",
+    displayName: "高橋 健",
+    roles: ["approver"],
+    department: "安全保障輸出管理委員会",
+  },
   { username: "ito", displayName: "伊藤 直子", roles: ["auditor"], department: "監査室" },
 ];
 
@@ -48,13 +68,19 @@ const foundationSeeder: DemoSeeder = {
       },
       {
         kind: "organization" as const,
-        names: [{ name: "軍需工業部", lang: "ja" }, { name: "Munitions Industry Department", lang: "en" }],
+        names: [
+          { name: "軍需工業部", lang: "ja" },
+          { name: "Munitions Industry Department", lang: "en" },
+        ],
         country: "KP",
         tags: ["要注意"],
       },
       {
         kind: "organization" as const,
-        names: [{ name: "北京理工大学", lang: "zh" }, { name: "Beijing Institute of Technology", lang: "en" }],
+        names: [
+          { name: "北京理工大学", lang: "zh" },
+          { name: "Beijing Institute of Technology", lang: "en" },
+        ],
         country: "CN",
         tags: ["来訪者所属"],
       },
@@ -66,7 +92,10 @@ const foundationSeeder: DemoSeeder = {
       },
       {
         kind: "person" as const,
-        names: [{ name: "山田 太郎", lang: "ja" }, { name: "YAMADA Taro", kind: "transliteration" as const, lang: "en" }],
+        names: [
+          { name: "山田 太郎", lang: "ja" },
+          { name: "YAMADA Taro", kind: "transliteration" as const, lang: "en" },
+        ],
         country: "JP",
         birthDate: "1985-04-12",
         tags: ["来訪研究者"],

@@ -7,7 +7,11 @@ import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
 
 /** Registers every module's routes; a module adds one line here. */
-export function registerAllRoutes(app: App, services: Services, info: { databaseKind: "pglite" | "postgres" }) {
+export function registerAllRoutes(
+  app: App,
+  services: Services,
+  info: { databaseKind: "pglite" | "postgres" },
+) {
   app.get(
     "/api/health",
     {
@@ -15,14 +19,23 @@ export function registerAllRoutes(app: App, services: Services, info: { database
       schema: {
         tags: ["system"],
         summary: "Liveness and readiness (answers once migrations are done)",
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal("ok"),
+            database: z.enum(["pglite", "postgres"]),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => ({ status: "ok" as const, database: info.databaseKind, version: VERSION }),
   );
   registerAuthRoutes(app, {
     auth: services.auth,
-    cookie: { secure: services.config.session.cookieSecure, maxAgeSeconds: services.config.session.maxHours * 3600 },
+    cookie: {
+      secure: services.config.session.cookieSecure,
+      maxAgeSeconds: services.config.session.maxHours * 3600,
+    },
     loginRatePerMinute: services.config.login.ratePerMinute,
   });
   registerAuditRoutes(app, { audit: services.audit });

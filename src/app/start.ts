@@ -60,10 +60,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
   log(`  API documentation:         ${url}/api/docs`);
   log(`  Database:                  ${handle.kind} (${handle.location})`);
   for (const line of banner) log(line);
-  if (!admin.created) log("  Log in with your account (reset a password with: npx sekimori user reset-password NAME)");
+  if (!admin.created)
+    log("  Log in with your account (reset a password with: npx sekimori user reset-password NAME)");
   log("");
   const purge = setInterval(() => {
-    services.auth.purgeExpiredSessions().catch((error) => app.log.warn({ err: error }, "session purge failed"));
+    services.auth
+      .purgeExpiredSessions()
+      .catch((error) => app.log.warn({ err: error }, "session purge failed"));
   }, 3_600_000);
   purge.unref();
   const stop = async () => {

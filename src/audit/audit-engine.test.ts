@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AuditContent, canonicalJson, chainHash, createChainVerifier, GENESIS_HASH, toStorableJson } from "./audit-engine.js";
+import {
+  type AuditContent,
+  canonicalJson,
+  chainHash,
+  createChainVerifier,
+  GENESIS_HASH,
+  toStorableJson,
+} from "./audit-engine.js";
 
 function content(id: number, action = "party.created"): AuditContent {
   return {
@@ -80,7 +87,10 @@ describe("chain verifier", () => {
     const rows = chain(5);
     const v = createChainVerifier();
     for (const r of rows.slice(0, 4)) v.check(r);
-    expect(v.finish({ lastId: 5, lastHash: rows[4]!.hash }).broken).toMatchObject({ id: 5, reason: "head_mismatch" });
+    expect(v.finish({ lastId: 5, lastHash: rows[4]!.hash }).broken).toMatchObject({
+      id: 5,
+      reason: "head_mismatch",
+    });
   });
 
   it("detects a re-hashed row because the next row's link no longer matches", () => {

@@ -23,7 +23,9 @@ export type AuditContent = {
  */
 export function toStorableJson(value: unknown): unknown {
   if (value === undefined) return null;
-  const text = JSON.stringify(value, (_key, v) => (typeof v === "string" ? v.replace(/\u0000/g, "\uFFFD") : v));
+  const text = JSON.stringify(value, (_key, v) =>
+    typeof v === "string" ? v.replaceAll(String.fromCharCode(0), "\uFFFD") : v,
+  );
   return text === undefined ? null : JSON.parse(text);
 }
 
@@ -83,7 +85,11 @@ export function createChainVerifier() {
       return broken;
     }
     if (row.prevHash !== previousHash) {
-      broken = { id: row.id, reason: "prev_hash_mismatch", detail: "stored previous hash does not match row before" };
+      broken = {
+        id: row.id,
+        reason: "prev_hash_mismatch",
+        detail: "stored previous hash does not match row before",
+      };
       return broken;
     }
     const recomputed = chainHash(row.prevHash, row);
@@ -97,7 +103,10 @@ export function createChainVerifier() {
     return undefined;
   }
 
-  function finish(head: { lastId: number; lastHash: string }): { checked: number; broken: ChainBreak | undefined } {
+  function finish(head: { lastId: number; lastHash: string }): {
+    checked: number;
+    broken: ChainBreak | undefined;
+  } {
     if (!broken && (head.lastId !== expectedId - 1 || head.lastHash !== previousHash)) {
       broken = {
         id: expectedId,

@@ -69,11 +69,20 @@ export function createAuditRepo() {
           hash: row.hash,
         })
         .execute();
-      await tx.updateTable("audit_head").set({ last_id: row.id, last_hash: row.hash }).where("id", "=", 1).execute();
+      await tx
+        .updateTable("audit_head")
+        .set({ last_id: row.id, last_hash: row.hash })
+        .where("id", "=", 1)
+        .execute();
     },
 
     /** Rows after `afterId` in id order, `limit` at a time (for verification and export). */
-    async batchAfter(db: Executor, afterId: number, limit: number, filter: AuditFilter = {}): Promise<AuditRow[]> {
+    async batchAfter(
+      db: Executor,
+      afterId: number,
+      limit: number,
+      filter: AuditFilter = {},
+    ): Promise<AuditRow[]> {
       return applyFilter(db.selectFrom("audit_log").selectAll(), filter)
         .where("id", ">", afterId)
         .orderBy("id", "asc")

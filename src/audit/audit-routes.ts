@@ -34,9 +34,7 @@ const VerifySchema = z.object({
   total: z.number(),
   headId: z.number(),
   headHash: z.string(),
-  broken: z
-    .object({ id: z.number(), reason: z.string(), detail: z.string() })
-    .optional(),
+  broken: z.object({ id: z.number(), reason: z.string(), detail: z.string() }).optional(),
 });
 
 /** Browsing, verifying and exporting the audit log: auditors and admins only. */
@@ -67,7 +65,11 @@ export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }
     "/api/audit/actions",
     {
       config: access,
-      schema: { tags: ["audit"], summary: "Action names in the log", response: { 200: z.object({ items: z.array(z.string()) }) } },
+      schema: {
+        tags: ["audit"],
+        summary: "Action names in the log",
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
     },
     async () => ({ items: await audit.actions() }),
   );
@@ -89,7 +91,11 @@ export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }
     "/api/audit/export.csv",
     {
       config: access,
-      schema: { tags: ["audit"], summary: "The filtered log as CSV (UTF-8 with BOM, for Excel)", querystring: FilterQuery },
+      schema: {
+        tags: ["audit"],
+        summary: "The filtered log as CSV (UTF-8 with BOM, for Excel)",
+        querystring: FilterQuery,
+      },
     },
     async (req, reply) => {
       const stamp = new Date().toISOString().slice(0, 10);

@@ -62,7 +62,15 @@ function toRecord(row: AuditRow): AuditRecord {
  * Appends hash-chained audit rows and verifies the chain. Writing locks the chain head, so rows are
  * numbered without gaps and any deletion or edit by SQL is found by `verify`.
  */
-export function createAuditService({ db, repo, clock = () => new Date() }: { db: Db; repo: AuditRepo; clock?: () => Date }) {
+export function createAuditService({
+  db,
+  repo,
+  clock = () => new Date(),
+}: {
+  db: Db;
+  repo: AuditRepo;
+  clock?: () => Date;
+}) {
   async function write(tx: Executor, actor: Actor, entry: AuditEntry): Promise<number> {
     const head = await repo.lockHead(tx);
     const content = {
@@ -75,10 +83,8 @@ export function createAuditService({ db, repo, clock = () => new Date() }: { db:
       entityId: entry.entityId ?? null,
       before: toStorableJson(entry.before),
       after: toStorableJson(entry.after),
-      context: (toStorableJson({ ...(actor.ip ? { ip: actor.ip } : {}), ...entry.context }) ?? null) as Record<
-        string,
-        unknown
-      > | null,
+      context: (toStorableJson({ ...(actor.ip ? { ip: actor.ip } : {}), ...entry.context }) ??
+        null) as Record<string, unknown> | null,
     };
     if (content.context && Object.keys(content.context).length === 0) content.context = null;
     const hash = chainHash(head.lastHash, content);
@@ -146,10 +152,23 @@ export function createAuditService({ db, repo, clock = () => new Date() }: { db:
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-const CSV_COLUMNS = ["id", "at", "actor_id", "actor", "action", "entity_type", "entity_id", "before", "after", "context", "hash"];
+const CSV_COLUMNS = [
+  "id",
+  "at",
+  "actor_id",
+  "actor",
+  "action",
+  "entity_type",
+  "entity_id",
+  "before",
+  "after",
+  "context",
+  "hash",
+];
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  const text =
+    value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
   // Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -159,7 +178,19 @@ function csvCell(value: unknown): string {
 export async function* auditCsvLines(records: AsyncIterable<AuditRecord>): AsyncGenerator<string> {
   yield `${CSV_COLUMNS.join(",")}\r\n`;
   for await (const r of records) {
-    yield `${[r.id, r.at, r.actorId, r.actorLabel, r.action, r.entityType, r.entityId, r.before, r.after, r.context, r.hash]
+    yield `${[
+      r.id,
+      r.at,
+      r.actorId,
+      r.actorLabel,
+      r.action,
+      r.entityType,
+      r.entityId,
+      r.before,
+      r.after,
+      r.context,
+      r.hash,
+    ]
       .map(csvCell)
       .join(",")}\r\n`;
   }

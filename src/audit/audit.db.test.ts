@@ -38,12 +38,18 @@ describe("audit log", () => {
   });
 
   it("refuses UPDATE and DELETE through the append-only trigger", async () => {
-    await expect(sql`UPDATE audit_log SET action = 'x' WHERE id = 1`.execute(t.services.db)).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM audit_log WHERE id = 1`.execute(t.services.db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE id = 1`.execute(t.services.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM audit_log WHERE id = 1`.execute(t.services.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it("names the row whose content was edited by SQL", async () => {
-    await tamper(sql`UPDATE audit_log SET after = jsonb_set(after, '{primaryName}', '"改ざん"') WHERE id = 4`);
+    await tamper(
+      sql`UPDATE audit_log SET after = jsonb_set(after, '{primaryName}', '"改ざん"') WHERE id = 4`,
+    );
     const result = await t.services.audit.verify();
     expect(result.ok).toBe(false);
     expect(result.broken).toMatchObject({ id: 4, reason: "content_changed" });
@@ -80,7 +86,10 @@ describe("audit log", () => {
     const csv = await t.request(auditor, "GET", "/api/audit/export.csv?action=party.created");
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
-    const lines = csv.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("id,at,actor_id,actor,action,entity_type,entity_id,before,after,context,hash");
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain("監査テスト株式会社0");

@@ -1,6 +1,13 @@
 import type { Role } from "../db/schema.js";
 
-export const ALL_ROLES: readonly Role[] = ["applicant", "unit_officer", "secretariat", "approver", "auditor", "admin"];
+export const ALL_ROLES: readonly Role[] = [
+  "applicant",
+  "unit_officer",
+  "secretariat",
+  "approver",
+  "auditor",
+  "admin",
+];
 
 /** Role names as people read them, in both UI languages. */
 export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
@@ -48,13 +55,22 @@ export function isSessionExpired(
 export function passwordProblems(password: string, username: string): { ja: string; en: string }[] {
   const problems: { ja: string; en: string }[] = [];
   if ([...password].length < 10) {
-    problems.push({ ja: "パスワードは10文字以上にしてください", en: "Password must be at least 10 characters" });
+    problems.push({
+      ja: "パスワードは10文字以上にしてください",
+      en: "Password must be at least 10 characters",
+    });
   }
   if (password.length > 256) {
-    problems.push({ ja: "パスワードは256文字以内にしてください", en: "Password must be at most 256 characters" });
+    problems.push({
+      ja: "パスワードは256文字以内にしてください",
+      en: "Password must be at most 256 characters",
+    });
   }
   if (password.toLowerCase() === username.toLowerCase()) {
-    problems.push({ ja: "ユーザー名と同じパスワードは使えません", en: "Password must differ from the username" });
+    problems.push({
+      ja: "ユーザー名と同じパスワードは使えません",
+      en: "Password must differ from the username",
+    });
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLE_GROUPS, actorOf, sessionOf } from "../http/access.js";
+import { actorOf, ROLE_GROUPS, sessionOf } from "../http/access.js";
 import { type App, ErrorSchema, SESSION_COOKIE } from "../http/server.js";
 import { ALL_ROLES, ROLE_LABELS } from "./auth-engine.js";
 import type { AuthService } from "./auth-service.js";
@@ -106,7 +106,11 @@ export function registerAuthRoutes(
     "/api/auth/session",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["auth"], summary: "The logged-in user and the CSRF token", response: { 200: SessionResponse } },
+      schema: {
+        tags: ["auth"],
+        summary: "The logged-in user and the CSRF token",
+        response: { 200: SessionResponse },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -142,7 +146,11 @@ export function registerAuthRoutes(
     "/api/auth/locale",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["auth"], summary: "Remember the UI language for this user", body: z.object({ locale: LocaleSchema }) },
+      schema: {
+        tags: ["auth"],
+        summary: "Remember the UI language for this user",
+        body: z.object({ locale: LocaleSchema }),
+      },
     },
     async (req, reply) => {
       await auth.setLocale(actorOf(req), req.body.locale);
@@ -154,10 +162,19 @@ export function registerAuthRoutes(
     "/api/auth/password",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["auth"], summary: "Change one's own password (other sessions end)", body: PasswordBody },
+      schema: {
+        tags: ["auth"],
+        summary: "Change one's own password (other sessions end)",
+        body: PasswordBody,
+      },
     },
     async (req, reply) => {
-      await auth.changeOwnPassword(actorOf(req), req.body.currentPassword, req.body.newPassword, sessionOf(req).id);
+      await auth.changeOwnPassword(
+        actorOf(req),
+        req.body.currentPassword,
+        req.body.newPassword,
+        sessionOf(req).id,
+      );
       return reply.code(204).send();
     },
   );
@@ -169,7 +186,11 @@ export function registerAuthRoutes(
     "/api/admin/users",
     {
       config: admin,
-      schema: { tags: ["admin"], summary: "All users", response: { 200: z.object({ items: z.array(UserSchema) }) } },
+      schema: {
+        tags: ["admin"],
+        summary: "All users",
+        response: { 200: z.object({ items: z.array(UserSchema) }) },
+      },
     },
     async () => ({ items: await auth.listUsers() }),
   );
@@ -222,7 +243,12 @@ export function registerAuthRoutes(
     "/api/admin/users/:id/unlock",
     {
       config: admin,
-      schema: { tags: ["admin"], summary: "Lift a temporary lock-out", params: IdParams, response: { 200: UserSchema } },
+      schema: {
+        tags: ["admin"],
+        summary: "Lift a temporary lock-out",
+        params: IdParams,
+        response: { 200: UserSchema },
+      },
     },
     async (req) => auth.unlockUser(actorOf(req), req.params.id),
   );

@@ -116,7 +116,13 @@ export function createAuthService(deps: {
     const csrfToken = randomBytes(24).toString("base64url");
     const now = clock();
     const sessionId = randomUUID();
-    const actor: Actor = { id: user.id, label: user.username, roles: user.roles, locale: user.locale, ip: client.ip };
+    const actor: Actor = {
+      id: user.id,
+      label: user.username,
+      roles: user.roles,
+      locale: user.locale,
+      ip: client.ip,
+    };
     await db.transaction().execute(async (tx) => {
       await repo.insertSession(tx, {
         id: sessionId,
@@ -150,7 +156,7 @@ export function createAuthService(deps: {
     userAgent?: string | undefined;
   }): Promise<{ token: string; csrfToken: string }> {
     const user = await repo.findUserByUsername(db, input.username);
-    if (!user || !user.password_hash || user.disabled_at) {
+    if (!user?.password_hash || user.disabled_at) {
       await verifyAgainstDummy(input.password);
       throw INVALID_CREDENTIALS();
     }
@@ -164,17 +170,28 @@ export function createAuthService(deps: {
     }
     const ok = await verifyPassword(user.password_hash, input.password);
     if (!ok) {
-      const actor: Actor = { id: null, label: `login:${user.username}`, roles: [], locale: user.locale, ip: input.ip };
+      const actor: Actor = {
+        id: null,
+        label: `login:${user.username}`,
+        roles: [],
+        locale: user.locale,
+        ip: input.ip,
+      };
       const locked = await db.transaction().execute(async (tx) => {
         const current = await repo.lockUserById(tx, user.id);
         if (!current) return false;
         const next = afterFailedLogin(current.failed_login_count, deps.lockout, now);
-        await repo.updateUser(tx, user.id, { failed_login_count: next.failedCount, locked_until: next.lockedUntil });
+        await repo.updateUser(tx, user.id, {
+          failed_login_count: next.failedCount,
+          locked_until: next.lockedUntil,
+        });
         await audit.write(tx, actor, {
           action: next.lockedUntil ? "auth.locked" : "auth.login_failed",
           entityType: "user",
           entityId: user.id,
-          context: next.lockedUntil ? { lockedUntil: next.lockedUntil.toISOString() } : { failures: next.failedCount },
+          context: next.lockedUntil
+            ? { lockedUntil: next.lockedUntil.toISOString() }
+            : { failures: next.failedCount },
         });
         return next.lockedUntil !== null;
       });
@@ -218,7 +235,12 @@ export function createAuthService(deps: {
   async function logout(actor: Actor, sessionId: string): Promise<void> {
     await db.transaction().execute(async (tx) => {
       await repo.deleteSession(tx, sessionId);
-      await audit.write(tx, actor, { action: "auth.logout", entityType: "user", entityId: actor.id, context: { sessionId } });
+      await audit.write(tx, actor, {
+        action: "auth.logout",
+        entityType: "user",
+        entityId: actor.id,
+        context: { sessionId },
+      });
     });
   }
 
@@ -235,12 +257,20 @@ export function createAuthService(deps: {
     });
   }
 
-  async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, keepSessionId: string) {
+  async function changeOwnPassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionId: string,
+  ) {
     const user = actor.id ? await repo.findUserById(db, actor.id) : undefined;
     if (!user?.password_hash) throw notFound({ ja: "ユーザー", en: "User" });
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
       throw invalid([
-        { path: "currentPassword", message: { ja: "現在のパスワードが正しくありません", en: "Current password is wrong" } },
+        {
+          path: "currentPassword",
+          message: { ja: "現在のパスワードが正しくありません", en: "Current password is wrong" },
+        },
       ]);
     }
     assertPassword(newPassword, user.username);
@@ -248,8 +278,16 @@ export function createAuthService(deps: {
     await db.transaction().execute(async (tx) => {
       await repo.updateUser(tx, user.id, { password_hash: hash, password_changed_at: clock() });
       // Other sessions may belong to whoever knew the old password: end them.
-      await tx.deleteFrom("sessions").where("user_id", "=", user.id).where("id", "<>", keepSessionId).execute();
-      await audit.write(tx, actor, { action: "user.password_changed", entityType: "user", entityId: user.id });
+      await tx
+        .deleteFrom("sessions")
+        .where("user_id", "=", user.id)
+        .where("id", "<>", keepSessionId)
+        .execute();
+      await audit.write(tx, actor, {
+        action: "user.password_changed",
+        entityType: "user",
+        entityId: user.id,
+      });
     });
   }
 
@@ -270,7 +308,10 @@ export function createAuthService(deps: {
     });
   }
 
-  async function createUser(actor: Actor, input: NewUserInput): Promise<{ user: UserView; password?: string }> {
+  async function createUser(
+    actor: Actor,
+    input: NewUserInput,
+  ): Promise<{ user: UserView; password?: string }> {
     if (!isValidUsername(input.username)) {
       throw invalid([
         {
@@ -310,7 +351,12 @@ export function createAuthService(deps: {
         external_subject: null,
       });
       const row = (await repo.findUserById(tx, id))!;
-      await audit.write(tx, actor, { action: "user.created", entityType: "user", entityId: id, after: auditView(row) });
+      await audit.write(tx, actor, {
+        action: "user.created",
+        entityType: "user",
+        entityId: id,
+        after: auditView(row),
+      });
       return toView(row);
     });
     return generated ? { user, password: generated } : { user };
@@ -334,7 +380,9 @@ export function createAuthService(deps: {
         ...(patch.roles !== undefined ? { roles: [...new Set(patch.roles)] } : {}),
         ...(patch.department !== undefined ? { department: patch.department } : {}),
         ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-        ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? (before.disabled_at ?? clock()) : null } : {}),
+        ...(patch.disabled !== undefined
+          ? { disabled_at: patch.disabled ? (before.disabled_at ?? clock()) : null }
+          : {}),
       });
       if (patch.disabled === true) await repo.deleteSessionsOfUser(tx, id);
       const after = (await repo.findUserById(tx, id))!;
@@ -349,7 +397,11 @@ export function createAuthService(deps: {
     });
   }
 
-  async function resetPassword(actor: Actor, id: string, newPassword?: string): Promise<{ password?: string }> {
+  async function resetPassword(
+    actor: Actor,
+    id: string,
+    newPassword?: string,
+  ): Promise<{ password?: string }> {
     const user = await repo.findUserById(db, id);
     if (!user) throw notFound({ ja: "ユーザー", en: "User" });
     const generated = newPassword === undefined ? generatePassword() : undefined;

@@ -18,7 +18,12 @@ const login = (username: string, password: string) =>
 
 describe("login and sessions", () => {
   it("sets an HttpOnly SameSite session cookie and stores only the token's hash", async () => {
-    await t.services.auth.createUser(systemActor(), { username: "hanako", displayName: "花子", roles: ["applicant"], password: TEST_PASSWORD });
+    await t.services.auth.createUser(systemActor(), {
+      username: "hanako",
+      displayName: "花子",
+      roles: ["applicant"],
+      password: TEST_PASSWORD,
+    });
     const res = await login("hanako", TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === "sekimori_session")!;
@@ -81,7 +86,12 @@ describe("login and sessions", () => {
       lockout: { maxFailures: 5, lockoutMinutes: 15 },
       clock: () => now,
     });
-    await auth.createUser(systemActor(), { username: "clocked", displayName: "c", roles: ["applicant"], password: TEST_PASSWORD });
+    await auth.createUser(systemActor(), {
+      username: "clocked",
+      displayName: "c",
+      roles: ["applicant"],
+      password: TEST_PASSWORD,
+    });
     const { token } = await auth.login({ username: "clocked", password: TEST_PASSWORD });
     now = new Date(now.getTime() + 20 * 60_000);
     expect(await auth.authenticate(token)).not.toBeNull();
@@ -102,12 +112,20 @@ describe("login and sessions", () => {
   it("logs out this session, and logs out everywhere", async () => {
     const a = await t.loginAs(["applicant"], "multi");
     const second = await login("multi", TEST_PASSWORD);
-    const b = { ...a, cookie: second.cookies.find((c) => c.name === "sekimori_session")!.value, csrfToken: second.json().csrfToken };
+    const b = {
+      ...a,
+      cookie: second.cookies.find((c) => c.name === "sekimori_session")!.value,
+      csrfToken: second.json().csrfToken,
+    };
     expect((await t.request(a, "POST", "/api/auth/logout", {})).statusCode).toBe(204);
     expect((await t.request(a, "GET", "/api/auth/session")).statusCode).toBe(401);
     expect((await t.request(b, "GET", "/api/auth/session")).statusCode).toBe(200);
     const third = await login("multi", TEST_PASSWORD);
-    const c = { ...a, cookie: third.cookies.find((x) => x.name === "sekimori_session")!.value, csrfToken: third.json().csrfToken };
+    const c = {
+      ...a,
+      cookie: third.cookies.find((x) => x.name === "sekimori_session")!.value,
+      csrfToken: third.json().csrfToken,
+    };
     expect((await t.request(c, "POST", "/api/auth/logout-everywhere", {})).statusCode).toBe(204);
     expect((await t.request(b, "GET", "/api/auth/session")).statusCode).toBe(401);
     expect((await t.request(c, "GET", "/api/auth/session")).statusCode).toBe(401);
@@ -127,7 +145,10 @@ describe("login and sessions", () => {
     const u = await t.loginAs(["applicant"], "changer");
     const other = await login("changer", TEST_PASSWORD);
     const otherCookie = other.cookies.find((c) => c.name === "sekimori_session")!.value;
-    const weak = await t.request(u, "POST", "/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "short" });
+    const weak = await t.request(u, "POST", "/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "short",
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields[0].path).toBe("password");
     const ok = await t.request(u, "POST", "/api/auth/password", {
@@ -156,7 +177,11 @@ describe("user administration", () => {
     expect((await login("newofficer", password)).statusCode).toBe(200);
     const audit = await t.services.audit.list({ action: "user.created", entityId: user.id }, 5);
     expect(JSON.stringify(audit.items[0]!.after)).not.toContain("argon2");
-    const dup = await t.request(admin, "POST", "/api/admin/users", { username: "NewOfficer", displayName: "x", roles: [] });
+    const dup = await t.request(admin, "POST", "/api/admin/users", {
+      username: "NewOfficer",
+      displayName: "x",
+      roles: [],
+    });
     expect(dup.statusCode).toBe(409);
   });
 

@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { auditCsvLines } from "../audit/audit-service.js";
 import { fail, progressBar, withServices } from "./context.js";
@@ -27,7 +27,9 @@ export function registerAuditCommands(program: Command): void {
           if (started) bar.stop();
           if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else if (result.ok) {
-            process.stdout.write(`audit log intact: ${result.checked} rows, head ${result.headId} ${result.headHash}\n`);
+            process.stdout.write(
+              `audit log intact: ${result.checked} rows, head ${result.headId} ${result.headHash}\n`,
+            );
           } else {
             process.stdout.write(
               `AUDIT LOG BROKEN at row ${result.broken!.id}: ${result.broken!.reason} — ${result.broken!.detail}\n` +
@@ -74,7 +76,11 @@ export function registerAuditCommands(program: Command): void {
           if (opts.out) {
             bar.update(total);
             bar.stop();
-            await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
+            await new Promise<void>((resolve, reject) =>
+              (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
+                e ? reject(e) : resolve(),
+              ),
+            );
             process.stderr.write(`wrote ${n - 1} entries to ${opts.out}\n`);
           }
         });

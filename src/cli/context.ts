@@ -17,7 +17,11 @@ export async function withServices<T>(fn: (services: Services, config: Config) =
 /** A progress bar on stderr for long-running commands (silent when stderr is not a terminal). */
 export function progressBar(label: string) {
   return new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, hideCursor: true, clearOnComplete: false },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
 }
@@ -26,7 +30,9 @@ export function progressBar(label: string) {
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** Prints an error for the person at the terminal and sets a failing exit code. */

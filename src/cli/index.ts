@@ -51,13 +51,22 @@ export function buildProgram(): Command {
         const config = loadConfig();
         const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
         try {
-          const results = await migrateToLatest(handle.db, (r) => process.stdout.write(`${r.status}: ${r.migrationName}\n`));
-          if (results.length === 0) process.stdout.write(`schema is up to date (${handle.kind}: ${handle.location})\n`);
+          const results = await migrateToLatest(handle.db, (r) =>
+            process.stdout.write(`${r.status}: ${r.migrationName}\n`),
+          );
+          if (results.length === 0)
+            process.stdout.write(`schema is up to date (${handle.kind}: ${handle.location})\n`);
         } finally {
           await handle.close();
         }
       } catch (error) {
-        fail(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error));
+        fail(
+          error instanceof ConfigError
+            ? error.message
+            : error instanceof Error
+              ? error.message
+              : String(error),
+        );
       }
     });
 

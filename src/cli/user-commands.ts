@@ -74,8 +74,14 @@ export function registerUserCommands(program: Command): void {
             return;
           }
           for (const u of users) {
-            const state = u.disabled ? "disabled" : u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() ? "locked" : "active";
-            process.stdout.write(`${u.username.padEnd(20)} ${state.padEnd(9)} ${u.roles.join(",").padEnd(40)} ${u.displayName}\n`);
+            const state = u.disabled
+              ? "disabled"
+              : u.lockedUntil && Date.parse(u.lockedUntil) > Date.now()
+                ? "locked"
+                : "active";
+            process.stdout.write(
+              `${u.username.padEnd(20)} ${state.padEnd(9)} ${u.roles.join(",").padEnd(40)} ${u.displayName}\n`,
+            );
           }
         });
       } catch (error) {
@@ -104,7 +110,9 @@ export function registerUserCommands(program: Command): void {
 
   user
     .command("reset-password")
-    .description("set a new password (random unless --password-stdin), unlock the account and end its sessions")
+    .description(
+      "set a new password (random unless --password-stdin), unlock the account and end its sessions",
+    )
     .argument("<username>")
     .option("--password-stdin", "read the new password from standard input")
     .action(async (username: string, opts) => {

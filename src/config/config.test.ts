@@ -22,7 +22,9 @@ describe("configuration", () => {
   });
 
   it("makes cookies Secure behind an https public URL", () => {
-    expect(loadConfig({ ...base, SEKIMORI_PUBLIC_URL: "https://sekimori.example.ac.jp/" }).session.cookieSecure).toBe(true);
+    expect(
+      loadConfig({ ...base, SEKIMORI_PUBLIC_URL: "https://sekimori.example.ac.jp/" }).session.cookieSecure,
+    ).toBe(true);
   });
 
   it("lists every variable in the README", () => {

@@ -14,8 +14,8 @@ import {
   PGliteDialect,
   PostgresDialect,
   type QueryCompiler,
-  type TransactionSettings,
   type Transaction,
+  type TransactionSettings,
 } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
@@ -151,7 +151,10 @@ function redact(url: string): string {
  * Opens the configured database: a PostgreSQL server when DATABASE_URL is set, otherwise the embedded
  * file-backed PGlite under the data directory — the same SQL runs on both.
  */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const db = kyselyForPostgres(options.databaseUrl);
     return { db, kind: "postgres", location: redact(options.databaseUrl), close: () => db.destroy() };

@@ -5,6 +5,7 @@ import { type Kysely, sql } from "kysely";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema version.
 type AnyDb = Kysely<any>;
+
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely/migration";
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -52,7 +53,9 @@ export async function migrateToLatest(
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
     const cause = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`migration ${failed?.migrationName ?? "(unknown)"} failed: ${cause}`, { cause: error });
+    throw new MigrationError(`migration ${failed?.migrationName ?? "(unknown)"} failed: ${cause}`, {
+      cause: error,
+    });
   }
   return results ?? [];
 }
@@ -66,6 +69,8 @@ export async function isSchemaCurrent(db: AnyDb): Promise<boolean> {
 /** Lists the tables, for diagnostics and tests. */
 export async function listTables(db: AnyDb): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`.execute(db);
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`.execute(
+    db,
+  );
   return rows.map((r) => r.table_name);
 }

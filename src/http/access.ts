@@ -53,7 +53,8 @@ export function sessionOf(req: FastifyRequest): SessionInfo {
 /** Decides one request against a route's rule: undefined when allowed, otherwise the error to send. */
 export function accessDenial(access: Access, actor: Actor | null): AppError | undefined {
   if (access === "public") return undefined;
-  if (!actor) return new AppError(401, "unauthenticated", { ja: "ログインしてください", en: "Please log in" });
+  if (!actor)
+    return new AppError(401, "unauthenticated", { ja: "ログインしてください", en: "Please log in" });
   if (access === "authenticated") return undefined;
   if (actor.roles.some((r) => access.includes(r))) return undefined;
   return new AppError(403, "forbidden", {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CSRF_HEADER, SESSION_COOKIE } from "./server.js";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
+import { CSRF_HEADER, SESSION_COOKIE } from "./server.js";
 
 let t: TestApp;
 let user: TestUser;
@@ -13,13 +13,18 @@ afterAll(async () => {
   await t.close();
 });
 
-const countParties = async () => (await t.request(user, "GET", "/api/parties?includeArchived=true")).json().total as number;
+const countParties = async () =>
+  (await t.request(user, "GET", "/api/parties?includeArchived=true")).json().total as number;
 
 function raw(body: string | Buffer, contentType = "application/json") {
   return t.app.inject({
     method: "POST",
     url: "/api/parties",
-    headers: { "content-type": contentType, cookie: `${SESSION_COOKIE}=${user.cookie}`, [CSRF_HEADER]: user.csrfToken },
+    headers: {
+      "content-type": contentType,
+      cookie: `${SESSION_COOKIE}=${user.cookie}`,
+      [CSRF_HEADER]: user.csrfToken,
+    },
     payload: body,
   });
 }
@@ -41,7 +46,11 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
 
   it("wrong types name the field", async () => {
     const before = await countParties();
-    const res = await t.request(user, "POST", "/api/parties", { kind: "organization", names: [{ name: 42 }], tags: "x" });
+    const res = await t.request(user, "POST", "/api/parties", {
+      kind: "organization",
+      names: [{ name: 42 }],
+      tags: "x",
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("validation_failed");
     const fields = res.json().error.fields.map((f: { path: string }) => f.path);
@@ -61,7 +70,11 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
 
   it("invalid UTF-8", async () => {
     const before = await countParties();
-    const bytes = Buffer.concat([Buffer.from('{"kind":"organization","names":[{"name":"'), Buffer.from([0xe6, 0x9d]), Buffer.from('"}]}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"kind":"organization","names":[{"name":"'),
+      Buffer.from([0xe6, 0x9d]),
+      Buffer.from('"}]}'),
+    ]);
     const res = await raw(bytes);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("invalid_utf8");
@@ -69,7 +82,10 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
   });
 
   it("NUL characters", async () => {
-    const res = await t.request(user, "POST", "/api/parties", { kind: "organization", names: [{ name: "a\u0000b" }] });
+    const res = await t.request(user, "POST", "/api/parties", {
+      kind: "organization",
+      names: [{ name: "a\u0000b" }],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("invalid_characters");
     const q = await t.request(user, "GET", "/api/parties?q=a%00b");
@@ -89,7 +105,9 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
 
   it("bad ids and unknown routes", async () => {
     expect((await t.request(user, "GET", "/api/parties/not-a-uuid")).statusCode).toBe(400);
-    expect((await t.request(user, "GET", "/api/parties/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+    expect(
+      (await t.request(user, "GET", "/api/parties/00000000-0000-4000-8000-000000000000")).statusCode,
+    ).toBe(404);
     const unknown = await t.request(user, "GET", "/api/nothing-here");
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe("not_found");
@@ -110,7 +128,9 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
   it("publishes the OpenAPI document and a local Swagger UI", async () => {
     const doc = await t.request(null, "GET", "/api/openapi.json");
     expect(doc.statusCode).toBe(200);
-    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(["/api/parties", "/api/auth/login", "/api/audit/verify"]));
+    expect(Object.keys(doc.json().paths)).toEqual(
+      expect.arrayContaining(["/api/parties", "/api/auth/login", "/api/audit/verify"]),
+    );
     const ui = await t.request(null, "GET", "/api/docs/");
     expect(ui.statusCode).toBe(200);
     expect(ui.body).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);

@@ -74,7 +74,9 @@ describe("route access", () => {
       // A user holding every other role, or (when every role may call it) a user with no role at all.
       const user = await userWith(deniedRoles);
       const res = await t.request(user, route.method, concrete(route.url), payloadFor(route.method));
-      expect(res.statusCode, `${route.method} ${route.url} as ${deniedRoles.join(",") || "(no roles)"}`).toBe(403);
+      expect(res.statusCode, `${route.method} ${route.url} as ${deniedRoles.join(",") || "(no roles)"}`).toBe(
+        403,
+      );
     }
   });
 

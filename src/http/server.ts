@@ -8,16 +8,28 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../config/config.js";
 import { AppError, type Bilingual } from "../shared/errors.js";
 import { type Access, accessDenial } from "./access.js";
 import { requestLanguage } from "./language.js";
-import { validatorCompiler, serializerCompiler, zodIssuesToFields } from "./zod.js";
+import { serializerCompiler, validatorCompiler, zodIssuesToFields } from "./zod.js";
 
-export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** The session cookie's name; only a hash of its value is stored server-side. */
 export const SESSION_COOKIE = "sekimori_session";
@@ -38,7 +50,9 @@ declare module "fastify" {
   }
 }
 
-export type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
+export type ErrorBody = {
+  error: { code: string; message: string; fields?: { path: string; message: string }[] };
+};
 
 /** The one error shape every API response uses. */
 export const ErrorSchema = z.object({
@@ -126,7 +140,10 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       return;
     }
     if (text.trim() === "") {
-      done(httpError(400, "invalid_json", { ja: "リクエスト本文が空です", en: "The request body is empty" }), undefined);
+      done(
+        httpError(400, "invalid_json", { ja: "リクエスト本文が空です", en: "The request body is empty" }),
+        undefined,
+      );
       return;
     }
     defaultJsonParser(req, text, (error, value) => {
@@ -300,7 +317,12 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       return sendAppError(
         req,
         reply,
-        new AppError(400, "validation_failed", { ja: "入力内容に誤りがあります", en: "Some fields are invalid" }, fields),
+        new AppError(
+          400,
+          "validation_failed",
+          { ja: "入力内容に誤りがあります", en: "Some fields are invalid" },
+          fields,
+        ),
       );
     }
     switch (error.code) {
@@ -328,7 +350,14 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
         );
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
       case "FST_ERR_CTP_INVALID_JSON_BODY":
-        return sendAppError(req, reply, httpError(400, "invalid_json", { ja: "リクエスト本文が空か不正です", en: "The request body is empty or invalid" }));
+        return sendAppError(
+          req,
+          reply,
+          httpError(400, "invalid_json", {
+            ja: "リクエスト本文が空か不正です",
+            en: "The request body is empty or invalid",
+          }),
+        );
       default:
         break;
     }
@@ -336,7 +365,10 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       return sendAppError(
         req,
         reply,
-        httpError(error.statusCode, "bad_request", { ja: `不正なリクエストです（${error.message}）`, en: error.message }),
+        httpError(error.statusCode, "bad_request", {
+          ja: `不正なリクエストです（${error.message}）`,
+          en: error.message,
+        }),
       );
     }
     req.log.error({ err: error }, "unhandled error");
@@ -350,10 +382,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     );
   });
 
-  app.get(
-    "/api/openapi.json",
-    { config: { access: "public" }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 
   await deps.registerRoutes(app);
@@ -379,7 +409,10 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       return sendAppError(
         req,
         reply,
-        httpError(404, "not_found", { ja: "ページまたは API が見つかりません", en: "No such page or API route" }),
+        httpError(404, "not_found", {
+          ja: "ページまたは API が見つかりません",
+          en: "No such page or API route",
+        }),
       );
     }
     reply.header("Cache-Control", "no-cache");

@@ -46,11 +46,17 @@ export function zodIssuesToFields(
     const path = v.instancePath.replace(/^\//, "").replace(/\//g, ".");
     const prefix = context && context !== "body" ? `${context === "querystring" ? "query" : context}` : "";
     const fullPath = [prefix, path].filter(Boolean).join(".") || context || "body";
-    if (!issue) return { path: fullPath, message: { ja: v.message ?? "不正な値です", en: v.message ?? "Invalid value" } };
+    if (!issue)
+      return {
+        path: fullPath,
+        message: { ja: v.message ?? "不正な値です", en: v.message ?? "Invalid value" },
+      };
     const isCustom = issue.code === "custom" && issue.message && issue.message !== "Invalid input";
     return {
       path: fullPath,
-      message: isCustom ? bilingualCustom(issue.message) : { ja: localise(jaLocale, issue), en: localise(enLocale, issue) },
+      message: isCustom
+        ? bilingualCustom(issue.message)
+        : { ja: localise(jaLocale, issue), en: localise(enLocale, issue) },
     };
   });
 }

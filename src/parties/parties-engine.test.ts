@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildSearchText, detectScript, foldForSearch, identifierProblem, isValidCorporateNumber, isValidLei, isValidOrcid } from "./parties-engine.js";
+import {
+  buildSearchText,
+  detectScript,
+  foldForSearch,
+  identifierProblem,
+  isValidCorporateNumber,
+  isValidLei,
+  isValidOrcid,
+} from "./parties-engine.js";
 
 describe("identifier checks", () => {
   it("accepts real corporate numbers and rejects a wrong check digit", () => {
@@ -24,7 +32,10 @@ describe("identifier checks", () => {
   });
 
   it("explains problems in both languages", () => {
-    expect(identifierProblem("duns", "12")).toEqual({ ja: "DUNS番号は9桁です", en: "DUNS number must be 9 digits" });
+    expect(identifierProblem("duns", "12")).toEqual({
+      ja: "DUNS番号は9桁です",
+      en: "DUNS number must be 9 digits",
+    });
     expect(identifierProblem("other", "anything")).toBeUndefined();
   });
 });

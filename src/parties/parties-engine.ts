@@ -113,15 +113,24 @@ export function identifierProblem(scheme: string, value: string): { ja: string; 
     case "corporate_number":
       return isValidCorporateNumber(v)
         ? undefined
-        : { ja: "法人番号は13桁でチェックディジットが正しい必要があります", en: "Corporate number must be 13 digits with a valid check digit" };
+        : {
+            ja: "法人番号は13桁でチェックディジットが正しい必要があります",
+            en: "Corporate number must be 13 digits with a valid check digit",
+          };
     case "orcid":
       return isValidOrcid(v)
         ? undefined
-        : { ja: "ORCID iD の形式（0000-0000-0000-000X）またはチェック文字が正しくありません", en: "ORCID iD must look like 0000-0000-0000-000X with a valid check character" };
+        : {
+            ja: "ORCID iD の形式（0000-0000-0000-000X）またはチェック文字が正しくありません",
+            en: "ORCID iD must look like 0000-0000-0000-000X with a valid check character",
+          };
     case "lei":
       return isValidLei(v)
         ? undefined
-        : { ja: "LEI は20文字でチェックディジットが正しい必要があります", en: "LEI must be 20 characters with valid check digits" };
+        : {
+            ja: "LEI は20文字でチェックディジットが正しい必要があります",
+            en: "LEI must be 20 characters with valid check digits",
+          };
     case "duns":
       return /^\d{9}$/.test(v) ? undefined : { ja: "DUNS番号は9桁です", en: "DUNS number must be 9 digits" };
     case "erad_researcher_number":

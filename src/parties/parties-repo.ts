@@ -62,7 +62,11 @@ export function createPartiesRepo() {
       await this.replaceNames(tx, party.id, names);
     },
 
-    async update(tx: Executor, party: Omit<PartyRecordInsert, "createdBy">, names: PartyNameInsert[]): Promise<void> {
+    async update(
+      tx: Executor,
+      party: Omit<PartyRecordInsert, "createdBy">,
+      names: PartyNameInsert[],
+    ): Promise<void> {
       await tx
         .updateTable("parties")
         .set((eb) => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLE_GROUPS, actorOf } from "../http/access.js";
+import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
 import { IDENTIFIER_SCHEMES } from "./parties-engine.js";
 import type { PartiesService } from "./parties-service.js";
@@ -11,7 +11,9 @@ export const PartySchema = z.object({
   id: z.string(),
   kind: KindSchema,
   primaryName: z.string(),
-  names: z.array(z.object({ name: z.string(), kind: NameKindSchema, lang: z.string().nullable(), script: z.string() })),
+  names: z.array(
+    z.object({ name: z.string(), kind: NameKindSchema, lang: z.string().nullable(), script: z.string() }),
+  ),
   country: z.string().nullable(),
   birthDate: z.string().nullable(),
   website: z.string().nullable(),
@@ -90,7 +92,12 @@ export function registerPartiesRoutes(app: App, { parties }: { parties: PartiesS
           pageSize: z.coerce.number().int().min(1).max(200).default(25),
         }),
         response: {
-          200: z.object({ items: z.array(PartySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: z.object({
+            items: z.array(PartySchema),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
         },
       },
     },
@@ -101,7 +108,11 @@ export function registerPartiesRoutes(app: App, { parties }: { parties: PartiesS
     "/api/parties/tags",
     {
       config: read,
-      schema: { tags: ["parties"], summary: "Tags in use", response: { 200: z.object({ items: z.array(z.string()) }) } },
+      schema: {
+        tags: ["parties"],
+        summary: "Tags in use",
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
     },
     async () => ({ items: await parties.tags() }),
   );
@@ -110,7 +121,12 @@ export function registerPartiesRoutes(app: App, { parties }: { parties: PartiesS
     "/api/parties",
     {
       config: write,
-      schema: { tags: ["parties"], summary: "Create a party", body: PartyBody, response: { 201: PartySchema } },
+      schema: {
+        tags: ["parties"],
+        summary: "Create a party",
+        body: PartyBody,
+        response: { 201: PartySchema },
+      },
     },
     async (req, reply) => reply.code(201).send(await parties.create(actorOf(req), req.body)),
   );
@@ -146,7 +162,12 @@ export function registerPartiesRoutes(app: App, { parties }: { parties: PartiesS
     "/api/parties/:id/archive",
     {
       config: archive,
-      schema: { tags: ["parties"], summary: "Archive (parties are never deleted)", params: IdParams, response: { 200: PartySchema } },
+      schema: {
+        tags: ["parties"],
+        summary: "Archive (parties are never deleted)",
+        params: IdParams,
+        response: { 200: PartySchema },
+      },
     },
     async (req) => parties.setArchived(actorOf(req), req.params.id, true),
   );
@@ -155,7 +176,12 @@ export function registerPartiesRoutes(app: App, { parties }: { parties: PartiesS
     "/api/parties/:id/restore",
     {
       config: archive,
-      schema: { tags: ["parties"], summary: "Bring an archived party back", params: IdParams, response: { 200: PartySchema } },
+      schema: {
+        tags: ["parties"],
+        summary: "Bring an archived party back",
+        params: IdParams,
+        response: { 200: PartySchema },
+      },
     },
     async (req) => parties.setArchived(actorOf(req), req.params.id, false),
   );
@@ -164,7 +190,12 @@ export function registerPartiesRoutes(app: App, { parties }: { parties: PartiesS
     "/api/parties/:id/history",
     {
       config: read,
-      schema: { tags: ["parties"], summary: "The party's audit history", params: IdParams, response: { 200: HistorySchema } },
+      schema: {
+        tags: ["parties"],
+        summary: "The party's audit history",
+        params: IdParams,
+        response: { 200: HistorySchema },
+      },
     },
     async (req) => {
       await parties.get(req.params.id);

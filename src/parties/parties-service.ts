@@ -4,7 +4,13 @@ import type { Db, Executor } from "../db/database.js";
 import type { PartyIdentifier, PartyKind, PartyNameKind, PartyNameRow, PartyRow } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
 import { conflict, type FieldError, invalid, notFound } from "../shared/errors.js";
-import { buildSearchText, COUNTRY_CODES, detectScript, foldForSearch, identifierProblem } from "./parties-engine.js";
+import {
+  buildSearchText,
+  COUNTRY_CODES,
+  detectScript,
+  foldForSearch,
+  identifierProblem,
+} from "./parties-engine.js";
 import type { PartiesRepo, PartyNameInsert } from "./parties-repo.js";
 
 export type PartyName = { name: string; kind: PartyNameKind; lang: string | null; script: string };
@@ -111,23 +117,36 @@ function clean(input: PartyInput): Cleaned {
     });
   });
   if (input.names.length === 0) {
-    fields.push({ path: "names", message: { ja: "名前を1つ以上入力してください", en: "Enter at least one name" } });
+    fields.push({
+      path: "names",
+      message: { ja: "名前を1つ以上入力してください", en: "Enter at least one name" },
+    });
   }
   const country = input.country?.trim().toUpperCase() || null;
   if (country && !COUNTRY_CODES.has(country)) {
     fields.push({
       path: "country",
-      message: { ja: "国・地域は ISO 3166 の2文字コードで入力してください", en: "Country must be an ISO 3166 two-letter code" },
+      message: {
+        ja: "国・地域は ISO 3166 の2文字コードで入力してください",
+        en: "Country must be an ISO 3166 two-letter code",
+      },
     });
   }
   const birthDate = input.birthDate?.trim() || null;
   if (birthDate) {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && !Number.isNaN(Date.parse(`${birthDate}T00:00:00Z`));
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && !Number.isNaN(Date.parse(`${birthDate}T00:00:00Z`));
     if (!valid || new Date(`${birthDate}T00:00:00Z`).toISOString().slice(0, 10) !== birthDate) {
-      fields.push({ path: "birthDate", message: { ja: "生年月日は YYYY-MM-DD で入力してください", en: "Birth date must be YYYY-MM-DD" } });
+      fields.push({
+        path: "birthDate",
+        message: { ja: "生年月日は YYYY-MM-DD で入力してください", en: "Birth date must be YYYY-MM-DD" },
+      });
     }
     if (input.kind !== "person") {
-      fields.push({ path: "birthDate", message: { ja: "生年月日は個人にのみ設定できます", en: "Only persons have a birth date" } });
+      fields.push({
+        path: "birthDate",
+        message: { ja: "生年月日は個人にのみ設定できます", en: "Only persons have a birth date" },
+      });
     }
   }
   const website = input.website?.trim() || null;
@@ -142,7 +161,10 @@ function clean(input: PartyInput): Cleaned {
     if (!ok) {
       fields.push({
         path: "website",
-        message: { ja: "ウェブサイトは http:// または https:// で始まるURLにしてください", en: "Website must be an http:// or https:// URL" },
+        message: {
+          ja: "ウェブサイトは http:// または https:// で始まるURLにしてください",
+          en: "Website must be an http:// or https:// URL",
+        },
       });
     }
   }
@@ -211,7 +233,12 @@ export function createPartiesService({
         c.names,
       );
       const party = await load(tx, id);
-      await audit.write(tx, actor, { action: "party.created", entityType: "party", entityId: id, after: auditView(party) });
+      await audit.write(tx, actor, {
+        action: "party.created",
+        entityType: "party",
+        entityId: id,
+        after: auditView(party),
+      });
       return party;
     });
   }
@@ -274,7 +301,9 @@ export function createPartiesService({
     });
   }
 
-  async function list(query: PartyListQuery): Promise<{ items: Party[]; total: number; page: number; pageSize: number }> {
+  async function list(
+    query: PartyListQuery,
+  ): Promise<{ items: Party[]; total: number; page: number; pageSize: number }> {
     const folded = query.q ? foldForSearch(query.q) : "";
     const { rows, total } = await repo.search(db, {
       folded: folded || undefined,

@@ -11,7 +11,11 @@ export type ListEntity = {
   sourceId: string;
   schema: "Person" | "Organization" | "Vessel" | "Aircraft" | "Unknown";
   /** First name is the primary one. `originalScript` = the name as written in its own script. */
-  names: { name: string; kind: "primary" | "alias" | "weakAlias" | "former" | "originalScript"; lang?: string }[];
+  names: {
+    name: string;
+    kind: "primary" | "alias" | "weakAlias" | "former" | "originalScript";
+    lang?: string;
+  }[];
   /** ISO 3166-1 alpha-2 codes (nationality, citizenship, registration, address country). */
   countries: string[];
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -74,7 +78,12 @@ export type PartyScreeningResult = {
   screenedAt: string;
   hits: (ScreeningHit & {
     /** The reviewer's decision on this party/entity pair, if any. */
-    decision: { status: "true_match" | "false_positive"; rationale: string; decidedBy: string; decidedAt: string } | null;
+    decision: {
+      status: "true_match" | "false_positive";
+      rationale: string;
+      decidedBy: string;
+      decidedAt: string;
+    } | null;
   })[];
   /** Hits at or above the threshold without a decision: these block approval until resolved. */
   openHitCount: number;

@@ -9,7 +9,14 @@ export type Actor = {
   ip?: string | undefined;
 };
 
-export const ROLES: readonly Role[] = ["applicant", "unit_officer", "secretariat", "approver", "auditor", "admin"];
+export const ROLES: readonly Role[] = [
+  "applicant",
+  "unit_officer",
+  "secretariat",
+  "approver",
+  "auditor",
+  "admin",
+];
 
 /** The actor for command-line operations, labelled with the operating-system user for the audit log. */
 export function cliActor(): Actor {

@@ -43,18 +43,31 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SEKIMORI_DATA_DIR: "/nonexistent/data",
     ...env,
   });
-  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind, logger: false });
+  const { app, services } = await createApp({
+    config,
+    db: handle.db,
+    databaseKind: handle.kind,
+    logger: false,
+  });
   await app.ready();
 
-  async function loginAs(roles: Role[], username = `user${++userCounter}_${roles.join("_") || "none"}`): Promise<TestUser> {
+  async function loginAs(
+    roles: Role[],
+    username = `user${++userCounter}_${roles.join("_") || "none"}`,
+  ): Promise<TestUser> {
     const { user } = await services.auth.createUser(systemActor("test"), {
       username,
       displayName: username,
       roles,
       password: TEST_PASSWORD,
     });
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: TEST_PASSWORD } });
-    if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username, password: TEST_PASSWORD },
+    });
+    if (res.statusCode !== 200)
+      throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
     if (!cookie) throw new Error("no session cookie after login");
     return { id: user.id, username, cookie: cookie.value, csrfToken: res.json().csrfToken, roles };
