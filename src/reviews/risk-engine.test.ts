@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COUNTRY_CODES } from "../parties/parties-engine.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
 import type { Classification } from "./classification-engine.js";
-import { precheckSignals } from "./questionnaire-engine.js";
+import { type PrecheckSignal, precheckSignals } from "./questionnaire-engine.js";
 import {
   assessRisk,
   type CounterpartyFact,
@@ -297,7 +297,7 @@ describe("nationality and ethnicity are never factors", () => {
     activityType: fc.constantFrom("technology_provision", "acceptance", "joint_research"),
     classification: fc.constantFrom(null, listed),
     topicTags: fc.record({ jp: fc.subarray(["jp-01", "jp-09"]), us: fc.subarray(["us-06"]) }),
-    precheck: fc.constant([]),
+    precheck: fc.constant([] as PrecheckSignal[]),
     counterparties: fc.array(arbCounterparty, { minLength: 1, maxLength: 3 }),
     applicant: fc.option(arbPerson, { nil: null }),
     transactionCheck: fc.constant(null),
