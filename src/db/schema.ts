@@ -138,6 +138,138 @@ export interface EmailOutboxTable {
   last_error: string | null;
 }
 
+// — Reviews (migration 0200) —
+export interface ReviewsTable {
+  id: string;
+  ref_no: string;
+  activity_type: string;
+  title: string;
+  applicant_user_id: string;
+  unit: string | null;
+  status: Generated<string>;
+  track: "simple" | "full" | null;
+  details: Json<unknown>;
+  answers: Json<unknown>;
+  notes: Json<unknown>;
+  topic_tags: Json<unknown>;
+  classification: Json<unknown> | null;
+  classified_by: string | null;
+  classified_at: NullableTimestamp;
+  transaction_check: Json<unknown> | null;
+  checked_by: string | null;
+  checked_at: NullableTimestamp;
+  routing: Json<unknown> | null;
+  risk: Json<unknown> | null;
+  conditions: string | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  submitted_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  retention_until: ColumnType<string | null, string | null, string | null>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ReviewCounterpartiesTable {
+  id: string;
+  review_id: string;
+  position: number;
+  party_id: string;
+  role: string;
+  attributes: Json<unknown>;
+  screening: Json<unknown> | null;
+  screened_at: NullableTimestamp;
+}
+
+export interface ReviewEventsTable {
+  id: string;
+  review_id: string;
+  at: GeneratedTimestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_label: string;
+  comment: string | null;
+  conditions: string | null;
+}
+
+export interface ReviewDraftsTable {
+  user_id: string;
+  key: string;
+  payload: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+// — People (migration 0300) —
+export type DateColumn = ColumnType<string, string, string>;
+export type NullableDateColumn = ColumnType<string | null, string | null, string | null>;
+
+export interface PeopleTable {
+  id: string;
+  party_id: string;
+  user_id: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  erad_researcher_number: string | null;
+  disclosure_due_on: NullableDateColumn;
+  tokutei_review_on: NullableDateColumn;
+  version: Generated<number>;
+  archived_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PersonResidencyTable {
+  id: string;
+  person_id: string;
+  status: "resident" | "non_resident";
+  basis: string;
+  basis_date: NullableDateColumn;
+  effective_from: DateColumn;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface TokuteiDeclarationsTable {
+  id: string;
+  person_id: string;
+  declared_on: DateColumn;
+  content: Json<unknown>;
+  type1: boolean;
+  type2: boolean;
+  type3: boolean;
+  income_share: number | null;
+  next_review_on: DateColumn;
+  superseded_at: NullableTimestamp;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface IntegrityDisclosuresTable {
+  id: string;
+  person_id: string;
+  version: number;
+  submitted_on: DateColumn;
+  content: Json<unknown>;
+  total_effort: number;
+  pledged: boolean;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface PersonProviderScreeningsTable {
+  person_id: string;
+  party_id: string;
+  provider_name: string;
+  result: Json<unknown>;
+  screened_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
 export interface Database {
   app_settings: AppSettingsTable;
@@ -149,6 +281,15 @@ export interface Database {
   party_names: PartyNamesTable;
   tasks: TasksTable;
   email_outbox: EmailOutboxTable;
+  reviews: ReviewsTable;
+  review_counterparties: ReviewCounterpartiesTable;
+  review_events: ReviewEventsTable;
+  review_drafts: ReviewDraftsTable;
+  people: PeopleTable;
+  person_residency: PersonResidencyTable;
+  tokutei_declarations: TokuteiDeclarationsTable;
+  integrity_disclosures: IntegrityDisclosuresTable;
+  person_provider_screenings: PersonProviderScreeningsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
