@@ -3,6 +3,8 @@ import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import type { App } from "../http/server.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
+import { registerPeopleRoutes } from "../people/people-routes.js";
+import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
 import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
@@ -42,4 +44,6 @@ export function registerAllRoutes(
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
   registerTasksRoutes(app, { tasks: services.tasks });
+  registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
+  registerPeopleRoutes(app, { people: services.people });
 }

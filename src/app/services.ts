@@ -6,16 +6,50 @@ import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPeopleRepo } from "../people/people-repo.js";
+import { createPeopleService } from "../people/people-service.js";
+import { resolvePdfFont } from "../reviews/pdf-font.js";
+import { createReviewsRepo } from "../reviews/reviews-repo.js";
+import { createReviewsService } from "../reviews/reviews-service.js";
+import type { ScreeningPort } from "../screening/screening-contract.js";
+import { AppError } from "../shared/errors.js";
 import { createMailSender } from "../tasks/mail-sender.js";
 import { createTasksRepo } from "../tasks/tasks-repo.js";
 import { createTasksService } from "../tasks/tasks-service.js";
 import { createSettingsRepo } from "./settings-repo.js";
 
 /**
+ * TEMPORARY (until the screening service lands on main): a ScreeningPort that says screening is not
+ * available yet. It never pretends to screen: reviews cannot pass 取引審査 without real results.
+ */
+export const unavailableScreening: ScreeningPort = {
+  async screenParty() {
+    throw new AppError(503, "screening_unavailable", {
+      ja: "スクリーニング機能はまだ利用できません（導入待ち）",
+      en: "Screening is not available yet",
+    });
+  },
+  async latestForParty() {
+    return null;
+  },
+};
+
+/**
  * The composition root: builds every service once with its explicit dependencies. Modules add
  * their service here; nothing else constructs services.
  */
-export function createServices({ db, config, clock }: { db: Db; config: Config; clock?: () => Date }) {
+export function createServices({
+  db,
+  config,
+  clock,
+  screening = unavailableScreening,
+}: {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  /** Only tests pass one (a fake); the app uses the screening service. */
+  screening?: ScreeningPort;
+}) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
   const auth = createAuthService({
     db,
@@ -41,7 +75,29 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
     smtpUrl: config.mail.smtpUrl,
     from: config.mail.from,
   });
-  return { db, config, audit, auth, parties, settings, tasks, mailSender };
+  const people = createPeopleService({
+    db,
+    repo: createPeopleRepo(),
+    audit,
+    parties,
+    screening,
+    tasks,
+    disclosureIntervalMonths: config.people.disclosureIntervalMonths,
+    ...(clock ? { clock } : {}),
+  });
+  const reviews = createReviewsService({
+    db,
+    repo: createReviewsRepo(),
+    audit,
+    parties,
+    people,
+    screening,
+    tasks,
+    retentionYears: config.reviews.retentionYears,
+    ...(clock ? { clock } : {}),
+  });
+  const pdfFont = () => resolvePdfFont(config.reviews.pdfFont);
+  return { db, config, audit, auth, parties, settings, tasks, mailSender, people, reviews, pdfFont };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -112,6 +112,22 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "sekimori@localhost",
     description: "Sender address of notification e-mails",
   },
+  {
+    name: "SEKIMORI_REVIEW_RETENTION_YEARS",
+    default: "5",
+    description: "Years a decided review (事前確認・該非判定・取引審査 records) is kept after its decision",
+  },
+  {
+    name: "SEKIMORI_DISCLOSURE_INTERVAL_MONTHS",
+    default: "12",
+    description: "Months until a research-integrity disclosure is due again (the annual reminder)",
+  },
+  {
+    name: "SEKIMORI_PDF_FONT",
+    default: "(auto: Noto Sans CJK if installed, else the bundled BIZ UDPGothic)",
+    description:
+      "Japanese font for the PDF forms: a .ttf/.otf path, or a .ttc path followed by #PostScriptName",
+  },
 ];
 
 export type Config = {
@@ -129,6 +145,8 @@ export type Config = {
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
   mail: { smtpUrl: string | undefined; from: string };
+  reviews: { retentionYears: number; pdfFont: string | undefined };
+  people: { disclosureIntervalMonths: number };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -233,5 +251,10 @@ export function loadConfig(env: Source = process.env): Config {
       smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
       from: get("SEKIMORI_MAIL_FROM") ?? "sekimori@localhost",
     },
+    reviews: {
+      retentionYears: int("SEKIMORI_REVIEW_RETENTION_YEARS", 5, 1),
+      pdfFont: get("SEKIMORI_PDF_FONT"),
+    },
+    people: { disclosureIntervalMonths: int("SEKIMORI_DISCLOSURE_INTERVAL_MONTHS", 12, 1) },
   };
 }

@@ -27,6 +27,38 @@ export function addMonths(date: string, months: number): string {
 const DATE_MSG: Label = { ja: "日付は YYYY-MM-DD で入力してください", en: "Use the date format YYYY-MM-DD" };
 const REQUIRED: Label = { ja: "入力してください", en: "Required" };
 
+// — Facts other modules read (the reviews risk engine) —
+
+/** One screening hit, as stored with a review counterparty or a declared provider. */
+export type HitFact = {
+  source: string;
+  name: string;
+  score: number;
+  match: boolean;
+  programs: string[];
+  decision: "true_match" | "false_positive" | null;
+};
+
+/** A screening result reduced to what reviewers and the risk rules need. */
+export type ScreeningFact = { runId: string; screenedAt: string; hits: HitFact[] };
+
+/** What the people module tells a review about a person involved in it. */
+export type PersonFact = {
+  personId: string;
+  tokutei: { active: boolean; types: string[]; declaredOn: string | null };
+  declarationOverdue: boolean;
+  /** Declared affiliations / funders found on a list (confirmed or still open). */
+  disclosureHits: { provider: string; source: string; confirmed: boolean }[];
+  effortTotal: number | null;
+  talentProgramme: boolean;
+  residency: "resident" | "non_resident" | null;
+};
+
+/** Hits that still matter: at or above the threshold and not decided as a false positive. */
+export function liveHits(fact: ScreeningFact | null): HitFact[] {
+  return (fact?.hits ?? []).filter((h) => h.match && h.decision !== "false_positive");
+}
+
 // — Residency (居住者・非居住者) —
 
 export type ResidencyStatus = "resident" | "non_resident";

@@ -1,3 +1,4 @@
+import type { HitFact, PersonFact, ScreeningFact } from "../people/people-engine.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { Classification, TopicTags } from "./classification-engine.js";
 import {
@@ -24,29 +25,7 @@ export type Level = "low" | "medium" | "high";
 const RANK: Record<Level, number> = { low: 0, medium: 1, high: 2 };
 const maxLevel = (a: Level, b: Level): Level => (RANK[a] >= RANK[b] ? a : b);
 
-/** One screening hit as reviews see it (from the screening module's PartyScreeningResult). */
-export type HitFact = {
-  source: string;
-  name: string;
-  score: number;
-  match: boolean;
-  programs: string[];
-  decision: "true_match" | "false_positive" | null;
-};
-
-export type ScreeningFact = { runId: string; screenedAt: string; hits: HitFact[] };
-
-/** What the people module knows about a person involved in a review. */
-export type PersonFact = {
-  personId: string;
-  tokutei: { active: boolean; types: string[]; declaredOn: string | null };
-  declarationOverdue: boolean;
-  /** Declared affiliations / funders found on a list (confirmed or still open). */
-  disclosureHits: { provider: string; source: string; confirmed: boolean }[];
-  effortTotal: number | null;
-  talentProgramme: boolean;
-  residency: "resident" | "non_resident" | null;
-};
+export type { HitFact, PersonFact, ScreeningFact };
 
 export type CounterpartyFact = {
   counterpartyId: string;
