@@ -9,7 +9,7 @@ import { inflateSync } from "node:zlib";
 export function extractPdfText(pdf: Buffer): { text: string; fonts: string[] } {
   const raw = pdf.toString("latin1");
   const streams: string[] = [];
-  const re = /<<([^]*?)>>\s*stream\r?\n/g;
+  const re = /<<([\s\S]*?)>>\s*stream\r?\n/g;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     const start = m.index + m[0].length;
     const end = raw.indexOf("endstream", start);
