@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login, logout, navLink, watchConsole } from "./helpers";
+import { login, logout, navLink, watchConsole } from "./helpers.js";
 
 test("log in, switch ja↔en (remembered), create a Japanese-named party, find it, see its audit entry", async ({
   page,

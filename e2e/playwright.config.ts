@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { ADMIN_PASSWORD, E2E_PORT } from "./helpers";
+import { ADMIN_PASSWORD, E2E_PORT } from "./helpers.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // A fresh embedded database for every run, seeded with the demo organisation.

@@ -140,6 +140,7 @@ function PartyForm({ party }: { party?: Party }) {
           </Text>
           <Stack gap="xs">
             {form.values.names.map((_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: form rows have no identity besides their position.
               <Group key={index} align="flex-start" wrap="nowrap">
                 <TextInput
                   label={index === 0 ? t("primaryName") : undefined}
@@ -217,6 +218,7 @@ function PartyForm({ party }: { party?: Party }) {
                 {t("identifiers")}
               </Text>
               {form.values.identifiers.map((_, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: form rows have no identity besides their position.
                 <Group key={index} align="flex-start" wrap="nowrap">
                   <Select
                     aria-label={t("scheme")}
