@@ -229,7 +229,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+  // The app-wide CSP (no inline scripts) also covers Swagger UI, which loads only its own files.
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: false });
 
   // Every /api route must say who may call it; a route without a rule stops the server from starting.
   const apiRoutes: ApiRoute[] = [];
