@@ -1,4 +1,5 @@
 import type { Role } from "../db/schema.js";
+import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
 
@@ -106,7 +107,7 @@ const foundationSeeder: DemoSeeder = {
 };
 
 /** Every module's demo seeder, in order; a module adds its own here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder, reviewsDemoSeeder];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

@@ -4,7 +4,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { PartiesService } from "../parties/parties-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
-import { conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
+import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
@@ -566,7 +566,12 @@ export function createPeopleService(deps: {
         after: { version, totalEffort: effort, changes: changes.map((c) => c.en) },
       });
     });
-    await screenProviders(actor, id);
+    try {
+      await screenProviders(actor, id);
+    } catch (error) {
+      // The disclosure is stored; screening can be re-run (POST /api/people/:id/screen) when the lists answer.
+      if (!(error instanceof AppError)) throw error;
+    }
     return load(db, id);
   }
 

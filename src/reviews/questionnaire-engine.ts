@@ -575,3 +575,19 @@ export function precheckSignals(
   }
   return signals;
 }
+
+/** Answers "no" / the first option / a neutral value to every question: a starting point for forms and demo data. */
+export function plainAnswersFor(type: ActivityType): Answers {
+  return Object.fromEntries(
+    questionnaireFor(type).questions.map((q) => [
+      q.id,
+      q.kind === "yesno"
+        ? false
+        : q.kind === "select"
+          ? (q.options?.[0]?.value ?? null)
+          : q.kind === "number"
+            ? 0
+            : "—",
+    ]),
+  );
+}

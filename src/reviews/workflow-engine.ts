@@ -232,7 +232,12 @@ export function decideTransition(
       "この申請は本審査（取引審査・承認）が必要です",
       "This application needs the full review (transaction review and approval)",
     );
-  if (action === "complete_check" || action === "approve" || action === "approve_with_conditions") {
+  if (
+    action === "clear" ||
+    action === "complete_check" ||
+    action === "approve" ||
+    action === "approve_with_conditions"
+  ) {
     if (facts.unscreenedCount > 0)
       return refuse(
         409,
