@@ -31,6 +31,8 @@ const REQUIRED: Label = { ja: "入力してください", en: "Required" };
 
 /** One screening hit, as stored with a review counterparty or a declared provider. */
 export type HitFact = {
+  /** The list entity (for decisions through the screening API). */
+  entityId?: string;
   source: string;
   name: string;
   score: number;

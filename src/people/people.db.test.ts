@@ -3,6 +3,7 @@ import { completeForm, reviewTestbed } from "../reviews/testing/review-fixtures.
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
+import { createTestDatabase } from "../testing/test-db.js";
 import type { Disclosure, TokuteiForm } from "./people-engine.js";
 
 let now = new Date("2026-04-01T09:00:00Z");
@@ -41,7 +42,7 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  tb = await reviewTestbed({ SEKIMORI_SMTP_URL: sink.url }, () => now);
+  tb = await reviewTestbed(await createTestDatabase(), { SEKIMORI_SMTP_URL: sink.url }, () => now);
   sec = await tb.user(["secretariat"], "sec1");
   unit = await tb.user(["unit_officer"], "unit1");
   approver = await tb.user(["approver"], "appr1");

@@ -7,6 +7,7 @@ export function toScreeningFact(result: PartyScreeningResult): ScreeningFact {
     runId: result.runId,
     screenedAt: result.screenedAt,
     hits: result.hits.map((h) => ({
+      entityId: h.entityId,
       source: h.source,
       name: h.name,
       score: h.score,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
+import { createTestDatabase } from "../testing/test-db.js";
 import type { Classification } from "./classification-engine.js";
 import type { ReviewView } from "./reviews-service.js";
 import { completeForm, reviewTestbed } from "./testing/review-fixtures.js";
@@ -63,7 +64,10 @@ const auditActions = async (id: string) =>
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  tb = await reviewTestbed({ SEKIMORI_SMTP_URL: sink.url, SEKIMORI_MAIL_FROM: "sekimori@univ.example" });
+  tb = await reviewTestbed(await createTestDatabase(), {
+    SEKIMORI_SMTP_URL: sink.url,
+    SEKIMORI_MAIL_FROM: "sekimori@univ.example",
+  });
   applicant = await tb.user(["applicant"], "tanaka");
   unit = await tb.user(["unit_officer"], "suzuki");
   sec = await tb.user(["secretariat"], "sato");

@@ -1,16 +1,22 @@
 import { createServices, type Services } from "../../app/services.js";
 import { loadConfig } from "../../config/config.js";
+import type { DatabaseHandle } from "../../db/database.js";
 import type { Role } from "../../db/schema.js";
 import type { PartyInput } from "../../parties/parties-service.js";
 import { type Actor, systemActor } from "../../shared/actor.js";
-import { createTestDatabase } from "../../testing/test-db.js";
 import { type ActivityType, allQuestionnaires } from "../questionnaire-engine.js";
 import type { ReviewFormInput } from "../reviews-service.js";
 import { createFakeScreening, type FakeScreening } from "./fake-screening.js";
 
-/** Services over a fresh test database with the FAKE screening port (see fake-screening.ts). */
-export async function reviewTestbed(env: Record<string, string> = {}, clock?: () => Date) {
-  const handle = await createTestDatabase();
+/**
+ * Services over a fresh test database (from `createTestDatabase()`) with the FAKE screening port
+ * (see fake-screening.ts).
+ */
+export async function reviewTestbed(
+  handle: DatabaseHandle,
+  env: Record<string, string> = {},
+  clock?: () => Date,
+) {
   const config = loadConfig({
     SEKIMORI_CONFIG: "/nonexistent/sekimori.config.json",
     SEKIMORI_DATA_DIR: "/nonexistent/data",

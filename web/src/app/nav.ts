@@ -18,7 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "home", path: "/", label: "home", available: true },
   { key: "tasks", path: "/tasks", label: "tasks", available: true },
   { key: "screening", path: "/screening", label: "screening", available: false },
-  { key: "reviews", path: "/reviews", label: "reviews", available: false },
+  { key: "reviews", path: "/reviews", label: "reviews", available: true },
   { key: "people", path: "/people", label: "people", available: false },
   { key: "approaches", path: "/approaches", label: "approaches", available: false },
   {

@@ -6,6 +6,9 @@ import { HomePage } from "../features/home/HomePage";
 import { PartiesListPage } from "../features/parties/PartiesListPage";
 import { PartyDetailPage } from "../features/parties/PartyDetailPage";
 import { PartyEditPage } from "../features/parties/PartyEditPage";
+import { ReviewDetailPage } from "../features/reviews/ReviewDetailPage";
+import { ReviewEditPage } from "../features/reviews/ReviewEditPage";
+import { ReviewsListPage } from "../features/reviews/ReviewsListPage";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { NotYetAvailable } from "./components/NotYetAvailable";
 import { NAV_ITEMS } from "./nav";
@@ -23,6 +26,10 @@ const moduleRoutes: RouteObject[] = [
   { path: "/parties/:id", element: <PartyDetailPage /> },
   { path: "/parties/:id/edit", element: <PartyEditPage /> },
   { path: "/audit", element: <AuditPage /> },
+  { path: "/reviews", element: <ReviewsListPage /> },
+  { path: "/reviews/new", element: <ReviewEditPage /> },
+  { path: "/reviews/:id", element: <ReviewDetailPage /> },
+  { path: "/reviews/:id/edit", element: <ReviewEditPage /> },
   { path: "/admin/*", element: <AdminPage /> },
 ];
 
