@@ -173,6 +173,11 @@ describe("review workflow state machine", () => {
   it("lists the actions each participant can take", () => {
     expect(availableActions("draft", applicant, ready)).toEqual(["submit", "withdraw"]);
     expect(availableActions("unit_review", unit, ready)).toEqual(["return", "forward"]);
+    // Clearing stays hidden on the full track even before the classification is recorded.
+    expect(availableActions("unit_review", unit, { ...ready, classified: false })).toEqual([
+      "return",
+      "forward",
+    ]);
     expect(availableActions("unit_review", unit, { ...ready, track: "simple" })).toEqual([
       "return",
       "clear",

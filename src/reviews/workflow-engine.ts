@@ -216,6 +216,13 @@ export function decideTransition(
       "conditions",
     );
 
+  if (action === "clear" && facts.track === "full")
+    return refuse(
+      409,
+      "full_review_required",
+      "この申請は本審査（取引審査・承認）が必要です",
+      "This application needs the full review (transaction review and approval)",
+    );
   if (action === "clear" || action === "forward") {
     if (!facts.classified)
       return refuse(
@@ -225,13 +232,6 @@ export function decideTransition(
         "The classification (該非判定) has not been recorded",
       );
   }
-  if (action === "clear" && facts.track === "full")
-    return refuse(
-      409,
-      "full_review_required",
-      "この申請は本審査（取引審査・承認）が必要です",
-      "This application needs the full review (transaction review and approval)",
-    );
   if (
     action === "clear" ||
     action === "complete_check" ||

@@ -23,6 +23,7 @@ import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDateTime } from "../../app/format";
@@ -129,7 +130,8 @@ function ApplicationForm({
   const transition = useTransition();
   const form = useForm<ReviewForm>({ initialValues: review ? fromReview(review) : emptyForm() });
   const draftKey = review ? `review-${review.id}` : `new-${questionnaire.type}`;
-  const autosavedAt = useAutosave(draftKey, form.values, form.isDirty());
+  const userId = useAuth().user?.id ?? "anonymous";
+  const autosavedAt = useAutosave(userId, draftKey, form.values, form.isDirty());
   const [draft, setDraft] = useState<{ payload: ReviewForm; savedAt: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [role, setRole] = useState<string>(questionnaire.roles[0] ?? "other");
@@ -137,10 +139,10 @@ function ApplicationForm({
   const [current, setCurrent] = useState<Review | undefined>(review);
 
   useEffect(() => {
-    void loadDraft<ReviewForm>(draftKey).then((d) => {
+    void loadDraft<ReviewForm>(userId, draftKey).then((d) => {
       if (d && (!review || d.savedAt > review.updatedAt)) setDraft(d);
     });
-  }, [draftKey, review]);
+  }, [userId, draftKey, review]);
 
   async function persist(values: ReviewForm): Promise<Review> {
     const body = {
@@ -160,7 +162,7 @@ function ApplicationForm({
     });
     setCurrent(saved);
     form.resetDirty(values);
-    await discardDraft(draftKey);
+    await discardDraft(userId, draftKey);
     return saved;
   }
 
@@ -221,7 +223,7 @@ function ApplicationForm({
               size="xs"
               variant="default"
               onClick={() => {
-                void discardDraft(draftKey);
+                void discardDraft(userId, draftKey);
                 setDraft(null);
               }}
             >

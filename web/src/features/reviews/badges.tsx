@@ -17,7 +17,15 @@ const STATUS_COLORS: Record<string, string> = {
 /** A review's state as a coloured badge. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <Badge color={STATUS_COLORS[status] ?? "gray"} variant="light" data-testid="review-status">
+    <Badge
+      color={STATUS_COLORS[status] ?? "gray"}
+      variant="light"
+      data-testid="review-status"
+      styles={{
+        root: { height: "auto", maxWidth: "none" },
+        label: { whiteSpace: "normal", overflow: "visible" },
+      }}
+    >
       {label || status}
     </Badge>
   );
