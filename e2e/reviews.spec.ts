@@ -164,3 +164,29 @@ test("an application in progress survives an expired session (drafts are autosav
   await expect(page.getByRole("textbox", { name: "件名" })).toHaveValue("ゲノムデータの共同解析");
   await expect(page.getByRole("textbox", { name: "目的" })).toHaveValue("共同研究");
 });
+
+test("the secretariat records a 特定類型 declaration; the form computes ② from the income (日本語)", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await login(page, "sato");
+  await navLink(page, "人・申告").click();
+  await page.getByTestId("people-table").getByRole("link", { name: "李 明" }).click();
+  await page.getByRole("button", { name: "特定類型を申告" }).click();
+  const form = page.getByTestId("tokutei-form");
+  await form.getByRole("textbox", { name: "外国政府等からの収入（円）" }).fill("2000000");
+  await form.getByRole("textbox", { name: "年間総収入（円）" }).fill("8000000");
+  await expect(page.getByTestId("income-share")).toHaveText("外国からの収入の割合: 25.0% → ②に該当");
+  await form.getByRole("textbox", { name: "年間総収入（円）" }).fill("8000001");
+  await expect(page.getByTestId("income-share")).toContainText("②に該当しない");
+  await form.getByRole("textbox", { name: "年間総収入（円）" }).fill("6000000");
+  await form.getByRole("textbox", { name: "収入の出所" }).fill("海外研究機関からの研究員給与");
+  // Without the pledge and the evidence the declaration is refused, naming both.
+  await form.getByRole("button", { name: "特定類型を申告" }).click();
+  await expect(form.getByText("申告内容が正確である旨の誓約が必要です")).toBeVisible();
+  await form.getByRole("textbox", { name: "根拠資料" }).fill("雇用契約書の写し（事務局保管）");
+  await form.getByRole("checkbox", { name: /誓約します/ }).check();
+  await form.getByRole("button", { name: "特定類型を申告" }).click();
+  await expect(page.getByTestId("person-tokutei")).toHaveText("特定類型②に該当");
+  expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+});

@@ -75,6 +75,17 @@ export function createPeopleRepo() {
         .where("people.id", "=", id);
       return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
     },
+    /** The account a person record is linked to, looked up by username (case-insensitive). */
+    userIdByUsername(db: Executor, username: string) {
+      return db
+        .selectFrom("users")
+        .select(["id"])
+        .where((eb) => eb(eb.fn("lower", ["username"]), "=", username.toLowerCase()))
+        .executeTakeFirst();
+    },
+    usernameOf(db: Executor, userId: string) {
+      return db.selectFrom("users").select(["username"]).where("id", "=", userId).executeTakeFirst();
+    },
     findByUser(db: Executor, userId: string) {
       return db.selectFrom("people").select(["id"]).where("user_id", "=", userId).executeTakeFirst();
     },

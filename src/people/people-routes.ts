@@ -13,6 +13,7 @@ export const PersonSchema = z.object({
   partyId: z.string(),
   name: z.string(),
   userId: z.string().nullable(),
+  username: z.string().nullable(),
   category: z.string(),
   department: z.string().nullable(),
   email: z.string().nullable(),
@@ -29,6 +30,7 @@ export const PersonSchema = z.object({
 
 const PersonBody = z.object({
   userId: z.uuid().nullable().optional(),
+  username: z.string().max(63).nullable().optional(),
   category: z.enum(PERSON_CATEGORIES),
   department: z.string().max(200).nullable().optional(),
   email: z.string().max(300).nullable().optional(),

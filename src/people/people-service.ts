@@ -37,6 +37,8 @@ export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 export type PersonInput = {
   partyId: string;
   userId?: string | null | undefined;
+  /** Alternative to userId: the account's username. */
+  username?: string | null | undefined;
   category: PersonCategory;
   department?: string | null | undefined;
   email?: string | null | undefined;
@@ -50,6 +52,7 @@ export type Person = {
   partyId: string;
   name: string;
   userId: string | null;
+  username: string | null;
   category: string;
   department: string | null;
   email: string | null;
@@ -129,6 +132,7 @@ export function createPeopleService(deps: {
       partyId: row.party_id,
       name: row.name,
       userId: row.user_id,
+      username: row.user_id ? ((await repo.usernameOf(exec, row.user_id))?.username ?? null) : null,
       category: row.category,
       department: row.department,
       email: row.email,
@@ -256,6 +260,18 @@ export function createPeopleService(deps: {
     return row;
   }
 
+  async function resolveUser(input: PersonInput): Promise<string | null> {
+    if (input.userId) return input.userId;
+    const name = input.username?.trim();
+    if (!name) return null;
+    const row = await repo.userIdByUsername(db, name);
+    if (!row)
+      throw invalid([
+        { path: "username", message: { ja: "この利用者は登録されていません", en: "No such user" } },
+      ]);
+    return row.id;
+  }
+
   function cleanInput(input: PersonInput): Omit<PersonInput, "partyId"> & { partyId: string } {
     const fields: FieldError[] = [];
     const erad = input.eradResearcherNumber?.trim() || null;
@@ -282,7 +298,8 @@ export function createPeopleService(deps: {
   }
 
   async function create(actor: Actor, input: PersonInput): Promise<Person> {
-    const c = cleanInput(input);
+    if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    const c = cleanInput({ ...input, userId: await resolveUser(input) });
     const party = await deps.parties.get(c.partyId).catch(() => null);
     if (!party)
       throw invalid([
@@ -350,7 +367,7 @@ export function createPeopleService(deps: {
     input: Omit<PersonInput, "partyId">,
   ): Promise<Person> {
     if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
-    const c = cleanInput({ ...input, partyId: "" });
+    const c = cleanInput({ ...input, partyId: "", userId: await resolveUser({ ...input, partyId: "" }) });
     return db.transaction().execute(async (tx) => {
       const row = await lockPerson(tx, id);
       if (row.version !== version)

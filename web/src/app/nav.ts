@@ -19,7 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "tasks", path: "/tasks", label: "tasks", available: true },
   { key: "screening", path: "/screening", label: "screening", available: false },
   { key: "reviews", path: "/reviews", label: "reviews", available: true },
-  { key: "people", path: "/people", label: "people", available: false },
+  { key: "people", path: "/people", label: "people", available: true },
   { key: "approaches", path: "/approaches", label: "approaches", available: false },
   {
     key: "insider",

@@ -6,6 +6,8 @@ import { HomePage } from "../features/home/HomePage";
 import { PartiesListPage } from "../features/parties/PartiesListPage";
 import { PartyDetailPage } from "../features/parties/PartyDetailPage";
 import { PartyEditPage } from "../features/parties/PartyEditPage";
+import { PeopleListPage } from "../features/people/PeopleListPage";
+import { PersonDetailPage } from "../features/people/PersonDetailPage";
 import { ReviewDetailPage } from "../features/reviews/ReviewDetailPage";
 import { ReviewEditPage } from "../features/reviews/ReviewEditPage";
 import { ReviewsListPage } from "../features/reviews/ReviewsListPage";
@@ -30,6 +32,8 @@ const moduleRoutes: RouteObject[] = [
   { path: "/reviews/new", element: <ReviewEditPage /> },
   { path: "/reviews/:id", element: <ReviewDetailPage /> },
   { path: "/reviews/:id/edit", element: <ReviewEditPage /> },
+  { path: "/people", element: <PeopleListPage /> },
+  { path: "/people/:id", element: <PersonDetailPage /> },
   { path: "/admin/*", element: <AdminPage /> },
 ];
 
