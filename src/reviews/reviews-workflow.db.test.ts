@@ -247,6 +247,22 @@ describe("review workflow (DB)", () => {
       ).status,
     ).toBe(403);
     expect(review.actions).toEqual(["withdraw"]);
+    // Others carry it to the approval stage; the applicant still cannot approve it there.
+    review = await r.classify(unit, review.id, review.version, {
+      classification: notListed,
+      topicTags: { jp: [], us: [] },
+    });
+    review = await r.transition(unit, review.id, { action: "forward" });
+    review = await r.recordTransactionCheck(sec, review.id, review.version, cleanCheck);
+    review = await r.transition(sec, review.id, { action: "complete_check" });
+    expect(review.status).toBe("approval");
+    for (const action of ["approve", "approve_with_conditions", "reject"] as const) {
+      const e = await refusal(r.transition(boss, review.id, { action, comment: "x", conditions: "x" }));
+      expect(e.code, action).toBe("own_application");
+    }
+    expect((await r.get(boss, review.id)).actions).toEqual([]);
+    review = await r.transition(approver, review.id, { action: "approve" });
+    expect(review.events.filter((e) => e.action === "approve").map((e) => e.actor)).toEqual(["takahashi"]);
   });
 
   it("returns for revision; the applicant edits and resubmits; edits are refused while under review", async () => {
