@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN_PASSWORD, login, logout, navLink, watchConsole } from "./helpers.js";
+import { ADMIN_PASSWORD, login as loginAny, logout, navLink, watchConsole } from "./helpers.js";
+
+/** Logs in and makes sure the UI is in Japanese (another test may have left the user on English). */
+async function login(page: Page, username: string): Promise<void> {
+  await loginAny(page, username);
+  await page.getByText("日本語", { exact: true }).click();
+  await expect(navLink(page, "ホーム")).toBeVisible();
+}
 
 /** Answers "いいえ" to every yes/no question still unanswered on the application form. */
 async function answerNoToAll(page: Page): Promise<void> {
