@@ -20,7 +20,12 @@ function isUtf8Text(bytes: Uint8Array): boolean {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     // Text files have no NUL bytes and few control characters.
     if (text.includes("\u0000")) return false;
-    const controls = (text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g) ?? []).length;
+    let controls = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b) || c === 0x7f)
+        controls++;
+    }
     return controls <= Math.max(2, text.length / 1000);
   } catch {
     return false;
@@ -72,7 +77,7 @@ export function safeFileName(raw: string | undefined, fallbackExtension: string)
     .normalize("NFC")
     .split(/[\\/]/)
     .pop()!
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "_")
+    .replace(/[\p{Cc}"<>|*?:]/gu, "_")
     .trim()
     .replace(/^\.+/, "");
   const name = base === "" ? `attachment.${fallbackExtension}` : base;
