@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import type { App } from "../http/server.js";
@@ -42,4 +43,9 @@ export function registerAllRoutes(
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
   registerTasksRoutes(app, { tasks: services.tasks });
+  registerApproachRoutes(app, {
+    approaches: services.approaches,
+    attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
+    pdfFont: services.config.pdf.fontPath,
+  });
 }

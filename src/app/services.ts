@@ -1,3 +1,6 @@
+import { createApproachRepo } from "../approaches/approach-repo.js";
+import { createApproachService } from "../approaches/approach-service.js";
+import { createScreeningNotYetAvailable } from "../approaches/screening-unavailable.js";
 import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
@@ -41,7 +44,20 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
     smtpUrl: config.mail.smtpUrl,
     from: config.mail.from,
   });
-  return { db, config, audit, auth, parties, settings, tasks, mailSender };
+  // TEMPORARY: screening is not on main yet; replace with the screening service when it lands.
+  const screeningForApproaches = createScreeningNotYetAvailable();
+  const approaches = createApproachService({
+    db,
+    repo: createApproachRepo(),
+    audit,
+    tasks,
+    parties,
+    screening: screeningForApproaches,
+    settings: config.approaches,
+    ...(clock ? { clock } : {}),
+    log: (message, error) => console.error(`[approaches] ${message}`, error),
+  });
+  return { db, config, audit, auth, parties, settings, tasks, mailSender, approaches };
 }
 
 export type Services = ReturnType<typeof createServices>;

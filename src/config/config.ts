@@ -112,6 +112,31 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "sekimori@localhost",
     description: "Sender address of notification e-mails",
   },
+  {
+    name: "SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES",
+    default: "10485760",
+    description: "Largest attachment (screenshot, message text, PDF) on an approach report",
+  },
+  {
+    name: "SEKIMORI_APPROACH_CLUSTER_MIN_REPORTERS",
+    default: "2",
+    description: "Different reporters linked to the same contact before the security office is alerted",
+  },
+  {
+    name: "SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS",
+    default: "365",
+    description: "Approach reports submitted within this many days of each other can be clustered",
+  },
+  {
+    name: "SEKIMORI_PDF_FONT",
+    default: "(unset: Noto Sans CJK if installed)",
+    description: "TrueType/OpenType font (.ttf/.otf/.ttc) with Japanese glyphs used in PDF exports",
+  },
+  {
+    name: "SEKIMORI_TRAINING_REMINDER_DAYS",
+    default: "7",
+    description: "Days between repeated reminders (task + e-mail) to people with overdue training",
+  },
 ];
 
 export type Config = {
@@ -129,6 +154,9 @@ export type Config = {
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
   mail: { smtpUrl: string | undefined; from: string };
+  approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
+  pdf: { fontPath: string | undefined };
+  training: { reminderDays: number };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -233,5 +261,12 @@ export function loadConfig(env: Source = process.env): Config {
       smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
       from: get("SEKIMORI_MAIL_FROM") ?? "sekimori@localhost",
     },
+    approaches: {
+      attachmentMaxBytes: int("SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024),
+      clusterMinReporters: int("SEKIMORI_APPROACH_CLUSTER_MIN_REPORTERS", 2, 2),
+      clusterWindowDays: int("SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS", 365, 1),
+    },
+    pdf: { fontPath: get("SEKIMORI_PDF_FONT") },
+    training: { reminderDays: int("SEKIMORI_TRAINING_REMINDER_DAYS", 7, 1) },
   };
 }

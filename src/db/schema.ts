@@ -149,6 +149,15 @@ export interface Database {
   party_names: PartyNamesTable;
   tasks: TasksTable;
   email_outbox: EmailOutboxTable;
+  approach_clusters: ApproachClustersTable;
+  approach_reports: ApproachReportsTable;
+  approach_attachments: ApproachAttachmentsTable;
+  approach_report_keys: ApproachReportKeysTable;
+  approach_text_bands: ApproachTextBandsTable;
+  approach_cluster_links: ApproachClusterLinksTable;
+  approach_report_parties: ApproachReportPartiesTable;
+  approach_report_reviews: ApproachReportReviewsTable;
+  approach_notes: ApproachNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -157,3 +166,114 @@ export type UserUpdate = Updateable<UsersTable>;
 export type PartyRow = Selectable<PartiesTable>;
 export type PartyNameRow = Selectable<PartyNamesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+// — Approach reports (migration 0400) —
+
+export type ApproachStatus = "draft" | "new" | "in_review" | "closed";
+
+export interface ApproachClustersTable {
+  id: string;
+  status: Generated<"open" | "reviewed">;
+  summary: Json<unknown>;
+  report_count: number;
+  reporter_count: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  merged_into: string | null;
+  alerted_reporter_count: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportsTable {
+  id: string;
+  number: ColumnType<number, never, never>;
+  reporter_id: string;
+  status: Generated<ApproachStatus>;
+  version: Generated<number>;
+  channel: string;
+  channel_other: string | null;
+  occurred_on: ColumnType<string | null, string | null, string | null>;
+  sender_name: string | null;
+  sender_organisation: string | null;
+  sender_profile_url: string | null;
+  sender_email: string | null;
+  sender_phone: string | null;
+  offered: ColumnType<string[], string[], string[]>;
+  offered_other: string | null;
+  asked: ColumnType<string[], string[], string[]>;
+  asked_other: string | null;
+  message_text: string | null;
+  description: string | null;
+  answers: Json<Record<string, string>>;
+  risk_level: "low" | "medium" | "high";
+  risk_score: number;
+  assessment: Json<unknown>;
+  reporter_department: string | null;
+  assignee_id: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  cluster_id: string | null;
+  text_signature: Json<number[]> | null;
+  submitted_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ApproachAttachmentsTable {
+  id: string;
+  report_id: string;
+  file_name: string;
+  media_type: string;
+  kind: "message_text" | "screenshot" | "document";
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportKeysTable {
+  report_id: string;
+  kind: string;
+  value: string;
+}
+
+export interface ApproachTextBandsTable {
+  report_id: string;
+  band: string;
+}
+
+export interface ApproachClusterLinksTable {
+  report_id: string;
+  linked_report_id: string;
+  reasons: Json<unknown>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportPartiesTable {
+  report_id: string;
+  party_id: string;
+  role: "sender" | "organisation";
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+  screening: Json<unknown> | null;
+}
+
+export interface ApproachReportReviewsTable {
+  report_id: string;
+  review_id: string;
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+}
+
+export interface ApproachNotesTable {
+  id: string;
+  report_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export type ApproachReportRow = Selectable<ApproachReportsTable>;
+export type ApproachClusterRow = Selectable<ApproachClustersTable>;
