@@ -137,7 +137,7 @@ describe("related cases", () => {
         expect(r.length).toBeLessThanOrEqual(limit);
         for (const c of r) {
           expect(c.overlap).toBeGreaterThan(0);
-          expect(c.sharedFlags.every((f) => q.includes(f))).toBe(true);
+          expect(c.sharedFlags.every((f) => (q as string[]).includes(f))).toBe(true);
         }
         for (let i = 1; i < r.length; i++) expect(r[i - 1]!.overlap).toBeGreaterThanOrEqual(r[i]!.overlap);
       }),
