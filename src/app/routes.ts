@@ -2,6 +2,7 @@ import { z } from "zod";
 import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
+import { registerCasesRoutes } from "../cases/cases-routes.js";
 import type { App } from "../http/server.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerTasksRoutes } from "../tasks/tasks-routes.js";
@@ -48,4 +49,5 @@ export function registerAllRoutes(
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
     pdfFont: services.config.pdf.fontPath,
   });
+  registerCasesRoutes(app, { cases: services.cases, training: services.training });
 }

@@ -5,10 +5,15 @@ import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
 import { createAuthService } from "../auth/auth-service.js";
+import { createCasesRepo } from "../cases/cases-repo.js";
+import { createCasesService } from "../cases/cases-service.js";
+import { createTrainingRepo } from "../cases/training-repo.js";
+import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { RED_FLAGS } from "../shared/red-flags.js";
 import { createMailSender } from "../tasks/mail-sender.js";
 import { createTasksRepo } from "../tasks/tasks-repo.js";
 import { createTasksService } from "../tasks/tasks-service.js";
@@ -57,7 +62,19 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
     ...(clock ? { clock } : {}),
     log: (message, error) => console.error(`[approaches] ${message}`, error),
   });
-  return { db, config, audit, auth, parties, settings, tasks, mailSender, approaches };
+  // The red-flag catalogue the case library links to; insider indicators (I-…) join it here.
+  const cases = createCasesService({ db, repo: createCasesRepo(), audit, catalogue: () => RED_FLAGS });
+  const training = createTrainingService({
+    db,
+    repo: createTrainingRepo(),
+    audit,
+    tasks,
+    cases,
+    users: () => auth.listUsers(),
+    reminderDays: config.training.reminderDays,
+    ...(clock ? { clock } : {}),
+  });
+  return { db, config, audit, auth, parties, settings, tasks, mailSender, approaches, cases, training };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -158,6 +158,12 @@ export interface Database {
   approach_report_parties: ApproachReportPartiesTable;
   approach_report_reviews: ApproachReportReviewsTable;
   approach_notes: ApproachNotesTable;
+  cases: CasesTable;
+  case_flags: CaseFlagsTable;
+  training_modules: TrainingModulesTable;
+  training_module_cases: TrainingModuleCasesTable;
+  training_completions: TrainingCompletionsTable;
+  training_assignments: TrainingAssignmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -277,3 +283,80 @@ export interface ApproachNotesTable {
 
 export type ApproachReportRow = Selectable<ApproachReportsTable>;
 export type ApproachClusterRow = Selectable<ApproachClustersTable>;
+
+// — Cases and training (migration 0500) —
+
+export interface CasesTable {
+  id: string;
+  slug: string;
+  status: "draft" | "published";
+  version: Generated<number>;
+  content: Json<unknown>;
+  search_text: Generated<string>;
+  built_in: Generated<boolean>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseFlagsTable {
+  case_id: string;
+  flag_id: string;
+}
+
+export interface TrainingModulesTable {
+  id: string;
+  slug: string;
+  status: "draft" | "published";
+  version: Generated<number>;
+  content: Json<unknown>;
+  pass_percent: number;
+  due_days: number;
+  renew_months: number | null;
+  required_for: ColumnType<Role[], Role[], Role[]>;
+  built_in: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface TrainingModuleCasesTable {
+  module_id: string;
+  case_id: string;
+  position: number;
+}
+
+export interface TrainingCompletionsTable {
+  id: string;
+  module_id: string;
+  module_version: number;
+  module_title: string;
+  user_id: string;
+  user_display_name: string;
+  user_department: string | null;
+  score: number;
+  max_score: number;
+  percent: number;
+  passed: boolean;
+  answers: Json<unknown>;
+  completed_at: GeneratedTimestamp;
+}
+
+export interface TrainingAssignmentsTable {
+  id: string;
+  module_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: GeneratedTimestamp;
+  due_at: Timestamp;
+  completed_at: NullableTimestamp;
+  completion_id: string | null;
+  cancelled_at: NullableTimestamp;
+  last_reminded_at: NullableTimestamp;
+  reminder_count: Generated<number>;
+}
+
+export type CaseRow = Selectable<CasesTable>;
+export type TrainingModuleRow = Selectable<TrainingModulesTable>;
+export type TrainingAssignmentRow = Selectable<TrainingAssignmentsTable>;
+export type TrainingCompletionRow = Selectable<TrainingCompletionsTable>;
