@@ -90,15 +90,13 @@ describe("tasks and notifications", () => {
   it("only the assignee can tick a task off", async () => {
     const owner = await t.loginAs(["secretariat"]);
     const other = await t.loginAs(["applicant"]);
-    const task = await t.services.db
-      .transaction()
-      .execute((tx) =>
-        t.services.tasks.open(tx, systemActor(), {
-          kind: "reminder",
-          title: { ja: "確認", en: "Check" },
-          assignee: { userId: owner.id },
-        }),
-      );
+    const task = await t.services.db.transaction().execute((tx) =>
+      t.services.tasks.open(tx, systemActor(), {
+        kind: "reminder",
+        title: { ja: "確認", en: "Check" },
+        assignee: { userId: owner.id },
+      }),
+    );
     expect((await t.request(other, "POST", `/api/tasks/${task.id}/done`, {})).statusCode).toBe(403);
     const done = await t.request(owner, "POST", `/api/tasks/${task.id}/done`, {});
     expect(done.statusCode).toBe(200);
