@@ -1,3 +1,5 @@
+import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
+import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
@@ -106,7 +108,7 @@ const foundationSeeder: DemoSeeder = {
 };
 
 /** Every module's demo seeder, in order; a module adds its own here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder, approachesDemoSeeder, trainingDemoSeeder];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

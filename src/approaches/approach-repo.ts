@@ -599,6 +599,17 @@ export function createApproachRepo() {
         .executeTakeFirst();
     },
 
+    /** Active users who can be assigned a report (secretariat or admin). */
+    assignees(db: Executor) {
+      return db
+        .selectFrom("users")
+        .select(["id", "display_name", "department"])
+        .where("disabled_at", "is", null)
+        .where(sql<boolean>`roles && ARRAY['secretariat','admin']::text[]`)
+        .orderBy("display_name")
+        .execute();
+    },
+
     // — trends —
     async trends(db: Executor, from: Date, to: Date) {
       const base = db

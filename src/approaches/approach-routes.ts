@@ -368,6 +368,25 @@ export function registerApproachRoutes(
   );
 
   app.get(
+    "/api/approaches/assignees",
+    {
+      config: officeWrite,
+      schema: {
+        tags: ["approaches"],
+        summary: "People a report can be assigned to (secretariat and admins)",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), displayName: z.string(), department: z.string().nullable() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await approaches.assignees(actorOf(req)) }),
+  );
+
+  app.get(
     "/api/approaches/clusters",
     {
       config: officeRead,

@@ -1351,6 +1351,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
     setClusterStatus,
     trends,
     exportView,
+    /** People a report can be assigned to. */
+    async assignees(actor: Actor) {
+      requireTriage(actor);
+      return (await repo.assignees(db)).map((u) => ({
+        id: u.id,
+        displayName: u.display_name,
+        department: u.department,
+      }));
+    },
     /** Approach reports linked to a review (for the reviews module's "related reports"). */
     async reportIdsForReview(reviewId: string): Promise<string[]> {
       return (await repo.reportsForReview(db, reviewId)).map((r) => r.report_id);

@@ -384,7 +384,7 @@ export function createTrainingService(deps: {
         ja: `研修「${title.ja}」を受講してください（期限 ${due}）`,
         en: `Complete the training "${title.en}" (due ${due})`,
       },
-      link: `/training/${row.slug}`,
+      link: `/cases/training/${row.slug}`,
       entityType: "training_assignment",
       entityId: id,
       assignee: { userId },
@@ -429,7 +429,8 @@ export function createTrainingService(deps: {
       const dueAt = input.dueAt
         ? new Date(`${input.dueAt}T23:59:59+09:00`)
         : new Date(now.getTime() + row.due_days * 86_400_000);
-      if (Number.isNaN(dueAt.getTime()) || dueAt.getTime() <= now.getTime()) {
+      // People must set a future date; the system itself (imports, demo data) may record a past one.
+      if (Number.isNaN(dueAt.getTime()) || (actor.id !== null && dueAt.getTime() <= now.getTime())) {
         throw invalid([
           {
             path: "dueAt",
@@ -503,7 +504,7 @@ export function createTrainingService(deps: {
           kind: "training.overdue",
           title: subject,
           detail: body,
-          link: `/training/${m.slug}`,
+          link: `/cases/training/${m.slug}`,
           entityType: "training_assignment",
           entityId: a.id,
           assignee: { userId: a.user_id },
@@ -514,7 +515,7 @@ export function createTrainingService(deps: {
           await tasks.notify(
             tx,
             { userIds: [a.user_id] },
-            { kind: "training.overdue", subject, body, link: `/training/${m.slug}` },
+            { kind: "training.overdue", subject, body, link: `/cases/training/${m.slug}` },
           );
         }
         await repo.markReminded(tx, a.id, now);
