@@ -20,9 +20,10 @@ import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { modals } from "@mantine/modals";
 import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
@@ -137,9 +138,13 @@ function ReportForm({ report }: { report?: Report }) {
   const questionnaire = useQuestionnaire().data!;
   const save = useSaveReport();
   const action = useReportAction();
+  const queryClient = useQueryClient();
   const form = useForm<FormValues>({ initialValues: toForm(report) });
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const location = useLocation();
+  // A refused attachment on a new report moves to the saved draft's URL; the message comes along.
+  const refused = (location.state as { refused?: string } | null)?.refused;
+  const [error, setError] = useState<unknown>(refused ? new Error(refused) : null);
   const [busy, setBusy] = useState(false);
   const [assessment, setAssessment] = useState<Assessment | null>(report?.assessment ?? null);
   const [current, setCurrent] = useState<Report | undefined>(report);
@@ -177,17 +182,26 @@ function ReportForm({ report }: { report?: Report }) {
       if (files.length > 0) {
         try {
           saved = await uploadAttachments(saved.id, files);
+          queryClient.setQueryData(["approaches", "report", saved.id], saved);
           setCurrent(saved);
           setFiles([]);
         } catch (e) {
           // The draft is saved; only the files were refused. Stay on the draft with the message.
           setError(e);
-          if (!report) navigate(`/approaches/${saved.id}/edit`, { replace: true });
+          if (!report) {
+            navigate(`/approaches/${saved.id}/edit`, {
+              replace: true,
+              state: { refused: e instanceof Error ? e.message : String(e) },
+            });
+          }
           return;
         }
       }
       if (send) {
         const sent = await api.post<Report>(`/api/approaches/${saved.id}/submit`, { version: saved.version });
+        queryClient.setQueryData(["approaches", "report", sent.id], sent);
+        void queryClient.invalidateQueries({ queryKey: ["approaches", "mine"] });
+        void queryClient.invalidateQueries({ queryKey: ["tasks"] });
         notifications.show({ color: "green", message: t("form.submitted") });
         navigate(`/approaches/${sent.id}`);
       } else {
