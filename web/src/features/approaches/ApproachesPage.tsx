@@ -57,7 +57,7 @@ function ReportsTable({ page, office }: { page: ListPage | undefined; office: bo
               <StatusBadge status={r.status} />
             </Table.Td>
             <Table.Td>
-              <RiskBadge level={r.riskLevel} size="sm" />
+              <RiskBadge level={r.riskLevel} size="sm" short />
             </Table.Td>
             <Table.Td>
               <Text size="sm">{channel(r.channel)}</Text>

@@ -13,7 +13,7 @@ function SharedFacts({ cluster }: { cluster: Cluster }) {
   return (
     <Group gap={6}>
       {cluster.summary.shared.map((s) => (
-        <Badge key={`${s.kind}:${s.value}`} variant="light" size="sm">
+        <Badge key={`${s.kind}:${s.value}`} variant="light" size="sm" tt="none">
           <ReasonText reason={{ kind: s.kind, ...(s.value ? { value: s.value } : {}) }} /> · {s.reporterCount}
         </Badge>
       ))}
@@ -116,7 +116,7 @@ export function ClusterDetailPage() {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <RiskBadge level={r.riskLevel} size="sm" />
+                <RiskBadge level={r.riskLevel} size="sm" short />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{r.reporterName}</Text>

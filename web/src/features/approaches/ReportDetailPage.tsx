@@ -327,7 +327,7 @@ function OfficePanel({ report }: { report: Report }) {
                     {l.reference}
                   </Anchor>
                   {l.reasons.map((reason) => (
-                    <Badge key={reason.kind} variant="light" size="sm">
+                    <Badge key={reason.kind} variant="light" size="sm" tt="none">
                       <ReasonText reason={reason} />
                     </Badge>
                   ))}

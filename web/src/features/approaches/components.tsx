@@ -8,11 +8,20 @@ import { type Assessment, OFFICE_READERS, type ReportStatus, type RiskLevel } fr
 const LEVEL_COLOR: Record<RiskLevel, string> = { low: "green", medium: "yellow", high: "red" };
 
 /** Risk level as a coloured badge, in the UI language. */
-export function RiskBadge({ level, size = "md" }: { level: RiskLevel; size?: "sm" | "md" | "lg" | "xl" }) {
+export function RiskBadge({
+  level,
+  size = "md",
+  short = false,
+}: {
+  level: RiskLevel;
+  size?: "sm" | "md" | "lg" | "xl";
+  /** Only the level word (for narrow table cells). */
+  short?: boolean;
+}) {
   const { t } = useTranslation("approaches");
   return (
-    <Badge color={LEVEL_COLOR[level]} size={size} data-testid="risk-level">
-      {t("risk.level", { level: t(`risk.${level}`) })}
+    <Badge color={LEVEL_COLOR[level]} size={size} tt="none" data-testid="risk-level">
+      {short ? t(`risk.${level}`) : t("risk.level", { level: t(`risk.${level}`) })}
     </Badge>
   );
 }

@@ -59,7 +59,7 @@ export function StateBadge({ mine }: { mine: MyState }) {
         ? ` ${t("until", { date: formatDate(mine.expiresAt) })}`
         : "";
   return (
-    <Badge color={STATE_COLOR[mine.state]} variant="light">
+    <Badge color={STATE_COLOR[mine.state]} variant="light" tt="none">
       {t(`state.${mine.state}`)}
       {extra}
     </Badge>
@@ -328,9 +328,9 @@ export function TrainingDashboardPage() {
                         {o.department}
                       </Text>
                       <Text size="sm">{bi(o.moduleTitle)}</Text>
-                      <Badge color="red" variant="light">
+                      <Text size="sm" c="red" style={{ whiteSpace: "nowrap" }}>
                         {t("dashboard.daysOverdue", { count: o.daysOverdue })}
-                      </Badge>
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {t("dashboard.reminders", { count: o.reminders })}
                       </Text>
