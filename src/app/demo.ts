@@ -1,3 +1,5 @@
+import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
+import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
 import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
@@ -107,7 +109,12 @@ const foundationSeeder: DemoSeeder = {
 };
 
 /** Every module's demo seeder, in order; a module adds its own here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder, reviewsDemoSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  foundationSeeder,
+  reviewsDemoSeeder,
+  approachesDemoSeeder,
+  trainingDemoSeeder,
+];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
+import { registerCasesRoutes } from "../cases/cases-routes.js";
 import type { App } from "../http/server.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
@@ -46,4 +48,10 @@ export function registerAllRoutes(
   registerTasksRoutes(app, { tasks: services.tasks });
   registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
   registerPeopleRoutes(app, { people: services.people });
+  registerApproachRoutes(app, {
+    approaches: services.approaches,
+    attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
+    pdfFont: services.pdfFont,
+  });
+  registerCasesRoutes(app, { cases: services.cases, training: services.training });
 }

@@ -1,18 +1,25 @@
+import { createApproachRepo } from "../approaches/approach-repo.js";
+import { createApproachService } from "../approaches/approach-service.js";
 import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
 import { createAuthService } from "../auth/auth-service.js";
+import { createCasesRepo } from "../cases/cases-repo.js";
+import { createCasesService } from "../cases/cases-service.js";
+import { createTrainingRepo } from "../cases/training-repo.js";
+import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
-import { resolvePdfFont } from "../reviews/pdf-font.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { AppError } from "../shared/errors.js";
+import { resolvePdfFont } from "../shared/pdf-font.js";
+import { RED_FLAGS } from "../shared/red-flags.js";
 import { createMailSender } from "../tasks/mail-sender.js";
 import { createTasksRepo } from "../tasks/tasks-repo.js";
 import { createTasksService } from "../tasks/tasks-service.js";
@@ -96,8 +103,47 @@ export function createServices({
     retentionYears: config.reviews.retentionYears,
     ...(clock ? { clock } : {}),
   });
-  const pdfFont = () => resolvePdfFont(config.reviews.pdfFont);
-  return { db, config, audit, auth, parties, settings, tasks, mailSender, people, reviews, pdfFont };
+  const approaches = createApproachService({
+    db,
+    repo: createApproachRepo(),
+    audit,
+    tasks,
+    parties,
+    screening,
+    settings: config.approaches,
+    ...(clock ? { clock } : {}),
+    log: (message, error) => console.error(`[approaches] ${message}`, error),
+  });
+  // The red-flag catalogue the case library links to; insider indicators (I-…) join it here.
+  const cases = createCasesService({ db, repo: createCasesRepo(), audit, catalogue: () => RED_FLAGS });
+  const training = createTrainingService({
+    db,
+    repo: createTrainingRepo(),
+    audit,
+    tasks,
+    cases,
+    users: () => auth.listUsers(),
+    reminderDays: config.training.reminderDays,
+    ...(clock ? { clock } : {}),
+  });
+  /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */
+  const pdfFont = () => resolvePdfFont(config.pdf.fontPath);
+  return {
+    db,
+    config,
+    audit,
+    auth,
+    parties,
+    settings,
+    tasks,
+    mailSender,
+    people,
+    reviews,
+    approaches,
+    cases,
+    training,
+    pdfFont,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

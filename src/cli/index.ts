@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { startServer } from "../app/start.js";
 import { VERSION } from "../app/version.js";
+import { registerTrainingCommands } from "../cases/training-commands.js";
 import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -68,6 +69,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerPeopleCommands(program);
+  registerTrainingCommands(program);
   return program;
 }
 

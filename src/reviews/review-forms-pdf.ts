@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import type { PdfFont } from "../shared/pdf-font.js";
 import {
   CATCH_ALL_LABELS,
   CONTROL_ITEMS,
@@ -10,7 +11,6 @@ import {
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
 } from "./control-lists.js";
-import type { PdfFont } from "./pdf-font.js";
 import { questionnaireFor, ROLE_LABELS } from "./questionnaire-engine.js";
 import type { ReviewView } from "./reviews-service.js";
 import { ACTION_LABELS, type ReviewAction } from "./workflow-engine.js";

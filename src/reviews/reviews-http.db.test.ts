@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../http/server.js";
+import { resolvePdfFont } from "../shared/pdf-font.js";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
-import { resolvePdfFont } from "./pdf-font.js";
 import { extractPdfText } from "./pdf-text.js";
 import { completeForm } from "./testing/review-fixtures.js";
 
@@ -142,7 +142,7 @@ describe("reviews over HTTP", () => {
   });
 
   it("the bundled font prints Japanese on a machine without Noto CJK", async () => {
-    const font = resolvePdfFont(undefined, "/nonexistent/NotoSansCJK-Regular.ttc");
+    const font = resolvePdfFont(undefined, () => false);
     expect(font.source).toBe("bundled");
     const { renderReviewForm } = await import("./review-forms-pdf.js");
     const created = await t.request(applicant, "POST", "/api/reviews", {

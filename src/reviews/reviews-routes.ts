@@ -2,6 +2,7 @@ import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
 import { notFound } from "../shared/errors.js";
+import type { PdfFont } from "../shared/pdf-font.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
 import {
   CATCH_ALL_BASES,
@@ -17,7 +18,6 @@ import {
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
 } from "./control-lists.js";
-import type { PdfFont } from "./pdf-font.js";
 import {
   ACTIVITY_TYPES,
   allQuestionnaires,

@@ -20,7 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "screening", path: "/screening", label: "screening", available: false },
   { key: "reviews", path: "/reviews", label: "reviews", available: true },
   { key: "people", path: "/people", label: "people", available: true },
-  { key: "approaches", path: "/approaches", label: "approaches", available: false },
+  { key: "approaches", path: "/approaches", label: "approaches", available: true },
   {
     key: "insider",
     path: "/insider",
@@ -28,7 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ["secretariat", "auditor", "admin"],
     available: false,
   },
-  { key: "cases", path: "/cases", label: "cases", available: false },
+  { key: "cases", path: "/cases", label: "cases", available: true },
   { key: "parties", path: "/parties", label: "parties", available: true },
   { key: "audit", path: "/audit", label: "audit", roles: ["auditor", "admin"], available: true },
   { key: "admin", path: "/admin", label: "admin", roles: ["admin"], available: true },

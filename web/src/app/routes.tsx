@@ -1,7 +1,15 @@
 import type { RouteObject } from "react-router";
 import { AdminPage } from "../features/admin/AdminPage";
+import { AllReportsPage, ApproachesPage } from "../features/approaches/ApproachesPage";
+import { ClusterDetailPage, ClustersPage } from "../features/approaches/ClustersPage";
+import { ReportDetailPage } from "../features/approaches/ReportDetailPage";
+import { ReportFormPage } from "../features/approaches/ReportFormPage";
+import { TrendsPage } from "../features/approaches/TrendsPage";
 import { AuditPage } from "../features/audit/AuditPage";
 import { AccountPage } from "../features/auth/AccountPage";
+import { CaseDetailPage } from "../features/cases/CaseDetailPage";
+import { CaseEditPage } from "../features/cases/CaseEditPage";
+import { CasesPage, FlagPage, FlagsPage } from "../features/cases/CasesPage";
 import { HomePage } from "../features/home/HomePage";
 import { PartiesListPage } from "../features/parties/PartiesListPage";
 import { PartyDetailPage } from "../features/parties/PartyDetailPage";
@@ -12,6 +20,11 @@ import { ReviewDetailPage } from "../features/reviews/ReviewDetailPage";
 import { ReviewEditPage } from "../features/reviews/ReviewEditPage";
 import { ReviewsListPage } from "../features/reviews/ReviewsListPage";
 import { TasksPage } from "../features/tasks/TasksPage";
+import {
+  TrainingDashboardPage,
+  TrainingListPage,
+  TrainingModulePage,
+} from "../features/training/TrainingPages";
 import { NotYetAvailable } from "./components/NotYetAvailable";
 import { NAV_ITEMS } from "./nav";
 
@@ -35,6 +48,23 @@ const moduleRoutes: RouteObject[] = [
   { path: "/people", element: <PeopleListPage /> },
   { path: "/people/:id", element: <PersonDetailPage /> },
   { path: "/admin/*", element: <AdminPage /> },
+  { path: "/approaches", element: <ApproachesPage /> },
+  { path: "/approaches/new", element: <ReportFormPage /> },
+  { path: "/approaches/all", element: <AllReportsPage /> },
+  { path: "/approaches/clusters", element: <ClustersPage /> },
+  { path: "/approaches/clusters/:id", element: <ClusterDetailPage /> },
+  { path: "/approaches/trends", element: <TrendsPage /> },
+  { path: "/approaches/:id", element: <ReportDetailPage /> },
+  { path: "/approaches/:id/edit", element: <ReportFormPage /> },
+  { path: "/cases", element: <CasesPage /> },
+  { path: "/cases/new", element: <CaseEditPage /> },
+  { path: "/cases/flags", element: <FlagsPage /> },
+  { path: "/cases/flags/:id", element: <FlagPage /> },
+  { path: "/cases/training", element: <TrainingListPage /> },
+  { path: "/cases/training/dashboard", element: <TrainingDashboardPage /> },
+  { path: "/cases/training/:slug", element: <TrainingModulePage /> },
+  { path: "/cases/:slug", element: <CaseDetailPage /> },
+  { path: "/cases/:slug/edit", element: <CaseEditPage /> },
 ];
 
 const placeholders: RouteObject[] = NAV_ITEMS.filter((item) => !item.available).map((item) => ({
