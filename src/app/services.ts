@@ -32,8 +32,8 @@ import { createSettingsRepo } from "./settings-repo.js";
 export const unavailableScreening: ScreeningPort = {
   async screenParty() {
     throw new AppError(503, "screening_unavailable", {
-      ja: "スクリーニング機能はまだ利用できません（導入待ち）",
-      en: "Screening is not available yet",
+      ja: "リスト照合（スクリーニング）はまだ利用できません",
+      en: "Screening is not yet available",
     });
   },
   async latestForParty() {

@@ -14,7 +14,8 @@ afterAll(async () => {
 describe("reviews and people demo data", () => {
   it("seeds applications in several states and people with declarations, once", async () => {
     const done = await seedDemo(t.services, systemActor("demo"), "demo password 123", () => {});
-    expect(done).toEqual(["demo.foundation", "demo.reviews_people"]);
+    expect(done).toContain("demo.reviews_people");
+    expect(done.indexOf("demo.foundation")).toBe(0);
     const sato = await t.services.auth.findByUsername("sato");
     const actor = { id: sato!.id, label: "sato", roles: sato!.roles, locale: "ja" as const };
     const all = await t.services.reviews.list(actor, { scope: "all", page: 1, pageSize: 50 });
