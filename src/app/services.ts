@@ -6,6 +6,9 @@ import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createMailSender } from "../tasks/mail-sender.js";
+import { createTasksRepo } from "../tasks/tasks-repo.js";
+import { createTasksService } from "../tasks/tasks-service.js";
 import { createSettingsRepo } from "./settings-repo.js";
 
 /**
@@ -24,7 +27,21 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
   });
   const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
   const settings = createSettingsRepo();
-  return { db, config, audit, auth, parties, settings };
+  const tasksRepo = createTasksRepo();
+  const tasks = createTasksService({
+    db,
+    repo: tasksRepo,
+    audit,
+    publicUrl: config.publicUrl,
+    ...(clock ? { clock } : {}),
+  });
+  const mailSender = createMailSender({
+    db,
+    repo: tasksRepo,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+  });
+  return { db, config, audit, auth, parties, settings, tasks, mailSender };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -101,6 +101,17 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "./web/dist",
     description: "Directory of the built web app served at /",
   },
+  {
+    name: "SEKIMORI_SMTP_URL",
+    default: "(unset: e-mails wait in the outbox)",
+    description:
+      "SMTP server for notifications, e.g. smtp://user:pass@mail.example.ac.jp:587 (smtps:// for TLS)",
+  },
+  {
+    name: "SEKIMORI_MAIL_FROM",
+    default: "sekimori@localhost",
+    description: "Sender address of notification e-mails",
+  },
 ];
 
 export type Config = {
@@ -117,7 +128,15 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
+  mail: { smtpUrl: string | undefined; from: string };
 };
+
+function smtpUrl(value: string | undefined): string | undefined {
+  if (value && !/^smtps?:\/\//.test(value)) {
+    throw new ConfigError("SEKIMORI_SMTP_URL: expected an smtp:// or smtps:// URL");
+  }
+  return value;
+}
 
 /** Raised for a setting that cannot be understood, naming the variable and where it came from. */
 export class ConfigError extends Error {}
@@ -209,6 +228,10 @@ export function loadConfig(env: Source = process.env): Config {
       uploadLimitBytes: int("SEKIMORI_UPLOAD_LIMIT_BYTES", 100 * 1024 * 1024, 1024),
       ratePerMinute: int("SEKIMORI_RATE_PER_MINUTE", 1200, 0),
       trustProxy: bool("SEKIMORI_TRUST_PROXY", false),
+    },
+    mail: {
+      smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
+      from: get("SEKIMORI_MAIL_FROM") ?? "sekimori@localhost",
     },
   };
 }
