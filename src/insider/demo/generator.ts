@@ -344,7 +344,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   const serviceAccounts = ["SVC0001", "SVC0002"];
 
   // ---------- insiders ----------
-  const plans: (InsiderPlan & { act: (di: number, out: Row[]) => void })[] = [];
+  const plans: { plan: InsiderPlan; user: string; act: (di: number, out: Row[]) => void }[] = [];
   const minStart = Math.min(Math.max(30, Math.round(nDays * 0.35)), nDays - 25);
   const candidates = (pred: (p: Profile) => boolean) =>
     profiles.filter((p) => !p.insider && p.startDay === 0 && p.endDay > nDays && pred(p));
@@ -465,7 +465,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       firstExfiltration: Number.POSITIVE_INFINITY,
       details: [],
     };
-    plans.push({ ...plan, act: (di, out) => act(plan, di, out) });
+    plans.push({ plan, user: p.id, act: (di, out) => act(plan, di, out) });
     return plan;
   };
   const markExfil = (plan: InsiderPlan, t: number) => {
@@ -954,7 +954,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   }
 
   // ---------- answer key ----------
-  const insiders: InsiderPlan[] = plans.map(({ act: _act, ...plan }) => plan);
+  const insiders: InsiderPlan[] = plans.map((entry) => entry.plan);
   const answerLines = ["dataset,scenario,details,user,start,end"];
   for (const plan of insiders) {
     const first = plan.details[0]?.split(",")[2] ?? certDate(plan.start);

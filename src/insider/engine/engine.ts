@@ -173,7 +173,8 @@ const H_CLOUD = 8;
 const H_CLOUD_UPLOAD = 9;
 const H_PERSONAL_ATTACH = 10;
 const H_MASS = 11;
-const HABITS = 12;
+const H_TOOL = 12;
+const HABITS = 13;
 
 const NI = INDICATORS.length;
 const idx = (id: string): number => {
@@ -220,6 +221,9 @@ const I = {
 
 /** Indicators that are only context: they explain a combination but never alert on their own. */
 const CONTEXT_ONLY = new Set(INDICATORS.flatMap((d, i) => (d.kind === "context" ? [i] : [])));
+
+/** URL paths that upload (for releases without an upload activity). */
+const UPLOAD_URL = /[/?&](upload|put|send|submit)(?:[/?&=.]|$)/i;
 
 const MAX_EVIDENCE_PER_DAY = 200;
 const MAX_EVIDENCE_PER_TAG = 20;
@@ -268,6 +272,8 @@ type UserState = {
   habitN: number;
   habitK: Float64Array;
   usbDays: number;
+  /** Days with cloud uploads so far: a regular uploader is not flagged for every upload. */
+  uploadDays: number;
   logonTotal: number;
   hostCounts: Map<string, number>;
   contacts: Map<string, number>;
@@ -367,6 +373,7 @@ export function createInsiderEngine(deps: EngineDeps) {
       habitN: 0,
       habitK: new Float64Array(HABITS),
       usbDays: 0,
+      uploadDays: 0,
       logonTotal: 0,
       hostCounts: new Map(),
       contacts: new Map(),
@@ -426,8 +433,8 @@ export function createInsiderEngine(deps: EngineDeps) {
       if (person?.hosts.includes(host) || (mine >= 3 && mine >= 0.25 * u.logonTotal)) ctx = CTX_OWN;
       else {
         const hs = hosts.get(host);
-        if (hs && hs.total >= 8) {
-          if (hs.ownerCount >= 0.5 * hs.total && hs.owner !== u.user) {
+        if (hs && hs.total >= 20) {
+          if (hs.ownerCount >= 0.6 * hs.total && hs.owner !== u.user) {
             ctx = hs.owner === d.attrs.supervisorId ? CTX_SUPERVISOR : CTX_OTHER;
           } else if (hs.users.size >= 3) ctx = CTX_SHARED;
         }
@@ -515,7 +522,8 @@ export function createInsiderEngine(deps: EngineDeps) {
       x[F.CONF_AFTER_HOURS]!++;
       tags.push(I.CONF_AFTER_HOURS);
     }
-    if (!assets.inScope(asset, d.attrs.projects, d.attrs.role)) {
+    // Scope is only known for people in the directory; unknown accounts are reported by ingestion.
+    if (u.known && !assets.inScope(asset, d.attrs.projects, d.attrs.role)) {
       x[F.OUT_OF_SCOPE]!++;
       tags.push(I.OUT_OF_SCOPE);
     }
@@ -594,10 +602,16 @@ export function createInsiderEngine(deps: EngineDeps) {
             x[F.PRO_NETWORK]!++;
             tags.push(I.PRO);
           }
+          // r4.2/r5.2 have no upload activity: an upload page on a cloud or leak site counts as one.
+          const upload =
+            ev.action === "upload" ||
+            ((flags & (DOMAIN_CLOUD | DOMAIN_LEAK)) !== 0 &&
+              ev.action === "visit" &&
+              UPLOAD_URL.test(ev.object));
           if (flags & DOMAIN_CLOUD) {
             x[F.CLOUD]!++;
             tags.push(I.CLOUD_USE);
-            if (ev.action === "upload") {
+            if (upload) {
               x[F.CLOUD_UPLOAD]!++;
               tags.push(I.CLOUD_UPLOAD);
             }
@@ -826,37 +840,37 @@ export function createInsiderEngine(deps: EngineDeps) {
     const fire = (i: number) => {
       fired[i] = 1;
     };
-    // Behaviour indicators.
-    if (x[F.AFTER_HOURS_LOGONS]! > 0 && habit(u, H_AFTER_HOURS) < 0.2) fire(I.AFTER_HOURS_LOGON);
-    if (x[F.WEEKEND]! > 0 && x[F.LOGONS]! > 0 && habit(u, H_WEEKEND) < 0.1) fire(I.WEEKEND);
+    // Behaviour indicators. Those that depend on the user's habits wait for the warm-up.
+    if (warm && x[F.AFTER_HOURS_LOGONS]! > 0 && habit(u, H_AFTER_HOURS) < 0.2) fire(I.AFTER_HOURS_LOGON);
+    if (warm && x[F.WEEKEND]! > 0 && x[F.LOGONS]! > 0 && habit(u, H_WEEKEND) < 0.1) fire(I.WEEKEND);
     if (x[F.DEVICE]! > 0) {
       if (warm && u.usbDays === 0) fire(I.USB_FIRST);
-      if (x[F.DEVICE_AFTER_HOURS]! > 0 && habit(u, H_USB_AFTER_HOURS) < 0.1) fire(I.USB_AFTER_HOURS);
+      if (warm && x[F.DEVICE_AFTER_HOURS]! > 0 && habit(u, H_USB_AFTER_HOURS) < 0.1) fire(I.USB_AFTER_HOURS);
     }
     if (x[F.REMOVABLE_COPIES]! >= 5) {
       const z = zUser(F.REMOVABLE_COPIES);
       if (Number.isNaN(z) ? x[F.REMOVABLE_COPIES]! >= 20 : z >= 3) fire(I.USB_VOLUME);
     }
     if (x[F.CONF_REMOVABLE]! > 0) fire(I.USB_CONF);
-    if (x[F.CONF_AFTER_HOURS]! > 0 && habit(u, H_CONF_AFTER_HOURS) < 0.1) fire(I.CONF_AFTER_HOURS);
+    if (warm && x[F.CONF_AFTER_HOURS]! > 0 && habit(u, H_CONF_AFTER_HOURS) < 0.1) fire(I.CONF_AFTER_HOURS);
     if (x[F.OUT_OF_SCOPE]! > 0) fire(I.OUT_OF_SCOPE);
-    if (x[F.CLOUD]! > 0 && warm && habit(u, H_CLOUD) < 0.05) fire(I.CLOUD_USE);
-    if (x[F.CLOUD_UPLOAD]! > 0 && habit(u, H_CLOUD_UPLOAD) < 0.2) fire(I.CLOUD_UPLOAD);
+    if (warm && x[F.CLOUD]! > 0 && habit(u, H_CLOUD) < 0.05) fire(I.CLOUD_USE);
+    if (x[F.CLOUD_UPLOAD]! > 0 && u.uploadDays < 3) fire(I.CLOUD_UPLOAD);
     if (x[F.LEAK]! > 0) fire(I.LEAK);
     if (x[F.HACK]! > 0) fire(I.HACK);
-    if (x[F.TOOL_TRANSFER]! > 0) fire(I.TOOL_TRANSFER);
-    if (x[F.OTHER_PC_LOGONS]! > 0 && habit(u, H_OTHER_PC) < 0.2) fire(I.OTHER_PC_LOGON);
-    if (x[F.SUPERVISOR_PC]! > 0 && habit(u, H_SUPERVISOR_PC) < 0.1) fire(I.SUPERVISOR_PC);
-    if (x[F.OTHER_PC_FILES]! > 0 && habit(u, H_OTHER_FILES) < 0.2) fire(I.OTHER_PC_FILES);
-    if (x[F.OTHER_PC_MAIL_OUT]! > 0) fire(I.OTHER_PC_MAIL);
+    if (warm && x[F.TOOL_TRANSFER]! > 0 && habit(u, H_TOOL) < 0.1) fire(I.TOOL_TRANSFER);
+    if (warm && x[F.OTHER_PC_LOGONS]! > 0 && habit(u, H_OTHER_PC) < 0.2) fire(I.OTHER_PC_LOGON);
+    if (warm && x[F.SUPERVISOR_PC]! > 0 && habit(u, H_SUPERVISOR_PC) < 0.1) fire(I.SUPERVISOR_PC);
+    if (warm && x[F.OTHER_PC_FILES]! > 0 && habit(u, H_OTHER_FILES) < 0.2) fire(I.OTHER_PC_FILES);
+    if (warm && x[F.OTHER_PC_MAIL_OUT]! > 0) fire(I.OTHER_PC_MAIL);
     if (x[F.EMAIL_EXT_ATTACH]! >= 3) {
       const z = zUser(F.EMAIL_EXT_ATTACH);
       if (!Number.isNaN(z) && z >= 3) fire(I.EXT_ATTACH);
     }
-    if (x[F.PERSONAL_ATTACH]! > 0 && habit(u, H_PERSONAL_ATTACH) < 0.1) fire(I.PERSONAL);
+    if (warm && x[F.PERSONAL_ATTACH]! > 0 && habit(u, H_PERSONAL_ATTACH) < 0.1) fire(I.PERSONAL);
     if (x[F.EMAIL_NEW_RECIPIENT]! > 0) fire(I.NEW_RECIPIENT);
     if (x[F.CONF_ATTACH_EXT]! > 0) fire(I.EMAIL_CONF);
-    if (x[F.EMAIL_MASS]! > 0 && habit(u, H_MASS) < 0.05) fire(I.MASS);
+    if (warm && x[F.EMAIL_MASS]! > 0 && habit(u, H_MASS) < 0.05) fire(I.MASS);
     if (x[F.POST_DEPARTURE]! > 0) fire(I.POST_DEPARTURE);
     // Context indicators.
     if (x[F.JOB_SEARCH]! > 0) fire(I.JOB);
@@ -877,29 +891,25 @@ export function createInsiderEngine(deps: EngineDeps) {
     )
       fire(I.CASE1);
     const leaving = departing || within(I.JOB, 30) >= 2;
-    const exfil =
-      usbSuspicious ||
-      has(I.CLOUD_UPLOAD) ||
-      has(I.EMAIL_CONF) ||
-      has(I.PERSONAL) ||
-      (has(I.NEW_RECIPIENT) && x[F.EMAIL_EXT_ATTACH]! > 0);
+    const exfil = usbSuspicious || has(I.CLOUD_UPLOAD) || has(I.EMAIL_CONF) || has(I.PERSONAL);
     if (leaving && exfil) fire(I.CASE2);
     const recruited = within(I.PRO, 60) > 0 || has(I.NEW_RECIPIENT);
     if (recruited && (has(I.EMAIL_CONF) || (has(I.PERSONAL) && has(I.NEW_RECIPIENT)))) fire(I.CASE3);
     if (has(I.OUT_OF_SCOPE)) {
-      const repeated = within(I.OUT_OF_SCOPE, 30) >= 2;
       const placed = d.watch.some((w) => w === "intern" || w === "contractor" || w === "new_hire");
-      if (repeated || placed) fire(I.CASE4);
+      if (within(I.OUT_OF_SCOPE, 30) >= (placed ? 2 : 3)) fire(I.CASE4);
     }
-    const otherPc =
-      within(I.OTHER_PC_LOGON, 3) > 0 || within(I.OTHER_PC_FILES, 3) > 0 || within(I.SUPERVISOR_PC, 3) > 0;
-    if (otherPc && (has(I.OTHER_PC_MAIL) || has(I.PERSONAL) || has(I.EMAIL_CONF) || has(I.NEW_RECIPIENT)))
-      fire(I.CASE5);
+    const otherPcToday = has(I.OTHER_PC_LOGON) || has(I.OTHER_PC_FILES) || has(I.SUPERVISOR_PC);
+    const otherPcRecent =
+      otherPcToday ||
+      within(I.OTHER_PC_LOGON, 3) > 0 ||
+      within(I.OTHER_PC_FILES, 3) > 0 ||
+      within(I.SUPERVISOR_PC, 3) > 0;
+    if (has(I.OTHER_PC_MAIL) || (otherPcRecent && (has(I.PERSONAL) || has(I.EMAIL_CONF)))) {
+      if (otherPcRecent) fire(I.CASE5);
+    }
     if (has(I.LEAK) || (has(I.CLOUD_UPLOAD) && d.confTouched > 0)) fire(I.CASE6_LEAK);
-    if (
-      within(I.HACK, 7) > 0 &&
-      (has(I.TOOL_TRANSFER) || has(I.SUPERVISOR_PC) || (x[F.OTHER_PC_LOGONS]! > 0 && x[F.EXECUTABLES]! > 0))
-    )
+    if (within(I.HACK, 7) > 0 && (has(I.TOOL_TRANSFER) || (has(I.SUPERVISOR_PC) && x[F.TOOL_TRANSFER]! > 0)))
       fire(I.CASE6_TOOL);
 
     // Scoring: indicator weights (with triage feedback) plus the anomaly part.
@@ -915,7 +925,6 @@ export function createInsiderEngine(deps: EngineDeps) {
     let score = 0;
     for (let i = 0; i < NI; i++) {
       if (!fired[i]) continue;
-      if (CONTEXT_ONLY.has(i) && !behaviour) continue;
       const def = INDICATORS[i]!;
       const w = def.weight * weightFactor[i]! * userFactor * (userIndicatorFactor?.[def.id] ?? 1);
       const rounded = Math.round(w * 10) / 10;
@@ -975,29 +984,31 @@ export function createInsiderEngine(deps: EngineDeps) {
     }
     while (u.context.length > 0 && u.context[0]!.t < (day - HIST_DAYS) * MS_PER_DAY) u.context.shift();
 
-    // Learn from the day unless it alerted (an insider's exfiltration must not become their normal).
+    // Habits always learn (slowly: a prior of ten quiet days); the baselines and peer statistics do
+    // not learn from alerted days, so an insider's exfiltration does not become their normal.
+    learnHabits(u, x);
     if (!alertable) {
-      learnUser(u, lx, x);
+      learnBaseline(u, lx);
       for (const key of peerKeys(d.attrs)) learnPeer(key, lx);
-    } else {
-      // Still count the day, so warm-up and rates progress.
-      u.n++;
+    }
+    u.n++;
+  }
+
+  function learnBaseline(u: UserState, lx: Float64Array): void {
+    if (u.n === 0) {
+      for (let k = 0; k < FEATURE_COUNT; k++) u.mean[k] = lx[k]!;
+      return;
+    }
+    const a = u.n < 10 ? 1 / (u.n + 1) : baselineAlpha;
+    for (let k = 0; k < FEATURE_COUNT; k++) {
+      const diff = lx[k]! - u.mean[k]!;
+      const incr = a * diff;
+      u.mean[k]! += incr;
+      u.varr[k] = (1 - a) * (u.varr[k]! + diff * incr);
     }
   }
 
-  function learnUser(u: UserState, lx: Float64Array, x: Float64Array): void {
-    if (u.n === 0) {
-      for (let k = 0; k < FEATURE_COUNT; k++) u.mean[k] = lx[k]!;
-    } else {
-      const a = u.n < 10 ? 1 / (u.n + 1) : baselineAlpha;
-      for (let k = 0; k < FEATURE_COUNT; k++) {
-        const diff = lx[k]! - u.mean[k]!;
-        const incr = a * diff;
-        u.mean[k]! += incr;
-        u.varr[k] = (1 - a) * (u.varr[k]! + diff * incr);
-      }
-    }
-    u.n++;
+  function learnHabits(u: UserState, x: Float64Array): void {
     u.habitN = u.habitN * habitDecay + 1;
     const h = u.habitK;
     for (let k = 0; k < HABITS; k++) h[k]! *= habitDecay;
@@ -1013,9 +1024,13 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (x[F.SUPERVISOR_PC]! > 0) h[H_SUPERVISOR_PC]!++;
     if (x[F.OTHER_PC_FILES]! > 0) h[H_OTHER_FILES]!++;
     if (x[F.CLOUD]! > 0) h[H_CLOUD]!++;
-    if (x[F.CLOUD_UPLOAD]! > 0) h[H_CLOUD_UPLOAD]!++;
+    if (x[F.CLOUD_UPLOAD]! > 0) {
+      h[H_CLOUD_UPLOAD]!++;
+      u.uploadDays++;
+    }
     if (x[F.PERSONAL_ATTACH]! > 0) h[H_PERSONAL_ATTACH]!++;
     if (x[F.EMAIL_MASS]! > 0) h[H_MASS]!++;
+    if (x[F.TOOL_TRANSFER]! > 0) h[H_TOOL]!++;
   }
 
   function learnPeer(key: string, lx: Float64Array): void {
@@ -1161,6 +1176,7 @@ export function createInsiderEngine(deps: EngineDeps) {
         habitN: u.habitN,
         habitK: [...u.habitK],
         usbDays: u.usbDays,
+        uploadDays: u.uploadDays,
         logonTotal: u.logonTotal,
         hostCounts: [...u.hostCounts],
         contacts: [...u.contacts],
@@ -1206,8 +1222,9 @@ export function createInsiderEngine(deps: EngineDeps) {
         mean: Float64Array.from(r.mean),
         varr: Float64Array.from(r.varr),
         habitN: r.habitN,
-        habitK: Float64Array.from(r.habitK),
+        habitK: Float64Array.from({ length: HABITS }, (_, k) => r.habitK[k] ?? 0),
         usbDays: r.usbDays,
+        uploadDays: r.uploadDays ?? 0,
         logonTotal: r.logonTotal,
         hostCounts: new Map(r.hostCounts),
         contacts: new Map(r.contacts),
