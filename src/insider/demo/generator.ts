@@ -28,6 +28,11 @@ export type GeneratorOptions = {
   internalDomain?: string;
   /** Write a few malformed rows (default true), to show they are reported and skipped. */
   malformedRows?: boolean;
+  /**
+   * Extra free text appended to the `content` column of file, e-mail and http rows, so benchmarks can
+   * match CERT's row sizes (r4.2 http/e-mail rows average about 500 bytes). Default 0.
+   */
+  contentBytes?: number;
 };
 
 export type InsiderPlan = {
@@ -192,6 +197,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   const baseDay = daysFromCivil(sy, sm, sd);
   const perCase = options.insidersPerCase ?? Math.max(1, Math.round(nUsers / 500));
   const malformed = options.malformedRows ?? true;
+  const filler = options.contentBytes ? ` ${"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".repeat(Math.ceil(options.contentBytes / 77) + 1).slice(0, options.contentBytes)}` : "";
 
   // ---------- organisation ----------
   const usedIds = new Set<string>();
@@ -416,7 +422,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       t,
       file: "file",
       user: p.id,
-      rest: `${p.id},${pc},${name},${activity},${toRem ? "True" : "False"},${fromRem ? "True" : "False"},${rng.pick(WORDS)} ${rng.pick(WORDS)} ${rng.pick(WORDS)}`,
+      rest: `${p.id},${pc},${name},${activity},${toRem ? "True" : "False"},${fromRem ? "True" : "False"},${rng.pick(WORDS)} ${rng.pick(WORDS)} ${rng.pick(WORDS)}${filler}`,
       malicious: m,
     });
   const email = (
@@ -436,7 +442,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       t,
       file: "email",
       user: p.id,
-      rest: `${p.id},${pc},${to.join(";")},${cc.join(";")},,${from},${activity},${size},${attachments.map((a) => `${a}(${rng.int(20_000, 3_000_000)})`).join(";")},${rng.pick(WORDS)} ${rng.pick(WORDS)}`,
+      rest: `${p.id},${pc},${to.join(";")},${cc.join(";")},,${from},${activity},${size},${attachments.map((a) => `${a}(${rng.int(20_000, 3_000_000)})`).join(";")},${rng.pick(WORDS)} ${rng.pick(WORDS)}${filler}`,
       malicious: m,
     });
   const http = (out: Row[], p: Profile, pc: string, t: number, url: string, m: InsiderPlan | null = null) =>
@@ -444,7 +450,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       t,
       file: "http",
       user: p.id,
-      rest: `${p.id},${pc},${url},${rng.pick(WORDS)} ${rng.pick(WORDS)} ${rng.pick(WORDS)}`,
+      rest: `${p.id},${pc},${url},${rng.pick(WORDS)} ${rng.pick(WORDS)} ${rng.pick(WORDS)}${filler}`,
       malicious: m,
     });
 
