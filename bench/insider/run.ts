@@ -13,9 +13,9 @@ import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { writeDemoDataset } from "../../src/insider/demo/write-dataset.js";
 import { analyseDataset } from "../../src/insider/engine/pipeline.js";
 import { discoverDataset, mergeByTime, openActivityFile } from "../../src/insider/engine/sources.js";
-import { writeDemoDataset } from "../../src/insider/demo/write-dataset.js";
 
 const { values } = parseArgs({
   options: {
@@ -83,8 +83,15 @@ async function main(): Promise<number> {
     const dir = mkdtempSync(path.join(tmpdir(), "sekimori-insider-bench-"));
     try {
       const g0 = performance.now();
-      const summary = writeDemoDataset(dir, { users: people, days, seed: 11, contentBytes: Number(values.content) });
-      process.stderr.write(`generated ${people} people × ${days} days: ${summary.events.toLocaleString("en")} events in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`);
+      const summary = writeDemoDataset(dir, {
+        users: people,
+        days,
+        seed: 11,
+        contentBytes: Number(values.content),
+      });
+      process.stderr.write(
+        `generated ${people} people × ${days} days: ${summary.events.toLocaleString("en")} events in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`,
+      );
       for (const mode of ["parse", "engine"]) {
         const out = execFileSync(process.execPath, ["--expose-gc", self, "--child", mode, "--data", dir], {
           encoding: "utf8",
@@ -106,7 +113,10 @@ async function main(): Promise<number> {
   const engine = results.filter((r) => r.mode === "engine");
   const minPerCore = Math.min(...engine.map((r) => r.events / r.cpuSeconds));
   const header = [
-    `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at start of report; ${new Date().toISOString().slice(0, 10)}`,
+    `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} at start of report; ${new Date().toISOString().slice(0, 10)}`,
     "",
     "| Dataset | Stage | Events | Events/s per core (CPU time) | Events/s (wall) | Peak RSS (MiB) | Live heap after GC (MiB) |",
     "|---|---|---:|---:|---:|---:|---:|",
@@ -114,7 +124,9 @@ async function main(): Promise<number> {
   process.stdout.write(`${[...header, ...rows].join("\n")}\n`);
   process.stdout.write(`\n${JSON.stringify({ results }, null, 2)}\n`);
   const pass = minPerCore >= 100_000;
-  process.stderr.write(`\nbench:insider: slowest parse+features+scoring ${Math.round(minPerCore).toLocaleString("en")} events/s per core — target 100,000: ${pass ? "met" : "MISSED"}\n`);
+  process.stderr.write(
+    `\nbench:insider: slowest parse+features+scoring ${Math.round(minPerCore).toLocaleString("en")} events/s per core — target 100,000: ${pass ? "met" : "MISSED"}\n`,
+  );
   return pass ? 0 : 1;
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from "../db/schema.js";
+import { seedInsiderDemo } from "../insider/insider-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
 
@@ -106,7 +107,12 @@ const foundationSeeder: DemoSeeder = {
 };
 
 /** Every module's demo seeder, in order; a module adds its own here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder];
+const insiderSeeder: DemoSeeder = {
+  key: "demo.insider",
+  seed: ({ services, actor, log }) => seedInsiderDemo(services.insider, actor, log),
+};
+
+export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder, insiderSeeder];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

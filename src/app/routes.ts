@@ -2,6 +2,7 @@ import { z } from "zod";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import type { App } from "../http/server.js";
+import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
@@ -42,4 +43,8 @@ export function registerAllRoutes(
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
   registerTasksRoutes(app, { tasks: services.tasks });
+  registerInsiderRoutes(app, {
+    insider: services.insider,
+    ndjsonBodyLimit: services.config.http.uploadLimitBytes,
+  });
 }

@@ -4,6 +4,8 @@ import { createAuthRepo } from "../auth/auth-repo.js";
 import { createAuthService } from "../auth/auth-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
+import { createInsiderRepo } from "../insider/insider-repo.js";
+import { createInsiderService } from "../insider/insider-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createMailSender } from "../tasks/mail-sender.js";
@@ -41,7 +43,14 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
     smtpUrl: config.mail.smtpUrl,
     from: config.mail.from,
   });
-  return { db, config, audit, auth, parties, settings, tasks, mailSender };
+  const insider = createInsiderService({
+    db,
+    repo: createInsiderRepo(),
+    audit,
+    settings,
+    ...(clock ? { clock } : {}),
+  });
+  return { db, config, audit, auth, parties, settings, tasks, mailSender, insider };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ import { VERSION } from "../app/version.js";
 import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { registerInsiderCommands } from "../insider/insider-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
 import { registerUserCommands } from "./user-commands.js";
@@ -66,6 +67,7 @@ export function buildProgram(): Command {
 
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerInsiderCommands(program);
   return program;
 }
 

@@ -197,7 +197,9 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   const baseDay = daysFromCivil(sy, sm, sd);
   const perCase = options.insidersPerCase ?? Math.max(1, Math.round(nUsers / 500));
   const malformed = options.malformedRows ?? true;
-  const filler = options.contentBytes ? ` ${"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".repeat(Math.ceil(options.contentBytes / 77) + 1).slice(0, options.contentBytes)}` : "";
+  const filler = options.contentBytes
+    ? ` ${"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".repeat(Math.ceil(options.contentBytes / 77) + 1).slice(0, options.contentBytes)}`
+    : "";
 
   // ---------- organisation ----------
   const usedIds = new Set<string>();

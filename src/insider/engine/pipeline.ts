@@ -57,7 +57,13 @@ export type AnalyseOptions = {
   finish?: boolean;
   /** Stops after this many events (benchmarks). */
   maxEvents?: number;
+  /** Called with the engine before any event is pushed (e.g. to close triaged alerts). */
+  onEngine?: (engine: InsiderEngine) => void;
+  /** Already-read context of the dataset (saves reading LDAP/HR/asset files twice). */
+  context?: DatasetContext;
 };
+
+export type DatasetContext = Awaited<ReturnType<typeof loadDatasetContext>>;
 
 export type AnalyseResult = {
   engine: InsiderEngine;
@@ -71,7 +77,7 @@ export type AnalyseResult = {
 /** Streams a dataset through a (new or restored) engine. */
 export async function analyseDataset(options: AnalyseOptions): Promise<AnalyseResult> {
   const layout = discoverDataset(options.target);
-  const context = await loadDatasetContext(layout);
+  const context = options.context ?? (await loadDatasetContext(layout));
   const directory = options.directory ?? context.directory;
   const assets = options.assets ?? context.assets;
   const internalDomains = options.engine?.internalDomains ?? inferInternalDomains(directory);
@@ -82,6 +88,7 @@ export async function analyseDataset(options: AnalyseOptions): Promise<AnalyseRe
     sink: options.sink,
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
   });
+  options.onEngine?.(engine);
   const utcOffsetMinutes = options.utcOffsetMinutes ?? 540;
   const sources = layout.activity.map((file) => {
     const identity = fileIdentity(file.path);
