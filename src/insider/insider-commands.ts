@@ -1,10 +1,15 @@
 import path from "node:path";
 import type { Command } from "commander";
+import { Kafka } from "kafkajs";
 import { fail, progressBar, withServices } from "../cli/context.js";
 import { cliActor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
+import { kafkaSource, publishToKafka } from "./bus/kafka.js";
+import { natsSource, publishToNats } from "./bus/nats.js";
+import { runDetectorHost } from "./bus/worker.js";
 import { writeDemoDataset } from "./demo/write-dataset.js";
 import { CERT_RELEASES, type CertRelease } from "./engine/cert-adapter.js";
+import { discoverDataset, mergeByTime, openActivityFile } from "./engine/sources.js";
 import type { IngestReport } from "./insider-service.js";
 
 function describeError(error: unknown): string {

@@ -6,6 +6,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { InsiderAlertStatus, InsiderSeverity } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
 import { AppError, type Bilingual, conflict, type FieldError, invalid, notFound } from "../shared/errors.js";
+import { checkpointAccepted, StaleCheckpointError, type WorkerStore } from "./bus/worker.js";
 import { AssetRegistry, type ConfidentialAsset, validateAssets } from "./engine/assets.js";
 import type { CertRelease } from "./engine/cert-adapter.js";
 import { Directory, FORBIDDEN_ATTRIBUTES, mergeHrRows, type Person } from "./engine/directory.js";
@@ -1165,9 +1166,117 @@ export function createInsiderService({
     });
   }
 
+  /**
+   * Loads a dataset's directory (LDAP snapshots, HR file, psychometric) and asset registry without
+   * any activity: how bus workers, which read the directory from the database, learn the
+   * organisation.
+   */
+  async function importDirectory(actor: Actor, target: string) {
+    const layout = discoverDataset(target);
+    const context = await loadDatasetContext(layout);
+    return db.transaction().execute(async (tx) => {
+      const directory = await storedDirectory(tx);
+      for (const p of context.directory.people.values()) directory.put(p);
+      await writeSubjects(tx, directory, new Set());
+      if (layout.assets) await repo.replaceAssets(tx, context.assets.assets.map(assetView));
+      const summary = {
+        people: context.directory.size,
+        assets: layout.assets ? context.assets.assets.length : null,
+        problems: context.problems.length,
+      };
+      await audit.write(tx, actor, {
+        action: "insider.directory.imported",
+        entityType: "insider_directory",
+        entityId: null,
+        after: summary,
+      });
+      return { ...summary, problemList: context.problems.slice(0, 200), notes: context.notes };
+    });
+  }
+
+  // ---------- scale-out: detector workers on NATS JetStream / Kafka ----------
+
+  /**
+   * Builds engines for bus workers with the stored directory, assets and triage feedback (read once
+   * per worker process; restart workers to pick up directory changes).
+   */
+  async function busEngineFactory() {
+    const directory = await storedDirectory(db);
+    const assets = new AssetRegistry(await storedAssets(db));
+    const { feedback, decidedKeys } = await feedbackAndDecided(db);
+    const options = engineOptionsFor(directory, feedback) as EngineOptions;
+    return (snapshot: EngineSnapshot | null, sink: Parameters<typeof createInsiderEngine>[0]["sink"]) => {
+      const engine = createInsiderEngine({
+        options,
+        directory,
+        assets,
+        sink,
+        ...(snapshot ? { snapshot } : {}),
+      });
+      for (const key of decidedKeys) engine.closeAlert(key);
+      return engine;
+    };
+  }
+
+  /** The database as a worker store: results and checkpoint in one transaction, fenced by sequence. */
+  function busStore(actor: Actor): WorkerStore {
+    const directoryPromise = storedDirectory(db);
+    return {
+      async load(partition) {
+        const row = await repo.loadState(db, `partition:${partition}`);
+        if (!row) return null;
+        const state = row.snapshot as { engine: EngineSnapshot | null; seq: number; writer?: string };
+        return { snapshot: state.engine, seq: state.seq, ...(state.writer ? { writer: state.writer } : {}) };
+      },
+      async commit(partition, checkpoint, output) {
+        const directory = await directoryPromise;
+        await db.transaction().execute(async (tx) => {
+          const scope = `partition:${partition}`;
+          const row = await repo.loadState(tx, scope, true);
+          const stored = row ? (row.snapshot as { seq: number; writer?: string }) : null;
+          if (
+            !checkpointAccepted(
+              stored
+                ? { snapshot: null, seq: stored.seq, ...(stored.writer ? { writer: stored.writer } : {}) }
+                : null,
+              checkpoint,
+            )
+          ) {
+            throw new StaleCheckpointError(partition, checkpoint.seq, stored?.seq ?? 0);
+          }
+          const runId = randomUUID();
+          await repo.insertRun(tx, { id: runId, kind: "bus", source: scope, actorLabel: actor.label });
+          const collector = createCollector(runId, null);
+          for (const d of output.userDays) collector.sink.userDay(d);
+          for (const a of output.alerts) collector.sink.alert(a);
+          const written = await writeOutputs(tx, runId, collector, directory);
+          const engine = checkpoint.snapshot;
+          await repo.saveState(
+            tx,
+            scope,
+            { engine, seq: checkpoint.seq, writer: checkpoint.writer },
+            engine && Number.isFinite(engine.watermark) ? engine.watermark : null,
+            runId,
+          );
+          const summary = { partition, seq: checkpoint.seq, userDays: output.userDays.length, ...written };
+          await repo.finishRun(tx, runId, "committed", summary, []);
+          await audit.write(tx, actor, {
+            action: "insider.bus.checkpoint",
+            entityType: "insider_run",
+            entityId: runId,
+            after: summary,
+          });
+        });
+      },
+    };
+  }
+
   return {
     ingestPath,
     ingestNdjson,
+    busEngineFactory,
+    busStore,
+    importDirectory,
     dashboard,
     listAlerts,
     getAlert,

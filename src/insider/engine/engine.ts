@@ -459,17 +459,22 @@ export function createInsiderEngine(deps: EngineDeps) {
         u.hostCounts.set(host, 1);
       }
     }
+    countHostLogon(host, u.user);
+  }
+
+  /** Machine ownership: who logs on to a machine most (used for own / other / supervisor context). */
+  function countHostLogon(host: string, user: string): void {
     let hs = hosts.get(host);
     if (!hs) {
-      hs = { total: 0, users: new Map(), owner: u.user, ownerCount: 0 };
+      hs = { total: 0, users: new Map(), owner: user, ownerCount: 0 };
       hosts.set(host, hs);
     }
     hs.total++;
-    const n = (hs.users.get(u.user) ?? 0) + 1;
-    if (hs.users.has(u.user) || hs.users.size < MAX_HOST_USERS) hs.users.set(u.user, n);
-    if (u.user === hs.owner) hs.ownerCount = n;
+    const n = (hs.users.get(user) ?? 0) + 1;
+    if (hs.users.has(user) || hs.users.size < MAX_HOST_USERS) hs.users.set(user, n);
+    if (user === hs.owner) hs.ownerCount = n;
     else if (n > hs.ownerCount) {
-      hs.owner = u.user;
+      hs.owner = user;
       hs.ownerCount = n;
     }
   }
@@ -556,6 +561,13 @@ export function createInsiderEngine(deps: EngineDeps) {
     return had;
   }
 
+  /** Moves time forward, closing the days no more events can arrive for. */
+  function advance(t: number): void {
+    watermark = t;
+    const closable = dayOf(t - latenessMs) - 1;
+    if (closable > closedThrough) closeThrough(closable);
+  }
+
   /** Processes one event. */
   function push(ev: ActivityEvent): void {
     const t = ev.t;
@@ -568,11 +580,7 @@ export function createInsiderEngine(deps: EngineDeps) {
         return;
       }
       stats.reordered++;
-    } else {
-      watermark = t;
-      const closable = dayOf(t - latenessMs) - 1;
-      if (closable > closedThrough) closeThrough(closable);
-    }
+    } else advance(t);
     const u = userState(ev.user);
     const day = dayOf(t);
     stats.events++;
@@ -802,7 +810,9 @@ export function createInsiderEngine(deps: EngineDeps) {
   /** Closes every user-day up to and including `day`. */
   function closeThrough(day: number): void {
     closedThrough = day;
-    for (const u of active) {
+    // A fixed order (by account) keeps peer statistics identical however the state was restored.
+    const ordered = [...active].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+    for (const u of ordered) {
       while (u.days.length > 0 && u.days[0]!.day <= day) closeDay(u, u.days.shift()!);
       if (u.days.length === 0) active.delete(u);
     }
@@ -1169,7 +1179,9 @@ export function createInsiderEngine(deps: EngineDeps) {
           evidence: d.evidence,
           tagCounts: [...d.tagCounts],
           confTouched: d.confTouched,
+          ctx: [...d.ctxCache],
         })),
+        openDevices: [...u.openDevices],
         n: u.n,
         mean: [...u.mean],
         varr: [...u.varr],
@@ -1241,14 +1253,14 @@ export function createInsiderEngine(deps: EngineDeps) {
               cases: new Set(r.alert.cases),
             }
           : null,
-        openDevices: new Set(),
+        openDevices: new Set(r.openDevices ?? []),
       };
       for (const dd of r.days) {
         u.days.push({
           day: dd.day,
           x: Float64Array.from(dd.x),
           hosts: new Set(dd.hosts),
-          ctxCache: new Map(),
+          ctxCache: new Map(dd.ctx ?? []),
           evidence: dd.evidence,
           tagCounts: Uint16Array.from(dd.tagCounts),
           attrs: directory.attributesAt(r.user, dd.day),
@@ -1261,8 +1273,18 @@ export function createInsiderEngine(deps: EngineDeps) {
     }
   }
 
+  /**
+   * Learns from an event of a user this engine does not score (scale-out: logons are copied to every
+   * partition so each worker knows who owns which machine). Only machine ownership is updated.
+   */
+  function observe(ev: ActivityEvent): void {
+    if (ev.t > watermark) advance(ev.t);
+    if (ev.kind === "logon" && ev.action === "logon") countHostLogon(ev.host, ev.user);
+  }
+
   return {
     push,
+    observe,
     /** Processes a batch of events in order. */
     pushBatch(events: readonly ActivityEvent[]): void {
       for (const ev of events) push(ev);
