@@ -66,6 +66,15 @@ describe("sekimori demo insider / insider ingest", () => {
     expect(JSON.parse(again.out)).toMatchObject({ events: 0, alertsNew: 0 });
 
     expect((await run("demo", "insider", "--users", "5", "--out", out)).code).toBe(1);
+    const directory = await run("insider", "directory", out);
+    expect(directory.code).toBe(0);
+    expect(directory.out).toMatch(/people 40, assets \d+, problems 0/);
+    const noBus = await run("insider", "publish", out);
+    expect(noBus.code).toBe(1);
+    expect(noBus.err).toMatch(/exactly one of --nats or --kafka/);
+    const badPartitions = await run("insider", "worker", "--nats", "nats://127.0.0.1:1", "--partitions", "a");
+    expect(badPartitions.code).toBe(1);
+    expect(badPartitions.err).toMatch(/--partitions must list non-negative integers/);
     const missing = await run("insider", "ingest", path.join(dir, "nope"));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no such file|ENOENT/i);

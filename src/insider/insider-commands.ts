@@ -78,6 +78,136 @@ export function registerInsiderCommands(program: Command): void {
       }
     });
 
+  insider
+    .command("directory")
+    .description(
+      "load the organisation (LDAP/ snapshots, HR file, confidential-asset registry) from a dataset directory, without activity",
+    )
+    .argument("<path>", "directory")
+    .action(async (target: string) => {
+      try {
+        await withServices(async (services) => {
+          const r = await services.insider.importDirectory(cliActor(), path.resolve(target));
+          process.stdout.write(
+            `people ${r.people}, assets ${r.assets ?? "unchanged"}, problems ${r.problems}\n`,
+          );
+          for (const p of r.problemList.slice(0, 20))
+            process.stdout.write(`  ${p.file}:${p.line}: ${p.reason}\n`);
+          for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
+        });
+      } catch (error) {
+        fail(describeError(error));
+      }
+    });
+
+  insider
+    .command("publish")
+    .description(
+      "publish a dataset's events to NATS JetStream or Kafka, partitioned by user, for detector workers",
+    )
+    .argument("<path>", "directory or file")
+    .option("--nats <servers>", "NATS server URL(s), comma-separated")
+    .option("--kafka <brokers>", "Kafka brokers host:port, comma-separated")
+    .option("--partitions <n>", "number of partitions", "4")
+    .option("--topic <name>", "Kafka topic", "sekimori.insider.events")
+    .option("--stream <name>", "JetStream stream", "SEKIMORI_INSIDER")
+    .option("--release <release>", `CERT layout for header-less files: ${CERT_RELEASES.join(", ")}`)
+    .action(async (target: string, opts) => {
+      try {
+        const partitions = Number(opts.partitions);
+        if (!Number.isInteger(partitions) || partitions < 1)
+          throw new Error("--partitions must be a positive integer");
+        if (Boolean(opts.nats) === Boolean(opts.kafka))
+          throw new Error("give exactly one of --nats or --kafka");
+        const layout = discoverDataset(path.resolve(target));
+        const sources = layout.activity.map((f) =>
+          openActivityFile(f, {
+            utcOffsetMinutes: 540,
+            ...(opts.release ? { release: opts.release as CertRelease } : {}),
+          }),
+        );
+        const batches = mergeByTime(sources.map((s) => s.batches));
+        const t0 = Date.now();
+        const r = opts.nats
+          ? await publishToNats(batches, {
+              servers: String(opts.nats).split(","),
+              stream: opts.stream,
+              partitions,
+            })
+          : await publishToKafka(batches, {
+              kafka: new Kafka({ clientId: "sekimori-publish", brokers: String(opts.kafka).split(",") }),
+              topic: opts.topic,
+              partitions,
+            });
+        const malformed = sources.reduce((a, s) => a + s.stats.malformed, 0);
+        process.stdout.write(
+          `published ${r.events.toLocaleString("en")} events as ${r.messages.toLocaleString("en")} messages to ${partitions} partitions in ${((Date.now() - t0) / 1000).toFixed(1)} s (${malformed} malformed rows skipped)\n`,
+        );
+      } catch (error) {
+        fail(describeError(error));
+      }
+    });
+
+  insider
+    .command("worker")
+    .description(
+      "run detector workers for some partitions from NATS JetStream or a Kafka consumer group; results go to the database",
+    )
+    .option("--nats <servers>", "NATS server URL(s), comma-separated")
+    .option("--kafka <brokers>", "Kafka brokers host:port, comma-separated")
+    .option("--partitions <list>", "NATS: partitions this process runs, e.g. 0,1 (Kafka assigns them)", "0")
+    .option("--group <id>", "Kafka consumer group", "sekimori-detectors")
+    .option("--topic <name>", "Kafka topic", "sekimori.insider.events")
+    .option("--stream <name>", "JetStream stream", "SEKIMORI_INSIDER")
+    .option("--checkpoint-every <n>", "messages between checkpoints", "20000")
+    .option("--until-idle", "NATS: stop (after a checkpoint) when the partitions are drained")
+    .action(async (opts) => {
+      try {
+        if (Boolean(opts.nats) === Boolean(opts.kafka))
+          throw new Error("give exactly one of --nats or --kafka");
+        const partitions = String(opts.partitions)
+          .split(",")
+          .map((p) => Number(p.trim()));
+        if (partitions.some((p) => !Number.isInteger(p) || p < 0))
+          throw new Error("--partitions must list non-negative integers");
+        await withServices(async (services) => {
+          const controller = new AbortController();
+          const stop = () => controller.abort();
+          process.once("SIGINT", stop);
+          process.once("SIGTERM", stop);
+          const source = opts.nats
+            ? await natsSource({
+                servers: String(opts.nats).split(","),
+                stream: opts.stream,
+                partitions,
+                stopWhenIdle: Boolean(opts.untilIdle),
+              })
+            : kafkaSource({
+                kafka: new Kafka({ clientId: "sekimori-worker", brokers: String(opts.kafka).split(",") }),
+                topic: opts.topic,
+                groupId: opts.group,
+              });
+          const actor = { ...cliActor(), label: `${cliActor().label}:worker` };
+          try {
+            const workers = await runDetectorHost({
+              source,
+              store: services.insider.busStore(actor),
+              createEngine: await services.insider.busEngineFactory(),
+              signal: controller.signal,
+              checkpointEvery: Number(opts.checkpointEvery),
+            });
+            for (const w of workers.values()) process.stdout.write(`${JSON.stringify(w.stats)}\n`);
+          } finally {
+            await source.close();
+            process.off("SIGINT", stop);
+            process.off("SIGTERM", stop);
+          }
+        });
+      } catch (error) {
+        fail(describeError(error));
+      }
+    });
+
   const demo =
     program.commands.find((c) => c.name() === "demo") ??
     program.command("demo").description("write demo datasets");
