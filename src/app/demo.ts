@@ -1,6 +1,7 @@
 import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
 import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
+import { seedInsiderDemo } from "../insider/insider-demo.js";
 import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
@@ -108,12 +109,18 @@ const foundationSeeder: DemoSeeder = {
   },
 };
 
+const insiderSeeder: DemoSeeder = {
+  key: "demo.insider",
+  seed: ({ services, actor, log }) => seedInsiderDemo(services.insider, actor, log),
+};
+
 /** Every module's demo seeder, in order; a module adds its own here. */
 export const DEMO_SEEDERS: DemoSeeder[] = [
   foundationSeeder,
   reviewsDemoSeeder,
   approachesDemoSeeder,
   trainingDemoSeeder,
+  insiderSeeder,
 ];
 
 /** Runs the seeders that have not run on this database yet. */
