@@ -1,8 +1,17 @@
+import { aspiMispImporter } from "./aspi-misp.js";
+import { bisDplImporter } from "./bis-dpl.js";
+import { cnCounterImporter } from "./cn-counter.js";
+import { customCsvImporter } from "./custom-csv.js";
+import { dod1260hImporter, dod1286Importer } from "./dod.js";
+import { ftmJsonImporter } from "./ftm-json.js";
 import { ImportError } from "./import-error.js";
 import type { ReadOptions } from "./input.js";
+import { metiEulCsvImporter } from "./meti-eul.js";
+import { metiRuImporter } from "./meti-ru.js";
 import { ofacCsvImporter } from "./ofac-csv.js";
 import { IMPORT_FORMATS, type Importer, type ImportFormat } from "./types.js";
 import { unXmlImporter } from "./un-xml.js";
+import { usCslImporter } from "./us-csl.js";
 
 export { ImportError } from "./import-error.js";
 export { type ReadOptions, TEXT_ENCODINGS, type TextEncoding } from "./input.js";
@@ -12,6 +21,16 @@ export { IMPORT_FORMATS, type Importer, type ImportFormat, type ImportRequest } 
 export const importers: Partial<Record<ImportFormat, Importer>> = {
   un_xml: unXmlImporter,
   ofac_csv: ofacCsvImporter,
+  us_csl: usCslImporter,
+  bis_dpl: bisDplImporter,
+  meti_eul_csv: metiEulCsvImporter,
+  meti_ru: metiRuImporter,
+  dod_1286: dod1286Importer,
+  dod_1260h: dod1260hImporter,
+  cn_counter: cnCounterImporter,
+  aspi_misp: aspiMispImporter,
+  ftm_json: ftmJsonImporter,
+  custom_csv: customCsvImporter,
 };
 
 /** True when `format` names a format this build can read. */

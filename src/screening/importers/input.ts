@@ -187,6 +187,8 @@ export async function* readCsv(file: string, options: CsvOptions = {}): AsyncGen
     quote: options.quote === false ? null : (options.quote ?? '"'),
     bom: true,
     info: true,
+    // Files that mix Windows and Unix line ends exist (hand-edited lists); accept both everywhere.
+    record_delimiter: ["\r\n", "\n", "\r"],
     relax_column_count: true,
     skip_empty_lines: true,
     max_record_size: maxField,
@@ -442,4 +444,161 @@ export function childText(node: XmlNode, name: string): string {
 /** All children with this name. */
 export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
   return node.children.filter((c) => c.name === name);
+}
+
+/** Options for {@link readJsonArrayItems}. */
+export type JsonArrayOptions = ReadOptions & {
+  /** Key of the array inside the top-level object (e.g. "values"); omitted when the file is a top-level array. */
+  arrayKey?: string | undefined;
+};
+
+/**
+ * Streams the elements of one large JSON array (the top-level array, or `{ "<arrayKey>": [ … ] }`),
+ * parsing each element on its own so memory stays at one element. Truncated or malformed JSON names
+ * the line; an element larger than `maxFieldChars` is refused.
+ */
+export async function* readJsonArrayItems(
+  file: string,
+  options: JsonArrayOptions = {},
+): AsyncGenerator<{ value: unknown; line: number }> {
+  const maxItem = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let line = 1;
+  let arrayDepth = options.arrayKey ? -1 : 1; // depth at which the wanted array's elements start
+  let lastKey = "";
+  let keyBuffer: string | undefined;
+  let item: string[] | undefined;
+  let itemLength = 0;
+  let itemLine = 0;
+  let sawArray = false;
+
+  const problem = (en: string, ja: string, at = line) => new ImportError({ file, line: at }, { ja, en });
+
+  for await (const text of readText(file, options)) {
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === "\n") line++;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === "\\") escaped = true;
+        else if (c === '"') {
+          inString = false;
+          if (keyBuffer !== undefined && item === undefined) {
+            keyBuffer += text.slice(start, i);
+            lastKey = keyBuffer;
+            keyBuffer = undefined;
+          }
+        }
+        continue;
+      }
+      if (c === '"') {
+        inString = true;
+        if (item === undefined && depth === 1 && arrayDepth === -1) {
+          keyBuffer = "";
+          start = i + 1;
+        }
+        continue;
+      }
+      if (c === "{" || c === "[") {
+        if (
+          item === undefined &&
+          arrayDepth === -1 &&
+          depth === 1 &&
+          c === "[" &&
+          lastKey === options.arrayKey
+        ) {
+          arrayDepth = 2;
+          sawArray = true;
+        } else if (item === undefined && !options.arrayKey && depth === 0 && c === "[") {
+          sawArray = true;
+        }
+        if (item === undefined && depth === arrayDepth && sawArray) {
+          item = [];
+          itemLength = 0;
+          itemLine = line;
+          start = i;
+        }
+        depth++;
+      } else if (c === "}" || c === "]") {
+        depth--;
+        if (depth < 0) throw problem("unbalanced brackets", "括弧の対応が取れていません");
+        if (item !== undefined && depth === arrayDepth) {
+          item.push(text.slice(start, i + 1));
+          const json = item.join("");
+          item = undefined;
+          let value: unknown;
+          try {
+            value = JSON.parse(json);
+          } catch (error) {
+            throw problem(
+              `not valid JSON (${(error as Error).message})`,
+              `JSON として正しくありません（${(error as Error).message}）`,
+              itemLine,
+            );
+          }
+          yield { value, line: itemLine };
+        } else if (arrayDepth > 0 && depth === arrayDepth - 1 && c === "]") {
+          arrayDepth = -2; // the array is done; the rest of the file is not read for items
+        }
+      }
+      if (item !== undefined && ++itemLength > maxItem) {
+        throw problem(
+          `an element is longer than ${maxItem.toLocaleString()} characters`,
+          `要素が長すぎます（上限 ${maxItem.toLocaleString()} 文字）`,
+          itemLine,
+        );
+      }
+    }
+    if (item !== undefined) item.push(text.slice(start));
+    if (keyBuffer !== undefined) {
+      keyBuffer += text.slice(start);
+      start = 0;
+    }
+  }
+  if (depth !== 0 || inString) {
+    throw problem(
+      "the JSON ends early (is the file truncated?)",
+      "JSON が途中で終わっています（ファイルが切れていませんか？）",
+    );
+  }
+  if (!sawArray) {
+    throw problem(
+      options.arrayKey ? `no "${options.arrayKey}" array found` : "the file is not a JSON array",
+      options.arrayKey ? `"${options.arrayKey}" 配列が見つかりません` : "JSON 配列ではありません",
+      1,
+    );
+  }
+}
+
+/** Streams the lines of a text file with their numbers (for JSON-lines formats and the METI text lists). */
+export async function* readLines(
+  file: string,
+  options: ReadOptions = {},
+): AsyncGenerator<{ text: string; line: number }> {
+  const maxLine = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
+  let pending = "";
+  let line = 0;
+  for await (const chunk of readText(file, options)) {
+    pending += chunk;
+    let nl = pending.indexOf("\n");
+    while (nl !== -1) {
+      line++;
+      yield { text: pending.slice(0, nl).replace(/\r$/, ""), line };
+      pending = pending.slice(nl + 1);
+      nl = pending.indexOf("\n");
+    }
+    if (pending.length > maxLine) {
+      throw new ImportError(
+        { file, line: line + 1 },
+        {
+          ja: `行が長すぎます（上限 ${maxLine.toLocaleString()} 文字）`,
+          en: `a line is longer than ${maxLine.toLocaleString()} characters`,
+        },
+      );
+    }
+  }
+  if (pending.length > 0) yield { text: pending.replace(/\r$/, ""), line: line + 1 };
 }
