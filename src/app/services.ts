@@ -6,6 +6,8 @@ import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createListsRepo } from "../screening/lists-repo.js";
+import { createListsService } from "../screening/lists-service.js";
 import { createSettingsRepo } from "./settings-repo.js";
 
 /**
@@ -24,7 +26,14 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
   });
   const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
   const settings = createSettingsRepo();
-  return { db, config, audit, auth, parties, settings };
+  const lists = createListsService({
+    db,
+    repo: createListsRepo(),
+    audit,
+    keepSnapshots: config.lists.keepSnapshots,
+    ...(clock ? { clock } : {}),
+  });
+  return { db, config, audit, auth, parties, settings, lists };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -101,6 +101,44 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "./web/dist",
     description: "Directory of the built web app served at /",
   },
+  {
+    name: "SEKIMORI_LIST_KEEP_SNAPSHOTS",
+    default: "3",
+    description:
+      "List snapshots per list whose entries are kept (for comparing versions); older ones keep only their counts",
+  },
+  {
+    name: "SEKIMORI_LIST_UPDATE_SOURCES",
+    default: "un ofac_sdn ofac_cons us_csl",
+    description: "Lists `sekimori lists update` downloads (space-separated list ids)",
+  },
+  {
+    name: "SEKIMORI_LIST_UPDATE_TIMEOUT_SECONDS",
+    default: "120",
+    description: "How long `sekimori lists update` waits for one download",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_UN",
+    default: "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+    description: "Download location of the UN Security Council consolidated list (XML)",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_OFAC_SDN",
+    default:
+      "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADD.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV",
+    description: "Download locations of OFAC's SDN list (legacy CSV: sdn, add, alt; space-separated)",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_OFAC_CONS",
+    default:
+      "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_PRIM.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ADD.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ALT.CSV",
+    description: "Download locations of OFAC's consolidated non-SDN list (legacy CSV; space-separated)",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_US_CSL",
+    default: "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+    description: "Download location of the US Consolidated Screening List (trade.gov CSV or JSON)",
+  },
 ];
 
 export type Config = {
@@ -117,6 +155,13 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
+  lists: {
+    keepSnapshots: number;
+    updateSources: string[];
+    updateTimeoutSeconds: number;
+    /** Download locations per list id (several files for OFAC's CSV set). */
+    urls: Record<string, string[]>;
+  };
 };
 
 /** Raised for a setting that cannot be understood, naming the variable and where it came from. */
@@ -171,6 +216,14 @@ export function loadConfig(env: Source = process.env): Config {
     if (/^(0|false|no|off)$/i.test(raw)) return false;
     throw new ConfigError(`${name}: expected true or false, got "${raw}"`);
   };
+  const defaultOf = (name: string): string => CONFIG_VARIABLES.find((v) => v.name === name)!.default;
+  const urls = (name: string): string[] => {
+    const list = (get(name) ?? defaultOf(name)).split(/\s+/).filter(Boolean);
+    for (const u of list) {
+      if (!/^https?:\/\//.test(u)) throw new ConfigError(`${name}: expected http(s):// URLs, got "${u}"`);
+    }
+    return list;
+  };
   const host = get("HOST") ?? "127.0.0.1";
   const port = int("PORT", 3000, 0);
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -209,6 +262,19 @@ export function loadConfig(env: Source = process.env): Config {
       uploadLimitBytes: int("SEKIMORI_UPLOAD_LIMIT_BYTES", 100 * 1024 * 1024, 1024),
       ratePerMinute: int("SEKIMORI_RATE_PER_MINUTE", 1200, 0),
       trustProxy: bool("SEKIMORI_TRUST_PROXY", false),
+    },
+    lists: {
+      keepSnapshots: int("SEKIMORI_LIST_KEEP_SNAPSHOTS", 3, 1),
+      updateSources: (get("SEKIMORI_LIST_UPDATE_SOURCES") ?? defaultOf("SEKIMORI_LIST_UPDATE_SOURCES"))
+        .split(/\s+/)
+        .filter(Boolean),
+      updateTimeoutSeconds: int("SEKIMORI_LIST_UPDATE_TIMEOUT_SECONDS", 120, 1),
+      urls: {
+        un: urls("SEKIMORI_LIST_URL_UN"),
+        ofac_sdn: urls("SEKIMORI_LIST_URL_OFAC_SDN"),
+        ofac_cons: urls("SEKIMORI_LIST_URL_OFAC_CONS"),
+        us_csl: urls("SEKIMORI_LIST_URL_US_CSL"),
+      },
     },
   };
 }

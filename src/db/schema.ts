@@ -113,6 +113,9 @@ export interface Database {
   audit_head: AuditHeadTable;
   parties: PartiesTable;
   party_names: PartyNamesTable;
+  list_sources: ListSourcesTable;
+  list_snapshots: ListSnapshotsTable;
+  list_entities: ListEntitiesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -121,3 +124,66 @@ export type UserUpdate = Updateable<UsersTable>;
 export type PartyRow = Selectable<PartiesTable>;
 export type PartyNameRow = Selectable<PartyNamesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+// ── Screening: restricted-party lists (migration 0100) ──────────────────────────────────────────
+
+export type ListSnapshotStatus = "loading" | "active" | "superseded" | "failed";
+
+/** One official or own list (UN, OFAC SDN, METI EUL, custom:…) and its active snapshot. */
+export interface ListSourcesTable {
+  id: string;
+  label_ja: string;
+  label_en: string;
+  format: string;
+  active_snapshot_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/** One import of a list: a dated, versioned snapshot with counts; active only once complete. */
+export interface ListSnapshotsTable {
+  id: string;
+  source: string;
+  version: number;
+  status: ListSnapshotStatus;
+  format: string;
+  file_names: ColumnType<string[], string[], string[]>;
+  sha256: string;
+  byte_size: number;
+  entity_count: Generated<number>;
+  name_count: Generated<number>;
+  schema_counts: ColumnType<Record<string, number>, string | undefined, string>;
+  error: string | null;
+  imported_by_id: string | null;
+  imported_by: string;
+  started_at: GeneratedTimestamp;
+  heartbeat_at: GeneratedTimestamp;
+  finished_at: NullableTimestamp;
+  activated_at: NullableTimestamp;
+  superseded_at: NullableTimestamp;
+  entities_pruned_at: NullableTimestamp;
+}
+
+/** One entry of a list snapshot (the contract's ListEntity) with its content hash. */
+export interface ListEntitiesTable {
+  id: string;
+  snapshot_id: string;
+  position: number;
+  source_id: string;
+  schema: "Person" | "Organization" | "Vessel" | "Aircraft" | "Unknown";
+  primary_name: string;
+  names: ColumnType<{ name: string; kind: string; lang?: string }[], string, string>;
+  countries: ColumnType<string[], string[], string[]>;
+  birth_dates: ColumnType<string[], string[], string[]>;
+  identifiers: ColumnType<{ scheme: string; value: string }[], string, string>;
+  programs: ColumnType<string[], string[], string[]>;
+  listed_on: string | null;
+  remarks: string | null;
+  addresses: ColumnType<string[], string[], string[]>;
+  details: ColumnType<Record<string, string | string[]> | null, string | null, string | null>;
+  content_hash: string;
+}
+
+export type ListSourceRow = Selectable<ListSourcesTable>;
+export type ListSnapshotRow = Selectable<ListSnapshotsTable>;
+export type ListEntityRow = Selectable<ListEntitiesTable>;
