@@ -3,6 +3,7 @@ import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import type { App } from "../http/server.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
+import { registerListsRoutes } from "../screening/lists-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
 
@@ -40,4 +41,5 @@ export function registerAllRoutes(
   });
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
+  registerListsRoutes(app, { lists: services.lists });
 }

@@ -28,6 +28,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const handle = await openAndMigrate(config, log);
   const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind });
   const actor = systemActor("setup");
+  // List imports cut short by a crash or kill: the embedded database has only this process, so any
+  // unfinished import is stale; on a server, give another process's running import 10 minutes.
+  const recovered = await services.lists.recoverInterruptedImports(
+    actor,
+    handle.kind === "pglite" ? 0 : 600_000,
+  );
+  if (recovered > 0) log(`  list imports interrupted earlier were cleaned up: ${recovered}`);
   const admin = await services.auth.ensureInitialAdmin(actor, config.adminPassword);
   const banner: string[] = [];
   if (admin.created) {

@@ -6,6 +6,7 @@ import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
+import { registerListsCommands } from "./lists-commands.js";
 import { registerUserCommands } from "./user-commands.js";
 
 /** Builds the `sekimori` command tree; modules add their command groups here. */
@@ -72,6 +73,7 @@ export function buildProgram(): Command {
 
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerListsCommands(program);
   return program;
 }
 
