@@ -9,7 +9,7 @@ import { type CjkSegment, hanToHangul, isCompoundSurname, japaneseReadings, segm
 import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
 import { TokenOrigin } from "./similarity.js";
-import { isAbjad, KOREAN_SURNAMES, romanizeWord } from "./transliterate.js";
+import { isAbjad, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
 import {
   CJK_HONORIFIC_SUFFIXES,
   LATIN_HONORIFICS,
@@ -208,6 +208,7 @@ function vocabToken(word: string): Token {
 function cjkSlots(
   segments: CjkSegment[],
   wholeNameIsOneRun: boolean,
+  foreignHan: boolean,
   legal: LegalClass[],
   cjkParts: string[],
 ): Slot[] {
@@ -234,15 +235,18 @@ function cjkSlots(
       case "hangul": {
         cjkParts.push(seg.text);
         const syl = seg.syllables;
-        const first = [...seg.text][0] ?? "";
-        const personLike = syl.length >= 2 && syl.length <= 4 && KOREAN_SURNAMES[first] !== undefined;
-        if (personLike) {
-          const tokens: Token[] = syl.map((s, i) => ({
-            alts: [...new Set(i === 0 ? [...(KOREAN_SURNAMES[first] ?? []), s.rr, s.mr] : [s.rr, s.mr])],
-            weight: 1,
-            cls: "name" as const,
-            origin: TokenOrigin.Transliterated,
-          }));
+        const chars = [...seg.text];
+        if (syl.length <= 4) {
+          // a Korean name word: syllables are discrete readings (exact match, several spellings)
+          const tokens: Token[] = syl.map((s, i) => {
+            const sur = i === 0 ? (KOREAN_SURNAMES[chars[0] ?? ""] ?? []) : [];
+            return {
+              alts: [...new Set([...koreanSyllableVariants(s.rr, s.mr), ...sur])],
+              weight: 1,
+              cls: "name" as const,
+              origin: TokenOrigin.Reading,
+            };
+          });
           slots.push({ options: [tokens] });
         } else {
           const rr = syl.map((s) => s.rr).join("");
@@ -326,7 +330,9 @@ function cjkSlots(
               : [];
           const alts = [...new Set([py, koRr, koMr, ...ja])].filter(Boolean);
           if (alts.length > 0) {
-            slots.push({ options: [[{ alts, weight: 1, cls: "name", origin: TokenOrigin.Reading }]] });
+            // 弗拉基米尔·普京: a foreign name transcribed into Han compares like a transliteration
+            const origin = foreignHan ? TokenOrigin.Transliterated : TokenOrigin.Reading;
+            slots.push({ options: [[{ alts: foreignHan ? [py] : alts, weight: 1, cls: "name", origin }]] });
           }
         }
         break;
@@ -393,6 +399,7 @@ export function analyzeName(name: string): AnalyzedName {
   const words = splitWords(text);
   const cjkWordCount = words.filter((w) => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(w.word)).length;
 
+  const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
   const slots: Slot[] = [];
   for (const { word, initial } of words) {
     if (OTHER_HONORIFICS.has(word) && words.length > 1) continue;
@@ -412,7 +419,7 @@ export function analyzeName(name: string): AnalyzedName {
         case "han":
         case "hangul": {
           const segs = segmentCjk(run.text);
-          slots.push(...cjkSlots(segs, cjkWordCount === 1 && runs.length === 1, legal, cjkParts));
+          slots.push(...cjkSlots(segs, cjkWordCount === 1 && runs.length === 1, foreignHan, legal, cjkParts));
           break;
         }
         default: {

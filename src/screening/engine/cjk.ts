@@ -11,7 +11,7 @@ import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 import { JAPANESE_READING_ENTRIES, withRendaku } from "./japanese-readings.js";
 import { scriptOf } from "./scripts.js";
-import { hangulSyllables, KOREAN_SURNAMES, romanizeWord } from "./transliterate.js";
+import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
 import {
   HAN_LEGAL_FORMS,
   HAN_VOCABULARY,
@@ -120,7 +120,7 @@ function hanReadings(text: string, wordInitial: boolean): HanReading[] {
       // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word
       if (i === 0) syl = initialSoundRule(syl);
       const s = hangulSyllables(syl)[0];
-      if (s) korean.push(...new Set([s.rr, s.mr]));
+      if (s) korean.push(...koreanSyllableVariants(s.rr, s.mr));
       const sur = i === 0 ? KOREAN_SURNAMES[syl] : undefined;
       if (sur) korean.push(...sur);
     }

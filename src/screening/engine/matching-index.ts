@@ -91,7 +91,8 @@ const FIDELITY_BY_METHOD: Record<FormMethod, number> = {
 const SEED_EXACT = 0x811c9dc5;
 const SEED_SKEL = 0x9e3779b1;
 const SEED_CJK = 0x85ebca6b;
-const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9 } as const;
+const SEED_PREFIX = 0xc2b2ae35;
+const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5 } as const;
 
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
 function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>): void {
@@ -106,12 +107,20 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>):
       if (t.cls === "stop" || t.cls === "initial") continue;
       for (const alt of t.alts) {
         add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
+        if (alt.length >= 5 && t.origin !== TokenOrigin.Reading && t.cls === "name") {
+          add(hash32(alt.slice(0, 4), SEED_PREFIX), KEY_FACTOR.prefix);
+        }
         const sk = skeleton(alt);
         if (sk.length >= 2 && t.cls !== "particle") {
           add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
-          if (forQuery && t.origin !== TokenOrigin.Latin) {
-            // transcription variants: j/ch for t/d, a leading vowel that stands for v/w
-            for (const v of [sk.replace(/J/g, "T"), sk.replace(/^A/, ""), sk.replace(/^A/, "P")]) {
+          if (forQuery) {
+            // a dropped or swapped leading vowel (AWLIJAN/WALIJAN); for transcriptions also
+            // j/ch for t/d and a leading vowel that stands for v/w
+            const variants =
+              t.origin !== TokenOrigin.Latin
+                ? [sk.replace(/J/g, "T"), sk.replace(/^A/, ""), sk.replace(/^A/, "P")]
+                : [sk.replace(/^A/, "")];
+            for (const v of variants) {
               if (v !== sk && v.length >= 2) add(hash32(v, SEED_SKEL), KEY_FACTOR.skel * 0.8);
             }
           }

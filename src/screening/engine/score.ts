@@ -110,18 +110,27 @@ export function alignForms(q: NameForm, n: NameForm): Omit<NameComparison, "meth
   for (let i = 0; i < q.tokens.length; i++) {
     const w = q.tokens[i]!.weight;
     qw += w;
-    qm += w * qSim[i]!;
+    qm += w * partialCredit(qSim[i]!);
   }
   let nw = 0;
   let nm = 0;
   for (let j = 0; j < n.tokens.length; j++) {
     const w = n.tokens[j]!.weight;
     nw += w;
-    nm += w * nSim[j]!;
+    nm += w * partialCredit(nSim[j]!);
   }
   const queryCoverage = qw > 0 ? qm / qw : 0;
   const listCoverage = nw > 0 ? nm / nw : 0;
   return { score: combineCoverage(queryCoverage, listCoverage), pairs, queryCoverage, listCoverage };
+}
+
+/**
+ * A near-identical word counts fully; a merely similar word (0.6–0.9) counts much less, so that
+ * several half-similar words cannot add up to a match.
+ */
+export function partialCredit(s: number): number {
+  if (s >= 0.9 || s === 0) return s;
+  return s * (0.4 + (0.6 * (s - 0.6)) / 0.3);
 }
 
 /**

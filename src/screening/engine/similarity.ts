@@ -241,27 +241,28 @@ export function tokenSimilarity(a: string, b: string, originA: TokenOrigin, orig
       best = Math.min(0.97, best + 0.04);
     }
   }
+  // Han/Hangul syllable readings are discrete: they match exactly (including joined syllables)
+  // or not at all — "cheng" is not "chen".
+  if (originA === TokenOrigin.Reading || originB === TokenOrigin.Reading) return 0;
   const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
   if (best < 0.95) {
     const sa = skeleton(a);
     const sb = skeleton(b);
-    if (sa.length >= 2 && sb.length >= 2) {
-      if (cross) {
-        const abjad = originA === TokenOrigin.Abjad || originB === TokenOrigin.Abjad;
-        const r = sa === sb ? 1 : editRatio(sa, sb);
-        let s = (abjad ? 0.94 : 0.9) * r;
-        if (r < 1) {
-          // transcriptions swap t/d with j/ch (ジ = di, 京 jing = tin): a weaker second look
-          const r2 = editRatio(sa.replace(/J/g, "T"), sb.replace(/J/g, "T"));
-          if (0.85 * r2 > s) s = 0.85 * r2;
-        }
-        if (s > best) best = s;
-      } else if (sa === sb && minLen >= 4) {
-        if (best < 0.85) best = 0.85;
+    const abjad = originA === TokenOrigin.Abjad || originB === TokenOrigin.Abjad;
+    if (cross && sa.length >= 2 && sb.length >= 2 && (abjad || best >= 0.5 || editRatio(a, b) >= 0.5)) {
+      const r = sa === sb ? 1 : editRatio(sa, sb);
+      let s = (abjad ? 0.94 : 0.9) * r;
+      if (r < 1) {
+        // transcriptions swap t/d with j/ch (ジ = di, 京 jing = tin): a weaker second look
+        const r2 = editRatio(sa.replace(/J/g, "T"), sb.replace(/J/g, "T"));
+        if (0.85 * r2 > s) s = 0.85 * r2;
       }
-    } else if (cross && sa === sb && sa.length === 1 && minLen >= 2 && maxLen <= 4) {
-      // very short transcribed syllables (un/eun, ri/lee)
-      if (best < 0.75) best = 0.75;
+      // two consonants say little: cap the vowel-blind comparison of very short words
+      if (Math.min(sa.replace(/^A/, "").length, sb.replace(/^A/, "").length) < 3 && s > 0.8)
+        s = abjad ? 0.8 : s;
+      if (s > best) best = s;
+    } else if (!cross && sa === sb && minLen >= 4 && sa.length >= 3) {
+      if (best < 0.85) best = 0.85;
     }
   }
   return best >= 0.6 ? best : 0;

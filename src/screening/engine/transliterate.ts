@@ -668,6 +668,27 @@ export function hangulSyllables(word: string): HangulSyllable[] {
   return out;
 }
 
+/**
+ * Spellings of one Korean syllable as lists write it: Revised, McCune–Reischauer, and the
+ * popular mixtures (정 → jeong, chong, jong, jung; 은 → eun, un).
+ */
+export function koreanSyllableVariants(rr: string, mr: string): string[] {
+  const out = new Set<string>([rr, mr]);
+  for (const b of [rr, mr]) {
+    out.add(b.replace(/eo/g, "o"));
+    out.add(b.replace(/eo/g, "u"));
+    out.add(b.replace(/eu/g, "u"));
+    out.add(b.replace(/ae/g, "e"));
+  }
+  for (const b of [...out]) {
+    const m = /^(ch|k|t|p|j|g|d|b)(.*)$/.exec(b);
+    if (!m) continue;
+    const swap: Record<string, string> = { ch: "j", j: "ch", k: "g", g: "k", t: "d", d: "t", p: "b", b: "p" };
+    out.add(swap[m[1]!]! + m[2]!);
+  }
+  return [...out].filter(Boolean).slice(0, 12);
+}
+
 function hangulToLatin(word: string): string[] {
   const syl = hangulSyllables(word);
   const rr = syl.map((s) => s.rr).join("");

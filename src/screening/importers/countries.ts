@@ -120,6 +120,7 @@ function fold(name: string): string {
 }
 
 let table: Map<string, string> | undefined;
+let knownCodes: Set<string> | undefined;
 
 function buildTable(): Map<string, string> {
   const map = new Map<string, string>();
@@ -151,6 +152,7 @@ function buildTable(): Map<string, string> {
   for (const [code, names] of Object.entries(EXTRA_NAMES)) {
     for (const name of names) map.set(fold(name), code);
   }
+  knownCodes = new Set(map.values());
   return map;
 }
 
@@ -159,9 +161,10 @@ export function countryCode(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === "") return undefined;
   table ??= buildTable();
-  if (/^[A-Z]{2}$/.test(trimmed) && !NOT_COUNTRIES.has(trimmed)) {
-    // Already a code (trade.gov and FollowTheMoney give codes).
-    return trimmed;
+  if (/^[A-Z]{2}$/.test(trimmed)) {
+    // Already a code (trade.gov and FollowTheMoney give codes); only ones that name a country.
+    table ??= buildTable();
+    return knownCodes!.has(trimmed) ? trimmed : undefined;
   }
   const key = fold(trimmed);
   const direct = table.get(key);

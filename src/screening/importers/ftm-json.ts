@@ -88,7 +88,8 @@ export const ftmJsonImporter: Importer = {
         for (const n of values(p, "weakAlias")) b.name(n, "weakAlias");
         for (const n of values(p, "previousName")) b.name(n, "former");
         for (const key of ["nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag"]) {
-          b.country(...values(p, key));
+          // FtM writes ISO codes in lower case ("kp").
+          b.country(...values(p, key).map((c) => (/^[a-z]{2}$/.test(c) ? c.toUpperCase() : c)));
         }
         for (const d of values(p, "birthDate")) b.birthDate(d);
         for (const [key, scheme] of Object.entries(ID_PROPERTIES)) {

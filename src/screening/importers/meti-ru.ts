@@ -259,8 +259,15 @@ export const metiRuImporter: Importer = {
         b.detail("no", `${list.program} No. ${item.no}`);
         count++;
       }
-      if (count === 0)
-        throw new ImportError({ file }, { ja: "エントリが1件もありません", en: "the file has no entries" });
+      if (count === 0) {
+        throw new ImportError(
+          { file },
+          {
+            ja: "番号付きの項目が見つかりません（METI の輸出禁止対象リストのテキストですか？）",
+            en: "no numbered entries found (is this the text of a METI export-ban list?)",
+          },
+        );
+      }
     }
     for (const { b, line, file } of merger.values()) yield b.build({ file, line });
   },
