@@ -7,6 +7,7 @@ import { ftmJsonImporter } from "./ftm-json.js";
 import { ImportError } from "./import-error.js";
 import type { ReadOptions } from "./input.js";
 import { metiEulCsvImporter } from "./meti-eul.js";
+import { metiEulPdfImporter } from "./meti-eul-pdf.js";
 import { metiRuImporter } from "./meti-ru.js";
 import { ofacCsvImporter } from "./ofac-csv.js";
 import { IMPORT_FORMATS, type Importer, type ImportFormat } from "./types.js";
@@ -24,6 +25,7 @@ export const importers: Partial<Record<ImportFormat, Importer>> = {
   us_csl: usCslImporter,
   bis_dpl: bisDplImporter,
   meti_eul_csv: metiEulCsvImporter,
+  meti_eul_pdf: metiEulPdfImporter,
   meti_ru: metiRuImporter,
   dod_1286: dod1286Importer,
   dod_1260h: dod1260hImporter,

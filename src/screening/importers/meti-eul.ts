@@ -55,17 +55,20 @@ export async function* metiEulEntities(
   source: string,
   file: string,
   rows: AsyncIterable<{ row: MetiEulRow; line: number }>,
+  /** How a row's position is reported: a line of a CSV (default) or a page of a PDF. */
+  unit: "line" | "page" = "line",
 ) {
+  const where = (line: number, field?: string) =>
+    unit === "line"
+      ? { file, line, field }
+      : { file, field: field ? `${field} (page ${line})` : `page ${line}` };
   const merger = new EntryMerger<{ b: EntityBuilder; line: number }>(file);
   for await (const { row, line } of rows) {
     if (!row.name.trim()) {
-      throw new ImportError(
-        { file, line, field: "Company or Organization" },
-        {
-          ja: `No. ${row.no} の企業名・組織名が空です`,
-          en: `No. ${row.no} has an empty company or organization name`,
-        },
-      );
+      throw new ImportError(where(line, "Company or Organization"), {
+        ja: `No. ${row.no} の企業名・組織名が空です`,
+        en: `No. ${row.no} has an empty company or organization name`,
+      });
     }
     const key = row.name.replace(/\s+/g, " ").trim();
     const entry = merger.entry(key, line, () => ({
@@ -77,7 +80,7 @@ export async function* metiEulEntities(
   if (merger.size === 0) {
     throw new ImportError({ file }, { ja: "エントリが1件もありません", en: "the file has no entries" });
   }
-  for (const { b, line } of merger.values()) yield b.build({ file, line });
+  for (const { b, line } of merger.values()) yield b.build(where(line));
 }
 
 async function* csvRows(
