@@ -19,14 +19,14 @@ async function writeEulPdf(file: string): Promise<void> {
   const page = (title: string, rows: string[][]) => {
     doc.fontSize(10).text(title, 40, 40);
     doc.fontSize(8);
-    HEADER.forEach((h, i) =>
-      doc.text(h, COLUMNS[i]!, 70, { width: (COLUMNS[i + 1] ?? 570) - COLUMNS[i]! - 6, lineBreak: false }),
-    );
+    for (const [i, h] of HEADER.entries()) {
+      doc.text(h, COLUMNS[i]!, 70, { width: (COLUMNS[i + 1] ?? 570) - COLUMNS[i]! - 6, lineBreak: false });
+    }
     let y = 90;
     for (const row of rows) {
-      row.forEach((cell, i) =>
-        doc.text(cell, COLUMNS[i]!, y, { width: (COLUMNS[i + 1] ?? 570) - COLUMNS[i]! - 6 }),
-      );
+      for (const [i, cell] of row.entries()) {
+        doc.text(cell, COLUMNS[i]!, y, { width: (COLUMNS[i + 1] ?? 570) - COLUMNS[i]! - 6 });
+      }
       y += 36;
     }
   };
@@ -114,7 +114,7 @@ describe("METI End User List (PDF) importer", () => {
     doc.pipe(out);
     doc.text("Just a letter.");
     doc.end();
-    await new Promise((resolve) => out.on("finish", resolve));
+    await new Promise<void>((resolve) => out.on("finish", () => resolve()));
     await expect(collect(readListFile(other, "meti_eul_pdf"))).rejects.toThrow(
       /other\.pdf, field page 1–1: no table header/,
     );
