@@ -9,7 +9,9 @@ import type { ReadOptions } from "./input.js";
 import { metiEulCsvImporter } from "./meti-eul.js";
 import { metiEulPdfImporter } from "./meti-eul-pdf.js";
 import { metiRuImporter } from "./meti-ru.js";
+import { mofJpImporter } from "./mof-jp.js";
 import { ofacCsvImporter } from "./ofac-csv.js";
+import { ofacXmlImporter } from "./ofac-xml.js";
 import { IMPORT_FORMATS, type Importer, type ImportFormat } from "./types.js";
 import { unXmlImporter } from "./un-xml.js";
 import { usCslImporter } from "./us-csl.js";
@@ -22,11 +24,13 @@ export { IMPORT_FORMATS, type Importer, type ImportFormat, type ImportRequest } 
 export const importers: Partial<Record<ImportFormat, Importer>> = {
   un_xml: unXmlImporter,
   ofac_csv: ofacCsvImporter,
+  ofac_xml: ofacXmlImporter,
   us_csl: usCslImporter,
   bis_dpl: bisDplImporter,
   meti_eul_csv: metiEulCsvImporter,
   meti_eul_pdf: metiEulPdfImporter,
   meti_ru: metiRuImporter,
+  mof_jp: mofJpImporter,
   dod_1286: dod1286Importer,
   dod_1260h: dod1260hImporter,
   cn_counter: cnCounterImporter,
