@@ -383,17 +383,31 @@ async function main(argv: string[]): Promise<number> {
   let jsonOut: string | null = null;
   let only: string | null = null;
   let sample = 0;
+  const probe: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--list") lists.push(argv[++i] ?? "");
     else if (a === "--queries") queries = argv[++i] ?? null;
     else if (a === "--json") jsonOut = argv[++i] ?? null;
     else if (a === "--only") only = argv[++i] ?? null;
+    else if (a === "--probe") probe.push(argv[++i] ?? "");
     else if (a === "--sample") sample = Number(argv[++i] ?? 0);
     else {
       console.error(`unknown argument ${a}`);
       return 2;
     }
+  }
+  if (probe.length > 0) {
+    const data = findSharedData();
+    if (!data) return 2;
+    const ls = await Promise.all(["un", "ofac_sdn", "ofac_cons"].map((id) => loadNamedList(data, id)));
+    const { index } = buildIndex(ls);
+    for (const p of probe) {
+      for (const h of index.match({ name: p }, { limit: 3, minScore: 0 })) {
+        console.log(`${p} → ${h.source}:${h.sourceId} ${h.score}  ${h.explanation.summary.en}`);
+      }
+    }
+    return 0;
   }
   if (lists.length > 0 || queries) {
     if (lists.length === 0 || !queries) {

@@ -9,7 +9,13 @@ import { type CjkSegment, hanToHangul, isCompoundSurname, japaneseReadings, segm
 import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
 import { TokenOrigin } from "./similarity.js";
-import { isAbjad, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
+import {
+  isAbjad,
+  isAbugida,
+  KOREAN_SURNAMES,
+  koreanSyllableVariants,
+  romanizeWord,
+} from "./transliterate.js";
 import {
   CJK_HONORIFIC_SUFFIXES,
   LATIN_HONORIFICS,
@@ -87,7 +93,7 @@ const FIDELITY: Record<FormMethod, number> = {
   latin: 0.99,
   transliteration: 0.96,
   abjad: 0.94,
-  reading: 0.9,
+  reading: 0.88,
   translation: 0.93,
 };
 
@@ -100,6 +106,7 @@ function originMethod(o: TokenOrigin): FormMethod {
     case TokenOrigin.Transliterated:
       return "transliteration";
     case TokenOrigin.Abjad:
+    case TokenOrigin.Abugida:
       return "abjad";
     case TokenOrigin.Reading:
       return "reading";
@@ -155,7 +162,13 @@ function isLegalTail(tail: string): boolean {
   return true;
 }
 
-type Slot = { options: Token[][] }; // one slot may expand into alternative token sequences
+type ReadingLang = "zh" | "ko" | "ja";
+/**
+ * One slot may expand into alternative token sequences. Han readings are labelled with their
+ * language so that a name is read consistently (all Mandarin, all Sino-Korean or all Japanese):
+ * mixing a Korean surname with Mandarin given names only produces chance matches.
+ */
+type Slot = { options: Token[][]; langs?: ReadingLang[] };
 
 function latinToken(word: string, origin: TokenOrigin, initial: boolean, alts?: string[]): Token {
   if (/^\d+$/.test(word)) return { alts: [word], weight: CLASS_WEIGHT.number, cls: "number", origin };
@@ -247,7 +260,7 @@ function cjkSlots(
               origin: TokenOrigin.Reading,
             };
           });
-          slots.push({ options: [tokens] });
+          slots.push({ options: [tokens], langs: ["ko"] });
         } else {
           const rr = syl.map((s) => s.rr).join("");
           const mr = syl.map((s) => s.mr).join("");
@@ -278,49 +291,65 @@ function cjkSlots(
         if (personLike) {
           // surname + given-name syllables; pinyin and Sino-Korean readings as alternatives
           const surnameLen = chars.length >= 3 && isCompoundSurname(chars[0]!.char + chars[1]!.char) ? 2 : 1;
-          const tokens: Token[] = [];
-          const sur = chars.slice(0, surnameLen);
-          tokens.push({
-            alts: [
-              ...new Set([
-                sur.map((c) => c.pinyin).join(""),
-                ...(surnameLen === 1 ? (sur[0]?.korean ?? []) : []),
-              ]),
-            ].filter(Boolean),
+          const reading = (alts: string[]): Token => ({
+            alts: [...new Set(alts)].filter(Boolean),
             weight: 1,
             cls: "name",
             origin: TokenOrigin.Reading,
           });
-          for (const c of chars.slice(surnameLen)) {
-            tokens.push({
-              alts: [...new Set([c.pinyin, ...c.korean])].filter(Boolean),
-              weight: 1,
-              cls: "name",
-              origin: TokenOrigin.Reading,
-            });
+          const sur = chars.slice(0, surnameLen);
+          const zh = [
+            reading([sur.map((c) => c.pinyin).join("")]),
+            ...chars.slice(surnameLen).map((c) => reading([c.pinyin])),
+          ];
+          const ko = chars.map((c) => reading(c.korean));
+          const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
+          const langs: ReadingLang[] = ["zh"];
+          if (ko.every((t) => t.alts.length > 0)) {
+            options.push(ko);
+            langs.push("ko");
           }
-          const options: Token[][] = [tokens.filter((t) => t.alts.length > 0)];
           // Japanese reading of a kanji name: family name + given name (山田太郎 → yamada taro)
           const cs = chars.map((c) => c.char);
-          const reading = (part: string[]): Token | null => {
+          const jaReading = (part: string[]): Token | null => {
             const alts = japaneseReadings(part);
-            return alts.length > 0 ? { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading } : null;
+            return alts.length > 0 ? reading(alts) : null;
           };
           const splits = cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
           for (const k of splits) {
-            const fam = reading(cs.slice(0, k));
-            const giv = reading(cs.slice(k));
-            if (fam && giv) options.push([fam, giv]);
+            const fam = jaReading(cs.slice(0, k));
+            const giv = jaReading(cs.slice(k));
+            if (fam && giv) {
+              options.push([fam, giv]);
+              langs.push("ja");
+            }
           }
           if (cs.length === 2) {
-            const whole = reading(cs);
-            if (whole) options.push([whole]);
+            const whole = jaReading(cs);
+            if (whole) {
+              options.push([whole]);
+              langs.push("ja");
+            }
           }
-          slots.push({ options });
+          slots.push({ options, langs });
         } else {
           const py = chars.map((c) => c.pinyin).join("");
-          const koRr = chars.map((c) => c.korean[0] ?? c.pinyin).join("");
-          const koMr = chars.map((c) => c.korean[1] ?? c.korean[0] ?? c.pinyin).join("");
+          if (foreignHan) {
+            // 弗拉基米尔·普京: a foreign name transcribed into Han compares like a transliteration
+            slots.push({
+              options: [[{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]],
+            });
+            break;
+          }
+          const ko = chars.every((c) => c.korean.length > 0)
+            ? [
+                ...new Set([
+                  chars.map((c) => c.korean[0]).join(""),
+                  chars.map((c) => c.korean[1] ?? c.korean[0]).join(""),
+                  chars.map((c) => c.korean[2] ?? c.korean[0]).join(""),
+                ]),
+              ]
+            : [];
           const ja =
             chars.length <= 4
               ? japaneseReadings(
@@ -328,12 +357,20 @@ function cjkSlots(
                   12,
                 )
               : [];
-          const alts = [...new Set([py, koRr, koMr, ...ja])].filter(Boolean);
-          if (alts.length > 0) {
-            // 弗拉基米尔·普京: a foreign name transcribed into Han compares like a transliteration
-            const origin = foreignHan ? TokenOrigin.Transliterated : TokenOrigin.Reading;
-            slots.push({ options: [[{ alts: foreignHan ? [py] : alts, weight: 1, cls: "name", origin }]] });
+          const tok = (alts: string[]): Token[] => [
+            { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading },
+          ];
+          const options: Token[][] = [tok([py])];
+          const langs: ReadingLang[] = ["zh"];
+          if (ko.length > 0) {
+            options.push(tok(ko));
+            langs.push("ko");
           }
+          if (ja.length > 0) {
+            options.push(tok(ja));
+            langs.push("ja");
+          }
+          if (py) slots.push({ options, langs });
         }
         break;
       }
@@ -379,7 +416,7 @@ function removeHonorifics(tokens: Token[]): Token[] {
   return t;
 }
 
-const MAX_FORMS = 6;
+const MAX_FORMS = 8;
 
 /**
  * Analyses a name: normalisation, script detection, romanisation/translation of every word,
@@ -401,7 +438,8 @@ export function analyzeName(name: string): AnalyzedName {
 
   const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
   const slots: Slot[] = [];
-  for (const { word, initial } of words) {
+  let pendingAbd = false;
+  for (const [wi, { word, initial }] of words.entries()) {
     if (OTHER_HONORIFICS.has(word) && words.length > 1) continue;
     const runs = splitScriptRuns(word);
     for (const run of runs) {
@@ -425,8 +463,24 @@ export function analyzeName(name: string): AnalyzedName {
         default: {
           const alts = romanizeWord(run.text, run.script);
           if (alts.length === 0) break;
-          const origin = isAbjad(run.script) ? TokenOrigin.Abjad : TokenOrigin.Transliterated;
+          const origin = isAbjad(run.script)
+            ? TokenOrigin.Abjad
+            : isAbugida(run.script)
+              ? TokenOrigin.Abugida
+              : TokenOrigin.Transliterated;
           const primary = alts[0]!;
+          if (run.script === "arabic" && primary === "abd" && wi + 1 < words.length) {
+            // عبد الله, عبد الرحمن: one compound name, written as one word in Latin lists
+            pendingAbd = true;
+            break;
+          }
+          if (pendingAbd) {
+            pendingAbd = false;
+            const rest = primary.startsWith("al") ? primary.slice(2) : primary;
+            const joinedAlts = [`abd${primary}`, `abdul${rest}`, `abdal${rest}`, `abdel${rest}`];
+            slots.push({ options: [[{ ...latinToken(joinedAlts[0]!, origin, false, joinedAlts), origin }]] });
+            break;
+          }
           if (run.script === "arabic" && primary.startsWith("al") && primary.length > 4) {
             slots.push({ options: [[latinToken("al", origin, false)]] });
             slots.push({ options: [[latinToken(primary.slice(2), origin, false)]] });
@@ -445,17 +499,31 @@ export function analyzeName(name: string): AnalyzedName {
     }
   }
 
-  // Expand slot alternatives into forms (bounded).
-  let forms: Token[][] = [[]];
-  for (const slot of slots) {
-    const next: Token[][] = [];
-    for (const f of forms) {
-      for (let k = 0; k < slot.options.length; k++) {
-        if (k > 0 && next.length >= MAX_FORMS) break;
-        next.push([...f, ...slot.options[k]!]);
+  // Expand slot alternatives into forms (bounded), one reading language at a time.
+  const langsUsed = new Set<ReadingLang>();
+  for (const slot of slots) for (const l of slot.langs ?? []) langsUsed.add(l);
+  const forms: Token[][] = [];
+  const passes: (ReadingLang | null)[] =
+    langsUsed.size === 0 ? [null] : (["zh", "ko", "ja"] as const).filter((l) => langsUsed.has(l));
+  for (const lang of passes) {
+    let partial: Token[][] = [[]];
+    let feasible = true;
+    for (const slot of slots) {
+      const opts = slot.langs && lang ? slot.options.filter((_, k) => slot.langs![k] === lang) : slot.options;
+      if (opts.length === 0) {
+        feasible = false;
+        break;
       }
+      const next: Token[][] = [];
+      for (const f of partial) {
+        for (let k = 0; k < opts.length; k++) {
+          if (k > 0 && next.length >= MAX_FORMS) break;
+          next.push([...f, ...opts[k]!]);
+        }
+      }
+      partial = next.slice(0, Math.max(MAX_FORMS, partial.length));
     }
-    forms = next.slice(0, Math.max(MAX_FORMS, forms.length));
+    if (feasible) forms.push(...partial);
   }
 
   const legalSeen = new Set<LegalClass>(legal);

@@ -34,7 +34,7 @@ export const DEFAULT_THRESHOLD = 0.7;
 export type MatchingIndexOptions = {
   /** Score at or above which `hit.match` is true (default 0.70). */
   threshold?: number;
-  /** How many candidates are fully scored per query (default 40). */
+  /** How many candidates are fully scored per query (default 64). */
   candidates?: number;
 };
 
@@ -83,7 +83,7 @@ const FIDELITY_BY_METHOD: Record<FormMethod, number> = {
   latin: 0.99,
   transliteration: 0.96,
   abjad: 0.94,
-  reading: 0.9,
+  reading: 0.88,
   translation: 0.93,
 };
 
@@ -123,6 +123,10 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>):
             for (const v of variants) {
               if (v !== sk && v.length >= 2) add(hash32(v, SEED_SKEL), KEY_FACTOR.skel * 0.8);
             }
+            // one consonant-class edit away (Пуцін putsin ~ putin): found, weighted low
+            if (sk.length >= 3 && t.origin !== TokenOrigin.Reading) {
+              for (const v of skeletonNeighbours(sk)) add(hash32(v, SEED_SKEL), KEY_FACTOR.skel * 0.4);
+            }
           }
         }
       }
@@ -150,6 +154,18 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>):
     for (let i = 0; i + 1 < chars.length; i++)
       add(hash32(chars[i]! + chars[i + 1]!, SEED_CJK), KEY_FACTOR.cjk);
   }
+}
+
+const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
+
+/** Skeletons one substitution or deletion away (query side only: cheap lookups, no index cost). */
+function skeletonNeighbours(sk: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sk.length; i++) {
+    if (sk.length > 3) out.push(sk.slice(0, i) + sk.slice(i + 1));
+    for (const c of SKELETON_CLASSES) if (c !== sk[i]) out.push(sk.slice(0, i) + c + sk.slice(i + 1));
+  }
+  return out;
 }
 
 /** In-place stable LSD radix sort of (key, value) pairs by key (two 16-bit passes). */
@@ -182,7 +198,7 @@ function radixSortPairs(keys: Uint32Array<ArrayBuffer>, vals: Uint32Array<ArrayB
  */
 export function createMatchingIndex(options: MatchingIndexOptions = {}): MatchingIndex {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const candidateLimit = options.candidates ?? 40;
+  const candidateLimit = options.candidates ?? 64;
 
   // interned strings
   const tokenIds = new Map<string, number>();

@@ -37,7 +37,8 @@ export function foldText(input: string): string {
   for (const [re, rep] of ENCLOSED_LEGAL) s = s.replace(re, rep);
   s = s.toLowerCase();
   // strip combining diacritics of alphabetic scripts (not kana dakuten U+3099/309A, not Hangul)
-  s = s.normalize("NFD").replace(/[\u0300-\u036f\u0483-\u0489]/g, "");
+  // (only on Latin and Greek letters: Cyrillic й, ё and kana voicing marks must survive)
+  s = s.normalize("NFD").replace(/([\u0000-\u024f\u0370-\u03ff\u1e00-\u1fff])[\u0300-\u036f]+/g, "$1");
   s = s.normalize("NFC");
   if (/[ßæœøłđðþıŀħ]/.test(s)) s = s.replace(/[ßæœøłđðþıŀħ]/g, (c) => SPECIAL_LATIN[c] ?? c);
   // NFKC of the result is stable; run it again so the whole function is idempotent

@@ -46,7 +46,7 @@ function unitSimilarity(u: Unit, v: Unit): number {
   let best = 0;
   for (const a of u.alts) {
     for (const b of v.alts) {
-      const s = tokenSimilarity(a, b, u.origin, v.origin);
+      const s = tokenSimilarity(a, b, u.origin, v.origin, u.len > 1 || v.len > 1);
       if (s > best) {
         best = s;
         if (best === 1) return 1;
@@ -215,7 +215,8 @@ export const FEATURE_WEIGHTS = {
   birthYearNear: -0.03,
   birthDateDisagree: -0.15,
   identifierAgree: 0.2,
-  schemaDisagree: -0.08,
+  schemaDisagree: -0.1,
+  personVersusVessel: -0.2,
 } as const;
 
 /** Company-type legal forms that translate into each other (株式会社 = Corporation = Co., Ltd. = JSC). */
@@ -315,9 +316,10 @@ export function factFeatures(
     const qPerson = q.schema === "Person";
     const ePerson = e.schema === "Person";
     if (qPerson !== ePerson) {
+      const craft = e.schema === "Vessel" || e.schema === "Aircraft";
       out.push({
         id: "schema",
-        contribution: FEATURE_WEIGHTS.schemaDisagree,
+        contribution: qPerson && craft ? FEATURE_WEIGHTS.personVersusVessel : FEATURE_WEIGHTS.schemaDisagree,
         ja: "種別が異なる（個人／団体）",
         en: "Kind differs (person / organisation)",
       });

@@ -212,13 +212,23 @@ export enum TokenOrigin {
   Reading = 3,
   /** a dictionary translation of a CJK word */
   Translation = 4,
+  /** romanised from an abugida whose inherent vowels are not written (Thai, Devanagari…) */
+  Abugida = 5,
 }
 
 /**
  * Similarity of two single tokens in [0, 1]; below 0.6 counts as no match. `crossScript` enables
  * the consonant-skeleton comparison used when one side was romanised from another script.
+ * `joined` marks two words written together (compared by spelling only: chance agreement of
+ * consonants across a word boundary means nothing).
  */
-export function tokenSimilarity(a: string, b: string, originA: TokenOrigin, originB: TokenOrigin): number {
+export function tokenSimilarity(
+  a: string,
+  b: string,
+  originA: TokenOrigin,
+  originB: TokenOrigin,
+  joined = false,
+): number {
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
@@ -245,23 +255,34 @@ export function tokenSimilarity(a: string, b: string, originA: TokenOrigin, orig
   // or not at all — "cheng" is not "chen".
   if (originA === TokenOrigin.Reading || originB === TokenOrigin.Reading) return 0;
   const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
-  if (best < 0.95) {
+  if (best < 0.95 && !joined) {
     const sa = skeleton(a);
     const sb = skeleton(b);
     const abjad = originA === TokenOrigin.Abjad || originB === TokenOrigin.Abjad;
-    if (cross && sa.length >= 2 && sb.length >= 2 && (abjad || best >= 0.5 || editRatio(a, b) >= 0.5)) {
+    const ortho = best > 0 ? best : editRatio(a, b);
+    if (cross && sa.length >= 2 && sb.length >= 2) {
       const r = sa === sb ? 1 : editRatio(sa, sb);
-      let s = (abjad ? 0.94 : 0.9) * r;
+      let skel = r;
       if (r < 1) {
         // transcriptions swap t/d with j/ch (ジ = di, 京 jing = tin): a weaker second look
         const r2 = editRatio(sa.replace(/J/g, "T"), sb.replace(/J/g, "T"));
-        if (0.85 * r2 > s) s = 0.85 * r2;
+        if (0.95 * r2 > skel) skel = 0.95 * r2;
       }
-      // two consonants say little: cap the vowel-blind comparison of very short words
-      if (Math.min(sa.replace(/^A/, "").length, sb.replace(/^A/, "").length) < 3 && s > 0.8)
-        s = abjad ? 0.8 : s;
+      let s: number;
+      const abugida = originA === TokenOrigin.Abugida || originB === TokenOrigin.Abugida;
+      if (abjad) {
+        // short vowels are not written: the consonants are all there is to compare
+        s = 0.94 * skel;
+        if (Math.min(sa.replace(/^A/, "").length, sb.replace(/^A/, "").length) < 3 && s > 0.9) s = 0.9;
+      } else if (abugida) {
+        // inherent vowels are not written: consonants first, spelling second
+        s = 0.7 * skel + 0.25 * ortho;
+      } else {
+        // the vowels are known: consonant agreement only adds to spelling agreement
+        s = ortho >= 0.4 ? 0.5 * ortho + 0.45 * skel : 0;
+      }
       if (s > best) best = s;
-    } else if (!cross && sa === sb && minLen >= 4 && sa.length >= 3) {
+    } else if (!cross && sa === sb && minLen >= 4 && ((sa.length >= 4 && ortho >= 0.55) || ortho >= 0.6)) {
       if (best < 0.85) best = 0.85;
     }
   }

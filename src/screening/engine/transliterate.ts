@@ -71,9 +71,9 @@ const CYRILLIC: Record<string, string> = {
 function cyrillicToLatin(word: string): string[] {
   let out = "";
   for (const ch of word) out += CYRILLIC[ch] ?? anyAscii(ch).toLowerCase();
-  // "-iy"/"-yy" endings are usually written "-y" in Latin (Dmitriy → Dmitry)
-  const alt = out.replace(/(i|y)y$/, "y");
-  return alt !== out ? [out, alt] : [out];
+  // "-iy"/"-yy" endings are usually written "-y" in Latin (Dmitriy → Dmitry); "ks" often "x"
+  const alts = new Set([out, out.replace(/(i|y)y$/, "y"), out.replace(/ks/g, "x")]);
+  return [...alts];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +119,10 @@ function greekToLatin(word: string): string[] {
     .replace(/ευ/g, "ev");
   const plain = [...digraphs].map((c) => GREEK[c] ?? c).join("");
   const foreign = [...digraphs.replace(/ντ/g, "d").replace(/μπ/g, "b")].map((c) => GREEK[c] ?? c).join("");
-  return foreign !== plain ? [plain, foreign] : [plain];
+  const out = new Set([plain, foreign]);
+  // nominative endings (Αλέξανδρος → Alexandr-, Νικόλαος → Nikola-)
+  for (const f of [plain, foreign]) if (/(os|as|is)$/.test(f) && f.length > 5) out.add(f.slice(0, -2));
+  return [...out];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -753,6 +756,11 @@ export function romanizeWord(word: string, script: Script): string[] {
       out = fallback(lower);
   }
   return out.map((s) => s.replace(/[^a-z0-9 ]+/g, "")).filter((s) => s.length > 0);
+}
+
+/** True for abugidas whose romanisation (any-ascii) drops the inherent vowel (Thai, Indic…). */
+export function isAbugida(script: Script): boolean {
+  return script === "thai" || script === "indic" || script === "other";
 }
 
 /** True for scripts that do not write short vowels (Arabic, Hebrew): compare consonants. */
