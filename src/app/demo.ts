@@ -63,7 +63,7 @@ const foundationSeeder: DemoSeeder = {
           { name: "Sakura Precision Co., Ltd.", lang: "en" },
         ],
         country: "JP",
-        identifiers: [{ scheme: "corporate_number" as const, value: "8010001000004" }],
+        identifiers: [{ scheme: "corporate_number" as const, value: "3010001000004" }],
         tags: ["取引先"],
       },
       {

@@ -4,6 +4,7 @@ import { registerAuthRoutes } from "../auth/auth-routes.js";
 import type { App } from "../http/server.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
+import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
 
@@ -42,4 +43,5 @@ export function registerAllRoutes(
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
+  registerTasksRoutes(app, { tasks: services.tasks });
 }

@@ -8,6 +8,9 @@ import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createListsRepo } from "../screening/lists-repo.js";
 import { createListsService } from "../screening/lists-service.js";
+import { createMailSender } from "../tasks/mail-sender.js";
+import { createTasksRepo } from "../tasks/tasks-repo.js";
+import { createTasksService } from "../tasks/tasks-service.js";
 import { createSettingsRepo } from "./settings-repo.js";
 
 /**
@@ -33,7 +36,21 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
     keepSnapshots: config.lists.keepSnapshots,
     ...(clock ? { clock } : {}),
   });
-  return { db, config, audit, auth, parties, settings, lists };
+  const tasksRepo = createTasksRepo();
+  const tasks = createTasksService({
+    db,
+    repo: tasksRepo,
+    audit,
+    publicUrl: config.publicUrl,
+    ...(clock ? { clock } : {}),
+  });
+  const mailSender = createMailSender({
+    db,
+    repo: tasksRepo,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+  });
+  return { db, config, audit, auth, parties, settings, lists, tasks, mailSender };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -70,6 +70,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (!admin.created)
     log("  Log in with your account (reset a password with: npx sekimori user reset-password NAME)");
   log("");
+  services.mailSender.start();
+  if (!services.mailSender.configured)
+    log("  E-mail: SEKIMORI_SMTP_URL is not set — notifications wait in the outbox (Admin › E-mail)");
   const purge = setInterval(() => {
     services.auth
       .purgeExpiredSessions()
@@ -78,6 +81,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   purge.unref();
   const stop = async () => {
     clearInterval(purge);
+    services.mailSender.stop();
     await app.close();
     await handle.close();
   };

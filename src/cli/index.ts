@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { startServer } from "../app/start.js";
 import { VERSION } from "../app/version.js";
-import { ConfigError, loadConfig } from "../config/config.js";
+import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { registerAuditCommands } from "./audit-commands.js";
@@ -39,7 +39,7 @@ export function buildProgram(): Command {
         process.once("SIGINT", () => void shutdown("SIGINT"));
         process.once("SIGTERM", () => void shutdown("SIGTERM"));
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
+        fail(error);
         process.exit(1);
       }
     });
@@ -61,13 +61,7 @@ export function buildProgram(): Command {
           await handle.close();
         }
       } catch (error) {
-        fail(
-          error instanceof ConfigError
-            ? error.message
-            : error instanceof Error
-              ? error.message
-              : String(error),
-        );
+        fail(error);
       }
     });
 

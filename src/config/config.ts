@@ -139,6 +139,17 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
     description: "Download location of the US Consolidated Screening List (trade.gov CSV or JSON)",
   },
+  {
+    name: "SEKIMORI_SMTP_URL",
+    default: "(unset: e-mails wait in the outbox)",
+    description:
+      "SMTP server for notifications, e.g. smtp://user:pass@mail.example.ac.jp:587 (smtps:// for TLS)",
+  },
+  {
+    name: "SEKIMORI_MAIL_FROM",
+    default: "sekimori@localhost",
+    description: "Sender address of notification e-mails",
+  },
 ];
 
 export type Config = {
@@ -162,7 +173,15 @@ export type Config = {
     /** Download locations per list id (several files for OFAC's CSV set). */
     urls: Record<string, string[]>;
   };
+  mail: { smtpUrl: string | undefined; from: string };
 };
+
+function smtpUrl(value: string | undefined): string | undefined {
+  if (value && !/^smtps?:\/\//.test(value)) {
+    throw new ConfigError("SEKIMORI_SMTP_URL: expected an smtp:// or smtps:// URL");
+  }
+  return value;
+}
 
 /** Raised for a setting that cannot be understood, naming the variable and where it came from. */
 export class ConfigError extends Error {}
@@ -275,6 +294,10 @@ export function loadConfig(env: Source = process.env): Config {
         ofac_cons: urls("SEKIMORI_LIST_URL_OFAC_CONS"),
         us_csl: urls("SEKIMORI_LIST_URL_US_CSL"),
       },
+    },
+    mail: {
+      smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
+      from: get("SEKIMORI_MAIL_FROM") ?? "sekimori@localhost",
     },
   };
 }

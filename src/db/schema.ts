@@ -104,6 +104,40 @@ export interface AppSettingsTable {
   updated_at: GeneratedTimestamp;
 }
 
+export type TaskStatus = "open" | "done" | "cancelled";
+
+export interface TasksTable {
+  id: string;
+  kind: string;
+  title: Json<{ ja: string; en: string }>;
+  detail: Json<{ ja: string; en: string }> | null;
+  link: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  assignee_user_id: string | null;
+  assignee_role: Role | null;
+  status: Generated<TaskStatus>;
+  dedupe_key: string | null;
+  due_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  completed_at: NullableTimestamp;
+  completed_by: string | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  to_user_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: string;
+  created_at: GeneratedTimestamp;
+  next_attempt_at: GeneratedTimestamp;
+  attempts: Generated<number>;
+  sent_at: NullableTimestamp;
+  last_error: string | null;
+}
+
 /** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
 export interface Database {
   app_settings: AppSettingsTable;
@@ -116,6 +150,8 @@ export interface Database {
   list_sources: ListSourcesTable;
   list_snapshots: ListSnapshotsTable;
   list_entities: ListEntitiesTable;
+  tasks: TasksTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
