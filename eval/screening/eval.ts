@@ -198,7 +198,7 @@ async function putin(data: string, base: ListEntity[][], gates: Gate[], report: 
     if (ok && h.match) matched++;
     if (!ok || !h?.match) misses.push({ query: v, got: h?.name, score: h?.score });
   }
-  gates.push({ name: "putin_names: top-1 is Putin's entry", value: `${top1}/${variants.length}`, target: "all 80", pass: top1 === variants.length && variants.length === 80 });
+  gates.push({ name: "putin_names: top-1 is Putin's entry", value: `${top1}/${variants.length}`, target: "all", pass: top1 === variants.length && variants.length >= 80 });
   gates.push({ name: "putin_names: … and scored ≥ threshold", value: `${matched}/${variants.length}`, target: "report", pass: null });
   report.putin = { top1, matched, misses };
 }

@@ -24,6 +24,7 @@ import {
   methodText,
   type NameComparison,
   type QueryFacts,
+  withSimilarityCache,
 } from "./score.js";
 import { skeleton, TokenOrigin } from "./similarity.js";
 import type { LegalClass } from "./vocabulary.js";
@@ -34,7 +35,7 @@ export const DEFAULT_THRESHOLD = 0.7;
 export type MatchingIndexOptions = {
   /** Score at or above which `hit.match` is true (default 0.70). */
   threshold?: number;
-  /** How many candidates are fully scored per query (default 64). */
+  /** How many candidates are fully scored per query (default 32). */
   candidates?: number;
 };
 
@@ -95,16 +96,29 @@ const SEED_PREFIX = 0xc2b2ae35;
 const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5 } as const;
 
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
-function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>): void {
+function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>, groups?: Map<number, number>): void {
+  const groupIds = new Map<string, number>();
+  let group = 0;
   const add = (h: number, f: number) => {
     const prev = out.get(h);
     if (prev === undefined || prev < f) out.set(h, f);
+    if (groups && !groups.has(h)) groups.set(h, group);
+  };
+  const setGroup = (label: string) => {
+    if (!groups) return;
+    let g = groupIds.get(label);
+    if (g === undefined) {
+      g = groupIds.size;
+      groupIds.set(label, g);
+    }
+    group = g;
   };
   for (const form of a.forms) {
     const toks = form.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (t.cls === "stop" || t.cls === "initial") continue;
+      setGroup(t.alts[0]!);
       for (const alt of t.alts) {
         add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
         if (alt.length >= 5 && t.origin !== TokenOrigin.Reading && t.cls === "name") {
@@ -134,6 +148,7 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>):
       if (next && next.cls !== "stop" && next.cls !== "initial") {
         const short = t.alts[0]!.length <= 5 && next.alts[0]!.length <= 5;
         if (forQuery || short) {
+          setGroup(`${t.alts[0]}+${next.alts[0]}`);
           for (const x of t.alts.slice(0, 3)) {
             for (const y of next.alts.slice(0, 3)) {
               add(hash32(x + y, SEED_EXACT), KEY_FACTOR.exact);
@@ -150,9 +165,12 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>):
   for (const s of [a.cjk, a.cjkHangul]) {
     if (!s) continue;
     const chars = [...s];
+    setGroup(`cjk:${chars[0]}`);
     if (chars.length === 1) add(hash32(chars[0]!, SEED_CJK), KEY_FACTOR.cjk);
-    for (let i = 0; i + 1 < chars.length; i++)
+    for (let i = 0; i + 1 < chars.length; i++) {
+      setGroup(`cjk:${chars[i]}${chars[i + 1]}`);
       add(hash32(chars[i]! + chars[i + 1]!, SEED_CJK), KEY_FACTOR.cjk);
+    }
   }
 }
 
@@ -198,7 +216,7 @@ function radixSortPairs(keys: Uint32Array<ArrayBuffer>, vals: Uint32Array<ArrayB
  */
 export function createMatchingIndex(options: MatchingIndexOptions = {}): MatchingIndex {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const candidateLimit = options.candidates ?? 64;
+  const candidateLimit = options.candidates ?? 32;
 
   // interned strings
   const tokenIds = new Map<string, number>();
@@ -263,6 +281,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   let keyOffsets = new Uint32Array(1);
   let postings = new Uint32Array(0);
   let acc = new Float32Array(0);
+  let best = new Float32Array(0);
+  let stamp = new Uint32Array(0);
+  let stampGen = 0;
   let built = false;
   let nameCount = 0;
 
@@ -348,6 +369,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     keyOffsets = off.trimmed();
     postings = ents.slice(0, w);
     acc = new Float32Array(entId.length);
+    best = new Float32Array(entId.length);
+    stamp = new Uint32Array(entId.length);
     tokenIds.clear(); // the intern map is only needed while adding
     built = true;
   }
@@ -415,15 +438,21 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     };
   }
 
-  function scoreEntity(
-    e: number,
-    queries: { a: AnalyzedName; identityHash: number }[],
-    facts: QueryFacts,
-    thr: number,
-  ): ScreeningHit {
+  type Scored = {
+    e: number;
+    total: number;
+    cmp: NameComparison;
+    q: AnalyzedName;
+    n: AnalyzedName;
+    kind: string;
+    feats: ReturnType<typeof factFeatures>;
+    facts: EntityFacts;
+  };
+
+  function scoreEntity(e: number, queries: { a: AnalyzedName; identityHash: number }[], facts: QueryFacts): Scored {
     const nStart = entNameStart.data[e]!;
     const nEnd = entNameStart.data[e + 1]!;
-    let best: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
+    let bestName: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
     for (let ni = nStart; ni < nEnd; ni++) {
       const d = decodeName(ni);
       for (const q of queries) {
@@ -434,11 +463,12 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
           cmp = compareNames(q.a, d.name);
           if (d.kind === "weakAlias") cmp = { ...cmp, score: cmp.score * 0.95 };
         }
-        if (!best || cmp.score > best.cmp.score) best = { cmp, q: q.a, n: d.name, kind: d.kind };
+        if (!bestName || cmp.score > bestName.cmp.score) bestName = { cmp, q: q.a, n: d.name, kind: d.kind };
+        if (cmp.score === 1) break;
       }
     }
     const ef = entityFacts(e);
-    const b = best ?? {
+    const b = bestName ?? {
       cmp: { score: 0, method: "latin" as const, pairs: [], queryCoverage: 0, listCoverage: 0 },
       q: queries[0]!.a,
       n: decodeName(nStart).name,
@@ -449,17 +479,21 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     for (const f of feats) total += f.contribution;
     total = Math.max(0, Math.min(b.cmp.method === "identical" ? 1 : 0.99, total));
     total = Math.round(total * 1000) / 1000;
+    return { e, total, ...b, feats, facts: ef };
+  }
+
+  function toHit(s: Scored, thr: number): ScreeningHit {
     return {
-      entityId: entId[e]!,
-      source: sources[entSource.data[e]!]!,
-      sourceId: entSourceId[e]!,
-      schema: ef.schema,
-      name: nameRaw[nStart] ?? "",
-      score: total,
-      match: total >= thr,
-      explanation: explain(b.q.original, b.n.original, b.kind, b.cmp, feats, total),
-      programs: tagSets[entPrograms.data[e]!]!,
-      countries: ef.countries,
+      entityId: entId[s.e]!,
+      source: sources[entSource.data[s.e]!]!,
+      sourceId: entSourceId[s.e]!,
+      schema: s.facts.schema,
+      name: nameRaw[entNameStart.data[s.e]!] ?? "",
+      score: s.total,
+      match: s.total >= thr,
+      explanation: explain(s.q.original, s.n.original, s.kind, s.cmp, s.feats, s.total),
+      programs: tagSets[entPrograms.data[s.e]!]!,
+      countries: s.facts.countries,
     };
   }
 
@@ -473,28 +507,48 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const a = analyzeName(name);
     const queries = [{ a, identityHash: hash32(a.identity) }];
     const keys = new Map<number, number>();
-    nameKeys(a, true, keys);
+    const groups = new Map<number, number>();
+    nameKeys(a, true, keys, groups);
     const N = entId.length;
-    const lookups: { start: number; end: number; w: number }[] = [];
+    const lookups: { start: number; end: number; w: number; g: number }[] = [];
     for (const [h, f] of keys) {
       const k = findKey(h);
       if (k < 0) continue;
       const start = keyOffsets[k]!;
       const end = keyOffsets[k + 1]!;
-      lookups.push({ start, end, w: f * Math.log(1 + N / (end - start)) });
+      lookups.push({ start, end, w: f * Math.log(1 + N / (end - start)), g: groups.get(h) ?? 0 });
     }
     lookups.sort((x, y) => x.end - x.start - (y.end - y.start));
-    const touched: number[] = [];
+    // Each query word contributes its best key per entity (exact beats skeleton beats prefix),
+    // summed over words: entities sharing more (and rarer) words come first.
+    const byGroup = new Map<number, typeof lookups>();
     let budget = 400_000;
     for (let i = 0; i < lookups.length; i++) {
       const l = lookups[i]!;
       const len = l.end - l.start;
       if (i >= 2 && len > budget) break;
       budget -= len;
-      for (let p = l.start; p < l.end; p++) {
-        const e = postings[p]!;
+      const list = byGroup.get(l.g) ?? [];
+      list.push(l);
+      byGroup.set(l.g, list);
+    }
+    const touched: number[] = [];
+    for (const list of byGroup.values()) {
+      stampGen++;
+      const groupTouched: number[] = [];
+      for (const l of list) {
+        for (let p = l.start; p < l.end; p++) {
+          const e = postings[p]!;
+          if (stamp[e] !== stampGen) {
+            stamp[e] = stampGen;
+            best[e] = l.w;
+            groupTouched.push(e);
+          } else if (best[e]! < l.w) best[e] = l.w;
+        }
+      }
+      for (const e of groupTouched) {
         if (acc[e] === 0) touched.push(e);
-        acc[e]! += l.w;
+        acc[e]! += best[e]!;
       }
     }
     let cands: number[];
@@ -504,6 +558,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       cands = touched.slice().sort((x, y) => acc[y]! - acc[x]!);
       cands.length = want;
     }
+    // candidates far behind the best-sharing ones cannot win: drop them before full scoring
+    const top = cands.length > 0 ? Math.max(...cands.map((e) => acc[e]!)) : 0;
+    cands = cands.filter((e) => acc[e]! >= top * 0.4);
     for (const e of touched) acc[e] = 0;
     const facts: QueryFacts = {
       schema: query.schema,
@@ -511,13 +568,10 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       birthDate: query.birthDate,
       identifiers: query.identifiers,
     };
-    const hits: ScreeningHit[] = [];
-    for (const e of cands) {
-      const h = scoreEntity(e, queries, facts, thr);
-      if (h.score >= minScore) hits.push(h);
-    }
-    hits.sort((x, y) => y.score - x.score || (x.sourceId < y.sourceId ? -1 : 1));
-    return hits.slice(0, limit);
+    const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts)));
+    const kept = scored.filter((h) => h.total >= minScore);
+    kept.sort((x, y) => y.total - x.total || (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1));
+    return kept.slice(0, limit).map((h) => toHit(h, thr));
   }
 
   return {

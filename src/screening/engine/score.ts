@@ -16,41 +16,84 @@ export type NameComparison = {
   listCoverage: number;
 };
 
-type Unit = { start: number; len: number; alts: string[]; weight: number; origin: Token["origin"] };
+type Unit = {
+  start: number;
+  len: number;
+  alts: string[];
+  weight: number;
+  origin: Token["origin"];
+  minLen: number;
+  maxLen: number;
+  /** best similarity of this unit against a list spelling, per (joined, list-origin) kind */
+  memo: (Map<string, number> | undefined)[];
+};
 
-function unitsOf(tokens: Token[]): Unit[] {
+const unitCache = new WeakMap<NameForm, Unit[]>();
+
+function makeUnit(start: number, len: number, alts: string[], weight: number, origin: Token["origin"]): Unit {
+  let minLen = Number.POSITIVE_INFINITY;
+  let maxLen = 0;
+  for (const a of alts) {
+    if (a.length < minLen) minLen = a.length;
+    if (a.length > maxLen) maxLen = a.length;
+  }
+  return { start, len, alts, weight, origin, minLen, maxLen, memo: [] };
+}
+
+/** Single tokens and adjacent pairs (jong un ~ jongun, abd allah ~ abdallah), memoised per form. */
+function unitsOf(form: NameForm): Unit[] {
+  const cached = unitCache.get(form);
+  if (cached) return cached;
+  const tokens = form.tokens;
   const units: Unit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    units.push({ start: i, len: 1, alts: t.alts, weight: t.weight, origin: t.origin });
+    units.push(makeUnit(i, 1, t.alts, t.weight, t.origin));
   }
-  // adjacent pairs written as one word on the other side (jong un ~ jongun, abd allah ~ abdallah)
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (a.cls === "stop" || b.cls === "stop") continue;
     const alts: string[] = [];
     for (const x of a.alts.slice(0, 3)) for (const y of b.alts.slice(0, 3)) alts.push(x + y);
-    units.push({
-      start: i,
-      len: 2,
-      alts,
-      weight: a.weight + b.weight,
-      origin: a.origin > b.origin ? a.origin : b.origin,
-    });
+    units.push(makeUnit(i, 2, alts, a.weight + b.weight, a.origin > b.origin ? a.origin : b.origin));
   }
+  unitCache.set(form, units);
   return units;
 }
 
+/** Kept for callers that batch many comparisons; similarities are memoised per query unit. */
+export function withSimilarityCache<T>(fn: () => T): T {
+  return fn();
+}
+
 function unitSimilarity(u: Unit, v: Unit): number {
+  const joined = u.len > 1 || v.len > 1;
+  // lengths too different for any spelling pair to reach 0.6
+  if (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2) return 0;
+  const slot = (joined ? 2 : 0) + (v.origin === 0 ? 0 : 1);
+  let memo = u.memo[slot];
+  if (!memo) {
+    memo = new Map();
+    u.memo[slot] = memo;
+  }
   let best = 0;
-  for (const a of u.alts) {
-    for (const b of v.alts) {
-      const s = tokenSimilarity(a, b, u.origin, v.origin, u.len > 1 || v.len > 1);
-      if (s > best) {
-        best = s;
-        if (best === 1) return 1;
+  for (const b of v.alts) {
+    let s = memo.get(b);
+    if (s === undefined) {
+      s = 0;
+      for (const a of u.alts) {
+        const x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, joined);
+        if (x > s) {
+          s = x;
+          if (s === 1) break;
+        }
       }
+      memo.set(b, s);
+    }
+    if (s > best) {
+      best = s;
+      if (best === 1) return 1;
     }
   }
   return best;
@@ -62,8 +105,8 @@ function unitSimilarity(u: Unit, v: Unit): number {
  * weighted by token weight.
  */
 export function alignForms(q: NameForm, n: NameForm): Omit<NameComparison, "method"> {
-  const qu = unitsOf(q.tokens);
-  const nu = unitsOf(n.tokens);
+  const qu = unitsOf(q);
+  const nu = unitsOf(n);
   const cands: { i: number; j: number; s: number; w: number }[] = [];
   for (let i = 0; i < qu.length; i++) {
     for (let j = 0; j < nu.length; j++) {

@@ -68,7 +68,27 @@ const CYRILLIC: Record<string, string> = {
   һ: "h",
 };
 
+/**
+ * Belarusian spells Russian-origin names with ц/дз before soft vowels and ў/у for в
+ * (Уладзімір Пуцін = Владимир Путин); undo that so both transliterate alike.
+ */
+function belarusianToRussian(word: string): string {
+  return word
+    .replace(/ці/g, "ти")
+    .replace(/дзі/g, "ди")
+    .replace(/дзе/g, "де")
+    .replace(/^у(?=[лр])/, "в")
+    .replace(/ў/g, "в")
+    .replace(/і/g, "и");
+}
+
 function cyrillicToLatin(word: string): string[] {
+  const base = cyrillicToLatinOne(word);
+  if (!/[іў]/.test(word)) return base;
+  return [...new Set([...base, ...cyrillicToLatinOne(belarusianToRussian(word))])];
+}
+
+function cyrillicToLatinOne(word: string): string[] {
   let out = "";
   for (const ch of word) out += CYRILLIC[ch] ?? anyAscii(ch).toLowerCase();
   // "-iy"/"-yy" endings are usually written "-y" in Latin (Dmitriy → Dmitry); "ks" often "x"

@@ -26,6 +26,13 @@ describe("ASPI China Defence Universities Tracker (MISP galaxy) importer", () =>
     await expect(collect(readListFile(cut, "aspi_misp"))).rejects.toThrow(
       /cut\.json, line 3: the JSON ends early/,
     );
+    const huge = scratch.write(
+      "huge.json",
+      `{"values": [\n{"value": "A", "uuid": "1", "description": "${"x".repeat(10 * 1024 * 1024)}"}]}`,
+    );
+    await expect(collect(readListFile(huge, "aspi_misp"))).rejects.toThrow(
+      /huge\.json, line 2: an element is longer than 1,000,000 characters/,
+    );
     const other = scratch.write("other.json", '{"items": []}');
     await expect(collect(readListFile(other, "aspi_misp"))).rejects.toThrow(
       /other\.json, line 1: no "values" array found/,

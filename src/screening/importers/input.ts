@@ -481,6 +481,13 @@ export async function* readJsonArrayItems(
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
       if (c === "\n") line++;
+      if (item !== undefined && ++itemLength > maxItem) {
+        throw problem(
+          `an element is longer than ${maxItem.toLocaleString()} characters`,
+          `要素が長すぎます（上限 ${maxItem.toLocaleString()} 文字）`,
+          itemLine,
+        );
+      }
       if (inString) {
         if (escaped) escaped = false;
         else if (c === "\\") escaped = true;
@@ -543,13 +550,6 @@ export async function* readJsonArrayItems(
         } else if (arrayDepth > 0 && depth === arrayDepth - 1 && c === "]") {
           arrayDepth = -2; // the array is done; the rest of the file is not read for items
         }
-      }
-      if (item !== undefined && ++itemLength > maxItem) {
-        throw problem(
-          `an element is longer than ${maxItem.toLocaleString()} characters`,
-          `要素が長すぎます（上限 ${maxItem.toLocaleString()} 文字）`,
-          itemLine,
-        );
       }
     }
     if (item !== undefined) item.push(text.slice(start));

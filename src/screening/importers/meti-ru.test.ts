@@ -58,6 +58,18 @@ describe("METI Russia/Belarus/third-country export-ban list importer", () => {
       en: "Example Electronics Ltd, a.k.a., the following one alias:",
     });
     expect(splitMixedLine("有限会社ATE エンジニアリング")).toBeUndefined();
+    // Latin words inside a Japanese name or its open parenthesis are not the English name.
+    expect(
+      splitMixedLine("国立科学センター株式会社 GNTs RF – FEI A.I. レイプンスキー・エネルギー・"),
+    ).toBeUndefined();
+    expect(
+      splitMixedLine("戦略管制所コーポレーション（別称、重機製造中央設計局 SPU TsKB TM、株式会社コーポレ"),
+    ).toBeUndefined();
+    // The English name first, then its Chinese name in parentheses.
+    expect(splitMixedLine("Time Art International LTD（時亞國際有限公司）")).toEqual({
+      ja: "（時亞國際有限公司）",
+      en: "Time Art International LTD",
+    });
   });
 
   it("refuses a file that is not such a list, naming the line", async () => {

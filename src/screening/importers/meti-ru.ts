@@ -33,7 +33,7 @@ export function japaneseNames(printed: string): string[] {
   for (const g of groups) {
     const m = /^別称[、,]\s*(.+)$/.exec(g);
     if (m) names.push(...m[1]!.split(/、|及び/).map((s) => s.trim()));
-    else if (hasCjk(g)) names.push(g);
+    else if (hasCjk(g)) names.push(...g.split("、").map((n) => n.trim()));
   }
   return names.filter(Boolean);
 }
@@ -48,19 +48,43 @@ export function splitMixedLine(line: string): { ja: string; en: string; aliases?
   const boundary = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}）」]\s*(?=[A-Za-z])/gu;
   for (let m = boundary.exec(line); m; m = boundary.exec(line)) {
     const at = m.index + m[0].length;
-    const rest = line.slice(at);
-    const cjk = rest.search(CJK_CHAR);
-    const run = (cjk === -1 ? rest : rest.slice(0, cjk)).trim();
-    if (!/a\.k\.a\./i.test(run) && run.split(/\s+/).length < 3) continue;
-    const after = cjk === -1 ? "" : rest.slice(cjk).trim();
-    const named = /^(.*?)別称[:：](.*)$/.exec(`${run} ${after}`.trim());
-    if (named && !/^[（(]/.test(after)) {
-      return { ja: line.slice(0, at).trim(), en: named[1]!.trim(), aliases: `別称：${named[2]!.trim()}` };
-    }
-    // A parenthesised Chinese/Japanese name after the English one belongs to the Japanese name.
-    return { ja: `${line.slice(0, at).trim()}${after}`, en: run };
+    // Latin inside an open Japanese parenthesis ("（別称、… SPU TsKB TM、…") is part of the Japanese name.
+    if (openParens(line.slice(0, at)) > 0) continue;
+    const split = splitAt(line, at);
+    if (split) return split;
   }
+  // The English name first, then its Chinese/Japanese name in parentheses: "Time Art International LTD（時亞國際有限公司）".
+  if (/^[A-Za-z0-9]/.test(line)) return splitAt(line, 0);
   return undefined;
+}
+
+function openParens(text: string): number {
+  return (text.match(/[（(]/g)?.length ?? 0) - (text.match(/[）)]/g)?.length ?? 0);
+}
+
+function splitAt(line: string, at: number): { ja: string; en: string; aliases?: string } | undefined {
+  const rest = line.slice(at);
+  const cjk = rest.search(CJK_CHAR);
+  let run = (cjk === -1 ? rest : rest.slice(0, cjk)).trim();
+  let after = cjk === -1 ? "" : rest.slice(cjk).trim();
+  const paren = /[（(]$/.exec(run);
+  if (paren) {
+    run = run.slice(0, -1).trim();
+    after = `${paren[0]}${after}`;
+  }
+  if (!/a\.k\.a\./i.test(run) && run.split(/\s+/).length < 3) return undefined;
+  // After the English name only its name in parentheses or "別称：…" may follow on the line.
+  if (after && !/^[（(]/.test(after) && !/^別称[:：]/.test(after)) return undefined;
+  const named = /^(.*?)別称[:：](.*)$/.exec(`${run} ${after}`.trim());
+  if (named && !/^[（(]/.test(after)) {
+    return { ja: line.slice(0, at).trim(), en: named[1]!.trim(), aliases: `別称：${named[2]!.trim()}` };
+  }
+  const group = /^([（(][^）)]*[）)])\s*(?:別称[:：](.*))?$/.exec(after);
+  if (group?.[2]) {
+    return { ja: `${line.slice(0, at).trim()}${group[1]}`, en: run, aliases: `別称：${group[2].trim()}` };
+  }
+  // A parenthesised Chinese/Japanese name after the English one belongs to the Japanese name.
+  return { ja: `${line.slice(0, at).trim()}${after}`, en: run };
 }
 
 function cleanAlias(raw: string): string {
@@ -142,7 +166,10 @@ async function* metiRuEntries(
         },
       );
     }
-    pending.push(text);
+    // "…SPUCCB TM.所在地：12A Vozvodnaya St., …": the address glued to the end of an alias line.
+    const glued = /^(.+?)(所在地[:：].*)$/.exec(text);
+    if (glued) pending.push(glued[1]!, glued[2]!);
+    else pending.push(text);
     for (const part of pending) {
       if (/^所在地[:：]/.test(part)) {
         state = "address";
@@ -158,6 +185,11 @@ async function* metiRuEntries(
           if (split.aliases) pending.push(split.aliases);
           continue;
         }
+        current.ja += part;
+        continue;
+      }
+      // The rest of a parenthesised Chinese/Japanese name that began on the English line.
+      if (state === "en" && hasCjk(part) && openParens(current.ja) > 0) {
         current.ja += part;
         continue;
       }
