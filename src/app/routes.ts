@@ -4,6 +4,7 @@ import { registerAuthRoutes } from "../auth/auth-routes.js";
 import type { App } from "../http/server.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
+import { registerScreeningRoutes } from "../screening/screening-routes.js";
 import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
@@ -44,4 +45,5 @@ export function registerAllRoutes(
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });
+  registerScreeningRoutes(app, { screening: services.screening, batches: services.screeningBatches });
 }

@@ -26,7 +26,7 @@ export async function openAndMigrate(config: Config, log: (line: string) => void
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
   log(`Sekimori: opening ${config.databaseUrl ? "PostgreSQL" : "embedded database (PGlite)"}…`);
   const handle = await openAndMigrate(config, log);
-  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind });
+  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind, log });
   const actor = systemActor("setup");
   // List imports cut short by a crash or kill: the embedded database has only this process, so any
   // unfinished import is stale; on a server, give another process's running import 10 minutes.
@@ -59,6 +59,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
   }
   await app.listen({ host: config.host, port: config.port });
+  // The matching index builds in the background: the server answers meanwhile, screening calls wait
+  // for it (or answer 503 "index being built"). Interrupted re-screenings and batch jobs resume.
+  void services.screeningIndex.refresh();
+  services.screeningIndex.startPolling(config.screening.pollSeconds * 1000);
+  const resumedBatches = await services.screeningBatches.resumeUnfinished();
+  if (resumedBatches > 0) log(`  batch screening jobs resumed: ${resumedBatches}`);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -82,6 +88,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const stop = async () => {
     clearInterval(purge);
     services.mailSender.stop();
+    await services.screeningIndex.stop();
     await app.close();
     await handle.close();
   };

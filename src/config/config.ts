@@ -140,6 +140,28 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Download location of the US Consolidated Screening List (trade.gov CSV or JSON)",
   },
   {
+    name: "SEKIMORI_SCREENING_THRESHOLD",
+    default: "0.70",
+    description: "Screening score (0–1) at or above which a hit is a possible match a reviewer must resolve",
+  },
+  {
+    name: "SEKIMORI_SCREENING_WAIT_SECONDS",
+    default: "20",
+    description:
+      "How long a screening request waits for the matching index being built at start-up before answering 503",
+  },
+  {
+    name: "SEKIMORI_SCREENING_POLL_SECONDS",
+    default: "60",
+    description:
+      "How often the server checks for list snapshots activated by another process (CLI import); 0 = never",
+  },
+  {
+    name: "SEKIMORI_SCREENING_BATCH_MAX_ROWS",
+    default: "100000",
+    description: "Most names in one batch screening file",
+  },
+  {
     name: "SEKIMORI_SMTP_URL",
     default: "(unset: e-mails wait in the outbox)",
     description:
@@ -174,6 +196,7 @@ export type Config = {
     urls: Record<string, string[]>;
   };
   mail: { smtpUrl: string | undefined; from: string };
+  screening: { threshold: number; waitSeconds: number; pollSeconds: number; batchMaxRows: number };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -181,6 +204,15 @@ function smtpUrl(value: string | undefined): string | undefined {
     throw new ConfigError("SEKIMORI_SMTP_URL: expected an smtp:// or smtps:// URL");
   }
   return value;
+}
+
+function fraction(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) {
+    throw new ConfigError(`${name}: expected a number above 0 and at most 1, got "${raw}"`);
+  }
+  return n;
 }
 
 /** Raised for a setting that cannot be understood, naming the variable and where it came from. */
@@ -294,6 +326,12 @@ export function loadConfig(env: Source = process.env): Config {
         ofac_cons: urls("SEKIMORI_LIST_URL_OFAC_CONS"),
         us_csl: urls("SEKIMORI_LIST_URL_US_CSL"),
       },
+    },
+    screening: {
+      threshold: fraction(get("SEKIMORI_SCREENING_THRESHOLD"), "SEKIMORI_SCREENING_THRESHOLD", 0.7),
+      waitSeconds: int("SEKIMORI_SCREENING_WAIT_SECONDS", 20, 0),
+      pollSeconds: int("SEKIMORI_SCREENING_POLL_SECONDS", 60, 0),
+      batchMaxRows: int("SEKIMORI_SCREENING_BATCH_MAX_ROWS", 100_000, 1),
     },
     mail: {
       smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
