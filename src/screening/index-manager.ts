@@ -149,12 +149,13 @@ export function createIndexManager({
           lastError = (error as Error).message;
           progress = null;
           log(`  screening index build failed: ${lastError}`);
-          for (const wake of waiters) wake();
-          waiters.clear();
         }
       } while (again);
     })().finally(() => {
       building = null;
+      // Callers still waiting after a failed build learn of the failure now.
+      for (const wake of waiters) wake();
+      waiters.clear();
     });
     return building;
   }
