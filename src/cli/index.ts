@@ -7,6 +7,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
 import { registerListsCommands } from "./lists-commands.js";
+import { registerScreenCommands } from "./screen-commands.js";
 import { registerUserCommands } from "./user-commands.js";
 
 /** Builds the `sekimori` command tree; modules add their command groups here. */
@@ -68,6 +69,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerListsCommands(program);
+  registerScreenCommands(program);
   return program;
 }
 

@@ -86,6 +86,50 @@ function toResultRow(r: StoredBatchRow): BatchResultRow {
 const BATCH = { ja: "一括スクリーニング", en: "Batch screening job" };
 
 /**
+ * Screens one row of a batch file (its name and aliases, with its country and birth date) and keeps
+ * its best hits in the compact form results files show — shared by batch jobs and the CLI.
+ */
+export function screenBatchInput(
+  active: ActiveIndex,
+  input: BatchInput,
+  options: { threshold: number; hitsPerRow: number; minScore: number },
+): { best_score: number | null; match_count: number; hits: BatchHit[] } {
+  if (input.problem) return { best_score: null, match_count: 0, hits: [] };
+  const queries: ScreeningQuery[] = [input.name, ...input.aliases].map((name) => {
+    const q: ScreeningQuery = { name, schema: input.schema };
+    if (input.country) q.countries = [input.country];
+    if (input.birthDate) q.birthDate = input.birthDate;
+    return q;
+  });
+  const hits = mergeHits(
+    queries.map((q) =>
+      active.index.match(q, {
+        limit: options.hitsPerRow,
+        minScore: options.minScore,
+        threshold: options.threshold,
+      }),
+    ),
+    options.hitsPerRow,
+  );
+  const compact: BatchHit[] = hits.map((h) => ({
+    entityId: h.entityId,
+    source: h.source,
+    sourceId: h.sourceId,
+    name: h.name,
+    schema: h.schema,
+    score: h.score,
+    match: h.match,
+    programs: h.programs,
+    summary: h.explanation.summary,
+  }));
+  return {
+    best_score: compact[0]?.score ?? null,
+    match_count: compact.filter((h) => h.match).length,
+    hits: compact,
+  };
+}
+
+/**
  * Batch screening: an uploaded CSV (UTF-8 / Shift_JIS) or XLSX of names becomes a job whose rows are
  * screened in the background against one consistent set of list snapshots, with progress saved
  * every chunk so a restart resumes where it stopped; results download as a CSV for Excel.
@@ -124,36 +168,8 @@ export function createBatchService({
     return lane;
   };
 
-  /** Screens one input row (its name and aliases) and keeps its best hits. */
-  function screenInput(active: ActiveIndex, input: BatchInput, jobThreshold: number) {
-    if (input.problem) return { best_score: null, match_count: 0, hits: [] as BatchHit[] };
-    const queries: ScreeningQuery[] = [input.name, ...input.aliases].map((name) => {
-      const q: ScreeningQuery = { name, schema: input.schema };
-      if (input.country) q.countries = [input.country];
-      if (input.birthDate) q.birthDate = input.birthDate;
-      return q;
-    });
-    const hits = mergeHits(
-      queries.map((q) => active.index.match(q, { limit: hitsPerRow, minScore, threshold: jobThreshold })),
-      hitsPerRow,
-    );
-    const compact: BatchHit[] = hits.map((h) => ({
-      entityId: h.entityId,
-      source: h.source,
-      sourceId: h.sourceId,
-      name: h.name,
-      schema: h.schema,
-      score: h.score,
-      match: h.match,
-      programs: h.programs,
-      summary: h.explanation.summary,
-    }));
-    return {
-      best_score: compact[0]?.score ?? null,
-      match_count: compact.filter((h) => h.match).length,
-      hits: compact,
-    };
-  }
+  const screenInput = (active: ActiveIndex, input: BatchInput, jobThreshold: number) =>
+    screenBatchInput(active, input, { threshold: jobThreshold, hitsPerRow, minScore });
 
   async function processBatch(id: string): Promise<void> {
     const job = await repo.findBatch(db, id);
