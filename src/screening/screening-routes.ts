@@ -643,13 +643,15 @@ export function registerScreeningRoutes(
       config: read,
       schema: {
         tags: ["screening"],
-        summary: "A batch job's results as CSV (UTF-8 with BOM, for Excel), in the user's language",
+        summary:
+          "A batch job's results as CSV (UTF-8 with BOM, for Excel), in `lang` or else the user's language",
         params: IdParams,
+        querystring: z.object({ lang: z.enum(["ja", "en"]).optional() }),
       },
     },
     async (req, reply) => {
       const job = await batches.getJob(req.params.id);
-      const lang = requestLanguage(req);
+      const lang = req.query.lang ?? requestLanguage(req);
       const base = job.fileName.replace(/\.(csv|xlsx|txt)$/i, "");
       reply
         .type("text/csv; charset=utf-8")

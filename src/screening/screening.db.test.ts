@@ -523,6 +523,10 @@ describe("batch screening", () => {
     expect(lines[1]).toContain("要確認");
     expect(lines[2]).toContain("該当なし");
     expect(lines[3]).toContain("エラー");
+    // The web page asks for the results in the language on screen.
+    const english = await t.request(auditor, "GET", `/api/screening/batches/${job.id}/results.csv?lang=en`);
+    expect(english.body.replace(/^\uFEFF/, "")).toMatch(/^line,reference,query name/);
+    expect(english.headers["content-disposition"]).toContain("screening-results.csv");
     expect(await auditCount("screening.batch_created", job.id)).toBe(1);
     expect(await auditCount("screening.batch_finished", job.id)).toBe(1);
   });
