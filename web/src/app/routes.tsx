@@ -6,6 +6,7 @@ import { HomePage } from "../features/home/HomePage";
 import { PartiesListPage } from "../features/parties/PartiesListPage";
 import { PartyDetailPage } from "../features/parties/PartyDetailPage";
 import { PartyEditPage } from "../features/parties/PartyEditPage";
+import { ScreeningPage } from "../features/screening/ScreeningPage";
 import { TasksPage } from "../features/tasks/TasksPage";
 import { NotYetAvailable } from "./components/NotYetAvailable";
 import { NAV_ITEMS } from "./nav";
@@ -24,6 +25,7 @@ const moduleRoutes: RouteObject[] = [
   { path: "/parties/:id/edit", element: <PartyEditPage /> },
   { path: "/audit", element: <AuditPage /> },
   { path: "/admin/*", element: <AdminPage /> },
+  { path: "/screening/*", element: <ScreeningPage /> },
 ];
 
 const placeholders: RouteObject[] = NAV_ITEMS.filter((item) => !item.available).map((item) => ({
