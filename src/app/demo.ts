@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
+import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
+import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
 
@@ -147,7 +150,13 @@ const screeningSeeder: DemoSeeder = {
 };
 
 /** Every module's demo seeder, in order; a module adds its own here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder, screeningSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  foundationSeeder,
+  screeningSeeder,
+  reviewsDemoSeeder,
+  approachesDemoSeeder,
+  trainingDemoSeeder,
+];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

@@ -1,17 +1,30 @@
+import { createApproachRepo } from "../approaches/approach-repo.js";
+import { createApproachService } from "../approaches/approach-service.js";
 import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
 import { createAuthService } from "../auth/auth-service.js";
+import { createCasesRepo } from "../cases/cases-repo.js";
+import { createCasesService } from "../cases/cases-service.js";
+import { createTrainingRepo } from "../cases/training-repo.js";
+import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPeopleRepo } from "../people/people-repo.js";
+import { createPeopleService } from "../people/people-service.js";
+import { createReviewsRepo } from "../reviews/reviews-repo.js";
+import { createReviewsService } from "../reviews/reviews-service.js";
 import { createIndexManager } from "../screening/index-manager.js";
 import { createListsRepo } from "../screening/lists-repo.js";
 import { createListsService, type ListsService } from "../screening/lists-service.js";
 import { createBatchService } from "../screening/screening-batch-service.js";
+import type { ScreeningPort } from "../screening/screening-contract.js";
 import { createScreeningRepo } from "../screening/screening-repo.js";
 import { createScreeningService } from "../screening/screening-service.js";
+import { resolvePdfFont } from "../shared/pdf-font.js";
+import { RED_FLAGS } from "../shared/red-flags.js";
 import { createMailSender } from "../tasks/mail-sender.js";
 import { createTasksRepo } from "../tasks/tasks-repo.js";
 import { createTasksService } from "../tasks/tasks-service.js";
@@ -26,11 +39,14 @@ export function createServices({
   config,
   clock,
   log,
+  screening: screeningPortOverride,
 }: {
   db: Db;
   config: Config;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Only tests pass one (a fake) for reviews, people and approach reports; the app uses the screening service. */
+  screening?: ScreeningPort;
 }) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
   const auth = createAuthService({
@@ -103,6 +119,54 @@ export function createServices({
     ...(clock ? { clock } : {}),
     ...(log ? { log } : {}),
   });
+  // Reviews, people and approach reports screen parties through the ScreeningPort.
+  const screeningPort: ScreeningPort = screeningPortOverride ?? screening;
+  const people = createPeopleService({
+    db,
+    repo: createPeopleRepo(),
+    audit,
+    parties,
+    screening: screeningPort,
+    tasks,
+    disclosureIntervalMonths: config.people.disclosureIntervalMonths,
+    ...(clock ? { clock } : {}),
+  });
+  const reviews = createReviewsService({
+    db,
+    repo: createReviewsRepo(),
+    audit,
+    parties,
+    people,
+    screening: screeningPort,
+    tasks,
+    retentionYears: config.reviews.retentionYears,
+    ...(clock ? { clock } : {}),
+  });
+  const approaches = createApproachService({
+    db,
+    repo: createApproachRepo(),
+    audit,
+    tasks,
+    parties,
+    screening: screeningPort,
+    settings: config.approaches,
+    ...(clock ? { clock } : {}),
+    log: (message, error) => console.error(`[approaches] ${message}`, error),
+  });
+  // The red-flag catalogue the case library links to; insider indicators (I-…) join it here.
+  const cases = createCasesService({ db, repo: createCasesRepo(), audit, catalogue: () => RED_FLAGS });
+  const training = createTrainingService({
+    db,
+    repo: createTrainingRepo(),
+    audit,
+    tasks,
+    cases,
+    users: () => auth.listUsers(),
+    reminderDays: config.training.reminderDays,
+    ...(clock ? { clock } : {}),
+  });
+  /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */
+  const pdfFont = () => resolvePdfFont(config.pdf.fontPath);
   return {
     db,
     config,
@@ -116,6 +180,12 @@ export function createServices({
     screeningIndex,
     screening,
     screeningBatches,
+    people,
+    reviews,
+    approaches,
+    cases,
+    training,
+    pdfFont,
   };
 }
 

@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { startServer } from "../app/start.js";
 import { VERSION } from "../app/version.js";
+import { registerTrainingCommands } from "../cases/training-commands.js";
 import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
 import { registerListsCommands } from "./lists-commands.js";
@@ -70,6 +72,8 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerListsCommands(program);
   registerScreenCommands(program);
+  registerPeopleCommands(program);
+  registerTrainingCommands(program);
   return program;
 }
 
