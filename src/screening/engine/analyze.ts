@@ -38,7 +38,13 @@ export type Token = {
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation";
 
-export type NameForm = { tokens: Token[]; fidelity: number; method: FormMethod };
+export type NameForm = {
+  tokens: Token[];
+  fidelity: number;
+  method: FormMethod;
+  /** Comparison units, memoised by the scorer. */
+  units?: unknown;
+};
 
 export type AnalyzedName = {
   original: string;

@@ -18,6 +18,7 @@ import {
 import { GrowableUint8, GrowableUint32 } from "./growable.js";
 import { hash32 } from "./normalize.js";
 import {
+  alignForms,
   compareNames,
   type EntityFacts,
   factFeatures,
@@ -606,7 +607,8 @@ export function explain(
   total: number,
 ): ScreeningHit["explanation"] {
   const m = methodText(cmp.method);
-  const pairText = cmp.pairs
+  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true).pairs : cmp.pairs;
+  const pairText = pairs
     .slice(0, 6)
     .map((p) => `${p.query}~${p.list} (${p.similarity.toFixed(2)})`)
     .join(", ");
