@@ -233,11 +233,15 @@ async function phaseBatch(data: string, workers: number): Promise<Record<string,
   const un = entities.filter((e) => e.source === "un");
   const treated = readCsv(resolve(data, "matching/yente/positives_un_treated.csv"));
   const untreated = readCsv(resolve(data, "matching/yente/positives_un_untreated.csv"));
+  // The same person is often on several lists: a top hit on another list with the same name counts.
   const byName = new Map<string, number>();
+  const nameKeysOf = (e: ListEntity) => new Set(e.names.map((n) => naiveTokens(n.name).sort().join(" ")));
+  const keysOf = entities.map(nameKeysOf);
   entities.forEach((e, i) => {
     if (e.source !== "un") return;
-    for (const n of e.names) byName.set(naiveTokens(n.name).sort().join(" "), i);
+    for (const k of keysOf[i]!) byName.set(k, i);
   });
+  const sameParty = (got: number, exp: number) => got === exp || [...keysOf[exp]!].some((k) => keysOf[got]?.has(k));
   let posN = 0;
   let oursTop1 = 0;
   let naiveTop1 = 0;
@@ -247,8 +251,10 @@ async function phaseBatch(data: string, workers: number): Promise<Record<string,
     if (exp === undefined) return;
     posN++;
     const q = personQuery(row, true);
-    if (ours.match(q, { limit: 1 })[0]?.entityId === String(exp)) oursTop1++;
-    if (naiveMatch(naive, q.name).entity === exp) naiveTop1++;
+    const o = ours.match(q, { limit: 1, minScore: 0 })[0];
+    if (o && sameParty(Number(o.entityId), exp)) oursTop1++;
+    const nv = naiveMatch(naive, q.name).entity;
+    if (nv >= 0 && sameParty(nv, exp)) naiveTop1++;
   });
   return {
     lists: BATCH_LISTS,

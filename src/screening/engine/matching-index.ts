@@ -175,6 +175,9 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>, 
   }
 }
 
+/** Candidates always fully scored, however little they share with the query. */
+const MIN_SCORED = 5;
+
 const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
 
 /** Skeletons one substitution or deletion away (query side only: cheap lookups, no index cost). */
@@ -498,6 +501,29 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     };
   }
 
+  /** Exact-key weight of a word (idf; a word absent from the index counts as the rarest). */
+  function wordWeight(t: Token, N: number): number {
+    let w = 0;
+    for (const alt of t.alts) {
+      const k = findKey(hash32(alt, SEED_EXACT));
+      const df = k < 0 ? 1 : keyOffsets[k + 1]! - keyOffsets[k]!;
+      const x = Math.log(1 + N / df);
+      if (x > w) w = x;
+    }
+    return w;
+  }
+
+  /** What a perfectly matching entity would accumulate for this query (best form). */
+  function queryPotential(a: AnalyzedName, N: number): number {
+    let best = 0;
+    for (const f of a.forms) {
+      let sum = 0;
+      for (const t of f.tokens) if (t.cls !== "stop" && t.cls !== "initial") sum += wordWeight(t, N);
+      if (sum > best) best = sum;
+    }
+    return best;
+  }
+
   function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
     if (!built) throw new Error("matching index not built: call build() first");
     const limit = opts.limit ?? 10;
@@ -523,7 +549,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     // Each query word contributes its best key per entity (exact beats skeleton beats prefix),
     // summed over words: entities sharing more (and rarer) words come first.
     const byGroup = new Map<number, typeof lookups>();
-    let budget = 400_000;
+    let budget = 200_000;
     for (let i = 0; i < lookups.length; i++) {
       const l = lookups[i]!;
       const len = l.end - l.start;
@@ -559,9 +585,17 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       cands = touched.slice().sort((x, y) => acc[y]! - acc[x]!);
       cands.length = want;
     }
-    // candidates far behind the best-sharing ones cannot win: drop them before full scoring
-    const top = cands.length > 0 ? Math.max(...cands.map((e) => acc[e]!)) : 0;
-    cands = cands.filter((e) => acc[e]! >= top * 0.4);
+    // Candidates far behind the best-sharing ones, or sharing too little of what the query could
+    // share, cannot reach a match: drop them before full scoring (keeping the best few).
+    if (cands.length > MIN_SCORED) {
+      if (touched.length > want) cands.sort((x, y) => acc[y]! - acc[x]!);
+      else cands.sort((x, y) => acc[y]! - acc[x]!);
+      const top = acc[cands[0]!]!;
+      const floor = Math.max(top * 0.4, queryPotential(a, N) * 0.25);
+      let keep = MIN_SCORED;
+      while (keep < cands.length && acc[cands[keep]!]! >= floor) keep++;
+      cands.length = keep;
+    }
     for (const e of touched) acc[e] = 0;
     const facts: QueryFacts = {
       schema: query.schema,
