@@ -180,12 +180,18 @@ const MIN_SCORED = 5;
 
 const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
 
-/** Skeletons one substitution or deletion away (query side only: cheap lookups, no index cost). */
+/**
+ * Skeletons one substitution, deletion or (for short ones) insertion away — query side only:
+ * cheap lookups, no index cost.
+ */
 function skeletonNeighbours(sk: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < sk.length; i++) {
     if (sk.length > 3) out.push(sk.slice(0, i) + sk.slice(i + 1));
     for (const c of SKELETON_CLASSES) if (c !== sk[i]) out.push(sk.slice(0, i) + c + sk.slice(i + 1));
+  }
+  if (sk.length <= 5) {
+    for (let i = 0; i <= sk.length; i++) for (const c of SKELETON_CLASSES) out.push(sk.slice(0, i) + c + sk.slice(i));
   }
   return out;
 }
