@@ -12,9 +12,9 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { findSharedData, loadNamedList, personQuery, readCsv, repoRoot } from "../../eval/screening/data.js";
 import { createMatchingIndex, foldText } from "../../src/screening/engine/index.js";
 import type { ListEntity, ScreeningQuery } from "../../src/screening/screening-contract.js";
-import { findSharedData, loadNamedList, personQuery, readCsv, repoRoot } from "../../eval/screening/data.js";
 import { perturb, rng, syntheticEntities, syntheticName } from "./synthetic.js";
 
 const self = fileURLToPath(import.meta.url);
@@ -96,7 +96,11 @@ function batchQueries(data: string): ScreeningQuery[] {
 }
 
 /** Worker: builds its own index from the lists and screens a slice of the queries. */
-async function batchWorker(data: string, from: number, to: number): Promise<{ matched: number; ms: number; buildMs: number }> {
+async function batchWorker(
+  data: string,
+  from: number,
+  to: number,
+): Promise<{ matched: number; ms: number; buildMs: number }> {
   const t0 = performance.now();
   const entities = await loadBatchLists(data);
   const index = createMatchingIndex();
@@ -241,13 +245,18 @@ async function phaseBatch(data: string, workers: number): Promise<Record<string,
     if (e.source !== "un") return;
     for (const k of keysOf[i]!) byName.set(k, i);
   });
-  const sameParty = (got: number, exp: number) => got === exp || [...keysOf[exp]!].some((k) => keysOf[got]?.has(k));
+  const sameParty = (got: number, exp: number) =>
+    got === exp || [...keysOf[exp]!].some((k) => keysOf[got]?.has(k));
   let posN = 0;
   let oursTop1 = 0;
   let naiveTop1 = 0;
   treated.forEach((row, i) => {
     if (i % 4 !== 0) return; // 171 of 683 positives keep the naive scan affordable
-    const exp = byName.get(naiveTokens(untreated[i]?.full_name ?? "").sort().join(" "));
+    const exp = byName.get(
+      naiveTokens(untreated[i]?.full_name ?? "")
+        .sort()
+        .join(" "),
+    );
     if (exp === undefined) return;
     posN++;
     const q = personQuery(row, true);
@@ -263,7 +272,10 @@ async function phaseBatch(data: string, workers: number): Promise<Record<string,
     queries: total,
     workers,
     wallSeconds: +(wall / 1000).toFixed(1),
-    perWorker: results.map((r) => ({ buildSeconds: +(r.buildMs / 1000).toFixed(1), screenSeconds: +(r.ms / 1000).toFixed(1) })),
+    perWorker: results.map((r) => ({
+      buildSeconds: +(r.buildMs / 1000).toFixed(1),
+      screenSeconds: +(r.ms / 1000).toFixed(1),
+    })),
     matchedQueries: matched,
     comparison: {
       sampleQueries: sample.length,
@@ -271,8 +283,15 @@ async function phaseBatch(data: string, workers: number): Promise<Record<string,
       naiveMsPerQuery: +(tNaive / sample.length).toFixed(1),
       speedRatio: Math.round(tNaive / Math.max(tOurs, 1e-6)),
       naiveExtrapolatedBatchSeconds: Math.round(((tNaive / sample.length) * total) / 1000),
-      negativesFalsePositiveRate: { ours: +(fpOurs / sample.length).toFixed(4), naive: +(fpNaive / sample.length).toFixed(4) },
-      unTreatedTop1: { queries: posN, ours: +(oursTop1 / Math.max(1, posN)).toFixed(4), naive: +(naiveTop1 / Math.max(1, posN)).toFixed(4) },
+      negativesFalsePositiveRate: {
+        ours: +(fpOurs / sample.length).toFixed(4),
+        naive: +(fpNaive / sample.length).toFixed(4),
+      },
+      unTreatedTop1: {
+        queries: posN,
+        ours: +(oursTop1 / Math.max(1, posN)).toFixed(4),
+        naive: +(naiveTop1 / Math.max(1, posN)).toFixed(4),
+      },
     },
     peakRssMb: peakRssMb(),
   };
@@ -293,7 +312,9 @@ function runChild(args: string[], heapMb: number): Promise<Record<string, unknow
 function machine(): Record<string, string | number> {
   let cpuModel = cpus()[0]?.model ?? "unknown";
   try {
-    cpuModel = execFileSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"]).toString().trim() || cpuModel;
+    cpuModel =
+      execFileSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"]).toString().trim() ||
+      cpuModel;
   } catch {
     // keep os.cpus()
   }
@@ -316,7 +337,8 @@ function writeDocs(section: string): void {
     ? readFileSync(file, "utf8")
     : "# Benchmarks and evaluations\n\nMeasured numbers for Sekimori's speed, memory and quality targets. Each section is written by its `npm run bench:*` / `npm run eval:*` script.\n";
   const block = `${start}\n${section}\n${end}`;
-  if (doc.includes(start) && doc.includes(end)) doc = doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block);
+  if (doc.includes(start) && doc.includes(end))
+    doc = doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block);
   else doc = `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, doc);
 }
@@ -324,7 +346,8 @@ function writeDocs(section: string): void {
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "--phase-index") {
     const r = await phaseIndex(Number(argv[1]));
-    process.send?.(r);
+    if (process.send) process.send(r);
+    else console.log(JSON.stringify(r, null, 2));
     return 0;
   }
   if (argv[0] === "--phase-batch") {
@@ -348,7 +371,9 @@ async function main(argv: string[]): Promise<number> {
   const data = findSharedData();
   let batch: Record<string, unknown> | null = null;
   if (data) {
-    console.log(`phase 2: batch of 100,000 names against ${BATCH_LISTS.join(", ")} (${workers} workers) + naive baseline…`);
+    console.log(
+      `phase 2: batch of 100,000 names against ${BATCH_LISTS.join(", ")} (${workers} workers) + naive baseline…`,
+    );
     batch = await runChild(["--phase-batch", data, String(workers)], 3072);
     console.log(JSON.stringify(batch, null, 2));
   } else {
@@ -360,7 +385,9 @@ async function main(argv: string[]): Promise<number> {
     ["peak RSS (1M)", `${idx.peakRssMb} MB`, "≤ 2048 MB", Number(idx.peakRssMb) <= 2048],
     ["query p50", `${idx.p50ms} ms`, "≤ 2 ms", Number(idx.p50ms) <= 2],
     ["query p99", `${idx.p99ms} ms`, "≤ 20 ms", Number(idx.p99ms) <= 20],
-    ...(batch ? [["batch 100k names", `${batch.wallSeconds} s`, "≤ 30 s", Number(batch.wallSeconds) <= 30]] : []),
+    ...(batch
+      ? [["batch 100k names", `${batch.wallSeconds} s`, "≤ 30 s", Number(batch.wallSeconds) <= 30]]
+      : []),
   ] as [string, string, string, boolean][];
   const table = [
     "| measure | result | target | |",

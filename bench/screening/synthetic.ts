@@ -17,23 +17,148 @@ export function rng(seed: number): () => number {
   };
 }
 
-const LATIN_ONSETS = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "kh", "br", "tr", "st", "gr", "al", "ab", "el", "ma"];
+const LATIN_ONSETS = [
+  "b",
+  "d",
+  "f",
+  "g",
+  "h",
+  "j",
+  "k",
+  "l",
+  "m",
+  "n",
+  "p",
+  "r",
+  "s",
+  "t",
+  "v",
+  "z",
+  "ch",
+  "sh",
+  "kh",
+  "br",
+  "tr",
+  "st",
+  "gr",
+  "al",
+  "ab",
+  "el",
+  "ma",
+];
 const LATIN_VOWELS = ["a", "e", "i", "o", "u", "ai", "ou", "ia", "ei"];
 const LATIN_CODAS = ["", "", "", "n", "r", "s", "m", "l", "d", "t", "k", "ng", "sh"];
-const CYR_SYL = ["ва", "ди", "ми", "ро", "ко", "ле", "на", "то", "ша", "жу", "ни", "ка", "ев", "ов", "ин", "ский", "ий", "ан", "ал", "ер", "ге", "бо"];
+const CYR_SYL = [
+  "ва",
+  "ди",
+  "ми",
+  "ро",
+  "ко",
+  "ле",
+  "на",
+  "то",
+  "ша",
+  "жу",
+  "ни",
+  "ка",
+  "ев",
+  "ов",
+  "ин",
+  "ский",
+  "ий",
+  "ан",
+  "ал",
+  "ер",
+  "ге",
+  "бо",
+];
 const AR_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
-const HAN_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const HAN_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉玲鹏飞斌宇浩凯健俊帆帅旭宁龙林欣怡晨阳雪梅海波东亮志红";
-const HAN_ORG = ["科技", "电子", "工业", "贸易", "集团", "研究所", "大学", "航空", "航天", "银行", "矿业", "开发", "国际", "机械", "能源", "化工", "通信"];
-const HAN_PLACES = ["北京", "上海", "天津", "深圳", "广州", "哈尔滨", "西安", "成都", "武汉", "南京", "大连", "沈阳", "长沙", "杭州"];
+const HAN_SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const HAN_GIVEN =
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉玲鹏飞斌宇浩凯健俊帆帅旭宁龙林欣怡晨阳雪梅海波东亮志红";
+const HAN_ORG = [
+  "科技",
+  "电子",
+  "工业",
+  "贸易",
+  "集团",
+  "研究所",
+  "大学",
+  "航空",
+  "航天",
+  "银行",
+  "矿业",
+  "开发",
+  "国际",
+  "机械",
+  "能源",
+  "化工",
+  "通信",
+];
+const HAN_PLACES = [
+  "北京",
+  "上海",
+  "天津",
+  "深圳",
+  "广州",
+  "哈尔滨",
+  "西安",
+  "成都",
+  "武汉",
+  "南京",
+  "大连",
+  "沈阳",
+  "长沙",
+  "杭州",
+];
 const HAN_LEGAL = ["有限公司", "股份有限公司", "", "集团有限公司"];
-const HANGUL_SYL = "김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연표명기반왕금옥육인맹제모탁국";
+const HANGUL_SYL =
+  "김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연표명기반왕금옥육인맹제모탁국";
 const HANGUL_GIVEN = "민서지현수영준호우진성훈재은혜경태희동철광명길남순자옥";
 const KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
 const GREEK = "αβγδεζηθικλμνξοπρστυφχψω";
-const ORG_WORDS = ["Trading", "Industrial", "Electronics", "Aviation", "Shipping", "Engineering", "Technology", "Bank", "Mining", "Development", "Research Institute", "University", "Group", "International", "Logistics", "Energy", "Chemical", "Machinery"];
+const ORG_WORDS = [
+  "Trading",
+  "Industrial",
+  "Electronics",
+  "Aviation",
+  "Shipping",
+  "Engineering",
+  "Technology",
+  "Bank",
+  "Mining",
+  "Development",
+  "Research Institute",
+  "University",
+  "Group",
+  "International",
+  "Logistics",
+  "Energy",
+  "Chemical",
+  "Machinery",
+];
 const LEGAL = ["LLC", "Co., Ltd.", "JSC", "GmbH", "Limited", "Inc.", "", "", "OOO", "S.A."];
-const COUNTRIES = ["ru", "cn", "kp", "ir", "sy", "by", "ve", "cu", "ae", "tr", "in", "pk", "jp", "kr", "de", "us", "gb", "fr"];
+const COUNTRIES = [
+  "ru",
+  "cn",
+  "kp",
+  "ir",
+  "sy",
+  "by",
+  "ve",
+  "cu",
+  "ae",
+  "tr",
+  "in",
+  "pk",
+  "jp",
+  "kr",
+  "de",
+  "us",
+  "gb",
+  "fr",
+];
 
 function pick<T>(r: () => number, xs: readonly T[] | string): T {
   return xs[Math.floor(r() * xs.length)] as T;
@@ -41,7 +166,8 @@ function pick<T>(r: () => number, xs: readonly T[] | string): T {
 
 function latinWord(r: () => number, syllables: number): string {
   let w = "";
-  for (let i = 0; i < syllables; i++) w += pick(r, LATIN_ONSETS) + pick(r, LATIN_VOWELS) + (i === syllables - 1 ? pick(r, LATIN_CODAS) : "");
+  for (let i = 0; i < syllables; i++)
+    w += pick(r, LATIN_ONSETS) + pick(r, LATIN_VOWELS) + (i === syllables - 1 ? pick(r, LATIN_CODAS) : "");
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
@@ -61,7 +187,10 @@ export function syntheticName(r: () => number, kind: number): { name: string; sc
       const given = latinWord(r, 2 + Math.floor(r() * 2));
       const family = latinWord(r, 2 + Math.floor(r() * 2)).toUpperCase();
       const middle = r() < 0.3 ? ` ${latinWord(r, 2)}` : "";
-      return { name: r() < 0.5 ? `${family}, ${given}${middle}` : `${given}${middle} ${family}`, schema: "Person" };
+      return {
+        name: r() < 0.5 ? `${family}, ${given}${middle}` : `${given}${middle} ${family}`,
+        schema: "Person",
+      };
     }
     case 4:
     case 5: {
@@ -78,19 +207,33 @@ export function syntheticName(r: () => number, kind: number): { name: string; sc
       return { name: `${family} ${given}`, schema: "Person" };
     }
     case 7:
-      return { name: `${chars(r, AR_LETTERS, 3 + Math.floor(r() * 3))} ${chars(r, AR_LETTERS, 4 + Math.floor(r() * 3))}`, schema: "Person" };
+      return {
+        name: `${chars(r, AR_LETTERS, 3 + Math.floor(r() * 3))} ${chars(r, AR_LETTERS, 4 + Math.floor(r() * 3))}`,
+        schema: "Person",
+      };
     case 8:
       return { name: pick(r, HAN_SURNAMES) + chars(r, HAN_GIVEN, 1 + Math.floor(r() * 2)), schema: "Person" };
     case 9: {
-      const org = pick(r, HAN_PLACES) + chars(r, HAN_GIVEN, 2) + pick(r, HAN_ORG) + pick(r, HAN_ORG) + pick(r, HAN_LEGAL);
+      const org =
+        pick(r, HAN_PLACES) +
+        chars(r, HAN_GIVEN, 2) +
+        pick(r, HAN_ORG) +
+        pick(r, HAN_ORG) +
+        pick(r, HAN_LEGAL);
       return { name: org, schema: "Organization" };
     }
     case 10:
       return { name: pick(r, HANGUL_SYL) + chars(r, HANGUL_GIVEN, 2), schema: "Person" };
     case 11:
-      return { name: `${chars(r, KANA, 3 + Math.floor(r() * 3))}・${chars(r, KANA, 3 + Math.floor(r() * 2))}`, schema: "Person" };
+      return {
+        name: `${chars(r, KANA, 3 + Math.floor(r() * 3))}・${chars(r, KANA, 3 + Math.floor(r() * 2))}`,
+        schema: "Person",
+      };
     default:
-      return { name: `${chars(r, GREEK, 5 + Math.floor(r() * 3))} ${chars(r, GREEK, 6 + Math.floor(r() * 3))}`, schema: "Person" };
+      return {
+        name: `${chars(r, GREEK, 5 + Math.floor(r() * 3))} ${chars(r, GREEK, 6 + Math.floor(r() * 3))}`,
+        schema: "Person",
+      };
   }
 }
 

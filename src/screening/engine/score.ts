@@ -30,7 +30,6 @@ type Unit = {
   memo: (Map<string, number> | undefined)[];
 };
 
-
 function makeUnit(start: number, len: number, alts: string[], weight: number, origin: Token["origin"]): Unit {
   let minLen = Number.POSITIVE_INFINITY;
   let maxLen = 0;
@@ -125,7 +124,8 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
       const s = unitSimilarity(u, v);
       if (s > 0 && count < scratchKeys.length) {
         // sort key: similarity first, then the heavier pair (weights ≤ 2 → 3 bits)
-        scratchKeys[count++] = Math.round(s * 1e6) * 65536 + Math.round((u.weight + v.weight) * 3) * 4096 + i * 64 + j;
+        scratchKeys[count++] =
+          Math.round(s * 1e6) * 65536 + Math.round((u.weight + v.weight) * 3) * 4096 + i * 64 + j;
       }
     }
   }
