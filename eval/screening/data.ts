@@ -22,14 +22,20 @@ export function repoRoot(): string {
   return process.cwd();
 }
 
-/** The shared data directory: $SEKIMORI_SHARED_DATA, ../shared/data beside the repo, or /work/shared/data. */
+/**
+ * The shared data directory: $SEKIMORI_SHARED_DATA (an error if set but wrong), else ../shared/data
+ * beside the repo (or beside a worktree's parent); null when absent.
+ */
 export function findSharedData(): string | null {
-  const candidates = [
-    process.env.SEKIMORI_SHARED_DATA,
-    resolve(repoRoot(), "../shared/data"),
-    resolve(repoRoot(), "../../shared/data"),
-    "/work/shared/data",
-  ].filter((p): p is string => !!p);
+  const explicit = process.env.SEKIMORI_SHARED_DATA;
+  if (explicit) {
+    // an explicitly configured directory must exist: a CI gate must not pass by skipping
+    if (existsSync(resolve(explicit, "SOURCES.md"))) return resolve(explicit);
+    throw new Error(
+      `SEKIMORI_SHARED_DATA=${explicit}: no SOURCES.md there (not the reference data directory)`,
+    );
+  }
+  const candidates = [resolve(repoRoot(), "../shared/data"), resolve(repoRoot(), "../../shared/data")];
   for (const c of candidates) if (existsSync(resolve(c, "SOURCES.md"))) return c;
   return null;
 }
@@ -60,7 +66,12 @@ export async function loadNamedList(data: string, id: string): Promise<ListEntit
 }
 
 export function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { columns: true, skip_empty_lines: true, relax_column_count: true, comment: "#" });
+  return parse(readFileSync(file), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    comment: "#",
+  });
 }
 
 /** A yente-style person fixture row as a screening query (name, birth date, nationality). */

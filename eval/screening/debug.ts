@@ -4,7 +4,14 @@ import { analyzeName, compareNames } from "../../src/screening/engine/index.js";
 const [q, ...names] = process.argv.slice(2);
 const show = (s: string) => {
   const a = analyzeName(s);
-  console.log(s, "=>", a.forms.map((f) => `${f.method}: ${f.tokens.map((t) => `${t.alts.join("/")}@${t.weight}`).join(" ")}`).join(" | "), a.cjk ?? "");
+  console.log(
+    s,
+    "=>",
+    a.forms
+      .map((f) => `${f.method}: ${f.tokens.map((t) => `${t.alts.join("/")}@${t.weight}`).join(" ")}`)
+      .join(" | "),
+    a.cjk ?? "",
+  );
   return a;
 };
 const qa = show(q ?? "");

@@ -5,7 +5,14 @@
  * analysis runs on list names (once, when indexing) and on queries.
  */
 import anyAscii from "any-ascii";
-import { type CjkSegment, hanToHangul, isCompoundSurname, japaneseReadings, segmentCjk } from "./cjk.js";
+import {
+  type CjkSegment,
+  hanToHangul,
+  isCompoundSurname,
+  japaneseReadings,
+  looksTranscribed,
+  segmentCjk,
+} from "./cjk.js";
 import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
 import { TokenOrigin } from "./similarity.js";
@@ -38,7 +45,13 @@ export type Token = {
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation";
 
-export type NameForm = { tokens: Token[]; fidelity: number; method: FormMethod };
+export type NameForm = {
+  tokens: Token[];
+  fidelity: number;
+  method: FormMethod;
+  /** Comparison units, memoised by the scorer. */
+  units?: unknown;
+};
 
 export type AnalyzedName = {
   original: string;
@@ -305,6 +318,12 @@ function cjkSlots(
           const ko = chars.map((c) => reading(c.korean));
           const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
           const langs: ReadingLang[] = ["zh"];
+          if (looksTranscribed(chars.map((c) => c.char))) {
+            // 鲁比欧 = Rubio: also compare the whole word like a transliteration
+            const py = chars.map((c) => c.pinyin).join("");
+            options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
+            langs.push("zh");
+          }
           if (ko.every((t) => t.alts.length > 0)) {
             options.push(ko);
             langs.push("ko");
@@ -362,6 +381,10 @@ function cjkSlots(
           ];
           const options: Token[][] = [tok([py])];
           const langs: ReadingLang[] = ["zh"];
+          if (looksTranscribed(chars.map((c) => c.char))) {
+            options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
+            langs.push("zh");
+          }
           if (ko.length > 0) {
             options.push(tok(ko));
             langs.push("ko");

@@ -259,6 +259,24 @@ export function japaneseReadings(chars: string[], cap = 24): string[] {
   return [...new Set(acc)].slice(0, cap);
 }
 
+/**
+ * Characters of the standard Chinese transcription table for foreign names (布朗巴克 Brownback,
+ * 蓬佩奥 Pompeo). A word made almost only of them is probably a transcribed foreign name.
+ */
+const TRANSCRIPTION_CHARS = new Set(
+  [
+    ..."阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布采查达戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福富盖甘冈戈格根古瓜哈海汉豪赫亨华惠霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密莫默姆穆纳娜奈内尼纽努诺欧帕潘佩彭皮珀普奇齐乔切琼丘瑞萨塞赛桑瑟森沙珊尚舍施斯松苏索塔泰坦汤特提汀图托瓦万威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约扎詹兹茨蓬泽夫廷顿",
+  ].map((c) => foldHan(c)),
+);
+
+/** True when a Han word (three or more characters) reads like a transcribed foreign name. */
+export function looksTranscribed(chars: string[]): boolean {
+  if (chars.length < 3) return false;
+  let n = 0;
+  for (const c of chars) if (TRANSCRIPTION_CHARS.has(c)) n++;
+  return n / chars.length >= 0.75;
+}
+
 /** True when the folded string is a compound surname. */
 export function isCompoundSurname(folded: string): boolean {
   return COMPOUND_SURNAMES.has(folded);

@@ -18,6 +18,7 @@ import {
 import { GrowableUint8, GrowableUint32 } from "./growable.js";
 import { hash32 } from "./normalize.js";
 import {
+  alignForms,
   compareNames,
   type EntityFacts,
   factFeatures,
@@ -96,7 +97,12 @@ const SEED_PREFIX = 0xc2b2ae35;
 const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5 } as const;
 
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
-function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>, groups?: Map<number, number>): void {
+function nameKeys(
+  a: AnalyzedName,
+  forQuery: boolean,
+  out: Map<number, number>,
+  groups?: Map<number, number>,
+): void {
   const groupIds = new Map<string, number>();
   let group = 0;
   const add = (h: number, f: number) => {
@@ -174,14 +180,27 @@ function nameKeys(a: AnalyzedName, forQuery: boolean, out: Map<number, number>, 
   }
 }
 
+/** Posting entries a query may walk (the two rarest keys are always walked in full). */
+const POSTINGS_BUDGET = 60_000;
+
+/** Candidates always fully scored, however little they share with the query. */
+const MIN_SCORED = 5;
+
 const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
 
-/** Skeletons one substitution or deletion away (query side only: cheap lookups, no index cost). */
+/**
+ * Skeletons one substitution, deletion or (for short ones) insertion away — query side only:
+ * cheap lookups, no index cost.
+ */
 function skeletonNeighbours(sk: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < sk.length; i++) {
     if (sk.length > 3) out.push(sk.slice(0, i) + sk.slice(i + 1));
     for (const c of SKELETON_CLASSES) if (c !== sk[i]) out.push(sk.slice(0, i) + c + sk.slice(i + 1));
+  }
+  if (sk.length <= 5) {
+    for (let i = 0; i <= sk.length; i++)
+      for (const c of SKELETON_CLASSES) out.push(sk.slice(0, i) + c + sk.slice(i));
   }
   return out;
 }
@@ -284,6 +303,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   let best = new Float32Array(0);
   let stamp = new Uint32Array(0);
   let stampGen = 0;
+  let touchedScratch = new Uint32Array(0);
+  let groupScratch = new Uint32Array(0);
   let built = false;
   let nameCount = 0;
 
@@ -371,6 +392,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     acc = new Float32Array(entId.length);
     best = new Float32Array(entId.length);
     stamp = new Uint32Array(entId.length);
+    touchedScratch = new Uint32Array(entId.length);
+    groupScratch = new Uint32Array(entId.length);
     tokenIds.clear(); // the intern map is only needed while adding
     built = true;
   }
@@ -449,7 +472,11 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     facts: EntityFacts;
   };
 
-  function scoreEntity(e: number, queries: { a: AnalyzedName; identityHash: number }[], facts: QueryFacts): Scored {
+  function scoreEntity(
+    e: number,
+    queries: { a: AnalyzedName; identityHash: number }[],
+    facts: QueryFacts,
+  ): Scored {
     const nStart = entNameStart.data[e]!;
     const nEnd = entNameStart.data[e + 1]!;
     let bestName: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
@@ -497,6 +524,62 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     };
   }
 
+  /**
+   * The best `want` entities by accumulated key weight, without sorting everything touched: a
+   * threshold pass first (a common word can touch 100,000 entities), then a small sort. Entities
+   * far behind the best, or sharing too little of the query's potential, are dropped (the best
+   * few are always kept).
+   */
+  function selectCandidates(touched: Uint32Array, want: number, potential: number): number[] {
+    let top = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const v = acc[touched[i]!]!;
+      if (v > top) top = v;
+    }
+    let bar = Math.max(top * 0.4, potential * 0.25);
+    // raise the bar (halving the distance to the top) while far too many entities pass it
+    for (let round = 0; round < 6; round++) {
+      let n = 0;
+      for (let i = 0; i < touched.length && n <= want * 8; i++) if (acc[touched[i]!]! >= bar) n++;
+      if (n <= want * 8) break;
+      bar += (top - bar) / 2;
+    }
+    const pool: number[] = [];
+    for (let i = 0; i < touched.length; i++) if (acc[touched[i]!]! >= bar) pool.push(touched[i]!);
+    if (pool.length < MIN_SCORED) {
+      // not enough above the bar: take the best few of everything touched
+      const extra = Array.from(touched).filter((e) => acc[e]! < bar);
+      extra.sort((x, y) => acc[y]! - acc[x]!);
+      pool.push(...extra.slice(0, MIN_SCORED - pool.length));
+    }
+    pool.sort((x, y) => acc[y]! - acc[x]! || x - y);
+    if (pool.length > want) pool.length = want;
+    return pool;
+  }
+
+  /** Exact-key weight of a word (idf; a word absent from the index counts as the rarest). */
+  function wordWeight(t: Token, N: number): number {
+    let w = 0;
+    for (const alt of t.alts) {
+      const k = findKey(hash32(alt, SEED_EXACT));
+      const df = k < 0 ? 1 : keyOffsets[k + 1]! - keyOffsets[k]!;
+      const x = Math.log(1 + N / df);
+      if (x > w) w = x;
+    }
+    return w;
+  }
+
+  /** What a perfectly matching entity would accumulate for this query (best form). */
+  function queryPotential(a: AnalyzedName, N: number): number {
+    let best = 0;
+    for (const f of a.forms) {
+      let sum = 0;
+      for (const t of f.tokens) if (t.cls !== "stop" && t.cls !== "initial") sum += wordWeight(t, N);
+      if (sum > best) best = sum;
+    }
+    return best;
+  }
+
   function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
     if (!built) throw new Error("matching index not built: call build() first");
     const limit = opts.limit ?? 10;
@@ -522,45 +605,70 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     // Each query word contributes its best key per entity (exact beats skeleton beats prefix),
     // summed over words: entities sharing more (and rarer) words come first.
     const byGroup = new Map<number, typeof lookups>();
-    let budget = 400_000;
+    let budget = POSTINGS_BUDGET;
+    const common = Math.max(5000, N * 0.02);
     for (let i = 0; i < lookups.length; i++) {
       const l = lookups[i]!;
       const len = l.end - l.start;
-      if (i >= 2 && len > budget) break;
+      // the two rarest keys always count; after that, stop at very common keys or the budget
+      if (i >= 2 && (len > budget || len > common)) break;
       budget -= len;
       const list = byGroup.get(l.g) ?? [];
       list.push(l);
       byGroup.set(l.g, list);
     }
-    const touched: number[] = [];
+    // Pass 1: rare keys, best key per word and entity. Pass 2: common keys only raise entities
+    // already found (and admit new ones only while few were found), so that a common word such as
+    // "mohammed" does not drag tens of thousands of entities into candidate selection.
+    const rare = Math.max(2000, N * 0.002);
+    let nTouched = 0;
     for (const list of byGroup.values()) {
       stampGen++;
-      const groupTouched: number[] = [];
+      let nGroup = 0;
       for (const l of list) {
+        if (l.end - l.start > rare) continue;
+        const w = l.w;
         for (let p = l.start; p < l.end; p++) {
           const e = postings[p]!;
           if (stamp[e] !== stampGen) {
             stamp[e] = stampGen;
-            best[e] = l.w;
-            groupTouched.push(e);
-          } else if (best[e]! < l.w) best[e] = l.w;
+            best[e] = w;
+            groupScratch[nGroup++] = e;
+          } else if (best[e]! < w) best[e] = w;
         }
       }
-      for (const e of groupTouched) {
-        if (acc[e] === 0) touched.push(e);
+      for (let k = 0; k < nGroup; k++) {
+        const e = groupScratch[k]!;
+        if (acc[e] === 0) touchedScratch[nTouched++] = e;
         acc[e]! += best[e]!;
       }
     }
-    let cands: number[];
-    const want = Math.max(candidateLimit, limit * 3);
-    if (touched.length <= want) cands = touched.slice();
-    else {
-      cands = touched.slice().sort((x, y) => acc[y]! - acc[x]!);
-      cands.length = want;
+    const admitNew = nTouched < candidateLimit * 4;
+    for (const list of byGroup.values()) {
+      stampGen++;
+      let nGroup = 0;
+      for (const l of list) {
+        if (l.end - l.start <= rare) continue;
+        const w = l.w;
+        for (let p = l.start; p < l.end; p++) {
+          const e = postings[p]!;
+          if (!admitNew && acc[e] === 0) continue;
+          if (stamp[e] !== stampGen) {
+            stamp[e] = stampGen;
+            best[e] = w;
+            groupScratch[nGroup++] = e;
+          } else if (best[e]! < w) best[e] = w;
+        }
+      }
+      for (let k = 0; k < nGroup; k++) {
+        const e = groupScratch[k]!;
+        if (acc[e] === 0) touchedScratch[nTouched++] = e;
+        acc[e]! += best[e]!;
+      }
     }
-    // candidates far behind the best-sharing ones cannot win: drop them before full scoring
-    const top = cands.length > 0 ? Math.max(...cands.map((e) => acc[e]!)) : 0;
-    cands = cands.filter((e) => acc[e]! >= top * 0.4);
+    const touched = touchedScratch.subarray(0, nTouched);
+    const want = Math.max(candidateLimit, limit * 3);
+    const cands = selectCandidates(touched, want, queryPotential(a, N));
     for (const e of touched) acc[e] = 0;
     const facts: QueryFacts = {
       schema: query.schema,
@@ -606,7 +714,8 @@ export function explain(
   total: number,
 ): ScreeningHit["explanation"] {
   const m = methodText(cmp.method);
-  const pairText = cmp.pairs
+  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true).pairs : cmp.pairs;
+  const pairText = pairs
     .slice(0, 6)
     .map((p) => `${p.query}~${p.list} (${p.similarity.toFixed(2)})`)
     .join(", ");

@@ -38,6 +38,7 @@ export function foldText(input: string): string {
   s = s.toLowerCase();
   // strip combining diacritics of alphabetic scripts (not kana dakuten U+3099/309A, not Hangul)
   // (only on Latin and Greek letters: Cyrillic й, ё and kana voicing marks must survive)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose (all of Basic Latin)
   s = s.normalize("NFD").replace(/([\u0000-\u024f\u0370-\u03ff\u1e00-\u1fff])[\u0300-\u036f]+/g, "$1");
   s = s.normalize("NFC");
   if (/[ßæœøłđðþıŀħ]/.test(s)) s = s.replace(/[ßæœøłđðþıŀħ]/g, (c) => SPECIAL_LATIN[c] ?? c);

@@ -9,6 +9,8 @@ import type { LegalClass } from "./vocabulary.js";
 
 export type NameComparison = {
   score: number;
+  /** The forms that gave the best score (to recompute matched pairs for an explanation). */
+  forms?: [NameForm, NameForm];
   method: FormMethod | "identical" | "ideographs";
   /** Matched token pairs, for the explanation ("putin ~ puchin"). */
   pairs: { query: string; list: string; similarity: number }[];
@@ -28,8 +30,6 @@ type Unit = {
   memo: (Map<string, number> | undefined)[];
 };
 
-const unitCache = new WeakMap<NameForm, Unit[]>();
-
 function makeUnit(start: number, len: number, alts: string[], weight: number, origin: Token["origin"]): Unit {
   let minLen = Number.POSITIVE_INFINITY;
   let maxLen = 0;
@@ -42,7 +42,7 @@ function makeUnit(start: number, len: number, alts: string[], weight: number, or
 
 /** Single tokens and adjacent pairs (jong un ~ jongun, abd allah ~ abdallah), memoised per form. */
 function unitsOf(form: NameForm): Unit[] {
-  const cached = unitCache.get(form);
+  const cached = (form as { units?: Unit[] }).units;
   if (cached) return cached;
   const tokens = form.tokens;
   const units: Unit[] = [];
@@ -58,7 +58,7 @@ function unitsOf(form: NameForm): Unit[] {
     for (const x of a.alts.slice(0, 3)) for (const y of b.alts.slice(0, 3)) alts.push(x + y);
     units.push(makeUnit(i, 2, alts, a.weight + b.weight, a.origin > b.origin ? a.origin : b.origin));
   }
-  unitCache.set(form, units);
+  (form as { units?: Unit[] }).units = units;
   return units;
 }
 
@@ -99,65 +99,86 @@ function unitSimilarity(u: Unit, v: Unit): number {
   return best;
 }
 
+const scratchKeys = new Float64Array(4096);
+const qUsed = new Uint8Array(64);
+const nUsed = new Uint8Array(64);
+const qSim = new Float64Array(64);
+const nSim = new Float64Array(64);
+
 /**
  * Best one-to-one alignment of two token lists (greedy on similarity), allowing a pair of
  * adjacent tokens on one side to match a single token on the other. Returns coverage of each side
- * weighted by token weight.
+ * weighted by token weight; the matched pairs only when asked (for explanations).
  */
-export function alignForms(q: NameForm, n: NameForm): Omit<NameComparison, "method"> {
+export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<NameComparison, "method"> {
   const qu = unitsOf(q);
   const nu = unitsOf(n);
-  const cands: { i: number; j: number; s: number; w: number }[] = [];
-  for (let i = 0; i < qu.length; i++) {
-    for (let j = 0; j < nu.length; j++) {
-      if (qu[i]!.len === 2 && nu[j]!.len === 2) continue;
-      const s = unitSimilarity(qu[i]!, nu[j]!);
-      if (s > 0) cands.push({ i, j, s, w: s * (qu[i]!.weight + nu[j]!.weight) });
+  const qn = Math.min(q.tokens.length, 64);
+  const nn = Math.min(n.tokens.length, 64);
+  let count = 0;
+  for (let i = 0; i < qu.length && i < 64; i++) {
+    const u = qu[i]!;
+    for (let j = 0; j < nu.length && j < 64; j++) {
+      const v = nu[j]!;
+      if (u.len === 2 && v.len === 2) continue;
+      const s = unitSimilarity(u, v);
+      if (s > 0 && count < scratchKeys.length) {
+        // sort key: similarity first, then the heavier pair (weights ≤ 2 → 3 bits)
+        scratchKeys[count++] =
+          Math.round(s * 1e6) * 65536 + Math.round((u.weight + v.weight) * 3) * 4096 + i * 64 + j;
+      }
     }
   }
-  cands.sort((a, b) => b.s - a.s || b.w - a.w);
-  const qUsed = new Uint8Array(q.tokens.length);
-  const nUsed = new Uint8Array(n.tokens.length);
-  const qSim = new Float64Array(q.tokens.length);
-  const nSim = new Float64Array(n.tokens.length);
+  const keys = scratchKeys.subarray(0, count).sort();
+  qUsed.fill(0, 0, qn);
+  nUsed.fill(0, 0, nn);
+  qSim.fill(0, 0, qn);
+  nSim.fill(0, 0, nn);
   const pairs: NameComparison["pairs"] = [];
-  for (const c of cands) {
-    const u = qu[c.i]!;
-    const v = nu[c.j]!;
+  for (let c = count - 1; c >= 0; c--) {
+    const key = keys[c]!;
+    const ij = key % 4096;
+    const i = Math.floor(ij / 64);
+    const j = ij % 64;
+    const s = Math.floor(key / 65536) / 1e6;
+    const u = qu[i]!;
+    const v = nu[j]!;
     let free = true;
     for (let k = 0; k < u.len; k++) if (qUsed[u.start + k]) free = false;
     for (let k = 0; k < v.len; k++) if (nUsed[v.start + k]) free = false;
     if (!free) continue;
     for (let k = 0; k < u.len; k++) {
       qUsed[u.start + k] = 1;
-      qSim[u.start + k] = c.s;
+      qSim[u.start + k] = s;
     }
     for (let k = 0; k < v.len; k++) {
       nUsed[v.start + k] = 1;
-      nSim[v.start + k] = c.s;
+      nSim[v.start + k] = s;
     }
-    pairs.push({
-      query: q.tokens
-        .slice(u.start, u.start + u.len)
-        .map((t) => t.alts[0])
-        .join(" "),
-      list: n.tokens
-        .slice(v.start, v.start + v.len)
-        .map((t) => t.alts[0])
-        .join(" "),
-      similarity: c.s,
-    });
+    if (withPairs) {
+      pairs.push({
+        query: q.tokens
+          .slice(u.start, u.start + u.len)
+          .map((t) => t.alts[0])
+          .join(" "),
+        list: n.tokens
+          .slice(v.start, v.start + v.len)
+          .map((t) => t.alts[0])
+          .join(" "),
+        similarity: Math.round(s * 1000) / 1000,
+      });
+    }
   }
   let qw = 0;
   let qm = 0;
-  for (let i = 0; i < q.tokens.length; i++) {
+  for (let i = 0; i < qn; i++) {
     const w = q.tokens[i]!.weight;
     qw += w;
     qm += w * partialCredit(qSim[i]!);
   }
   let nw = 0;
   let nm = 0;
-  for (let j = 0; j < n.tokens.length; j++) {
+  for (let j = 0; j < nn; j++) {
     const w = n.tokens[j]!.weight;
     nw += w;
     nm += w * partialCredit(nSim[j]!);
@@ -198,7 +219,7 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
       const score = Math.min(a.score, fidelity);
       if (score > best.score) {
         const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;
-        best = { ...a, score, method };
+        best = { ...a, score, method, forms: [qf, nf] };
       }
     }
   }

@@ -201,6 +201,33 @@ export function skeleton(word: string): string {
   return result;
 }
 
+const letterCounts = new Int32Array(128);
+
+/**
+ * Upper bound of editRatio from letter counts (each surplus letter needs at least one edit);
+ * computed in O(length) to skip hopeless pairs before the dynamic programme.
+ */
+export function letterBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) letterCounts[b.charCodeAt(i) & 127]!--;
+  let surplusA = 0;
+  let surplusB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    const v = letterCounts[c]!;
+    if (v > 0) surplusA += v;
+    letterCounts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    const v = letterCounts[c]!;
+    if (v < 0) surplusB -= v;
+    letterCounts[c] = 0;
+  }
+  const max = Math.max(a.length, b.length);
+  return max === 0 ? 1 : 1 - Math.max(surplusA, surplusB) / max;
+}
+
 /** How a token was obtained; decides which comparisons are fair for it. */
 export enum TokenOrigin {
   Latin = 0,
@@ -241,6 +268,8 @@ export function tokenSimilarity(
   let best = 0;
   const maxLen = la > lb ? la : lb;
   const minLen = la > lb ? lb : la;
+  const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
+  if (!cross && letterBound(a, b) < 0.55) return 0; // cannot reach a match: skip the DP
   if (maxLen - minLen <= Math.max(2, maxLen * 0.4)) {
     const r = editRatio(a, b);
     // short tokens must be nearly identical to count
@@ -254,7 +283,6 @@ export function tokenSimilarity(
   // Han/Hangul syllable readings are discrete: they match exactly (including joined syllables)
   // or not at all — "cheng" is not "chen".
   if (originA === TokenOrigin.Reading || originB === TokenOrigin.Reading) return 0;
-  const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
   if (best < 0.95 && !joined) {
     const sa = skeleton(a);
     const sb = skeleton(b);
