@@ -8,6 +8,8 @@ import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
+import { registerListsRoutes } from "../screening/lists-routes.js";
+import { registerScreeningRoutes } from "../screening/screening-routes.js";
 import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
@@ -46,7 +48,9 @@ export function registerAllRoutes(
   });
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
+  registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });
+  registerScreeningRoutes(app, { screening: services.screening, batches: services.screeningBatches });
   registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
   registerPeopleRoutes(app, { people: services.people });
   registerApproachRoutes(app, {

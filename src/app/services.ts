@@ -18,30 +18,19 @@ import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
+import { createIndexManager } from "../screening/index-manager.js";
+import { createListsRepo } from "../screening/lists-repo.js";
+import { createListsService, type ListsService } from "../screening/lists-service.js";
+import { createBatchService } from "../screening/screening-batch-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
-import { AppError } from "../shared/errors.js";
+import { createScreeningRepo } from "../screening/screening-repo.js";
+import { createScreeningService } from "../screening/screening-service.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
 import { createMailSender } from "../tasks/mail-sender.js";
 import { createTasksRepo } from "../tasks/tasks-repo.js";
 import { createTasksService } from "../tasks/tasks-service.js";
 import { createSettingsRepo } from "./settings-repo.js";
-
-/**
- * TEMPORARY (until the screening service lands on main): a ScreeningPort that says screening is not
- * available yet. It never pretends to screen: reviews cannot pass 取引審査 without real results.
- */
-export const unavailableScreening: ScreeningPort = {
-  async screenParty() {
-    throw new AppError(503, "screening_unavailable", {
-      ja: "リスト照合（スクリーニング）はまだ利用できません",
-      en: "Screening is not yet available",
-    });
-  },
-  async latestForParty() {
-    return null;
-  },
-};
 
 /**
  * The composition root: builds every service once with its explicit dependencies. Modules add
@@ -51,12 +40,14 @@ export function createServices({
   db,
   config,
   clock,
-  screening = unavailableScreening,
+  log,
+  screening: screeningPortOverride,
 }: {
   db: Db;
   config: Config;
   clock?: () => Date;
-  /** Only tests pass one (a fake); the app uses the screening service. */
+  log?: (line: string) => void;
+  /** Only tests pass one (a fake) for reviews, people and approach reports; the app uses the screening service. */
   screening?: ScreeningPort;
 }) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
@@ -70,6 +61,29 @@ export function createServices({
   });
   const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
   const settings = createSettingsRepo();
+  const listsCore = createListsService({
+    db,
+    repo: createListsRepo(),
+    audit,
+    keepSnapshots: config.lists.keepSnapshots,
+    ...(clock ? { clock } : {}),
+  });
+  // Screening: the matching index is rebuilt (and everyone re-screened) when an import activates a
+  // snapshot — told explicitly here by wrapping importList, and by polling for other processes' imports.
+  const screeningIndex = createIndexManager({
+    lists: listsCore,
+    threshold: config.screening.threshold,
+    waitMs: config.screening.waitSeconds * 1000,
+    ...(log ? { log } : {}),
+  });
+  const lists: ListsService = {
+    ...listsCore,
+    async importList(actor, input) {
+      const snapshot = await listsCore.importList(actor, input);
+      void screeningIndex.refresh();
+      return snapshot;
+    },
+  };
   const tasksRepo = createTasksRepo();
   const tasks = createTasksService({
     db,
@@ -84,12 +98,37 @@ export function createServices({
     smtpUrl: config.mail.smtpUrl,
     from: config.mail.from,
   });
+  const screeningRepo = createScreeningRepo();
+  const screening = createScreeningService({
+    db,
+    repo: screeningRepo,
+    audit,
+    parties,
+    tasks,
+    index: screeningIndex,
+    threshold: config.screening.threshold,
+    ...(clock ? { clock } : {}),
+    ...(log ? { log } : {}),
+  });
+  screeningIndex.onSwap((next) => screening.rescreenFor(next));
+  const screeningBatches = createBatchService({
+    db,
+    repo: screeningRepo,
+    audit,
+    index: screeningIndex,
+    threshold: config.screening.threshold,
+    maxRows: config.screening.batchMaxRows,
+    ...(clock ? { clock } : {}),
+    ...(log ? { log } : {}),
+  });
+  // Reviews, people and approach reports screen parties through the ScreeningPort.
+  const screeningPort: ScreeningPort = screeningPortOverride ?? screening;
   const people = createPeopleService({
     db,
     repo: createPeopleRepo(),
     audit,
     parties,
-    screening,
+    screening: screeningPort,
     tasks,
     disclosureIntervalMonths: config.people.disclosureIntervalMonths,
     ...(clock ? { clock } : {}),
@@ -100,7 +139,7 @@ export function createServices({
     audit,
     parties,
     people,
-    screening,
+    screening: screeningPort,
     tasks,
     retentionYears: config.reviews.retentionYears,
     ...(clock ? { clock } : {}),
@@ -111,7 +150,7 @@ export function createServices({
     audit,
     tasks,
     parties,
-    screening,
+    screening: screeningPort,
     settings: config.approaches,
     ...(clock ? { clock } : {}),
     log: (message, error) => console.error(`[approaches] ${message}`, error),
@@ -144,8 +183,12 @@ export function createServices({
     auth,
     parties,
     settings,
+    lists,
     tasks,
     mailSender,
+    screeningIndex,
+    screening,
+    screeningBatches,
     people,
     reviews,
     approaches,

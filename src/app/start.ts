@@ -26,8 +26,15 @@ export async function openAndMigrate(config: Config, log: (line: string) => void
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
   log(`Sekimori: opening ${config.databaseUrl ? "PostgreSQL" : "embedded database (PGlite)"}…`);
   const handle = await openAndMigrate(config, log);
-  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind });
+  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind, log });
   const actor = systemActor("setup");
+  // List imports cut short by a crash or kill: the embedded database has only this process, so any
+  // unfinished import is stale; on a server, give another process's running import 10 minutes.
+  const recovered = await services.lists.recoverInterruptedImports(
+    actor,
+    handle.kind === "pglite" ? 0 : 600_000,
+  );
+  if (recovered > 0) log(`  list imports interrupted earlier were cleaned up: ${recovered}`);
   const admin = await services.auth.ensureInitialAdmin(actor, config.adminPassword);
   // The built-in case library and training modules belong to every installation, not only the demo.
   await services.cases.installBuiltIns(actor);
@@ -55,6 +62,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
   }
   await app.listen({ host: config.host, port: config.port });
+  // The matching index builds in the background: the server answers meanwhile, screening calls wait
+  // for it (or answer 503 "index being built"). Interrupted re-screenings and batch jobs resume.
+  void services.screeningIndex.refresh();
+  services.screeningIndex.startPolling(config.screening.pollSeconds * 1000);
+  const resumedBatches = await services.screeningBatches.resumeUnfinished();
+  if (resumedBatches > 0) log(`  batch screening jobs resumed: ${resumedBatches}`);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -86,6 +99,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     clearInterval(purge);
     clearInterval(trainingTimer);
     services.mailSender.stop();
+    await services.screeningIndex.stop();
     await app.close();
     await handle.close();
   };

@@ -9,6 +9,8 @@ import { registerInsiderCommands } from "../insider/insider-commands.js";
 import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
+import { registerListsCommands } from "./lists-commands.js";
+import { registerScreenCommands } from "./screen-commands.js";
 import { registerUserCommands } from "./user-commands.js";
 
 /** Builds the `sekimori` command tree; modules add their command groups here. */
@@ -69,6 +71,8 @@ export function buildProgram(): Command {
 
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerListsCommands(program);
+  registerScreenCommands(program);
   registerPeopleCommands(program);
   registerTrainingCommands(program);
   registerInsiderCommands(program);

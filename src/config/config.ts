@@ -102,6 +102,66 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Directory of the built web app served at /",
   },
   {
+    name: "SEKIMORI_LIST_KEEP_SNAPSHOTS",
+    default: "3",
+    description:
+      "List snapshots per list whose entries are kept (for comparing versions); older ones keep only their counts",
+  },
+  {
+    name: "SEKIMORI_LIST_UPDATE_SOURCES",
+    default: "un ofac_sdn ofac_cons us_csl",
+    description: "Lists `sekimori lists update` downloads (space-separated list ids)",
+  },
+  {
+    name: "SEKIMORI_LIST_UPDATE_TIMEOUT_SECONDS",
+    default: "120",
+    description: "How long `sekimori lists update` waits for one download",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_UN",
+    default: "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+    description: "Download location of the UN Security Council consolidated list (XML)",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_OFAC_SDN",
+    default:
+      "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADD.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV",
+    description: "Download locations of OFAC's SDN list (legacy CSV: sdn, add, alt; space-separated)",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_OFAC_CONS",
+    default:
+      "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_PRIM.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ADD.CSV https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ALT.CSV",
+    description: "Download locations of OFAC's consolidated non-SDN list (legacy CSV; space-separated)",
+  },
+  {
+    name: "SEKIMORI_LIST_URL_US_CSL",
+    default: "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+    description: "Download location of the US Consolidated Screening List (trade.gov CSV or JSON)",
+  },
+  {
+    name: "SEKIMORI_SCREENING_THRESHOLD",
+    default: "0.70",
+    description: "Screening score (0–1) at or above which a hit is a possible match a reviewer must resolve",
+  },
+  {
+    name: "SEKIMORI_SCREENING_WAIT_SECONDS",
+    default: "20",
+    description:
+      "How long a screening request waits for the matching index being built at start-up before answering 503",
+  },
+  {
+    name: "SEKIMORI_SCREENING_POLL_SECONDS",
+    default: "60",
+    description:
+      "How often the server checks for list snapshots activated by another process (CLI import); 0 = never",
+  },
+  {
+    name: "SEKIMORI_SCREENING_BATCH_MAX_ROWS",
+    default: "100000",
+    description: "Most names in one batch screening file",
+  },
+  {
     name: "SEKIMORI_SMTP_URL",
     default: "(unset: e-mails wait in the outbox)",
     description:
@@ -164,7 +224,15 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
+  lists: {
+    keepSnapshots: number;
+    updateSources: string[];
+    updateTimeoutSeconds: number;
+    /** Download locations per list id (several files for OFAC's CSV set). */
+    urls: Record<string, string[]>;
+  };
   mail: { smtpUrl: string | undefined; from: string };
+  screening: { threshold: number; waitSeconds: number; pollSeconds: number; batchMaxRows: number };
   pdf: { fontPath: string | undefined };
   reviews: { retentionYears: number };
   people: { disclosureIntervalMonths: number };
@@ -177,6 +245,15 @@ function smtpUrl(value: string | undefined): string | undefined {
     throw new ConfigError("SEKIMORI_SMTP_URL: expected an smtp:// or smtps:// URL");
   }
   return value;
+}
+
+function fraction(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) {
+    throw new ConfigError(`${name}: expected a number above 0 and at most 1, got "${raw}"`);
+  }
+  return n;
 }
 
 /** Raised for a setting that cannot be understood, naming the variable and where it came from. */
@@ -231,6 +308,14 @@ export function loadConfig(env: Source = process.env): Config {
     if (/^(0|false|no|off)$/i.test(raw)) return false;
     throw new ConfigError(`${name}: expected true or false, got "${raw}"`);
   };
+  const defaultOf = (name: string): string => CONFIG_VARIABLES.find((v) => v.name === name)!.default;
+  const urls = (name: string): string[] => {
+    const list = (get(name) ?? defaultOf(name)).split(/\s+/).filter(Boolean);
+    for (const u of list) {
+      if (!/^https?:\/\//.test(u)) throw new ConfigError(`${name}: expected http(s):// URLs, got "${u}"`);
+    }
+    return list;
+  };
   const host = get("HOST") ?? "127.0.0.1";
   const port = int("PORT", 3000, 0);
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -269,6 +354,25 @@ export function loadConfig(env: Source = process.env): Config {
       uploadLimitBytes: int("SEKIMORI_UPLOAD_LIMIT_BYTES", 100 * 1024 * 1024, 1024),
       ratePerMinute: int("SEKIMORI_RATE_PER_MINUTE", 1200, 0),
       trustProxy: bool("SEKIMORI_TRUST_PROXY", false),
+    },
+    lists: {
+      keepSnapshots: int("SEKIMORI_LIST_KEEP_SNAPSHOTS", 3, 1),
+      updateSources: (get("SEKIMORI_LIST_UPDATE_SOURCES") ?? defaultOf("SEKIMORI_LIST_UPDATE_SOURCES"))
+        .split(/\s+/)
+        .filter(Boolean),
+      updateTimeoutSeconds: int("SEKIMORI_LIST_UPDATE_TIMEOUT_SECONDS", 120, 1),
+      urls: {
+        un: urls("SEKIMORI_LIST_URL_UN"),
+        ofac_sdn: urls("SEKIMORI_LIST_URL_OFAC_SDN"),
+        ofac_cons: urls("SEKIMORI_LIST_URL_OFAC_CONS"),
+        us_csl: urls("SEKIMORI_LIST_URL_US_CSL"),
+      },
+    },
+    screening: {
+      threshold: fraction(get("SEKIMORI_SCREENING_THRESHOLD"), "SEKIMORI_SCREENING_THRESHOLD", 0.7),
+      waitSeconds: int("SEKIMORI_SCREENING_WAIT_SECONDS", 20, 0),
+      pollSeconds: int("SEKIMORI_SCREENING_POLL_SECONDS", 60, 0),
+      batchMaxRows: int("SEKIMORI_SCREENING_BATCH_MAX_ROWS", 100_000, 1),
     },
     mail: {
       smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),

@@ -87,7 +87,7 @@ describe("reviews over HTTP", () => {
     expect((await t.request(unit, "GET", "/api/reviews/drafts/review:new:acceptance")).statusCode).toBe(404);
   });
 
-  it("without the screening module, screening says so and 取引審査 cannot complete (no pretend results)", async () => {
+  it("without any list imported, screening says so and 取引審査 cannot complete (no pretend results)", async () => {
     const created = await t.request(applicant, "POST", "/api/reviews", {
       activityType: "acceptance",
       ...completeForm("acceptance", [{ partyId, role: "home_institution" }]),
@@ -100,7 +100,7 @@ describe("reviews over HTTP", () => {
     expect(submitted.json().counterparties[0].screening).toBeNull();
     const screen = await t.request(unit, "POST", `/api/reviews/${id}/screen`, {});
     expect(screen.statusCode).toBe(503);
-    expect(screen.json().error.code).toBe("screening_unavailable");
+    expect(screen.json().error.code).toBe("no_lists");
   });
 
   it("prints the three forms as PDFs with Japanese text and an embedded Japanese font", async () => {

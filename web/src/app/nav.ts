@@ -17,7 +17,13 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { key: "home", path: "/", label: "home", available: true },
   { key: "tasks", path: "/tasks", label: "tasks", available: true },
-  { key: "screening", path: "/screening", label: "screening", available: false },
+  {
+    key: "screening",
+    path: "/screening",
+    label: "screening",
+    roles: ["unit_officer", "secretariat", "approver", "auditor", "admin"],
+    available: true,
+  },
   { key: "reviews", path: "/reviews", label: "reviews", available: true },
   { key: "people", path: "/people", label: "people", available: true },
   { key: "approaches", path: "/approaches", label: "approaches", available: true },

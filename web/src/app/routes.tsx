@@ -19,6 +19,7 @@ import { PersonDetailPage } from "../features/people/PersonDetailPage";
 import { ReviewDetailPage } from "../features/reviews/ReviewDetailPage";
 import { ReviewEditPage } from "../features/reviews/ReviewEditPage";
 import { ReviewsListPage } from "../features/reviews/ReviewsListPage";
+import { ScreeningPage } from "../features/screening/ScreeningPage";
 import { TasksPage } from "../features/tasks/TasksPage";
 import {
   TrainingDashboardPage,
@@ -48,6 +49,7 @@ const moduleRoutes: RouteObject[] = [
   { path: "/people", element: <PeopleListPage /> },
   { path: "/people/:id", element: <PersonDetailPage /> },
   { path: "/admin/*", element: <AdminPage /> },
+  { path: "/screening/*", element: <ScreeningPage /> },
   { path: "/approaches", element: <ApproachesPage /> },
   { path: "/approaches/new", element: <ReportFormPage /> },
   { path: "/approaches/all", element: <AllReportsPage /> },

@@ -2,19 +2,18 @@ import { Stack, Tabs } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { NotYetAvailable } from "../../app/components/NotYetAvailable";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
+import { ListsTab } from "../screening/ListsTab";
 import { OutboxTab } from "./OutboxTab";
 import { UsersTab } from "./UsersTab";
 
 /**
- * Administration tabs. A module adds its admin tab here (e.g. screening's Lists page replaces the
- * placeholder).
+ * Administration tabs. A module adds its admin tab here (screening's Lists tab: snapshots and imports).
  */
 export const ADMIN_TABS: { key: string; label: string; element: ReactNode }[] = [
   { key: "users", label: "tabs.users", element: <UsersTab /> },
-  { key: "lists", label: "tabs.lists", element: <NotYetAvailable module="lists" /> },
+  { key: "lists", label: "tabs.lists", element: <ListsTab /> },
   { key: "outbox", label: "tabs.outbox", element: <OutboxTab /> },
 ];
 

@@ -19,6 +19,8 @@ import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { countryName, formatDate, formatDateTime } from "../../app/format";
+import { PartyScreeningPanel } from "../screening/PartyScreeningPanel";
+import { SCREENING_READERS } from "../screening/roles";
 import { useArchiveParty, useParty, usePartyHistory } from "./api";
 import { changedFields, showValue } from "./history";
 import { PARTY_WRITERS } from "./PartiesListPage";
@@ -154,6 +156,7 @@ export function PartyDetailPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
+      {hasRole(...SCREENING_READERS) ? <PartyScreeningPanel partyId={p.id} archived={p.archived} /> : null}
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           {t("history")}

@@ -1,0 +1,283 @@
+/**
+ * Han, kana and Hangul handling: variant folding (Japanese shinjitai / traditional / simplified),
+ * segmentation into legal forms, vocabulary words and unknown stretches, and readings of the
+ * unknown stretches (Mandarin pinyin, Sino-Korean, kana romaji). It exists because CJK names
+ * have no spaces, mix translated words with transcribed proper names, and are read differently
+ * in each language.
+ */
+
+import hanjaTable from "hanja/lib/data/hanjaeum.json" with { type: "json" };
+import OpenCC from "opencc-js";
+import { pinyin } from "pinyin-pro";
+import { JAPANESE_READING_ENTRIES, withRendaku } from "./japanese-readings.js";
+import { scriptOf } from "./scripts.js";
+import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
+import {
+  HAN_LEGAL_FORMS,
+  HAN_VOCABULARY,
+  HANGUL_LEGAL_FORMS,
+  HANGUL_VOCABULARY,
+  KANA_LEGAL_FORMS,
+  KANA_VOCABULARY,
+  type LegalClass,
+} from "./vocabulary.js";
+
+const jpToTraditional = OpenCC.Converter({ from: "jp", to: "t" });
+const traditionalToSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const HANJA = hanjaTable as Record<string, string>;
+
+const foldCache = new Map<string, string>();
+
+/**
+ * Folds Han characters to one canonical variant (simplified Chinese) so that 軍需工業部 (Japanese),
+ * 軍需工業部 (traditional) and 军需工业部 (simplified) compare equal. Kana and Hangul pass through.
+ */
+export function foldHan(text: string): string {
+  if (!/[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]/u.test(text)) return text;
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = traditionalToSimplified(jpToTraditional(text));
+  // OpenCC converts phrase-wise; keep a 1:1 character alignment for readings.
+  const out = [...folded].length === [...text].length ? folded : [...text].map((c) => foldChar(c)).join("");
+  if (foldCache.size > 50_000) foldCache.clear();
+  foldCache.set(text, out);
+  return out;
+}
+
+function foldChar(c: string): string {
+  const f = traditionalToSimplified(jpToTraditional(c));
+  return [...f].length === 1 ? f : c;
+}
+
+/** Traditional form of a Han string (the Sino-Korean table is keyed by traditional characters). */
+function toTraditional(text: string): string {
+  const t = jpToTraditional(text);
+  return [...t].length === [...text].length ? t : text;
+}
+
+export type VocabularyEntry = { kind: "vocab"; phrases: string[][] } | { kind: "legal"; legal: LegalClass };
+
+const VOCAB = new Map<string, VocabularyEntry>();
+let maxKeyLength = 1;
+
+function addVocabulary(keys: string, english: string | null, legal?: LegalClass): void {
+  for (const raw of keys.split("/")) {
+    const key = foldHan(raw.normalize("NFKC"));
+    if (!key) continue;
+    maxKeyLength = Math.max(maxKeyLength, [...key].length);
+    if (legal) VOCAB.set(key, { kind: "legal", legal });
+    else if (english) {
+      const phrases = english.split("|").map((p) => p.split(" ").filter(Boolean));
+      if (!VOCAB.has(key)) VOCAB.set(key, { kind: "vocab", phrases });
+    }
+  }
+}
+
+for (const [k, cls] of [...HAN_LEGAL_FORMS, ...HANGUL_LEGAL_FORMS, ...KANA_LEGAL_FORMS])
+  addVocabulary(k, null, cls);
+for (const [k, en] of [...HAN_VOCABULARY, ...HANGUL_VOCABULARY, ...KANA_VOCABULARY]) addVocabulary(k, en);
+
+/** A piece of a CJK run. */
+export type CjkSegment =
+  | { kind: "legal"; text: string; legal: LegalClass }
+  | { kind: "vocab"; text: string; phrases: string[][] }
+  | { kind: "han"; text: string; chars: HanReading[] }
+  | { kind: "kana"; text: string; romaji: string[] }
+  | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
+
+export type HanReading = { char: string; pinyin: string; korean: string[] };
+
+/** Compound Chinese surnames (two characters). */
+const COMPOUND_SURNAMES = new Set(
+  [
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "司徒",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "夏侯",
+    "令狐",
+    "南宫",
+  ].map((s) => foldHan(s)),
+);
+
+function hanReadings(text: string, wordInitial: boolean): HanReading[] {
+  const chars = [...text];
+  const py = pinyin(text, { toneType: "none", type: "array", surname: wordInitial ? "head" : "off" });
+  const trad = [...toTraditional(text)];
+  return chars.map((char, i) => {
+    const hangul = HANJA[trad[i] ?? char] ?? HANJA[char];
+    const korean: string[] = [];
+    if (hangul) {
+      let syl = hangul;
+      // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word
+      if (i === 0) syl = initialSoundRule(syl);
+      const s = hangulSyllables(syl)[0];
+      if (s) korean.push(...koreanSyllableVariants(s.rr, s.mr));
+      const sur = i === 0 ? KOREAN_SURNAMES[syl] : undefined;
+      if (sur) korean.push(...sur);
+    }
+    const p = (py[i] ?? "").replace(/ü|v/g, "u").replace(/[^a-z]/g, "");
+    return { char, pinyin: p, korean: [...new Set(korean)] };
+  });
+}
+
+function initialSoundRule(syl: string): string {
+  const cp = syl.codePointAt(0)!;
+  if (cp < 0xac00 || cp > 0xd7a3) return syl;
+  const idx = cp - 0xac00;
+  const ini = Math.floor(idx / 588);
+  const med = Math.floor((idx % 588) / 28);
+  const fin = idx % 28;
+  const yMedials = new Set([2, 6, 7, 12, 17, 20]); // ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
+  let newIni = ini;
+  if (ini === 2 && yMedials.has(med))
+    newIni = 11; // ㄴ → ㅇ
+  else if (ini === 5) newIni = yMedials.has(med) ? 11 : 2; // ㄹ → ㅇ / ㄴ
+  return String.fromCodePoint(0xac00 + newIni * 588 + med * 28 + fin);
+}
+
+type CharKind = "han" | "kana" | "hangul";
+
+function charKind(c: string): CharKind | null {
+  const s = scriptOf(c.codePointAt(0)!);
+  if (s === "han") return "han";
+  if (s === "kana") return c === "ー" || c === "・" ? "kana" : "kana";
+  if (s === "hangul") return "hangul";
+  return null;
+}
+
+/**
+ * Splits a run of CJK/Hangul characters (no spaces) into legal forms, vocabulary words and
+ * unknown stretches, longest match first. `text` must already be NFKC-normalised.
+ */
+export function segmentCjk(text: string): CjkSegment[] {
+  const folded = [...foldHan(text)];
+  const original = [...text];
+  const segments: CjkSegment[] = [];
+  let pending: { kind: CharKind; start: number } | null = null;
+  const flush = (end: number) => {
+    if (!pending) return;
+    const piece = original.slice(pending.start, end).join("");
+    const foldedPiece = folded.slice(pending.start, end).join("");
+    if (pending.kind === "han") {
+      segments.push({
+        kind: "han",
+        text: foldedPiece,
+        chars: hanReadings(foldedPiece, segments.length === 0),
+      });
+    } else if (pending.kind === "kana") {
+      segments.push({ kind: "kana", text: piece, romaji: romanizeWord(piece, "kana") });
+    } else {
+      segments.push({ kind: "hangul", text: piece, syllables: hangulSyllables(piece) });
+    }
+    pending = null;
+  };
+  let i = 0;
+  while (i < folded.length) {
+    let matched = 0;
+    let entry: VocabularyEntry | undefined;
+    for (let len = Math.min(maxKeyLength, folded.length - i); len >= 1; len--) {
+      const key = folded.slice(i, i + len).join("");
+      const e = VOCAB.get(key);
+      if (e) {
+        // a single-character word only counts when it stands at the end of a run or next to
+        // another known word (部 in 軍需工業部), not inside a proper name
+        if (len === 1 && e.kind === "vocab" && !singleCharAllowed(folded, i)) continue;
+        matched = len;
+        entry = e;
+        break;
+      }
+    }
+    if (entry) {
+      flush(i);
+      const piece = folded.slice(i, i + matched).join("");
+      if (entry.kind === "legal") segments.push({ kind: "legal", text: piece, legal: entry.legal });
+      else segments.push({ kind: "vocab", text: piece, phrases: entry.phrases });
+      i += matched;
+      continue;
+    }
+    const kind = charKind(folded[i]!);
+    if (kind === null) {
+      flush(i);
+      i++;
+      continue;
+    }
+    if (pending && pending.kind !== kind) flush(i);
+    if (!pending) pending = { kind, start: i };
+    i++;
+  }
+  flush(folded.length);
+  return segments;
+}
+
+function singleCharAllowed(chars: string[], i: number): boolean {
+  if (i === chars.length - 1) return i > 0; // final 部/局/省 after something else
+  return false;
+}
+
+/** Hangul reading of a Han string (for comparing 金正恩 with an original-script 김정은). */
+export function hanToHangul(text: string): string {
+  const trad = [...toTraditional(text)];
+  return trad
+    .map((c, i) => {
+      const h = HANJA[c];
+      if (!h) return c;
+      return i === 0 ? initialSoundRule(h) : h;
+    })
+    .join("");
+}
+
+const JA_READINGS = new Map<string, string[]>();
+for (const [k, v] of JAPANESE_READING_ENTRIES) {
+  for (const key of new Set([k, foldHan(k)])) {
+    JA_READINGS.set(key, [...new Set([...(JA_READINGS.get(key) ?? []), ...v])]);
+  }
+}
+
+/**
+ * Japanese readings of a (folded) kanji string as whole-word spellings (东芝 → toshiba, …), or []
+ * when a character has no known reading. Capped to keep the alternatives few.
+ */
+export function japaneseReadings(chars: string[], cap = 24): string[] {
+  let acc: string[] = [""];
+  for (let i = 0; i < chars.length; i++) {
+    const r = JA_READINGS.get(chars[i]!);
+    if (!r) return [];
+    const opts = i === 0 ? r : r.flatMap(withRendaku);
+    const next: string[] = [];
+    for (const a of acc) for (const o of opts) if (next.length < cap * 4) next.push(a + o);
+    acc = next;
+  }
+  return [...new Set(acc)].slice(0, cap);
+}
+
+/**
+ * Characters of the standard Chinese transcription table for foreign names (布朗巴克 Brownback,
+ * 蓬佩奥 Pompeo). A word made almost only of them is probably a transcribed foreign name.
+ */
+const TRANSCRIPTION_CHARS = new Set(
+  [
+    ..."阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布采查达戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福富盖甘冈戈格根古瓜哈海汉豪赫亨华惠霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密莫默姆穆纳娜奈内尼纽努诺欧帕潘佩彭皮珀普奇齐乔切琼丘瑞萨塞赛桑瑟森沙珊尚舍施斯松苏索塔泰坦汤特提汀图托瓦万威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约扎詹兹茨蓬泽夫廷顿",
+  ].map((c) => foldHan(c)),
+);
+
+/** True when a Han word (three or more characters) reads like a transcribed foreign name. */
+export function looksTranscribed(chars: string[]): boolean {
+  if (chars.length < 3) return false;
+  let n = 0;
+  for (const c of chars) if (TRANSCRIPTION_CHARS.has(c)) n++;
+  return n / chars.length >= 0.75;
+}
+
+/** True when the folded string is a compound surname. */
+export function isCompoundSurname(folded: string): boolean {
+  return COMPOUND_SURNAMES.has(folded);
+}

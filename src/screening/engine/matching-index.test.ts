@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import type { ListEntity } from "../screening-contract.js";
+import { createMatchingIndex, scoreQueryAgainstEntity } from "./index.js";
+
+// Small hand-written fixtures (not copied from any list file).
+function entity(
+  sourceId: string,
+  schema: ListEntity["schema"],
+  names: string[],
+  extra: Partial<ListEntity> = {},
+): ListEntity {
+  return {
+    source: "test",
+    sourceId,
+    schema,
+    names: names.map((name, i) => ({ name, kind: i === 0 ? ("primary" as const) : ("alias" as const) })),
+    countries: [],
+    birthDates: [],
+    identifiers: [],
+    programs: [],
+    ...extra,
+  };
+}
+
+const LIST: ListEntity[] = [
+  entity("T-001", "Organization", ["MUNITIONS INDUSTRY DEPARTMENT"], { countries: ["kp"] }),
+  entity("T-002", "Person", ["KIM, Jong Un"], { countries: ["kp"], birthDates: ["1984-01-08"] }),
+  entity("T-003", "Person", ["PUTIN, Vladimir Vladimirovich"], {
+    countries: ["ru"],
+    birthDates: ["1952-10-07"],
+  }),
+  entity("T-004", "Organization", ["TOSHIBA CORPORATION"], { countries: ["jp"] }),
+  entity("T-005", "Organization", ["HARBIN INSTITUTE OF TECHNOLOGY", "HIT"], { countries: ["cn"] }),
+  entity("T-006", "Person", ["MADURO MOROS, Nicolas"], { countries: ["ve"], birthDates: ["1962-11-23"] }),
+  entity("T-007", "Organization", ["KOREA MINING DEVELOPMENT TRADING CORPORATION", "KOMID"], {
+    countries: ["kp"],
+  }),
+  entity("T-008", "Organization", ["CHINA MERCHANTS BANK CO., LTD."], { countries: ["cn"] }),
+  entity("T-009", "Person", ["AL-HASHIMI, Mohammed Ali"], { birthDates: ["1970"] }),
+  entity("T-010", "Organization", ["ANGLO-CARIBBEAN CO., LTD."]),
+  entity("T-011", "Person", ["PUTINA, Maria"]),
+  entity("T-012", "Organization", ["AEROSPACE SCIENCE AND INDUSTRY GROUP"], { countries: ["cn"] }),
+];
+
+function buildIndex() {
+  const index = createMatchingIndex();
+  for (const [i, e] of LIST.entries()) index.add(e, `id-${i}`);
+  index.build();
+  return index;
+}
+const index = buildIndex();
+
+function top(name: string, facts: Record<string, unknown> = {}) {
+  return index.match({ name, ...facts }, { limit: 3, minScore: 0 })[0];
+}
+
+describe("cross-script matching", () => {
+  it.each([
+    ["軍需工業部", "T-001"],
+    ["军需工业部", "T-001"],
+    ["김정은", "T-002"],
+    ["金正恩", "T-002"],
+    ["ウラジーミル・プーチン", "T-003"],
+    ["Владимир Путин", "T-003"],
+    ["Βλαντίμιρ Πούτιν", "T-003"],
+    ["株式会社東芝", "T-004"],
+    ["ハルビン工業大学", "T-005"],
+    ["哈尔滨工业大学", "T-005"],
+    ["哈爾濱工業大學", "T-005"],
+    ["朝鮮鉱業開発貿易会社", "T-007"],
+    ["محمد علي الهاشمي", "T-009"],
+  ])("%s finds %s above the threshold", (query, expected) => {
+    const hit = top(query);
+    expect(hit?.sourceId).toBe(expected);
+    expect(hit?.match).toBe(true);
+    expect(hit?.score).toBeLessThan(1);
+  });
+});
+
+describe("Latin normalisation", () => {
+  it("handles SURNAME, Given order, case and diacritics", () => {
+    const hit = top("Nicolás Maduro Moros");
+    expect(hit?.sourceId).toBe("T-006");
+    expect(hit?.score).toBeGreaterThan(0.9);
+  });
+  it("gives 1.0 only to the identical name", () => {
+    expect(top("MADURO MOROS, Nicolas")?.score).toBe(1);
+    expect(top("maduro moros, nicolás")?.score).toBe(1);
+    expect(top("Nicolas Maduro Moros")?.score).toBeLessThan(1);
+  });
+  it("handles full-width Latin letters typed in Japanese input", () => {
+    expect(top("ＴＯＳＨＩＢＡ　ＣＯＲＰＯＲＡＴＩＯＮ")?.score).toBe(1);
+  });
+  it("down-weights legal forms, also when they differ in spelling", () => {
+    const a = top("Anglo Caribbean Company Limited");
+    expect(a?.sourceId).toBe("T-010");
+    expect(a?.score).toBeGreaterThan(0.9);
+  });
+  it("ignores honorifics", () => {
+    expect(top("President Vladimir Putin")?.sourceId).toBe("T-003");
+    expect(top("プーチン大統領")?.sourceId).toBe("T-003");
+  });
+});
+
+describe("negatives", () => {
+  it.each(["John Smith", "山田花子", "Toyota Motor", "Maria Schmidt", "Banco Santander", "이순신", "佐藤健"])(
+    "%s does not match anything",
+    (query) => {
+      const hits = index.match({ name: query }, { minScore: 0 });
+      expect(hits.filter((h) => h.match)).toEqual([]);
+    },
+  );
+  it("a different member of the same family is ranked below the person", () => {
+    const hits = index.match({ name: "Vladimir Putin" }, { minScore: 0 });
+    expect(hits[0]?.sourceId).toBe("T-003");
+    const putina = hits.find((h) => h.sourceId === "T-011");
+    expect(putina === undefined || putina.score < hits[0]!.score).toBe(true);
+  });
+});
+
+describe("identity features", () => {
+  it("a conflicting date of birth lowers the score, an agreeing one raises it", () => {
+    const plain = top("Vladimir Putin")!.score;
+    const same = top("Vladimir Putin", { birthDate: "1952-10-07" })!.score;
+    const other = top("Vladimir Putin", { birthDate: "1990-01-01" })!.score;
+    expect(same).toBeGreaterThan(plain);
+    expect(other).toBeLessThan(plain - 0.1);
+  });
+  it("a conflicting country lowers the score and says so in both languages", () => {
+    const hit = top("Vladimir Putin", { countries: ["br"] })!;
+    const f = hit.explanation.features.find((x) => x.id === "country");
+    expect(f?.contribution).toBeLessThan(0);
+    expect(f?.label.ja).toContain("国");
+    expect(f?.label.en).toContain("Country");
+  });
+  it("a matching identifier raises the score", () => {
+    const e = entity("T-100", "Person", ["IVANOV, Ivan"], {
+      identifiers: [{ scheme: "passport", value: "AB 123456" }],
+    });
+    const without = scoreQueryAgainstEntity({ name: "I. Iwanow" }, e)!;
+    const withId = scoreQueryAgainstEntity(
+      { name: "I. Iwanow", identifiers: [{ scheme: "passport", value: "AB123456" }] },
+      e,
+    )!;
+    expect(withId.score).toBeGreaterThan(without.score + 0.1);
+    expect(withId.explanation.features.map((f) => f.id)).toContain("identifier");
+  });
+});
+
+describe("explanations", () => {
+  it("names the query name, the matched list name and each feature", () => {
+    const hit = top("軍需工業部", { countries: ["kp"] })!;
+    expect(hit.explanation.queryName).toBe("軍需工業部");
+    expect(hit.explanation.matchedName).toBe("MUNITIONS INDUSTRY DEPARTMENT");
+    const ids = hit.explanation.features.map((f) => f.id);
+    expect(ids).toContain("name");
+    expect(ids).toContain("country");
+    expect(hit.explanation.summary.ja).toContain("軍需工業部");
+    expect(hit.explanation.summary.en).toContain("MUNITIONS INDUSTRY DEPARTMENT");
+    const sum = hit.explanation.features.reduce((s, f) => s + f.contribution, 0);
+    expect(Math.abs(Math.min(0.99, sum) - hit.score)).toBeLessThan(0.01);
+  });
+});
+
+describe("index behaviour", () => {
+  it("refuses to match before build and to add after build", () => {
+    const fresh = createMatchingIndex();
+    expect(() => fresh.match({ name: "x" })).toThrow(/build/);
+    fresh.build();
+    expect(() => fresh.add(LIST[0]!, "x")).toThrow(/frozen/);
+  });
+  it("respects limit and threshold options", () => {
+    const hits = index.match({ name: "Putin" }, { limit: 1, minScore: 0, threshold: 0.99 });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.match).toBe(false);
+  });
+  it("returns nothing for an empty name", () => {
+    expect(index.match({ name: "  " })).toEqual([]);
+  });
+});

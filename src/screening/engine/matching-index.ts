@@ -1,0 +1,757 @@
+/**
+ * The candidate index and the matcher. List entities are analysed once when added and stored in
+ * typed arrays with interned strings (a million entities fit in well under 2 GB); blocking keys
+ * (exact tokens, consonant skeletons, joined syllable pairs, ideograph bigrams) map to posting
+ * lists, so a query only scores the few dozen entities that share its rarest keys instead of
+ * scanning the whole list.
+ */
+import type { ListEntity, ScoreFeature, ScreeningHit, ScreeningQuery } from "../screening-contract.js";
+import {
+  type AnalyzedName,
+  analyzeName,
+  CLASS_WEIGHT,
+  type FormMethod,
+  type NameForm,
+  type Token,
+  type TokenClass,
+} from "./analyze.js";
+import { GrowableUint8, GrowableUint32 } from "./growable.js";
+import { hash32 } from "./normalize.js";
+import {
+  alignForms,
+  compareNames,
+  type EntityFacts,
+  factFeatures,
+  methodText,
+  type NameComparison,
+  type QueryFacts,
+  withSimilarityCache,
+} from "./score.js";
+import { skeleton, TokenOrigin } from "./similarity.js";
+import type { LegalClass } from "./vocabulary.js";
+
+/** Default threshold: at or above it a hit is a match that a reviewer must resolve. */
+export const DEFAULT_THRESHOLD = 0.7;
+
+export type MatchingIndexOptions = {
+  /** Score at or above which `hit.match` is true (default 0.70). */
+  threshold?: number;
+  /** How many candidates are fully scored per query (default 32). */
+  candidates?: number;
+};
+
+export type MatchOptions = {
+  /** Maximum number of hits returned (default 10). */
+  limit?: number;
+  /** Overrides the index threshold for `hit.match`. */
+  threshold?: number;
+  /** Hits scoring below this are dropped (default 0.5; 0 returns every candidate). */
+  minScore?: number;
+};
+
+export type MatchingIndex = {
+  /** Adds one list entity; `entityId` is the caller's stable id (database id). */
+  add(entity: ListEntity, entityId: string): void;
+  /** Freezes the index: sorts the posting lists. Must be called once before `match`. */
+  build(): void;
+  /** Ranked hits for a query (best first). */
+  match(query: ScreeningQuery, options?: MatchOptions): ScreeningHit[];
+  readonly size: number;
+  readonly threshold: number;
+  stats(): { entities: number; names: number; tokens: number; keys: number; postings: number };
+};
+
+const NAME_KINDS: ListEntity["names"][number]["kind"][] = [
+  "primary",
+  "alias",
+  "weakAlias",
+  "former",
+  "originalScript",
+];
+const SCHEMAS: ListEntity["schema"][] = ["Person", "Organization", "Vessel", "Aircraft", "Unknown"];
+const CLASSES: TokenClass[] = ["name", "org", "stop", "particle", "initial", "number"];
+const METHODS: FormMethod[] = ["latin", "transliteration", "abjad", "reading", "translation"];
+const LEGAL_CLASSES: LegalClass[] = [
+  "company",
+  "limited",
+  "stock",
+  "llc",
+  "jsc",
+  "partnership",
+  "state",
+  "foundation",
+];
+const FIDELITY_BY_METHOD: Record<FormMethod, number> = {
+  latin: 0.99,
+  transliteration: 0.96,
+  abjad: 0.94,
+  reading: 0.88,
+  translation: 0.93,
+};
+
+// Blocking-key seeds (one hash space per key kind)
+const SEED_EXACT = 0x811c9dc5;
+const SEED_SKEL = 0x9e3779b1;
+const SEED_CJK = 0x85ebca6b;
+const SEED_PREFIX = 0xc2b2ae35;
+const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5 } as const;
+
+/** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
+function nameKeys(
+  a: AnalyzedName,
+  forQuery: boolean,
+  out: Map<number, number>,
+  groups?: Map<number, number>,
+): void {
+  const groupIds = new Map<string, number>();
+  let group = 0;
+  const add = (h: number, f: number) => {
+    const prev = out.get(h);
+    if (prev === undefined || prev < f) out.set(h, f);
+    if (groups && !groups.has(h)) groups.set(h, group);
+  };
+  const setGroup = (label: string) => {
+    if (!groups) return;
+    let g = groupIds.get(label);
+    if (g === undefined) {
+      g = groupIds.size;
+      groupIds.set(label, g);
+    }
+    group = g;
+  };
+  for (const form of a.forms) {
+    const toks = form.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.cls === "stop" || t.cls === "initial") continue;
+      setGroup(t.alts[0]!);
+      for (const alt of t.alts) {
+        add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
+        if (alt.length >= 5 && t.origin !== TokenOrigin.Reading && t.cls === "name") {
+          add(hash32(alt.slice(0, 4), SEED_PREFIX), KEY_FACTOR.prefix);
+        }
+        const sk = skeleton(alt);
+        if (sk.length >= 2 && t.cls !== "particle") {
+          add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
+          if (forQuery) {
+            // a dropped or swapped leading vowel (AWLIJAN/WALIJAN); for transcriptions also
+            // j/ch for t/d and a leading vowel that stands for v/w
+            const variants =
+              t.origin !== TokenOrigin.Latin
+                ? [sk.replace(/J/g, "T"), sk.replace(/^A/, ""), sk.replace(/^A/, "P")]
+                : [sk.replace(/^A/, "")];
+            for (const v of variants) {
+              if (v !== sk && v.length >= 2) add(hash32(v, SEED_SKEL), KEY_FACTOR.skel * 0.8);
+            }
+            // one consonant-class edit away (Пуцін putsin ~ putin): found, weighted low
+            if (sk.length >= 3 && t.origin !== TokenOrigin.Reading) {
+              for (const v of skeletonNeighbours(sk)) add(hash32(v, SEED_SKEL), KEY_FACTOR.skel * 0.4);
+            }
+          }
+        }
+      }
+      const next = toks[i + 1];
+      if (next && next.cls !== "stop" && next.cls !== "initial") {
+        const short = t.alts[0]!.length <= 5 && next.alts[0]!.length <= 5;
+        if (forQuery || short) {
+          setGroup(`${t.alts[0]}+${next.alts[0]}`);
+          for (const x of t.alts.slice(0, 3)) {
+            for (const y of next.alts.slice(0, 3)) {
+              add(hash32(x + y, SEED_EXACT), KEY_FACTOR.exact);
+              if (forQuery) {
+                const sk = skeleton(x + y);
+                if (sk.length >= 3) add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const s of [a.cjk, a.cjkHangul]) {
+    if (!s) continue;
+    const chars = [...s];
+    setGroup(`cjk:${chars[0]}`);
+    if (chars.length === 1) add(hash32(chars[0]!, SEED_CJK), KEY_FACTOR.cjk);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      setGroup(`cjk:${chars[i]}${chars[i + 1]}`);
+      add(hash32(chars[i]! + chars[i + 1]!, SEED_CJK), KEY_FACTOR.cjk);
+    }
+  }
+}
+
+/** Posting entries a query may walk (the two rarest keys are always walked in full). */
+const POSTINGS_BUDGET = 60_000;
+
+/** Candidates always fully scored, however little they share with the query. */
+const MIN_SCORED = 5;
+
+const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
+
+/**
+ * Skeletons one substitution, deletion or (for short ones) insertion away — query side only:
+ * cheap lookups, no index cost.
+ */
+function skeletonNeighbours(sk: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sk.length; i++) {
+    if (sk.length > 3) out.push(sk.slice(0, i) + sk.slice(i + 1));
+    for (const c of SKELETON_CLASSES) if (c !== sk[i]) out.push(sk.slice(0, i) + c + sk.slice(i + 1));
+  }
+  if (sk.length <= 5) {
+    for (let i = 0; i <= sk.length; i++)
+      for (const c of SKELETON_CLASSES) out.push(sk.slice(0, i) + c + sk.slice(i));
+  }
+  return out;
+}
+
+/** In-place stable LSD radix sort of (key, value) pairs by key (two 16-bit passes). */
+function radixSortPairs(keys: Uint32Array<ArrayBuffer>, vals: Uint32Array<ArrayBuffer>): void {
+  const n = keys.length;
+  let k1 = keys;
+  let v1 = vals;
+  let k2 = new Uint32Array(n);
+  let v2 = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((k1[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let i = 1; i <= 65536; i++) counts[i]! += counts[i - 1]!;
+    for (let i = 0; i < n; i++) {
+      const d = (k1[i]! >>> shift) & 0xffff;
+      const pos = counts[d]!++;
+      k2[pos] = k1[i]!;
+      v2[pos] = v1[i]!;
+    }
+    [k1, k2] = [k2, k1];
+    [v1, v2] = [v2, v1];
+  }
+  // two passes: the sorted data is back in the original arrays
+}
+
+/**
+ * Creates an empty matching index. Typical use: `add` every entity of the active snapshots,
+ * `build()`, then `match` queries; rebuild a new index when a snapshot changes.
+ */
+export function createMatchingIndex(options: MatchingIndexOptions = {}): MatchingIndex {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const candidateLimit = options.candidates ?? 32;
+
+  // interned strings
+  const tokenIds = new Map<string, number>();
+  const tokenText: string[] = [];
+  const intern = (s: string) => {
+    let id = tokenIds.get(s);
+    if (id === undefined) {
+      id = tokenText.length;
+      tokenIds.set(s, id);
+      tokenText.push(s);
+    }
+    return id;
+  };
+  const tagSetIds = new Map<string, number>();
+  const tagSets: string[][] = [];
+  const internTags = (tags: string[]) => {
+    const key = tags.join("\u0001");
+    let id = tagSetIds.get(key);
+    if (id === undefined) {
+      id = tagSets.length;
+      tagSetIds.set(key, id);
+      tagSets.push([...tags]);
+    }
+    return id;
+  };
+  const sourceIds = new Map<string, number>();
+  const sources: string[] = [];
+
+  // entity columns
+  const entNameStart = new GrowableUint32();
+  const entSource = new GrowableUint32();
+  const entSchema = new GrowableUint8();
+  const entCountries = new GrowableUint32();
+  const entPrograms = new GrowableUint32();
+  const entId: string[] = [];
+  const entSourceId: string[] = [];
+  const entBirthDates: (string[] | undefined)[] = [];
+  const entIdentifiers = new Map<number, { scheme: string; value: string }[]>();
+
+  // name columns
+  const nameFormStart = new GrowableUint32();
+  const nameKind = new GrowableUint8();
+  const nameLegal = new GrowableUint8();
+  const nameIdentity = new GrowableUint32();
+  const nameRaw: string[] = [];
+  const nameCjk: (string | undefined)[] = [];
+  const nameCjkHangul: (string | undefined)[] = [];
+
+  // form / token columns
+  const formTokStart = new GrowableUint32();
+  const formMethod = new GrowableUint8();
+  const tokAltStart = new GrowableUint32();
+  const tokMeta = new GrowableUint8(); // cls << 4 | origin
+  const altPool = new GrowableUint32();
+
+  // postings under construction
+  let pairKeys: GrowableUint32 | null = new GrowableUint32(1 << 16);
+  let pairEnts: GrowableUint32 | null = new GrowableUint32(1 << 16);
+
+  // frozen index
+  let uniqueKeys = new Uint32Array(0);
+  let keyOffsets = new Uint32Array(1);
+  let postings = new Uint32Array(0);
+  let acc = new Float32Array(0);
+  let best = new Float32Array(0);
+  let stamp = new Uint32Array(0);
+  let stampGen = 0;
+  let touchedScratch = new Uint32Array(0);
+  let groupScratch = new Uint32Array(0);
+  let built = false;
+  let nameCount = 0;
+
+  const keyScratch = new Map<number, number>();
+
+  function add(entity: ListEntity, entityId: string): void {
+    if (built) throw new Error("matching index is frozen: create a new index to add entities");
+    const e = entId.length;
+    entId.push(entityId);
+    entSourceId.push(entity.sourceId);
+    let src = sourceIds.get(entity.source);
+    if (src === undefined) {
+      src = sources.length;
+      sourceIds.set(entity.source, src);
+      sources.push(entity.source);
+    }
+    entSource.push(src);
+    entSchema.push(Math.max(0, SCHEMAS.indexOf(entity.schema)));
+    entCountries.push(internTags(entity.countries ?? []));
+    entPrograms.push(internTags(entity.programs ?? []));
+    entBirthDates.push(entity.birthDates && entity.birthDates.length > 0 ? entity.birthDates : undefined);
+    if (entity.identifiers && entity.identifiers.length > 0) entIdentifiers.set(e, entity.identifiers);
+    entNameStart.push(nameCount);
+    keyScratch.clear();
+    const seen = new Set<string>();
+    for (const n of entity.names) {
+      const raw = n.name?.trim();
+      if (!raw || seen.has(raw)) continue;
+      seen.add(raw);
+      const a = analyzeName(raw);
+      if (a.forms.length === 0 && !a.cjk) continue;
+      nameCount++;
+      nameRaw.push(raw);
+      nameKind.push(Math.max(0, NAME_KINDS.indexOf(n.kind)));
+      let legalBits = 0;
+      for (const c of a.legal) legalBits |= 1 << LEGAL_CLASSES.indexOf(c);
+      nameLegal.push(legalBits);
+      nameIdentity.push(hash32(a.identity));
+      nameCjk.push(a.cjk ?? undefined);
+      nameCjkHangul.push(a.cjkHangul ?? undefined);
+      nameFormStart.push(formTokStart.length);
+      for (const f of a.forms) {
+        formTokStart.push(tokAltStart.length);
+        formMethod.push(METHODS.indexOf(f.method));
+        for (const t of f.tokens) {
+          tokAltStart.push(altPool.length);
+          tokMeta.push((CLASSES.indexOf(t.cls) << 4) | t.origin);
+          for (const alt of t.alts) altPool.push(intern(alt));
+        }
+      }
+      nameKeys(a, false, keyScratch);
+    }
+    for (const k of keyScratch.keys()) {
+      pairKeys!.push(k);
+      pairEnts!.push(e);
+    }
+  }
+
+  function build(): void {
+    if (built) return;
+    // sentinels so that [start, next start) ranges work for the last record
+    entNameStart.push(nameCount);
+    nameFormStart.push(formTokStart.length);
+    formTokStart.push(tokAltStart.length);
+    tokAltStart.push(altPool.length);
+    const keys = pairKeys!.trimmed();
+    const ents = pairEnts!.trimmed();
+    pairKeys = null;
+    pairEnts = null;
+    radixSortPairs(keys, ents);
+    const uk = new GrowableUint32(Math.max(1024, keys.length >>> 2));
+    const off = new GrowableUint32(Math.max(1024, keys.length >>> 2));
+    let w = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (i === 0 || keys[i] !== keys[i - 1]) {
+        uk.push(keys[i]!);
+        off.push(w);
+      } else if (ents[i] === ents[w - 1]) continue;
+      ents[w++] = ents[i]!;
+    }
+    off.push(w);
+    uniqueKeys = uk.trimmed();
+    keyOffsets = off.trimmed();
+    postings = ents.slice(0, w);
+    acc = new Float32Array(entId.length);
+    best = new Float32Array(entId.length);
+    stamp = new Uint32Array(entId.length);
+    touchedScratch = new Uint32Array(entId.length);
+    groupScratch = new Uint32Array(entId.length);
+    tokenIds.clear(); // the intern map is only needed while adding
+    built = true;
+  }
+
+  function findKey(h: number): number {
+    let lo = 0;
+    let hi = uniqueKeys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = uniqueKeys[mid]!;
+      if (v === h) return mid;
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  function decodeName(ni: number): {
+    name: AnalyzedName;
+    kind: ListEntity["names"][number]["kind"];
+    identityHash: number;
+  } {
+    const forms: NameForm[] = [];
+    const fStart = nameFormStart.data[ni]!;
+    const fEnd = nameFormStart.data[ni + 1]!;
+    for (let f = fStart; f < fEnd; f++) {
+      const tStart = formTokStart.data[f]!;
+      const tEnd = formTokStart.data[f + 1]!;
+      const tokens: Token[] = [];
+      for (let t = tStart; t < tEnd; t++) {
+        const meta = tokMeta.data[t]!;
+        const cls = CLASSES[meta >> 4]!;
+        const aStart = tokAltStart.data[t]!;
+        const aEnd = tokAltStart.data[t + 1]!;
+        const alts: string[] = [];
+        for (let k = aStart; k < aEnd; k++) alts.push(tokenText[altPool.data[k]!]!);
+        tokens.push({ alts, weight: CLASS_WEIGHT[cls], cls, origin: (meta & 15) as TokenOrigin });
+      }
+      const method = METHODS[formMethod.data[f]!]!;
+      forms.push({ tokens, fidelity: FIDELITY_BY_METHOD[method], method });
+    }
+    const bits = nameLegal.data[ni]!;
+    const legal = LEGAL_CLASSES.filter((_, i) => bits & (1 << i));
+    return {
+      name: {
+        original: nameRaw[ni]!,
+        identity: "", // compared through identityHash below
+        script: "latin",
+        legal,
+        forms,
+        cjk: nameCjk[ni] ?? null,
+        cjkHangul: nameCjkHangul[ni] ?? null,
+      },
+      kind: NAME_KINDS[nameKind.data[ni]!]!,
+      identityHash: nameIdentity.data[ni]!,
+    };
+  }
+
+  function entityFacts(e: number): EntityFacts {
+    return {
+      schema: SCHEMAS[entSchema.data[e]!]!,
+      countries: tagSets[entCountries.data[e]!]!,
+      birthDates: entBirthDates[e] ?? [],
+      identifiers: entIdentifiers.get(e) ?? [],
+    };
+  }
+
+  type Scored = {
+    e: number;
+    total: number;
+    cmp: NameComparison;
+    q: AnalyzedName;
+    n: AnalyzedName;
+    kind: string;
+    feats: ReturnType<typeof factFeatures>;
+    facts: EntityFacts;
+  };
+
+  function scoreEntity(
+    e: number,
+    queries: { a: AnalyzedName; identityHash: number }[],
+    facts: QueryFacts,
+  ): Scored {
+    const nStart = entNameStart.data[e]!;
+    const nEnd = entNameStart.data[e + 1]!;
+    let bestName: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
+    for (let ni = nStart; ni < nEnd; ni++) {
+      const d = decodeName(ni);
+      for (const q of queries) {
+        let cmp: NameComparison;
+        if (q.identityHash === d.identityHash && q.a.identity === analyzeName(d.name.original).identity) {
+          cmp = { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
+        } else {
+          cmp = compareNames(q.a, d.name);
+          if (d.kind === "weakAlias") cmp = { ...cmp, score: cmp.score * 0.95 };
+        }
+        if (!bestName || cmp.score > bestName.cmp.score) bestName = { cmp, q: q.a, n: d.name, kind: d.kind };
+        if (cmp.score === 1) break;
+      }
+    }
+    const ef = entityFacts(e);
+    const b = bestName ?? {
+      cmp: { score: 0, method: "latin" as const, pairs: [], queryCoverage: 0, listCoverage: 0 },
+      q: queries[0]!.a,
+      n: decodeName(nStart).name,
+      kind: "primary",
+    };
+    const feats = factFeatures(facts, ef, b.q.legal, b.n.legal);
+    let total = b.cmp.score;
+    for (const f of feats) total += f.contribution;
+    total = Math.max(0, Math.min(b.cmp.method === "identical" ? 1 : 0.99, total));
+    total = Math.round(total * 1000) / 1000;
+    return { e, total, ...b, feats, facts: ef };
+  }
+
+  function toHit(s: Scored, thr: number): ScreeningHit {
+    return {
+      entityId: entId[s.e]!,
+      source: sources[entSource.data[s.e]!]!,
+      sourceId: entSourceId[s.e]!,
+      schema: s.facts.schema,
+      name: nameRaw[entNameStart.data[s.e]!] ?? "",
+      score: s.total,
+      match: s.total >= thr,
+      explanation: explain(s.q.original, s.n.original, s.kind, s.cmp, s.feats, s.total),
+      programs: tagSets[entPrograms.data[s.e]!]!,
+      countries: s.facts.countries,
+    };
+  }
+
+  /**
+   * The best `want` entities by accumulated key weight, without sorting everything touched: a
+   * threshold pass first (a common word can touch 100,000 entities), then a small sort. Entities
+   * far behind the best, or sharing too little of the query's potential, are dropped (the best
+   * few are always kept).
+   */
+  function selectCandidates(touched: Uint32Array, want: number, potential: number): number[] {
+    let top = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const v = acc[touched[i]!]!;
+      if (v > top) top = v;
+    }
+    let bar = Math.max(top * 0.4, potential * 0.25);
+    // raise the bar (halving the distance to the top) while far too many entities pass it
+    for (let round = 0; round < 6; round++) {
+      let n = 0;
+      for (let i = 0; i < touched.length && n <= want * 8; i++) if (acc[touched[i]!]! >= bar) n++;
+      if (n <= want * 8) break;
+      bar += (top - bar) / 2;
+    }
+    const pool: number[] = [];
+    for (let i = 0; i < touched.length; i++) if (acc[touched[i]!]! >= bar) pool.push(touched[i]!);
+    if (pool.length < MIN_SCORED) {
+      // not enough above the bar: take the best few of everything touched
+      const extra = Array.from(touched).filter((e) => acc[e]! < bar);
+      extra.sort((x, y) => acc[y]! - acc[x]!);
+      pool.push(...extra.slice(0, MIN_SCORED - pool.length));
+    }
+    pool.sort((x, y) => acc[y]! - acc[x]! || x - y);
+    if (pool.length > want) pool.length = want;
+    return pool;
+  }
+
+  /** Exact-key weight of a word (idf; a word absent from the index counts as the rarest). */
+  function wordWeight(t: Token, N: number): number {
+    let w = 0;
+    for (const alt of t.alts) {
+      const k = findKey(hash32(alt, SEED_EXACT));
+      const df = k < 0 ? 1 : keyOffsets[k + 1]! - keyOffsets[k]!;
+      const x = Math.log(1 + N / df);
+      if (x > w) w = x;
+    }
+    return w;
+  }
+
+  /** What a perfectly matching entity would accumulate for this query (best form). */
+  function queryPotential(a: AnalyzedName, N: number): number {
+    let best = 0;
+    for (const f of a.forms) {
+      let sum = 0;
+      for (const t of f.tokens) if (t.cls !== "stop" && t.cls !== "initial") sum += wordWeight(t, N);
+      if (sum > best) best = sum;
+    }
+    return best;
+  }
+
+  function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
+    if (!built) throw new Error("matching index not built: call build() first");
+    const limit = opts.limit ?? 10;
+    const thr = opts.threshold ?? threshold;
+    const minScore = opts.minScore ?? 0.5;
+    const name = (query.name ?? "").trim();
+    if (!name) return [];
+    const a = analyzeName(name);
+    const queries = [{ a, identityHash: hash32(a.identity) }];
+    const keys = new Map<number, number>();
+    const groups = new Map<number, number>();
+    nameKeys(a, true, keys, groups);
+    const N = entId.length;
+    const lookups: { start: number; end: number; w: number; g: number }[] = [];
+    for (const [h, f] of keys) {
+      const k = findKey(h);
+      if (k < 0) continue;
+      const start = keyOffsets[k]!;
+      const end = keyOffsets[k + 1]!;
+      lookups.push({ start, end, w: f * Math.log(1 + N / (end - start)), g: groups.get(h) ?? 0 });
+    }
+    lookups.sort((x, y) => x.end - x.start - (y.end - y.start));
+    // Each query word contributes its best key per entity (exact beats skeleton beats prefix),
+    // summed over words: entities sharing more (and rarer) words come first.
+    const byGroup = new Map<number, typeof lookups>();
+    let budget = POSTINGS_BUDGET;
+    const common = Math.max(5000, N * 0.02);
+    for (let i = 0; i < lookups.length; i++) {
+      const l = lookups[i]!;
+      const len = l.end - l.start;
+      // the two rarest keys always count; after that, stop at very common keys or the budget
+      if (i >= 2 && (len > budget || len > common)) break;
+      budget -= len;
+      const list = byGroup.get(l.g) ?? [];
+      list.push(l);
+      byGroup.set(l.g, list);
+    }
+    // Pass 1: rare keys, best key per word and entity. Pass 2: common keys only raise entities
+    // already found (and admit new ones only while few were found), so that a common word such as
+    // "mohammed" does not drag tens of thousands of entities into candidate selection.
+    const rare = Math.max(2000, N * 0.002);
+    let nTouched = 0;
+    for (const list of byGroup.values()) {
+      stampGen++;
+      let nGroup = 0;
+      for (const l of list) {
+        if (l.end - l.start > rare) continue;
+        const w = l.w;
+        for (let p = l.start; p < l.end; p++) {
+          const e = postings[p]!;
+          if (stamp[e] !== stampGen) {
+            stamp[e] = stampGen;
+            best[e] = w;
+            groupScratch[nGroup++] = e;
+          } else if (best[e]! < w) best[e] = w;
+        }
+      }
+      for (let k = 0; k < nGroup; k++) {
+        const e = groupScratch[k]!;
+        if (acc[e] === 0) touchedScratch[nTouched++] = e;
+        acc[e]! += best[e]!;
+      }
+    }
+    const admitNew = nTouched < candidateLimit * 4;
+    for (const list of byGroup.values()) {
+      stampGen++;
+      let nGroup = 0;
+      for (const l of list) {
+        if (l.end - l.start <= rare) continue;
+        const w = l.w;
+        for (let p = l.start; p < l.end; p++) {
+          const e = postings[p]!;
+          if (!admitNew && acc[e] === 0) continue;
+          if (stamp[e] !== stampGen) {
+            stamp[e] = stampGen;
+            best[e] = w;
+            groupScratch[nGroup++] = e;
+          } else if (best[e]! < w) best[e] = w;
+        }
+      }
+      for (let k = 0; k < nGroup; k++) {
+        const e = groupScratch[k]!;
+        if (acc[e] === 0) touchedScratch[nTouched++] = e;
+        acc[e]! += best[e]!;
+      }
+    }
+    const touched = touchedScratch.subarray(0, nTouched);
+    const want = Math.max(candidateLimit, limit * 3);
+    const cands = selectCandidates(touched, want, queryPotential(a, N));
+    for (const e of touched) acc[e] = 0;
+    const facts: QueryFacts = {
+      schema: query.schema,
+      countries: query.countries,
+      birthDate: query.birthDate,
+      identifiers: query.identifiers,
+    };
+    const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts)));
+    const kept = scored.filter((h) => h.total >= minScore);
+    kept.sort((x, y) => y.total - x.total || (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1));
+    return kept.slice(0, limit).map((h) => toHit(h, thr));
+  }
+
+  return {
+    add,
+    build,
+    match,
+    get size() {
+      return entId.length;
+    },
+    threshold,
+    stats: () => ({
+      entities: entId.length,
+      names: nameCount,
+      tokens: tokenText.length,
+      keys: uniqueKeys.length,
+      postings: postings.length,
+    }),
+  };
+}
+
+function fmt(n: number): string {
+  return (n >= 0 ? "+" : "") + n.toFixed(2);
+}
+
+/** Builds the reviewer-facing explanation of one hit in both languages. */
+export function explain(
+  queryName: string,
+  matchedName: string,
+  kind: string,
+  cmp: NameComparison,
+  feats: ReturnType<typeof factFeatures>,
+  total: number,
+): ScreeningHit["explanation"] {
+  const m = methodText(cmp.method);
+  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true).pairs : cmp.pairs;
+  const pairText = pairs
+    .slice(0, 6)
+    .map((p) => `${p.query}~${p.list} (${p.similarity.toFixed(2)})`)
+    .join(", ");
+  const kindJa: Record<string, string> = {
+    primary: "主名称",
+    alias: "別名",
+    weakAlias: "弱い別名",
+    former: "旧名称",
+    originalScript: "原語表記",
+  };
+  const features: ScoreFeature[] = [
+    {
+      id: "name",
+      contribution: Math.round(cmp.score * 1000) / 1000,
+      label: { ja: "名前の類似度", en: "Name similarity" },
+      detail: {
+        ja: `「${queryName}」と${kindJa[kind] ?? "名称"}「${matchedName}」: ${m.ja}${pairText ? `（${pairText}）` : ""}`,
+        en: `"${queryName}" vs ${kind} name "${matchedName}": ${m.en}${pairText ? ` (${pairText})` : ""}`,
+      },
+    },
+    ...feats.map((f) => ({
+      id: f.id,
+      contribution: f.contribution,
+      label: { ja: f.ja, en: f.en },
+      ...(f.detailJa ? { detail: { ja: f.detailJa, en: f.detailEn ?? f.detailJa } } : {}),
+    })),
+  ];
+  const factsJa = feats.map((f) => `${f.ja} ${fmt(f.contribution)}`).join("、");
+  const factsEn = feats.map((f) => `${f.en} ${fmt(f.contribution)}`).join("; ");
+  return {
+    queryName,
+    matchedName,
+    features,
+    summary: {
+      ja: `「${queryName}」は「${matchedName}」と一致度 ${total.toFixed(2)}（名前 ${cmp.score.toFixed(2)}、${m.ja}${factsJa ? `、${factsJa}` : ""}）`,
+      en: `"${queryName}" matches "${matchedName}" with score ${total.toFixed(2)} (name ${cmp.score.toFixed(2)}, ${m.en}${factsEn ? `; ${factsEn}` : ""})`,
+    },
+  };
+}

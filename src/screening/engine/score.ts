@@ -1,0 +1,419 @@
+/**
+ * Scoring: aligns the tokens of a query name with those of a list name, then adds the identity
+ * evidence (legal form, country, date of birth, identifiers) and words every contribution for a
+ * reviewer in Japanese and English. Scores are graded in 0..1; 1.0 only for identical names.
+ */
+import type { AnalyzedName, FormMethod, NameForm, Token } from "./analyze.js";
+import { editRatio, tokenSimilarity } from "./similarity.js";
+import type { LegalClass } from "./vocabulary.js";
+
+export type NameComparison = {
+  score: number;
+  /** The forms that gave the best score (to recompute matched pairs for an explanation). */
+  forms?: [NameForm, NameForm];
+  method: FormMethod | "identical" | "ideographs";
+  /** Matched token pairs, for the explanation ("putin ~ puchin"). */
+  pairs: { query: string; list: string; similarity: number }[];
+  queryCoverage: number;
+  listCoverage: number;
+};
+
+type Unit = {
+  start: number;
+  len: number;
+  alts: string[];
+  weight: number;
+  origin: Token["origin"];
+  minLen: number;
+  maxLen: number;
+  /** best similarity of this unit against a list spelling, per (joined, list-origin) kind */
+  memo: (Map<string, number> | undefined)[];
+};
+
+function makeUnit(start: number, len: number, alts: string[], weight: number, origin: Token["origin"]): Unit {
+  let minLen = Number.POSITIVE_INFINITY;
+  let maxLen = 0;
+  for (const a of alts) {
+    if (a.length < minLen) minLen = a.length;
+    if (a.length > maxLen) maxLen = a.length;
+  }
+  return { start, len, alts, weight, origin, minLen, maxLen, memo: [] };
+}
+
+/** Single tokens and adjacent pairs (jong un ~ jongun, abd allah ~ abdallah), memoised per form. */
+function unitsOf(form: NameForm): Unit[] {
+  const cached = (form as { units?: Unit[] }).units;
+  if (cached) return cached;
+  const tokens = form.tokens;
+  const units: Unit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    units.push(makeUnit(i, 1, t.alts, t.weight, t.origin));
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.cls === "stop" || b.cls === "stop") continue;
+    const alts: string[] = [];
+    for (const x of a.alts.slice(0, 3)) for (const y of b.alts.slice(0, 3)) alts.push(x + y);
+    units.push(makeUnit(i, 2, alts, a.weight + b.weight, a.origin > b.origin ? a.origin : b.origin));
+  }
+  (form as { units?: Unit[] }).units = units;
+  return units;
+}
+
+/** Kept for callers that batch many comparisons; similarities are memoised per query unit. */
+export function withSimilarityCache<T>(fn: () => T): T {
+  return fn();
+}
+
+function unitSimilarity(u: Unit, v: Unit): number {
+  const joined = u.len > 1 || v.len > 1;
+  // lengths too different for any spelling pair to reach 0.6
+  if (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2) return 0;
+  const slot = (joined ? 2 : 0) + (v.origin === 0 ? 0 : 1);
+  let memo = u.memo[slot];
+  if (!memo) {
+    memo = new Map();
+    u.memo[slot] = memo;
+  }
+  let best = 0;
+  for (const b of v.alts) {
+    let s = memo.get(b);
+    if (s === undefined) {
+      s = 0;
+      for (const a of u.alts) {
+        const x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, joined);
+        if (x > s) {
+          s = x;
+          if (s === 1) break;
+        }
+      }
+      memo.set(b, s);
+    }
+    if (s > best) {
+      best = s;
+      if (best === 1) return 1;
+    }
+  }
+  return best;
+}
+
+const scratchKeys = new Float64Array(4096);
+const qUsed = new Uint8Array(64);
+const nUsed = new Uint8Array(64);
+const qSim = new Float64Array(64);
+const nSim = new Float64Array(64);
+
+/**
+ * Best one-to-one alignment of two token lists (greedy on similarity), allowing a pair of
+ * adjacent tokens on one side to match a single token on the other. Returns coverage of each side
+ * weighted by token weight; the matched pairs only when asked (for explanations).
+ */
+export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<NameComparison, "method"> {
+  const qu = unitsOf(q);
+  const nu = unitsOf(n);
+  const qn = Math.min(q.tokens.length, 64);
+  const nn = Math.min(n.tokens.length, 64);
+  let count = 0;
+  for (let i = 0; i < qu.length && i < 64; i++) {
+    const u = qu[i]!;
+    for (let j = 0; j < nu.length && j < 64; j++) {
+      const v = nu[j]!;
+      if (u.len === 2 && v.len === 2) continue;
+      const s = unitSimilarity(u, v);
+      if (s > 0 && count < scratchKeys.length) {
+        // sort key: similarity first, then the heavier pair (weights ≤ 2 → 3 bits)
+        scratchKeys[count++] =
+          Math.round(s * 1e6) * 65536 + Math.round((u.weight + v.weight) * 3) * 4096 + i * 64 + j;
+      }
+    }
+  }
+  const keys = scratchKeys.subarray(0, count).sort();
+  qUsed.fill(0, 0, qn);
+  nUsed.fill(0, 0, nn);
+  qSim.fill(0, 0, qn);
+  nSim.fill(0, 0, nn);
+  const pairs: NameComparison["pairs"] = [];
+  for (let c = count - 1; c >= 0; c--) {
+    const key = keys[c]!;
+    const ij = key % 4096;
+    const i = Math.floor(ij / 64);
+    const j = ij % 64;
+    const s = Math.floor(key / 65536) / 1e6;
+    const u = qu[i]!;
+    const v = nu[j]!;
+    let free = true;
+    for (let k = 0; k < u.len; k++) if (qUsed[u.start + k]) free = false;
+    for (let k = 0; k < v.len; k++) if (nUsed[v.start + k]) free = false;
+    if (!free) continue;
+    for (let k = 0; k < u.len; k++) {
+      qUsed[u.start + k] = 1;
+      qSim[u.start + k] = s;
+    }
+    for (let k = 0; k < v.len; k++) {
+      nUsed[v.start + k] = 1;
+      nSim[v.start + k] = s;
+    }
+    if (withPairs) {
+      pairs.push({
+        query: q.tokens
+          .slice(u.start, u.start + u.len)
+          .map((t) => t.alts[0])
+          .join(" "),
+        list: n.tokens
+          .slice(v.start, v.start + v.len)
+          .map((t) => t.alts[0])
+          .join(" "),
+        similarity: Math.round(s * 1000) / 1000,
+      });
+    }
+  }
+  let qw = 0;
+  let qm = 0;
+  for (let i = 0; i < qn; i++) {
+    const w = q.tokens[i]!.weight;
+    qw += w;
+    qm += w * partialCredit(qSim[i]!);
+  }
+  let nw = 0;
+  let nm = 0;
+  for (let j = 0; j < nn; j++) {
+    const w = n.tokens[j]!.weight;
+    nw += w;
+    nm += w * partialCredit(nSim[j]!);
+  }
+  const queryCoverage = qw > 0 ? qm / qw : 0;
+  const listCoverage = nw > 0 ? nm / nw : 0;
+  return { score: combineCoverage(queryCoverage, listCoverage), pairs, queryCoverage, listCoverage };
+}
+
+/**
+ * A near-identical word counts fully; a merely similar word (0.6–0.9) counts much less, so that
+ * several half-similar words cannot add up to a match.
+ */
+export function partialCredit(s: number): number {
+  if (s >= 0.9 || s === 0) return s;
+  return s * (0.4 + (0.6 * (s - 0.6)) / 0.3);
+}
+
+/**
+ * Query coverage matters most (every word the user typed should be explained by the list name);
+ * unmatched words of the list name (middle names, patronymics) cost less.
+ */
+export function combineCoverage(queryCoverage: number, listCoverage: number): number {
+  if (queryCoverage === 0 || listCoverage === 0) return 0;
+  return 0.62 * queryCoverage + 0.38 * listCoverage;
+}
+
+/** Compares two analysed names: the best over their forms, or the ideographs directly. */
+export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
+  if (q.identity.length > 0 && q.identity === n.identity) {
+    return { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
+  }
+  let best: NameComparison = { score: 0, method: "latin", pairs: [], queryCoverage: 0, listCoverage: 0 };
+  for (const qf of q.forms) {
+    for (const nf of n.forms) {
+      const fidelity = Math.min(qf.fidelity, nf.fidelity);
+      const a = alignForms(qf, nf);
+      const score = Math.min(a.score, fidelity);
+      if (score > best.score) {
+        const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;
+        best = { ...a, score, method, forms: [qf, nf] };
+      }
+    }
+  }
+  const ideo = compareIdeographs(q, n);
+  if (ideo > best.score) {
+    best = { score: ideo, method: "ideographs", pairs: [], queryCoverage: ideo, listCoverage: ideo };
+  }
+  return best;
+}
+
+function compareIdeographs(q: AnalyzedName, n: AnalyzedName): number {
+  let best = 0;
+  const consider = (a: string | null, b: string | null, factor: number) => {
+    if (!a || !b) return;
+    const r = editRatio(a, b);
+    if (r >= 0.6) best = Math.max(best, Math.min(0.99, r) * factor);
+  };
+  consider(q.cjk, n.cjk, 1);
+  consider(q.cjkHangul, n.cjk, 0.95);
+  consider(q.cjk, n.cjkHangul, 0.95);
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type EntityFacts = {
+  schema: "Person" | "Organization" | "Vessel" | "Aircraft" | "Unknown";
+  countries: string[];
+  birthDates: string[];
+  identifiers: { scheme: string; value: string }[];
+};
+
+export type QueryFacts = {
+  schema?: "Person" | "Organization" | "Unknown";
+  countries?: string[];
+  birthDate?: string;
+  identifiers?: { scheme: string; value: string }[];
+};
+
+export type FeatureContribution = {
+  id: string;
+  contribution: number;
+  ja: string;
+  en: string;
+  detailJa?: string;
+  detailEn?: string;
+};
+
+/** Weights of the identity features (exported so reviewers and tests see the same numbers). */
+export const FEATURE_WEIGHTS = {
+  legalFormAgree: 0.02,
+  legalFormDisagree: -0.03,
+  countryAgree: 0.03,
+  countryDisagree: -0.1,
+  birthDateExact: 0.05,
+  birthYearAgree: 0.03,
+  birthYearNear: -0.03,
+  birthDateDisagree: -0.15,
+  identifierAgree: 0.2,
+  schemaDisagree: -0.1,
+  personVersusVessel: -0.2,
+} as const;
+
+/** Company-type legal forms that translate into each other (株式会社 = Corporation = Co., Ltd. = JSC). */
+const CORPORATE = new Set<LegalClass>(["company", "limited", "stock", "llc", "jsc"]);
+
+function normId(v: string): string {
+  return v.toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+
+/** The identity-evidence features for one query/entity pair. */
+export function factFeatures(
+  q: QueryFacts,
+  e: EntityFacts,
+  qLegal: LegalClass[],
+  nLegal: LegalClass[],
+): FeatureContribution[] {
+  const out: FeatureContribution[] = [];
+  if (qLegal.length > 0 && nLegal.length > 0) {
+    const group = (c: LegalClass) => (CORPORATE.has(c) ? "corporate" : c);
+    const agree = qLegal.some((c) => nLegal.some((d) => group(c) === group(d)));
+    out.push({
+      id: "legalForm",
+      contribution: agree ? FEATURE_WEIGHTS.legalFormAgree : FEATURE_WEIGHTS.legalFormDisagree,
+      ja: agree ? "法人格が一致" : "法人格が異なる",
+      en: agree ? "Legal form agrees" : "Legal form differs",
+      detailJa: `照会: ${qLegal.join(", ")} / リスト: ${nLegal.join(", ")}`,
+      detailEn: `query: ${qLegal.join(", ")} / list: ${nLegal.join(", ")}`,
+    });
+  }
+  const qc = (q.countries ?? []).map((c) => c.toLowerCase()).filter(Boolean);
+  const ec = e.countries.map((c) => c.toLowerCase()).filter(Boolean);
+  if (qc.length > 0 && ec.length > 0) {
+    const agree = qc.some((c) => ec.includes(c));
+    out.push({
+      id: "country",
+      contribution: agree ? FEATURE_WEIGHTS.countryAgree : FEATURE_WEIGHTS.countryDisagree,
+      ja: agree ? "国・地域が一致（同一性の手掛かり）" : "国・地域が異なる（別人・別組織の可能性）",
+      en: agree ? "Country agrees (identity evidence)" : "Country differs (may be a different party)",
+      detailJa: `照会: ${qc.join(", ").toUpperCase()} / リスト: ${ec.join(", ").toUpperCase()}`,
+      detailEn: `query: ${qc.join(", ").toUpperCase()} / list: ${ec.join(", ").toUpperCase()}`,
+    });
+  }
+  if (q.birthDate && e.birthDates.length > 0 && e.schema !== "Organization") {
+    const qd = q.birthDate;
+    let best: number = FEATURE_WEIGHTS.birthDateDisagree;
+    let label = { ja: "生年月日が異なる", en: "Date of birth differs" };
+    for (const d of e.birthDates) {
+      const qy = Number.parseInt(qd.slice(0, 4), 10);
+      const dy = Number.parseInt(d.slice(0, 4), 10);
+      if (Number.isNaN(qy) || Number.isNaN(dy)) continue;
+      let c: number;
+      let l: { ja: string; en: string };
+      if (qd.length >= 10 && d.length >= 10 && qd.slice(0, 10) === d.slice(0, 10)) {
+        c = FEATURE_WEIGHTS.birthDateExact;
+        l = { ja: "生年月日が一致", en: "Date of birth agrees" };
+      } else if (qy === dy) {
+        const monthClash = qd.length >= 7 && d.length >= 7 && qd.slice(5, 7) !== d.slice(5, 7);
+        c = monthClash ? 0 : FEATURE_WEIGHTS.birthYearAgree;
+        l = monthClash
+          ? { ja: "生年は一致・月日は異なる", en: "Birth year agrees, day differs" }
+          : { ja: "生年が一致", en: "Birth year agrees" };
+      } else if (Math.abs(qy - dy) === 1) {
+        c = FEATURE_WEIGHTS.birthYearNear;
+        l = { ja: "生年が1年違い", en: "Birth year one year apart" };
+      } else {
+        c = FEATURE_WEIGHTS.birthDateDisagree;
+        l = { ja: "生年月日が異なる", en: "Date of birth differs" };
+      }
+      if (c > best) {
+        best = c;
+        label = l;
+      }
+    }
+    out.push({
+      id: "birthDate",
+      contribution: best,
+      ...label,
+      detailJa: `照会: ${qd} / リスト: ${e.birthDates.join(", ")}`,
+      detailEn: `query: ${qd} / list: ${e.birthDates.join(", ")}`,
+    });
+  }
+  if (q.identifiers && q.identifiers.length > 0 && e.identifiers.length > 0) {
+    const listIds = new Map(e.identifiers.map((i) => [normId(i.value), i]));
+    const hit = q.identifiers.find((i) => normId(i.value).length >= 4 && listIds.has(normId(i.value)));
+    if (hit) {
+      out.push({
+        id: "identifier",
+        contribution: FEATURE_WEIGHTS.identifierAgree,
+        ja: "識別番号が一致",
+        en: "Identifier matches",
+        detailJa: `${hit.scheme}: ${hit.value}`,
+        detailEn: `${hit.scheme}: ${hit.value}`,
+      });
+    }
+  }
+  if (q.schema && q.schema !== "Unknown" && e.schema !== "Unknown") {
+    const qPerson = q.schema === "Person";
+    const ePerson = e.schema === "Person";
+    if (qPerson !== ePerson) {
+      const craft = e.schema === "Vessel" || e.schema === "Aircraft";
+      out.push({
+        id: "schema",
+        contribution: qPerson && craft ? FEATURE_WEIGHTS.personVersusVessel : FEATURE_WEIGHTS.schemaDisagree,
+        ja: "種別が異なる（個人／団体）",
+        en: "Kind differs (person / organisation)",
+      });
+    }
+  }
+  return out;
+}
+
+const METHOD_TEXT: Record<NameComparison["method"], { ja: string; en: string }> = {
+  identical: { ja: "同一の表記", en: "identical spelling" },
+  latin: { ja: "ラテン文字で比較", en: "compared in Latin script" },
+  transliteration: {
+    ja: "翻字して比較（キリル・ギリシャ・かな・ハングル等）",
+    en: "compared after transliteration",
+  },
+  abjad: {
+    ja: "子音骨格で比較（アラビア・ヘブライ文字）",
+    en: "compared by consonants (Arabic/Hebrew script)",
+  },
+  reading: {
+    ja: "漢字の読み（ピンイン・朝鮮漢字音）で比較",
+    en: "compared via Han readings (pinyin / Sino-Korean)",
+  },
+  translation: { ja: "組織語彙の翻訳で比較", en: "compared via organisation-word translation" },
+  ideographs: {
+    ja: "漢字・ハングルを直接比較（字体を統一）",
+    en: "ideographs compared directly (variants folded)",
+  },
+};
+
+export function methodText(m: NameComparison["method"]): { ja: string; en: string } {
+  return METHOD_TEXT[m];
+}
