@@ -3,6 +3,10 @@ import { AdminPage } from "../features/admin/AdminPage";
 import { AuditPage } from "../features/audit/AuditPage";
 import { AccountPage } from "../features/auth/AccountPage";
 import { HomePage } from "../features/home/HomePage";
+import { AlertDetailPage } from "../features/insider/AlertDetailPage";
+import { InsiderAlertsPage } from "../features/insider/InsiderAlertsPage";
+import { RunsPage } from "../features/insider/RunsPage";
+import { SubjectPage } from "../features/insider/SubjectPage";
 import { PartiesListPage } from "../features/parties/PartiesListPage";
 import { PartyDetailPage } from "../features/parties/PartyDetailPage";
 import { PartyEditPage } from "../features/parties/PartyEditPage";
@@ -24,6 +28,10 @@ const moduleRoutes: RouteObject[] = [
   { path: "/parties/:id/edit", element: <PartyEditPage /> },
   { path: "/audit", element: <AuditPage /> },
   { path: "/admin/*", element: <AdminPage /> },
+  { path: "/insider", element: <InsiderAlertsPage /> },
+  { path: "/insider/alerts/:id", element: <AlertDetailPage /> },
+  { path: "/insider/subjects/:id", element: <SubjectPage /> },
+  { path: "/insider/runs", element: <RunsPage /> },
 ];
 
 const placeholders: RouteObject[] = NAV_ITEMS.filter((item) => !item.available).map((item) => ({
