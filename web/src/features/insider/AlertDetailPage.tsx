@@ -368,28 +368,28 @@ function SeriesPanel({ id }: { id: string }) {
   const series = useAlertSeries(id);
   const s = series.data;
   // Default: the feature where the person departs most from their baseline on alerted days.
+  // The series are per feature (in the order of `features`), each a value per day.
   const defaultFeature = useMemo(() => {
     if (!s || s.features.length === 0) return 0;
     let best = 0;
     let bestGap = -1;
-    for (const f of s.features) {
+    s.features.forEach((_, pos) => {
       let gap = 0;
       s.days.forEach((_, d) => {
         if (!s.alerted[d]) return;
-        gap = Math.max(gap, (s.user[d]?.[f.index] ?? 0) - (s.baseline[d]?.[f.index] ?? 0));
+        gap = Math.max(gap, (s.user[pos]?.[d] ?? 0) - (s.baseline[pos]?.[d] ?? 0));
       });
       if (gap > bestGap) {
         bestGap = gap;
-        best = f.index;
+        best = pos;
       }
-    }
+    });
     return best;
   }, [s]);
   const [feature, setFeature] = useState<number | null>(null);
   const selected = feature ?? defaultFeature;
   const option = useMemo<EChartOption | null>(() => {
     if (!s) return null;
-    const alertedAreas = s.days.filter((_, d) => s.alerted[d]).map((day) => [{ xAxis: day }, { xAxis: day }]);
     return {
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
@@ -409,20 +409,19 @@ function SeriesPanel({ id }: { id: string }) {
         {
           name: t("series.person"),
           type: "line",
-          data: s.user.map((row) => row[selected] ?? 0),
-          markArea: { itemStyle: { color: "rgba(224,49,49,0.12)" }, data: alertedAreas },
+          data: s.user[selected] ?? [],
         },
         {
           name: t("series.baseline"),
           type: "line",
           lineStyle: { type: "dashed" },
-          data: s.baseline.map((row) => row[selected] ?? 0),
+          data: s.baseline[selected] ?? [],
         },
         {
           name: t("series.peers"),
           type: "line",
           lineStyle: { type: "dotted" },
-          data: s.peers.map((row) => row[selected] ?? null),
+          data: s.peers[selected] ?? [],
         },
         {
           name: t("series.score"),
@@ -447,7 +446,7 @@ function SeriesPanel({ id }: { id: string }) {
           aria-label={t("series.feature")}
           value={String(selected)}
           onChange={(v) => v !== null && setFeature(Number(v))}
-          data={s.features.map((f) => ({ value: String(f.index), label: bi(f.label) }))}
+          data={s.features.map((f, pos) => ({ value: String(pos), label: bi(f.label) }))}
           w={320}
           allowDeselect={false}
           searchable

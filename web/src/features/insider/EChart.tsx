@@ -1,11 +1,5 @@
 import { BarChart, LineChart } from "echarts/charts";
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  TooltipComponent,
-} from "echarts/components";
+import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
@@ -17,7 +11,6 @@ echarts.use([
   LegendComponent,
   TooltipComponent,
   DataZoomComponent,
-  MarkAreaComponent,
   CanvasRenderer,
 ]);
 

@@ -153,13 +153,13 @@ function InsiderAlerts() {
       <Table striped highlightOnHover data-testid="insider-alerts">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t("alerts.score")}</Table.Th>
-            <Table.Th>{t("alerts.severity")}</Table.Th>
+            <Table.Th miw={96}>{t("alerts.score")}</Table.Th>
+            <Table.Th miw={80}>{t("alerts.severity")}</Table.Th>
             <Table.Th>{t("alerts.person")}</Table.Th>
             <Table.Th>{t("alerts.detectors")}</Table.Th>
             <Table.Th>{t("alerts.topIndicators")}</Table.Th>
-            <Table.Th>{t("alerts.period")}</Table.Th>
-            <Table.Th>{t("alerts.status")}</Table.Th>
+            <Table.Th miw={130}>{t("alerts.period")}</Table.Th>
+            <Table.Th miw={110}>{t("alerts.status")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

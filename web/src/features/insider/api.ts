@@ -88,6 +88,7 @@ export type Series = {
   days: string[];
   scores: number[];
   alerted: boolean[];
+  /** user, baseline, peers: one array per feature (in the order of `features`), a value per day. */
   user: number[][];
   baseline: number[][];
   peers: (number | null)[][];
