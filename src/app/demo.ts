@@ -1,5 +1,8 @@
+import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
+import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
 import { seedInsiderDemo } from "../insider/insider-demo.js";
+import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
 
@@ -106,13 +109,19 @@ const foundationSeeder: DemoSeeder = {
   },
 };
 
-/** Every module's demo seeder, in order; a module adds its own here. */
 const insiderSeeder: DemoSeeder = {
   key: "demo.insider",
   seed: ({ services, actor, log }) => seedInsiderDemo(services.insider, actor, log),
 };
 
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder, insiderSeeder];
+/** Every module's demo seeder, in order; a module adds its own here. */
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  foundationSeeder,
+  reviewsDemoSeeder,
+  approachesDemoSeeder,
+  trainingDemoSeeder,
+  insiderSeeder,
+];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

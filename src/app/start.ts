@@ -29,6 +29,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind });
   const actor = systemActor("setup");
   const admin = await services.auth.ensureInitialAdmin(actor, config.adminPassword);
+  // The built-in case library and training modules belong to every installation, not only the demo.
+  await services.cases.installBuiltIns(actor);
+  await services.training.installBuiltIns(actor);
   const banner: string[] = [];
   if (admin.created) {
     banner.push(
@@ -72,8 +75,16 @@ export async function startServer(config: Config, log: (line: string) => void = 
       .catch((error) => app.log.warn({ err: error }, "session purge failed"));
   }, 3_600_000);
   purge.unref();
+  const runTrainingReminders = () =>
+    services.training
+      .runReminders(systemActor("training-reminders"))
+      .catch((error) => app.log.warn({ err: error }, "training reminders failed"));
+  const trainingTimer = setInterval(runTrainingReminders, 6 * 3_600_000);
+  trainingTimer.unref();
+  void runTrainingReminders();
   const stop = async () => {
     clearInterval(purge);
+    clearInterval(trainingTimer);
     services.mailSender.stop();
     await app.close();
     await handle.close();

@@ -1,10 +1,12 @@
 import { Command } from "commander";
 import { startServer } from "../app/start.js";
 import { VERSION } from "../app/version.js";
+import { registerTrainingCommands } from "../cases/training-commands.js";
 import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { registerInsiderCommands } from "../insider/insider-commands.js";
+import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
 import { registerUserCommands } from "./user-commands.js";
@@ -67,6 +69,8 @@ export function buildProgram(): Command {
 
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerPeopleCommands(program);
+  registerTrainingCommands(program);
   registerInsiderCommands(program);
   return program;
 }

@@ -112,6 +112,42 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "sekimori@localhost",
     description: "Sender address of notification e-mails",
   },
+  {
+    name: "SEKIMORI_REVIEW_RETENTION_YEARS",
+    default: "5",
+    description: "Years a decided review (事前確認・該非判定・取引審査 records) is kept after its decision",
+  },
+  {
+    name: "SEKIMORI_DISCLOSURE_INTERVAL_MONTHS",
+    default: "12",
+    description: "Months until a research-integrity disclosure is due again (the annual reminder)",
+  },
+  {
+    name: "SEKIMORI_PDF_FONT",
+    default: "(auto: Noto Sans CJK if installed, else the bundled BIZ UDPGothic)",
+    description:
+      "Japanese font for every PDF (review forms, approach-report referrals): a .ttf/.otf path, or a .ttc path followed by #PostScriptName",
+  },
+  {
+    name: "SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES",
+    default: "10485760",
+    description: "Largest attachment (screenshot, message text, PDF) on an approach report",
+  },
+  {
+    name: "SEKIMORI_APPROACH_CLUSTER_MIN_REPORTERS",
+    default: "2",
+    description: "Different reporters linked to the same contact before the security office is alerted",
+  },
+  {
+    name: "SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS",
+    default: "365",
+    description: "Approach reports submitted within this many days of each other can be clustered",
+  },
+  {
+    name: "SEKIMORI_TRAINING_REMINDER_DAYS",
+    default: "7",
+    description: "Days between repeated reminders (task + e-mail) to people with overdue training",
+  },
 ];
 
 export type Config = {
@@ -129,6 +165,11 @@ export type Config = {
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
   mail: { smtpUrl: string | undefined; from: string };
+  pdf: { fontPath: string | undefined };
+  reviews: { retentionYears: number };
+  people: { disclosureIntervalMonths: number };
+  approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
+  training: { reminderDays: number };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -233,5 +274,14 @@ export function loadConfig(env: Source = process.env): Config {
       smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
       from: get("SEKIMORI_MAIL_FROM") ?? "sekimori@localhost",
     },
+    pdf: { fontPath: get("SEKIMORI_PDF_FONT") },
+    reviews: { retentionYears: int("SEKIMORI_REVIEW_RETENTION_YEARS", 5, 1) },
+    people: { disclosureIntervalMonths: int("SEKIMORI_DISCLOSURE_INTERVAL_MONTHS", 12, 1) },
+    approaches: {
+      attachmentMaxBytes: int("SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024),
+      clusterMinReporters: int("SEKIMORI_APPROACH_CLUSTER_MIN_REPORTERS", 2, 2),
+      clusterWindowDays: int("SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS", 365, 1),
+    },
+    training: { reminderDays: int("SEKIMORI_TRAINING_REMINDER_DAYS", 7, 1) },
   };
 }

@@ -138,6 +138,138 @@ export interface EmailOutboxTable {
   last_error: string | null;
 }
 
+// — Reviews (migration 0200) —
+export interface ReviewsTable {
+  id: string;
+  ref_no: string;
+  activity_type: string;
+  title: string;
+  applicant_user_id: string;
+  unit: string | null;
+  status: Generated<string>;
+  track: "simple" | "full" | null;
+  details: Json<unknown>;
+  answers: Json<unknown>;
+  notes: Json<unknown>;
+  topic_tags: Json<unknown>;
+  classification: Json<unknown> | null;
+  classified_by: string | null;
+  classified_at: NullableTimestamp;
+  transaction_check: Json<unknown> | null;
+  checked_by: string | null;
+  checked_at: NullableTimestamp;
+  routing: Json<unknown> | null;
+  risk: Json<unknown> | null;
+  conditions: string | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  submitted_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  retention_until: ColumnType<string | null, string | null, string | null>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ReviewCounterpartiesTable {
+  id: string;
+  review_id: string;
+  position: number;
+  party_id: string;
+  role: string;
+  attributes: Json<unknown>;
+  screening: Json<unknown> | null;
+  screened_at: NullableTimestamp;
+}
+
+export interface ReviewEventsTable {
+  id: string;
+  review_id: string;
+  at: GeneratedTimestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_label: string;
+  comment: string | null;
+  conditions: string | null;
+}
+
+export interface ReviewDraftsTable {
+  user_id: string;
+  key: string;
+  payload: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+// — People (migration 0300) —
+export type DateColumn = ColumnType<string, string, string>;
+export type NullableDateColumn = ColumnType<string | null, string | null, string | null>;
+
+export interface PeopleTable {
+  id: string;
+  party_id: string;
+  user_id: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  erad_researcher_number: string | null;
+  disclosure_due_on: NullableDateColumn;
+  tokutei_review_on: NullableDateColumn;
+  version: Generated<number>;
+  archived_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PersonResidencyTable {
+  id: string;
+  person_id: string;
+  status: "resident" | "non_resident";
+  basis: string;
+  basis_date: NullableDateColumn;
+  effective_from: DateColumn;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface TokuteiDeclarationsTable {
+  id: string;
+  person_id: string;
+  declared_on: DateColumn;
+  content: Json<unknown>;
+  type1: boolean;
+  type2: boolean;
+  type3: boolean;
+  income_share: number | null;
+  next_review_on: DateColumn;
+  superseded_at: NullableTimestamp;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface IntegrityDisclosuresTable {
+  id: string;
+  person_id: string;
+  version: number;
+  submitted_on: DateColumn;
+  content: Json<unknown>;
+  total_effort: number;
+  pledged: boolean;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface PersonProviderScreeningsTable {
+  person_id: string;
+  party_id: string;
+  provider_name: string;
+  result: Json<unknown>;
+  screened_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
 export interface Database {
   app_settings: AppSettingsTable;
@@ -149,6 +281,30 @@ export interface Database {
   party_names: PartyNamesTable;
   tasks: TasksTable;
   email_outbox: EmailOutboxTable;
+  reviews: ReviewsTable;
+  review_counterparties: ReviewCounterpartiesTable;
+  review_events: ReviewEventsTable;
+  review_drafts: ReviewDraftsTable;
+  people: PeopleTable;
+  person_residency: PersonResidencyTable;
+  tokutei_declarations: TokuteiDeclarationsTable;
+  integrity_disclosures: IntegrityDisclosuresTable;
+  person_provider_screenings: PersonProviderScreeningsTable;
+  approach_clusters: ApproachClustersTable;
+  approach_reports: ApproachReportsTable;
+  approach_attachments: ApproachAttachmentsTable;
+  approach_report_keys: ApproachReportKeysTable;
+  approach_text_bands: ApproachTextBandsTable;
+  approach_cluster_links: ApproachClusterLinksTable;
+  approach_report_parties: ApproachReportPartiesTable;
+  approach_report_reviews: ApproachReportReviewsTable;
+  approach_notes: ApproachNotesTable;
+  cases: CasesTable;
+  case_flags: CaseFlagsTable;
+  training_modules: TrainingModulesTable;
+  training_module_cases: TrainingModuleCasesTable;
+  training_completions: TrainingCompletionsTable;
+  training_assignments: TrainingAssignmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -157,6 +313,194 @@ export type UserUpdate = Updateable<UsersTable>;
 export type PartyRow = Selectable<PartiesTable>;
 export type PartyNameRow = Selectable<PartyNamesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+// — Approach reports (migration 0400) —
+
+export type ApproachStatus = "draft" | "new" | "in_review" | "closed";
+
+export interface ApproachClustersTable {
+  id: string;
+  status: Generated<"open" | "reviewed">;
+  summary: Json<unknown>;
+  report_count: number;
+  reporter_count: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  merged_into: string | null;
+  alerted_reporter_count: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportsTable {
+  id: string;
+  number: ColumnType<number, never, never>;
+  reporter_id: string;
+  status: Generated<ApproachStatus>;
+  version: Generated<number>;
+  channel: string;
+  channel_other: string | null;
+  occurred_on: ColumnType<string | null, string | null, string | null>;
+  sender_name: string | null;
+  sender_organisation: string | null;
+  sender_profile_url: string | null;
+  sender_email: string | null;
+  sender_phone: string | null;
+  offered: ColumnType<string[], string[], string[]>;
+  offered_other: string | null;
+  asked: ColumnType<string[], string[], string[]>;
+  asked_other: string | null;
+  message_text: string | null;
+  description: string | null;
+  answers: Json<Record<string, string>>;
+  risk_level: "low" | "medium" | "high";
+  risk_score: number;
+  assessment: Json<unknown>;
+  reporter_department: string | null;
+  assignee_id: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  cluster_id: string | null;
+  text_signature: Json<number[]> | null;
+  submitted_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ApproachAttachmentsTable {
+  id: string;
+  report_id: string;
+  file_name: string;
+  media_type: string;
+  kind: "message_text" | "screenshot" | "document";
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportKeysTable {
+  report_id: string;
+  kind: string;
+  value: string;
+}
+
+export interface ApproachTextBandsTable {
+  report_id: string;
+  band: string;
+}
+
+export interface ApproachClusterLinksTable {
+  report_id: string;
+  linked_report_id: string;
+  reasons: Json<unknown>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportPartiesTable {
+  report_id: string;
+  party_id: string;
+  role: "sender" | "organisation";
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+  screening: Json<unknown> | null;
+}
+
+export interface ApproachReportReviewsTable {
+  report_id: string;
+  review_id: string;
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+}
+
+export interface ApproachNotesTable {
+  id: string;
+  report_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export type ApproachReportRow = Selectable<ApproachReportsTable>;
+export type ApproachClusterRow = Selectable<ApproachClustersTable>;
+
+// — Cases and training (migration 0500) —
+
+export interface CasesTable {
+  id: string;
+  slug: string;
+  status: "draft" | "published";
+  version: Generated<number>;
+  content: Json<unknown>;
+  search_text: Generated<string>;
+  built_in: Generated<boolean>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseFlagsTable {
+  case_id: string;
+  flag_id: string;
+}
+
+export interface TrainingModulesTable {
+  id: string;
+  slug: string;
+  status: "draft" | "published";
+  version: Generated<number>;
+  content: Json<unknown>;
+  pass_percent: number;
+  due_days: number;
+  renew_months: number | null;
+  required_for: ColumnType<Role[], Role[], Role[]>;
+  built_in: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface TrainingModuleCasesTable {
+  module_id: string;
+  case_id: string;
+  position: number;
+}
+
+export interface TrainingCompletionsTable {
+  id: string;
+  module_id: string;
+  module_version: number;
+  module_title: string;
+  user_id: string;
+  user_display_name: string;
+  user_department: string | null;
+  score: number;
+  max_score: number;
+  percent: number;
+  passed: boolean;
+  answers: Json<unknown>;
+  completed_at: GeneratedTimestamp;
+}
+
+export interface TrainingAssignmentsTable {
+  id: string;
+  module_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: GeneratedTimestamp;
+  due_at: Timestamp;
+  completed_at: NullableTimestamp;
+  completion_id: string | null;
+  cancelled_at: NullableTimestamp;
+  last_reminded_at: NullableTimestamp;
+  reminder_count: Generated<number>;
+}
+
+export type CaseRow = Selectable<CasesTable>;
+export type TrainingModuleRow = Selectable<TrainingModulesTable>;
+export type TrainingAssignmentRow = Selectable<TrainingAssignmentsTable>;
+export type TrainingCompletionRow = Selectable<TrainingCompletionsTable>;
 
 // ---- Insider risk (src/insider) ----
 
