@@ -117,6 +117,17 @@ test("the security office opens a demo alert, reads the evidence, triages it and
 
 test("the insider pages work in English", async ({ page }) => {
   const problems = watchConsole(page);
+  // People outside the security office, audit and administration do not see the module at all.
+  await login(page, "tanaka");
+  await page.getByText("English", { exact: true }).click();
+  await expect(navLink(page, "Parties")).toBeVisible();
+  await expect(navLink(page, "Insider risk")).toHaveCount(0);
+  await page.goto("/insider");
+  await expect(page.getByText("You do not have permission to view this page.")).toBeVisible();
+  await expect(page.getByTestId("insider-alerts")).toHaveCount(0);
+  await page.getByText("日本語", { exact: true }).click();
+  await logout(page);
+
   await login(page, "admin");
   await page.getByText("English", { exact: true }).click();
   await navLink(page, "Insider risk").click();
