@@ -144,6 +144,13 @@ test("the insider pages work in English", async ({ page }) => {
   // Administrators triage but may not reveal identities.
   await expect(page.getByRole("button", { name: "Save triage" })).toBeVisible();
   await expect(page.getByTestId("reveal-not-permitted")).toContainText("Only the security office");
+  // The user risk page: daily score and the person's alerts.
+  const heading = (await page.getByRole("heading", { level: 2 }).first().textContent()) ?? "";
+  const pseudonym = heading.replace("Alert: ", "").trim();
+  await page.getByRole("link", { name: pseudonym, exact: true }).click();
+  await expect(page.getByRole("heading", { name: pseudonym })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Daily risk score" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^\d+\.\d$/ }).first()).toBeVisible();
   await page.getByText("日本語", { exact: true }).click();
   expect(problems).toEqual([]);
 });
