@@ -9,8 +9,14 @@
  *
  * With `--data DIR --answers insiders.csv [--release r4.2]`: evaluates any CERT-format directory and
  * prints the metrics as JSON (no gate unless `--gate`).
+ *
+ * The shared reference data (`SEKIMORI_SHARED_DATA`, default `../shared/data`) is searched for CERT
+ * datasets under `insider/<name>/` (each with `answers/insiders.csv` or `insiders.csv`; the release
+ * is taken from a `r4.2`/`r5.2`/`r6.2` in the name). Found datasets are evaluated and reported next
+ * to the generated one, report-only: the published CERT answer keys label whole scenario periods,
+ * so they inform but do not gate. When there are none, the output says so.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -64,30 +70,12 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const labels = await readAnswers(answers, release?.slice(1));
-    const days: ScoredDay[] = [];
-    const t0 = Date.now();
-    const result = await analyseDataset({
-      target: dataDir,
-      ...(release ? { release } : {}),
-      sink: {
-        userDay: (r) => days.push({ user: r.user, day: r.day, score: r.score, alerted: r.alertKey !== null }),
-      },
-    });
-    const seconds = (Date.now() - t0) / 1000;
-    const events = result.engine.stats.events;
-    const report = {
-      dataset: generated
-        ? `generated (users=${values.users}, days=${values.days}, seed=${values.seed})`
-        : dataDir,
-      release: release ?? "auto",
-      events,
-      seconds: Math.round(seconds * 10) / 10,
-      eventsPerSecond: Math.round(events / seconds),
-      malformedRows: result.sources.reduce((a, s) => a + s.stats.malformed, 0),
-      engine: { ...result.engine.stats, lateSamples: undefined },
-      ...evaluate(days, labels),
-    };
+    const report = await evaluateDirectory(
+      dataDir,
+      answers,
+      release,
+      generated ? `generated (users=${values.users}, days=${values.days}, seed=${values.seed})` : dataDir,
+    );
     const failures: string[] = [];
     if (generated || values.gate) {
       for (const p of report.perInsider) {
@@ -105,6 +93,7 @@ async function main(): Promise<number> {
     const output = {
       ...report,
       targets: { checked: Boolean(generated || values.gate), pass: failures.length === 0, failures },
+      ...(generated ? { sharedData: await evaluateSharedData() } : {}),
     };
     const json = JSON.stringify(output, null, 2);
     if (values.out) writeFileSync(values.out, `${json}\n`);
@@ -122,6 +111,70 @@ async function main(): Promise<number> {
   } finally {
     if (generated && !values.keep) rmSync(generated, { recursive: true, force: true });
   }
+}
+
+/** Runs the engine over one CERT-format directory exactly as ingestion does and scores it against the answers. */
+async function evaluateDirectory(
+  dataDir: string,
+  answers: string,
+  release: CertRelease | undefined,
+  name: string,
+) {
+  const labels = await readAnswers(answers, release?.slice(1));
+  const days: ScoredDay[] = [];
+  const t0 = Date.now();
+  const result = await analyseDataset({
+    target: dataDir,
+    ...(release ? { release } : {}),
+    sink: {
+      userDay: (r) => days.push({ user: r.user, day: r.day, score: r.score, alerted: r.alertKey !== null }),
+    },
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  const events = result.engine.stats.events;
+  return {
+    dataset: name,
+    release: release ?? "auto",
+    events,
+    seconds: Math.round(seconds * 10) / 10,
+    eventsPerSecond: Math.round(events / seconds),
+    malformedRows: result.sources.reduce((a, s) => a + s.stats.malformed, 0),
+    engine: { ...result.engine.stats, lateSamples: undefined },
+    ...evaluate(days, labels),
+  };
+}
+
+/**
+ * CERT datasets in the shared reference data, evaluated report-only (see the file comment). The
+ * per-insider list is left out of the summary to keep the output readable.
+ */
+async function evaluateSharedData() {
+  const shared = path.resolve(process.env.SEKIMORI_SHARED_DATA ?? path.join("..", "shared", "data"));
+  const root = path.join(shared, "insider");
+  if (!existsSync(root)) {
+    const note = `no CERT datasets in ${root} (expected insider/<name>/ with answers/insiders.csv); only generated data was evaluated`;
+    process.stderr.write(`insider eval: ${note}\n`);
+    return { dir: root, gate: false, datasets: [], note };
+  }
+  const datasets = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(root, entry.name);
+    const answers = [path.join(dir, "answers", "insiders.csv"), path.join(dir, "insiders.csv")].find((f) =>
+      existsSync(f),
+    );
+    if (!answers) continue;
+    const release = CERT_RELEASES.find((r) => entry.name.includes(r));
+    process.stderr.write(`insider eval: evaluating ${dir} (report-only)\n`);
+    const { perInsider: _per, ...summary } = await evaluateDirectory(dir, answers, release, dir);
+    datasets.push(summary);
+  }
+  return {
+    dir: root,
+    gate: false,
+    datasets,
+    note: datasets.length ? "report-only" : `no dataset with an answer key in ${root}`,
+  };
 }
 
 main().then(

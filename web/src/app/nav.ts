@@ -32,7 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: "/insider",
     label: "insider",
     roles: ["secretariat", "auditor", "admin"],
-    available: false,
+    available: true,
   },
   { key: "cases", path: "/cases", label: "cases", available: true },
   { key: "parties", path: "/parties", label: "parties", available: true },

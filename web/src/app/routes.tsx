@@ -11,6 +11,10 @@ import { CaseDetailPage } from "../features/cases/CaseDetailPage";
 import { CaseEditPage } from "../features/cases/CaseEditPage";
 import { CasesPage, FlagPage, FlagsPage } from "../features/cases/CasesPage";
 import { HomePage } from "../features/home/HomePage";
+import { AlertDetailPage } from "../features/insider/AlertDetailPage";
+import { InsiderAlertsPage } from "../features/insider/InsiderAlertsPage";
+import { RunsPage } from "../features/insider/RunsPage";
+import { SubjectPage } from "../features/insider/SubjectPage";
 import { PartiesListPage } from "../features/parties/PartiesListPage";
 import { PartyDetailPage } from "../features/parties/PartyDetailPage";
 import { PartyEditPage } from "../features/parties/PartyEditPage";
@@ -50,6 +54,10 @@ const moduleRoutes: RouteObject[] = [
   { path: "/people/:id", element: <PersonDetailPage /> },
   { path: "/admin/*", element: <AdminPage /> },
   { path: "/screening/*", element: <ScreeningPage /> },
+  { path: "/insider", element: <InsiderAlertsPage /> },
+  { path: "/insider/alerts/:id", element: <AlertDetailPage /> },
+  { path: "/insider/subjects/:id", element: <SubjectPage /> },
+  { path: "/insider/runs", element: <RunsPage /> },
   { path: "/approaches", element: <ApproachesPage /> },
   { path: "/approaches/new", element: <ReportFormPage /> },
   { path: "/approaches/all", element: <AllReportsPage /> },
