@@ -893,7 +893,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
           .map((h) => ({ name: h.name, source: h.source, score: h.score, match: h.match })),
       };
     } catch (error) {
-      const unavailable = error instanceof AppError && error.status === 503;
+      const unavailable = error instanceof AppError && (error.status === 503 || error.code === "no_lists");
       if (!unavailable) log(`screening party ${partyId} for approach report ${reportId} failed`, error);
       summary = {
         status: unavailable ? "unavailable" : "failed",

@@ -36,12 +36,13 @@ export async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, "");
 }
 
-/** An error as one readable text: AppErrors list their fields, others give their message. */
+/** An error as one readable text: AppErrors in Japanese and English with their fields, others give their message. */
 export function describeError(error: unknown): string {
   if (error instanceof AppError) {
     const fields =
       error.fields?.map((f) => `\n  ${f.path}: ${f.message.en} / ${f.message.ja}`).join("") ?? "";
-    return `${error.messages.en}${fields}`;
+    const { ja, en } = error.messages;
+    return `${ja === en ? en : `${ja} / ${en}`}${fields}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

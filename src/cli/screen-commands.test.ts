@@ -67,9 +67,9 @@ describe("sekimori screen", () => {
     expect(noName.code).toBe(1);
     expect(noName.err).toContain("give a name, or --file FILE");
 
-    // Before any list is imported the command warns instead of pretending there is nothing to find.
+    // Before any list is imported the command refuses instead of pretending there is nothing to find.
     const empty = await run("screen", "軍需工業部");
-    expect(empty.code).toBe(0);
+    expect(empty.code).toBe(1);
     expect(empty.err).toContain("リストが読み込まれていません");
 
     const imported = await run(

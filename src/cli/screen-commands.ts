@@ -61,14 +61,16 @@ async function loadIndex(services: Services, lang: "ja" | "en"): Promise<ActiveI
   const active = await services.screeningIndex.acquire(0);
   const lists = Object.keys(active.snapshots);
   const count = active.entityCount.toLocaleString("en");
+  // Without a list every name would come back clean: refuse (exit 1) rather than pretend.
+  if (lists.length === 0)
+    throw new AppError(409, "no_lists", {
+      ja: "リストが読み込まれていません — `sekimori lists import FILE --format F` で取り込んでください",
+      en: "no list is loaded — import one with `sekimori lists import FILE --format F`",
+    });
   process.stderr.write(
-    lists.length === 0
-      ? lang === "ja"
-        ? "警告: リストが読み込まれていません — `sekimori lists import FILE --format F` で取り込んでください\n"
-        : "warning: no list is loaded — import one with `sekimori lists import FILE --format F`\n"
-      : lang === "ja"
-        ? `  ${lists.join(", ")} の ${count} 件（${active.buildMillis} ms）\n`
-        : `  ${count} entries from ${lists.join(", ")} (${active.buildMillis} ms)\n`,
+    lang === "ja"
+      ? `  ${lists.join(", ")} の ${count} 件（${active.buildMillis} ms）\n`
+      : `  ${count} entries from ${lists.join(", ")} (${active.buildMillis} ms)\n`,
   );
   return active;
 }

@@ -99,7 +99,7 @@ describe("reviews over HTTP", () => {
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().counterparties[0].screening).toBeNull();
     const screen = await t.request(unit, "POST", `/api/reviews/${id}/screen`, {});
-    expect(screen.statusCode).toBe(503);
+    expect(screen.statusCode).toBe(409);
     expect(screen.json().error.code).toBe("no_lists");
   });
 

@@ -177,7 +177,8 @@ describe("index manager", () => {
     await manager.refresh();
     expect(manager.status()).toMatchObject({ state: "ready", error: null });
     // Recovered, but with no list imported it refuses rather than report every name as clean.
-    const empty = (await manager.acquire().catch((e: unknown) => e)) as AppError;
+    expect(Object.keys((await manager.acquire()).snapshots)).toEqual([]);
+    const empty = (await manager.acquireWithLists().catch((e: unknown) => e)) as AppError;
     expect(empty.code).toBe("no_lists");
     expect(empty.messages.ja).toContain("リスト");
   });

@@ -57,7 +57,7 @@ export function indexBuildingError(status: IndexStatus): AppError {
  * every name as clean, which a reviewer could mistake for a real "no hit".
  */
 export function noListsError(): AppError {
-  return new AppError(503, "no_lists", {
+  return new AppError(409, "no_lists", {
     ja: "照合するリストがまだ取り込まれていません。管理 › リスト でリストを取り込んでください",
     en: "No screening lists have been imported yet. Import lists under Admin › Lists",
   });
@@ -190,12 +190,7 @@ export function createIndexManager({
 
     /** The index to screen with: waits for the first build up to `waitMs`, else 503 `index_building`. */
     async acquire(timeoutMs = waitMs): Promise<ActiveIndex> {
-      const usable = (index: ActiveIndex): ActiveIndex => {
-        if (Object.keys(index.snapshots).length > 0) return index;
-        if (building) throw indexBuildingError(status());
-        throw noListsError();
-      };
-      if (current) return usable(current);
+      if (current) return current;
       if (!building) void refresh();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
@@ -208,7 +203,7 @@ export function createIndexManager({
           resolve();
         });
       });
-      if (current) return usable(current);
+      if (current) return current;
       if (lastError && !building) {
         throw new AppError(503, "index_failed", {
           ja: `スクリーニング用の索引を作成できませんでした: ${lastError}`,
@@ -216,6 +211,20 @@ export function createIndexManager({
         });
       }
       throw indexBuildingError(status());
+    },
+
+    /**
+     * The index to screen parties and names with: like {@link acquire}, but refuses (409 `no_lists`)
+     * when no list is active, so an empty index never reads as "no hit".
+     */
+    async acquireWithLists(timeoutMs = waitMs): Promise<ActiveIndex> {
+      let index = await this.acquire(timeoutMs);
+      if (Object.keys(index.snapshots).length === 0 && building) {
+        await Promise.race([building, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+        index = current ?? index;
+      }
+      if (Object.keys(index.snapshots).length === 0) throw noListsError();
+      return index;
     },
 
     /** The published index, if any, without waiting. */

@@ -176,7 +176,7 @@ export function createBatchService({
     if (!job || (job.status !== "queued" && job.status !== "running")) return;
     let active: ActiveIndex;
     try {
-      active = await index.acquire(30 * 60_000);
+      active = await index.acquireWithLists(30 * 60_000);
     } catch (error) {
       await repo.finishBatch(db, id, "failed", clock(), (error as Error).message);
       return;

@@ -570,7 +570,7 @@ export function createScreeningService({
     context?: { entityType: string; entityId: string },
   ): Promise<PartyResult> {
     const party = await parties.get(partyId);
-    const active = await index.acquire();
+    const active = await index.acquireWithLists();
     return screenWith(actor, party, active, { trigger: context ? "context" : "manual", context });
   }
 
@@ -754,7 +754,7 @@ export function createScreeningService({
       const q = query.q.normalize("NFC").trim();
       const active = index.peek();
       if (q === "") return { items: [], snapshots: active?.snapshots ?? {}, threshold };
-      const ready = await index.acquire();
+      const ready = await index.acquireWithLists();
       const sq: ScreeningQuery = { name: q };
       if (query.schema) sq.schema = query.schema;
       if (query.country) sq.countries = [query.country.toUpperCase()];
@@ -793,7 +793,7 @@ export function createScreeningService({
         fields.push({ path: "queries", message: { ja: "照会がありません", en: "No queries provided" } });
       }
       if (fields.length > 0) throw invalid(fields);
-      const active = await index.acquire();
+      const active = await index.acquireWithLists();
       const hitsByKey = parsed.map((p) => {
         const hits = mergeHits(
           p.queries.map((q) =>
@@ -853,7 +853,7 @@ export function createScreeningService({
 
     /** Starts a re-screening of everyone now (admin / secretariat action), returning its status. */
     async rescreenNow(actor: Actor): Promise<RescreenStatus> {
-      const active = await index.acquire();
+      const active = await index.acquireWithLists();
       const id = await startRescreen(active, true);
       await db.transaction().execute(async (tx) => {
         await audit.write(tx, actor, {
