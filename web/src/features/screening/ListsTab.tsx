@@ -122,7 +122,7 @@ export function ListsTab() {
             <Table.Tr key={s.id}>
               <Table.Td>{sourceLabel(s.source)}</Table.Td>
               <Table.Td>v{s.version}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <Badge color={STATUS_COLOR[s.status]}>{t(`lists.statuses.${s.status}`)}</Badge>
                 {s.error ? (
                   <Text size="xs" c="red">

@@ -308,9 +308,17 @@ export function useBatch(id: string | undefined) {
   });
 }
 
-export function useBatchRows(id: string | undefined, page: number, onlyMatches: boolean, done: boolean) {
+export function useBatchRows(
+  id: string | undefined,
+  page: number,
+  onlyMatches: boolean,
+  job: BatchJob | undefined,
+) {
+  const done = job?.status === "done";
   return useQuery({
     queryKey: ["screening", "batch", id, "rows", page, onlyMatches, done],
+    // While the job runs, its rows fill in: refresh them with the progress.
+    refetchInterval: job && running(job) ? 1500 : false,
     queryFn: () =>
       api.get<{ items: BatchRow[]; total: number; page: number; pageSize: number }>(
         `/api/screening/batches/${id}/rows${qs({ page, pageSize: 50, onlyMatches: onlyMatches ? "true" : undefined })}`,
