@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
 import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
+import { seedInsiderDemo } from "../insider/insider-demo.js";
 import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
@@ -111,6 +112,11 @@ const foundationSeeder: DemoSeeder = {
   },
 };
 
+const insiderSeeder: DemoSeeder = {
+  key: "demo.insider",
+  seed: ({ services, actor, log }) => seedInsiderDemo(services.insider, actor, log),
+};
+
 /** The folder of demo list samples (`demo/lists` at the repository root, also when run from dist/). */
 export function demoListsDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -156,6 +162,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   reviewsDemoSeeder,
   approachesDemoSeeder,
   trainingDemoSeeder,
+  insiderSeeder,
 ];
 
 /** Runs the seeders that have not run on this database yet. */

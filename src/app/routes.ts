@@ -4,6 +4,7 @@ import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
 import type { App } from "../http/server.js";
+import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
@@ -58,4 +59,8 @@ export function registerAllRoutes(
     pdfFont: services.pdfFont,
   });
   registerCasesRoutes(app, { cases: services.cases, training: services.training });
+  registerInsiderRoutes(app, {
+    insider: services.insider,
+    ndjsonBodyLimit: services.config.http.uploadLimitBytes,
+  });
 }

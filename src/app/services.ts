@@ -10,6 +10,8 @@ import { createTrainingRepo } from "../cases/training-repo.js";
 import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
+import { createInsiderRepo } from "../insider/insider-repo.js";
+import { createInsiderService } from "../insider/insider-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPeopleRepo } from "../people/people-repo.js";
@@ -167,6 +169,13 @@ export function createServices({
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */
   const pdfFont = () => resolvePdfFont(config.pdf.fontPath);
+  const insider = createInsiderService({
+    db,
+    repo: createInsiderRepo(),
+    audit,
+    settings,
+    ...(clock ? { clock } : {}),
+  });
   return {
     db,
     config,
@@ -185,6 +194,7 @@ export function createServices({
     approaches,
     cases,
     training,
+    insider,
     pdfFont,
   };
 }

@@ -41,7 +41,6 @@ import {
   safeFileName,
   sniffAttachment,
 } from "./attachment-engine.js";
-import { SCREENING_UNAVAILABLE } from "./screening-unavailable.js";
 import { fingerprint, lshBands } from "./text-similarity-engine.js";
 
 /** Roles that see every submitted report (approver and auditor read only). */
@@ -894,7 +893,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
           .map((h) => ({ name: h.name, source: h.source, score: h.score, match: h.match })),
       };
     } catch (error) {
-      const unavailable = error instanceof AppError && error.code === SCREENING_UNAVAILABLE;
+      const unavailable = error instanceof AppError && error.status === 503;
       if (!unavailable) log(`screening party ${partyId} for approach report ${reportId} failed`, error);
       summary = {
         status: unavailable ? "unavailable" : "failed",

@@ -361,7 +361,7 @@ describe("triage", () => {
     expect(own.office).toBeNull();
   });
 
-  it("links reviews and parties, screens them through the screening service, and never invents hits", async () => {
+  it("links reviews and parties, records that no list is loaded yet, and never invents hits", async () => {
     const r = await submitted(
       alice,
       linkedInReport({ sender: { name: "Ivan Petrov", organisation: "Northwind Trade Office" } }),
@@ -371,12 +371,10 @@ describe("triage", () => {
       ["Ivan Petrov", "sender"],
       ["Northwind Trade Office", "organisation"],
     ]);
-    // The app's screening service screened both (no list is loaded in this database: no hits).
     for (const p of view.office.parties) {
-      expect(p.screening.status).toBe("screened");
-      expect(p.screening.runId).toEqual(expect.any(String));
+      expect(p.screening.status).toBe("unavailable");
       expect(p.screening.openHitCount).toBe(0);
-      expect(p.screening.topHits).toEqual([]);
+      expect(p.screening.message.en).toMatch(/No screening lists/);
     }
     expect(view.office.screeningFlags).toEqual([]);
     // A second report naming the same organisation links the existing party instead of a duplicate.

@@ -5,6 +5,7 @@ import { registerTrainingCommands } from "../cases/training-commands.js";
 import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { registerInsiderCommands } from "../insider/insider-commands.js";
 import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
@@ -74,6 +75,7 @@ export function buildProgram(): Command {
   registerScreenCommands(program);
   registerPeopleCommands(program);
   registerTrainingCommands(program);
+  registerInsiderCommands(program);
   return program;
 }
 

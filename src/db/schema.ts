@@ -684,3 +684,147 @@ export type CaseRow = Selectable<CasesTable>;
 export type TrainingModuleRow = Selectable<TrainingModulesTable>;
 export type TrainingAssignmentRow = Selectable<TrainingAssignmentsTable>;
 export type TrainingCompletionRow = Selectable<TrainingCompletionsTable>;
+
+// ---- Insider risk (src/insider) ----
+
+export type InsiderAlertStatus = "new" | "reviewing" | "confirmed" | "non_issue";
+export type InsiderSeverity = "low" | "medium" | "high" | "critical";
+
+/** A person or account seen in activity logs, known to the rest of the app only by pseudonym. */
+export interface InsiderSubjectsTable {
+  id: string;
+  subject_key: string;
+  pseudonym: string;
+  display_name: string | null;
+  email: string | null;
+  role: string | null;
+  department: string | null;
+  team: string | null;
+  projects: ColumnType<string[], string[] | undefined, string[]>;
+  supervisor_key: string | null;
+  watchlists: ColumnType<string[], string[] | undefined, string[]>;
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  in_directory: Generated<boolean>;
+  person: Json<unknown> | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderRunsTable {
+  id: string;
+  kind: "files" | "ndjson" | "bus";
+  source: string;
+  status: "running" | "committed" | "failed";
+  actor_label: string;
+  started_at: GeneratedTimestamp;
+  finished_at: NullableTimestamp;
+  stats: ColumnType<Record<string, unknown>, string | undefined, string>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface InsiderFilesTable {
+  identity: string;
+  name: string;
+  kind: string;
+  max_t: number;
+  ids_at_max: ColumnType<string[], string[], string[]>;
+  rows: number;
+  last_run_id: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderEngineStateTable {
+  /** `embedded` for the in-process engine; `partition:N` for a bus worker's partition. */
+  scope: string;
+  snapshot: Json<unknown>;
+  watermark: number | null;
+  run_id: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderUserDaysTable {
+  subject_key: string;
+  day: ColumnType<string, string, string>;
+  score: number;
+  anomaly: number;
+  indicators: ColumnType<string[], string[], string[]>;
+  features: ColumnType<number[], number[], number[]>;
+  baseline: ColumnType<number[], number[], number[]>;
+  alert_key: string | null;
+  run_id: string;
+}
+
+export interface InsiderAlertsTable {
+  id: string;
+  engine_key: string;
+  subject_key: string;
+  status: ColumnType<InsiderAlertStatus, InsiderAlertStatus | undefined, InsiderAlertStatus>;
+  severity: InsiderSeverity;
+  score: number;
+  anomaly: number;
+  cases: ColumnType<number[], number[], number[]>;
+  indicators: Json<unknown[]>;
+  first_day: ColumnType<string, string, string>;
+  last_day: ColumnType<string, string, string>;
+  evidence_count: Generated<number>;
+  triage_note: string | null;
+  triaged_by: string | null;
+  triaged_at: NullableTimestamp;
+  version: Generated<number>;
+  run_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderEvidenceTable {
+  alert_id: string;
+  seq: number;
+  t: number;
+  kind: string;
+  action: string;
+  host: string;
+  host_context: string;
+  object: string;
+  recipients: ColumnType<string[], string[], string[]>;
+  attachments: ColumnType<string[], string[], string[]>;
+  bytes: number;
+  asset_id: string | null;
+  indicators: ColumnType<string[], string[], string[]>;
+  source_file: string;
+  source_line: number;
+  source_id: string;
+}
+
+export interface InsiderAssetsTable {
+  id: string;
+  name: string;
+  kind: "server" | "path" | "repository" | "url";
+  pattern: string;
+  projects: ColumnType<string[], string[], string[]>;
+  allowed_roles: ColumnType<string[], string[], string[]>;
+  allowed_domains: ColumnType<string[], string[], string[]>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderEventKeysTable {
+  source: string;
+  event_id: string;
+  t: number;
+}
+
+/** The insider tables, merged into {@link Database}. */
+export interface InsiderTables {
+  insider_subjects: InsiderSubjectsTable;
+  insider_runs: InsiderRunsTable;
+  insider_files: InsiderFilesTable;
+  insider_engine_state: InsiderEngineStateTable;
+  insider_user_days: InsiderUserDaysTable;
+  insider_alerts: InsiderAlertsTable;
+  insider_evidence: InsiderEvidenceTable;
+  insider_assets: InsiderAssetsTable;
+  insider_event_keys: InsiderEventKeysTable;
+}
+
+// Declaration merging adds the insider tables to the schema without touching the kernel's list.
+export interface Database extends InsiderTables {}

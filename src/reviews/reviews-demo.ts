@@ -289,6 +289,6 @@ export const reviewsDemoSeeder: DemoSeeder = {
 
 /** The demo goes on without screening results while the screening module is not available. */
 function ignoreUnavailable(error: unknown): void {
-  if (error instanceof AppError && error.code === "screening_unavailable") return;
+  if (error instanceof AppError && error.status === 503) return;
   throw error;
 }

@@ -1,14 +1,11 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoListsDir } from "../app/demo.js";
 import { SESSION_COOKIE } from "../http/server.js";
-import { systemActor } from "../shared/actor.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
 import { extractPdfText } from "./pdf-text.js";
 import { completeForm } from "./testing/review-fixtures.js";
 
-/** The reviews API as wired in the app, screening through the real screening service (demo UN list). */
+/** The reviews API as wired in the app (with the temporary unavailable-screening adapter). */
 let t: TestApp;
 let applicant: TestUser;
 let unit: TestUser;
@@ -24,13 +21,6 @@ beforeAll(async () => {
     country: "CN",
   });
   partyId = res.json().id;
-  await t.services.lists.importList(systemActor("test"), {
-    files: [path.join(demoListsDir(), "un-consolidated-DEMO-SAMPLE.xml")],
-    format: "un_xml",
-    source: "un",
-  });
-  // Screened once now, so every test sees the same state whatever re-screening does meanwhile.
-  await t.services.screening.screenParty(systemActor("test"), partyId);
 });
 afterAll(async () => {
   await t?.close();
@@ -97,37 +87,20 @@ describe("reviews over HTTP", () => {
     expect((await t.request(unit, "GET", "/api/reviews/drafts/review:new:acceptance")).statusCode).toBe(404);
   });
 
-  it("screens counterparties at submission against the real lists; a listed one is an open hit (no pretend results)", async () => {
-    const listed = await t.request(applicant, "POST", "/api/parties", {
-      kind: "organization",
-      names: [{ name: "軍需工業部" }],
-      country: "KP",
-    });
+  it("without any list imported, screening says so and 取引審査 cannot complete (no pretend results)", async () => {
     const created = await t.request(applicant, "POST", "/api/reviews", {
       activityType: "acceptance",
-      ...completeForm("acceptance", [
-        { partyId, role: "home_institution" },
-        { partyId: listed.json().id, role: "funder" },
-      ]),
+      ...completeForm("acceptance", [{ partyId, role: "home_institution" }]),
     });
     const id = created.json().id;
     const submitted = await t.request(applicant, "POST", `/api/reviews/${id}/transitions`, {
       action: "submit",
     });
     expect(submitted.statusCode).toBe(200);
-    const byParty = (pid: string) =>
-      submitted.json().counterparties.find((c: { partyId: string }) => c.partyId === pid);
-    // The university is on no list of the demo sample: screened, no open hit.
-    expect(byParty(partyId).screening).not.toBeNull();
-    expect(byParty(partyId).openHits).toBe(0);
-    // 軍需工業部 is the UN's MUNITIONS INDUSTRY DEPARTMENT: an open hit that blocks until decided.
-    const hit = byParty(listed.json().id);
-    expect(hit.openHits).toBe(1);
-    expect(JSON.stringify(hit.screening)).toContain("MUNITIONS INDUSTRY DEPARTMENT");
+    expect(submitted.json().counterparties[0].screening).toBeNull();
     const screen = await t.request(unit, "POST", `/api/reviews/${id}/screen`, {});
-    expect(screen.statusCode).toBe(200);
-    const openHits = screen.json().counterparties.map((c: { openHits: number }) => c.openHits);
-    expect(openHits.sort()).toEqual([0, 1]);
+    expect(screen.statusCode).toBe(503);
+    expect(screen.json().error.code).toBe("no_lists");
   });
 
   it("prints the three forms as PDFs with Japanese text and an embedded Japanese font", async () => {
@@ -145,7 +118,7 @@ describe("reviews over HTTP", () => {
       ["classification", ["該非判定書", "判定結果", "未回答"]],
       [
         "transaction",
-        ["取引審査票", "用途チェックリスト", "明らかガイドライン", "需要者チェックリスト", "該当なし"],
+        ["取引審査票", "用途チェックリスト", "明らかガイドライン", "需要者チェックリスト", "未実施"],
       ],
     ];
     for (const [form, words] of expectations) {

@@ -175,7 +175,11 @@ describe("index manager", () => {
     expect(error.code).toBe("index_failed");
     fail = false;
     await manager.refresh();
-    expect((await manager.acquire()).key).toBe("");
+    expect(manager.status()).toMatchObject({ state: "ready", error: null });
+    // Recovered, but with no list imported it refuses rather than report every name as clean.
+    const empty = (await manager.acquire().catch((e: unknown) => e)) as AppError;
+    expect(empty.code).toBe("no_lists");
+    expect(empty.messages.ja).toContain("リスト");
   });
 
   it("keys a snapshot set independently of order", () => {

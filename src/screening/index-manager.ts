@@ -53,6 +53,17 @@ export function indexBuildingError(status: IndexStatus): AppError {
 }
 
 /**
+ * The error screening calls answer when no list has been imported: an empty index would report
+ * every name as clean, which a reviewer could mistake for a real "no hit".
+ */
+export function noListsError(): AppError {
+  return new AppError(503, "no_lists", {
+    ja: "照合するリストがまだ取り込まれていません。管理 › リスト でリストを取り込んでください",
+    en: "No screening lists have been imported yet. Import lists under Admin › Lists",
+  });
+}
+
+/**
  * Owns the in-memory matching index built from the active list snapshots. The first build runs in
  * the background so the server answers everything else meanwhile; when the active snapshots change
  * a new index is built beside the old one (which keeps answering) and swapped in atomically, then
@@ -179,7 +190,12 @@ export function createIndexManager({
 
     /** The index to screen with: waits for the first build up to `waitMs`, else 503 `index_building`. */
     async acquire(timeoutMs = waitMs): Promise<ActiveIndex> {
-      if (current) return current;
+      const usable = (index: ActiveIndex): ActiveIndex => {
+        if (Object.keys(index.snapshots).length > 0) return index;
+        if (building) throw indexBuildingError(status());
+        throw noListsError();
+      };
+      if (current) return usable(current);
       if (!building) void refresh();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
@@ -192,7 +208,7 @@ export function createIndexManager({
           resolve();
         });
       });
-      if (current) return current;
+      if (current) return usable(current);
       if (lastError && !building) {
         throw new AppError(503, "index_failed", {
           ja: `スクリーニング用の索引を作成できませんでした: ${lastError}`,
