@@ -58,17 +58,21 @@ async function loadIndex(services: Services, lang: "ja" | "en"): Promise<ActiveI
       : "building the screening index from the active lists…\n",
   );
   await services.screeningIndex.refresh();
-  const active = await services.screeningIndex.acquire(0);
+  // A failed build has no index to peek at: acquire says why (e.g. index_failed).
+  const active = services.screeningIndex.peek() ?? (await services.screeningIndex.acquire(0));
   const lists = Object.keys(active.snapshots);
+  if (lists.length === 0) {
+    // Screening against nothing would call every name clean: refuse, and say what to do.
+    throw new AppError(503, "no_lists", {
+      ja: "照合するリストがまだ取り込まれていません — `sekimori lists import FILE --format F` で取り込んでください",
+      en: "no list is loaded yet — import one with `sekimori lists import FILE --format F`",
+    });
+  }
   const count = active.entityCount.toLocaleString("en");
   process.stderr.write(
-    lists.length === 0
-      ? lang === "ja"
-        ? "警告: リストが読み込まれていません — `sekimori lists import FILE --format F` で取り込んでください\n"
-        : "warning: no list is loaded — import one with `sekimori lists import FILE --format F`\n"
-      : lang === "ja"
-        ? `  ${lists.join(", ")} の ${count} 件（${active.buildMillis} ms）\n`
-        : `  ${count} entries from ${lists.join(", ")} (${active.buildMillis} ms)\n`,
+    lang === "ja"
+      ? `  ${lists.join(", ")} の ${count} 件（${active.buildMillis} ms）\n`
+      : `  ${count} entries from ${lists.join(", ")} (${active.buildMillis} ms)\n`,
   );
   return active;
 }
