@@ -853,7 +853,13 @@ export function createScreeningService({
 
     /** Starts a re-screening of everyone now (admin / secretariat action), returning its status. */
     async rescreenNow(actor: Actor): Promise<RescreenStatus> {
-      const active = await index.acquire();
+      const active = await index.acquire().catch((error: unknown) => {
+        // Nothing to re-screen against: a request that does not fit the current state, not an outage.
+        if (error instanceof AppError && error.code === "no_lists") {
+          throw new AppError(409, "no_lists", error.messages);
+        }
+        throw error;
+      });
       const id = await startRescreen(active, true);
       await db.transaction().execute(async (tx) => {
         await audit.write(tx, actor, {
