@@ -12,11 +12,14 @@ export async function createApp(options: {
   databaseKind: "pglite" | "postgres";
   logger?: boolean | object;
   clock?: () => Date;
+  /** Lines for the operator (start-up progress, background work); silent when absent. */
+  log?: (line: string) => void;
 }): Promise<{ app: App; services: Services }> {
   const services = createServices({
     db: options.db,
     config: options.config,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const app = await buildServer({
     config: options.config,

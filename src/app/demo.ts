@@ -1,4 +1,11 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
+import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
+import { seedInsiderDemo } from "../insider/insider-demo.js";
+import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
 import type { Services } from "./services.js";
 
@@ -63,7 +70,7 @@ const foundationSeeder: DemoSeeder = {
           { name: "Sakura Precision Co., Ltd.", lang: "en" },
         ],
         country: "JP",
-        identifiers: [{ scheme: "corporate_number" as const, value: "8010001000004" }],
+        identifiers: [{ scheme: "corporate_number" as const, value: "3010001000004" }],
         tags: ["取引先"],
       },
       {
@@ -105,8 +112,58 @@ const foundationSeeder: DemoSeeder = {
   },
 };
 
+const insiderSeeder: DemoSeeder = {
+  key: "demo.insider",
+  seed: ({ services, actor, log }) => seedInsiderDemo(services.insider, actor, log),
+};
+
+/** The folder of demo list samples (`demo/lists` at the repository root, also when run from dist/). */
+export function demoListsDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, "demo", "lists");
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error("demo/lists not found next to the application");
+}
+
+/** The demo list samples, imported through the real importers (see demo/lists/README.md). */
+export const DEMO_LISTS = [
+  { file: "un-consolidated-DEMO-SAMPLE.xml", format: "un_xml", source: "un" },
+  { file: "meti-end-user-list-DEMO-SAMPLE.csv", format: "meti_eul_csv", source: "meti_eul" },
+  { file: "own-watchlist-DEMO-SAMPLE.csv", format: "custom_csv", source: "custom:demo-watchlist" },
+] as const;
+
+/**
+ * Screening demo: imports the demo list samples (a dozen entries; never the official lists) so that
+ * a fresh installation without network produces real hits — the demo parties are then screened by
+ * the re-screening that every list import starts.
+ */
+const screeningSeeder: DemoSeeder = {
+  key: "demo.screening",
+  async seed({ services, actor, log }) {
+    const dir = demoListsDir();
+    for (const list of DEMO_LISTS) {
+      const snapshot = await services.lists.importList(actor, {
+        files: [path.join(dir, list.file)],
+        format: list.format,
+        source: list.source,
+      });
+      log(`  demo list sample imported: ${list.source} (${snapshot.entityCount} entries, ${list.file})`);
+    }
+  },
+};
+
 /** Every module's demo seeder, in order; a module adds its own here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [foundationSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  foundationSeeder,
+  screeningSeeder,
+  reviewsDemoSeeder,
+  approachesDemoSeeder,
+  trainingDemoSeeder,
+  insiderSeeder,
+];
 
 /** Runs the seeders that have not run on this database yet. */
 export async function seedDemo(

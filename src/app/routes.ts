@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
+import { registerCasesRoutes } from "../cases/cases-routes.js";
 import type { App } from "../http/server.js";
+import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
+import { registerPeopleRoutes } from "../people/people-routes.js";
+import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
+import { registerScreeningRoutes } from "../screening/screening-routes.js";
+import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
 
@@ -42,4 +49,18 @@ export function registerAllRoutes(
   registerAuditRoutes(app, { audit: services.audit });
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
+  registerTasksRoutes(app, { tasks: services.tasks });
+  registerScreeningRoutes(app, { screening: services.screening, batches: services.screeningBatches });
+  registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
+  registerPeopleRoutes(app, { people: services.people });
+  registerApproachRoutes(app, {
+    approaches: services.approaches,
+    attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
+    pdfFont: services.pdfFont,
+  });
+  registerCasesRoutes(app, { cases: services.cases, training: services.training });
+  registerInsiderRoutes(app, {
+    insider: services.insider,
+    ndjsonBodyLimit: services.config.http.uploadLimitBytes,
+  });
 }

@@ -1,20 +1,55 @@
+import { createApproachRepo } from "../approaches/approach-repo.js";
+import { createApproachService } from "../approaches/approach-service.js";
 import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
 import { createAuthService } from "../auth/auth-service.js";
+import { createCasesRepo } from "../cases/cases-repo.js";
+import { createCasesService } from "../cases/cases-service.js";
+import { createTrainingRepo } from "../cases/training-repo.js";
+import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
+import { createInsiderRepo } from "../insider/insider-repo.js";
+import { createInsiderService } from "../insider/insider-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPeopleRepo } from "../people/people-repo.js";
+import { createPeopleService } from "../people/people-service.js";
+import { createReviewsRepo } from "../reviews/reviews-repo.js";
+import { createReviewsService } from "../reviews/reviews-service.js";
+import { createIndexManager } from "../screening/index-manager.js";
 import { createListsRepo } from "../screening/lists-repo.js";
-import { createListsService } from "../screening/lists-service.js";
+import { createListsService, type ListsService } from "../screening/lists-service.js";
+import { createBatchService } from "../screening/screening-batch-service.js";
+import type { ScreeningPort } from "../screening/screening-contract.js";
+import { createScreeningRepo } from "../screening/screening-repo.js";
+import { createScreeningService } from "../screening/screening-service.js";
+import { resolvePdfFont } from "../shared/pdf-font.js";
+import { RED_FLAGS } from "../shared/red-flags.js";
+import { createMailSender } from "../tasks/mail-sender.js";
+import { createTasksRepo } from "../tasks/tasks-repo.js";
+import { createTasksService } from "../tasks/tasks-service.js";
 import { createSettingsRepo } from "./settings-repo.js";
 
 /**
  * The composition root: builds every service once with its explicit dependencies. Modules add
  * their service here; nothing else constructs services.
  */
-export function createServices({ db, config, clock }: { db: Db; config: Config; clock?: () => Date }) {
+export function createServices({
+  db,
+  config,
+  clock,
+  log,
+  screening: screeningPortOverride,
+}: {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  log?: (line: string) => void;
+  /** Only tests pass one (a fake) for reviews, people and approach reports; the app uses the screening service. */
+  screening?: ScreeningPort;
+}) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
   const auth = createAuthService({
     db,
@@ -26,14 +61,142 @@ export function createServices({ db, config, clock }: { db: Db; config: Config; 
   });
   const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
   const settings = createSettingsRepo();
-  const lists = createListsService({
+  const listsCore = createListsService({
     db,
     repo: createListsRepo(),
     audit,
     keepSnapshots: config.lists.keepSnapshots,
     ...(clock ? { clock } : {}),
   });
-  return { db, config, audit, auth, parties, settings, lists };
+  // Screening: the matching index is rebuilt (and everyone re-screened) when an import activates a
+  // snapshot — told explicitly here by wrapping importList, and by polling for other processes' imports.
+  const screeningIndex = createIndexManager({
+    lists: listsCore,
+    threshold: config.screening.threshold,
+    waitMs: config.screening.waitSeconds * 1000,
+    ...(log ? { log } : {}),
+  });
+  const lists: ListsService = {
+    ...listsCore,
+    async importList(actor, input) {
+      const snapshot = await listsCore.importList(actor, input);
+      void screeningIndex.refresh();
+      return snapshot;
+    },
+  };
+  const tasksRepo = createTasksRepo();
+  const tasks = createTasksService({
+    db,
+    repo: tasksRepo,
+    audit,
+    publicUrl: config.publicUrl,
+    ...(clock ? { clock } : {}),
+  });
+  const mailSender = createMailSender({
+    db,
+    repo: tasksRepo,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+  });
+  const screeningRepo = createScreeningRepo();
+  const screening = createScreeningService({
+    db,
+    repo: screeningRepo,
+    audit,
+    parties,
+    tasks,
+    index: screeningIndex,
+    threshold: config.screening.threshold,
+    ...(clock ? { clock } : {}),
+    ...(log ? { log } : {}),
+  });
+  screeningIndex.onSwap((next) => screening.rescreenFor(next));
+  const screeningBatches = createBatchService({
+    db,
+    repo: screeningRepo,
+    audit,
+    index: screeningIndex,
+    threshold: config.screening.threshold,
+    maxRows: config.screening.batchMaxRows,
+    ...(clock ? { clock } : {}),
+    ...(log ? { log } : {}),
+  });
+  // Reviews, people and approach reports screen parties through the ScreeningPort.
+  const screeningPort: ScreeningPort = screeningPortOverride ?? screening;
+  const people = createPeopleService({
+    db,
+    repo: createPeopleRepo(),
+    audit,
+    parties,
+    screening: screeningPort,
+    tasks,
+    disclosureIntervalMonths: config.people.disclosureIntervalMonths,
+    ...(clock ? { clock } : {}),
+  });
+  const reviews = createReviewsService({
+    db,
+    repo: createReviewsRepo(),
+    audit,
+    parties,
+    people,
+    screening: screeningPort,
+    tasks,
+    retentionYears: config.reviews.retentionYears,
+    ...(clock ? { clock } : {}),
+  });
+  const approaches = createApproachService({
+    db,
+    repo: createApproachRepo(),
+    audit,
+    tasks,
+    parties,
+    screening: screeningPort,
+    settings: config.approaches,
+    ...(clock ? { clock } : {}),
+    log: (message, error) => console.error(`[approaches] ${message}`, error),
+  });
+  // The red-flag catalogue the case library links to; insider indicators (I-…) join it here.
+  const cases = createCasesService({ db, repo: createCasesRepo(), audit, catalogue: () => RED_FLAGS });
+  const training = createTrainingService({
+    db,
+    repo: createTrainingRepo(),
+    audit,
+    tasks,
+    cases,
+    users: () => auth.listUsers(),
+    reminderDays: config.training.reminderDays,
+    ...(clock ? { clock } : {}),
+  });
+  /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */
+  const pdfFont = () => resolvePdfFont(config.pdf.fontPath);
+  const insider = createInsiderService({
+    db,
+    repo: createInsiderRepo(),
+    audit,
+    settings,
+    ...(clock ? { clock } : {}),
+  });
+  return {
+    db,
+    config,
+    audit,
+    auth,
+    parties,
+    settings,
+    lists,
+    tasks,
+    mailSender,
+    screeningIndex,
+    screening,
+    screeningBatches,
+    people,
+    reviews,
+    approaches,
+    cases,
+    training,
+    insider,
+    pdfFont,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

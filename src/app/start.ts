@@ -26,7 +26,7 @@ export async function openAndMigrate(config: Config, log: (line: string) => void
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
   log(`Sekimori: opening ${config.databaseUrl ? "PostgreSQL" : "embedded database (PGlite)"}…`);
   const handle = await openAndMigrate(config, log);
-  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind });
+  const { app, services } = await createApp({ config, db: handle.db, databaseKind: handle.kind, log });
   const actor = systemActor("setup");
   // List imports cut short by a crash or kill: the embedded database has only this process, so any
   // unfinished import is stale; on a server, give another process's running import 10 minutes.
@@ -36,6 +36,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   );
   if (recovered > 0) log(`  list imports interrupted earlier were cleaned up: ${recovered}`);
   const admin = await services.auth.ensureInitialAdmin(actor, config.adminPassword);
+  // The built-in case library and training modules belong to every installation, not only the demo.
+  await services.cases.installBuiltIns(actor);
+  await services.training.installBuiltIns(actor);
   const banner: string[] = [];
   if (admin.created) {
     banner.push(
@@ -59,6 +62,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
   }
   await app.listen({ host: config.host, port: config.port });
+  // The matching index builds in the background: the server answers meanwhile, screening calls wait
+  // for it (or answer 503 "index being built"). Interrupted re-screenings and batch jobs resume.
+  void services.screeningIndex.refresh();
+  services.screeningIndex.startPolling(config.screening.pollSeconds * 1000);
+  const resumedBatches = await services.screeningBatches.resumeUnfinished();
+  if (resumedBatches > 0) log(`  batch screening jobs resumed: ${resumedBatches}`);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -70,14 +79,27 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (!admin.created)
     log("  Log in with your account (reset a password with: npx sekimori user reset-password NAME)");
   log("");
+  services.mailSender.start();
+  if (!services.mailSender.configured)
+    log("  E-mail: SEKIMORI_SMTP_URL is not set — notifications wait in the outbox (Admin › E-mail)");
   const purge = setInterval(() => {
     services.auth
       .purgeExpiredSessions()
       .catch((error) => app.log.warn({ err: error }, "session purge failed"));
   }, 3_600_000);
   purge.unref();
+  const runTrainingReminders = () =>
+    services.training
+      .runReminders(systemActor("training-reminders"))
+      .catch((error) => app.log.warn({ err: error }, "training reminders failed"));
+  const trainingTimer = setInterval(runTrainingReminders, 6 * 3_600_000);
+  trainingTimer.unref();
+  void runTrainingReminders();
   const stop = async () => {
     clearInterval(purge);
+    clearInterval(trainingTimer);
+    services.mailSender.stop();
+    await services.screeningIndex.stop();
     await app.close();
     await handle.close();
   };

@@ -39,7 +39,7 @@ export function registerAuditCommands(program: Command): void {
           if (!result.ok) process.exitCode = 1;
         });
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
+        fail(error);
       }
     });
 
@@ -85,7 +85,7 @@ export function registerAuditCommands(program: Command): void {
           }
         });
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
+        fail(error);
       }
     });
 }

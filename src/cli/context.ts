@@ -2,6 +2,7 @@ import cliProgress from "cli-progress";
 import { createServices, type Services } from "../app/services.js";
 import { openAndMigrate } from "../app/start.js";
 import { type Config, loadConfig } from "../config/config.js";
+import { AppError } from "../shared/errors.js";
 
 /** Opens the database (migrating it) and builds services for one CLI command, closing them afterwards. */
 export async function withServices<T>(fn: (services: Services, config: Config) => Promise<T>): Promise<T> {
@@ -35,8 +36,18 @@ export async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, "");
 }
 
+/** An error as one readable text: AppErrors list their fields, others give their message. */
+export function describeError(error: unknown): string {
+  if (error instanceof AppError) {
+    const fields =
+      error.fields?.map((f) => `\n  ${f.path}: ${f.message.en} / ${f.message.ja}`).join("") ?? "";
+    return `${error.messages.en}${fields}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Prints an error for the person at the terminal and sets a failing exit code. */
-export function fail(message: string, code = 1): void {
-  process.stderr.write(`sekimori: ${message}\n`);
+export function fail(error: unknown, code = 1): void {
+  process.stderr.write(`sekimori: ${describeError(error)}\n`);
   process.exitCode = code;
 }

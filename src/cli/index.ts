@@ -1,12 +1,16 @@
 import { Command } from "commander";
 import { startServer } from "../app/start.js";
 import { VERSION } from "../app/version.js";
-import { ConfigError, loadConfig } from "../config/config.js";
+import { registerTrainingCommands } from "../cases/training-commands.js";
+import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { registerInsiderCommands } from "../insider/insider-commands.js";
+import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { fail } from "./context.js";
 import { registerListsCommands } from "./lists-commands.js";
+import { registerScreenCommands } from "./screen-commands.js";
 import { registerUserCommands } from "./user-commands.js";
 
 /** Builds the `sekimori` command tree; modules add their command groups here. */
@@ -39,7 +43,7 @@ export function buildProgram(): Command {
         process.once("SIGINT", () => void shutdown("SIGINT"));
         process.once("SIGTERM", () => void shutdown("SIGTERM"));
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
+        fail(error);
         process.exit(1);
       }
     });
@@ -61,19 +65,17 @@ export function buildProgram(): Command {
           await handle.close();
         }
       } catch (error) {
-        fail(
-          error instanceof ConfigError
-            ? error.message
-            : error instanceof Error
-              ? error.message
-              : String(error),
-        );
+        fail(error);
       }
     });
 
   registerUserCommands(program);
   registerAuditCommands(program);
   registerListsCommands(program);
+  registerScreenCommands(program);
+  registerPeopleCommands(program);
+  registerTrainingCommands(program);
+  registerInsiderCommands(program);
   return program;
 }
 

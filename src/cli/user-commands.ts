@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { ALL_ROLES } from "../auth/auth-engine.js";
 import type { Role } from "../db/schema.js";
 import { cliActor } from "../shared/actor.js";
-import { AppError } from "../shared/errors.js";
 import { fail, readStdin, withServices } from "./context.js";
 
 function parseRoles(list: string): Role[] {
@@ -15,14 +14,6 @@ function parseRoles(list: string): Role[] {
     throw new Error(`unknown role(s): ${unknown.join(", ")} (known: ${ALL_ROLES.join(", ")})`);
   }
   return roles as Role[];
-}
-
-function describe(error: unknown): string {
-  if (error instanceof AppError) {
-    const fields = error.fields?.map((f) => `\n  ${f.path}: ${f.message.en}`).join("") ?? "";
-    return `${error.messages.en}${fields}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** `sekimori user add|list|set-roles|reset-password`. */
@@ -57,7 +48,7 @@ export function registerUserCommands(program: Command): void {
           if (result.password) process.stdout.write(`password: ${result.password}\n`);
         });
       } catch (error) {
-        fail(describe(error));
+        fail(error);
       }
     });
 
@@ -85,7 +76,7 @@ export function registerUserCommands(program: Command): void {
           }
         });
       } catch (error) {
-        fail(describe(error));
+        fail(error);
       }
     });
 
@@ -104,7 +95,7 @@ export function registerUserCommands(program: Command): void {
           process.stdout.write(`${updated.username}: ${updated.roles.join(", ") || "(no roles)"}\n`);
         });
       } catch (error) {
-        fail(describe(error));
+        fail(error);
       }
     });
 
@@ -126,7 +117,7 @@ export function registerUserCommands(program: Command): void {
           if (result.password) process.stdout.write(`password: ${result.password}\n`);
         });
       } catch (error) {
-        fail(describe(error));
+        fail(error);
       }
     });
 }

@@ -139,6 +139,75 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
     description: "Download location of the US Consolidated Screening List (trade.gov CSV or JSON)",
   },
+  {
+    name: "SEKIMORI_SCREENING_THRESHOLD",
+    default: "0.70",
+    description: "Screening score (0–1) at or above which a hit is a possible match a reviewer must resolve",
+  },
+  {
+    name: "SEKIMORI_SCREENING_WAIT_SECONDS",
+    default: "20",
+    description:
+      "How long a screening request waits for the matching index being built at start-up before answering 503",
+  },
+  {
+    name: "SEKIMORI_SCREENING_POLL_SECONDS",
+    default: "60",
+    description:
+      "How often the server checks for list snapshots activated by another process (CLI import); 0 = never",
+  },
+  {
+    name: "SEKIMORI_SCREENING_BATCH_MAX_ROWS",
+    default: "100000",
+    description: "Most names in one batch screening file",
+  },
+  {
+    name: "SEKIMORI_SMTP_URL",
+    default: "(unset: e-mails wait in the outbox)",
+    description:
+      "SMTP server for notifications, e.g. smtp://user:pass@mail.example.ac.jp:587 (smtps:// for TLS)",
+  },
+  {
+    name: "SEKIMORI_MAIL_FROM",
+    default: "sekimori@localhost",
+    description: "Sender address of notification e-mails",
+  },
+  {
+    name: "SEKIMORI_REVIEW_RETENTION_YEARS",
+    default: "5",
+    description: "Years a decided review (事前確認・該非判定・取引審査 records) is kept after its decision",
+  },
+  {
+    name: "SEKIMORI_DISCLOSURE_INTERVAL_MONTHS",
+    default: "12",
+    description: "Months until a research-integrity disclosure is due again (the annual reminder)",
+  },
+  {
+    name: "SEKIMORI_PDF_FONT",
+    default: "(auto: Noto Sans CJK if installed, else the bundled BIZ UDPGothic)",
+    description:
+      "Japanese font for every PDF (review forms, approach-report referrals): a .ttf/.otf path, or a .ttc path followed by #PostScriptName",
+  },
+  {
+    name: "SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES",
+    default: "10485760",
+    description: "Largest attachment (screenshot, message text, PDF) on an approach report",
+  },
+  {
+    name: "SEKIMORI_APPROACH_CLUSTER_MIN_REPORTERS",
+    default: "2",
+    description: "Different reporters linked to the same contact before the security office is alerted",
+  },
+  {
+    name: "SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS",
+    default: "365",
+    description: "Approach reports submitted within this many days of each other can be clustered",
+  },
+  {
+    name: "SEKIMORI_TRAINING_REMINDER_DAYS",
+    default: "7",
+    description: "Days between repeated reminders (task + e-mail) to people with overdue training",
+  },
 ];
 
 export type Config = {
@@ -162,7 +231,30 @@ export type Config = {
     /** Download locations per list id (several files for OFAC's CSV set). */
     urls: Record<string, string[]>;
   };
+  mail: { smtpUrl: string | undefined; from: string };
+  screening: { threshold: number; waitSeconds: number; pollSeconds: number; batchMaxRows: number };
+  pdf: { fontPath: string | undefined };
+  reviews: { retentionYears: number };
+  people: { disclosureIntervalMonths: number };
+  approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
+  training: { reminderDays: number };
 };
+
+function smtpUrl(value: string | undefined): string | undefined {
+  if (value && !/^smtps?:\/\//.test(value)) {
+    throw new ConfigError("SEKIMORI_SMTP_URL: expected an smtp:// or smtps:// URL");
+  }
+  return value;
+}
+
+function fraction(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) {
+    throw new ConfigError(`${name}: expected a number above 0 and at most 1, got "${raw}"`);
+  }
+  return n;
+}
 
 /** Raised for a setting that cannot be understood, naming the variable and where it came from. */
 export class ConfigError extends Error {}
@@ -276,5 +368,24 @@ export function loadConfig(env: Source = process.env): Config {
         us_csl: urls("SEKIMORI_LIST_URL_US_CSL"),
       },
     },
+    screening: {
+      threshold: fraction(get("SEKIMORI_SCREENING_THRESHOLD"), "SEKIMORI_SCREENING_THRESHOLD", 0.7),
+      waitSeconds: int("SEKIMORI_SCREENING_WAIT_SECONDS", 20, 0),
+      pollSeconds: int("SEKIMORI_SCREENING_POLL_SECONDS", 60, 0),
+      batchMaxRows: int("SEKIMORI_SCREENING_BATCH_MAX_ROWS", 100_000, 1),
+    },
+    mail: {
+      smtpUrl: smtpUrl(get("SEKIMORI_SMTP_URL")),
+      from: get("SEKIMORI_MAIL_FROM") ?? "sekimori@localhost",
+    },
+    pdf: { fontPath: get("SEKIMORI_PDF_FONT") },
+    reviews: { retentionYears: int("SEKIMORI_REVIEW_RETENTION_YEARS", 5, 1) },
+    people: { disclosureIntervalMonths: int("SEKIMORI_DISCLOSURE_INTERVAL_MONTHS", 12, 1) },
+    approaches: {
+      attachmentMaxBytes: int("SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024),
+      clusterMinReporters: int("SEKIMORI_APPROACH_CLUSTER_MIN_REPORTERS", 2, 2),
+      clusterWindowDays: int("SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS", 365, 1),
+    },
+    training: { reminderDays: int("SEKIMORI_TRAINING_REMINDER_DAYS", 7, 1) },
   };
 }

@@ -136,10 +136,17 @@ export function kyselyForPglite(pglite: PGlite): Db {
   return new Kysely<Database>({ dialect: new SerialPgliteDialect(pglite) });
 }
 
-/** Wraps a PostgreSQL connection string in Kysely with a pool. */
+/**
+ * Wraps a PostgreSQL connection string in Kysely with a pool. An idle connection the server ends
+ * (restart, failover, an administrator's pg_terminate_backend) is logged and replaced on next use
+ * instead of crashing the process with an unhandled 'error' event.
+ */
 export function kyselyForPostgres(connectionString: string, max = 10): Db {
   installPgParsers();
   const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", (error) => {
+    console.error(`PostgreSQL: an idle connection was closed by the server (${error.message})`);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

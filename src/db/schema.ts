@@ -104,6 +104,172 @@ export interface AppSettingsTable {
   updated_at: GeneratedTimestamp;
 }
 
+export type TaskStatus = "open" | "done" | "cancelled";
+
+export interface TasksTable {
+  id: string;
+  kind: string;
+  title: Json<{ ja: string; en: string }>;
+  detail: Json<{ ja: string; en: string }> | null;
+  link: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  assignee_user_id: string | null;
+  assignee_role: Role | null;
+  status: Generated<TaskStatus>;
+  dedupe_key: string | null;
+  due_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  completed_at: NullableTimestamp;
+  completed_by: string | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  to_user_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: string;
+  created_at: GeneratedTimestamp;
+  next_attempt_at: GeneratedTimestamp;
+  attempts: Generated<number>;
+  sent_at: NullableTimestamp;
+  last_error: string | null;
+}
+
+// — Reviews (migration 0200) —
+export interface ReviewsTable {
+  id: string;
+  ref_no: string;
+  activity_type: string;
+  title: string;
+  applicant_user_id: string;
+  unit: string | null;
+  status: Generated<string>;
+  track: "simple" | "full" | null;
+  details: Json<unknown>;
+  answers: Json<unknown>;
+  notes: Json<unknown>;
+  topic_tags: Json<unknown>;
+  classification: Json<unknown> | null;
+  classified_by: string | null;
+  classified_at: NullableTimestamp;
+  transaction_check: Json<unknown> | null;
+  checked_by: string | null;
+  checked_at: NullableTimestamp;
+  routing: Json<unknown> | null;
+  risk: Json<unknown> | null;
+  conditions: string | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  submitted_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  retention_until: ColumnType<string | null, string | null, string | null>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ReviewCounterpartiesTable {
+  id: string;
+  review_id: string;
+  position: number;
+  party_id: string;
+  role: string;
+  attributes: Json<unknown>;
+  screening: Json<unknown> | null;
+  screened_at: NullableTimestamp;
+}
+
+export interface ReviewEventsTable {
+  id: string;
+  review_id: string;
+  at: GeneratedTimestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_label: string;
+  comment: string | null;
+  conditions: string | null;
+}
+
+export interface ReviewDraftsTable {
+  user_id: string;
+  key: string;
+  payload: Json<unknown>;
+  updated_at: GeneratedTimestamp;
+}
+
+// — People (migration 0300) —
+export type DateColumn = ColumnType<string, string, string>;
+export type NullableDateColumn = ColumnType<string | null, string | null, string | null>;
+
+export interface PeopleTable {
+  id: string;
+  party_id: string;
+  user_id: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  erad_researcher_number: string | null;
+  disclosure_due_on: NullableDateColumn;
+  tokutei_review_on: NullableDateColumn;
+  version: Generated<number>;
+  archived_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PersonResidencyTable {
+  id: string;
+  person_id: string;
+  status: "resident" | "non_resident";
+  basis: string;
+  basis_date: NullableDateColumn;
+  effective_from: DateColumn;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface TokuteiDeclarationsTable {
+  id: string;
+  person_id: string;
+  declared_on: DateColumn;
+  content: Json<unknown>;
+  type1: boolean;
+  type2: boolean;
+  type3: boolean;
+  income_share: number | null;
+  next_review_on: DateColumn;
+  superseded_at: NullableTimestamp;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface IntegrityDisclosuresTable {
+  id: string;
+  person_id: string;
+  version: number;
+  submitted_on: DateColumn;
+  content: Json<unknown>;
+  total_effort: number;
+  pledged: boolean;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface PersonProviderScreeningsTable {
+  person_id: string;
+  party_id: string;
+  provider_name: string;
+  result: Json<unknown>;
+  screened_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
 export interface Database {
   app_settings: AppSettingsTable;
@@ -116,6 +282,38 @@ export interface Database {
   list_sources: ListSourcesTable;
   list_snapshots: ListSnapshotsTable;
   list_entities: ListEntitiesTable;
+  screening_rescreens: ScreeningRescreensTable;
+  screening_runs: ScreeningRunsTable;
+  screening_hits: ScreeningHitsTable;
+  screening_decisions: ScreeningDecisionsTable;
+  screening_batches: ScreeningBatchesTable;
+  screening_batch_rows: ScreeningBatchRowsTable;
+  tasks: TasksTable;
+  email_outbox: EmailOutboxTable;
+  reviews: ReviewsTable;
+  review_counterparties: ReviewCounterpartiesTable;
+  review_events: ReviewEventsTable;
+  review_drafts: ReviewDraftsTable;
+  people: PeopleTable;
+  person_residency: PersonResidencyTable;
+  tokutei_declarations: TokuteiDeclarationsTable;
+  integrity_disclosures: IntegrityDisclosuresTable;
+  person_provider_screenings: PersonProviderScreeningsTable;
+  approach_clusters: ApproachClustersTable;
+  approach_reports: ApproachReportsTable;
+  approach_attachments: ApproachAttachmentsTable;
+  approach_report_keys: ApproachReportKeysTable;
+  approach_text_bands: ApproachTextBandsTable;
+  approach_cluster_links: ApproachClusterLinksTable;
+  approach_report_parties: ApproachReportPartiesTable;
+  approach_report_reviews: ApproachReportReviewsTable;
+  approach_notes: ApproachNotesTable;
+  cases: CasesTable;
+  case_flags: CaseFlagsTable;
+  training_modules: TrainingModulesTable;
+  training_module_cases: TrainingModuleCasesTable;
+  training_completions: TrainingCompletionsTable;
+  training_assignments: TrainingAssignmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -187,3 +385,446 @@ export interface ListEntitiesTable {
 export type ListSourceRow = Selectable<ListSourcesTable>;
 export type ListSnapshotRow = Selectable<ListSnapshotsTable>;
 export type ListEntityRow = Selectable<ListEntitiesTable>;
+
+// ── Screening: runs, hits, decisions, re-screening, batches (migration 0150) ────────────────────
+
+export type ScreeningDecisionStatus = "true_match" | "false_positive";
+export type ScreeningRunTrigger = "manual" | "context" | "rescreen";
+
+/** A re-screening of every party after the active list snapshots changed (resumable by cursor). */
+export interface ScreeningRescreensTable {
+  id: string;
+  snapshot_key: string;
+  snapshot_ids: ColumnType<Record<string, string>, string, string>;
+  status: "running" | "done" | "failed" | "superseded";
+  total: Generated<number>;
+  processed: Generated<number>;
+  parties_with_new_hits: Generated<number>;
+  cursor_party_id: string | null;
+  error: string | null;
+  started_at: GeneratedTimestamp;
+  heartbeat_at: GeneratedTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+/** One screening of a party against the active lists, with the snapshots it used. */
+export interface ScreeningRunsTable {
+  id: string;
+  party_id: string;
+  trigger: ScreeningRunTrigger;
+  context_type: string | null;
+  context_id: string | null;
+  rescreen_id: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  screened_at: Timestamp;
+  snapshot_ids: ColumnType<Record<string, string>, string, string>;
+  threshold: number;
+  query: ColumnType<unknown, string, string>;
+  hit_count: number;
+  match_count: number;
+  open_count: number;
+  new_count: number;
+}
+
+/** A list entry a run found, with its score and explanation as shown to the reviewer. */
+export interface ScreeningHitsTable {
+  run_id: string;
+  position: number;
+  entity_id: string;
+  snapshot_id: string;
+  source: string;
+  source_id: string;
+  content_hash: string;
+  schema: string;
+  name: string;
+  score: number;
+  match: boolean;
+  is_new: boolean;
+  explanation: ColumnType<unknown, string, string>;
+  programs: ColumnType<string[], string[], string[]>;
+  countries: ColumnType<string[], string[], string[]>;
+}
+
+/** A reviewer's decision on a party/list-entry pair, valid while the entry's content hash is unchanged. */
+export interface ScreeningDecisionsTable {
+  id: string;
+  party_id: string;
+  source: string;
+  source_id: string;
+  content_hash: string;
+  entity_id: string;
+  entity_name: string;
+  status: ScreeningDecisionStatus;
+  rationale: string;
+  decided_by_id: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+  replaced_at: NullableTimestamp;
+}
+
+/** A batch screening job: an uploaded CSV/XLSX of names screened in the background. */
+export interface ScreeningBatchesTable {
+  id: string;
+  file_name: string;
+  file_format: "csv" | "xlsx";
+  encoding: string | null;
+  status: "queued" | "running" | "done" | "failed";
+  total_rows: number;
+  processed_rows: Generated<number>;
+  matched_rows: Generated<number>;
+  threshold: number;
+  snapshot_ids: ColumnType<Record<string, string> | null, string | null, string | null>;
+  columns: ColumnType<unknown, string, string>;
+  error: string | null;
+  created_by_id: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  started_at: NullableTimestamp;
+  heartbeat_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+/** One row of a batch job: the input as read and, once screened, its best hits. */
+export interface ScreeningBatchRowsTable {
+  batch_id: string;
+  row_no: number;
+  line: number;
+  input: ColumnType<unknown, string, string>;
+  done: Generated<boolean>;
+  best_score: number | null;
+  match_count: number | null;
+  hits: ColumnType<unknown, string | null, string | null>;
+}
+
+// — Approach reports (migration 0400) —
+
+export type ApproachStatus = "draft" | "new" | "in_review" | "closed";
+
+export interface ApproachClustersTable {
+  id: string;
+  status: Generated<"open" | "reviewed">;
+  summary: Json<unknown>;
+  report_count: number;
+  reporter_count: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  merged_into: string | null;
+  alerted_reporter_count: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportsTable {
+  id: string;
+  number: ColumnType<number, never, never>;
+  reporter_id: string;
+  status: Generated<ApproachStatus>;
+  version: Generated<number>;
+  channel: string;
+  channel_other: string | null;
+  occurred_on: ColumnType<string | null, string | null, string | null>;
+  sender_name: string | null;
+  sender_organisation: string | null;
+  sender_profile_url: string | null;
+  sender_email: string | null;
+  sender_phone: string | null;
+  offered: ColumnType<string[], string[], string[]>;
+  offered_other: string | null;
+  asked: ColumnType<string[], string[], string[]>;
+  asked_other: string | null;
+  message_text: string | null;
+  description: string | null;
+  answers: Json<Record<string, string>>;
+  risk_level: "low" | "medium" | "high";
+  risk_score: number;
+  assessment: Json<unknown>;
+  reporter_department: string | null;
+  assignee_id: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  cluster_id: string | null;
+  text_signature: Json<number[]> | null;
+  submitted_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ApproachAttachmentsTable {
+  id: string;
+  report_id: string;
+  file_name: string;
+  media_type: string;
+  kind: "message_text" | "screenshot" | "document";
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportKeysTable {
+  report_id: string;
+  kind: string;
+  value: string;
+}
+
+export interface ApproachTextBandsTable {
+  report_id: string;
+  band: string;
+}
+
+export interface ApproachClusterLinksTable {
+  report_id: string;
+  linked_report_id: string;
+  reasons: Json<unknown>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApproachReportPartiesTable {
+  report_id: string;
+  party_id: string;
+  role: "sender" | "organisation";
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+  screening: Json<unknown> | null;
+}
+
+export interface ApproachReportReviewsTable {
+  report_id: string;
+  review_id: string;
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+}
+
+export interface ApproachNotesTable {
+  id: string;
+  report_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export type ApproachReportRow = Selectable<ApproachReportsTable>;
+export type ApproachClusterRow = Selectable<ApproachClustersTable>;
+
+// — Cases and training (migration 0500) —
+
+export interface CasesTable {
+  id: string;
+  slug: string;
+  status: "draft" | "published";
+  version: Generated<number>;
+  content: Json<unknown>;
+  search_text: Generated<string>;
+  built_in: Generated<boolean>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseFlagsTable {
+  case_id: string;
+  flag_id: string;
+}
+
+export interface TrainingModulesTable {
+  id: string;
+  slug: string;
+  status: "draft" | "published";
+  version: Generated<number>;
+  content: Json<unknown>;
+  pass_percent: number;
+  due_days: number;
+  renew_months: number | null;
+  required_for: ColumnType<Role[], Role[], Role[]>;
+  built_in: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface TrainingModuleCasesTable {
+  module_id: string;
+  case_id: string;
+  position: number;
+}
+
+export interface TrainingCompletionsTable {
+  id: string;
+  module_id: string;
+  module_version: number;
+  module_title: string;
+  user_id: string;
+  user_display_name: string;
+  user_department: string | null;
+  score: number;
+  max_score: number;
+  percent: number;
+  passed: boolean;
+  answers: Json<unknown>;
+  completed_at: GeneratedTimestamp;
+}
+
+export interface TrainingAssignmentsTable {
+  id: string;
+  module_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: GeneratedTimestamp;
+  due_at: Timestamp;
+  completed_at: NullableTimestamp;
+  completion_id: string | null;
+  cancelled_at: NullableTimestamp;
+  last_reminded_at: NullableTimestamp;
+  reminder_count: Generated<number>;
+}
+
+export type CaseRow = Selectable<CasesTable>;
+export type TrainingModuleRow = Selectable<TrainingModulesTable>;
+export type TrainingAssignmentRow = Selectable<TrainingAssignmentsTable>;
+export type TrainingCompletionRow = Selectable<TrainingCompletionsTable>;
+
+// ---- Insider risk (src/insider) ----
+
+export type InsiderAlertStatus = "new" | "reviewing" | "confirmed" | "non_issue";
+export type InsiderSeverity = "low" | "medium" | "high" | "critical";
+
+/** A person or account seen in activity logs, known to the rest of the app only by pseudonym. */
+export interface InsiderSubjectsTable {
+  id: string;
+  subject_key: string;
+  pseudonym: string;
+  display_name: string | null;
+  email: string | null;
+  role: string | null;
+  department: string | null;
+  team: string | null;
+  projects: ColumnType<string[], string[] | undefined, string[]>;
+  supervisor_key: string | null;
+  watchlists: ColumnType<string[], string[] | undefined, string[]>;
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  in_directory: Generated<boolean>;
+  person: Json<unknown> | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderRunsTable {
+  id: string;
+  kind: "files" | "ndjson" | "bus";
+  source: string;
+  status: "running" | "committed" | "failed";
+  actor_label: string;
+  started_at: GeneratedTimestamp;
+  finished_at: NullableTimestamp;
+  stats: ColumnType<Record<string, unknown>, string | undefined, string>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface InsiderFilesTable {
+  identity: string;
+  name: string;
+  kind: string;
+  max_t: number;
+  ids_at_max: ColumnType<string[], string[], string[]>;
+  rows: number;
+  last_run_id: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderEngineStateTable {
+  /** `embedded` for the in-process engine; `partition:N` for a bus worker's partition. */
+  scope: string;
+  snapshot: Json<unknown>;
+  watermark: number | null;
+  run_id: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderUserDaysTable {
+  subject_key: string;
+  day: ColumnType<string, string, string>;
+  score: number;
+  anomaly: number;
+  indicators: ColumnType<string[], string[], string[]>;
+  features: ColumnType<number[], number[], number[]>;
+  baseline: ColumnType<number[], number[], number[]>;
+  alert_key: string | null;
+  run_id: string;
+}
+
+export interface InsiderAlertsTable {
+  id: string;
+  engine_key: string;
+  subject_key: string;
+  status: ColumnType<InsiderAlertStatus, InsiderAlertStatus | undefined, InsiderAlertStatus>;
+  severity: InsiderSeverity;
+  score: number;
+  anomaly: number;
+  cases: ColumnType<number[], number[], number[]>;
+  indicators: Json<unknown[]>;
+  first_day: ColumnType<string, string, string>;
+  last_day: ColumnType<string, string, string>;
+  evidence_count: Generated<number>;
+  triage_note: string | null;
+  triaged_by: string | null;
+  triaged_at: NullableTimestamp;
+  version: Generated<number>;
+  run_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderEvidenceTable {
+  alert_id: string;
+  seq: number;
+  t: number;
+  kind: string;
+  action: string;
+  host: string;
+  host_context: string;
+  object: string;
+  recipients: ColumnType<string[], string[], string[]>;
+  attachments: ColumnType<string[], string[], string[]>;
+  bytes: number;
+  asset_id: string | null;
+  indicators: ColumnType<string[], string[], string[]>;
+  source_file: string;
+  source_line: number;
+  source_id: string;
+}
+
+export interface InsiderAssetsTable {
+  id: string;
+  name: string;
+  kind: "server" | "path" | "repository" | "url";
+  pattern: string;
+  projects: ColumnType<string[], string[], string[]>;
+  allowed_roles: ColumnType<string[], string[], string[]>;
+  allowed_domains: ColumnType<string[], string[], string[]>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InsiderEventKeysTable {
+  source: string;
+  event_id: string;
+  t: number;
+}
+
+/** The insider tables, merged into {@link Database}. */
+export interface InsiderTables {
+  insider_subjects: InsiderSubjectsTable;
+  insider_runs: InsiderRunsTable;
+  insider_files: InsiderFilesTable;
+  insider_engine_state: InsiderEngineStateTable;
+  insider_user_days: InsiderUserDaysTable;
+  insider_alerts: InsiderAlertsTable;
+  insider_evidence: InsiderEvidenceTable;
+  insider_assets: InsiderAssetsTable;
+  insider_event_keys: InsiderEventKeysTable;
+}
+
+// Declaration merging adds the insider tables to the schema without touching the kernel's list.
+export interface Database extends InsiderTables {}

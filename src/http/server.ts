@@ -14,6 +14,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  LogController,
 } from "fastify";
 import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -113,7 +114,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     },
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
-    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+    }),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -226,7 +229,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+  // The app-wide CSP (no inline scripts) also covers Swagger UI, which loads only its own files.
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: false });
 
   // Every /api route must say who may call it; a route without a rule stops the server from starting.
   const apiRoutes: ApiRoute[] = [];

@@ -1,3 +1,5 @@
+import type { Actor } from "../shared/actor.js";
+
 /**
  * The screening module's public contract: the shapes other modules (reviews, people, approach
  * reports) and the list importers rely on. Pure types, no code.
@@ -88,4 +90,19 @@ export type PartyScreeningResult = {
   /** Hits at or above the threshold without a decision: these block approval until resolved. */
   openHitCount: number;
   confirmedHitCount: number;
+};
+
+/**
+ * What reviews, people and approach reports call to screen a party against all active lists. The
+ * screening service implements it; decisions on hits are made through the screening API
+ * (`POST /api/screening/decisions` with `{ partyId, entityId, status, rationale }`).
+ */
+export type ScreeningPort = {
+  screenParty(
+    actor: Actor,
+    partyId: string,
+    context?: { entityType: string; entityId: string },
+  ): Promise<PartyScreeningResult>;
+  /** The latest result for a party (with current decisions), or null if never screened. */
+  latestForParty(partyId: string): Promise<PartyScreeningResult | null>;
 };

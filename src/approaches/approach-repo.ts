@@ -1,0 +1,653 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/database.js";
+import type { ApproachStatus } from "../db/schema.js";
+import type { LinkKey, PatternReport } from "./approach-pattern-engine.js";
+
+export type ReportFields = {
+  channel: string;
+  channel_other: string | null;
+  occurred_on: string | null;
+  sender_name: string | null;
+  sender_organisation: string | null;
+  sender_profile_url: string | null;
+  sender_email: string | null;
+  sender_phone: string | null;
+  offered: string[];
+  offered_other: string | null;
+  asked: string[];
+  asked_other: string | null;
+  message_text: string | null;
+  description: string | null;
+  answers: Record<string, string>;
+  risk_level: "low" | "medium" | "high";
+  risk_score: number;
+  assessment: unknown;
+};
+
+export type ReportQuery = {
+  reporterId?: string | undefined;
+  statuses?: ApproachStatus[] | undefined;
+  excludeDrafts?: boolean | undefined;
+  riskLevel?: "low" | "medium" | "high" | undefined;
+  channel?: string | undefined;
+  clusterId?: string | undefined;
+  assigneeId?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** SQL for approach reports, their evidence, links and clusters. */
+export function createApproachRepo() {
+  const reportColumns = (db: Executor) =>
+    db
+      .selectFrom("approach_reports as r")
+      .innerJoin("users as u", "u.id", "r.reporter_id")
+      .leftJoin("users as a", "a.id", "r.assignee_id")
+      .selectAll("r")
+      .select([
+        "u.display_name as reporter_name",
+        "u.username as reporter_username",
+        "u.department as reporter_current_department",
+        "a.display_name as assignee_name",
+      ]);
+
+  return {
+    async insertReport(tx: Executor, id: string, reporterId: string, fields: ReportFields): Promise<void> {
+      await tx
+        .insertInto("approach_reports")
+        .values({
+          id,
+          reporter_id: reporterId,
+          ...fields,
+          answers: JSON.stringify(fields.answers),
+          assessment: JSON.stringify(fields.assessment),
+        })
+        .execute();
+    },
+
+    async updateReport(tx: Executor, id: string, fields: ReportFields): Promise<void> {
+      await tx
+        .updateTable("approach_reports")
+        .set((eb) => ({
+          ...fields,
+          answers: JSON.stringify(fields.answers),
+          assessment: JSON.stringify(fields.assessment),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async markSubmitted(
+      tx: Executor,
+      id: string,
+      at: Date,
+      department: string | null,
+      signature: number[] | null,
+    ): Promise<void> {
+      await tx
+        .updateTable("approach_reports")
+        .set((eb) => ({
+          status: "new" as const,
+          submitted_at: at,
+          reporter_department: department,
+          text_signature: signature ? JSON.stringify(signature) : null,
+          version: eb("version", "+", 1),
+          updated_at: at,
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async setTriage(
+      tx: Executor,
+      id: string,
+      patch: {
+        status: ApproachStatus;
+        assignee_id: string | null;
+        outcome: string | null;
+        outcome_note: string | null;
+      },
+    ): Promise<void> {
+      await tx
+        .updateTable("approach_reports")
+        .set((eb) => ({ ...patch, version: eb("version", "+", 1), updated_at: new Date() }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async deleteReport(tx: Executor, id: string): Promise<void> {
+      await tx.deleteFrom("approach_reports").where("id", "=", id).execute();
+    },
+
+    lockReport(tx: Executor, id: string) {
+      return tx
+        .selectFrom("approach_reports")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    findReport(db: Executor, id: string) {
+      return reportColumns(db).where("r.id", "=", id).executeTakeFirst();
+    },
+
+    async listReports(db: Executor, q: ReportQuery) {
+      let base = db.selectFrom("approach_reports as r");
+      if (q.reporterId) base = base.where("r.reporter_id", "=", q.reporterId);
+      if (q.statuses && q.statuses.length > 0) base = base.where("r.status", "in", q.statuses);
+      if (q.excludeDrafts) base = base.where("r.status", "<>", "draft");
+      if (q.riskLevel) base = base.where("r.risk_level", "=", q.riskLevel);
+      if (q.channel) base = base.where("r.channel", "=", q.channel);
+      if (q.clusterId) base = base.where("r.cluster_id", "=", q.clusterId);
+      if (q.assigneeId) base = base.where("r.assignee_id", "=", q.assigneeId);
+      if (q.q) {
+        const p = likePattern(q.q.toLowerCase());
+        base = base.where(
+          sql<boolean>`lower(coalesce(r.sender_name,'') || ' ' || coalesce(r.sender_organisation,'') || ' ' ||
+            coalesce(r.sender_email,'') || ' ' || coalesce(r.sender_profile_url,'') || ' ' ||
+            coalesce(r.description,'') || ' ' || coalesce(r.message_text,'')) LIKE ${p}`,
+        );
+      }
+      const { n } = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+      const ids = await base
+        .select("r.id")
+        .orderBy(sql`coalesce(r.submitted_at, r.created_at)`, "desc")
+        .orderBy("r.number", "desc")
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      if (ids.length === 0) return { rows: [], total: n };
+      const rows = await reportColumns(db)
+        .where(
+          "r.id",
+          "in",
+          ids.map((i) => i.id),
+        )
+        .execute();
+      const order = new Map(ids.map((i, k) => [i.id, k]));
+      rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      return { rows, total: n };
+    },
+
+    // — attachments —
+    async insertAttachment(
+      tx: Executor,
+      a: {
+        id: string;
+        reportId: string;
+        fileName: string;
+        mediaType: string;
+        kind: "message_text" | "screenshot" | "document";
+        content: Uint8Array;
+        sha256: string;
+        uploadedBy: string;
+        createdAt: Date;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("approach_attachments")
+        .values({
+          id: a.id,
+          report_id: a.reportId,
+          file_name: a.fileName,
+          media_type: a.mediaType,
+          kind: a.kind,
+          size_bytes: a.content.byteLength,
+          sha256: a.sha256,
+          content: a.content,
+          uploaded_by: a.uploadedBy,
+          created_at: a.createdAt,
+        })
+        .execute();
+    },
+
+    attachmentsOf(db: Executor, reportIds: string[]) {
+      if (reportIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("approach_attachments")
+        .select(["id", "report_id", "file_name", "media_type", "kind", "size_bytes", "sha256", "created_at"])
+        .where("report_id", "in", reportIds)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+    },
+
+    findAttachment(db: Executor, reportId: string, id: string) {
+      return db
+        .selectFrom("approach_attachments")
+        .selectAll()
+        .where("report_id", "=", reportId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+    },
+
+    textAttachments(db: Executor, reportId: string) {
+      return db
+        .selectFrom("approach_attachments")
+        .select(["content", "media_type"])
+        .where("report_id", "=", reportId)
+        .where("media_type", "like", "text/plain%")
+        .orderBy("created_at")
+        .execute();
+    },
+
+    async deleteAttachment(tx: Executor, reportId: string, id: string): Promise<number> {
+      const r = await tx
+        .deleteFrom("approach_attachments")
+        .where("report_id", "=", reportId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    // — link keys and text bands —
+    async saveKeysAndBands(tx: Executor, reportId: string, keys: LinkKey[], bands: string[]): Promise<void> {
+      await tx.deleteFrom("approach_report_keys").where("report_id", "=", reportId).execute();
+      await tx.deleteFrom("approach_text_bands").where("report_id", "=", reportId).execute();
+      if (keys.length > 0) {
+        await tx
+          .insertInto("approach_report_keys")
+          .values(keys.map((k) => ({ report_id: reportId, kind: k.kind, value: k.value })))
+          .execute();
+      }
+      if (bands.length > 0) {
+        await tx
+          .insertInto("approach_text_bands")
+          .values(bands.map((band) => ({ report_id: reportId, band })))
+          .execute();
+      }
+    },
+
+    /** Submitted reports since `since` sharing a link key or a text band with the report. */
+    async candidateIds(
+      tx: Executor,
+      reportId: string,
+      keys: LinkKey[],
+      bands: string[],
+      since: Date,
+    ): Promise<string[]> {
+      const ids = new Set<string>();
+      if (keys.length > 0) {
+        const rows = await tx
+          .selectFrom("approach_report_keys as k")
+          .innerJoin("approach_reports as r", "r.id", "k.report_id")
+          .select("k.report_id")
+          .distinct()
+          .where("r.status", "<>", "draft")
+          .where("r.submitted_at", ">=", since)
+          .where("k.report_id", "<>", reportId)
+          .where((eb) =>
+            eb.or(keys.map((k) => eb.and([eb("k.kind", "=", k.kind), eb("k.value", "=", k.value)]))),
+          )
+          .execute();
+        for (const r of rows) ids.add(r.report_id);
+      }
+      if (bands.length > 0) {
+        const rows = await tx
+          .selectFrom("approach_text_bands as b")
+          .innerJoin("approach_reports as r", "r.id", "b.report_id")
+          .select("b.report_id")
+          .distinct()
+          .where("r.status", "<>", "draft")
+          .where("r.submitted_at", ">=", since)
+          .where("b.report_id", "<>", reportId)
+          .where("b.band", "in", bands)
+          .execute();
+        for (const r of rows) ids.add(r.report_id);
+      }
+      return [...ids];
+    },
+
+    /** What the pattern engine needs about submitted reports, with their cluster. */
+    async patternReports(
+      db: Executor,
+      ids: string[],
+    ): Promise<(PatternReport & { clusterId: string | null })[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom("approach_reports")
+        .select([
+          "id",
+          "reporter_id",
+          "submitted_at",
+          "channel",
+          "reporter_department",
+          "text_signature",
+          "cluster_id",
+        ])
+        .where("id", "in", ids)
+        .execute();
+      const keys = await db
+        .selectFrom("approach_report_keys")
+        .select(["report_id", "kind", "value"])
+        .where("report_id", "in", ids)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        reporterId: r.reporter_id,
+        submittedAt: new Date(r.submitted_at ?? 0).toISOString(),
+        channel: r.channel as PatternReport["channel"],
+        department: r.reporter_department,
+        keys: keys
+          .filter((k) => k.report_id === r.id)
+          .map((k) => ({ kind: k.kind as LinkKey["kind"], value: k.value })),
+        signature: (r.text_signature as number[] | null) ?? null,
+        clusterId: r.cluster_id,
+      }));
+    },
+
+    // — clusters —
+    clusterMemberIds(db: Executor, clusterIds: string[]) {
+      if (clusterIds.length === 0) return Promise.resolve([] as string[]);
+      return db
+        .selectFrom("approach_reports")
+        .select("id")
+        .where("cluster_id", "in", clusterIds)
+        .execute()
+        .then((rows) => rows.map((r) => r.id));
+    },
+
+    findClusters(db: Executor, ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom("approach_clusters").selectAll().where("id", "in", ids).execute();
+    },
+
+    findCluster(db: Executor, id: string) {
+      return db.selectFrom("approach_clusters").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+
+    async insertCluster(
+      tx: Executor,
+      c: {
+        id: string;
+        summary: unknown;
+        reportCount: number;
+        reporterCount: number;
+        firstAt: string;
+        lastAt: string;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("approach_clusters")
+        .values({
+          id: c.id,
+          summary: JSON.stringify(c.summary),
+          report_count: c.reportCount,
+          reporter_count: c.reporterCount,
+          first_at: c.firstAt,
+          last_at: c.lastAt,
+        })
+        .execute();
+    },
+
+    async updateCluster(
+      tx: Executor,
+      id: string,
+      c: { summary: unknown; reportCount: number; reporterCount: number; firstAt: string; lastAt: string },
+    ): Promise<void> {
+      await tx
+        .updateTable("approach_clusters")
+        .set({
+          summary: JSON.stringify(c.summary),
+          report_count: c.reportCount,
+          reporter_count: c.reporterCount,
+          first_at: c.firstAt,
+          last_at: c.lastAt,
+          updated_at: new Date(),
+        })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async setClusterStatus(tx: Executor, id: string, status: "open" | "reviewed"): Promise<void> {
+      await tx
+        .updateTable("approach_clusters")
+        .set({ status, updated_at: new Date() })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async setAlerted(tx: Executor, id: string, reporterCount: number): Promise<void> {
+      await tx
+        .updateTable("approach_clusters")
+        .set({ alerted_reporter_count: reporterCount })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async mergeClusters(tx: Executor, from: string[], into: string): Promise<void> {
+      if (from.length === 0) return;
+      await tx
+        .updateTable("approach_reports")
+        .set({ cluster_id: into })
+        .where("cluster_id", "in", from)
+        .execute();
+      await tx
+        .updateTable("approach_clusters")
+        .set({ merged_into: into, updated_at: new Date() })
+        .where("id", "in", from)
+        .execute();
+    },
+
+    async assignCluster(tx: Executor, reportIds: string[], clusterId: string): Promise<void> {
+      if (reportIds.length === 0) return;
+      await tx
+        .updateTable("approach_reports")
+        .set({ cluster_id: clusterId })
+        .where("id", "in", reportIds)
+        .execute();
+    },
+
+    async insertLinks(
+      tx: Executor,
+      links: { reportId: string; linkedReportId: string; reasons: unknown }[],
+    ): Promise<void> {
+      if (links.length === 0) return;
+      await tx
+        .insertInto("approach_cluster_links")
+        .values(
+          links.map((l) => ({
+            report_id: l.reportId,
+            linked_report_id: l.linkedReportId,
+            reasons: JSON.stringify(l.reasons),
+          })),
+        )
+        .onConflict((oc) => oc.columns(["report_id", "linked_report_id"]).doNothing())
+        .execute();
+    },
+
+    linksOf(db: Executor, reportIds: string[]) {
+      if (reportIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("approach_cluster_links")
+        .selectAll()
+        .where((eb) => eb.or([eb("report_id", "in", reportIds), eb("linked_report_id", "in", reportIds)]))
+        .execute();
+    },
+
+    async listClusters(
+      db: Executor,
+      q: { minReporters: number; status?: "open" | "reviewed" | undefined; limit: number; offset: number },
+    ) {
+      let base = db
+        .selectFrom("approach_clusters")
+        .where("merged_into", "is", null)
+        .where("reporter_count", ">=", q.minReporters);
+      if (q.status) base = base.where("status", "=", q.status);
+      const { n } = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll()
+        .orderBy("last_at", "desc")
+        .orderBy("id")
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      return { rows, total: n };
+    },
+
+    // — parties, reviews, notes —
+    async linkParty(
+      tx: Executor,
+      l: { reportId: string; partyId: string; role: "sender" | "organisation"; linkedBy: string | null },
+    ): Promise<boolean> {
+      const r = await tx
+        .insertInto("approach_report_parties")
+        .values({ report_id: l.reportId, party_id: l.partyId, role: l.role, linked_by: l.linkedBy })
+        .onConflict((oc) => oc.columns(["report_id", "party_id"]).doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async unlinkParty(tx: Executor, reportId: string, partyId: string): Promise<number> {
+      const r = await tx
+        .deleteFrom("approach_report_parties")
+        .where("report_id", "=", reportId)
+        .where("party_id", "=", partyId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    async setScreening(tx: Executor, reportId: string, partyId: string, screening: unknown): Promise<void> {
+      await tx
+        .updateTable("approach_report_parties")
+        .set({ screening: JSON.stringify(screening) })
+        .where("report_id", "=", reportId)
+        .where("party_id", "=", partyId)
+        .execute();
+    },
+
+    partiesOf(db: Executor, reportId: string) {
+      return db
+        .selectFrom("approach_report_parties as l")
+        .innerJoin("parties as p", "p.id", "l.party_id")
+        .select(["l.party_id", "l.role", "l.linked_at", "l.screening", "p.primary_name", "p.kind"])
+        .where("l.report_id", "=", reportId)
+        .orderBy("l.linked_at")
+        .execute();
+    },
+
+    async linkReview(tx: Executor, reportId: string, reviewId: string, by: string | null): Promise<boolean> {
+      const r = await tx
+        .insertInto("approach_report_reviews")
+        .values({ report_id: reportId, review_id: reviewId, linked_by: by })
+        .onConflict((oc) => oc.columns(["report_id", "review_id"]).doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async unlinkReview(tx: Executor, reportId: string, reviewId: string): Promise<number> {
+      const r = await tx
+        .deleteFrom("approach_report_reviews")
+        .where("report_id", "=", reportId)
+        .where("review_id", "=", reviewId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    reviewsOf(db: Executor, reportId: string) {
+      return db
+        .selectFrom("approach_report_reviews")
+        .selectAll()
+        .where("report_id", "=", reportId)
+        .orderBy("linked_at")
+        .execute();
+    },
+
+    reportsForReview(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("approach_report_reviews")
+        .select("report_id")
+        .where("review_id", "=", reviewId)
+        .execute();
+    },
+
+    async insertNote(
+      tx: Executor,
+      n: { id: string; reportId: string; authorId: string | null; text: string },
+    ) {
+      await tx
+        .insertInto("approach_notes")
+        .values({ id: n.id, report_id: n.reportId, author_id: n.authorId, text: n.text })
+        .execute();
+    },
+
+    notesOf(db: Executor, reportId: string) {
+      return db
+        .selectFrom("approach_notes as n")
+        .leftJoin("users as u", "u.id", "n.author_id")
+        .select(["n.id", "n.text", "n.created_at", "n.author_id", "u.display_name as author_name"])
+        .where("n.report_id", "=", reportId)
+        .orderBy("n.created_at")
+        .orderBy("n.id")
+        .execute();
+    },
+
+    isActiveUser(db: Executor, id: string) {
+      return db
+        .selectFrom("users")
+        .select(["id", "display_name", "roles"])
+        .where("id", "=", id)
+        .where("disabled_at", "is", null)
+        .executeTakeFirst();
+    },
+
+    /** Active users who can be assigned a report (secretariat or admin). */
+    assignees(db: Executor) {
+      return db
+        .selectFrom("users")
+        .select(["id", "display_name", "department"])
+        .where("disabled_at", "is", null)
+        .where(sql<boolean>`roles && ARRAY['secretariat','admin']::text[]`)
+        .orderBy("display_name")
+        .execute();
+    },
+
+    // — trends —
+    async trends(db: Executor, from: Date, to: Date) {
+      const base = db
+        .selectFrom("approach_reports")
+        .where("status", "<>", "draft")
+        .where("submitted_at", ">=", from)
+        .where("submitted_at", "<", to);
+      const byChannel = await base
+        .select(["channel", sql<number>`count(*)::int`.as("n")])
+        .groupBy("channel")
+        .orderBy("n", "desc")
+        .execute();
+      const byDepartment = await base
+        .select([
+          sql<string>`coalesce(reporter_department, '')`.as("department"),
+          sql<number>`count(*)::int`.as("n"),
+        ])
+        .groupBy(sql`coalesce(reporter_department, '')`)
+        .orderBy("n", "desc")
+        .execute();
+      const byMonth = await base
+        .select([
+          sql<string>`to_char(date_trunc('month', submitted_at AT TIME ZONE 'Asia/Tokyo'), 'YYYY-MM')`.as(
+            "month",
+          ),
+          sql<number>`count(*)::int`.as("n"),
+          sql<number>`count(*) FILTER (WHERE risk_level = 'high')::int`.as("high"),
+        ])
+        .groupBy(sql`1`)
+        .orderBy(sql`1`)
+        .execute();
+      const byRisk = await base
+        .select(["risk_level", sql<number>`count(*)::int`.as("n")])
+        .groupBy("risk_level")
+        .execute();
+      return { byChannel, byDepartment, byMonth, byRisk };
+    },
+  };
+}
+
+export type ApproachRepo = ReturnType<typeof createApproachRepo>;

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildProgram } from "./index.js";
+
+let dir: string;
+const saved = { ...process.env };
+
+/** Runs one `sekimori …` command in-process and returns what it printed and its exit code. */
+async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  process.exitCode = 0;
+  try {
+    await buildProgram()
+      .exitOverride()
+      .parseAsync(["node", "sekimori", ...args]);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out, err, code };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "sekimori-cli-"));
+  process.env.SEKIMORI_DATA_DIR = dir;
+  process.env.SEKIMORI_CONFIG = path.join(dir, "none.json");
+  delete process.env.DATABASE_URL;
+});
+afterAll(() => {
+  process.env = saved;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("sekimori CLI", () => {
+  it("migrates, manages users and verifies and exports the audit log", async () => {
+    const migrate = await run("migrate");
+    expect(migrate.out).toContain("0001-foundation");
+
+    const add = await run(
+      "user",
+      "add",
+      "yamada",
+      "--roles",
+      "unit_officer,secretariat",
+      "--name",
+      "山田 花子",
+    );
+    expect(add.code).toBe(0);
+    expect(add.out).toMatch(/created yamada \(unit_officer, secretariat\)/);
+    expect(add.out).toMatch(/password: [A-Za-z0-9]{20}/);
+
+    const bad = await run("user", "add", "x2", "--roles", "wizard");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("unknown role(s): wizard");
+
+    const roles = await run("user", "set-roles", "yamada", "approver");
+    expect(roles.out).toContain("yamada: approver");
+
+    const list = await run("user", "list", "--json");
+    const users = JSON.parse(list.out);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ username: "yamada", displayName: "山田 花子", roles: ["approver"] });
+
+    const reset = await run("user", "reset-password", "yamada");
+    expect(reset.out).toMatch(/password: [A-Za-z0-9]{20}/);
+    expect((await run("user", "reset-password", "nobody")).err).toContain("no user named nobody");
+
+    const verify = await run("audit", "verify");
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/audit log intact: 3 rows/);
+
+    const file = path.join(dir, "audit.csv");
+    const exported = await run("audit", "export", "--out", file, "--action", "user.updated");
+    expect(exported.code).toBe(0);
+    const csv = readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain("user.updated");
+    expect(csv[1]).toContain("cli:");
+  });
+});

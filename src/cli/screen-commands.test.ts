@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { demoListsDir } from "../app/demo.js";
+import { buildProgram } from "./index.js";
+import { cliLanguage } from "./screen-commands.js";
+
+let dir: string;
+const saved = { ...process.env };
+
+/** Runs one `sekimori …` command in-process and returns what it printed and its exit code. */
+async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  process.exitCode = 0;
+  try {
+    await buildProgram()
+      .exitOverride()
+      .parseAsync(["node", "sekimori", ...args]);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out, err, code };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "sekimori-cli-screen-"));
+  process.env.SEKIMORI_DATA_DIR = dir;
+  process.env.SEKIMORI_CONFIG = path.join(dir, "none.json");
+  process.env.LANG = "ja_JP.UTF-8";
+  delete process.env.LC_ALL;
+  delete process.env.LC_MESSAGES;
+  delete process.env.DATABASE_URL;
+});
+afterAll(() => {
+  process.env = saved;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("cliLanguage", () => {
+  it("takes --lang first, then the locale, and defaults to Japanese", () => {
+    expect(cliLanguage("en", { LANG: "ja_JP.UTF-8" })).toBe("en");
+    expect(cliLanguage(undefined, { LANG: "en_US.UTF-8" })).toBe("en");
+    expect(cliLanguage(undefined, { LANG: "en_US.UTF-8", LC_ALL: "ja_JP.UTF-8" })).toBe("ja");
+    expect(cliLanguage(undefined, { LANG: "C.UTF-8" })).toBe("ja");
+    expect(cliLanguage(undefined, {})).toBe("ja");
+    expect(() => cliLanguage("fr", {})).toThrow(/--lang must be ja or en/);
+  });
+});
+
+describe("sekimori screen", () => {
+  it("screens a name in any script and a file of names against the imported lists", async () => {
+    const noName = await run("screen");
+    expect(noName.code).toBe(1);
+    expect(noName.err).toContain("give a name, or --file FILE");
+
+    // Before any list is imported the command warns instead of pretending there is nothing to find.
+    const empty = await run("screen", "軍需工業部");
+    expect(empty.code).toBe(0);
+    expect(empty.err).toContain("リストが読み込まれていません");
+
+    const imported = await run(
+      "lists",
+      "import",
+      path.join(demoListsDir(), "un-consolidated-DEMO-SAMPLE.xml"),
+      "--format",
+      "un_xml",
+    );
+    expect(imported.code).toBe(0);
+
+    const ja = await run("screen", "軍需工業部");
+    expect(ja.code).toBe(0);
+    expect(ja.out).toContain("「軍需工業部」: 候補");
+    expect(ja.out).toMatch(/ 1\. 0\.\d\d 要確認 {2}MUNITIONS INDUSTRY DEPARTMENT {2}\[un KPe\.028\]/);
+    expect(ja.out).toContain("名前の類似度 +");
+
+    const en = await run("screen", "軍需工業部", "--lang", "en", "--country", "kp");
+    expect(en.out).toMatch(/ 1\. 0\.\d\d MATCH {2}MUNITIONS INDUSTRY DEPARTMENT/);
+    expect(en.out).toContain("Name similarity +");
+    expect(en.out).not.toContain("名前の類似度");
+
+    process.env.LANG = "en_GB.UTF-8";
+    const fromLocale = await run("screen", "Munitions Industry Dept", "--json");
+    process.env.LANG = "ja_JP.UTF-8";
+    expect(fromLocale.err).toContain("entries from un");
+    const json = JSON.parse(fromLocale.out) as {
+      items: { sourceId: string; score: number; match: boolean }[];
+    };
+    expect(json.items[0]).toMatchObject({ sourceId: "KPe.028", match: true });
+    expect(json.items[0]!.score).toBeGreaterThan(0.9);
+
+    const badCountry = await run("screen", "x", "--country", "Korea");
+    expect(badCountry.code).toBe(1);
+    expect(badCountry.err).toContain("--country must be an ISO 3166 two-letter code");
+
+    // A Shift_JIS file as Excel writes it, with a header naming the columns.
+    const names = path.join(dir, "names.csv");
+    writeFileSync(
+      names,
+      iconv.encode(
+        "名称,国\r\n軍需工業部,KP\r\n株式会社さくら精密,JP\r\n,\r\nMUNITIONS INDUSTRY DEPT.,\r\n",
+        "cp932",
+      ),
+    );
+    const noOut = await run("screen", "--file", names);
+    expect(noOut.code).toBe(1);
+    expect(noOut.err).toContain("--file needs --out FILE");
+
+    const results = path.join(dir, "results.csv");
+    const batch = await run("screen", "--file", names, "--out", results);
+    expect(batch.code).toBe(0);
+    expect(batch.err).toMatch(/件を照合: 一致の可能性あり 2 件/);
+    const lines = readFileSync(results, "utf8").split("\r\n").filter(Boolean);
+    expect(lines[0]!.startsWith("\uFEFF")).toBe(true);
+    expect(lines[0]).toContain("照会名");
+    const byName = (name: string) => lines.find((l) => l.split(",")[2] === name) ?? "";
+    expect(byName("軍需工業部")).toContain("KPe.028");
+    expect(byName("MUNITIONS INDUSTRY DEPT.")).toContain("KPe.028");
+    expect(byName("株式会社さくら精密")).not.toContain("KPe.");
+
+    const english = await run("screen", "--file", names, "--out", "-", "--lang", "en");
+    expect(english.out).toContain("query name");
+    expect(english.out).toContain("MUNITIONS INDUSTRY DEPARTMENT");
+
+    const missing = await run("screen", "--file", path.join(dir, "nope.csv"), "--out", results);
+    expect(missing.code).toBe(1);
+  });
+});

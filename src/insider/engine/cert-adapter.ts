@@ -1,0 +1,429 @@
+/**
+ * Streaming readers for the CERT Insider Threat Test Dataset (releases r4.2, r5.2, r6.2): logon,
+ * device, file, email and http activity, LDAP monthly snapshots and psychometric scores. Columns
+ * are found by header name, so the three releases (and files with extra columns) share one code
+ * path; a header-less file is read with the release's documented layout.
+ */
+import { type CsvRecordView, createCsvScanner, fieldText } from "./csv-scanner.js";
+import {
+  type ActivityEvent,
+  type ActivityKind,
+  makeEvent,
+  NO_STRINGS,
+  recordMalformed,
+  type SourceStats,
+} from "./event.js";
+import { parseCertDateBytes } from "./time.js";
+
+export type CertRelease = "r4.2" | "r5.2" | "r6.2";
+export const CERT_RELEASES: readonly CertRelease[] = ["r4.2", "r5.2", "r6.2"];
+
+/** The activity files of a CERT directory and the kind each holds. */
+export const CERT_ACTIVITY_FILES: Record<string, ActivityKind> = {
+  "logon.csv": "logon",
+  "device.csv": "device",
+  "file.csv": "file",
+  "email.csv": "email",
+  "http.csv": "http",
+};
+
+/** Column layouts when a file has no header row. */
+const DEFAULT_COLUMNS: Record<ActivityKind, Record<CertRelease, string[]>> = {
+  logon: {
+    "r4.2": ["id", "date", "user", "pc", "activity"],
+    "r5.2": ["id", "date", "user", "pc", "activity"],
+    "r6.2": ["id", "date", "user", "pc", "activity"],
+  },
+  device: {
+    "r4.2": ["id", "date", "user", "pc", "activity"],
+    "r5.2": ["id", "date", "user", "pc", "file_tree", "activity"],
+    "r6.2": ["id", "date", "user", "pc", "file_tree", "activity"],
+  },
+  file: {
+    "r4.2": ["id", "date", "user", "pc", "filename", "content"],
+    "r5.2": [
+      "id",
+      "date",
+      "user",
+      "pc",
+      "filename",
+      "activity",
+      "to_removable_media",
+      "from_removable_media",
+      "content",
+    ],
+    "r6.2": [
+      "id",
+      "date",
+      "user",
+      "pc",
+      "filename",
+      "activity",
+      "to_removable_media",
+      "from_removable_media",
+      "content",
+    ],
+  },
+  email: {
+    "r4.2": ["id", "date", "user", "pc", "to", "cc", "bcc", "from", "size", "attachments", "content"],
+    "r5.2": [
+      "id",
+      "date",
+      "user",
+      "pc",
+      "to",
+      "cc",
+      "bcc",
+      "from",
+      "activity",
+      "size",
+      "attachments",
+      "content",
+    ],
+    "r6.2": [
+      "id",
+      "date",
+      "user",
+      "pc",
+      "to",
+      "cc",
+      "bcc",
+      "from",
+      "activity",
+      "size",
+      "attachments",
+      "content",
+    ],
+  },
+  http: {
+    "r4.2": ["id", "date", "user", "pc", "url", "content"],
+    "r5.2": ["id", "date", "user", "pc", "url", "content"],
+    "r6.2": ["id", "date", "user", "pc", "url", "activity", "content"],
+  },
+};
+
+/** The kind of a CERT activity file from its name (`logon.csv`, `r4.2-http.csv`, …); null if none. */
+export function certKindOfFile(fileName: string): ActivityKind | null {
+  const base = fileName.replace(/^.*[\\/]/, "").toLowerCase();
+  for (const [name, kind] of Object.entries(CERT_ACTIVITY_FILES)) {
+    if (base === name || base.endsWith(`-${name}`) || base.endsWith(`_${name}`)) return kind;
+  }
+  return null;
+}
+
+type Columns = Map<string, number>;
+
+function columnsFrom(names: string[]): Columns {
+  const map = new Map<string, number>();
+  names.forEach((n, i) => {
+    map.set(n.trim().toLowerCase(), i);
+  });
+  return map;
+}
+
+/** True when a first record looks like a header (its first field is the word `id`). */
+function isHeader(view: CsvRecordView): boolean {
+  return fieldText(view, 0).trim().toLowerCase() === "id";
+}
+
+const REQUIRED: Record<ActivityKind, string[]> = {
+  logon: ["date", "user", "pc", "activity"],
+  device: ["date", "user", "pc", "activity"],
+  file: ["date", "user", "pc", "filename"],
+  email: ["date", "user", "pc", "to", "from"],
+  http: ["date", "user", "pc", "url"],
+};
+
+function splitList(text: string): string[] {
+  if (text === "") return NO_STRINGS as string[];
+  const out: string[] = [];
+  for (const part of text.split(";")) {
+    const v = part.trim().toLowerCase();
+    if (v !== "") out.push(v);
+  }
+  return out;
+}
+
+/** `name(size);name(size)` → names and total size; a bare number is a count (r4.2). */
+export function parseAttachments(text: string): { names: string[]; count: number; bytes: number } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { names: [], count: 0, bytes: 0 };
+  if (/^\d+$/.test(trimmed)) return { names: [], count: Number(trimmed), bytes: 0 };
+  const names: string[] = [];
+  let bytes = 0;
+  for (const part of trimmed.split(";")) {
+    const p = part.trim();
+    if (p === "") continue;
+    const m = /^(.*)\((\d+)\)$/.exec(p);
+    if (m) {
+      names.push(m[1]!.trim());
+      bytes += Number(m[2]);
+    } else names.push(p);
+  }
+  return { names, count: names.length, bytes };
+}
+
+function bool(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === "true" || t === "1" || t === "yes";
+}
+
+const ACTIVITY_WORDS: Record<string, string> = {
+  logon: "logon",
+  logoff: "logoff",
+  connect: "connect",
+  disconnect: "disconnect",
+  "file open": "open",
+  "file write": "write",
+  "file copy": "copy",
+  "file delete": "delete",
+  open: "open",
+  write: "write",
+  copy: "copy",
+  delete: "delete",
+  send: "send",
+  receive: "receive",
+  view: "view",
+  "www visit": "visit",
+  "www download": "download",
+  "www upload": "upload",
+  visit: "visit",
+  download: "download",
+  upload: "upload",
+};
+
+export type CertReadOptions = {
+  kind: ActivityKind;
+  /** Label used in events and error reports (usually the path relative to the ingested directory). */
+  file: string;
+  /** Layout for header-less files; with a header the release does not matter. */
+  release?: CertRelease;
+  /** Rows to skip at the start (already ingested); counted as rows, not as events. */
+  skipWhile?: (t: number, id: string) => boolean;
+};
+
+/**
+ * Reads one CERT activity file as batches of events (one batch per input chunk), counting and
+ * reporting malformed rows with their line numbers instead of stopping.
+ */
+export async function* readCertActivity(
+  input: AsyncIterable<Buffer>,
+  options: CertReadOptions,
+  stats: SourceStats,
+): AsyncGenerator<ActivityEvent[]> {
+  const { kind, file } = options;
+  const release = options.release ?? "r5.2";
+  let cols: Columns | null = null;
+  let iDate = -1;
+  let iUser = -1;
+  let iPc = -1;
+  let iId = -1;
+  let iActivity = -1;
+  let iObject = -1;
+  let iTo = -1;
+  let iCc = -1;
+  let iBcc = -1;
+  let iFrom = -1;
+  let iSize = -1;
+  let iAtt = -1;
+  let iToRem = -1;
+  let iFromRem = -1;
+  let needed = 0;
+  let batch: ActivityEvent[] = [];
+
+  function setColumns(names: string[]): string | null {
+    cols = columnsFrom(names);
+    const missing = REQUIRED[kind].filter((c) => !cols!.has(c));
+    if (missing.length > 0) return `missing column(s) ${missing.join(", ")} for ${kind}`;
+    const at = (n: string) => cols!.get(n) ?? -1;
+    iId = at("id");
+    iDate = at("date");
+    iUser = at("user");
+    iPc = at("pc");
+    iActivity = at("activity");
+    iObject =
+      kind === "file"
+        ? at("filename")
+        : kind === "http"
+          ? at("url")
+          : kind === "device"
+            ? at("file_tree")
+            : -1;
+    iTo = at("to");
+    iCc = at("cc");
+    iBcc = at("bcc");
+    iFrom = at("from");
+    iSize = at("size");
+    iAtt = at("attachments");
+    iToRem = at("to_removable_media");
+    iFromRem = at("from_removable_media");
+    // Split every column we read; anything after them (the free-text content) stays unsplit.
+    const used = [
+      iId,
+      iDate,
+      iUser,
+      iPc,
+      iActivity,
+      iObject,
+      iTo,
+      iCc,
+      iBcc,
+      iFrom,
+      iSize,
+      iAtt,
+      iToRem,
+      iFromRem,
+    ];
+    needed = Math.max(...used) + 1;
+    const content = at("content");
+    const splitCount = content > needed - 1 ? content + 1 : Math.max(needed, names.length);
+    scanner.setMaxFields(splitCount);
+    return null;
+  }
+
+  let fatal: string | null = null;
+
+  function onRecord(view: CsvRecordView): void {
+    if (cols === null) {
+      if (isHeader(view)) {
+        const names: string[] = [];
+        for (let k = 0; k < view.count; k++) names.push(fieldText(view, k));
+        fatal = setColumns(names);
+        return;
+      }
+      fatal = setColumns(DEFAULT_COLUMNS[kind][release]);
+      if (fatal) return;
+    }
+    if (fatal) return;
+    stats.rows++;
+    if (view.count < needed) {
+      recordMalformed(stats, view.line, `expected at least ${needed} fields, found ${view.count}`);
+      return;
+    }
+    const t = parseCertDateBytes(view.buf, view.starts[iDate]!, view.ends[iDate]!);
+    if (Number.isNaN(t)) {
+      recordMalformed(stats, view.line, `invalid date "${fieldText(view, iDate).slice(0, 40)}"`);
+      return;
+    }
+    const user = fieldText(view, iUser).trim();
+    if (user === "") {
+      recordMalformed(stats, view.line, "empty user");
+      return;
+    }
+    const id = iId >= 0 ? fieldText(view, iId) : "";
+    if (options.skipWhile?.(t, id)) return;
+    const host = fieldText(view, iPc).trim();
+    const rawActivity = iActivity >= 0 ? fieldText(view, iActivity).trim().toLowerCase() : "";
+    let action: string;
+    if (kind === "file" && iActivity < 0) action = "copy";
+    else if (kind === "email" && iActivity < 0) action = "send";
+    else if (kind === "http" && iActivity < 0) action = "visit";
+    else {
+      const mapped = ACTIVITY_WORDS[rawActivity];
+      if (mapped === undefined) {
+        recordMalformed(stats, view.line, `unknown activity "${rawActivity.slice(0, 40)}"`);
+        return;
+      }
+      action = mapped;
+    }
+    const ev = makeEvent({
+      t,
+      user,
+      host,
+      kind,
+      action,
+      sourceFile: file,
+      sourceLine: view.line,
+      sourceId: id,
+    });
+    if (iObject >= 0) ev.object = fieldText(view, iObject).trim();
+    if (kind === "file") {
+      if (iToRem >= 0) {
+        ev.toRemovable = bool(fieldText(view, iToRem));
+        ev.fromRemovable = iFromRem >= 0 && bool(fieldText(view, iFromRem));
+      } else ev.toRemovable = true; // r4.2: every file row is a copy to removable media
+    } else if (kind === "email") {
+      const to = splitList(fieldText(view, iTo));
+      const cc = iCc >= 0 ? splitList(fieldText(view, iCc)) : [];
+      const bcc = iBcc >= 0 ? splitList(fieldText(view, iBcc)) : [];
+      ev.recipients = cc.length + bcc.length === 0 ? to : to.concat(cc, bcc);
+      ev.sender = fieldText(view, iFrom).trim().toLowerCase();
+      if (iSize >= 0) {
+        const size = Number(fieldText(view, iSize));
+        ev.bytes = Number.isFinite(size) && size > 0 ? size : 0;
+      }
+      if (iAtt >= 0) {
+        const att = parseAttachments(fieldText(view, iAtt));
+        ev.attachments = att.names.length > 0 ? att.names : NO_STRINGS;
+        ev.attachmentCount = att.count;
+      }
+    }
+    stats.events++;
+    batch.push(ev);
+  }
+
+  const scanner = createCsvScanner({
+    maxFields: 64,
+    onRecord,
+    onProblem: (p) => {
+      stats.rows++;
+      recordMalformed(stats, p.line, p.message);
+    },
+  });
+
+  for await (const chunk of input) {
+    scanner.push(chunk);
+    if (fatal) throw new CertFormatError(`${file}: ${fatal}`);
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
+  }
+  scanner.end();
+  if (fatal) throw new CertFormatError(`${file}: ${fatal}`);
+  if (batch.length > 0) yield batch;
+}
+
+/** A file that cannot be read at all (wrong columns): the whole file is refused, with its name. */
+export class CertFormatError extends Error {}
+
+/** Reads a small CSV (LDAP snapshot, psychometric file, answer key) fully into header-keyed rows. */
+export async function readSmallCsv(
+  input: AsyncIterable<Buffer>,
+  file: string,
+): Promise<{
+  rows: { line: number; values: Record<string, string> }[];
+  problems: { file: string; line: number; reason: string }[];
+}> {
+  let header: string[] | null = null;
+  const rows: { line: number; values: Record<string, string> }[] = [];
+  const problems: { file: string; line: number; reason: string }[] = [];
+  const scanner = createCsvScanner({
+    maxFields: 256,
+    onRecord: (view) => {
+      const values: string[] = [];
+      for (let k = 0; k < view.count; k++) values.push(fieldText(view, k).trim());
+      if (header === null) {
+        header = values.map((v) => v.toLowerCase().replace(/^\uFEFF/, ""));
+        return;
+      }
+      if (values.length !== header.length) {
+        problems.push({
+          file,
+          line: view.line,
+          reason: `expected ${header.length} fields, found ${values.length}`,
+        });
+        if (values.length < header.length) return;
+      }
+      const record: Record<string, string> = {};
+      header.forEach((h, i) => {
+        record[h] = values[i] ?? "";
+      });
+      rows.push({ line: view.line, values: record });
+    },
+    onProblem: (p) => problems.push({ file, line: p.line, reason: p.message }),
+  });
+  for await (const chunk of input) scanner.push(chunk);
+  scanner.end();
+  return { rows, problems };
+}

@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  certDate,
+  dayOf,
+  daysFromCivil,
+  dayToIso,
+  hourOf,
+  isoToDay,
+  parseAnyTime,
+  parseCertDate,
+  parseIsoToLocal,
+  weekdayOfDay,
+} from "./time.js";
+
+describe("CERT dates", () => {
+  it.each([
+    ["01/02/2010 07:05:03", "2010-01-02T07:05:03"],
+    ["1/2/2010 7:05:03", "2010-01-02T07:05:03"],
+    ["12/31/2010 23:59:59", "2010-12-31T23:59:59"],
+    ["2/29/2012 0:0:0", "2012-02-29T00:00:00"],
+    ['"06/15/2011 13:45:00"', "2011-06-15T13:45:00"],
+    ["06/15/2011 13:45", "2011-06-15T13:45:00"],
+  ])("%s is %s local time", (text, iso) => {
+    expect(new Date(parseCertDate(text)).toISOString().slice(0, 19)).toBe(iso);
+  });
+
+  it.each([
+    "13/01/2010 00:00:00",
+    "02/30/2010 00:00:00",
+    "02/29/2011 01:00:00",
+    "01/02/2010 24:00:00",
+    "01/02/2010",
+    "",
+    "x/1/2010 1:1:1",
+    "01-02-2010 01:00:00",
+  ])("%s is rejected", (text) => {
+    expect(parseCertDate(text)).toBeNaN();
+  });
+
+  it("round-trips every timestamp through the CERT form", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: daysFromCivil(1990, 1, 1), max: daysFromCivil(2100, 1, 1) }),
+        fc.integer({ min: 0, max: 86399 }),
+        (day, sec) => {
+          const t = day * 86_400_000 + sec * 1000;
+          expect(parseCertDate(certDate(t))).toBe(t);
+        },
+      ),
+    );
+  });
+
+  it("agrees with Date.UTC for the day count", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1900-03-01"), max: new Date("2199-12-31"), noInvalidDate: true }),
+        (d) => {
+          expect(daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(
+            Math.floor(d.getTime() / 86_400_000),
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe("ISO timestamps", () => {
+  it("converts a zoned time to the organisation's local wall clock", () => {
+    // 2024-04-01T00:30:00Z is 09:30 in Tokyo (UTC+9).
+    expect(new Date(parseIsoToLocal("2024-04-01T00:30:00Z", 540)).toISOString()).toBe(
+      "2024-04-01T09:30:00.000Z",
+    );
+    expect(new Date(parseIsoToLocal("2024-04-01T09:30:00+09:00", 540)).toISOString()).toBe(
+      "2024-04-01T09:30:00.000Z",
+    );
+    expect(new Date(parseIsoToLocal("2024-04-01T02:30:00+02:00", 0)).toISOString()).toBe(
+      "2024-04-01T00:30:00.000Z",
+    );
+  });
+  it("takes a time without zone as local already", () => {
+    expect(new Date(parseIsoToLocal("2024-04-01 09:30:00", 540)).toISOString()).toBe(
+      "2024-04-01T09:30:00.000Z",
+    );
+  });
+  it("rejects nonsense", () => {
+    expect(parseIsoToLocal("2024-13-01T00:00:00Z", 0)).toBeNaN();
+    expect(parseIsoToLocal("yesterday", 0)).toBeNaN();
+    expect(parseAnyTime({}, 0)).toBeNaN();
+  });
+  it("accepts CERT dates and epoch ms through parseAnyTime", () => {
+    expect(parseAnyTime("1/2/2010 7:05:03", 540)).toBe(parseCertDate("01/02/2010 07:05:03"));
+    expect(parseAnyTime(0, 540)).toBe(540 * 60_000);
+  });
+});
+
+describe("calendar helpers", () => {
+  it("knows weekdays, hours and ISO days", () => {
+    const t = parseCertDate("01/04/2010 18:30:00"); // a Monday
+    expect(weekdayOfDay(dayOf(t))).toBe(1);
+    expect(hourOf(t)).toBe(18.5);
+    expect(dayToIso(dayOf(t))).toBe("2010-01-04");
+    expect(isoToDay("2010-01-04")).toBe(dayOf(t));
+    expect(isoToDay("2010-02-30")).toBeNaN();
+  });
+});

@@ -1,0 +1,513 @@
+/**
+ * People rules, pure: residency under the Foreign Exchange Act (the 6-month rule), the 特定類型
+ * self-declaration with the ② income-share computation, research-integrity disclosures (effort,
+ * talent programmes, e-Rad CSV), and due dates. No IO, no clock: "today" is passed in.
+ */
+
+export type Label = { ja: string; en: string };
+export type FieldProblem = { path: string; message: Label };
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !ISO.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Adds whole months to a date (clamped to the month's last day: 08-31 + 6 months = 02-28/29). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+const DATE_MSG: Label = { ja: "日付は YYYY-MM-DD で入力してください", en: "Use the date format YYYY-MM-DD" };
+const REQUIRED: Label = { ja: "入力してください", en: "Required" };
+
+// — Facts other modules read (the reviews risk engine) —
+
+/** One screening hit, as stored with a review counterparty or a declared provider. */
+export type HitFact = {
+  /** The list entity (for decisions through the screening API). */
+  entityId?: string;
+  source: string;
+  name: string;
+  score: number;
+  match: boolean;
+  programs: string[];
+  decision: "true_match" | "false_positive" | null;
+};
+
+/** A screening result reduced to what reviewers and the risk rules need. */
+export type ScreeningFact = { runId: string; screenedAt: string; hits: HitFact[] };
+
+/** What the people module tells a review about a person involved in it. */
+export type PersonFact = {
+  personId: string;
+  tokutei: { active: boolean; types: string[]; declaredOn: string | null };
+  declarationOverdue: boolean;
+  /** Declared affiliations / funders found on a list (confirmed or still open). */
+  disclosureHits: { provider: string; source: string; confirmed: boolean }[];
+  effortTotal: number | null;
+  talentProgramme: boolean;
+  residency: "resident" | "non_resident" | null;
+};
+
+/** Hits that still matter: at or above the threshold and not decided as a false positive. */
+export function liveHits(fact: ScreeningFact | null): HitFact[] {
+  return (fact?.hits ?? []).filter((h) => h.match && h.decision !== "false_positive");
+}
+
+// — Residency (居住者・非居住者) —
+
+export type ResidencyStatus = "resident" | "non_resident";
+
+/**
+ * The facts residency is decided from. The rule looks at where the person came from and whether they
+ * work here — never at nationality: someone who arrived in Japan is a resident once employed at an
+ * office in Japan or after 6 months' stay; someone who left Japan is a non-resident once employed at
+ * an office abroad or when the stay abroad is (meant to be) 2 years or more.
+ */
+export type ResidencyBasis =
+  | { kind: "arrived_in_japan"; date: string; employedInJapan: boolean }
+  | { kind: "left_japan"; date: string; employedAbroad: boolean; stayAbroadTwoYearsOrMore: boolean }
+  | { kind: "long_term_in_japan" }
+  | { kind: "officer_decision"; status: ResidencyStatus; date: string; reason: string };
+
+export type ResidencyDetermination = {
+  status: ResidencyStatus;
+  effectiveFrom: string | null;
+  /** When the status will change by itself (e.g. the day 6 months after arrival). */
+  changesOn: string | null;
+  reason: Label;
+};
+
+/** Decides 居住者/非居住者 under the 外為法 interpretation notice (the 6-month and 2-year rules). */
+export function determineResidency(basis: ResidencyBasis, today: string): ResidencyDetermination {
+  switch (basis.kind) {
+    case "long_term_in_japan":
+      return {
+        status: "resident",
+        effectiveFrom: null,
+        changesOn: null,
+        reason: { ja: "本邦に住所・居所を有し継続して居住", en: "Lives in Japan continuously" },
+      };
+    case "officer_decision":
+      return {
+        status: basis.status,
+        effectiveFrom: basis.date,
+        changesOn: null,
+        reason: { ja: `担当者の判定: ${basis.reason}`, en: `Officer's decision: ${basis.reason}` },
+      };
+    case "arrived_in_japan": {
+      if (basis.employedInJapan)
+        return {
+          status: "resident",
+          effectiveFrom: basis.date,
+          changesOn: null,
+          reason: {
+            ja: "本邦内の事務所に勤務しているため入国時から居住者",
+            en: "Works at an office in Japan: resident from arrival",
+          },
+        };
+      const sixMonths = addMonths(basis.date, 6);
+      if (today >= sixMonths)
+        return {
+          status: "resident",
+          effectiveFrom: sixMonths,
+          changesOn: null,
+          reason: {
+            ja: `入国（${basis.date}）後6か月以上経過したため居住者`,
+            en: `Six months or more since arrival (${basis.date}): resident`,
+          },
+        };
+      return {
+        status: "non_resident",
+        effectiveFrom: basis.date,
+        changesOn: sixMonths,
+        reason: {
+          ja: `入国（${basis.date}）後6か月未満のため非居住者（${sixMonths} から居住者）`,
+          en: `Less than six months since arrival (${basis.date}): non-resident until ${sixMonths}`,
+        },
+      };
+    }
+    case "left_japan": {
+      if (basis.employedAbroad || basis.stayAbroadTwoYearsOrMore)
+        return {
+          status: "non_resident",
+          effectiveFrom: basis.date,
+          changesOn: null,
+          reason: basis.employedAbroad
+            ? {
+                ja: "外国の事務所に勤務するため出国時から非居住者",
+                en: "Works at an office abroad: non-resident from departure",
+              }
+            : {
+                ja: "2年以上外国に滞在する目的で出国したため非居住者",
+                en: "Left Japan to stay abroad for two years or more: non-resident",
+              },
+        };
+      const twoYears = addMonths(basis.date, 24);
+      if (today >= twoYears)
+        return {
+          status: "non_resident",
+          effectiveFrom: twoYears,
+          changesOn: null,
+          reason: { ja: "出国後2年以上経過したため非居住者", en: "Two years or more abroad: non-resident" },
+        };
+      return {
+        status: "resident",
+        effectiveFrom: null,
+        changesOn: twoYears,
+        reason: {
+          ja: `一時的な出国（${basis.date}）のため居住者のまま（${twoYears} に再判定）`,
+          en: `Temporary stay abroad since ${basis.date}: still a resident (re-check on ${twoYears})`,
+        },
+      };
+    }
+  }
+}
+
+/** Checks residency facts before they are recorded. */
+export function validateResidencyBasis(b: Partial<ResidencyBasis> & { kind?: string }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!b.kind) return [{ path: "kind", message: REQUIRED }];
+  if (
+    (b.kind === "arrived_in_japan" || b.kind === "left_japan" || b.kind === "officer_decision") &&
+    !isIsoDate((b as { date?: string }).date)
+  )
+    problems.push({ path: "date", message: DATE_MSG });
+  if (b.kind === "officer_decision" && !(b as { reason?: string }).reason?.trim())
+    problems.push({ path: "reason", message: REQUIRED });
+  return problems;
+}
+
+// — 特定類型 —
+
+export type TokuteiForm = {
+  declaredOn: string;
+  /** ① a contract (employment etc.) with a foreign government, university or company, under its direction. */
+  type1: { applies: boolean; counterparty: string; detail: string };
+  /** ② income from a foreign government or entity; the share is computed, not ticked. */
+  type2: { fiscalYear: string; foreignIncomeJpy: number; totalIncomeJpy: number; sources: string };
+  /** ③ acting on a foreign government's instruction in Japan. */
+  type3: { applies: boolean; detail: string };
+  evidence: string;
+  nextReviewOn: string | null;
+  pledge: boolean;
+};
+
+/**
+ * ②: the share of the person's annual income that comes from a foreign government or entity. The
+ * declaration applies at 25 % or more — computed exactly (foreign × 4 ≥ total), never rounded up.
+ */
+export function incomeShare(
+  foreignIncomeJpy: number,
+  totalIncomeJpy: number,
+): { share: number | null; applies: boolean } {
+  if (!(totalIncomeJpy > 0)) return { share: null, applies: false };
+  return { share: foreignIncomeJpy / totalIncomeJpy, applies: foreignIncomeJpy * 4 >= totalIncomeJpy };
+}
+
+/** Checks a 特定類型 declaration; the pledge must be given and every "applies" needs its details. */
+export function validateTokutei(f: TokuteiForm): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const p = (path: string, message: Label) => problems.push({ path, message });
+  if (!isIsoDate(f.declaredOn)) p("declaredOn", DATE_MSG);
+  if (f.nextReviewOn !== null && !isIsoDate(f.nextReviewOn)) p("nextReviewOn", DATE_MSG);
+  else if (f.nextReviewOn && isIsoDate(f.declaredOn) && f.nextReviewOn <= f.declaredOn)
+    p("nextReviewOn", {
+      ja: "次回確認日は申告日より後にしてください",
+      en: "The next review must be after the declaration date",
+    });
+  if (f.type1.applies && !f.type1.counterparty.trim()) p("type1.counterparty", REQUIRED);
+  if (f.type1.applies && !f.type1.detail.trim()) p("type1.detail", REQUIRED);
+  if (f.type3.applies && !f.type3.detail.trim()) p("type3.detail", REQUIRED);
+  const { foreignIncomeJpy: fi, totalIncomeJpy: ti } = f.type2;
+  if (!Number.isFinite(fi) || fi < 0)
+    p("type2.foreignIncomeJpy", { ja: "0以上の金額を入力してください", en: "Enter an amount of 0 or more" });
+  if (!Number.isFinite(ti) || ti < 0)
+    p("type2.totalIncomeJpy", { ja: "0以上の金額を入力してください", en: "Enter an amount of 0 or more" });
+  if (Number.isFinite(fi) && Number.isFinite(ti) && fi > ti)
+    p("type2.foreignIncomeJpy", {
+      ja: "外国からの収入が年間総収入を超えています",
+      en: "Foreign income cannot exceed total annual income",
+    });
+  if (fi > 0 && !f.type2.sources.trim()) p("type2.sources", REQUIRED);
+  if (!f.type2.fiscalYear.trim()) p("type2.fiscalYear", REQUIRED);
+  const applies = f.type1.applies || f.type3.applies || incomeShare(fi, ti).applies;
+  if (applies && !f.evidence.trim())
+    p("evidence", {
+      ja: "該当する場合は根拠（契約書・収入の資料等）を記入してください",
+      en: "Describe the evidence (contracts, income records) when a type applies",
+    });
+  if (!f.pledge)
+    p("pledge", {
+      ja: "申告内容が正確である旨の誓約が必要です",
+      en: "The pledge that the declaration is accurate is required",
+    });
+  return problems;
+}
+
+/** Which types apply (①②③ as "1" "2" "3"), the ② share, and the next review date (default: one year). */
+export function summariseTokutei(f: TokuteiForm): {
+  types: string[];
+  incomeShare: number | null;
+  nextReviewOn: string;
+} {
+  const share = incomeShare(f.type2.foreignIncomeJpy, f.type2.totalIncomeJpy);
+  const types = [
+    ...(f.type1.applies ? ["1"] : []),
+    ...(share.applies ? ["2"] : []),
+    ...(f.type3.applies ? ["3"] : []),
+  ];
+  return { types, incomeShare: share.share, nextReviewOn: f.nextReviewOn ?? addMonths(f.declaredOn, 12) };
+}
+
+// — Research-integrity disclosure —
+
+export const AFFILIATION_KINDS = ["position", "outside_appointment", "talent_programme", "honorary"] as const;
+export type AffiliationKind = (typeof AFFILIATION_KINDS)[number];
+
+export type Provider = { name: string; partyId: string | null };
+
+export type Disclosure = {
+  submittedOn: string;
+  career: { from: string; to: string | null; organisation: string; position: string }[];
+  affiliations: {
+    kind: AffiliationKind;
+    organisation: Provider;
+    position: string;
+    from: string;
+    to: string | null;
+    effortPercent: number;
+    paid: boolean;
+    confidentiality: boolean;
+  }[];
+  funds: {
+    title: string;
+    programme: string;
+    provider: Provider;
+    status: "applied" | "received";
+    inERad: boolean;
+    amountJpy: number | null;
+    from: string;
+    to: string | null;
+    effortPercent: number;
+    confidentiality: boolean;
+  }[];
+  nonMonetary: { description: string; provider: Provider; from: string | null; confidentiality: boolean }[];
+  pledge: boolean;
+};
+
+/** Total effort: every current position, outside post and programme, plus funds received. */
+export function totalEffort(d: Pick<Disclosure, "affiliations" | "funds">): number {
+  const sum =
+    d.affiliations.reduce((s, a) => s + a.effortPercent, 0) +
+    d.funds.filter((f) => f.status === "received").reduce((s, f) => s + f.effortPercent, 0);
+  return Math.round(sum * 100) / 100;
+}
+
+/** Checks a disclosure: dates, providers, effort 0–100 per line, and the pledge (誓約). */
+export function validateDisclosure(d: Disclosure): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const p = (path: string, message: Label) => problems.push({ path, message });
+  if (!isIsoDate(d.submittedOn)) p("submittedOn", DATE_MSG);
+  const range = (path: string, from: string | null, to: string | null, fromRequired = true) => {
+    if (from === null ? fromRequired : !isIsoDate(from)) p(`${path}.from`, DATE_MSG);
+    if (to !== null && !isIsoDate(to)) p(`${path}.to`, DATE_MSG);
+    if (from && to && isIsoDate(from) && isIsoDate(to) && to < from)
+      p(`${path}.to`, { ja: "終了日は開始日以降にしてください", en: "The end must not be before the start" });
+  };
+  const effort = (path: string, v: number) => {
+    if (!Number.isFinite(v) || v < 0 || v > 100)
+      p(path, { ja: "エフォートは0〜100%で入力してください", en: "Effort must be between 0 and 100 %" });
+  };
+  d.career.forEach((c, i) => {
+    if (!c.organisation.trim()) p(`career.${i}.organisation`, REQUIRED);
+    if (!c.position.trim()) p(`career.${i}.position`, REQUIRED);
+    range(`career.${i}`, c.from, c.to);
+  });
+  d.affiliations.forEach((a, i) => {
+    if (!a.organisation.name.trim()) p(`affiliations.${i}.organisation.name`, REQUIRED);
+    if (!a.position.trim()) p(`affiliations.${i}.position`, REQUIRED);
+    range(`affiliations.${i}`, a.from, a.to);
+    effort(`affiliations.${i}.effortPercent`, a.effortPercent);
+  });
+  d.funds.forEach((f, i) => {
+    if (!f.title.trim()) p(`funds.${i}.title`, REQUIRED);
+    if (!f.provider.name.trim()) p(`funds.${i}.provider.name`, REQUIRED);
+    if (f.amountJpy !== null && (!Number.isFinite(f.amountJpy) || f.amountJpy < 0))
+      p(`funds.${i}.amountJpy`, { ja: "0以上の金額を入力してください", en: "Enter an amount of 0 or more" });
+    range(`funds.${i}`, f.from, f.to);
+    effort(`funds.${i}.effortPercent`, f.effortPercent);
+  });
+  d.nonMonetary.forEach((n, i) => {
+    if (!n.description.trim()) p(`nonMonetary.${i}.description`, REQUIRED);
+    if (!n.provider.name.trim()) p(`nonMonetary.${i}.provider.name`, REQUIRED);
+    range(`nonMonetary.${i}`, n.from, null, false);
+  });
+  if (!d.pledge)
+    p("pledge", {
+      ja: "申告内容が正確であり、変更があれば速やかに届け出る旨の誓約が必要です",
+      en: "The pledge (accurate, and changes reported promptly) is required",
+    });
+  return problems;
+}
+
+/** Every provider named in a disclosure (affiliations, funders, supporters), for list screening. */
+export function disclosureProviders(d: Disclosure): Provider[] {
+  const all = [
+    ...d.affiliations.map((a) => a.organisation),
+    ...d.funds.map((f) => f.provider),
+    ...d.nonMonetary.map((n) => n.provider),
+  ];
+  const seen = new Set<string>();
+  return all.filter((p) => {
+    const key = p.partyId ?? `name:${p.name.trim().toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** What changed between two disclosures that a reviewer should look at (new posts, funders, programmes). */
+export function disclosureChanges(before: Disclosure | null, after: Disclosure): Label[] {
+  if (!before) return [{ ja: "初回の申告", en: "First disclosure" }];
+  const names = (d: Disclosure) => new Set(disclosureProviders(d).map((p) => p.name.trim()));
+  const old = names(before);
+  const added = [...names(after)].filter((n) => !old.has(n));
+  const out: Label[] = added.map((n) => ({
+    ja: `新たな所属・資金提供者: ${n}`,
+    en: `New affiliation or funder: ${n}`,
+  }));
+  const e0 = totalEffort(before);
+  const e1 = totalEffort(after);
+  if (e0 !== e1) out.push({ ja: `エフォート合計 ${e0}% → ${e1}%`, en: `Total effort ${e0}% → ${e1}%` });
+  return out;
+}
+
+/** Due state of a date: overdue, due within `soonDays`, or fine. */
+export function dueState(
+  due: string | null,
+  today: string,
+  soonDays = 30,
+): "overdue" | "due_soon" | "ok" | "none" {
+  if (!due) return "none";
+  if (due < today) return "overdue";
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + soonDays);
+  return due <= soon.toISOString().slice(0, 10) ? "due_soon" : "ok";
+}
+
+// — e-Rad CSV —
+
+const ERAD_COLUMNS = [
+  "e-Rad研究者番号",
+  "氏名",
+  "区分",
+  "名称・課題名",
+  "制度名・役職",
+  "提供者（配分機関・所属先）",
+  "受入状況",
+  "e-Rad対象",
+  "期間（開始）",
+  "期間（終了）",
+  "金額（円）",
+  "エフォート（%）",
+  "秘密保持契約",
+  "申告日",
+];
+
+function csvCell(value: string | number | null): string {
+  const text = value === null ? "" : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const AFFILIATION_LABELS: Record<AffiliationKind, string> = {
+  position: "所属・役職",
+  outside_appointment: "兼業",
+  talent_programme: "外国の人材招致プログラム",
+  honorary: "名誉職・称号",
+};
+
+/**
+ * The e-Rad research-integrity fields (other funds applied for or received, affiliations and posts,
+ * non-monetary support) as CSV with a BOM, one line per item, ready to paste into e-Rad or Excel.
+ */
+export function eRadCsv(
+  people: { eradNumber: string | null; name: string; disclosure: Disclosure }[],
+): string {
+  const lines = [ERAD_COLUMNS.map(csvCell).join(",")];
+  const yn = (b: boolean) => (b ? "有" : "無");
+  for (const { eradNumber, name, disclosure: d } of people) {
+    for (const f of d.funds)
+      lines.push(
+        [
+          eradNumber,
+          name,
+          "研究費",
+          f.title,
+          f.programme,
+          f.provider.name,
+          f.status === "received" ? "受入" : "応募中",
+          f.inERad ? "対象" : "対象外",
+          f.from,
+          f.to,
+          f.amountJpy,
+          f.effortPercent,
+          yn(f.confidentiality),
+          d.submittedOn,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+    for (const a of d.affiliations)
+      lines.push(
+        [
+          eradNumber,
+          name,
+          AFFILIATION_LABELS[a.kind],
+          a.organisation.name,
+          a.position,
+          a.organisation.name,
+          a.paid ? "有償" : "無償",
+          "",
+          a.from,
+          a.to,
+          null,
+          a.effortPercent,
+          yn(a.confidentiality),
+          d.submittedOn,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+    for (const n of d.nonMonetary)
+      lines.push(
+        [
+          eradNumber,
+          name,
+          "物品・施設等の支援",
+          n.description,
+          "",
+          n.provider.name,
+          "",
+          "",
+          n.from,
+          null,
+          null,
+          null,
+          yn(n.confidentiality),
+          d.submittedOn,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,308 @@
+import type { Executor } from "../db/database.js";
+
+export type PersonInsert = {
+  id: string;
+  partyId: string;
+  userId: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  eradResearcherNumber: string | null;
+  disclosureDueOn: string | null;
+  createdBy: string | null;
+};
+
+/** SQL for person records, residency, 特定類型 declarations, disclosures and provider screenings. */
+export function createPeopleRepo() {
+  return {
+    async insert(tx: Executor, p: PersonInsert): Promise<void> {
+      await tx
+        .insertInto("people")
+        .values({
+          id: p.id,
+          party_id: p.partyId,
+          user_id: p.userId,
+          category: p.category,
+          department: p.department,
+          email: p.email,
+          erad_researcher_number: p.eradResearcherNumber,
+          disclosure_due_on: p.disclosureDueOn,
+          created_by: p.createdBy,
+        })
+        .execute();
+    },
+    async update(
+      tx: Executor,
+      id: string,
+      p: Pick<PersonInsert, "userId" | "category" | "department" | "email" | "eradResearcherNumber">,
+    ): Promise<void> {
+      await tx
+        .updateTable("people")
+        .set((eb) => ({
+          user_id: p.userId,
+          category: p.category,
+          department: p.department,
+          email: p.email,
+          erad_researcher_number: p.eradResearcherNumber,
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async setDueDates(
+      tx: Executor,
+      id: string,
+      dates: { disclosureDueOn?: string | null; tokuteiReviewOn?: string | null },
+    ): Promise<void> {
+      await tx
+        .updateTable("people")
+        .set((eb) => ({
+          ...(dates.disclosureDueOn !== undefined ? { disclosure_due_on: dates.disclosureDueOn } : {}),
+          ...(dates.tokuteiReviewOn !== undefined ? { tokutei_review_on: dates.tokuteiReviewOn } : {}),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    find(db: Executor, id: string, forUpdate = false) {
+      const q = db
+        .selectFrom("people")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .selectAll("people")
+        .select(["parties.primary_name as name", "parties.country as party_country"])
+        .where("people.id", "=", id);
+      return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+    },
+    /** The account a person record is linked to, looked up by username (case-insensitive). */
+    userIdByUsername(db: Executor, username: string) {
+      return db
+        .selectFrom("users")
+        .select(["id"])
+        .where((eb) => eb(eb.fn("lower", ["username"]), "=", username.toLowerCase()))
+        .executeTakeFirst();
+    },
+    usernameOf(db: Executor, userId: string) {
+      return db.selectFrom("users").select(["username"]).where("id", "=", userId).executeTakeFirst();
+    },
+    findByUser(db: Executor, userId: string) {
+      return db.selectFrom("people").select(["id"]).where("user_id", "=", userId).executeTakeFirst();
+    },
+    findByParty(db: Executor, partyId: string) {
+      return db.selectFrom("people").select(["id"]).where("party_id", "=", partyId).executeTakeFirst();
+    },
+    idsByParties(db: Executor, partyIds: string[]) {
+      if (partyIds.length === 0) return Promise.resolve([]);
+      return db.selectFrom("people").select(["id", "party_id"]).where("party_id", "in", partyIds).execute();
+    },
+    list(db: Executor, q: { text?: string | undefined; limit: number; offset: number }) {
+      let base = db
+        .selectFrom("people")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .where("people.archived_at", "is", null);
+      if (q.text)
+        base = base.where("parties.search_text", "like", `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      return base
+        .selectAll("people")
+        .select(["parties.primary_name as name"])
+        .orderBy("parties.primary_name")
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+    },
+    /** People whose disclosure or 特定類型 review falls due on or before a date. */
+    dueBy(db: Executor, date: string) {
+      return db
+        .selectFrom("people")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .selectAll("people")
+        .select(["parties.primary_name as name"])
+        .where("people.archived_at", "is", null)
+        .where((eb) => eb.or([eb("disclosure_due_on", "<=", date), eb("tokutei_review_on", "<=", date)]))
+        .execute();
+    },
+
+    // — residency —
+    async insertResidency(
+      tx: Executor,
+      r: {
+        id: string;
+        personId: string;
+        status: "resident" | "non_resident";
+        basis: unknown;
+        basisDate: string | null;
+        effectiveFrom: string;
+        note: string | null;
+        recordedBy: string | null;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("person_residency")
+        .values({
+          id: r.id,
+          person_id: r.personId,
+          status: r.status,
+          basis: JSON.stringify(r.basis),
+          basis_date: r.basisDate,
+          effective_from: r.effectiveFrom,
+          note: r.note,
+          recorded_by: r.recordedBy,
+        })
+        .execute();
+    },
+    residencyHistory(db: Executor, personId: string) {
+      return db
+        .selectFrom("person_residency")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("recorded_at", "desc")
+        .execute();
+    },
+
+    // — 特定類型 —
+    async supersedeTokutei(tx: Executor, personId: string, at: Date): Promise<void> {
+      await tx
+        .updateTable("tokutei_declarations")
+        .set({ superseded_at: at })
+        .where("person_id", "=", personId)
+        .where("superseded_at", "is", null)
+        .execute();
+    },
+    async insertTokutei(
+      tx: Executor,
+      d: {
+        id: string;
+        personId: string;
+        declaredOn: string;
+        content: unknown;
+        types: string[];
+        incomeShare: number | null;
+        nextReviewOn: string;
+        recordedBy: string | null;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("tokutei_declarations")
+        .values({
+          id: d.id,
+          person_id: d.personId,
+          declared_on: d.declaredOn,
+          content: JSON.stringify(d.content),
+          type1: d.types.includes("1"),
+          type2: d.types.includes("2"),
+          type3: d.types.includes("3"),
+          income_share: d.incomeShare,
+          next_review_on: d.nextReviewOn,
+          recorded_by: d.recordedBy,
+        })
+        .execute();
+    },
+    tokuteiHistory(db: Executor, personId: string) {
+      return db
+        .selectFrom("tokutei_declarations")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("recorded_at", "desc")
+        .execute();
+    },
+
+    // — disclosures —
+    async nextDisclosureVersion(tx: Executor, personId: string): Promise<number> {
+      const row = await tx
+        .selectFrom("integrity_disclosures")
+        .select((eb) => eb.fn.max("version").as("v"))
+        .where("person_id", "=", personId)
+        .executeTakeFirst();
+      return Number(row?.v ?? 0) + 1;
+    },
+    async insertDisclosure(
+      tx: Executor,
+      d: {
+        id: string;
+        personId: string;
+        version: number;
+        submittedOn: string;
+        content: unknown;
+        totalEffort: number;
+        pledged: boolean;
+        recordedBy: string | null;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("integrity_disclosures")
+        .values({
+          id: d.id,
+          person_id: d.personId,
+          version: d.version,
+          submitted_on: d.submittedOn,
+          content: JSON.stringify(d.content),
+          total_effort: d.totalEffort,
+          pledged: d.pledged,
+          recorded_by: d.recordedBy,
+        })
+        .execute();
+    },
+    disclosures(db: Executor, personId: string) {
+      return db
+        .selectFrom("integrity_disclosures")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("version", "desc")
+        .execute();
+    },
+    latestDisclosures(db: Executor) {
+      return db
+        .selectFrom("integrity_disclosures as d")
+        .innerJoin("people", "people.id", "d.person_id")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .select(["d.content", "d.version", "people.erad_researcher_number", "parties.primary_name as name"])
+        .where("people.archived_at", "is", null)
+        .where(({ eb, selectFrom }) =>
+          eb(
+            "d.version",
+            "=",
+            selectFrom("integrity_disclosures as x")
+              .select((e) => e.fn.max("x.version").as("m"))
+              .whereRef("x.person_id", "=", "d.person_id"),
+          ),
+        )
+        .orderBy("parties.primary_name")
+        .execute();
+    },
+
+    // — provider screenings —
+    async replaceProviderScreening(
+      tx: Executor,
+      s: { personId: string; partyId: string; providerName: string; result: unknown; screenedAt: Date },
+    ): Promise<void> {
+      await tx
+        .insertInto("person_provider_screenings")
+        .values({
+          person_id: s.personId,
+          party_id: s.partyId,
+          provider_name: s.providerName,
+          result: JSON.stringify(s.result),
+          screened_at: s.screenedAt,
+        })
+        .onConflict((oc) =>
+          oc.columns(["person_id", "party_id"]).doUpdateSet({
+            provider_name: s.providerName,
+            result: JSON.stringify(s.result),
+            screened_at: s.screenedAt,
+          }),
+        )
+        .execute();
+    },
+    providerScreenings(db: Executor, personId: string) {
+      return db
+        .selectFrom("person_provider_screenings")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("provider_name")
+        .execute();
+    },
+  };
+}
+
+export type PeopleRepo = ReturnType<typeof createPeopleRepo>;

@@ -1,0 +1,359 @@
+import { z } from "zod";
+import { actorOf, ROLE_GROUPS } from "../http/access.js";
+import type { App } from "../http/server.js";
+import { notFound } from "../shared/errors.js";
+import { AFFILIATION_KINDS } from "./people-engine.js";
+import { PERSON_CATEGORIES, type PeopleService } from "./people-service.js";
+
+const Bilingual = z.object({ ja: z.string(), en: z.string() });
+const DateStr = z.string().max(10);
+
+export const PersonSchema = z.object({
+  id: z.string(),
+  partyId: z.string(),
+  name: z.string(),
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  category: z.string(),
+  department: z.string().nullable(),
+  email: z.string().nullable(),
+  eradResearcherNumber: z.string().nullable(),
+  disclosureDueOn: z.string().nullable(),
+  tokuteiReviewOn: z.string().nullable(),
+  version: z.number(),
+  residency: z.array(z.unknown()),
+  tokutei: z.array(z.unknown()),
+  disclosures: z.array(z.unknown()),
+  providerScreenings: z.array(z.unknown()),
+  flags: z.array(z.object({ id: z.string(), title: Bilingual, evidence: Bilingual, source: z.string() })),
+});
+
+const PersonBody = z.object({
+  userId: z.uuid().nullable().optional(),
+  username: z.string().max(63).nullable().optional(),
+  category: z.enum(PERSON_CATEGORIES),
+  department: z.string().max(200).nullable().optional(),
+  email: z.string().max(300).nullable().optional(),
+  eradResearcherNumber: z.string().max(20).nullable().optional(),
+});
+
+const ResidencyBody = z.object({
+  basis: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("arrived_in_japan"), date: DateStr, employedInJapan: z.boolean() }),
+    z.object({
+      kind: z.literal("left_japan"),
+      date: DateStr,
+      employedAbroad: z.boolean(),
+      stayAbroadTwoYearsOrMore: z.boolean(),
+    }),
+    z.object({ kind: z.literal("long_term_in_japan") }),
+    z.object({
+      kind: z.literal("officer_decision"),
+      status: z.enum(["resident", "non_resident"]),
+      date: DateStr,
+      reason: z.string().max(2000),
+    }),
+  ]),
+  note: z.string().max(2000).nullable().optional(),
+});
+
+const TokuteiBody = z.object({
+  declaredOn: DateStr,
+  type1: z.object({
+    applies: z.boolean(),
+    counterparty: z.string().max(500).default(""),
+    detail: z.string().max(5000).default(""),
+  }),
+  type2: z.object({
+    fiscalYear: z.string().max(20),
+    foreignIncomeJpy: z.number().min(0).max(1e12),
+    totalIncomeJpy: z.number().min(0).max(1e12),
+    sources: z.string().max(5000).default(""),
+  }),
+  type3: z.object({ applies: z.boolean(), detail: z.string().max(5000).default("") }),
+  evidence: z.string().max(5000).default(""),
+  nextReviewOn: DateStr.nullable().default(null),
+  pledge: z.boolean(),
+});
+
+const Provider = z.object({ name: z.string().max(500), partyId: z.uuid().nullable().default(null) });
+const DisclosureBody = z.object({
+  submittedOn: DateStr,
+  career: z
+    .array(
+      z.object({
+        from: DateStr,
+        to: DateStr.nullable().default(null),
+        organisation: z.string().max(500),
+        position: z.string().max(500),
+      }),
+    )
+    .max(100)
+    .default([]),
+  affiliations: z
+    .array(
+      z.object({
+        kind: z.enum(AFFILIATION_KINDS),
+        organisation: Provider,
+        position: z.string().max(500),
+        from: DateStr,
+        to: DateStr.nullable().default(null),
+        effortPercent: z.number(),
+        paid: z.boolean(),
+        confidentiality: z.boolean(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  funds: z
+    .array(
+      z.object({
+        title: z.string().max(500),
+        programme: z.string().max(500).default(""),
+        provider: Provider,
+        status: z.enum(["applied", "received"]),
+        inERad: z.boolean(),
+        amountJpy: z.number().nullable().default(null),
+        from: DateStr,
+        to: DateStr.nullable().default(null),
+        effortPercent: z.number(),
+        confidentiality: z.boolean(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  nonMonetary: z
+    .array(
+      z.object({
+        description: z.string().max(2000),
+        provider: Provider,
+        from: DateStr.nullable().default(null),
+        confidentiality: z.boolean(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  pledge: z.boolean(),
+});
+
+const IdParams = z.object({ id: z.uuid() });
+const MANAGERS = ["secretariat", "unit_officer", "admin"] as const;
+
+/** The people API: person records, residency, 特定類型, research-integrity disclosures, e-Rad CSV, reminders. */
+export function registerPeopleRoutes(app: App, { people }: { people: PeopleService }) {
+  app.get(
+    "/api/people",
+    {
+      config: { access: ROLE_GROUPS.officersAndAuditors },
+      schema: {
+        tags: ["people"],
+        summary: "Person records with their due dates and flags",
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          page: z.coerce.number().int().min(1).max(100000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                partyId: z.string(),
+                category: z.string(),
+                department: z.string().nullable(),
+                disclosureDueOn: z.string().nullable(),
+                tokuteiReviewOn: z.string().nullable(),
+                residency: z.string().nullable(),
+                tokuteiActive: z.boolean(),
+                flags: z.array(z.string()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) =>
+      people.list(actorOf(req), { text: req.query.q, page: req.query.page, pageSize: req.query.pageSize }),
+  );
+
+  app.post(
+    "/api/people",
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ["people"],
+        summary: "Create a person record for a party (kind person)",
+        body: PersonBody.extend({ partyId: z.uuid() }),
+        response: { 201: PersonSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await people.create(actorOf(req), req.body)),
+  );
+
+  app.get(
+    "/api/people/me",
+    {
+      config: { access: ROLE_GROUPS.everyone },
+      schema: {
+        tags: ["people"],
+        summary: "My own person record (null when none is linked to my account)",
+        response: { 200: z.object({ person: PersonSchema.nullable() }) },
+      },
+    },
+    async (req) => ({ person: await people.mine(actorOf(req)) }),
+  );
+
+  app.get(
+    "/api/people/erad.csv",
+    {
+      config: { access: ROLE_GROUPS.officersAndAuditors },
+      schema: {
+        tags: ["people"],
+        summary: "e-Rad research-integrity fields of everyone's latest disclosure (CSV)",
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="erad-disclosures.csv"')
+        .send(await people.eRadExport(actorOf(req))),
+  );
+
+  app.post(
+    "/api/people/reminders/run",
+    {
+      config: { access: ["secretariat", "admin"] },
+      schema: {
+        tags: ["people"],
+        summary: "Send the due-declaration reminders now (normally run daily)",
+        response: { 200: z.object({ reminded: z.number() }) },
+      },
+    },
+    async (req) => people.sendDueReminders(actorOf(req)),
+  );
+
+  app.get(
+    "/api/people/:id",
+    {
+      config: { access: ROLE_GROUPS.everyone },
+      schema: {
+        tags: ["people"],
+        summary: "One person record (yours, or any for officers)",
+        params: IdParams,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => people.get(actorOf(req), req.params.id),
+  );
+
+  app.put(
+    "/api/people/:id",
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ["people"],
+        summary: "Update a person record; `version` as last read",
+        params: IdParams,
+        body: PersonBody.extend({ version: z.number().int().min(1) }),
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => {
+      const { version, ...input } = req.body;
+      return people.update(actorOf(req), req.params.id, version, input);
+    },
+  );
+
+  app.post(
+    "/api/people/:id/residency",
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ["people"],
+        summary: "Record residency facts; the status follows the 6-month / 2-year rules",
+        params: IdParams,
+        body: ResidencyBody,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => people.recordResidency(actorOf(req), req.params.id, req.body.basis, req.body.note ?? null),
+  );
+
+  app.post(
+    "/api/people/:id/tokutei",
+    {
+      config: { access: ROLE_GROUPS.everyone },
+      schema: {
+        tags: ["people"],
+        summary: "Record a 特定類型 self-declaration (the person, or the secretariat on their behalf)",
+        params: IdParams,
+        body: TokuteiBody,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => people.declareTokutei(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/api/people/:id/disclosures",
+    {
+      config: { access: ROLE_GROUPS.everyone },
+      schema: {
+        tags: ["people"],
+        summary:
+          "Submit a new version of the research-integrity disclosure (declared providers are screened)",
+        params: IdParams,
+        body: DisclosureBody,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => people.submitDisclosure(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/api/people/:id/screen",
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ["people"],
+        summary: "Screen the declared affiliations and funders again",
+        params: IdParams,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => people.screenProviders(actorOf(req), req.params.id),
+  );
+
+  app.get(
+    "/api/people/:id/history",
+    {
+      config: { access: ROLE_GROUPS.officersAndAuditors },
+      schema: {
+        tags: ["people"],
+        summary: "The person record's audit history",
+        params: IdParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                actorLabel: z.string(),
+                action: z.string(),
+                before: z.unknown(),
+                after: z.unknown(),
+              }),
+            ),
+            total: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const history = await people.history(req.params.id);
+      if (history.total === 0) throw notFound({ ja: "人物記録", en: "Person record" });
+      return history;
+    },
+  );
+}

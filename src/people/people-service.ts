@@ -1,0 +1,808 @@
+import { randomUUID } from "node:crypto";
+import type { AuditService, AuditWriter } from "../audit/audit-service.js";
+import type { Db, Executor } from "../db/database.js";
+import type { PartiesService } from "../parties/parties-service.js";
+import type { ScreeningPort } from "../screening/screening-contract.js";
+import { type Actor, hasAnyRole } from "../shared/actor.js";
+import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
+import { redFlag } from "../shared/red-flags.js";
+import type { TasksService } from "../tasks/tasks-service.js";
+import {
+  addMonths,
+  type Disclosure,
+  determineResidency,
+  disclosureChanges,
+  disclosureProviders,
+  dueState,
+  eRadCsv,
+  type FieldProblem,
+  type Label,
+  liveHits,
+  type PersonFact,
+  type ResidencyBasis,
+  type ScreeningFact,
+  summariseTokutei,
+  type TokuteiForm,
+  totalEffort,
+  validateDisclosure,
+  validateResidencyBasis,
+  validateTokutei,
+} from "./people-engine.js";
+import type { PeopleRepo } from "./people-repo.js";
+import { toScreeningFact } from "./screening-facts.js";
+
+export const PERSON_CATEGORIES = ["staff", "student", "visitor", "researcher", "other"] as const;
+export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
+
+export type PersonInput = {
+  partyId: string;
+  userId?: string | null | undefined;
+  /** Alternative to userId: the account's username. */
+  username?: string | null | undefined;
+  category: PersonCategory;
+  department?: string | null | undefined;
+  email?: string | null | undefined;
+  eradResearcherNumber?: string | null | undefined;
+};
+
+export type PersonFlag = { id: string; title: Label; evidence: Label; source: string };
+
+export type Person = {
+  id: string;
+  partyId: string;
+  name: string;
+  userId: string | null;
+  username: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  eradResearcherNumber: string | null;
+  disclosureDueOn: string | null;
+  tokuteiReviewOn: string | null;
+  version: number;
+  residency: {
+    status: "resident" | "non_resident";
+    effectiveFrom: string;
+    basis: unknown;
+    reason: Label | null;
+    note: string | null;
+    recordedAt: string;
+  }[];
+  tokutei: {
+    id: string;
+    declaredOn: string;
+    types: string[];
+    incomeShare: number | null;
+    nextReviewOn: string;
+    active: boolean;
+    content: TokuteiForm;
+    recordedAt: string;
+  }[];
+  disclosures: {
+    id: string;
+    version: number;
+    submittedOn: string;
+    totalEffort: number;
+    content: Disclosure;
+    recordedAt: string;
+  }[];
+  providerScreenings: { partyId: string; providerName: string; screenedAt: string; result: ScreeningFact }[];
+  flags: PersonFlag[];
+};
+
+const PERSON: Label = { ja: "人物記録", en: "Person record" };
+const OFFICERS = ["unit_officer", "secretariat", "approver", "auditor", "admin"] as const;
+const MANAGERS = ["secretariat", "unit_officer", "admin"] as const;
+
+const toFields = (problems: FieldProblem[], prefix = ""): FieldError[] =>
+  problems.map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message }));
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const today = (clock: () => Date) => clock().toISOString().slice(0, 10);
+
+/**
+ * Person records for staff, students and visitors, with residency, 特定類型 self-declarations and
+ * research-integrity disclosures kept as history. Declared affiliations and funders are screened;
+ * reminders go out yearly and on change; reviews ask this service what it knows about a person.
+ */
+export function createPeopleService(deps: {
+  db: Db;
+  repo: PeopleRepo;
+  audit: AuditWriter & Pick<AuditService, "forEntity">;
+  parties: Pick<PartiesService, "get">;
+  screening: ScreeningPort;
+  tasks: TasksService;
+  disclosureIntervalMonths: number;
+  clock?: () => Date;
+}) {
+  const { db, repo, audit, tasks } = deps;
+  const clock = deps.clock ?? (() => new Date());
+
+  async function load(exec: Executor, id: string): Promise<Person> {
+    const row = await repo.find(exec, id);
+    if (!row) throw notFound(PERSON);
+    const [residency, tokutei, disclosures, screenings] = [
+      await repo.residencyHistory(exec, id),
+      await repo.tokuteiHistory(exec, id),
+      await repo.disclosures(exec, id),
+      await repo.providerScreenings(exec, id),
+    ];
+    const person: Person = {
+      id: row.id,
+      partyId: row.party_id,
+      name: row.name,
+      userId: row.user_id,
+      username: row.user_id ? ((await repo.usernameOf(exec, row.user_id))?.username ?? null) : null,
+      category: row.category,
+      department: row.department,
+      email: row.email,
+      eradResearcherNumber: row.erad_researcher_number,
+      disclosureDueOn: row.disclosure_due_on,
+      tokuteiReviewOn: row.tokutei_review_on,
+      version: row.version,
+      residency: residency.map((r) => {
+        const basis = r.basis ? JSON.parse(r.basis) : null;
+        return {
+          status: r.status,
+          effectiveFrom: r.effective_from,
+          basis,
+          reason: basis ? determineResidency(basis as ResidencyBasis, r.effective_from).reason : null,
+          note: r.note,
+          recordedAt: iso(r.recorded_at),
+        };
+      }),
+      tokutei: tokutei.map((t) => ({
+        id: t.id,
+        declaredOn: t.declared_on,
+        types: [...(t.type1 ? ["1"] : []), ...(t.type2 ? ["2"] : []), ...(t.type3 ? ["3"] : [])],
+        incomeShare: t.income_share,
+        nextReviewOn: t.next_review_on,
+        active: t.superseded_at === null && (t.type1 || t.type2 || t.type3),
+        content: t.content as TokuteiForm,
+        recordedAt: iso(t.recorded_at),
+      })),
+      disclosures: disclosures.map((d) => ({
+        id: d.id,
+        version: d.version,
+        submittedOn: d.submitted_on,
+        totalEffort: Number(d.total_effort),
+        content: d.content as Disclosure,
+        recordedAt: iso(d.recorded_at),
+      })),
+      providerScreenings: screenings.map((s) => ({
+        partyId: s.party_id,
+        providerName: s.provider_name,
+        screenedAt: iso(s.screened_at),
+        result: s.result as ScreeningFact,
+      })),
+      flags: [],
+    };
+    person.flags = flagsOf(person, today(clock));
+    return person;
+  }
+
+  function flagsOf(p: Person, now: string): PersonFlag[] {
+    const flags: PersonFlag[] = [];
+    const add = (id: string, evidence: Label) => {
+      const def = redFlag(id);
+      flags.push({ id, title: def?.title ?? { ja: id, en: id }, evidence, source: def?.source ?? "" });
+    };
+    const fact = factOf(p, now);
+    if (fact.declarationOverdue)
+      add("P-DECLARATION-OVERDUE", {
+        ja: `申告期限: 研究インテグリティ ${p.disclosureDueOn ?? "—"} / 特定類型 ${p.tokuteiReviewOn ?? "—"}`,
+        en: `Due: integrity disclosure ${p.disclosureDueOn ?? "—"} / 特定類型 ${p.tokuteiReviewOn ?? "—"}`,
+      });
+    for (const h of fact.disclosureHits)
+      add("P-DISCLOSURE-LIST-HIT", {
+        ja: `「${h.provider}」が ${h.source} と${h.confirmed ? "一致" : "該当候補（未確認）"}`,
+        en: `"${h.provider}" ${h.confirmed ? "matches" : "may match (open)"} ${h.source}`,
+      });
+    if (fact.effortTotal !== null && fact.effortTotal > 100)
+      add("P-EFFORT-OVER-100", {
+        ja: `エフォート合計 ${fact.effortTotal}%`,
+        en: `Total effort ${fact.effortTotal}%`,
+      });
+    if (fact.talentProgramme)
+      add("P-TALENT-PROGRAM", {
+        ja: "外国の人材招致プログラムへの参加を申告",
+        en: "Declared participation in a foreign talent programme",
+      });
+    return flags;
+  }
+
+  function factOf(p: Person, now: string): PersonFact {
+    const activeTokutei = p.tokutei.find((t) => t.active) ?? null;
+    const latest = p.disclosures[0]?.content ?? null;
+    const currentResidency = p.residency.find((r) => r.effectiveFrom <= now) ?? p.residency[0] ?? null;
+    const disclosureHits = p.providerScreenings.flatMap((s) =>
+      liveHits(s.result).map((h) => ({
+        provider: s.providerName,
+        source: h.source,
+        confirmed: h.decision === "true_match",
+      })),
+    );
+    return {
+      personId: p.id,
+      tokutei: {
+        active: activeTokutei !== null,
+        types: activeTokutei?.types ?? [],
+        declaredOn: activeTokutei?.declaredOn ?? null,
+      },
+      declarationOverdue:
+        dueState(p.disclosureDueOn, now) === "overdue" || dueState(p.tokuteiReviewOn, now) === "overdue",
+      disclosureHits,
+      effortTotal: latest ? totalEffort(latest) : null,
+      talentProgramme:
+        latest?.affiliations.some((a) => a.kind === "talent_programme" && (!a.to || a.to >= now)) ?? false,
+      residency: currentResidency?.status ?? null,
+    };
+  }
+
+  function assertMayRead(actor: Actor, p: { user_id: string | null } | Person): void {
+    const userId = "userId" in p ? p.userId : p.user_id;
+    if (userId && userId === actor.id) return;
+    if (hasAnyRole(actor, OFFICERS)) return;
+    throw forbidden();
+  }
+  function assertMayDeclare(actor: Actor, p: { user_id: string | null }): void {
+    if (p.user_id && p.user_id === actor.id) return;
+    if (hasAnyRole(actor, MANAGERS)) return;
+    throw forbidden({
+      ja: "本人または事務局のみが申告を登録できます",
+      en: "Only the person or the secretariat can record a declaration",
+    });
+  }
+
+  async function lockPerson(tx: Executor, id: string) {
+    const row = await repo.find(tx, id, true);
+    if (!row) throw notFound(PERSON);
+    return row;
+  }
+
+  async function resolveUser(input: PersonInput): Promise<string | null> {
+    if (input.userId) return input.userId;
+    const name = input.username?.trim();
+    if (!name) return null;
+    const row = await repo.userIdByUsername(db, name);
+    if (!row)
+      throw invalid([
+        { path: "username", message: { ja: "この利用者は登録されていません", en: "No such user" } },
+      ]);
+    return row.id;
+  }
+
+  function cleanInput(input: PersonInput): Omit<PersonInput, "partyId"> & { partyId: string } {
+    const fields: FieldError[] = [];
+    const erad = input.eradResearcherNumber?.trim() || null;
+    if (erad && !/^\d{8}$/.test(erad))
+      fields.push({
+        path: "eradResearcherNumber",
+        message: { ja: "e-Rad 研究者番号は8桁です", en: "e-Rad researcher number must be 8 digits" },
+      });
+    const email = input.email?.trim() || null;
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      fields.push({
+        path: "email",
+        message: { ja: "メールアドレスの形式が正しくありません", en: "Not a valid e-mail address" },
+      });
+    if (fields.length) throw invalid(fields);
+    return {
+      partyId: input.partyId,
+      userId: input.userId ?? null,
+      category: input.category,
+      department: input.department?.trim() || null,
+      email,
+      eradResearcherNumber: erad,
+    };
+  }
+
+  async function create(actor: Actor, input: PersonInput): Promise<Person> {
+    if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    const c = cleanInput({ ...input, userId: await resolveUser(input) });
+    const party = await deps.parties.get(c.partyId).catch(() => null);
+    if (!party)
+      throw invalid([
+        { path: "partyId", message: { ja: "取引先・関係者が見つかりません", en: "No such party" } },
+      ]);
+    if (party.kind !== "person")
+      throw invalid([
+        {
+          path: "partyId",
+          message: { ja: "個人の関係者を選んでください", en: "Choose a party that is a person" },
+        },
+      ]);
+    const id = randomUUID();
+    return db.transaction().execute(async (tx) => {
+      if (await repo.findByParty(tx, c.partyId))
+        throw conflict("person_exists", {
+          ja: "この関係者の人物記録は既にあります",
+          en: "This party already has a person record",
+        });
+      if (c.userId && (await repo.findByUser(tx, c.userId)))
+        throw conflict("person_exists", {
+          ja: "この利用者の人物記録は既にあります",
+          en: "This user already has a person record",
+        });
+      await repo.insert(tx, {
+        id,
+        partyId: c.partyId,
+        userId: c.userId ?? null,
+        category: c.category,
+        department: c.department ?? null,
+        email: c.email ?? null,
+        eradResearcherNumber: c.eradResearcherNumber ?? null,
+        // A new person owes a first disclosure within a month.
+        disclosureDueOn: addMonths(today(clock), 1),
+        createdBy: actor.id,
+      });
+      const person = await load(tx, id);
+      await audit.write(tx, actor, {
+        action: "person.created",
+        entityType: "person",
+        entityId: id,
+        after: summary(person),
+      });
+      return person;
+    });
+  }
+
+  function summary(p: Person) {
+    return {
+      partyId: p.partyId,
+      userId: p.userId,
+      category: p.category,
+      department: p.department,
+      email: p.email,
+      eradResearcherNumber: p.eradResearcherNumber,
+      disclosureDueOn: p.disclosureDueOn,
+      tokuteiReviewOn: p.tokuteiReviewOn,
+    };
+  }
+
+  async function update(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: Omit<PersonInput, "partyId">,
+  ): Promise<Person> {
+    if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    const c = cleanInput({ ...input, partyId: "", userId: await resolveUser({ ...input, partyId: "" }) });
+    return db.transaction().execute(async (tx) => {
+      const row = await lockPerson(tx, id);
+      if (row.version !== version)
+        throw conflict("stale_version", {
+          ja: "他の人がこの人物記録を更新しました。再読み込みしてください",
+          en: "Someone else changed this record; reload it",
+        });
+      const before = await load(tx, id);
+      await repo.update(tx, id, {
+        userId: c.userId ?? null,
+        category: c.category,
+        department: c.department ?? null,
+        email: c.email ?? null,
+        eradResearcherNumber: c.eradResearcherNumber ?? null,
+      });
+      const after = await load(tx, id);
+      await audit.write(tx, actor, {
+        action: "person.updated",
+        entityType: "person",
+        entityId: id,
+        before: summary(before),
+        after: summary(after),
+      });
+      return after;
+    });
+  }
+
+  /** Records residency facts; a change of status asks the person to renew their 特定類型 declaration. */
+  async function recordResidency(
+    actor: Actor,
+    id: string,
+    basis: ResidencyBasis,
+    note: string | null,
+  ): Promise<Person> {
+    if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    const problems = validateResidencyBasis(basis);
+    if (problems.length) throw invalid(toFields(problems));
+    const now = today(clock);
+    const decision = determineResidency(basis, now);
+    return db.transaction().execute(async (tx) => {
+      const row = await lockPerson(tx, id);
+      const before = await load(tx, id);
+      const previous = before.residency[0]?.status ?? null;
+      await repo.insertResidency(tx, {
+        id: randomUUID(),
+        personId: id,
+        status: decision.status,
+        basis,
+        basisDate: "date" in basis ? basis.date : null,
+        effectiveFrom: decision.effectiveFrom ?? now,
+        note: note?.trim() || null,
+        recordedBy: actor.id,
+      });
+      if (decision.changesOn) {
+        // When the 6-month / 2-year mark passes, the officer re-records the status.
+        await tasks.open(tx, actor, {
+          kind: "people.residency_recheck",
+          title: { ja: `居住性の再判定: ${row.name}`, en: `Re-check residency: ${row.name}` },
+          detail: decision.reason,
+          link: `/people/${id}`,
+          entityType: "person",
+          entityId: id,
+          assignee: { role: "secretariat" },
+          dedupeKey: `person:${id}:residency`,
+          dueAt: new Date(`${decision.changesOn}T00:00:00Z`),
+        });
+      }
+      if (previous !== null && previous !== decision.status)
+        await remindOnChange(tx, actor, row, {
+          ja: `居住性が変わりました（${previous === "resident" ? "居住者" : "非居住者"} → ${decision.status === "resident" ? "居住者" : "非居住者"}）。特定類型の申告を確認・更新してください`,
+          en: `Residency changed (${previous} → ${decision.status}). Please confirm or renew the 特定類型 declaration`,
+        });
+      const after = await load(tx, id);
+      await audit.write(tx, actor, {
+        action: "person.residency_recorded",
+        entityType: "person",
+        entityId: id,
+        before: { residency: previous },
+        after: {
+          residency: decision.status,
+          effectiveFrom: decision.effectiveFrom,
+          basis,
+          reason: decision.reason.en,
+        },
+      });
+      return after;
+    });
+  }
+
+  async function remindOnChange(
+    tx: Executor,
+    actor: Actor,
+    row: { id: string; user_id: string | null; name: string },
+    why: Label,
+  ): Promise<void> {
+    await tasks.open(tx, actor, {
+      kind: "people.declaration_update",
+      title: { ja: `申告の更新依頼: ${row.name}`, en: `Declaration update requested: ${row.name}` },
+      detail: why,
+      link: `/people/${row.id}`,
+      entityType: "person",
+      entityId: row.id,
+      assignee: row.user_id ? { userId: row.user_id } : { role: "secretariat" },
+      dedupeKey: `person:${row.id}:update`,
+      email: true,
+    });
+  }
+
+  async function declareTokutei(actor: Actor, id: string, form: TokuteiForm): Promise<Person> {
+    const problems = validateTokutei(form);
+    if (problems.length) throw invalid(toFields(problems));
+    const s = summariseTokutei(form);
+    return db.transaction().execute(async (tx) => {
+      const row = await lockPerson(tx, id);
+      assertMayDeclare(actor, row);
+      const at = clock();
+      await repo.supersedeTokutei(tx, id, at);
+      const declId = randomUUID();
+      await repo.insertTokutei(tx, {
+        id: declId,
+        personId: id,
+        declaredOn: form.declaredOn,
+        content: form,
+        types: s.types,
+        incomeShare: s.incomeShare,
+        nextReviewOn: s.nextReviewOn,
+        recordedBy: actor.id,
+      });
+      await repo.setDueDates(tx, id, { tokuteiReviewOn: s.nextReviewOn });
+      await tasks.closeFor(tx, actor, { entityType: "person", entityId: id, kind: "people.tokutei_due" });
+      if (s.types.length > 0) {
+        await tasks.open(tx, actor, {
+          kind: "people.tokutei_declared",
+          title: {
+            ja: `特定類型の該当申告: ${row.name}（${s.types.map((t) => ["", "①", "②", "③"][Number(t)]).join("")}）`,
+            en: `特定類型 declared: ${row.name} (type ${s.types.join(", ")})`,
+          },
+          detail: {
+            ja: "技術提供は本審査の対象になります。申告内容と根拠を確認してください",
+            en: "Technology provision to this person now needs the full review. Check the declaration and evidence",
+          },
+          link: `/people/${id}`,
+          entityType: "person",
+          entityId: id,
+          assignee: { role: "secretariat" },
+          dedupeKey: `person:${id}:tokutei`,
+          email: true,
+        });
+      }
+      const after = await load(tx, id);
+      await audit.write(tx, actor, {
+        action: "person.tokutei_declared",
+        entityType: "person",
+        entityId: id,
+        after: {
+          declarationId: declId,
+          types: s.types,
+          incomeShare: s.incomeShare,
+          nextReviewOn: s.nextReviewOn,
+        },
+      });
+      return after;
+    });
+  }
+
+  /** Stores a new disclosure version, then screens every declared provider that is a party. */
+  async function submitDisclosure(actor: Actor, id: string, disclosure: Disclosure): Promise<Person> {
+    const problems = validateDisclosure(disclosure);
+    if (problems.length) throw invalid(toFields(problems));
+    await db.transaction().execute(async (tx) => {
+      const row = await lockPerson(tx, id);
+      assertMayDeclare(actor, row);
+      const before = await load(tx, id);
+      const version = await repo.nextDisclosureVersion(tx, id);
+      const effort = totalEffort(disclosure);
+      await repo.insertDisclosure(tx, {
+        id: randomUUID(),
+        personId: id,
+        version,
+        submittedOn: disclosure.submittedOn,
+        content: disclosure,
+        totalEffort: effort,
+        pledged: disclosure.pledge,
+        recordedBy: actor.id,
+      });
+      await repo.setDueDates(tx, id, {
+        disclosureDueOn: addMonths(disclosure.submittedOn, deps.disclosureIntervalMonths),
+      });
+      await tasks.closeFor(tx, actor, { entityType: "person", entityId: id, kind: "people.disclosure_due" });
+      await tasks.closeFor(tx, actor, {
+        entityType: "person",
+        entityId: id,
+        kind: "people.declaration_update",
+      });
+      const changes = disclosureChanges(before.disclosures[0]?.content ?? null, disclosure);
+      if (effort > 100)
+        await tasks.open(tx, actor, {
+          kind: "people.effort_over_100",
+          title: {
+            ja: `エフォート合計が100%超: ${row.name}（${effort}%）`,
+            en: `Total effort over 100 %: ${row.name} (${effort}%)`,
+          },
+          link: `/people/${id}`,
+          entityType: "person",
+          entityId: id,
+          assignee: { role: "secretariat" },
+          dedupeKey: `person:${id}:effort`,
+        });
+      await audit.write(tx, actor, {
+        action: "person.disclosure_submitted",
+        entityType: "person",
+        entityId: id,
+        after: { version, totalEffort: effort, changes: changes.map((c) => c.en) },
+      });
+    });
+    try {
+      await screenProviders(actor, id);
+    } catch (error) {
+      // The disclosure is stored; screening can be re-run (POST /api/people/:id/screen) when the lists answer.
+      if (!(error instanceof AppError)) throw error;
+    }
+    return load(db, id);
+  }
+
+  /**
+   * Screens every declared affiliation, funder and supporter that is linked to a party, against all
+   * active lists, and stores the result; open hits become a task for the secretariat.
+   */
+  async function screenProviders(actor: Actor, id: string): Promise<Person> {
+    const person = await load(db, id);
+    assertMayRead(actor, person);
+    const latest = person.disclosures[0]?.content;
+    if (!latest) return person;
+    const providers = disclosureProviders(latest).filter((p) => p.partyId);
+    const results: { partyId: string; name: string; fact: ScreeningFact }[] = [];
+    // Screening runs in its own transactions; its results are stored after.
+    for (const p of providers) {
+      const result = await deps.screening.screenParty(actor, p.partyId!, {
+        entityType: "person",
+        entityId: id,
+      });
+      results.push({ partyId: p.partyId!, name: p.name, fact: toScreeningFact(result) });
+    }
+    return db.transaction().execute(async (tx) => {
+      await lockPerson(tx, id);
+      for (const r of results)
+        await repo.replaceProviderScreening(tx, {
+          personId: id,
+          partyId: r.partyId,
+          providerName: r.name,
+          result: r.fact,
+          screenedAt: new Date(r.fact.screenedAt),
+        });
+      const open = results.flatMap((r) =>
+        liveHits(r.fact)
+          .filter((h) => h.decision === null)
+          .map(() => r),
+      );
+      if (open.length > 0)
+        await tasks.open(tx, actor, {
+          kind: "people.hits_to_resolve",
+          title: {
+            ja: `申告された所属・資金提供者のスクリーニング該当候補: ${person.name}`,
+            en: `Screening hits on declared affiliations/funders: ${person.name}`,
+          },
+          detail: {
+            ja: [...new Set(open.map((r) => r.name))].join("、"),
+            en: [...new Set(open.map((r) => r.name))].join(", "),
+          },
+          link: `/people/${id}`,
+          entityType: "person",
+          entityId: id,
+          assignee: { role: "secretariat" },
+          dedupeKey: `person:${id}:hits`,
+          email: true,
+        });
+      await audit.write(tx, actor, {
+        action: "person.providers_screened",
+        entityType: "person",
+        entityId: id,
+        after: results.map((r) => ({
+          partyId: r.partyId,
+          runId: r.fact.runId,
+          liveHits: liveHits(r.fact).length,
+        })),
+      });
+      return load(tx, id);
+    });
+  }
+
+  /**
+   * The yearly reminder: opens a task (and sends an e-mail) for each person whose disclosure or
+   * 特定類型 review is overdue or due within 30 days. Safe to run daily: tasks are de-duplicated.
+   */
+  async function sendDueReminders(actor: Actor): Promise<{ reminded: number }> {
+    const now = today(clock);
+    const horizon = (() => {
+      const d = new Date(`${now}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 30);
+      return d.toISOString().slice(0, 10);
+    })();
+    return db.transaction().execute(async (tx) => {
+      const rows = await repo.dueBy(tx, horizon);
+      let reminded = 0;
+      for (const r of rows) {
+        const assignee = r.user_id ? { userId: r.user_id } : { role: "secretariat" as const };
+        if (r.disclosure_due_on && r.disclosure_due_on <= horizon) {
+          await tasks.open(tx, actor, {
+            kind: "people.disclosure_due",
+            title: {
+              ja: `研究インテグリティ申告の提出（期限 ${r.disclosure_due_on}）: ${r.name}`,
+              en: `Research-integrity disclosure due ${r.disclosure_due_on}: ${r.name}`,
+            },
+            detail: {
+              ja: "所属・兼業・外部資金・物品等の支援・エフォートを更新し、誓約してください",
+              en: "Update affiliations, outside posts, funding, non-monetary support and effort, and sign the pledge",
+            },
+            link: `/people/${r.id}`,
+            entityType: "person",
+            entityId: r.id,
+            assignee,
+            dedupeKey: `person:${r.id}:disclosure_due:${r.disclosure_due_on}`,
+            dueAt: new Date(`${r.disclosure_due_on}T00:00:00Z`),
+            email: true,
+          });
+          reminded += 1;
+        }
+        if (r.tokutei_review_on && r.tokutei_review_on <= horizon) {
+          await tasks.open(tx, actor, {
+            kind: "people.tokutei_due",
+            title: {
+              ja: `特定類型の確認（期限 ${r.tokutei_review_on}）: ${r.name}`,
+              en: `特定類型 review due ${r.tokutei_review_on}: ${r.name}`,
+            },
+            link: `/people/${r.id}`,
+            entityType: "person",
+            entityId: r.id,
+            assignee,
+            dedupeKey: `person:${r.id}:tokutei_due:${r.tokutei_review_on}`,
+            dueAt: new Date(`${r.tokutei_review_on}T00:00:00Z`),
+            email: true,
+          });
+          reminded += 1;
+        }
+      }
+      await audit.write(tx, actor, {
+        action: "people.reminders_sent",
+        entityType: "people",
+        context: { reminded, horizon },
+      });
+      return { reminded };
+    });
+  }
+
+  return {
+    create,
+    update,
+    recordResidency,
+    declareTokutei,
+    submitDisclosure,
+    screenProviders,
+    sendDueReminders,
+    async get(actor: Actor, id: string): Promise<Person> {
+      const p = await load(db, id);
+      assertMayRead(actor, p);
+      return p;
+    },
+    /** The caller's own person record (staff declare for themselves), or null. */
+    async mine(actor: Actor): Promise<Person | null> {
+      if (!actor.id) return null;
+      const row = await repo.findByUser(db, actor.id);
+      return row ? load(db, row.id) : null;
+    },
+    async list(actor: Actor, q: { text?: string | undefined; page: number; pageSize: number }) {
+      if (!hasAnyRole(actor, OFFICERS)) throw forbidden();
+      const now = today(clock);
+      const rows = await repo.list(db, {
+        text: q.text?.normalize("NFKC").toLowerCase(),
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      const items = [];
+      for (const r of rows) {
+        const p = await load(db, r.id);
+        items.push({
+          id: p.id,
+          name: p.name,
+          partyId: p.partyId,
+          category: p.category,
+          department: p.department,
+          disclosureDueOn: p.disclosureDueOn,
+          tokuteiReviewOn: p.tokuteiReviewOn,
+          residency: factOf(p, now).residency,
+          tokuteiActive: factOf(p, now).tokutei.active,
+          flags: p.flags.map((f) => f.id),
+        });
+      }
+      return { items };
+    },
+    history: (id: string) => audit.forEntity("person", id),
+    /** Facts about the people behind these parties (reviews' counterparties), keyed by party id. */
+    async factsForParties(exec: Executor, partyIds: string[]): Promise<Map<string, PersonFact>> {
+      const now = today(clock);
+      const out = new Map<string, PersonFact>();
+      for (const r of await repo.idsByParties(exec, partyIds))
+        out.set(r.party_id, factOf(await load(exec, r.id), now));
+      return out;
+    },
+    /** Facts about a user's own person record (a review's applicant), or null. */
+    async factsForUser(exec: Executor, userId: string): Promise<PersonFact | null> {
+      const row = await repo.findByUser(exec, userId);
+      return row ? factOf(await load(exec, row.id), today(clock)) : null;
+    },
+    /** Asks a user to update their disclosure because something changed (e.g. an approved 兼業). */
+    async remindUserOnChange(tx: Executor, actor: Actor, userId: string, why: Label): Promise<boolean> {
+      const row = await repo.findByUser(tx, userId);
+      if (!row) return false;
+      const person = await repo.find(tx, row.id);
+      if (!person) return false;
+      await remindOnChange(tx, actor, person, why);
+      return true;
+    },
+    /** The e-Rad research-integrity fields of everyone's latest disclosure, as CSV. */
+    async eRadExport(actor: Actor): Promise<string> {
+      if (!hasAnyRole(actor, OFFICERS)) throw forbidden();
+      const rows = await repo.latestDisclosures(db);
+      return eRadCsv(
+        rows.map((r) => ({
+          eradNumber: r.erad_researcher_number,
+          name: r.name,
+          disclosure: r.content as Disclosure,
+        })),
+      );
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

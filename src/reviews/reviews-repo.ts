@@ -1,0 +1,311 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/database.js";
+
+export type ReviewInsert = {
+  id: string;
+  activityType: string;
+  title: string;
+  applicantUserId: string;
+  unit: string | null;
+  details: unknown;
+  answers: unknown;
+  notes: unknown;
+  topicTags: unknown;
+};
+
+export type CounterpartyInsert = {
+  id: string;
+  partyId: string;
+  role: string;
+  attributes: unknown;
+};
+
+/** SQL for reviews, their counterparties, their transitions and users' drafts. */
+export function createReviewsRepo() {
+  return {
+    async nextRefNo(tx: Executor, year: number): Promise<string> {
+      const { rows } = await sql<{ n: number }>`SELECT nextval('review_ref_seq')::int AS n`.execute(tx);
+      return `RV-${year}-${String(rows[0]!.n).padStart(4, "0")}`;
+    },
+    async insert(tx: Executor, r: ReviewInsert & { refNo: string }): Promise<void> {
+      await tx
+        .insertInto("reviews")
+        .values({
+          id: r.id,
+          ref_no: r.refNo,
+          activity_type: r.activityType,
+          title: r.title,
+          applicant_user_id: r.applicantUserId,
+          unit: r.unit,
+          details: JSON.stringify(r.details),
+          answers: JSON.stringify(r.answers),
+          notes: JSON.stringify(r.notes),
+          topic_tags: JSON.stringify(r.topicTags),
+        })
+        .execute();
+    },
+    async updateForm(
+      tx: Executor,
+      id: string,
+      r: Pick<ReviewInsert, "title" | "unit" | "details" | "answers" | "notes" | "topicTags">,
+    ): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({
+          title: r.title,
+          unit: r.unit,
+          details: JSON.stringify(r.details),
+          answers: JSON.stringify(r.answers),
+          notes: JSON.stringify(r.notes),
+          topic_tags: JSON.stringify(r.topicTags),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async setClassification(
+      tx: Executor,
+      id: string,
+      c: { classification: unknown; topicTags: unknown; by: string | null; at: Date },
+    ): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({
+          classification: JSON.stringify(c.classification),
+          topic_tags: JSON.stringify(c.topicTags),
+          classified_by: c.by,
+          classified_at: c.at,
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async setTransactionCheck(
+      tx: Executor,
+      id: string,
+      c: { check: unknown; by: string | null; at: Date },
+    ): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({
+          transaction_check: JSON.stringify(c.check),
+          checked_by: c.by,
+          checked_at: c.at,
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async setStatus(
+      tx: Executor,
+      id: string,
+      s: {
+        status: string;
+        track: "simple" | "full";
+        routing: unknown;
+        risk: unknown;
+        submittedAt?: Date | undefined;
+        decision?: {
+          conditions: string | null;
+          comment: string | null;
+          by: string | null;
+          at: Date;
+          retentionUntil: string;
+        };
+      },
+    ): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({
+          status: s.status,
+          track: s.track,
+          routing: JSON.stringify(s.routing),
+          risk: JSON.stringify(s.risk),
+          ...(s.submittedAt ? { submitted_at: s.submittedAt } : {}),
+          ...(s.decision
+            ? {
+                conditions: s.decision.conditions,
+                decision_comment: s.decision.comment,
+                decided_by: s.decision.by,
+                decided_at: s.decision.at,
+                retention_until: s.decision.retentionUntil,
+              }
+            : {}),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    find(db: Executor, id: string, forUpdate = false) {
+      const q = db.selectFrom("reviews").selectAll().where("id", "=", id);
+      return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+    },
+    list(
+      db: Executor,
+      q: {
+        applicantUserId?: string | undefined;
+        statuses?: string[] | undefined;
+        limit: number;
+        offset: number;
+      },
+    ) {
+      let base = db.selectFrom("reviews").innerJoin("users", "users.id", "reviews.applicant_user_id");
+      if (q.applicantUserId) base = base.where("reviews.applicant_user_id", "=", q.applicantUserId);
+      if (q.statuses && q.statuses.length > 0) base = base.where("reviews.status", "in", q.statuses);
+      return Promise.all([
+        base
+          .selectAll("reviews")
+          .select(["users.display_name as applicant_name"])
+          .orderBy("reviews.updated_at", "desc")
+          .orderBy("reviews.id")
+          .limit(q.limit)
+          .offset(q.offset)
+          .execute(),
+        base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+      ]);
+    },
+
+    // — counterparties —
+    async replaceCounterparties(tx: Executor, reviewId: string, rows: CounterpartyInsert[]): Promise<void> {
+      const existing = await tx
+        .selectFrom("review_counterparties")
+        .selectAll()
+        .where("review_id", "=", reviewId)
+        .execute();
+      await tx.deleteFrom("review_counterparties").where("review_id", "=", reviewId).execute();
+      if (rows.length === 0) return;
+      await tx
+        .insertInto("review_counterparties")
+        .values(
+          rows.map((r, i) => {
+            // Keep a screening already done for the same party.
+            const prior = existing.find((e) => e.party_id === r.partyId && e.role === r.role);
+            return {
+              id: prior?.id ?? r.id,
+              review_id: reviewId,
+              position: i,
+              party_id: r.partyId,
+              role: r.role,
+              attributes: JSON.stringify(r.attributes ?? prior?.attributes ?? {}),
+              screening: prior?.screening ? JSON.stringify(prior.screening) : null,
+              screened_at: prior?.screened_at ?? null,
+            };
+          }),
+        )
+        .execute();
+    },
+    counterparties(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_counterparties as c")
+        .innerJoin("parties", "parties.id", "c.party_id")
+        .selectAll("c")
+        .select([
+          "parties.primary_name as name",
+          "parties.kind as party_kind",
+          "parties.country as party_country",
+        ])
+        .where("c.review_id", "=", reviewId)
+        .orderBy("c.position")
+        .execute();
+    },
+    async setCounterpartyAttributes(tx: Executor, id: string, attributes: unknown): Promise<void> {
+      await tx
+        .updateTable("review_counterparties")
+        .set({ attributes: JSON.stringify(attributes) })
+        .where("id", "=", id)
+        .execute();
+    },
+    async setCounterpartyScreening(tx: Executor, id: string, screening: unknown, at: Date): Promise<void> {
+      await tx
+        .updateTable("review_counterparties")
+        .set({ screening: JSON.stringify(screening), screened_at: at })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    // — events —
+    async insertEvent(
+      tx: Executor,
+      e: {
+        id: string;
+        reviewId: string;
+        action: string;
+        from: string | null;
+        to: string;
+        actorId: string | null;
+        actorLabel: string;
+        comment: string | null;
+        conditions: string | null;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("review_events")
+        .values({
+          id: e.id,
+          review_id: e.reviewId,
+          action: e.action,
+          from_status: e.from,
+          to_status: e.to,
+          actor_id: e.actorId,
+          actor_label: e.actorLabel,
+          comment: e.comment,
+          conditions: e.conditions,
+        })
+        .execute();
+    },
+    events(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_events")
+        .leftJoin("users", "users.id", "review_events.actor_id")
+        .selectAll("review_events")
+        .select(["users.display_name as actor_name"])
+        .where("review_id", "=", reviewId)
+        .orderBy("at")
+        .orderBy("review_events.id")
+        .execute();
+    },
+    userName(db: Executor, userId: string) {
+      return db
+        .selectFrom("users")
+        .select(["display_name", "department"])
+        .where("id", "=", userId)
+        .executeTakeFirst();
+    },
+
+    // — drafts —
+    getDraft(db: Executor, userId: string, key: string) {
+      return db
+        .selectFrom("review_drafts")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("key", "=", key)
+        .executeTakeFirst();
+    },
+    async putDraft(db: Executor, userId: string, key: string, payload: unknown, at: Date): Promise<void> {
+      await db
+        .insertInto("review_drafts")
+        .values({ user_id: userId, key, payload: JSON.stringify(payload), updated_at: at })
+        .onConflict((oc) =>
+          oc.columns(["user_id", "key"]).doUpdateSet({ payload: JSON.stringify(payload), updated_at: at }),
+        )
+        .execute();
+    },
+    async deleteDraft(db: Executor, userId: string, key: string): Promise<void> {
+      await db.deleteFrom("review_drafts").where("user_id", "=", userId).where("key", "=", key).execute();
+    },
+    listDrafts(db: Executor, userId: string) {
+      return db
+        .selectFrom("review_drafts")
+        .select(["key", "updated_at"])
+        .where("user_id", "=", userId)
+        .orderBy("updated_at", "desc")
+        .execute();
+    },
+  };
+}
+
+export type ReviewsRepo = ReturnType<typeof createReviewsRepo>;

@@ -1,0 +1,939 @@
+import { randomUUID } from "node:crypto";
+import type { AuditService, AuditWriter } from "../audit/audit-service.js";
+import type { Db, Executor } from "../db/database.js";
+import type { Role } from "../db/schema.js";
+import type { PartiesService } from "../parties/parties-service.js";
+import { liveHits, type PersonFact, type ScreeningFact } from "../people/people-engine.js";
+import type { PeopleService } from "../people/people-service.js";
+import { toScreeningFact } from "../people/screening-facts.js";
+import type { ScreeningPort } from "../screening/screening-contract.js";
+import { type Actor, hasAnyRole } from "../shared/actor.js";
+import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
+import type { TasksService } from "../tasks/tasks-service.js";
+import {
+  type Classification,
+  describeClassification,
+  normaliseClassification,
+  type TopicTags,
+  validateClassification,
+  validateTopicTags,
+} from "./classification-engine.js";
+import { type Label, TRANSACTION_CHECKLISTS } from "./control-lists.js";
+import {
+  ACTIVITY_LABELS,
+  ACTIVITY_TYPES,
+  type ActivityType,
+  type Answers,
+  type ApplicationDetails,
+  type FieldProblem,
+  precheckSignals,
+  validateApplication,
+} from "./questionnaire-engine.js";
+import type { ReviewsRepo } from "./reviews-repo.js";
+import {
+  assessRisk,
+  type CounterpartyFact,
+  type RiskAssessment,
+  type RiskInput,
+  type Routing,
+  routeReview,
+  type TransactionCheck,
+} from "./risk-engine.js";
+import {
+  applicantMayEdit,
+  availableActions,
+  decideTransition,
+  isFinal,
+  type ReviewAction,
+  type ReviewState,
+  STATE_LABELS,
+  stageRole,
+  type WorkflowFacts,
+} from "./workflow-engine.js";
+
+export type ReviewFormInput = {
+  title: string;
+  unit?: string | null | undefined;
+  details: ApplicationDetails;
+  answers: Answers;
+  notes: Record<string, string>;
+  counterparties: { partyId: string; role: string }[];
+  topicTags?: TopicTags | undefined;
+};
+
+export type TransactionCheckInput = TransactionCheck & {
+  counterpartyAttributes: Record<string, { stateOwned: boolean; military: boolean; note: string | null }>;
+};
+
+export type CounterpartyView = {
+  id: string;
+  partyId: string;
+  name: string;
+  partyKind: string;
+  role: string;
+  attributes: { stateOwned?: boolean; military?: boolean; note?: string | null };
+  screening: ScreeningFact | null;
+  screenedAt: string | null;
+  openHits: number;
+  confirmedHits: number;
+  person: PersonFact | null;
+};
+
+export type ReviewView = {
+  id: string;
+  refNo: string;
+  activityType: ActivityType;
+  activityLabel: Label;
+  title: string;
+  unit: string | null;
+  status: ReviewState;
+  statusLabel: Label;
+  track: "simple" | "full" | null;
+  applicant: { userId: string; name: string; department: string | null };
+  details: ApplicationDetails;
+  answers: Answers;
+  notes: Record<string, string>;
+  topicTags: TopicTags;
+  classification: Classification | null;
+  classificationSummary: Label | null;
+  classifiedAt: string | null;
+  transactionCheck: TransactionCheck | null;
+  transactionCheckMissing: string[];
+  checkedAt: string | null;
+  counterparties: CounterpartyView[];
+  assessment: RiskAssessment;
+  routing: Routing;
+  conditions: string | null;
+  decisionComment: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  retentionUntil: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  events: {
+    at: string;
+    action: string;
+    from: string | null;
+    to: string;
+    actor: string;
+    comment: string | null;
+    conditions: string | null;
+  }[];
+  actions: ReviewAction[];
+  permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+};
+
+const REVIEW: Label = { ja: "審査申請", en: "Review" };
+const READERS: readonly Role[] = ["unit_officer", "secretariat", "approver", "auditor", "admin"];
+const SCREENERS: readonly Role[] = ["unit_officer", "secretariat"];
+const REMIND_ON_APPROVAL: readonly string[] = ["outside_appointment", "donation_grant", "joint_research"];
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const toFields = (problems: FieldProblem[], prefix = ""): FieldError[] =>
+  problems.map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message }));
+
+/** The checklist answers still missing from a 取引審査 (as `endUse.wmd`, …, `conclusion`). */
+export function missingCheckItems(check: TransactionCheck | null): string[] {
+  const missing: string[] = [];
+  for (const key of Object.keys(TRANSACTION_CHECKLISTS) as (keyof typeof TRANSACTION_CHECKLISTS)[]) {
+    for (const item of TRANSACTION_CHECKLISTS[key]) {
+      if (typeof check?.[key]?.[item.id] !== "boolean") missing.push(`${key}.${item.id}`);
+    }
+  }
+  if (!check?.conclusion?.trim()) missing.push("conclusion");
+  return missing;
+}
+
+const EMPTY_DETAILS: ApplicationDetails = {
+  topic: "",
+  dataInvolved: "",
+  startDate: null,
+  endDate: null,
+  purpose: "",
+};
+
+type ReviewRow = NonNullable<Awaited<ReturnType<ReviewsRepo["find"]>>>;
+
+/**
+ * The review workflow: applications (事前確認), classification (該非判定), transaction review
+ * (取引審査) with screening of every counterparty, and the approval chain — each transition decided
+ * by the pure workflow engine, recorded with its risk snapshot, audited, and announced through the
+ * task inbox and e-mail.
+ */
+export function createReviewsService(deps: {
+  db: Db;
+  repo: ReviewsRepo;
+  audit: AuditWriter & Pick<AuditService, "forEntity">;
+  parties: Pick<PartiesService, "getMany">;
+  people: Pick<PeopleService, "factsForParties" | "factsForUser" | "remindUserOnChange">;
+  screening: ScreeningPort;
+  tasks: TasksService;
+  retentionYears: number;
+  clock?: () => Date;
+}) {
+  const { db, repo, audit, tasks } = deps;
+  const clock = deps.clock ?? (() => new Date());
+
+  async function findRow(exec: Executor, id: string, forUpdate = false): Promise<ReviewRow> {
+    const row = await repo.find(exec, id, forUpdate);
+    if (!row) throw notFound(REVIEW);
+    return row;
+  }
+
+  function assertMayRead(actor: Actor, row: ReviewRow): void {
+    if (row.applicant_user_id === actor.id) return;
+    if (hasAnyRole(actor, READERS)) return;
+    throw notFound(REVIEW);
+  }
+
+  /** Current screening results (with today's decisions) for the review's parties; outside any transaction. */
+  async function latestScreenings(partyIds: string[]): Promise<Map<string, ScreeningFact>> {
+    const out = new Map<string, ScreeningFact>();
+    for (const partyId of [...new Set(partyIds)]) {
+      const result = await deps.screening.latestForParty(partyId);
+      if (result) out.set(partyId, toScreeningFact(result));
+    }
+    return out;
+  }
+
+  async function build(
+    exec: Executor,
+    row: ReviewRow,
+    latest: Map<string, ScreeningFact>,
+    actor: Actor | null,
+  ): Promise<{ view: ReviewView; facts: WorkflowFacts; riskInput: RiskInput }> {
+    const cps = await repo.counterparties(exec, row.id);
+    const persons = await deps.people.factsForParties(
+      exec,
+      cps.map((c) => c.party_id),
+    );
+    const applicantFacts = await deps.people.factsForUser(exec, row.applicant_user_id);
+    const counterparties: CounterpartyView[] = cps.map((c) => {
+      const screening = latest.get(c.party_id) ?? (c.screening as ScreeningFact | null) ?? null;
+      const live = liveHits(screening);
+      return {
+        id: c.id,
+        partyId: c.party_id,
+        name: c.name,
+        partyKind: c.party_kind,
+        role: c.role,
+        attributes: (c.attributes as CounterpartyView["attributes"]) ?? {},
+        screening,
+        screenedAt: screening?.screenedAt ?? iso(c.screened_at),
+        openHits: live.filter((h) => h.decision === null).length,
+        confirmedHits: live.filter((h) => h.decision === "true_match").length,
+        person: persons.get(c.party_id) ?? null,
+      };
+    });
+    const activityType = row.activity_type as ActivityType;
+    const answers = (row.answers as Answers) ?? {};
+    const notes = (row.notes as Record<string, string>) ?? {};
+    const classification = (row.classification as Classification | null) ?? null;
+    const topicTags = (row.topic_tags as TopicTags) ?? { jp: [], us: [] };
+    const check = (row.transaction_check as TransactionCheckInput | null) ?? null;
+    const riskInput: RiskInput = {
+      activityType,
+      classification,
+      topicTags,
+      precheck: precheckSignals(activityType, answers, notes),
+      counterparties: counterparties.map(
+        (c): CounterpartyFact => ({
+          counterpartyId: c.id,
+          partyId: c.partyId,
+          name: c.name,
+          role: c.role,
+          country: cps.find((x) => x.id === c.id)?.party_country ?? null,
+          attributes: c.attributes,
+          screening: c.screening,
+          person: c.person,
+        }),
+      ),
+      applicant: applicantFacts,
+      transactionCheck: check,
+    };
+    const assessment = assessRisk(riskInput);
+    const routing = routeReview(riskInput, assessment);
+    const facts: WorkflowFacts = {
+      applicantUserId: row.applicant_user_id,
+      classified: classification !== null,
+      track: routing.track,
+      transactionCheckComplete: missingCheckItems(check).length === 0,
+      unscreenedCount: counterparties.filter((c) => c.screening === null).length,
+      openHitCount: counterparties.reduce((n, c) => n + c.openHits, 0),
+    };
+    const applicant = await repo.userName(exec, row.applicant_user_id);
+    const events = await repo.events(exec, row.id);
+    const status = row.status as ReviewState;
+    const isOwner = actor?.id === row.applicant_user_id;
+    const view: ReviewView = {
+      id: row.id,
+      refNo: row.ref_no,
+      activityType,
+      activityLabel: ACTIVITY_LABELS[activityType],
+      title: row.title,
+      unit: row.unit,
+      status,
+      statusLabel: STATE_LABELS[status],
+      track: row.track ?? routing.track,
+      applicant: {
+        userId: row.applicant_user_id,
+        name: applicant?.display_name ?? "",
+        department: applicant?.department ?? null,
+      },
+      details: { ...EMPTY_DETAILS, ...((row.details as ApplicationDetails) ?? {}) },
+      answers,
+      notes,
+      topicTags,
+      classification,
+      classificationSummary: classification ? describeClassification(classification) : null,
+      classifiedAt: iso(row.classified_at),
+      transactionCheck: check,
+      transactionCheckMissing: missingCheckItems(check),
+      checkedAt: iso(row.checked_at),
+      counterparties,
+      assessment,
+      routing,
+      conditions: row.conditions,
+      decisionComment: row.decision_comment,
+      submittedAt: iso(row.submitted_at),
+      decidedAt: iso(row.decided_at),
+      retentionUntil: row.retention_until,
+      version: row.version,
+      createdAt: iso(row.created_at)!,
+      updatedAt: iso(row.updated_at)!,
+      events: events.map((e) => ({
+        at: iso(e.at)!,
+        action: e.action,
+        from: e.from_status,
+        to: e.to_status,
+        actor: e.actor_name ?? e.actor_label,
+        comment: e.comment,
+        conditions: e.conditions,
+      })),
+      actions: actor ? availableActions(status, actor, facts) : [],
+      permissions: {
+        edit: isOwner && applicantMayEdit(status),
+        classify: actor ? mayClassify(actor, row) : false,
+        check: actor
+          ? !isOwner && status === "secretariat_review" && hasAnyRole(actor, ["secretariat"])
+          : false,
+        screen: actor
+          ? !isOwner && !isFinal(status) && status !== "draft" && hasAnyRole(actor, SCREENERS)
+          : false,
+      },
+    };
+    return { view, facts, riskInput };
+  }
+
+  function mayClassify(actor: Actor, row: ReviewRow): boolean {
+    const status = row.status as ReviewState;
+    const isOwner = actor.id === row.applicant_user_id;
+    if (isOwner) return applicantMayEdit(status);
+    if (status === "unit_review") return hasAnyRole(actor, ["unit_officer"]);
+    if (status === "secretariat_review") return hasAnyRole(actor, ["secretariat"]);
+    return false;
+  }
+
+  /** Checks the form's shape (not completeness: a draft may be partial) and that every party exists. */
+  async function cleanForm(type: ActivityType, input: ReviewFormInput): Promise<ReviewFormInput> {
+    const fields: FieldError[] = [];
+    const tags = input.topicTags ?? { jp: [], us: [] };
+    fields.push(...toFields(validateTopicTags(tags)));
+    const partyIds = input.counterparties.map((c) => c.partyId);
+    const found = new Set((await deps.parties.getMany(partyIds)).map((p) => p.id));
+    input.counterparties.forEach((c, i) => {
+      if (!found.has(c.partyId))
+        fields.push({
+          path: `counterparties.${i}.partyId`,
+          message: { ja: "取引先・関係者が見つかりません", en: "No such party" },
+        });
+    });
+    const seen = new Set<string>();
+    input.counterparties.forEach((c, i) => {
+      const key = `${c.partyId}:${c.role}`;
+      if (seen.has(key))
+        fields.push({
+          path: `counterparties.${i}`,
+          message: {
+            ja: "同じ相手方が同じ役割で重複しています",
+            en: "The same party appears twice in the same role",
+          },
+        });
+      seen.add(key);
+    });
+    if (!ACTIVITY_TYPES.includes(type))
+      fields.push({
+        path: "activityType",
+        message: { ja: "不明な活動の種類です", en: "Unknown activity type" },
+      });
+    if (fields.length) throw invalid(fields);
+    return {
+      title: input.title.trim(),
+      unit: input.unit?.trim() || null,
+      details: {
+        topic: input.details.topic.trim(),
+        dataInvolved: input.details.dataInvolved.trim(),
+        startDate: input.details.startDate || null,
+        endDate: input.details.endDate || null,
+        purpose: input.details.purpose.trim(),
+      },
+      answers: input.answers,
+      notes: Object.fromEntries(Object.entries(input.notes).filter(([, v]) => v.trim() !== "")),
+      counterparties: input.counterparties,
+      topicTags: { jp: [...new Set(tags.jp)], us: [...new Set(tags.us)] },
+    };
+  }
+
+  async function create(
+    actor: Actor,
+    activityType: ActivityType,
+    input: ReviewFormInput,
+  ): Promise<ReviewView> {
+    if (!actor.id) throw forbidden();
+    const form = await cleanForm(activityType, input);
+    const id = randomUUID();
+    await db.transaction().execute(async (tx) => {
+      const refNo = await repo.nextRefNo(tx, clock().getUTCFullYear());
+      await repo.insert(tx, {
+        id,
+        refNo,
+        activityType,
+        title: form.title || ACTIVITY_LABELS[activityType].ja,
+        applicantUserId: actor.id!,
+        unit: form.unit ?? null,
+        details: form.details,
+        answers: form.answers,
+        notes: form.notes,
+        topicTags: form.topicTags,
+      });
+      await repo.replaceCounterparties(
+        tx,
+        id,
+        form.counterparties.map((c) => ({
+          id: randomUUID(),
+          partyId: c.partyId,
+          role: c.role,
+          attributes: null,
+        })),
+      );
+      await audit.write(tx, actor, {
+        action: "review.created",
+        entityType: "review",
+        entityId: id,
+        after: { refNo, activityType, ...form },
+      });
+    });
+    return get(actor, id);
+  }
+
+  async function update(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: ReviewFormInput,
+  ): Promise<ReviewView> {
+    const row0 = await findRow(db, id);
+    const form = await cleanForm(row0.activity_type as ActivityType, input);
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (row.applicant_user_id !== actor.id)
+        throw forbidden({ ja: "申請者本人のみが編集できます", en: "Only the applicant can edit" });
+      if (!applicantMayEdit(row.status as ReviewState))
+        throw conflict("not_editable", {
+          ja: "申請後は編集できません（差戻し後に編集できます）",
+          en: "The application cannot be edited after submission (only when returned)",
+        });
+      if (row.version !== version) throw staleVersion();
+      const before = {
+        title: row.title,
+        details: row.details,
+        answers: row.answers,
+        notes: row.notes,
+        topicTags: row.topic_tags,
+      };
+      await repo.updateForm(tx, id, {
+        title: form.title || row.title,
+        unit: form.unit ?? null,
+        details: form.details,
+        answers: form.answers,
+        notes: form.notes,
+        topicTags: form.topicTags,
+      });
+      await repo.replaceCounterparties(
+        tx,
+        id,
+        form.counterparties.map((c) => ({
+          id: randomUUID(),
+          partyId: c.partyId,
+          role: c.role,
+          attributes: null,
+        })),
+      );
+      await audit.write(tx, actor, {
+        action: "review.updated",
+        entityType: "review",
+        entityId: id,
+        before,
+        after: form,
+      });
+    });
+    return get(actor, id);
+  }
+
+  function staleVersion() {
+    return conflict("stale_version", {
+      ja: "他の人がこの申請を更新しました。再読み込みしてから操作してください",
+      en: "Someone else changed this review; reload it first",
+    });
+  }
+
+  async function classify(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: { classification: Classification; topicTags: TopicTags },
+  ): Promise<ReviewView> {
+    const problems = [...validateClassification(input.classification), ...validateTopicTags(input.topicTags)];
+    if (problems.length) throw invalid(toFields(problems));
+    const c = normaliseClassification(input.classification);
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayClassify(actor, row))
+        throw forbidden({
+          ja: "この段階で該非判定を記録する権限がありません",
+          en: "You cannot record the classification at this stage",
+        });
+      if (row.version !== version) throw staleVersion();
+      await repo.setClassification(tx, id, {
+        classification: c,
+        topicTags: input.topicTags,
+        by: actor.id,
+        at: clock(),
+      });
+      await audit.write(tx, actor, {
+        action: "review.classified",
+        entityType: "review",
+        entityId: id,
+        before: { classification: row.classification, topicTags: row.topic_tags },
+        after: { classification: c, topicTags: input.topicTags },
+      });
+    });
+    return get(actor, id);
+  }
+
+  async function recordTransactionCheck(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: TransactionCheckInput,
+  ): Promise<ReviewView> {
+    const fields: FieldError[] = [];
+    for (const key of Object.keys(TRANSACTION_CHECKLISTS) as (keyof typeof TRANSACTION_CHECKLISTS)[]) {
+      const known = new Set(TRANSACTION_CHECKLISTS[key].map((i) => i.id));
+      for (const k of Object.keys(input[key] ?? {}))
+        if (!known.has(k))
+          fields.push({
+            path: `${key}.${k}`,
+            message: { ja: "不明なチェック項目です", en: "Unknown checklist item" },
+          });
+    }
+    if (fields.length) throw invalid(fields);
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (row.applicant_user_id === actor.id)
+        throw forbidden({
+          ja: "自分の申請を審査することはできません",
+          en: "You cannot review your own application",
+        });
+      if (row.status !== "secretariat_review" || !hasAnyRole(actor, ["secretariat"]))
+        throw conflict("not_at_stage", {
+          ja: "取引審査は事務局の審査段階でのみ記録できます",
+          en: "The transaction review is recorded by the secretariat at its stage",
+        });
+      if (row.version !== version) throw staleVersion();
+      const cps = await repo.counterparties(tx, id);
+      for (const [cpId, attrs] of Object.entries(input.counterpartyAttributes ?? {})) {
+        if (!cps.some((c) => c.id === cpId))
+          throw invalid([
+            {
+              path: `counterpartyAttributes.${cpId}`,
+              message: { ja: "この申請の相手方ではありません", en: "Not a counterparty of this review" },
+            },
+          ]);
+        await repo.setCounterpartyAttributes(tx, cpId, {
+          stateOwned: attrs.stateOwned,
+          military: attrs.military,
+          note: attrs.note?.trim() || null,
+        });
+      }
+      const check: TransactionCheck = {
+        endUse: input.endUse,
+        akiraka: input.akiraka,
+        endUser: input.endUser,
+        notes: input.notes,
+        conclusion: input.conclusion.trim(),
+      };
+      await repo.setTransactionCheck(tx, id, { check, by: actor.id, at: clock() });
+      await audit.write(tx, actor, {
+        action: "review.transaction_checked",
+        entityType: "review",
+        entityId: id,
+        before: { transactionCheck: row.transaction_check },
+        after: { transactionCheck: check, counterpartyAttributes: input.counterpartyAttributes },
+      });
+    });
+    return get(actor, id);
+  }
+
+  /**
+   * Screens every counterparty against all active lists through the screening module, stores each
+   * result with the counterparty, and opens a "hits to resolve" task when candidates need a decision.
+   */
+  async function screenCounterparties(actor: Actor, id: string): Promise<ReviewView> {
+    const row = await findRow(db, id);
+    const isOwner = row.applicant_user_id === actor.id;
+    if (
+      isOwner ||
+      !hasAnyRole(actor, SCREENERS) ||
+      isFinal(row.status as ReviewState) ||
+      row.status === "draft"
+    )
+      throw forbidden({
+        ja: "相手方のスクリーニングは部局担当者・事務局が審査中に行います",
+        en: "Counterparties are screened by the unit officer or secretariat during the review",
+      });
+    await screenAll(actor, row);
+    return get(actor, id);
+  }
+
+  async function screenAll(actor: Actor, row: ReviewRow): Promise<void> {
+    const cps = await repo.counterparties(db, row.id);
+    const results = new Map<string, ScreeningFact>();
+    for (const partyId of [...new Set(cps.map((c) => c.party_id))]) {
+      const result = await deps.screening.screenParty(actor, partyId, {
+        entityType: "review",
+        entityId: row.id,
+      });
+      results.set(partyId, toScreeningFact(result));
+    }
+    await db.transaction().execute(async (tx) => {
+      await findRow(tx, row.id, true);
+      const now = clock();
+      let open = 0;
+      for (const c of cps) {
+        const fact = results.get(c.party_id);
+        if (!fact) continue;
+        await repo.setCounterpartyScreening(tx, c.id, fact, new Date(fact.screenedAt || now));
+        open += liveHits(fact).filter((h) => h.decision === null).length;
+      }
+      if (open > 0)
+        await tasks.open(tx, actor, {
+          kind: "review.hits_to_resolve",
+          title: {
+            ja: `スクリーニング該当候補の確認（${open}件）: ${row.ref_no} ${row.title}`,
+            en: `Screening hits to resolve (${open}): ${row.ref_no} ${row.title}`,
+          },
+          detail: {
+            ja: "該当候補ごとに「一致」「誤検知」をスクリーニング画面で判定してください",
+            en: "Decide each candidate as a true match or a false positive in screening",
+          },
+          link: `/reviews/${row.id}`,
+          entityType: "review",
+          entityId: row.id,
+          assignee: { role: "secretariat" },
+          dedupeKey: `review:${row.id}:hits`,
+          email: true,
+        });
+      await audit.write(tx, actor, {
+        action: "review.screened",
+        entityType: "review",
+        entityId: row.id,
+        after: [...results.entries()].map(([partyId, f]) => ({
+          partyId,
+          runId: f.runId,
+          liveHits: liveHits(f).length,
+          openHits: liveHits(f).filter((h) => h.decision === null).length,
+        })),
+      });
+    });
+  }
+
+  async function transition(
+    actor: Actor,
+    id: string,
+    input: { action: ReviewAction; comment?: string | null; conditions?: string | null; version?: number },
+  ): Promise<ReviewView> {
+    const row0 = await findRow(db, id);
+    assertMayRead(actor, row0);
+    const cps0 = await repo.counterparties(db, id);
+    const latest = await latestScreenings(cps0.map((c) => c.party_id));
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (input.version !== undefined && row.version !== input.version) throw staleVersion();
+      const from = row.status as ReviewState;
+      if (input.action === "submit" && row.applicant_user_id === actor.id && applicantMayEdit(from)) {
+        const cps = await repo.counterparties(tx, id);
+        const problems = validateApplication(row.activity_type as ActivityType, {
+          title: row.title,
+          details: { ...EMPTY_DETAILS, ...(row.details as ApplicationDetails) },
+          answers: row.answers as Answers,
+          notes: row.notes as Record<string, string>,
+          counterparties: cps.map((c) => ({ partyId: c.party_id, role: c.role })),
+        });
+        if (problems.length)
+          throw invalid(toFields(problems), {
+            ja: "申請内容に不足があります。各項目を確認してください",
+            en: "The application is incomplete; check the fields",
+          });
+      }
+      // Store today's screening decisions with the counterparties before deciding.
+      for (const c of await repo.counterparties(tx, id)) {
+        const fact = latest.get(c.party_id);
+        if (fact) await repo.setCounterpartyScreening(tx, c.id, fact, new Date(fact.screenedAt));
+      }
+      const { facts, view } = await build(tx, row, latest, actor);
+      const decision = decideTransition(from, input.action, actor, facts, input);
+      if (!decision.ok) {
+        const fields: FieldError[] | undefined =
+          decision.code === "transaction_check_incomplete"
+            ? view.transactionCheckMissing.map((path) => ({
+                path,
+                message: { ja: "未回答です", en: "Not answered" },
+              }))
+            : decision.field
+              ? [{ path: decision.field, message: decision.message }]
+              : undefined;
+        throw new AppError(decision.status, decision.code, decision.message, fields);
+      }
+      const now = clock();
+      const to = decision.to;
+      const final = isFinal(to);
+      const retentionUntil = (() => {
+        const d = new Date(now);
+        d.setUTCFullYear(d.getUTCFullYear() + deps.retentionYears);
+        return d.toISOString().slice(0, 10);
+      })();
+      const comment = input.comment?.trim() || null;
+      const conditions = input.action === "approve_with_conditions" ? input.conditions?.trim() || null : null;
+      await repo.setStatus(tx, id, {
+        status: to,
+        track: view.routing.track,
+        routing: view.routing,
+        risk: view.assessment,
+        submittedAt: input.action === "submit" ? now : undefined,
+        ...(final ? { decision: { conditions, comment, by: actor.id, at: now, retentionUntil } } : {}),
+      });
+      await repo.insertEvent(tx, {
+        id: randomUUID(),
+        reviewId: id,
+        action: input.action,
+        from,
+        to,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        comment,
+        conditions,
+      });
+      await audit.write(tx, actor, {
+        action: `review.${input.action}`,
+        entityType: "review",
+        entityId: id,
+        before: { status: from },
+        after: {
+          status: to,
+          comment,
+          conditions,
+          track: view.routing.track,
+          risk: view.assessment.level,
+          flags: view.assessment.flags.map((f) => f.id),
+          ...(final ? { retentionUntil } : {}),
+        },
+      });
+      await announce(tx, actor, row, from, to, input.action, comment, conditions, view);
+    });
+    const after = await get(actor, id);
+    if (input.action === "submit") {
+      // Screen right away when screening is available; officers can re-run it at any stage.
+      try {
+        await screenAll(actor, await findRow(db, id));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+      }
+      return get(actor, id);
+    }
+    return after;
+  }
+
+  /** Moves the task inbox along with the review and tells the applicant what happened. */
+  async function announce(
+    tx: Executor,
+    actor: Actor,
+    row: ReviewRow,
+    from: ReviewState,
+    to: ReviewState,
+    action: ReviewAction,
+    comment: string | null,
+    conditions: string | null,
+    view: ReviewView,
+  ): Promise<void> {
+    await tasks.closeFor(tx, actor, { entityType: "review", entityId: row.id });
+    const name = `${row.ref_no} ${row.title}`;
+    const link = `/reviews/${row.id}`;
+    const role = stageRole(to);
+    if (role) {
+      const risk = view.assessment.level;
+      await tasks.open(tx, actor, {
+        kind: `review.${to}`,
+        title: {
+          ja: `審査待ち（${STATE_LABELS[to].ja}）: ${name}`,
+          en: `Waiting for you (${STATE_LABELS[to].en}): ${name}`,
+        },
+        detail: {
+          ja: `${ACTIVITY_LABELS[row.activity_type as ActivityType].ja} / リスク評価: ${{ low: "低", medium: "中", high: "高" }[risk]}`,
+          en: `${ACTIVITY_LABELS[row.activity_type as ActivityType].en} / risk: ${risk}`,
+        },
+        link,
+        entityType: "review",
+        entityId: row.id,
+        assignee: { role },
+        dedupeKey: `review:${row.id}:stage`,
+        email: true,
+      });
+    }
+    if (to === "returned") {
+      await tasks.open(tx, actor, {
+        kind: "review.returned",
+        title: { ja: `差戻し: ${name}`, en: `Returned for revision: ${name}` },
+        detail: { ja: `理由: ${comment ?? ""}`, en: `Reason: ${comment ?? ""}` },
+        link,
+        entityType: "review",
+        entityId: row.id,
+        assignee: { userId: row.applicant_user_id },
+        dedupeKey: `review:${row.id}:returned`,
+        email: true,
+      });
+    }
+    if (isFinal(to) && action !== "withdraw") {
+      const extra: Label = conditions
+        ? { ja: `\n条件: ${conditions}`, en: `\nConditions: ${conditions}` }
+        : comment
+          ? { ja: `\nコメント: ${comment}`, en: `\nComment: ${comment}` }
+          : { ja: "", en: "" };
+      await tasks.notify(
+        tx,
+        { userIds: [row.applicant_user_id] },
+        {
+          kind: `review.${to}`,
+          subject: {
+            ja: `審査結果（${STATE_LABELS[to].ja}）: ${name}`,
+            en: `Review decision (${STATE_LABELS[to].en}): ${name}`,
+          },
+          body: {
+            ja: `申請「${name}」は「${STATE_LABELS[to].ja}」となりました。${extra.ja}`,
+            en: `Your application "${name}" was decided: ${STATE_LABELS[to].en}.${extra.en}`,
+          },
+          link,
+        },
+      );
+      if (
+        (to === "approved" || to === "approved_with_conditions" || to === "cleared") &&
+        REMIND_ON_APPROVAL.includes(row.activity_type)
+      )
+        await deps.people.remindUserOnChange(tx, actor, row.applicant_user_id, {
+          ja: `承認された「${name}」（${ACTIVITY_LABELS[row.activity_type as ActivityType].ja}）を研究インテグリティ申告に反映してください`,
+          en: `Please add the approved "${name}" (${ACTIVITY_LABELS[row.activity_type as ActivityType].en}) to your research-integrity disclosure`,
+        });
+    }
+    void from;
+  }
+
+  async function get(actor: Actor, id: string): Promise<ReviewView> {
+    const row0 = await findRow(db, id);
+    assertMayRead(actor, row0);
+    const cps = await repo.counterparties(db, id);
+    const latest = await latestScreenings(cps.map((c) => c.party_id));
+    const row = await findRow(db, id);
+    return (await build(db, row, latest, actor)).view;
+  }
+
+  async function list(
+    actor: Actor,
+    q: { scope: "mine" | "inbox" | "all"; status?: string | undefined; page: number; pageSize: number },
+  ) {
+    let statuses: string[] | undefined = q.status ? [q.status] : undefined;
+    let applicantUserId: string | undefined;
+    if (q.scope === "mine") applicantUserId = actor.id ?? "00000000-0000-0000-0000-000000000000";
+    else if (q.scope === "inbox") {
+      const stages = (["unit_review", "secretariat_review", "approval"] as const).filter((s) => {
+        const r = stageRole(s);
+        return r !== null && hasAnyRole(actor, [r]);
+      });
+      statuses = q.status ? stages.filter((s) => s === q.status) : stages;
+      if (statuses.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    } else if (!hasAnyRole(actor, READERS)) throw forbidden();
+    const [rows, count] = await repo.list(db, {
+      applicantUserId,
+      statuses,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    const items = rows
+      .filter((r) => q.scope !== "inbox" || r.applicant_user_id !== actor.id)
+      .map((r) => ({
+        id: r.id,
+        refNo: r.ref_no,
+        activityType: r.activity_type,
+        title: r.title,
+        status: r.status,
+        track: r.track,
+        applicantName: r.applicant_name,
+        riskLevel: ((r.risk as RiskAssessment | null)?.level ?? null) as string | null,
+        flags: ((r.risk as RiskAssessment | null)?.flags ?? []).map((f) => f.id),
+        submittedAt: iso(r.submitted_at),
+        decidedAt: iso(r.decided_at),
+        retentionUntil: r.retention_until,
+        updatedAt: iso(r.updated_at)!,
+      }));
+    return { items, total: count.n, page: q.page, pageSize: q.pageSize };
+  }
+
+  return {
+    create,
+    update,
+    classify,
+    recordTransactionCheck,
+    screenCounterparties,
+    transition,
+    get,
+    list,
+    history: async (actor: Actor, id: string) => {
+      assertMayRead(actor, await findRow(db, id));
+      return audit.forEntity("review", id);
+    },
+    /** Autosave: the user's unsaved form, kept server-side so an expired session loses nothing. */
+    async saveDraft(actor: Actor, key: string, payload: unknown): Promise<{ key: string; savedAt: string }> {
+      if (!actor.id) throw forbidden();
+      const at = clock();
+      await repo.putDraft(db, actor.id, key, payload, at);
+      return { key, savedAt: at.toISOString() };
+    },
+    async getDraft(
+      actor: Actor,
+      key: string,
+    ): Promise<{ key: string; payload: unknown; savedAt: string } | null> {
+      if (!actor.id) return null;
+      const row = await repo.getDraft(db, actor.id, key);
+      return row ? { key, payload: row.payload, savedAt: iso(row.updated_at)! } : null;
+    },
+    async deleteDraft(actor: Actor, key: string): Promise<void> {
+      if (actor.id) await repo.deleteDraft(db, actor.id, key);
+    },
+    async listDrafts(actor: Actor) {
+      if (!actor.id) return [];
+      return (await repo.listDrafts(db, actor.id)).map((d) => ({ key: d.key, savedAt: iso(d.updated_at)! }));
+    },
+  };
+}
+
+export type ReviewsService = ReturnType<typeof createReviewsService>;

@@ -1,0 +1,110 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { api, setCsrfToken, setUnauthenticatedHandler } from "./api";
+import { changeLanguage, type Language } from "./i18n";
+
+export type Role = "applicant" | "unit_officer" | "secretariat" | "approver" | "auditor" | "admin";
+
+export type User = {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  locale: Language;
+  department: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type RoleInfo = { id: Role; ja: string; en: string };
+
+type SessionResponse = { user: User; csrfToken: string; roles: RoleInfo[] };
+
+type AuthState = {
+  status: "loading" | "anonymous" | "authenticated";
+  user: User | null;
+  roleInfo: RoleInfo[];
+  login(username: string, password: string): Promise<void>;
+  logout(everywhere?: boolean): Promise<void>;
+  setLanguage(lang: Language): Promise<void>;
+  hasRole(...roles: Role[]): boolean;
+  refresh(): Promise<void>;
+};
+
+const AuthContext = createContext<AuthState | null>(null);
+
+/** Holds who is logged in; the whole app reads it through useAuth(). */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<AuthState["status"]>("loading");
+  const [user, setUser] = useState<User | null>(null);
+  const [roleInfo, setRoleInfo] = useState<RoleInfo[]>([]);
+
+  const accept = useCallback(async (session: SessionResponse) => {
+    setCsrfToken(session.csrfToken);
+    setUser(session.user);
+    setRoleInfo(session.roles);
+    setStatus("authenticated");
+    await changeLanguage(session.user.locale);
+  }, []);
+
+  const clear = useCallback(() => {
+    setCsrfToken(null);
+    setUser(null);
+    setStatus("anonymous");
+    queryClient.clear();
+  }, [queryClient]);
+
+  const refresh = useCallback(async () => {
+    try {
+      await accept(await api.get<SessionResponse>("/api/auth/session"));
+    } catch {
+      clear();
+    }
+  }, [accept, clear]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(clear);
+    void refresh();
+  }, [clear, refresh]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      status,
+      user,
+      roleInfo,
+      async login(username, password) {
+        await accept(await api.post<SessionResponse>("/api/auth/login", { username, password }));
+      },
+      async logout(everywhere = false) {
+        try {
+          await api.post(everywhere ? "/api/auth/logout-everywhere" : "/api/auth/logout");
+        } finally {
+          clear();
+        }
+      },
+      async setLanguage(lang) {
+        await changeLanguage(lang);
+        if (user) {
+          await api.put("/api/auth/locale", { locale: lang });
+          setUser({ ...user, locale: lang });
+        }
+      },
+      hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)),
+      refresh,
+    }),
+    [status, user, roleInfo, accept, clear, refresh],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** The current user and session actions. */
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error("useAuth outside AuthProvider");
+  return ctx;
+}

@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../app/api";
+import type { Role, User } from "../../app/auth";
+
+export type NewUser = {
+  username: string;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  department: string | null;
+  locale: "ja" | "en";
+};
+
+export function useUsers() {
+  return useQuery({
+    queryKey: ["admin", "users"],
+    queryFn: () => api.get<{ items: User[] }>("/api/admin/users"),
+  });
+}
+
+/** All admin user actions; each refreshes the user list. */
+export function useUserActions() {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: ["admin", "users"] });
+  return {
+    create: useMutation({
+      mutationFn: (input: NewUser) => api.post<{ user: User; password?: string }>("/api/admin/users", input),
+      onSuccess: done,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, patch }: { id: string; patch: Partial<NewUser> & { disabled?: boolean } }) =>
+        api.patch<User>(`/api/admin/users/${id}`, patch),
+      onSuccess: done,
+    }),
+    resetPassword: useMutation({
+      mutationFn: (id: string) =>
+        api.post<{ password?: string }>(`/api/admin/users/${id}/reset-password`, {}),
+      onSuccess: done,
+    }),
+    unlock: useMutation({
+      mutationFn: (id: string) => api.post<User>(`/api/admin/users/${id}/unlock`),
+      onSuccess: done,
+    }),
+    logoutEverywhere: useMutation({
+      mutationFn: (id: string) => api.post(`/api/admin/users/${id}/logout-everywhere`),
+      onSuccess: done,
+    }),
+  };
+}
+
+export type OutboxMail = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  kind: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+};
+
+export function useOutbox() {
+  return useQuery({
+    queryKey: ["admin", "outbox"],
+    queryFn: () => api.get<{ items: OutboxMail[] }>("/api/admin/outbox"),
+  });
+}

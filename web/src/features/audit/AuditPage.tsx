@@ -1,0 +1,236 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, qs } from "../../app/api";
+import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { PageHeader } from "../../app/components/PageHeader";
+import { RequireRole } from "../../app/components/RequireRole";
+import { formatDateTime } from "../../app/format";
+
+type AuditRecord = {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  context: Record<string, unknown> | null;
+  hash: string;
+};
+
+type VerifyResult = {
+  ok: boolean;
+  checked: number;
+  total: number;
+  headId: number;
+  headHash: string;
+  broken?: { id: number; reason: string; detail: string };
+};
+
+/** The audit log for auditors and admins: filter, inspect before/after, verify the chain, export CSV. */
+export function AuditPage() {
+  return (
+    <RequireRole roles={["auditor", "admin"]}>
+      <AuditLog />
+    </RequireRole>
+  );
+}
+
+function AuditLog() {
+  const { t } = useTranslation("audit");
+  const [action, setAction] = useState<string | null>(null);
+  const [entityType, setEntityType] = useState("");
+  const [entityId, setEntityId] = useState("");
+  const [text, setText] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [open, setOpen] = useState<number | null>(null);
+  const [debouncedText] = useDebouncedValue(text, 300);
+  const filter = { action: action ?? "", entityType, entityId, text: debouncedText, from, to };
+  const actions = useQuery({
+    queryKey: ["audit", "actions"],
+    queryFn: () => api.get<{ items: string[] }>("/api/audit/actions"),
+  });
+  const log = useInfiniteQuery({
+    queryKey: ["audit", filter],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: AuditRecord[]; total: number }>(
+        `/api/audit${qs({ ...filter, limit: 50, beforeId: pageParam })}`,
+      ),
+    getNextPageParam: (last) =>
+      last.items.length === 50 ? last.items[last.items.length - 1]!.id : undefined,
+  });
+  const verify = useMutation({ mutationFn: () => api.get<VerifyResult>("/api/audit/verify") });
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = log.data?.pages[0]?.total ?? 0;
+  const exportHref = `/api/audit/export.csv${qs({ action: action ?? "", entityType, entityId, text: debouncedText, from, to })}`;
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <>
+            <Button variant="default" loading={verify.isPending} onClick={() => verify.mutate()}>
+              {t("verify")}
+            </Button>
+            <Button component="a" href={exportHref} variant="light">
+              {t("exportCsv")}
+            </Button>
+          </>
+        }
+      />
+      <ErrorAlert error={verify.error} />
+      {verify.data ? (
+        verify.data.ok ? (
+          <Alert color="green" title={t("intactTitle")} data-testid="verify-result">
+            {t("intact", { count: verify.data.checked, head: verify.data.headHash.slice(0, 16) })}
+          </Alert>
+        ) : (
+          <Alert color="red" title={t("brokenTitle")} data-testid="verify-result">
+            {t("broken", { id: verify.data.broken?.id, reason: t(`reasons.${verify.data.broken?.reason}`) })}
+            <Text size="sm">{verify.data.broken?.detail}</Text>
+          </Alert>
+        )
+      ) : null}
+      <Paper withBorder p="sm">
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label={t("action")}
+            data={actions.data?.items ?? []}
+            value={action}
+            onChange={setAction}
+            clearable
+            searchable
+            w={220}
+          />
+          <TextInput
+            label={t("entityType")}
+            value={entityType}
+            onChange={(e) => setEntityType(e.currentTarget.value)}
+            w={140}
+          />
+          <TextInput
+            label={t("entityId")}
+            value={entityId}
+            onChange={(e) => setEntityId(e.currentTarget.value)}
+            w={300}
+          />
+          <TextInput
+            label={t("text")}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            w={200}
+          />
+          <TextInput
+            type="date"
+            label={t("from")}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+          />
+          <TextInput type="date" label={t("to")} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        </Group>
+      </Paper>
+      <ErrorAlert error={log.error} />
+      <Text size="sm" c="dimmed">
+        {t("count", { count: total })}
+      </Text>
+      <Table striped data-testid="audit-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>{t("at")}</Table.Th>
+            <Table.Th>{t("actor")}</Table.Th>
+            <Table.Th>{t("action")}</Table.Th>
+            <Table.Th>{t("entity")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((r) => (
+            <Fragment key={r.id}>
+              <Table.Tr>
+                <Table.Td>{r.id}</Table.Td>
+                <Table.Td>{formatDateTime(r.at)}</Table.Td>
+                <Table.Td>{r.actorLabel}</Table.Td>
+                <Table.Td>
+                  <Code>{r.action}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {r.entityType}
+                    {r.entityId ? ` · ${r.entityId}` : ""}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor
+                    size="sm"
+                    component="button"
+                    type="button"
+                    onClick={() => setOpen(open === r.id ? null : r.id)}
+                  >
+                    {open === r.id ? t("hide") : t("show")}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+              {open === r.id ? (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Group align="flex-start" grow>
+                      <Stack gap={2}>
+                        <Text size="xs" fw={600}>
+                          {t("before")}
+                        </Text>
+                        <Code block>{JSON.stringify(r.before, null, 2)}</Code>
+                      </Stack>
+                      <Stack gap={2}>
+                        <Text size="xs" fw={600}>
+                          {t("after")}
+                        </Text>
+                        <Code block>{JSON.stringify(r.after, null, 2)}</Code>
+                      </Stack>
+                    </Group>
+                    {r.context ? (
+                      <Code block mt="xs">
+                        {JSON.stringify(r.context)}
+                      </Code>
+                    ) : null}
+                    <Text size="xs" c="dimmed" mt="xs">
+                      SHA-256 {r.hash}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {log.isFetching ? <Loader size="sm" /> : null}
+      {log.hasNextPage ? (
+        <Button variant="default" onClick={() => void log.fetchNextPage()} w="fit-content">
+          {t("more")}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation, useNavigate } from "react-router";
+import { useAuth } from "../../app/auth";
+import { LanguageSwitch } from "../../app/Layout";
+
+/** Username and password login; the language can be chosen before logging in. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { login, status } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { username: "", password: "" },
+    validate: {
+      username: (v) => (v.trim() ? null : t("auth.usernameRequired")),
+      password: (v) => (v ? null : t("auth.passwordRequired")),
+    },
+  });
+  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  if (status === "authenticated") return <Navigate to={from} replace />;
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={400}>
+        <form
+          onSubmit={form.onSubmit(async (values) => {
+            setBusy(true);
+            setError(null);
+            try {
+              await login(values.username.trim(), values.password);
+              navigate(from, { replace: true });
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e));
+            } finally {
+              setBusy(false);
+            }
+          })}
+        >
+          <Stack>
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Title order={2}>関守 Sekimori</Title>
+                <Text c="dimmed" size="sm">
+                  {t("auth.tagline")}
+                </Text>
+              </div>
+            </Group>
+            <LanguageSwitch />
+            {error ? (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t("auth.username")}
+              autoComplete="username"
+              autoFocus
+              {...form.getInputProps("username")}
+            />
+            <PasswordInput
+              label={t("auth.password")}
+              autoComplete="current-password"
+              visibilityToggleButtonProps={{ "aria-label": t("auth.showPassword") }}
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={busy}>
+              {t("auth.login")}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

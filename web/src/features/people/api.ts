@@ -1,0 +1,186 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, qs } from "../../app/api";
+import type { Bi, Hit } from "../reviews/api";
+
+export type Provider = { name: string; partyId: string | null };
+export type AffiliationKind = "position" | "outside_appointment" | "talent_programme" | "honorary";
+export type Disclosure = {
+  submittedOn: string;
+  career: { from: string; to: string | null; organisation: string; position: string }[];
+  affiliations: {
+    kind: AffiliationKind;
+    organisation: Provider;
+    position: string;
+    from: string;
+    to: string | null;
+    effortPercent: number;
+    paid: boolean;
+    confidentiality: boolean;
+  }[];
+  funds: {
+    title: string;
+    programme: string;
+    provider: Provider;
+    status: "applied" | "received";
+    inERad: boolean;
+    amountJpy: number | null;
+    from: string;
+    to: string | null;
+    effortPercent: number;
+    confidentiality: boolean;
+  }[];
+  nonMonetary: { description: string; provider: Provider; from: string | null; confidentiality: boolean }[];
+  pledge: boolean;
+};
+
+export type TokuteiForm = {
+  declaredOn: string;
+  type1: { applies: boolean; counterparty: string; detail: string };
+  type2: { fiscalYear: string; foreignIncomeJpy: number; totalIncomeJpy: number; sources: string };
+  type3: { applies: boolean; detail: string };
+  evidence: string;
+  nextReviewOn: string | null;
+  pledge: boolean;
+};
+
+export type ResidencyBasis =
+  | { kind: "arrived_in_japan"; date: string; employedInJapan: boolean }
+  | { kind: "left_japan"; date: string; employedAbroad: boolean; stayAbroadTwoYearsOrMore: boolean }
+  | { kind: "long_term_in_japan" }
+  | { kind: "officer_decision"; status: "resident" | "non_resident"; date: string; reason: string };
+
+export type Person = {
+  id: string;
+  partyId: string;
+  name: string;
+  userId: string | null;
+  username: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  eradResearcherNumber: string | null;
+  disclosureDueOn: string | null;
+  tokuteiReviewOn: string | null;
+  version: number;
+  residency: {
+    status: "resident" | "non_resident";
+    effectiveFrom: string;
+    basis: ResidencyBasis | null;
+    reason: Bi | null;
+    note: string | null;
+    recordedAt: string;
+  }[];
+  tokutei: {
+    id: string;
+    declaredOn: string;
+    types: string[];
+    incomeShare: number | null;
+    nextReviewOn: string;
+    active: boolean;
+    content: TokuteiForm;
+    recordedAt: string;
+  }[];
+  disclosures: {
+    id: string;
+    version: number;
+    submittedOn: string;
+    totalEffort: number;
+    content: Disclosure;
+    recordedAt: string;
+  }[];
+  providerScreenings: {
+    partyId: string;
+    providerName: string;
+    screenedAt: string;
+    result: { runId: string; screenedAt: string; hits: Hit[] };
+  }[];
+  flags: { id: string; title: Bi; evidence: Bi; source: string }[];
+};
+
+export type PersonListItem = {
+  id: string;
+  name: string;
+  partyId: string;
+  category: string;
+  department: string | null;
+  disclosureDueOn: string | null;
+  tokuteiReviewOn: string | null;
+  residency: string | null;
+  tokuteiActive: boolean;
+  flags: string[];
+};
+
+export function usePeople(q: string) {
+  return useQuery({
+    queryKey: ["people", "list", q],
+    queryFn: () => api.get<{ items: PersonListItem[] }>(`/api/people${qs({ q })}`),
+  });
+}
+
+export function usePerson(id: string | undefined) {
+  return useQuery({
+    queryKey: ["person", id],
+    queryFn: () =>
+      id === "me"
+        ? api.get<{ person: Person | null }>("/api/people/me").then((r) => r.person)
+        : api.get<Person>(`/api/people/${id}`),
+    enabled: !!id,
+  });
+}
+
+function usePersonMutation<V>(fn: (v: V) => Promise<Person>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (p) => {
+      qc.setQueryData(["person", p.id], p);
+      void qc.invalidateQueries({ queryKey: ["person", "me"] });
+      void qc.invalidateQueries({ queryKey: ["people"] });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+}
+
+export type PersonInput = {
+  partyId?: string;
+  username: string | null;
+  category: string;
+  department: string | null;
+  email: string | null;
+  eradResearcherNumber: string | null;
+};
+
+export function useSavePerson() {
+  return usePersonMutation(({ id, version, input }: { id?: string; version?: number; input: PersonInput }) =>
+    id ? api.put<Person>(`/api/people/${id}`, { ...input, version }) : api.post<Person>("/api/people", input),
+  );
+}
+
+export function useRecordResidency() {
+  return usePersonMutation(
+    ({ id, basis, note }: { id: string; basis: ResidencyBasis; note: string | null }) =>
+      api.post<Person>(`/api/people/${id}/residency`, { basis, note }),
+  );
+}
+
+export function useDeclareTokutei() {
+  return usePersonMutation(({ id, form }: { id: string; form: TokuteiForm }) =>
+    api.post<Person>(`/api/people/${id}/tokutei`, form),
+  );
+}
+
+export function useSubmitDisclosure() {
+  return usePersonMutation(({ id, disclosure }: { id: string; disclosure: Disclosure }) =>
+    api.post<Person>(`/api/people/${id}/disclosures`, disclosure),
+  );
+}
+
+export function useScreenProviders() {
+  return usePersonMutation(({ id }: { id: string }) => api.post<Person>(`/api/people/${id}/screen`));
+}
+
+/** ② of 特定類型: the share of annual income from abroad; applies at 25 % or more (as the server computes it). */
+export function incomeShare(foreign: number, total: number): { share: number | null; applies: boolean } {
+  if (!(total > 0)) return { share: null, applies: false };
+  return { share: foreign / total, applies: foreign * 4 >= total };
+}

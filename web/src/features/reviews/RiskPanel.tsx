@@ -1,0 +1,68 @@
+import { Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { bi } from "../../app/format";
+import type { Review } from "./api";
+import { RiskBadge } from "./badges";
+
+/** The risk assessment with its reasons and every red flag: id, question, evidence, source. */
+export function RiskPanel({ review: r }: { review: Review }) {
+  const { t } = useTranslation("reviews");
+  const a = r.assessment;
+  return (
+    <Paper withBorder p="md" data-testid="risk-panel">
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>{t("assessment")}</Title>
+        <RiskBadge level={a.level} />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t("topicLevel", { level: t(`levels.${a.topic.level}`) })} ×{" "}
+        {t("partnerLevel", { level: t(`levels.${a.partner.level}`) })}
+      </Text>
+      <List size="sm" mt="xs">
+        {a.topic.reasons.map((reason) => (
+          <List.Item key={reason.en}>{bi(reason)}</List.Item>
+        ))}
+      </List>
+      <Title order={5} mt="md" mb="xs">
+        {t("flags")}
+      </Title>
+      {a.flags.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("noFlags")}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          {a.flags.map((f) => (
+            <Paper
+              key={`${f.id}-${f.counterpartyId ?? ""}-${f.evidence.en}`}
+              withBorder
+              p="xs"
+              data-testid={`flag-${f.id}`}
+            >
+              <Group gap="xs">
+                <Badge color={f.severity === "high" ? "red" : "orange"} variant="filled">
+                  {f.id}
+                </Badge>
+                <Text fw={600} size="sm">
+                  {bi(f.title)}
+                </Text>
+                <Badge variant="light" color={f.severity === "high" ? "red" : "orange"}>
+                  {t(`severity.${f.severity}`)}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed" mt={4}>
+                {t("flagQuestion")}: {bi(f.question)}
+              </Text>
+              <Text size="sm">
+                {t("flagEvidence")}: {bi(f.evidence)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t("flagSource")}: {f.source}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

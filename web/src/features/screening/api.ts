@@ -1,0 +1,372 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, qs, upload } from "../../app/api";
+
+export type Bilingual = { ja: string; en: string };
+export type EntitySchema = "Person" | "Organization" | "Vessel" | "Aircraft" | "Unknown";
+
+export type ScoreFeature = { id: string; contribution: number; label: Bilingual; detail?: Bilingual };
+export type Explanation = {
+  queryName: string;
+  matchedName: string;
+  features: ScoreFeature[];
+  summary: Bilingual;
+};
+
+/** One candidate list entry for a query, with its score and the reasons for it. */
+export type Hit = {
+  entityId: string;
+  source: string;
+  sourceId: string;
+  schema: EntitySchema;
+  name: string;
+  score: number;
+  match: boolean;
+  explanation: Explanation;
+  programs: string[];
+  countries: string[];
+};
+
+export type ListEntry = {
+  id: string;
+  snapshotId: string;
+  source: string;
+  sourceId: string;
+  schema: EntitySchema;
+  names: {
+    name: string;
+    kind: "primary" | "alias" | "weakAlias" | "former" | "originalScript";
+    lang?: string;
+  }[];
+  countries: string[];
+  birthDates: string[];
+  identifiers: { scheme: string; value: string }[];
+  programs: string[];
+  listedOn?: string;
+  remarks?: string;
+  addresses?: string[];
+  details?: Record<string, string | string[]>;
+};
+
+export type ListSnapshot = {
+  id: string;
+  source: string;
+  version: number;
+  status: "loading" | "active" | "superseded" | "failed";
+  format: string;
+  fileNames: string[];
+  byteSize: number;
+  entityCount: number;
+  nameCount: number;
+  schemaCounts: Record<string, number>;
+  error: string | null;
+  importedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+  activatedAt: string | null;
+  supersededAt: string | null;
+};
+
+export type Decision = {
+  status: "true_match" | "false_positive";
+  rationale: string;
+  decidedBy: string;
+  decidedAt: string;
+};
+
+export type PartyHit = Hit & {
+  snapshotId: string;
+  contentHash: string;
+  isNew: boolean;
+  decision: Decision | null;
+  previousDecision: Decision | null;
+};
+
+export type PartyResult = {
+  runId: string;
+  partyId: string;
+  screenedAt: string;
+  hits: PartyHit[];
+  openHitCount: number;
+  confirmedHitCount: number;
+  newHitCount: number;
+  trigger: "manual" | "context" | "rescreen";
+  actorLabel: string;
+  snapshots: Record<string, string>;
+  threshold: number;
+};
+
+export type DecisionRecord = Decision & {
+  id: string;
+  partyId: string;
+  entityId: string;
+  entityName: string;
+  source: string;
+  sourceId: string;
+  current: boolean;
+};
+
+export type RunSummary = {
+  runId: string;
+  screenedAt: string;
+  trigger: "manual" | "context" | "rescreen";
+  actorLabel: string;
+  hitCount: number;
+  matchCount: number;
+  openCount: number;
+  newCount: number;
+};
+
+export type QueueItem = {
+  party: { id: string; name: string; kind: string; country: string | null };
+  runId: string;
+  screenedAt: string;
+  hit: Hit & { isNew: boolean };
+};
+
+export type BatchJob = {
+  id: string;
+  fileName: string;
+  fileFormat: "csv" | "xlsx";
+  encoding: string | null;
+  status: "queued" | "running" | "done" | "failed";
+  totalRows: number;
+  processedRows: number;
+  matchedRows: number;
+  threshold: number;
+  error: string | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export type BatchRow = {
+  rowNo: number;
+  line: number;
+  input: { name: string; aliases: string[]; country: string | null; problem?: Bilingual };
+  done: boolean;
+  bestScore: number | null;
+  matchCount: number | null;
+  hits: {
+    entityId: string;
+    source: string;
+    sourceId: string;
+    name: string;
+    score: number;
+    match: boolean;
+    summary: Bilingual;
+  }[];
+};
+
+export type IndexStatus = {
+  index: {
+    state: "idle" | "building" | "ready" | "failed";
+    rebuilding: boolean;
+    entityCount: number;
+    snapshots: Record<string, string>;
+    builtAt: string | null;
+    progress: { entitiesAdded: number; entitiesTotal: number } | null;
+    error: string | null;
+  };
+  threshold: number;
+};
+
+export type SearchQuery = { q: string; country?: string; schema?: "Person" | "Organization" | "" };
+
+/** The matching index's state (entries, lists, building), refreshed while it builds. */
+export function useScreeningStatus() {
+  return useQuery({
+    queryKey: ["screening", "status"],
+    queryFn: () => api.get<IndexStatus>("/api/screening/status"),
+    refetchInterval: (q) => (q.state.data && q.state.data.index.state === "ready" ? false : 2000),
+  });
+}
+
+/** Screens a name against every active list; nothing is stored. */
+export function useScreeningSearch(query: SearchQuery) {
+  return useQuery({
+    queryKey: ["screening", "search", query],
+    queryFn: () =>
+      api.get<{ items: Hit[]; snapshots: Record<string, string>; threshold: number }>(
+        `/api/screening/search${qs({ ...query, limit: 20 })}`,
+      ),
+    enabled: query.q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The full list entry behind a hit, with the snapshot it comes from. */
+export function useListEntry(id: string | null) {
+  return useQuery({
+    queryKey: ["lists", "entity", id],
+    queryFn: () => api.get<ListEntry & { snapshot: ListSnapshot }>(`/api/lists/entities/${id}`),
+    enabled: !!id,
+  });
+}
+
+export function usePartyScreening(partyId: string | undefined) {
+  return useQuery({
+    queryKey: ["screening", "party", partyId, "latest"],
+    queryFn: () => api.get<{ result: PartyResult | null }>(`/api/screening/parties/${partyId}/latest`),
+    enabled: !!partyId,
+  });
+}
+
+export function usePartyDecisions(partyId: string | undefined) {
+  return useQuery({
+    queryKey: ["screening", "party", partyId, "decisions"],
+    queryFn: () => api.get<{ items: DecisionRecord[] }>(`/api/screening/parties/${partyId}/decisions`),
+    enabled: !!partyId,
+  });
+}
+
+export function usePartyRuns(partyId: string | undefined) {
+  return useQuery({
+    queryKey: ["screening", "party", partyId, "runs"],
+    queryFn: () =>
+      api.get<{ items: RunSummary[]; total: number }>(`/api/screening/parties/${partyId}/runs?pageSize=10`),
+    enabled: !!partyId,
+  });
+}
+
+/** Screens a party now (all its names and facts) and stores the run. */
+export function useScreenParty() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (partyId: string) => api.post<PartyResult>(`/api/screening/parties/${partyId}/screen`),
+    onSuccess: (result) => {
+      qc.setQueryData(["screening", "party", result.partyId, "latest"], { result });
+      void qc.invalidateQueries({ queryKey: ["screening", "party", result.partyId, "runs"] });
+      void qc.invalidateQueries({ queryKey: ["screening", "queue"] });
+    },
+  });
+}
+
+/** Records a reviewer's decision on a hit (remembered for this party and list entry). */
+export function useDecide() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      partyId: string;
+      entityId: string;
+      status: "true_match" | "false_positive";
+      rationale: string;
+    }) => api.post<DecisionRecord>("/api/screening/decisions", input),
+    onSuccess: (decision) => {
+      void qc.invalidateQueries({ queryKey: ["screening", "party", decision.partyId] });
+      void qc.invalidateQueries({ queryKey: ["screening", "queue"] });
+    },
+  });
+}
+
+/** Open hits of every party's latest run: the review queue. */
+export function useReviewQueue(page: number) {
+  return useQuery({
+    queryKey: ["screening", "queue", page],
+    queryFn: () =>
+      api.get<{ items: QueueItem[]; total: number; page: number; pageSize: number }>(
+        `/api/screening/queue${qs({ page, pageSize: 25 })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+const running = (job: BatchJob) => job.status === "queued" || job.status === "running";
+
+export function useBatches() {
+  return useQuery({
+    queryKey: ["screening", "batches"],
+    queryFn: () => api.get<{ items: BatchJob[]; total: number }>("/api/screening/batches?pageSize=50"),
+    refetchInterval: (q) => (q.state.data?.items.some(running) ? 1000 : false),
+  });
+}
+
+/** One batch job, polled while it runs so the progress bar moves. */
+export function useBatch(id: string | undefined) {
+  return useQuery({
+    queryKey: ["screening", "batch", id],
+    queryFn: () => api.get<BatchJob>(`/api/screening/batches/${id}`),
+    enabled: !!id,
+    refetchInterval: (q) => (!q.state.data || running(q.state.data) ? 1000 : false),
+  });
+}
+
+export function useBatchRows(id: string | undefined, page: number, onlyMatches: boolean, done: boolean) {
+  return useQuery({
+    queryKey: ["screening", "batch", id, "rows", page, onlyMatches, done],
+    queryFn: () =>
+      api.get<{ items: BatchRow[]; total: number; page: number; pageSize: number }>(
+        `/api/screening/batches/${id}/rows${qs({ page, pageSize: 50, onlyMatches: onlyMatches ? "true" : undefined })}`,
+      ),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUploadBatch() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, encoding }: { file: File; encoding: string }) => {
+      const form = new FormData();
+      form.append("encoding", encoding);
+      form.append("file", file, file.name);
+      return upload<BatchJob>("/api/screening/batches", form);
+    },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["screening", "batches"] }),
+  });
+}
+
+export type ListSource = {
+  id: string;
+  label: Bilingual;
+  format: string;
+  active: ListSnapshot | null;
+  updatedAt: string;
+};
+
+export function useListSources() {
+  return useQuery({
+    queryKey: ["lists", "sources"],
+    queryFn: () => api.get<{ items: ListSource[] }>("/api/lists/sources"),
+  });
+}
+
+export function useListSnapshots(page: number) {
+  return useQuery({
+    queryKey: ["lists", "snapshots", page],
+    queryFn: () =>
+      api.get<{ items: ListSnapshot[]; total: number; page: number; pageSize: number }>(
+        `/api/lists/snapshots${qs({ page, pageSize: 25 })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useListFormats() {
+  return useQuery({
+    queryKey: ["lists", "formats"],
+    queryFn: () =>
+      api.get<{ items: { format: string; label: Bilingual; description: Bilingual }[]; encodings: string[] }>(
+        "/api/lists/formats",
+      ),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Imports list file(s) as a new snapshot (active only once complete); refreshes lists and the index state. */
+export function useImportList() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { files: File[]; format: string; source: string; encoding: string }) => {
+      const form = new FormData();
+      form.append("format", input.format);
+      if (input.source) form.append("source", input.source);
+      form.append("encoding", input.encoding);
+      for (const f of input.files) form.append("file", f, f.name);
+      return upload<ListSnapshot>("/api/lists/import", form);
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["lists"] });
+      void qc.invalidateQueries({ queryKey: ["screening", "status"] });
+    },
+  });
+}
