@@ -167,6 +167,9 @@ test("Admin › Lists shows the snapshots and imports a new version", async ({ p
       .filter({ has: page.getByRole("cell", { name: v, exact: true }) });
   await expect(version("v2")).toContainText("有効");
   await expect(version("v1")).toContainText("旧版");
+  // The import re-screened every party.
+  await expect(page.getByTestId("rescreens").getByRole("row").first()).toContainText("完了");
+  await expect(page.getByTestId("rescreens").getByRole("row").first()).toContainText(/(\d+) 件中 \1 件/);
 
   expect(problems).toEqual([]);
 });

@@ -2,7 +2,7 @@
  * Locating and loading the reference data for the screening evaluation and benchmark. The data
  * lives outside the repository (licences, size) in `../shared/data`; nothing here copies it.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
@@ -86,4 +86,34 @@ export function personQuery(row: Record<string, string>, withFacts: boolean) {
     birthDate: row.date_of_birth || undefined,
     countries: code ? [code.toLowerCase()] : undefined,
   };
+}
+
+/**
+ * Writes one generated block (eval or bench results) into docs/benchmarks.md under its
+ * `## Screening` section, replacing the previous block with the same marker, so that re-running
+ * `npm run eval:screening -- --write-docs` or `npm run bench:screening` updates the numbers in place.
+ */
+export function writeScreeningDocs(marker: "eval" | "bench", block: string): void {
+  const file = resolve(repoRoot(), "docs/benchmarks.md");
+  const start = `<!-- screening-${marker}:start -->`;
+  const end = `<!-- screening-${marker}:end -->`;
+  let doc = existsSync(file)
+    ? readFileSync(file, "utf8")
+    : "# Benchmarks and evaluations\n\nMeasured numbers for Sekimori's speed, memory and quality targets, each written by its `npm run bench:*` / `npm run eval:*` script. Machine: 2 cores (shared with other agents — load noted per run), Node 20.20.2. The lead re-runs them on a quiet machine.\n";
+  if (!doc.includes("\n## Screening\n")) {
+    doc = `${doc.trimEnd()}\n\n## Screening\n\nReference data: \`../shared/data\` (see its SOURCES.md; never copied into the repository).\n`;
+  }
+  const wrapped = `${start}\n${block.trim()}\n${end}`;
+  if (doc.includes(start) && doc.includes(end)) {
+    doc = doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => wrapped);
+  } else {
+    // append inside the Screening section: before the next "## " heading, or at the end
+    const at = doc.indexOf("\n## Screening\n");
+    const next = doc.indexOf("\n## ", at + 5);
+    doc =
+      next < 0
+        ? `${doc.trimEnd()}\n\n${wrapped}\n`
+        : `${doc.slice(0, next).trimEnd()}\n\n${wrapped}\n${doc.slice(next)}`;
+  }
+  writeFileSync(file, doc);
 }

@@ -8,6 +8,7 @@
  * and prints JSON with top-1/top-5 recall and each query's best hits.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import {
   createMatchingIndex,
@@ -19,7 +20,7 @@ import {
 } from "../../src/screening/engine/index.js";
 import { hasCjk } from "../../src/screening/importers/names.js";
 import type { ListEntity, ScreeningHit, ScreeningQuery } from "../../src/screening/screening-contract.js";
-import { findSharedData, loadList, loadNamedList, personQuery, readCsv } from "./data.js";
+import { findSharedData, loadList, loadNamedList, personQuery, readCsv, writeScreeningDocs } from "./data.js";
 
 type Gate = { name: string; value: string; target: string; pass: boolean | null };
 
@@ -439,6 +440,7 @@ async function main(argv: string[]): Promise<number> {
   let jsonOut: string | null = null;
   let only: string | null = null;
   let sample = 0;
+  let writeDocs = false;
   const probe: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -448,6 +450,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === "--only") only = argv[++i] ?? null;
     else if (a === "--probe") probe.push(argv[++i] ?? "");
     else if (a === "--sample") sample = Number(argv[++i] ?? 0);
+    else if (a === "--write-docs") writeDocs = true;
     else {
       console.error(`unknown argument ${a}`);
       return 2;
@@ -526,6 +529,27 @@ async function main(argv: string[]): Promise<number> {
   };
   console.log(`\nJSON: ${JSON.stringify(summary)}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ gates, report }, null, 2));
+  if (writeDocs && only === null && sample === 0) {
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / ");
+    writeScreeningDocs(
+      "eval",
+      [
+        "### Quality — `npm run eval:screening`",
+        "",
+        `Run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, threshold ${DEFAULT_THRESHOLD}; ${JSON.stringify(report.lists)} entities; ${((performance.now() - t0) / 1000).toFixed(0)} s (load average at the end ${load}). Gates (PASS/FAIL) make the script exit non-zero when missed; "info" rows are reported only.`,
+        "",
+        "| measurement | measured | target | result |",
+        "|---|---|---|---|",
+        ...gates.map(
+          (g) =>
+            `| ${g.name.trim().replace(/\|/g, "\\|")} | ${g.value} | ${g.target} | ${g.pass === null ? "info" : g.pass ? "PASS" : "FAIL"} |`,
+        ),
+      ].join("\n"),
+    );
+    console.log("docs/benchmarks.md updated");
+  }
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -67,10 +67,13 @@ describe("sekimori screen", () => {
     expect(noName.code).toBe(1);
     expect(noName.err).toContain("give a name, or --file FILE");
 
-    // Before any list is imported the command refuses instead of pretending there is nothing to find.
+    // Before any list is imported the command refuses instead of calling every name clean.
     const empty = await run("screen", "軍需工業部");
     expect(empty.code).toBe(1);
-    expect(empty.err).toContain("リストが読み込まれていません");
+    expect(empty.out).toBe("");
+    expect(empty.err).toContain(
+      "no list is loaded yet — import one with `sekimori lists import FILE --format F`",
+    );
 
     const imported = await run(
       "lists",

@@ -58,15 +58,17 @@ async function loadIndex(services: Services, lang: "ja" | "en"): Promise<ActiveI
       : "building the screening index from the active lists…\n",
   );
   await services.screeningIndex.refresh();
-  const active = await services.screeningIndex.acquire(0);
+  // A failed build has no index to peek at: acquire says why (e.g. index_failed).
+  const active = services.screeningIndex.peek() ?? (await services.screeningIndex.acquire(0));
   const lists = Object.keys(active.snapshots);
-  const count = active.entityCount.toLocaleString("en");
-  // Without a list every name would come back clean: refuse (exit 1) rather than pretend.
-  if (lists.length === 0)
+  if (lists.length === 0) {
+    // Screening against nothing would call every name clean: refuse, and say what to do.
     throw new AppError(409, "no_lists", {
-      ja: "リストが読み込まれていません — `sekimori lists import FILE --format F` で取り込んでください",
-      en: "no list is loaded — import one with `sekimori lists import FILE --format F`",
+      ja: "照合するリストがまだ取り込まれていません — `sekimori lists import FILE --format F` で取り込んでください",
+      en: "no list is loaded yet — import one with `sekimori lists import FILE --format F`",
     });
+  }
+  const count = active.entityCount.toLocaleString("en");
   process.stderr.write(
     lang === "ja"
       ? `  ${lists.join(", ")} の ${count} 件（${active.buildMillis} ms）\n`

@@ -183,6 +183,22 @@ describe("index manager", () => {
     expect(empty.messages.ja).toContain("リスト");
   });
 
+  it("a caller waiting for the first build of an empty index learns there are no lists, not that it is building", async () => {
+    const manager = createIndexManager({
+      threshold: 0.7,
+      waitMs: 5_000,
+      lists: {
+        async activeSnapshots() {
+          return [];
+        },
+        async *iterateActiveEntities() {},
+      },
+    });
+    // No refresh yet: acquire starts the build and waits for it.
+    const error = (await manager.acquire().catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe("no_lists");
+  });
+
   it("keys a snapshot set independently of order", () => {
     expect(snapshotKey({ un: "a", ofac_sdn: "b" })).toBe(snapshotKey({ ofac_sdn: "b", un: "a" }));
     expect(snapshotKey({})).toBe("");

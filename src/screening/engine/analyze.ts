@@ -49,6 +49,8 @@ export type NameForm = {
   tokens: Token[];
   fidelity: number;
   method: FormMethod;
+  /** The reading language of the Han characters in this form, when it has any (zh / ko / ja). */
+  lang?: ReadingLang;
   /** Comparison units, memoised by the scorer. */
   units?: unknown;
 };
@@ -175,7 +177,7 @@ function isLegalTail(tail: string): boolean {
   return true;
 }
 
-type ReadingLang = "zh" | "ko" | "ja";
+export type ReadingLang = "zh" | "ko" | "ja";
 /**
  * One slot may expand into alternative token sequences. Han readings are labelled with their
  * language so that a name is read consistently (all Mandarin, all Sino-Korean or all Japanese):
@@ -526,6 +528,7 @@ export function analyzeName(name: string): AnalyzedName {
   const langsUsed = new Set<ReadingLang>();
   for (const slot of slots) for (const l of slot.langs ?? []) langsUsed.add(l);
   const forms: Token[][] = [];
+  const formLangs: (ReadingLang | null)[] = [];
   const passes: (ReadingLang | null)[] =
     langsUsed.size === 0 ? [null] : (["zh", "ko", "ja"] as const).filter((l) => langsUsed.has(l));
   for (const lang of passes) {
@@ -546,12 +549,15 @@ export function analyzeName(name: string): AnalyzedName {
       }
       partial = next.slice(0, Math.max(MAX_FORMS, partial.length));
     }
-    if (feasible) forms.push(...partial);
+    if (feasible) {
+      forms.push(...partial);
+      for (let k = 0; k < partial.length; k++) formLangs.push(lang);
+    }
   }
 
   const legalSeen = new Set<LegalClass>(legal);
   const outForms: NameForm[] = [];
-  for (const f of forms) {
+  for (const [fi, f] of forms.entries()) {
     const formLegal: LegalClass[] = [];
     let tokens = extractLatinLegal(removeHonorifics(f), formLegal);
     for (const c of formLegal) legalSeen.add(c);
@@ -562,7 +568,8 @@ export function analyzeName(name: string): AnalyzedName {
       const m = originMethod(t.origin);
       if (METHOD_RANK.indexOf(m) > METHOD_RANK.indexOf(method)) method = m;
     }
-    outForms.push({ tokens, fidelity: FIDELITY[method], method });
+    const lang = formLangs[fi];
+    outForms.push({ tokens, fidelity: FIDELITY[method], method, ...(lang ? { lang } : {}) });
   }
 
   const cjk = cjkParts.length > 0 ? cjkParts.join("") : null;

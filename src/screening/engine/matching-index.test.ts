@@ -178,3 +178,52 @@ describe("index behaviour", () => {
     expect(index.match({ name: "  " })).toEqual([]);
   });
 });
+
+describe("names written in ideographs on both sides", () => {
+  const cjkIndex = createMatchingIndex();
+  const cjkList = [
+    entity("C-1", "Organization", ["哈尔滨工业大学"]),
+    entity("C-2", "Organization", ["トヨタ自動車株式会社"]),
+    entity("C-3", "Organization", ["南京理工大学"]),
+  ];
+  for (const [i, e] of cjkList.entries()) cjkIndex.add(e, `c-${i}`);
+  cjkIndex.build();
+
+  it.each([
+    ["哈爾濱工業大學", "C-1"],
+    ["ハルビン工業大学", "C-1"],
+    ["トヨタ自動車", "C-2"],
+    ["南京理工大學", "C-3"],
+  ])("%s finds %s (variants folded, readings of the same language compared)", (query, expected) => {
+    const hit = cjkIndex.match({ name: query }, { limit: 1, minScore: 0 })[0];
+    expect(hit?.sourceId).toBe(expected);
+    expect(hit?.match).toBe(true);
+  });
+});
+
+describe("candidate selection in a larger index", () => {
+  // 3,000 entities sharing common words, and one rare name that a misspelt query must still reach
+  const big = createMatchingIndex();
+  for (let i = 0; i < 3000; i++) {
+    big.add(
+      entity(`F-${i}`, "Organization", [
+        `GENERAL TRADING COMPANY ${i % 50} ${["NORTH", "SOUTH", "EAST"][i % 3]}`,
+      ]),
+      `f-${i}`,
+    );
+  }
+  big.add(entity("R-1", "Person", ["ZYGMUNTOWSKI, Bartholomew"]), "r-1");
+  big.add(entity("R-2", "Organization", ["GENERAL TRADING COMPANY ZYGMUNT"]), "r-2");
+  big.build();
+
+  it("a misspelt rare name is found although it shares no word exactly", () => {
+    const hit = big.match({ name: "Bartolomew Zygmuntovski" }, { limit: 1, minScore: 0 })[0];
+    expect(hit?.sourceId).toBe("R-1");
+  });
+
+  it("the rare word decides among thousands of entities sharing the common words", () => {
+    const hits = big.match({ name: "General Trading Company Zygmunt" }, { limit: 3, minScore: 0 });
+    expect(hits[0]?.sourceId).toBe("R-2");
+    expect(hits[0]?.match).toBe(true);
+  });
+});

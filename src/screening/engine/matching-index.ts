@@ -12,6 +12,7 @@ import {
   CLASS_WEIGHT,
   type FormMethod,
   type NameForm,
+  type ReadingLang,
   type Token,
   type TokenClass,
 } from "./analyze.js";
@@ -38,6 +39,11 @@ export type MatchingIndexOptions = {
   threshold?: number;
   /** How many candidates are fully scored per query (default 32). */
   candidates?: number;
+  /**
+   * Posting entries one query may walk (default 60,000): bounds the cost of common words in a
+   * very large index (the two rarest keys of a query are always walked in full).
+   */
+  postingsBudget?: number;
 };
 
 export type MatchOptions = {
@@ -70,6 +76,7 @@ const NAME_KINDS: ListEntity["names"][number]["kind"][] = [
 ];
 const SCHEMAS: ListEntity["schema"][] = ["Person", "Organization", "Vessel", "Aircraft", "Unknown"];
 const CLASSES: TokenClass[] = ["name", "org", "stop", "particle", "initial", "number"];
+const READING_LANGS: ReadingLang[] = ["zh", "ko", "ja"];
 const METHODS: FormMethod[] = ["latin", "transliteration", "abjad", "reading", "translation"];
 const LEGAL_CLASSES: LegalClass[] = [
   "company",
@@ -183,6 +190,9 @@ function nameKeys(
 /** Posting entries a query may walk (the two rarest keys are always walked in full). */
 const POSTINGS_BUDGET = 60_000;
 
+/** Resolution of the candidate-selection histogram. */
+const HIST_BUCKETS = 1024;
+
 /** Candidates always fully scored, however little they share with the query. */
 const MIN_SCORED = 5;
 
@@ -236,6 +246,7 @@ function radixSortPairs(keys: Uint32Array<ArrayBuffer>, vals: Uint32Array<ArrayB
 export function createMatchingIndex(options: MatchingIndexOptions = {}): MatchingIndex {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const candidateLimit = options.candidates ?? 32;
+  const postingsBudget = options.postingsBudget ?? POSTINGS_BUDGET;
 
   // interned strings
   const tokenIds = new Map<string, number>();
@@ -287,6 +298,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   // form / token columns
   const formTokStart = new GrowableUint32();
   const formMethod = new GrowableUint8();
+  const formLang = new GrowableUint8(); // 0 none, 1 + index in READING_LANGS
   const tokAltStart = new GrowableUint32();
   const tokMeta = new GrowableUint8(); // cls << 4 | origin
   const altPool = new GrowableUint32();
@@ -300,11 +312,10 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   let keyOffsets = new Uint32Array(1);
   let postings = new Uint32Array(0);
   let acc = new Float32Array(0);
-  let best = new Float32Array(0);
-  let stamp = new Uint32Array(0);
-  let stampGen = 0;
+  let groupBitsLo = new Uint32Array(0);
+  let groupBitsHi = new Uint32Array(0);
   let touchedScratch = new Uint32Array(0);
-  let groupScratch = new Uint32Array(0);
+  const histogram = new Uint32Array(HIST_BUCKETS);
   let built = false;
   let nameCount = 0;
 
@@ -349,6 +360,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       for (const f of a.forms) {
         formTokStart.push(tokAltStart.length);
         formMethod.push(METHODS.indexOf(f.method));
+        formLang.push(f.lang ? 1 + READING_LANGS.indexOf(f.lang) : 0);
         for (const t of f.tokens) {
           tokAltStart.push(altPool.length);
           tokMeta.push((CLASSES.indexOf(t.cls) << 4) | t.origin);
@@ -390,10 +402,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     keyOffsets = off.trimmed();
     postings = ents.slice(0, w);
     acc = new Float32Array(entId.length);
-    best = new Float32Array(entId.length);
-    stamp = new Uint32Array(entId.length);
+    groupBitsLo = new Uint32Array(entId.length);
+    groupBitsHi = new Uint32Array(entId.length);
     touchedScratch = new Uint32Array(entId.length);
-    groupScratch = new Uint32Array(entId.length);
     tokenIds.clear(); // the intern map is only needed while adding
     built = true;
   }
@@ -433,7 +444,13 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         tokens.push({ alts, weight: CLASS_WEIGHT[cls], cls, origin: (meta & 15) as TokenOrigin });
       }
       const method = METHODS[formMethod.data[f]!]!;
-      forms.push({ tokens, fidelity: FIDELITY_BY_METHOD[method], method });
+      const lang = formLang.data[f]!;
+      forms.push({
+        tokens,
+        fidelity: FIDELITY_BY_METHOD[method],
+        method,
+        ...(lang > 0 ? { lang: READING_LANGS[lang - 1]! } : {}),
+      });
     }
     const bits = nameLegal.data[ni]!;
     const legal = LEGAL_CLASSES.filter((_, i) => bits & (1 << i));
@@ -525,10 +542,11 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   }
 
   /**
-   * The best `want` entities by accumulated key weight, without sorting everything touched: a
-   * threshold pass first (a common word can touch 100,000 entities), then a small sort. Entities
-   * far behind the best, or sharing too little of the query's potential, are dropped (the best
-   * few are always kept).
+   * The best `want` entities by accumulated key weight, without sorting everything touched (a
+   * common word can touch 100,000 entities): one pass for the maximum, one histogram pass to find
+   * the weight that about `want` entities reach, then a small sort. Entities far behind the best,
+   * or sharing too little of the query's potential, are dropped (the best few are always kept).
+   * Near-equal weights (one histogram bucket) are ordered by entity number, so results are stable.
    */
   function selectCandidates(touched: Uint32Array, want: number, potential: number): number[] {
     let top = 0;
@@ -536,24 +554,61 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       const v = acc[touched[i]!]!;
       if (v > top) top = v;
     }
-    let bar = Math.max(top * 0.4, potential * 0.25);
-    // raise the bar (halving the distance to the top) while far too many entities pass it
-    for (let round = 0; round < 6; round++) {
-      let n = 0;
-      for (let i = 0; i < touched.length && n <= want * 8; i++) if (acc[touched[i]!]! >= bar) n++;
-      if (n <= want * 8) break;
-      bar += (top - bar) / 2;
+    const floor = Math.max(top * 0.4, potential * 0.25);
+    const buckets = histogram;
+    buckets.fill(0);
+    const span = top - floor;
+    const bucketOf = (v: number) =>
+      span <= 0
+        ? HIST_BUCKETS - 1
+        : Math.min(HIST_BUCKETS - 1, Math.floor(((v - floor) / span) * HIST_BUCKETS));
+    let above = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const v = acc[touched[i]!]!;
+      if (v >= floor) {
+        buckets[bucketOf(v)]!++;
+        above++;
+      }
     }
+    // the lowest bucket that still keeps the pool at `want` or a little over
+    let cut = HIST_BUCKETS - 1;
+    let n = buckets[cut]!;
+    while (cut > 0 && n < want) n += buckets[--cut]!;
     const pool: number[] = [];
-    for (let i = 0; i < touched.length; i++) if (acc[touched[i]!]! >= bar) pool.push(touched[i]!);
-    if (pool.length < MIN_SCORED) {
-      // not enough above the bar: take the best few of everything touched
-      const extra = Array.from(touched).filter((e) => acc[e]! < bar);
-      extra.sort((x, y) => acc[y]! - acc[x]!);
-      pool.push(...extra.slice(0, MIN_SCORED - pool.length));
+    const boundary: number[] = [];
+    if (above > 0) {
+      for (let i = 0; i < touched.length; i++) {
+        const e = touched[i]!;
+        const v = acc[e]!;
+        if (v < floor) continue;
+        const b = bucketOf(v);
+        if (b > cut) pool.push(e);
+        else if (b === cut) boundary.push(e);
+      }
     }
     pool.sort((x, y) => acc[y]! - acc[x]! || x - y);
+    if (pool.length < want && boundary.length > 0) {
+      // the boundary bucket holds near-equal weights: lowest entity numbers first
+      const ids = Uint32Array.from(boundary).sort();
+      for (let i = 0; i < ids.length && pool.length < want; i++) pool.push(ids[i]!);
+    }
     if (pool.length > want) pool.length = want;
+    if (pool.length < MIN_SCORED) {
+      // not enough above the floor: the best few of everything touched (a linear top-k)
+      const extra: number[] = [];
+      for (let i = 0; i < touched.length; i++) {
+        const e = touched[i]!;
+        if (acc[e]! >= floor) continue;
+        if (extra.length < MIN_SCORED) extra.push(e);
+        else {
+          let worst = 0;
+          for (let k = 1; k < extra.length; k++) if (acc[extra[k]!]! < acc[extra[worst]!]!) worst = k;
+          if (acc[e]! > acc[extra[worst]!]!) extra[worst] = e;
+        }
+      }
+      extra.sort((x, y) => acc[y]! - acc[x]! || x - y);
+      pool.push(...extra.slice(0, MIN_SCORED - pool.length));
+    }
     return pool;
   }
 
@@ -602,74 +657,89 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       lookups.push({ start, end, w: f * Math.log(1 + N / (end - start)), g: groups.get(h) ?? 0 });
     }
     lookups.sort((x, y) => x.end - x.start - (y.end - y.start));
-    // Each query word contributes its best key per entity (exact beats skeleton beats prefix),
-    // summed over words: entities sharing more (and rarer) words come first.
-    const byGroup = new Map<number, typeof lookups>();
-    let budget = POSTINGS_BUDGET;
-    const common = Math.max(5000, N * 0.02);
+    // Which keys to walk: the two rarest always; after that, stop at very common keys or when the
+    // postings budget is spent.
+    let budget = postingsBudget;
+    const common = Math.max(5000, Math.min(N * 0.02, postingsBudget / 3));
+    const walked: typeof lookups = [];
     for (let i = 0; i < lookups.length; i++) {
       const l = lookups[i]!;
       const len = l.end - l.start;
-      // the two rarest keys always count; after that, stop at very common keys or the budget
       if (i >= 2 && (len > budget || len > common)) break;
       budget -= len;
-      const list = byGroup.get(l.g) ?? [];
-      list.push(l);
-      byGroup.set(l.g, list);
+      walked.push(l);
     }
-    // Pass 1: rare keys, best key per word and entity. Pass 2: common keys only raise entities
-    // already found (and admit new ones only while few were found), so that a common word such as
-    // "mohammed" does not drag tens of thousands of entities into candidate selection.
+    // Each query word (a key group) contributes its best key per entity (exact beats skeleton
+    // beats prefix), summed over words: entities sharing more (and rarer) words come first.
+    // Rare keys are walked first, then common keys (which admit new entities only while few were
+    // found, so that a word such as "mohammed" does not drag in tens of thousands of entities);
+    // within each phase heavier keys first, so the first key of a word an entity meets is its
+    // best one (a per-entity bit per word records it).
     const rare = Math.max(2000, N * 0.002);
-    let nTouched = 0;
-    for (const list of byGroup.values()) {
-      stampGen++;
-      let nGroup = 0;
-      for (const l of list) {
-        if (l.end - l.start > rare) continue;
-        const w = l.w;
-        for (let p = l.start; p < l.end; p++) {
-          const e = postings[p]!;
-          if (stamp[e] !== stampGen) {
-            stamp[e] = stampGen;
-            best[e] = w;
-            groupScratch[nGroup++] = e;
-          } else if (best[e]! < w) best[e] = w;
+    const byWeight = (x: (typeof lookups)[number], y: (typeof lookups)[number]) =>
+      y.w - x.w || x.end - x.start - (y.end - y.start);
+    const order = [
+      ...walked.filter((l) => l.end - l.start <= rare).sort(byWeight),
+      ...walked.filter((l) => l.end - l.start > rare).sort(byWeight),
+    ];
+    const rareCount = order.findIndex((l) => l.end - l.start > rare);
+    // remaining[i]: the most an entity not yet met before key i can still accumulate (sum over
+    // words of their heaviest key from i on). When that cannot reach the candidate floor, new
+    // entities are no longer admitted: they could not become candidates anyway.
+    const remaining = new Float64Array(order.length);
+    {
+      const groupMax = new Map<number, number>();
+      let sum = 0;
+      for (let i = order.length - 1; i >= 0; i--) {
+        const l = order[i]!;
+        const m = groupMax.get(l.g) ?? 0;
+        if (l.w > m) {
+          sum += l.w - m;
+          groupMax.set(l.g, l.w);
         }
-      }
-      for (let k = 0; k < nGroup; k++) {
-        const e = groupScratch[k]!;
-        if (acc[e] === 0) touchedScratch[nTouched++] = e;
-        acc[e]! += best[e]!;
+        remaining[i] = sum;
       }
     }
-    const admitNew = nTouched < candidateLimit * 4;
-    for (const list of byGroup.values()) {
-      stampGen++;
-      let nGroup = 0;
-      for (const l of list) {
-        if (l.end - l.start <= rare) continue;
-        const w = l.w;
-        for (let p = l.start; p < l.end; p++) {
-          const e = postings[p]!;
-          if (!admitNew && acc[e] === 0) continue;
-          if (stamp[e] !== stampGen) {
-            stamp[e] = stampGen;
-            best[e] = w;
-            groupScratch[nGroup++] = e;
-          } else if (best[e]! < w) best[e] = w;
+    const want = Math.max(candidateLimit, limit * 3);
+    const potential = queryPotential(a, N);
+    const floorMin = potential * 0.25;
+    let top = 0;
+    let nTouched = 0;
+    let admitCommon = true;
+    for (let i = 0; i < order.length; i++) {
+      if (i === rareCount) admitCommon = nTouched < candidateLimit * 4;
+      const l = order[i]!;
+      // (the first `want` entities are always admitted: when nothing reaches the floor, the best
+      // few below it are still scored)
+      const admit =
+        (rareCount < 0 || i < rareCount || admitCommon) &&
+        (nTouched < want || remaining[i]! >= Math.max(top * 0.4, floorMin));
+      const g = l.g & 63;
+      const masks = g < 32 ? groupBitsLo : groupBitsHi;
+      const bit = 1 << (g & 31);
+      const w = l.w;
+      for (let p = l.start; p < l.end; p++) {
+        const e = postings[p]!;
+        const m = masks[e]!;
+        if (m & bit) continue;
+        const v = acc[e]!;
+        if (v === 0) {
+          if (!admit) continue;
+          touchedScratch[nTouched++] = e;
         }
-      }
-      for (let k = 0; k < nGroup; k++) {
-        const e = groupScratch[k]!;
-        if (acc[e] === 0) touchedScratch[nTouched++] = e;
-        acc[e]! += best[e]!;
+        masks[e] = m | bit;
+        const nv = v + w;
+        acc[e] = nv;
+        if (nv > top) top = nv;
       }
     }
     const touched = touchedScratch.subarray(0, nTouched);
-    const want = Math.max(candidateLimit, limit * 3);
-    const cands = selectCandidates(touched, want, queryPotential(a, N));
-    for (const e of touched) acc[e] = 0;
+    const cands = selectCandidates(touched, want, potential);
+    for (const e of touched) {
+      acc[e] = 0;
+      groupBitsLo[e] = 0;
+      groupBitsHi[e] = 0;
+    }
     const facts: QueryFacts = {
       schema: query.schema,
       countries: query.countries,

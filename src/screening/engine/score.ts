@@ -212,9 +212,21 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
     return { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
   }
   let best: NameComparison = { score: 0, method: "latin", pairs: [], queryCoverage: 0, listCoverage: 0 };
+  // A form pair scores at most its fidelity: skip pairs that cannot beat what is already known
+  // (CJK names have a dozen reading forms each; most pairs are decided by this bound).
+  const ideo = compareIdeographs(q, n);
+  const bothHan = isHanOnly(q.cjk) && isHanOnly(n.cjk);
   for (const qf of q.forms) {
     for (const nf of n.forms) {
       const fidelity = Math.min(qf.fidelity, nf.fidelity);
+      if (fidelity <= best.score || fidelity < ideo) continue;
+      // two names written in ideographs: compare Chinese readings with Chinese readings, Korean
+      // with Korean, Japanese with Japanese (a zh reading meeting a ja reading is chance)
+      if (q.cjk && n.cjk && qf.lang && nf.lang && qf.lang !== nf.lang) continue;
+      // … and two names in Han characters only are not compared by Japanese readings: the
+      // characters themselves (folded across variants) and their Chinese/Korean readings decide,
+      // while the many on/kun combinations of a Chinese name only cost time
+      if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
       const a = alignForms(qf, nf);
       const score = Math.min(a.score, fidelity);
       if (score > best.score) {
@@ -223,11 +235,15 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
       }
     }
   }
-  const ideo = compareIdeographs(q, n);
   if (ideo > best.score) {
     best = { score: ideo, method: "ideographs", pairs: [], queryCoverage: ideo, listCoverage: ideo };
   }
   return best;
+}
+
+/** True for a non-empty string of Han characters only (no kana, no Hangul). */
+function isHanOnly(s: string | null): boolean {
+  return !!s && !/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u.test(s);
 }
 
 function compareIdeographs(q: AnalyzedName, n: AnalyzedName): number {

@@ -265,6 +265,9 @@ export function tokenSimilarity(
     if (lb === 1 && la > 1 && a.charCodeAt(0) === b.charCodeAt(0)) return 0.7;
     return 0;
   }
+  // Han/Hangul syllable readings are discrete: they match exactly (including joined syllables)
+  // or not at all — "cheng" is not "chen" (decided before any edit distance is computed).
+  if (originA === TokenOrigin.Reading || originB === TokenOrigin.Reading) return 0;
   let best = 0;
   const maxLen = la > lb ? la : lb;
   const minLen = la > lb ? lb : la;
@@ -280,9 +283,6 @@ export function tokenSimilarity(
       best = Math.min(0.97, best + 0.04);
     }
   }
-  // Han/Hangul syllable readings are discrete: they match exactly (including joined syllables)
-  // or not at all — "cheng" is not "chen".
-  if (originA === TokenOrigin.Reading || originB === TokenOrigin.Reading) return 0;
   if (best < 0.95 && !joined) {
     const sa = skeleton(a);
     const sb = skeleton(b);

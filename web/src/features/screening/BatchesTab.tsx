@@ -171,7 +171,7 @@ export function BatchDetail({ id }: { id: string }) {
   const [onlyMatches, setOnlyMatches] = useState(false);
   const [entityId, setEntityId] = useState<string | null>(null);
   const j = job.data;
-  const rows = useBatchRows(id, page, onlyMatches, j?.status === "done");
+  const rows = useBatchRows(id, page, onlyMatches, j);
   const sourceLabel = useSourceLabel();
   if (job.isLoading) return <Loader />;
   if (!j) return <ErrorAlert error={job.error} />;

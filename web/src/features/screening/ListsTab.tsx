@@ -7,6 +7,7 @@ import {
   Loader,
   Pagination,
   Paper,
+  Progress,
   Select,
   Stack,
   Table,
@@ -18,7 +19,16 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { bi, formatDateTime } from "../../app/format";
-import { type ListSnapshot, useImportList, useListFormats, useListSnapshots, useListSources } from "./api";
+import {
+  type ListSnapshot,
+  type Rescreen,
+  useImportList,
+  useListFormats,
+  useListSnapshots,
+  useListSources,
+  useRescreenNow,
+  useScreeningStatus,
+} from "./api";
 import { useSourceLabel } from "./HitCard";
 
 const STATUS_COLOR: Record<ListSnapshot["status"], string> = {
@@ -90,6 +100,8 @@ export function ListsTab() {
         </Table.Tbody>
       </Table>
 
+      <Rescreens />
+
       <Title order={4}>{t("lists.snapshots")}</Title>
       <ErrorAlert error={snapshots.error} />
       <Table striped data-testid="list-snapshots">
@@ -110,7 +122,7 @@ export function ListsTab() {
             <Table.Tr key={s.id}>
               <Table.Td>{sourceLabel(s.source)}</Table.Td>
               <Table.Td>v{s.version}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <Badge color={STATUS_COLOR[s.status]}>{t(`lists.statuses.${s.status}`)}</Badge>
                 {s.error ? (
                   <Text size="xs" c="red">
@@ -235,5 +247,73 @@ function ImportForm() {
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+const RESCREEN_COLOR: Record<Rescreen["status"], string> = {
+  running: "blue",
+  done: "green",
+  failed: "red",
+  superseded: "gray",
+};
+
+/** Re-screenings of every party (started by each import, or now by hand) with their progress. */
+function Rescreens() {
+  const { t } = useTranslation("screening");
+  const status = useScreeningStatus();
+  const rescreenNow = useRescreenNow();
+  const items = status.data?.rescreens ?? [];
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={4}>{t("rescreen.title")}</Title>
+        <Button variant="default" loading={rescreenNow.isPending} onClick={() => rescreenNow.mutate()}>
+          {t("rescreen.now")}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t("rescreen.subtitle")}
+      </Text>
+      <ErrorAlert error={rescreenNow.error ?? status.error} />
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("rescreen.none")}
+        </Text>
+      ) : (
+        <Table fz="sm" data-testid="rescreens">
+          <Table.Tbody>
+            {items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
+                <Table.Td>
+                  <Badge color={RESCREEN_COLOR[r.status]}>{t(`rescreen.statuses.${r.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td miw={200}>
+                  <Progress
+                    value={r.total ? (r.processed / r.total) * 100 : r.status === "done" ? 100 : 0}
+                    color={RESCREEN_COLOR[r.status]}
+                    aria-label={t("rescreen.title")}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  {t("rescreen.progress", {
+                    done: r.processed,
+                    total: r.total,
+                    flagged: r.partiesWithNewHits,
+                  })}
+                </Table.Td>
+                <Table.Td>
+                  {r.error ? (
+                    <Text size="xs" c="red">
+                      {r.error}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
   );
 }

@@ -82,7 +82,7 @@ function IndexState() {
     <Text size="sm" c="dimmed" data-testid="index-state">
       {t("index.ready", {
         count: index.entityCount,
-        lists: lists.map(sourceLabel).join("、"),
+        lists: lists.map(sourceLabel).join(t("index.separator")),
         threshold: status.data.threshold.toFixed(2),
       })}
     </Text>

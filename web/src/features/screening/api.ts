@@ -157,6 +157,18 @@ export type BatchRow = {
   }[];
 };
 
+export type Rescreen = {
+  id: string;
+  status: "running" | "done" | "failed" | "superseded";
+  snapshots: Record<string, string>;
+  total: number;
+  processed: number;
+  partiesWithNewHits: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+};
+
 export type IndexStatus = {
   index: {
     state: "idle" | "building" | "ready" | "failed";
@@ -167,6 +179,7 @@ export type IndexStatus = {
     progress: { entitiesAdded: number; entitiesTotal: number } | null;
     error: string | null;
   };
+  rescreens: Rescreen[];
   threshold: number;
 };
 
@@ -177,7 +190,12 @@ export function useScreeningStatus() {
   return useQuery({
     queryKey: ["screening", "status"],
     queryFn: () => api.get<IndexStatus>("/api/screening/status"),
-    refetchInterval: (q) => (q.state.data && q.state.data.index.state === "ready" ? false : 2000),
+    refetchInterval: (q) =>
+      q.state.data &&
+      q.state.data.index.state === "ready" &&
+      !q.state.data.rescreens.some((r) => r.status === "running")
+        ? false
+        : 2000,
   });
 }
 
@@ -290,9 +308,17 @@ export function useBatch(id: string | undefined) {
   });
 }
 
-export function useBatchRows(id: string | undefined, page: number, onlyMatches: boolean, done: boolean) {
+export function useBatchRows(
+  id: string | undefined,
+  page: number,
+  onlyMatches: boolean,
+  job: BatchJob | undefined,
+) {
+  const done = job?.status === "done";
   return useQuery({
     queryKey: ["screening", "batch", id, "rows", page, onlyMatches, done],
+    // While the job runs, its rows fill in: refresh them with the progress.
+    refetchInterval: job && running(job) ? 1500 : false,
     queryFn: () =>
       api.get<{ items: BatchRow[]; total: number; page: number; pageSize: number }>(
         `/api/screening/batches/${id}/rows${qs({ page, pageSize: 50, onlyMatches: onlyMatches ? "true" : undefined })}`,
@@ -368,5 +394,14 @@ export function useImportList() {
       void qc.invalidateQueries({ queryKey: ["lists"] });
       void qc.invalidateQueries({ queryKey: ["screening", "status"] });
     },
+  });
+}
+
+/** Re-screens every party now against the active lists (runs in the background). */
+export function useRescreenNow() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<Rescreen>("/api/screening/rescreens"),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["screening", "status"] }),
   });
 }
