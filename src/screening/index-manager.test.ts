@@ -194,8 +194,8 @@ describe("index manager", () => {
         async *iterateActiveEntities() {},
       },
     });
-    // No refresh yet: acquire starts the build and waits for it.
-    const error = (await manager.acquire().catch((e: unknown) => e)) as AppError;
+    // No refresh yet: acquireWithLists starts the build and waits for it.
+    const error = (await manager.acquireWithLists().catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe("no_lists");
   });
 
