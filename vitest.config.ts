@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "eval/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "dist/**", "web/**", "e2e/**"],
+    // *.nats.test.ts need a nats-server binary (Debian package): `npm run test:nats`, run by .ci/run.
+    exclude: ["**/node_modules/**", "dist/**", "web/**", "e2e/**", "**/*.nats.test.ts"],
     globalSetup: ["src/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,
