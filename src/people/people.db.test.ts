@@ -179,9 +179,6 @@ describe("people (DB)", () => {
       userId: researcher.id!,
       eradResearcherNumber: "12345678",
     });
-    const [hit] = tb.screening.setHits(funder.id, [
-      { source: "dod_1286", name: "Sample Talent Fund", programs: ["talent program"] },
-    ]);
     const d1: Disclosure = {
       submittedOn: "2026-04-01",
       career: [{ from: "2015-04-01", to: null, organisation: "本学", position: "准教授" }],
@@ -229,9 +226,10 @@ describe("people (DB)", () => {
       "P-EFFORT-OVER-100",
       "P-TALENT-PROGRAM",
     ]);
-    expect(tb.screening.calls.some((c) => c.partyId === funder.id && c.context?.entityId === person.id)).toBe(
-      true,
-    );
+    // The declared funder was screened for this person and really hits the DoD 1286 list.
+    expect(await tb.screeningRunsFor(funder.id, person.id)).toHaveLength(1);
+    const hit = await tb.latestHit(funder.id, "dod_1286");
+    expect(hit.name).toBe("Sample Talent Fund");
     const secTasks = await tb.services.tasks.listMine(sec);
     expect(secTasks.some((t) => t.kind === "people.hits_to_resolve" && t.entityId === person.id)).toBe(true);
     expect(secTasks.some((t) => t.kind === "people.effort_over_100")).toBe(true);
@@ -249,7 +247,12 @@ describe("people (DB)", () => {
     expect(review.routing.track).toBe("full");
 
     // A false positive clears the list flag after re-screening.
-    tb.screening.decide(funder.id, hit!.entityId, "false_positive", "同名の別団体");
+    await tb.services.screening.decide(sec, {
+      partyId: funder.id,
+      entityId: hit.entityId,
+      status: "false_positive",
+      rationale: "同名の別団体",
+    });
     p = await tb.services.people.screenProviders(sec, person.id);
     expect(p.flags.map((f) => f.id)).not.toContain("P-DISCLOSURE-LIST-HIT");
 
