@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeForm, reviewTestbed } from "../reviews/testing/review-fixtures.js";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
+import { redFlag } from "../shared/red-flags.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Disclosure, TokuteiForm } from "./people-engine.js";
@@ -138,6 +139,13 @@ describe("people (DB)", () => {
     });
     expect(review.status).toBe("approved_with_conditions");
     expect(review.conditions).toContain("管理区域");
+
+    // The red flag links to the case library: "this resembles …" the SoftBank case, whose employee
+    // took money and instructions from a foreign government's official.
+    await tb.services.cases.installBuiltIns(sec);
+    const related = await tb.services.cases.related([flag.id], 3);
+    expect(related.map((c) => c.slug)).toContain("softbank-russian-trade-representation-2017-2020");
+    expect(related[0]!.sharedFlags).toEqual(["R-TOKUTEI"]);
   });
 
   it("only the person or the secretariat may declare; incomplete declarations name their fields", async () => {
@@ -226,6 +234,8 @@ describe("people (DB)", () => {
       "P-EFFORT-OVER-100",
       "P-TALENT-PROGRAM",
     ]);
+    // Every flag a person shows is in the shared catalogue the case library links to.
+    for (const f of p.flags) expect(redFlag(f.id)?.title, f.id).toEqual(f.title);
     // The declared funder was screened for this person and really hits the DoD 1286 list.
     expect(await tb.screeningRunsFor(funder.id, person.id)).toHaveLength(1);
     const hit = await tb.latestHit(funder.id, "dod_1286");
