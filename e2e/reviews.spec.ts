@@ -162,7 +162,12 @@ test("a visitor acceptance goes from the applicant to approval; the METI End Use
   await home.getByRole("button", { name: "一致と判定" }).click();
   await expect(home).toContainText("一致 1 件");
   await expect(home).not.toContainText("未確認の該当候補");
-  await expect(page.getByTestId("flag-R-EUL")).toContainText("一致と判定済み");
+  await expect(
+    page
+      .getByTestId("flag-R-EUL")
+      .filter({ hasText: "北京理工大学 → meti_eul" })
+      .filter({ hasText: "一致と判定済み" }),
+  ).toBeVisible();
   // The partner's defence links are recorded; the red flag shows the cases that share it.
   const attrs = page.getByTestId("transaction-check");
   await attrs.getByRole("checkbox", { name: "軍・治安機関との関係" }).last().check();
