@@ -31,7 +31,170 @@ async function addCounterparty(page: Page, search: string, name: string): Promis
   await expect(page.getByTestId("counterparties-table").getByText(name)).toBeVisible();
 }
 
-test("technology provision to a person with a 特定類型② declaration is routed to the full review and forwarded by the unit officer (日本語)", async ({
+/** Runs a workflow action from the action bar through its confirmation dialog. */
+async function runAction(
+  page: Page,
+  label: string,
+  input: { comment?: string; conditions?: string } = {},
+): Promise<void> {
+  await page.getByRole("button", { name: label, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  if (input.conditions) await dialog.getByRole("textbox", { name: "承認の条件" }).fill(input.conditions);
+  if (input.comment) await dialog.getByRole("textbox", { name: "理由・コメント" }).fill(input.comment);
+  await dialog.getByRole("button", { name: "実行" }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Fills the already open action dialog and confirms it. */
+async function runActionInOpenDialog(
+  page: Page,
+  input: { comment?: string; conditions?: string },
+): Promise<void> {
+  const dialog = page.getByRole("dialog");
+  if (input.conditions) await dialog.getByRole("textbox", { name: "承認の条件" }).fill(input.conditions);
+  if (input.comment) await dialog.getByRole("textbox", { name: "理由・コメント" }).fill(input.comment);
+  await dialog.getByRole("button", { name: "実行" }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** The counterparty card of a review, by the party's name. */
+function counterpartyCard(page: Page, name: string) {
+  return page
+    .getByTestId("counterparties")
+    .locator('[data-testid^="counterparty-"]')
+    .filter({ hasText: name });
+}
+
+/**
+ * 取引審査: answers every checklist item "該当なし" except the given ones ("該当あり" with a note),
+ * writes the conclusion and saves.
+ */
+async function recordTransactionCheck(
+  page: Page,
+  conclusion: string,
+  concerns: Record<string, string> = {},
+): Promise<void> {
+  const panel = page.getByTestId("transaction-check");
+  const groups = panel.getByRole("radiogroup");
+  // The three checklists: 4 end-use, 6 明らかガイドライン and 5 end-user items.
+  await expect(groups).toHaveCount(15);
+  for (let i = 0; i < 15; i++) await groups.nth(i).getByRole("radio", { name: "該当なし" }).check();
+  for (const [item, note] of Object.entries(concerns)) {
+    const group = panel.getByTestId(`check-${item}`);
+    await group.getByRole("radio", { name: "該当あり" }).check();
+    await group.locator("..").getByRole("textbox", { name: "メモ" }).fill(note);
+  }
+  await panel.getByRole("textbox", { name: "審査の結論" }).fill(conclusion);
+  await panel.getByRole("button", { name: "取引審査を記録" }).click();
+  await expect(page.getByText("取引審査を記録しました")).toBeVisible();
+}
+
+test("a visitor acceptance goes from the applicant to approval; the METI End User List hit is resolved on the way and the red flags link similar cases (日本語)", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await login(page, "tanaka");
+  await page.goto("/reviews/new?type=acceptance");
+  await expect(page.getByRole("heading", { name: /新規申請: 受入れ/ })).toBeVisible();
+  await page.getByRole("textbox", { name: "件名" }).fill("客員研究員の受入れ（燃焼解析の共同研究）");
+  await page.getByRole("textbox", { name: "技術・テーマ" }).fill("乱流燃焼の数値解析（公開論文の手法）");
+  await page.getByRole("textbox", { name: "開始日" }).fill("2027-01-10");
+  await page.getByRole("textbox", { name: "目的" }).fill("共同研究の打合せと学内セミナーでの講演");
+  await choose(page, "受入れの種別", "研究者（客員・共同研究員）");
+  // The visitor is new: added to the directory from the form.
+  await page.getByRole("button", { name: "＋ 台帳に新規登録" }).click();
+  const create = page.getByRole("dialog", { name: "取引先・関係者を登録" });
+  await create.getByText("個人", { exact: true }).click();
+  await create.getByRole("textbox", { name: "名前" }).fill("劉 静");
+  await create.getByRole("button", { name: "追加" }).click();
+  await expect(page.getByTestId("counterparties-table").getByText("劉 静")).toBeVisible();
+  // The home institution is in the directory (and on the demo METI End User List sample).
+  // The role for the next counterparty (the last 役割 select, below the table).
+  await page.getByRole("combobox", { name: "役割", exact: true }).last().click();
+  await page.getByRole("option", { name: "受入者の所属機関", exact: true }).click();
+  await addCounterparty(page, "北京理工", "北京理工大学");
+  await answerNoToAll(page);
+  await page.getByRole("button", { name: "申請する" }).click();
+
+  // Screening ran on submit: a real hit on the METI End User List with its concern type.
+  await expect(page.getByTestId("review-status")).toHaveText("部局確認中");
+  const home = counterpartyCard(page, "北京理工大学");
+  await expect(home).toContainText("未確認の該当候補 1 件");
+  await expect(home).toContainText("meti_eul");
+  await expect(counterpartyCard(page, "劉 静")).toContainText("該当なし");
+  await expect(page.getByTestId("flag-R-EUL")).toContainText("WMD: M");
+  await expect(page.getByTestId("routing")).toContainText("本審査が必要");
+  const url = page.url();
+  await logout(page);
+
+  // Unit officer: 該非判定 (not listed) and forwarding; clearing is not offered with a list hit.
+  await login(page, "suzuki");
+  await page.goto(url);
+  await expect(page.getByRole("button", { name: "確認完了（本審査不要）" })).toHaveCount(0);
+  const classification = page.getByTestId("classification");
+  await classification.getByRole("combobox", { name: "判定結果" }).click();
+  await page.getByRole("option", { name: "非該当", exact: true }).click();
+  await classification
+    .getByRole("textbox", { name: "判定の根拠" })
+    .fill("講演・打合せは公開済み論文の範囲に限り、提供する技術はリスト規制に該当しない");
+  await classification.getByRole("button", { name: "該非判定を記録" }).click();
+  await expect(page.getByTestId("classification-summary")).toContainText("非該当");
+  await runAction(page, "取引審査へ回付");
+  await expect(page.getByTestId("review-status")).toHaveText("取引審査中（事務局）");
+  await logout(page);
+
+  // Secretariat: the open hit blocks completion until it is resolved.
+  await login(page, "sato");
+  await page.goto(url);
+  await recordTransactionCheck(
+    page,
+    "所属機関は外国ユーザーリスト掲載（ミサイル）。立入り・技術提供なしを条件に受入れ可",
+    {
+      "endUser-on_eul": "外国ユーザーリスト No.494（ミサイル）",
+    },
+  );
+  await page.getByRole("button", { name: "取引審査完了・承認者へ回付", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "実行" }).click();
+  await expect(page.getByRole("dialog")).toContainText("未確認のスクリーニング該当候補が 1 件あります");
+  await page.getByRole("dialog").getByRole("button", { name: "キャンセル" }).click();
+  const rationale = home.getByRole("textbox", { name: "判定の理由" });
+  await rationale.fill("名称・所在国が外国ユーザーリスト No.494 と一致（同一機関）");
+  await home.getByRole("button", { name: "一致と判定" }).click();
+  await expect(home).toContainText("一致 1 件");
+  await expect(home).not.toContainText("未確認の該当候補");
+  await expect(
+    page
+      .getByTestId("flag-R-EUL")
+      .filter({ hasText: "北京理工大学 → meti_eul" })
+      .filter({ hasText: "一致と判定済み" }),
+  ).toBeVisible();
+  // The partner's defence links are recorded; the red flag shows the cases that share it.
+  const attrs = page.getByTestId("transaction-check");
+  await attrs.getByRole("checkbox", { name: "軍・治安機関との関係" }).last().check();
+  await attrs.getByRole("button", { name: "取引審査を記録" }).click();
+  await expect(page.getByTestId("flag-R-MILITARY")).toBeVisible();
+  const resembles = page.getByTestId("flag-R-MILITARY").getByTestId("related-cases");
+  await expect(resembles).toContainText("この事例に似ています");
+  await expect(resembles.getByRole("link").first()).toHaveAttribute("href", /^\/cases\//);
+  await runAction(page, "取引審査完了・承認者へ回付", {
+    comment: "一致を確認。条件の遵守を前提に承認を推奨",
+  });
+  await expect(page.getByTestId("review-status")).toHaveText("承認待ち");
+  await logout(page);
+
+  // Approver: approves; the application is closed with its retention date.
+  await login(page, "takahashi");
+  await page.goto(url);
+  await expect(page.getByTestId("risk-panel")).toContainText("リスク: 高");
+  await runAction(page, "承認", { comment: "研究室への立入りなし・技術提供なしの範囲で承認する" });
+  await expect(page.getByTestId("review-status")).toHaveText("承認");
+  await expect(page.getByText("保存期限")).toBeVisible();
+  await expect(page.getByTestId("review-history")).toContainText("取引審査完了・承認者へ回付");
+  // The only failed request is the refusal this test provoked (completing with an open hit).
+  expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+});
+
+test("technology provision to a person with a 特定類型② declaration is routed to the full review and the approver, who approves it with conditions (日本語)", async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -94,7 +257,44 @@ test("technology provision to a person with a 特定類型② declaration is rou
   await page.getByRole("button", { name: "実行" }).click();
   await expect(page.getByTestId("review-status")).toHaveText("取引審査中（事務局）");
   await expect(page.getByTestId("review-history")).toContainText("取引審査へ回付");
-  // The only failed requests are the two refusals this test provoked (incomplete form, missing 該非判定).
+  await logout(page);
+
+  // Secretariat: 取引審査 and forwarding to the approver.
+  await login(page, "sato");
+  await page.goto(url);
+  await recordTransactionCheck(page, "特定類型②該当者への提供。提供範囲を限定する条件付きでの承認を推奨");
+  // The recipient's name is on the organisation's own watchlist sample: a namesake, decided as such.
+  const recipient = counterpartyCard(page, "山田 太郎");
+  await expect(recipient).toContainText("custom:demo-watchlist: 山田 太郎");
+  await recipient
+    .getByRole("textbox", { name: "判定の理由" })
+    .fill("生年月日が異なる（リスト 1962-09-01、本人 1985-04-12）同姓同名の別人");
+  await recipient.getByRole("button", { name: "誤検知と判定" }).click();
+  await expect(recipient).toContainText("誤検知");
+  await expect(recipient).not.toContainText("未確認の該当候補");
+  await runAction(page, "取引審査完了・承認者へ回付");
+  await expect(page.getByTestId("review-status")).toHaveText("承認待ち");
+  await logout(page);
+
+  // Approver: the red flag shows the case it resembles; approval needs its conditions.
+  await login(page, "takahashi");
+  await page.goto(url);
+  const resembles = page.getByTestId("flag-R-TOKUTEI").getByTestId("related-cases");
+  await expect(resembles).toContainText("この事例に似ています");
+  await expect(
+    resembles.getByRole("link", { name: /ソフトバンク元社員とロシア通商代表部の職員/ }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "条件付きで承認", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "実行" }).click();
+  await expect(page.getByRole("dialog")).toContainText("承認の条件を入力してください");
+  await runActionInOpenDialog(page, {
+    conditions: "提供は学内の管理区域内での口頭説明に限る。資料の交付・持出しは禁止",
+  });
+  await expect(page.getByTestId("review-status")).toHaveText("条件付き承認");
+  await expect(page.getByTestId("review-conditions")).toContainText("管理区域内での口頭説明に限る");
+  await expect(page.getByTestId("review-history")).toContainText("条件付きで承認");
+  // The only failed requests are the refusals this test provoked (incomplete form, missing 該非判定,
+  // approval with conditions left empty).
   expect(problems.filter((p) => !/status of (400|409)/.test(p))).toEqual([]);
 });
 

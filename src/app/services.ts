@@ -41,14 +41,11 @@ export function createServices({
   config,
   clock,
   log,
-  screening: screeningPortOverride,
 }: {
   db: Db;
   config: Config;
   clock?: () => Date;
   log?: (line: string) => void;
-  /** Only tests pass one (a fake) for reviews, people and approach reports; the app uses the screening service. */
-  screening?: ScreeningPort;
 }) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
   const auth = createAuthService({
@@ -122,7 +119,7 @@ export function createServices({
     ...(log ? { log } : {}),
   });
   // Reviews, people and approach reports screen parties through the ScreeningPort.
-  const screeningPort: ScreeningPort = screeningPortOverride ?? screening;
+  const screeningPort: ScreeningPort = screening;
   const people = createPeopleService({
     db,
     repo: createPeopleRepo(),

@@ -94,7 +94,17 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
           en: "When the handler leaves the country, hand the relationship to a successor.",
         },
       ],
-      redFlags: ["A1", "A2", "A4", "A8", "A9", "R-MILITARY", "I-USB-CONFIDENTIAL"],
+      redFlags: [
+        "A1",
+        "A2",
+        "A4",
+        "A8",
+        "A9",
+        "R-MILITARY",
+        "R-TOKUTEI",
+        "R-EXCESS-ACCESS",
+        "I-USB-CONFIDENTIAL",
+      ],
       countermeasures: [
         {
           ja: "偶然の出会いから食事や贈り物が続く、所属を明かさない相手から仕事の話を聞かれる、といった接触は早めに担当部署へ報告する。",
@@ -245,6 +255,7 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
         "A5",
         "A6",
         "A7",
+        "R-EXCESS-ACCESS",
         "I-PRO-NETWORK",
         "I-USB-CONFIDENTIAL",
         "I-EMAIL-PERSONAL",

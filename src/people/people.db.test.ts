@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeForm, reviewTestbed } from "../reviews/testing/review-fixtures.js";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
+import { redFlag } from "../shared/red-flags.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Disclosure, TokuteiForm } from "./people-engine.js";
@@ -138,6 +139,13 @@ describe("people (DB)", () => {
     });
     expect(review.status).toBe("approved_with_conditions");
     expect(review.conditions).toContain("管理区域");
+
+    // The red flag links to the case library: "this resembles …" the SoftBank case, whose employee
+    // took money and instructions from a foreign government's official.
+    await tb.services.cases.installBuiltIns(sec);
+    const related = await tb.services.cases.related([flag.id], 3);
+    expect(related.map((c) => c.slug)).toContain("softbank-russian-trade-representation-2017-2020");
+    expect(related[0]!.sharedFlags).toEqual(["R-TOKUTEI"]);
   });
 
   it("only the person or the secretariat may declare; incomplete declarations name their fields", async () => {
@@ -179,9 +187,6 @@ describe("people (DB)", () => {
       userId: researcher.id!,
       eradResearcherNumber: "12345678",
     });
-    const [hit] = tb.screening.setHits(funder.id, [
-      { source: "dod_1286", name: "Sample Talent Fund", programs: ["talent program"] },
-    ]);
     const d1: Disclosure = {
       submittedOn: "2026-04-01",
       career: [{ from: "2015-04-01", to: null, organisation: "本学", position: "准教授" }],
@@ -229,9 +234,12 @@ describe("people (DB)", () => {
       "P-EFFORT-OVER-100",
       "P-TALENT-PROGRAM",
     ]);
-    expect(tb.screening.calls.some((c) => c.partyId === funder.id && c.context?.entityId === person.id)).toBe(
-      true,
-    );
+    // Every flag a person shows is in the shared catalogue the case library links to.
+    for (const f of p.flags) expect(redFlag(f.id)?.title, f.id).toEqual(f.title);
+    // The declared funder was screened for this person and really hits the DoD 1286 list.
+    expect(await tb.screeningRunsFor(funder.id, person.id)).toHaveLength(1);
+    const hit = await tb.latestHit(funder.id, "dod_1286");
+    expect(hit.name).toBe("Sample Talent Fund");
     const secTasks = await tb.services.tasks.listMine(sec);
     expect(secTasks.some((t) => t.kind === "people.hits_to_resolve" && t.entityId === person.id)).toBe(true);
     expect(secTasks.some((t) => t.kind === "people.effort_over_100")).toBe(true);
@@ -249,7 +257,12 @@ describe("people (DB)", () => {
     expect(review.routing.track).toBe("full");
 
     // A false positive clears the list flag after re-screening.
-    tb.screening.decide(funder.id, hit!.entityId, "false_positive", "同名の別団体");
+    await tb.services.screening.decide(sec, {
+      partyId: funder.id,
+      entityId: hit.entityId,
+      status: "false_positive",
+      rationale: "同名の別団体",
+    });
     p = await tb.services.people.screenProviders(sec, person.id);
     expect(p.flags.map((f) => f.id)).not.toContain("P-DISCLOSURE-LIST-HIT");
 

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.
 import { extractPdfText } from "./pdf-text.js";
 import { completeForm } from "./testing/review-fixtures.js";
 
-/** The reviews API as wired in the app (with the temporary unavailable-screening adapter). */
+/** The reviews API as wired in the app, with the real screening service and no list imported. */
 let t: TestApp;
 let applicant: TestUser;
 let unit: TestUser;

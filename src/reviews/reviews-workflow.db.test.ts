@@ -91,9 +91,6 @@ afterAll(async () => {
 describe("review workflow (DB)", () => {
   it("carries a visitor acceptance from applicant to approval, resolving a screening hit on the way", async () => {
     const r = tb.services.reviews;
-    const [hit] = tb.screening.setHits(homeId, [
-      { source: "meti_eul", name: "Example Institute of Technology", programs: ["ミサイル"] },
-    ]);
     // An incomplete application is refused with field errors in both languages.
     let review: ReviewView = await r.create(applicant, "acceptance", {
       ...completeForm("acceptance", []),
@@ -120,16 +117,19 @@ describe("review workflow (DB)", () => {
     );
     review = await r.transition(applicant, review.id, { action: "submit" });
     expect(review.status).toBe("unit_review");
-    // Screening ran on submit for every counterparty.
-    expect(
-      tb.screening.calls
-        .filter((c) => c.context?.entityId === review.id)
-        .map((c) => c.partyId)
-        .sort(),
-    ).toEqual([visitorId, homeId].sort());
+    // Screening ran on submit for every counterparty, against the imported lists.
+    expect(await tb.screeningRunsFor(visitorId, review.id)).toHaveLength(1);
+    expect(await tb.screeningRunsFor(homeId, review.id)).toHaveLength(1);
     const home = review.counterparties.find((c) => c.partyId === homeId)!;
     expect(home.openHits).toBe(1);
-    expect(review.assessment.flags.map((f) => f.id)).toContain("R-EUL");
+    expect(review.counterparties.find((c) => c.partyId === visitorId)!.openHits).toBe(0);
+    // The home institution really hits the METI End User List entry, with its concern type.
+    const hit = await tb.latestHit(homeId, "meti_eul");
+    expect(hit.name).toBe("Example Institute of Technology");
+    expect(hit.programs).toEqual(expect.arrayContaining(["METI End User List", "WMD: M"]));
+    const eul = review.assessment.flags.find((f) => f.id === "R-EUL")!;
+    expect(eul.evidence.ja).toContain("懸念区分");
+    expect(eul.evidence.ja).toContain("WMD: M");
     expect(review.routing.track).toBe("full");
 
     // The unit officer cannot forward before the classification is recorded.
@@ -152,7 +152,13 @@ describe("review workflow (DB)", () => {
     expect((await refusal(r.transition(sec, review.id, { action: "complete_check" }))).code).toBe(
       "open_hits",
     );
-    tb.screening.decide(homeId, hit!.entityId, "false_positive", "別機関（所在地が異なる）");
+    // The secretariat resolves the hit in screening (as POST /api/screening/decisions does).
+    await tb.services.screening.decide(sec, {
+      partyId: homeId,
+      entityId: hit.entityId,
+      status: "false_positive",
+      rationale: "別機関（所在地が異なる）",
+    });
     const incompleteCheck = await refusal(r.transition(sec, review.id, { action: "complete_check" }));
     expect(incompleteCheck.code).toBe("transaction_check_incomplete");
     expect(incompleteCheck.fields!.map((f) => f.path)).toContain("endUse.wmd");

@@ -6,11 +6,13 @@ import type { PartyInput } from "../../parties/parties-service.js";
 import { type Actor, systemActor } from "../../shared/actor.js";
 import { type ActivityType, allQuestionnaires } from "../questionnaire-engine.js";
 import type { ReviewFormInput } from "../reviews-service.js";
-import { createFakeScreening, type FakeScreening } from "./fake-screening.js";
+import { importTestLists } from "./test-lists.js";
 
 /**
- * Services over a fresh test database (from `createTestDatabase()`) with the FAKE screening port
- * (see fake-screening.ts).
+ * Services over a fresh test database (from `createTestDatabase()`), screening through the real
+ * screening service against the small fictitious lists of `test-lists.ts` (imported once here, with
+ * the real importers). Why not `createTestApp`: these tests drive the services directly with a test
+ * clock, which the HTTP harness does not take.
  */
 export async function reviewTestbed(
   handle: DatabaseHandle,
@@ -22,13 +24,12 @@ export async function reviewTestbed(
     SEKIMORI_DATA_DIR: "/nonexistent/data",
     ...env,
   });
-  const screening: FakeScreening = createFakeScreening();
   const services: Services = createServices({
     db: handle.db,
     config,
-    screening,
     ...(clock ? { clock } : {}),
   });
+  await importTestLists(services);
   let n = 0;
   async function user(roles: Role[], name?: string): Promise<Actor> {
     const username = name ?? `u${++n}_${roles.join("_")}`;
@@ -44,7 +45,20 @@ export async function reviewTestbed(
   async function party(input: PartyInput) {
     return services.parties.create(systemActor("test"), input);
   }
-  return { services, screening, user, party, close: () => handle.close() };
+  /** The screening runs of a party started for an entity (a review, a person), oldest first. */
+  async function screeningRunsFor(partyId: string, entityId: string) {
+    const runs = await services.screening.runsForParty(partyId, 1, 100);
+    return runs.items.filter((r) => r.context?.entityId === entityId).reverse();
+  }
+  /** The party's latest hit from a list, as the screening service returned it. */
+  async function latestHit(partyId: string, source: string) {
+    const latest = await services.screening.latestForParty(partyId);
+    const hit = latest?.hits.find((h) => h.source === source && h.match);
+    if (!hit)
+      throw new Error(`party ${partyId} has no ${source} hit: ${JSON.stringify(latest?.hits ?? null)}`);
+    return hit;
+  }
+  return { services, user, party, screeningRunsFor, latestHit, close: () => handle.close() };
 }
 
 /** Plain answers for a questionnaire: "no" to every yes/no, the first option, 10 for numbers. */

@@ -26,6 +26,7 @@ import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
+import { RelatedCases } from "../cases/RelatedCases";
 import {
   incomeShare,
   type Person,
@@ -92,13 +93,16 @@ function PersonView({ person: p }: { person: Person }) {
         ) : (
           <Stack gap={4}>
             {p.flags.map((f) => (
-              <Group key={`${f.id}-${f.evidence.en}`} gap="xs">
-                <Badge color="orange">{f.id}</Badge>
-                <Text size="sm" fw={600}>
-                  {bi(f.title)}
-                </Text>
-                <Text size="sm">{bi(f.evidence)}</Text>
-              </Group>
+              <Stack key={`${f.id}-${f.evidence.en}`} gap={4} data-testid={`person-flag-${f.id}`}>
+                <Group gap="xs">
+                  <Badge color="orange">{f.id}</Badge>
+                  <Text size="sm" fw={600}>
+                    {bi(f.title)}
+                  </Text>
+                  <Text size="sm">{bi(f.evidence)}</Text>
+                </Group>
+                <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
+              </Stack>
             ))}
           </Stack>
         )}

@@ -1,10 +1,14 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { bi } from "../../app/format";
+import { RelatedCases } from "../cases/RelatedCases";
 import type { Review } from "./api";
 import { RiskBadge } from "./badges";
 
-/** The risk assessment with its reasons and every red flag: id, question, evidence, source. */
+/**
+ * The risk assessment with its reasons and every red flag: id, question, evidence, source, and the
+ * published cases that share the flag ("this resembles …", from the case library).
+ */
 export function RiskPanel({ review: r }: { review: Review }) {
   const { t } = useTranslation("reviews");
   const a = r.assessment;
@@ -59,6 +63,7 @@ export function RiskPanel({ review: r }: { review: Review }) {
               <Text size="xs" c="dimmed">
                 {t("flagSource")}: {f.source}
               </Text>
+              <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
             </Paper>
           ))}
         </Stack>
