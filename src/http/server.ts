@@ -230,7 +230,12 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
   // The app-wide CSP (no inline scripts) also covers Swagger UI, which loads only its own files.
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: false });
+  // Tags start collapsed: with every module's routes a fully expanded page is long and slow to render.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    staticCSP: false,
+    uiConfig: { docExpansion: "none", deepLinking: true },
+  });
 
   // Every /api route must say who may call it; a route without a rule stops the server from starting.
   const apiRoutes: ApiRoute[] = [];
