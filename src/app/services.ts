@@ -10,6 +10,7 @@ import { createTrainingRepo } from "../cases/training-repo.js";
 import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
+import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
@@ -153,7 +154,8 @@ export function createServices({
     log: (message, error) => console.error(`[approaches] ${message}`, error),
   });
   // The red-flag catalogue the case library links to; insider indicators (I-…) join it here.
-  const cases = createCasesService({ db, repo: createCasesRepo(), audit, catalogue: () => RED_FLAGS });
+  const redFlagCatalogue = [...RED_FLAGS, ...indicatorCatalogueFlags()];
+  const cases = createCasesService({ db, repo: createCasesRepo(), audit, catalogue: () => redFlagCatalogue });
   const training = createTrainingService({
     db,
     repo: createTrainingRepo(),

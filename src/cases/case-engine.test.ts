@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
 import {
   type CaseContent,
@@ -11,7 +12,10 @@ import {
 } from "./case-engine.js";
 import { BUILT_IN_CASES } from "./case-library.js";
 
-const catalogue = new Map<string, FlagInfo>(RED_FLAGS.map((f) => [f.id, { id: f.id, title: f.title }]));
+// The catalogue as the composition root joins it: shared flags plus the insider engine's indicators.
+const catalogue = new Map<string, FlagInfo>(
+  [...RED_FLAGS, ...indicatorCatalogueFlags()].map((f) => [f.id, { id: f.id, title: f.title }]),
+);
 
 describe("built-in case library", () => {
   it("has the eight cases the issue lists, each with a unique slug", () => {
@@ -36,6 +40,30 @@ describe("built-in case library", () => {
     expect(draft.content.timeline).toEqual([]);
     expect(draft.content.method).toEqual([]);
     expect(draft.content.editorialNote).toBeDefined();
+  });
+
+  it("is found again from the insider alert flags it carries ('this resembles …' on an alert)", () => {
+    const insiderFlags = new Set(RED_FLAGS.filter((f) => f.module === "insider").map((f) => f.id));
+    const published = BUILT_IN_CASES.filter((c) => c.status === "published").map((c) => ({
+      id: c.slug,
+      slug: c.slug,
+      title: c.content.title,
+      period: c.content.period,
+      redFlags: c.content.redFlags,
+    }));
+    const tagged = published.filter((c) => c.redFlags.some((f) => insiderFlags.has(f)));
+    expect(tagged.map((c) => c.slug).sort()).toEqual([
+      "nissha-touch-sensor-2019",
+      "sekisui-linkedin-technical-adviser-2018-2020",
+    ]);
+    for (const c of tagged) {
+      for (const f of c.redFlags.filter((x) => insiderFlags.has(x))) {
+        expect(
+          rankRelated([f], published, 20).map((r) => r.slug),
+          f,
+        ).toContain(c.slug);
+      }
+    }
   });
 
   it("links the LinkedIn 'technical adviser' case to the approach flags a reporter would answer", () => {
@@ -91,11 +119,15 @@ describe("case checks", () => {
   });
 
   it("accepts insider ids until the insider catalogue is loaded, then only known ones", () => {
-    const withInsider = { ...base, redFlags: ["I-USB-VOLUME"] };
-    expect(caseProblems(withInsider, "published", catalogue)).toEqual([]);
-    const full = new Map(catalogue);
-    full.set("I-USB-CONFIDENTIAL", { id: "I-USB-CONFIDENTIAL", title: { ja: "x", en: "x" } });
-    expect(caseProblems(withInsider, "published", full).map((p) => p.path)).toEqual(["content.redFlags.0"]);
+    const withInsider = { ...base, redFlags: ["I-NOT-AN-INDICATOR"] };
+    const withoutInsider = new Map([...catalogue].filter(([id]) => !id.startsWith("I-")));
+    expect(caseProblems(withInsider, "published", withoutInsider)).toEqual([]);
+    expect(caseProblems(withInsider, "published", catalogue).map((p) => p.path)).toEqual([
+      "content.redFlags.0",
+    ]);
+    expect(
+      caseProblems({ ...base, redFlags: ["I-USB-VOLUME", "I-DEPARTING-EXFIL"] }, "published", catalogue),
+    ).toEqual([]);
   });
 });
 

@@ -260,6 +260,7 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
         "I-USB-CONFIDENTIAL",
         "I-EMAIL-PERSONAL",
         "I-CASE3-RECRUITED-EMAIL",
+        "I-EXTERNAL-EMAIL-CONFIDENTIAL",
       ],
       countermeasures: [
         {
@@ -369,7 +370,7 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
           en: "Move straight to the new employer, a competing company abroad.",
         },
       ],
-      redFlags: ["I-DEPARTING", "I-CASE2-DEPARTING-EXFIL"],
+      redFlags: ["I-DEPARTING", "I-CASE2-DEPARTING-EXFIL", "I-DEPARTING-EXFIL"],
       countermeasures: [
         {
           ja: "退職の申し出があったら、過去数か月の機密情報へのアクセスと複製の記録を確認する。",
@@ -419,13 +420,13 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
       },
       timeline: [],
       method: [],
-      redFlags: ["R-PLACED-INTERN"],
+      redFlags: ["R-PLACED-INTERN", "I-OUT-OF-SCOPE-ACCESS"],
       countermeasures: [],
       outcome: { ja: "（未記入）", en: "(not filled in)" },
       sources: [],
       editorialNote: {
-        ja: "赤旗 R-PLACED-INTERN の出典（警察庁 技術流出防止事例 2025）がこの事例を指すと考えられるため仮に付けています。出典を確認のうえ修正してください。",
-        en: "R-PLACED-INTERN is attached provisionally because the catalogue cites an NPA 2025 technology-leakage case for it; confirm against the source and correct.",
+        ja: "赤旗 R-PLACED-INTERN と I-OUT-OF-SCOPE-ACCESS（担当外データへのアクセス）は、出典（警察庁 技術流出防止事例 2025）がこの事例を指すと考えられるため仮に付けています。出典を確認のうえ修正してください。",
+        en: "R-PLACED-INTERN and I-OUT-OF-SCOPE-ACCESS (out-of-scope data access) are attached provisionally because the catalogue cites an NPA 2025 technology-leakage case for them; confirm against the source and correct.",
       },
     },
   },

@@ -48,6 +48,23 @@ describe("case library", () => {
     expect((await t.request(null, "GET", "/api/cases/related?flags=A1")).statusCode).toBe(401);
   });
 
+  it("links insider alert flags back to the cases that share them", async () => {
+    const related = async (flag: string) =>
+      (await t.request(researcher, "GET", `/api/cases/related?flags=${flag}`))
+        .json()
+        .items.map((c: { slug: string }) => c.slug);
+    expect(await related("I-DEPARTING-EXFIL")).toEqual(["nissha-touch-sensor-2019"]);
+    expect(await related("I-EXTERNAL-EMAIL-CONFIDENTIAL")).toEqual([
+      "sekisui-linkedin-technical-adviser-2018-2020",
+    ]);
+    // The student-placement case is still a draft, so it is tagged but not offered yet.
+    expect(await related("I-OUT-OF-SCOPE-ACCESS")).toEqual([]);
+    const flag = (await t.request(researcher, "GET", "/api/red-flags/I-DEPARTING-EXFIL")).json();
+    expect(flag.module).toBe("insider");
+    expect(flag.question.ja).toContain("退職");
+    expect(flag.cases.map((c: { slug: string }) => c.slug)).toEqual(["nissha-touch-sensor-2019"]);
+  });
+
   it("links red flags and cases both ways", async () => {
     const flags = (await t.request(researcher, "GET", "/api/red-flags")).json().items;
     const a8 = flags.find((f: { id: string }) => f.id === "A8");
@@ -55,9 +72,10 @@ describe("case library", () => {
     expect(a8.cases.map((c: { slug: string }) => c.slug)).toEqual([
       "softbank-russian-trade-representation-2017-2020",
     ]);
-    // Insider ids used by cases are listed even before the insider catalogue joins.
+    // Insider indicators cited by cases are in the catalogue (joined at the composition root).
     const usb = flags.find((f: { id: string }) => f.id === "I-USB-CONFIDENTIAL");
     expect(usb.module).toBe("insider");
+    expect(usb.title.en).toBe("Confidential files to removable media");
     expect(usb.cases.length).toBe(2);
     const one = (await t.request(researcher, "GET", "/api/red-flags/a8")).json();
     expect(one.cases).toHaveLength(1);

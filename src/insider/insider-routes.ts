@@ -33,6 +33,8 @@ const AlertSummary = z.object({
   score: z.number(),
   anomaly: z.number(),
   cases: z.array(z.number()),
+  /** Shared red-flag ids (GET /api/red-flags) of the detectors that fired; link cases with GET /api/cases/related. */
+  redFlags: z.array(z.string()),
   firstDay: z.string(),
   lastDay: z.string(),
   evidenceCount: z.number(),

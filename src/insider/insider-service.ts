@@ -24,6 +24,7 @@ import { CHART_FEATURES, FEATURE_LABELS, FEATURE_NAMES } from "./engine/features
 import { CASES, INDICATOR_BY_ID, INDICATORS, severityOf } from "./engine/indicators.js";
 import { type JsonFormat, parseJsonLine } from "./engine/jsonl-adapter.js";
 import { analyseDataset, inferInternalDomains } from "./engine/pipeline.js";
+import { redFlagsForIndicators } from "./engine/red-flags.js";
 import { discoverDataset, loadDatasetContext, type SourceCursor } from "./engine/sources.js";
 import { dayOf, dayToIso, isoToDay, localIso, MS_PER_DAY } from "./engine/time.js";
 import type { InsiderRepo, UserDayInsert } from "./insider-repo.js";
@@ -93,6 +94,8 @@ export type AlertSummary = {
   score: number;
   anomaly: number;
   cases: number[];
+  /** Shared red-flag ids (src/shared/red-flags.ts) of the detectors that fired, for related cases. */
+  redFlags: string[];
   firstDay: string;
   lastDay: string;
   evidenceCount: number;
@@ -667,6 +670,7 @@ export function createInsiderService({
       score: row.score,
       anomaly: row.anomaly,
       cases: row.cases,
+      redFlags: redFlagsForIndicators(indicators.map((i) => i.id)),
       firstDay: row.first_day,
       lastDay: row.last_day,
       evidenceCount: row.evidence_count,

@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliActor } from "../shared/actor.js";
+import { redFlag } from "../shared/red-flags.js";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
 import type { GeneratedSummary } from "./demo/generator.js";
 import { writeDemoDataset } from "./demo/write-dataset.js";
+import { redFlagsForIndicators } from "./engine/red-flags.js";
 import type { IngestReport } from "./insider-service.js";
 
 let t: TestApp;
@@ -130,6 +132,16 @@ describe("the insider API", () => {
       id: expect.stringMatching(/^I-/),
       label: { ja: expect.any(String), en: expect.any(String) },
     });
+    // The detectors that fired, in the shared red-flag vocabulary the case library links to.
+    expect(detail.redFlags).toEqual(
+      redFlagsForIndicators(detail.indicators.map((i: { id: string }) => i.id)),
+    );
+    expect(top.redFlags).toEqual(detail.redFlags);
+    const listed = (await t.request(officer, "GET", "/api/insider/alerts?pageSize=100")).json().items;
+    const withCases = listed.filter((a: { cases: number[] }) => a.cases.length > 0);
+    expect(withCases.length).toBeGreaterThan(0);
+    for (const a of withCases) expect(a.redFlags.length, a.id).toBeGreaterThan(0);
+    for (const id of detail.redFlags) expect(redFlag(id)?.module).toBe("insider");
     expect(detail.evidence.length).toBeGreaterThan(0);
     expect(detail.evidence[0].source.line).toBeGreaterThan(1);
     const sum =

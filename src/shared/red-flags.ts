@@ -1,6 +1,7 @@
 /**
- * The red-flag catalogue shared by reviews (R-), people (P-) and approach reports (A1–A12). Insider
- * indicators (I-) live in the insider engine and join this catalogue at the composition root. The
+ * The red-flag catalogue shared by reviews (R-), people (P-), approach reports (A1–A12) and insider
+ * alerts (one I- flag per insider detector case; the insider engine maps its detectors to them).
+ * The insider engine's finer indicators (also I-…) join this catalogue at the composition root. The
  * case library links cases to these ids, so wherever a flag fires the product can say "this
  * resembles …". Flags describe affiliations, funding, lists and behaviour — never nationality or
  * ethnicity.
@@ -316,6 +317,62 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "共通の知人や同郷・同窓などの個人的なつながりを利用して、仲介者が接触や紹介を持ちかけましたか（相手の国籍そのものは判断材料にしません）",
     "Did an intermediary use personal ties (mutual friends, shared hometown or school) to broker the contact? (The person's nationality itself is never a factor.)",
     "警察庁 技術流出防止",
+  ),
+  // — Insider alerts: one flag per detector case (behaviour only; the insider engine maps its
+  //   detectors to these ids in src/insider/engine/red-flags.ts) —
+  f(
+    "I-REMOVABLE-MEDIA-OFFHOURS",
+    "insider",
+    "時間外の機密アクセスとリムーバブルメディアへの複製",
+    "Off-hours confidential access with copying to removable media",
+    "業務時間外に機密情報へアクセスし、USBメモリなどのリムーバブルメディアに複製していませんか",
+    "Was confidential information accessed outside working hours and copied to USB sticks or other removable media?",
+    "IPA 組織における内部不正防止ガイドライン; CERT Common Sense Guide to Mitigating Insider Threats",
+  ),
+  f(
+    "I-DEPARTING-EXFIL",
+    "insider",
+    "退職予定者によるデータの持ち出し",
+    "Data taken by someone about to leave",
+    "退職予定・転職活動中の人が、製品・技術データを媒体・クラウド・社外メールに持ち出していませんか",
+    "Is someone who is leaving or job-hunting moving product or technical data to media, cloud storage or outside e-mail?",
+    "不正競争防止法（営業秘密）; IPA 組織における内部不正防止ガイドライン",
+  ),
+  f(
+    "I-EXTERNAL-EMAIL-CONFIDENTIAL",
+    "insider",
+    "機密情報の社外・個人宛メール送信",
+    "Confidential material e-mailed outside or to a personal address",
+    "外部から接触を受けた後などに、機密の研究・技術資料を社外や個人のメールアドレスに送っていませんか",
+    "Has confidential research or technical material been e-mailed to outside or personal addresses, for example after an outside contact?",
+    "警察庁 技術流出防止; IPA 組織における内部不正防止ガイドライン",
+  ),
+  f(
+    "I-OUT-OF-SCOPE-ACCESS",
+    "insider",
+    "担当外の機密データへのアクセス",
+    "Access to confidential data outside one's project",
+    "学生・インターン・出向者・委託先などが、担当プロジェクトの範囲外の機密データにアクセスしていませんか",
+    "Is a student, intern, secondee or contractor accessing confidential data outside their project?",
+    "警察庁 技術流出防止事例 (2025); 大学における安全保障輸出管理ガイダンス",
+  ),
+  f(
+    "I-OTHERS-MACHINES",
+    "insider",
+    "他人の端末・アカウントの利用",
+    "Use of other people's machines",
+    "他人の端末にログオンしてファイルを探したり、ツールを置いたり、そこからデータを送ったりしていませんか",
+    "Has someone logged on to other people's machines to search files, plant tools or send data out from them?",
+    "IPA 組織における内部不正防止ガイドライン; CERT Common Sense Guide to Mitigating Insider Threats",
+  ),
+  f(
+    "I-CLOUD-LEAK-UPLOAD",
+    "insider",
+    "クラウド・リークサイトへのアップロード",
+    "Uploads to cloud storage or leak sites",
+    "機密情報を扱った時期に、個人のクラウドストレージやリークサイトへアップロードしていませんか",
+    "Were files uploaded to personal cloud storage or leak sites around the time confidential information was handled?",
+    "IPA 組織における内部不正防止ガイドライン; CERT Common Sense Guide to Mitigating Insider Threats",
   ),
 ];
 
