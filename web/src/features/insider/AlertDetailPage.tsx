@@ -25,6 +25,7 @@ import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { RequireRole } from "../../app/components/RequireRole";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
+import { RelatedCases } from "../cases/RelatedCases";
 import {
   type AlertDetail,
   type AlertStatus,
@@ -110,6 +111,8 @@ function AlertDetailView() {
           <RevealPanel alert={a} revealed={revealed} onRevealed={setRevealed} />
         </Stack>
       </SimpleGrid>
+      {/* "This resembles …": published cases sharing the detectors' red flags (renders nothing if none). */}
+      <RelatedCases flags={a.redFlags} limit={3} title={t("detail.resembles")} />
       <SeriesPanel id={a.id} />
       <EvidenceTimeline alert={a} evidence={revealed?.evidence ?? a.evidence} revealed={!!revealed} />
       <HistoryPanel alert={a} />

@@ -34,6 +34,8 @@ export type AlertSummary = {
   score: number;
   anomaly: number;
   cases: number[];
+  /** Shared red-flag ids of the detectors that fired (link cases with RelatedCases). */
+  redFlags: string[];
   firstDay: string;
   lastDay: string;
   evidenceCount: number;
