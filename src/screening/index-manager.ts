@@ -96,21 +96,13 @@ export function createIndexManager({
   const waiters = new Set<() => void>();
   const listeners: ((next: ActiveIndex, previous: ActiveIndex | null) => void | Promise<void>)[] = [];
 
-  // Which build produced `current`: a build started after it may still bring lists; the build that
-  // produced it, while it finishes (waking waiters), may not.
-  let buildsStarted = 0;
-  let currentBuild = 0;
 
   async function build(): Promise<void> {
     const started = Date.now();
-    const thisBuild = ++buildsStarted;
     const active = await lists.activeSnapshots();
     const snapshots = Object.fromEntries(active.map((s) => [s.source, s.id]));
     const key = snapshotKey(snapshots);
-    if (current && current.key === key) {
-      currentBuild = thisBuild; // still up to date
-      return;
-    }
+    if (current && current.key === key) return;
     const index = createMatchingIndex({ threshold });
     progress = { entitiesAdded: 0, entitiesTotal: active.reduce((n, s) => n + s.entityCount, 0) };
     const wanted = new Set(Object.values(snapshots));
@@ -130,7 +122,6 @@ export function createIndexManager({
     }
     index.build();
     const previous = current;
-    currentBuild = thisBuild;
     current = {
       index,
       snapshots,
