@@ -96,7 +96,6 @@ export function createIndexManager({
   const waiters = new Set<() => void>();
   const listeners: ((next: ActiveIndex, previous: ActiveIndex | null) => void | Promise<void>)[] = [];
 
-
   async function build(): Promise<void> {
     const started = Date.now();
     const active = await lists.activeSnapshots();
