@@ -1,39 +1,16 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildProgram } from "../cli/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../shared/actor.js";
+import { runCli } from "../testing/cli-run.js";
 import { createTestApp } from "../testing/test-app.js";
 import { seedInsiderDemo } from "./insider-demo.js";
 
 let dir: string;
 const saved = { ...process.env };
 
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await buildProgram()
-      .exitOverride()
-      .parseAsync(["node", "sekimori", ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = runCli;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "sekimori-insider-cli-"));
