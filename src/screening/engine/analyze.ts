@@ -213,6 +213,12 @@ function splitScriptRuns(word: string): { text: string; script: Script }[] {
   const runs: { text: string; script: Script }[] = [];
   for (const ch of word) {
     let s = scriptOf(ch.codePointAt(0)!);
+    // a vowel sign or other combining mark belongs to the letter before it (Burmese ဒီ = di,
+    // Khmer …): without it an abugida word loses its vowels
+    if (s === "none" && runs.length > 0 && runs[runs.length - 1]!.script === "other" && /\p{M}/u.test(ch)) {
+      runs[runs.length - 1]!.text += ch;
+      continue;
+    }
     if (s === "none") continue;
     if (s === "kana") s = "han"; // Japanese mixes kanji and kana in one word
     const last = runs[runs.length - 1];

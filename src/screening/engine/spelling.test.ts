@@ -108,3 +108,17 @@ describe("spelling conventions: scores and explanations", () => {
     expect(analyzeName("Poetin").forms[0]!.tokens[0]!.variants).toEqual([{ alt: "putin", rule: "dutch" }]);
   });
 });
+
+describe("abugidas outside the Indic block keep their vowel signs", () => {
+  const primary = (name: string) => analyzeName(name).forms[0]!.tokens.map((t) => t.alts[0]);
+  it("Burmese vowel signs belong to their consonant", () => {
+    expect(primary("ဗလာဒီမီယာ")).toEqual(["bladimiya"]);
+  });
+  it("a Burmese consonant with the inherent vowel and a killed final reads as one rhyme", () => {
+    expect(primary("ပူတင်")).toEqual(["putin"]);
+    expect(primary("ထင်")).toEqual(["thin"]);
+  });
+  it("a Burmese-script name meets its Latin listing", () => {
+    expect(score("ဗလာဒီမီယာ ပူတင်", PUTIN).score).toBeGreaterThanOrEqual(0.7);
+  });
+});
