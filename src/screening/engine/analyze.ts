@@ -17,6 +17,13 @@ import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
 import { TokenOrigin } from "./similarity.js";
 import {
+  balticVariants,
+  decodeChineseTranscription,
+  dutchVariants,
+  hungarianVariant,
+  type SpellingRule,
+} from "./spelling.js";
+import {
   isAbjad,
   isAbugida,
   KOREAN_SURNAMES,
@@ -41,6 +48,8 @@ export type Token = {
   weight: number;
   cls: TokenClass;
   origin: TokenOrigin;
+  /** Spellings of the same word under another language's convention (scored slightly lower). */
+  variants?: { alt: string; rule: SpellingRule }[];
 };
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation";
@@ -204,6 +213,12 @@ function splitScriptRuns(word: string): { text: string; script: Script }[] {
   const runs: { text: string; script: Script }[] = [];
   for (const ch of word) {
     let s = scriptOf(ch.codePointAt(0)!);
+    // a vowel sign or other combining mark belongs to the letter before it (Burmese ဒီ = di,
+    // Khmer …): without it an abugida word loses its vowels
+    if (s === "none" && runs.length > 0 && runs[runs.length - 1]!.script === "other" && /\p{M}/u.test(ch)) {
+      runs[runs.length - 1]!.text += ch;
+      continue;
+    }
     if (s === "none") continue;
     if (s === "kana") s = "han"; // Japanese mixes kanji and kana in one word
     const last = runs[runs.length - 1];
@@ -356,10 +371,12 @@ function cjkSlots(
         } else {
           const py = chars.map((c) => c.pinyin).join("");
           if (foreignHan) {
-            // 弗拉基米尔·普京: a foreign name transcribed into Han compares like a transliteration
-            slots.push({
-              options: [[{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]],
-            });
+            // 弗拉基米尔·普京: a foreign name transcribed into Han compares like a transliteration,
+            // and its transcription conventions are decoded (fu la ji mi er → vladimir)
+            const decoded = decodeChineseTranscription(chars.map((c) => c.pinyin));
+            const tok: Token = { alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated };
+            if (decoded.length > 0) tok.variants = decoded.map((alt) => ({ alt, rule: "zhForeign" }));
+            slots.push({ options: [[tok]] });
             break;
           }
           const ko = chars.every((c) => c.korean.length > 0)
@@ -444,6 +461,25 @@ function removeHonorifics(tokens: Token[]): Token[] {
 const MAX_FORMS = 8;
 
 /**
+ * Gives the Latin name words of one name their spellings under other languages' conventions
+ * (Dutch, Hungarian, Baltic case endings), so that Poetin meets Putin and Putinas meets Putin.
+ */
+function addSpellingVariants(tokens: Token[]): void {
+  const words = tokens.map((t) => t.alts[0]!);
+  const add = (t: Token, alt: string | null, rule: SpellingRule) => {
+    if (!alt || t.alts.includes(alt) || t.variants?.some((v) => v.alt === alt)) return;
+    t.variants = [...(t.variants ?? []), { alt, rule }];
+  };
+  const dutch = dutchVariants(words);
+  const baltic = balticVariants(words);
+  tokens.forEach((t, i) => {
+    add(t, dutch[i] ?? null, "dutch");
+    add(t, hungarianVariant(words[i]!), "hungarian");
+    add(t, baltic[i] ?? null, "baltic");
+  });
+}
+
+/**
  * Analyses a name: normalisation, script detection, romanisation/translation of every word,
  * legal-form extraction and weighting. Pure and deterministic.
  */
@@ -463,6 +499,7 @@ export function analyzeName(name: string): AnalyzedName {
 
   const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
   const slots: Slot[] = [];
+  const latinNames: Token[] = [];
   let pendingAbd = false;
   for (const [wi, { word, initial }] of words.entries()) {
     if (OTHER_HONORIFICS.has(word) && words.length > 1) continue;
@@ -476,7 +513,11 @@ export function analyzeName(name: string): AnalyzedName {
             w = anyAscii(w)
               .toLowerCase()
               .replace(/[^a-z0-9]/g, "");
-          if (w) slots.push({ options: [[latinToken(w, TokenOrigin.Latin, initial)]] });
+          if (w) {
+            const tok = latinToken(w, TokenOrigin.Latin, initial);
+            if (tok.cls === "name" && !LATIN_HONORIFICS.has(w)) latinNames.push(tok);
+            slots.push({ options: [[tok]] });
+          }
           break;
         }
         case "han":
@@ -523,6 +564,8 @@ export function analyzeName(name: string): AnalyzedName {
       }
     }
   }
+
+  addSpellingVariants(latinNames);
 
   // Expand slot alternatives into forms (bounded), one reading language at a time.
   const langsUsed = new Set<ReadingLang>();

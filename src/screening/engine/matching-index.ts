@@ -25,10 +25,12 @@ import {
   factFeatures,
   methodText,
   type NameComparison,
+  type PairRule,
   type QueryFacts,
   withSimilarityCache,
 } from "./score.js";
 import { skeleton, TokenOrigin } from "./similarity.js";
+import { SPELLING_RULE_TEXT } from "./spelling.js";
 import type { LegalClass } from "./vocabulary.js";
 
 /** Default threshold: at or above it a hit is a match that a reviewer must resolve. */
@@ -132,7 +134,8 @@ function nameKeys(
       const t = toks[i]!;
       if (t.cls === "stop" || t.cls === "initial") continue;
       setGroup(t.alts[0]!);
-      for (const alt of t.alts) {
+      const spellings = t.variants ? [...t.alts, ...t.variants.map((v) => v.alt)] : t.alts;
+      for (const alt of spellings) {
         add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
         if (alt.length >= 5 && t.origin !== TokenOrigin.Reading && t.cls === "name") {
           add(hash32(alt.slice(0, 4), SEED_PREFIX), KEY_FACTOR.prefix);
@@ -774,6 +777,12 @@ function fmt(n: number): string {
   return (n >= 0 ? "+" : "") + n.toFixed(2);
 }
 
+/** Words the rule a matched token pair relied on (a spelling convention or an initial). */
+function pairRuleText(rule: PairRule): { ja: string; en: string } {
+  if (rule === "initial") return { ja: "頭文字が一致", en: "initial agrees" };
+  return SPELLING_RULE_TEXT[rule];
+}
+
 /** Builds the reviewer-facing explanation of one hit in both languages. */
 export function explain(
   queryName: string,
@@ -785,10 +794,16 @@ export function explain(
 ): ScreeningHit["explanation"] {
   const m = methodText(cmp.method);
   const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true).pairs : cmp.pairs;
-  const pairText = pairs
-    .slice(0, 6)
-    .map((p) => `${p.query}~${p.list} (${p.similarity.toFixed(2)})`)
-    .join(", ");
+  const pairTextIn = (lang: "ja" | "en") =>
+    pairs
+      .slice(0, 6)
+      .map((p) => {
+        const rule = p.rule ? `, ${pairRuleText(p.rule)[lang]}` : "";
+        return `${p.query}~${p.list} (${p.similarity.toFixed(2)}${rule})`;
+      })
+      .join(", ");
+  const pairTextJa = pairTextIn("ja");
+  const pairText = pairTextIn("en");
   const kindJa: Record<string, string> = {
     primary: "主名称",
     alias: "別名",
@@ -802,7 +817,7 @@ export function explain(
       contribution: Math.round(cmp.score * 1000) / 1000,
       label: { ja: "名前の類似度", en: "Name similarity" },
       detail: {
-        ja: `「${queryName}」と${kindJa[kind] ?? "名称"}「${matchedName}」: ${m.ja}${pairText ? `（${pairText}）` : ""}`,
+        ja: `「${queryName}」と${kindJa[kind] ?? "名称"}「${matchedName}」: ${m.ja}${pairTextJa ? `（${pairTextJa}）` : ""}`,
         en: `"${queryName}" vs ${kind} name "${matchedName}": ${m.en}${pairText ? ` (${pairText})` : ""}`,
       },
     },

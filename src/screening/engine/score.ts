@@ -5,6 +5,7 @@
  */
 import type { AnalyzedName, FormMethod, NameForm, Token } from "./analyze.js";
 import { editRatio, tokenSimilarity } from "./similarity.js";
+import { type SpellingRule, VARIANT_FACTOR } from "./spelling.js";
 import type { LegalClass } from "./vocabulary.js";
 
 export type NameComparison = {
@@ -12,16 +13,21 @@ export type NameComparison = {
   /** The forms that gave the best score (to recompute matched pairs for an explanation). */
   forms?: [NameForm, NameForm];
   method: FormMethod | "identical" | "ideographs";
-  /** Matched token pairs, for the explanation ("putin ~ puchin"). */
-  pairs: { query: string; list: string; similarity: number }[];
+  /** Matched token pairs, for the explanation ("putin ~ puchin"), with the spelling rule used. */
+  pairs: { query: string; list: string; similarity: number; rule?: PairRule }[];
   queryCoverage: number;
   listCoverage: number;
 };
+
+/** How a token pair met beyond plain spelling: a spelling convention, or an initial. */
+export type PairRule = SpellingRule | "initial";
 
 type Unit = {
   start: number;
   len: number;
   alts: string[];
+  /** The spelling rule behind each alt (undefined for the word's own spellings). */
+  rules: (SpellingRule | undefined)[] | null;
   weight: number;
   origin: Token["origin"];
   minLen: number;
@@ -30,14 +36,21 @@ type Unit = {
   memo: (Map<string, number> | undefined)[];
 };
 
-function makeUnit(start: number, len: number, alts: string[], weight: number, origin: Token["origin"]): Unit {
+function makeUnit(
+  start: number,
+  len: number,
+  alts: string[],
+  weight: number,
+  origin: Token["origin"],
+  rules: (SpellingRule | undefined)[] | null = null,
+): Unit {
   let minLen = Number.POSITIVE_INFINITY;
   let maxLen = 0;
   for (const a of alts) {
     if (a.length < minLen) minLen = a.length;
     if (a.length > maxLen) maxLen = a.length;
   }
-  return { start, len, alts, weight, origin, minLen, maxLen, memo: [] };
+  return { start, len, alts, rules, weight, origin, minLen, maxLen, memo: [] };
 }
 
 /** Single tokens and adjacent pairs (jong un ~ jongun, abd allah ~ abdallah), memoised per form. */
@@ -48,7 +61,11 @@ function unitsOf(form: NameForm): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    units.push(makeUnit(i, 1, t.alts, t.weight, t.origin));
+    if (t.variants && t.variants.length > 0) {
+      const alts = [...t.alts, ...t.variants.map((v) => v.alt)];
+      const rules = [...t.alts.map(() => undefined), ...t.variants.map((v) => v.rule)];
+      units.push(makeUnit(i, 1, alts, t.weight, t.origin, rules));
+    } else units.push(makeUnit(i, 1, t.alts, t.weight, t.origin));
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
@@ -69,7 +86,8 @@ export function withSimilarityCache<T>(fn: () => T): T {
 
 function unitSimilarity(u: Unit, v: Unit): number {
   const joined = u.len > 1 || v.len > 1;
-  // lengths too different for any spelling pair to reach 0.6
+  // lengths too different for any spelling pair to reach 0.6 (an initial meets a whole word)
+  if (isInitial(u) !== isInitial(v) && !joined) return initialSimilarity(u, v);
   if (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2) return 0;
   const slot = (joined ? 2 : 0) + (v.origin === 0 ? 0 : 1);
   let memo = u.memo[slot];
@@ -78,12 +96,15 @@ function unitSimilarity(u: Unit, v: Unit): number {
     u.memo[slot] = memo;
   }
   let best = 0;
-  for (const b of v.alts) {
+  for (let bi = 0; bi < v.alts.length; bi++) {
+    const b = v.alts[bi]!;
     let s = memo.get(b);
     if (s === undefined) {
       s = 0;
-      for (const a of u.alts) {
-        const x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, joined);
+      for (let ai = 0; ai < u.alts.length; ai++) {
+        const a = u.alts[ai]!;
+        let x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, joined);
+        if (u.rules?.[ai]) x *= VARIANT_FACTOR;
         if (x > s) {
           s = x;
           if (s === 1) break;
@@ -91,12 +112,59 @@ function unitSimilarity(u: Unit, v: Unit): number {
       }
       memo.set(b, s);
     }
+    if (v.rules?.[bi]) s *= VARIANT_FACTOR;
     if (s > best) {
       best = s;
       if (best === 1) return 1;
     }
   }
   return best;
+}
+
+function isInitial(u: Unit): boolean {
+  return u.len === 1 && u.maxLen === 1;
+}
+
+/** An initial against a whole word: the same first letter (tokenSimilarity gives 0.7). */
+function initialSimilarity(u: Unit, v: Unit): number {
+  let best = 0;
+  for (const a of u.alts) {
+    for (const b of v.alts) {
+      const x = tokenSimilarity(a, b, u.origin, v.origin);
+      if (x > best) best = x;
+    }
+  }
+  return best;
+}
+
+/**
+ * Credit an initial earns when it agrees with a whole word: all an initial can say, so it is
+ * explained (the low weight of initials keeps them from carrying a match); the whole word on the
+ * other side is only partly confirmed and keeps the plain similarity.
+ */
+export const INITIAL_AGREEMENT_CREDIT = 0.9;
+
+/** Which spelling rule (or initial) a matched pair relied on, for the explanation. */
+function pairRule(u: Unit, v: Unit): PairRule | undefined {
+  if (isInitial(u) !== isInitial(v) && u.len === 1 && v.len === 1) return "initial";
+  if (!u.rules && !v.rules) return undefined;
+  let best = 0;
+  let rule: PairRule | undefined;
+  const joined = u.len > 1 || v.len > 1;
+  for (let ai = 0; ai < u.alts.length; ai++) {
+    for (let bi = 0; bi < v.alts.length; bi++) {
+      const a = u.alts[ai]!;
+      const b = v.alts[bi]!;
+      let x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, joined);
+      if (u.rules?.[ai]) x *= VARIANT_FACTOR;
+      if (v.rules?.[bi]) x *= VARIANT_FACTOR;
+      if (x > best) {
+        best = x;
+        rule = u.rules?.[ai] ?? v.rules?.[bi];
+      }
+    }
+  }
+  return rule;
 }
 
 const scratchKeys = new Float64Array(4096);
@@ -147,16 +215,20 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
     for (let k = 0; k < u.len; k++) if (qUsed[u.start + k]) free = false;
     for (let k = 0; k < v.len; k++) if (nUsed[v.start + k]) free = false;
     if (!free) continue;
+    // an initial that agrees with a whole word is fully explained on its own side
+    const initialPair = isInitial(u) !== isInitial(v);
     for (let k = 0; k < u.len; k++) {
       qUsed[u.start + k] = 1;
-      qSim[u.start + k] = s;
+      qSim[u.start + k] = initialPair && isInitial(u) ? Math.max(s, INITIAL_AGREEMENT_CREDIT) : s;
     }
     for (let k = 0; k < v.len; k++) {
       nUsed[v.start + k] = 1;
-      nSim[v.start + k] = s;
+      nSim[v.start + k] = initialPair && isInitial(v) ? Math.max(s, INITIAL_AGREEMENT_CREDIT) : s;
     }
     if (withPairs) {
+      const rule = pairRule(u, v);
       pairs.push({
+        ...(rule ? { rule } : {}),
         query: q.tokens
           .slice(u.start, u.start + u.len)
           .map((t) => t.alts[0])

@@ -732,6 +732,33 @@ function fallback(word: string): string[] {
   return a ? [a] : [];
 }
 
+/** Rhymes of a Burmese consonant with the inherent vowel and a killed final (asat ်). */
+const BURMESE_RHYMES: Record<string, string> = {
+  "\u1004": "in", // င် (Htin Kyaw)
+  "\u1009": "in", // ဉ်
+  "\u100a": "i", // ည်
+  "\u1014": "an", // န်
+  "\u1019": "an", // မ်
+  "\u1010": "at", // တ်
+  "\u1015": "at", // ပ်
+  "\u1000": "et", // က်
+};
+
+/**
+ * Burmese: a consonant without a vowel sign followed by a killed final reads as one rhyme with
+ * the inherent vowel (တင် = tin, not "tn"), as conventional Burmese romanisation writes names.
+ */
+function burmeseToLatin(word: string): string[] {
+  const withRhymes = word.replace(
+    /([\u1000-\u1021])([\u1000-\u1021])\u103a/g,
+    (m, c: string, fin: string) => {
+      const rhyme = BURMESE_RHYMES[fin];
+      return rhyme ? `${anyAscii(c).toLowerCase()}${rhyme}` : m;
+    },
+  );
+  return fallback(withRhymes);
+}
+
 function georgianToLatin(word: string): string[] {
   const a = fallback(word)[0] ?? "";
   // Georgian nominative -i (პუტინი → putini); any-ascii writes ejectives with apostrophes.
@@ -771,6 +798,9 @@ export function romanizeWord(word: string, script: Script): string[] {
       break;
     case "armenian":
       out = armenianToLatin(lower);
+      break;
+    case "other":
+      out = /[\u1000-\u109f]/.test(lower) ? burmeseToLatin(lower) : fallback(lower);
       break;
     default:
       out = fallback(lower);
