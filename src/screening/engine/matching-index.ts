@@ -134,8 +134,16 @@ function nameKeys(
       const t = toks[i]!;
       if (t.cls === "stop" || t.cls === "initial") continue;
       setGroup(t.alts[0]!);
-      const spellings = t.variants ? [...t.alts, ...t.variants.map((v) => v.alt)] : t.alts;
-      for (const alt of spellings) {
+      // Another convention's spelling (Poetin → putin) is looked up exactly and by skeleton only:
+      // the fuzzier keys stay with the word's own spellings, which keeps candidates (and cost) low.
+      if (t.variants) {
+        for (const { alt } of t.variants) {
+          add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
+          const sk = skeleton(alt);
+          if (sk.length >= 2 && t.cls !== "particle") add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
+        }
+      }
+      for (const alt of t.alts) {
         add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
         if (alt.length >= 5 && t.origin !== TokenOrigin.Reading && t.cls === "name") {
           add(hash32(alt.slice(0, 4), SEED_PREFIX), KEY_FACTOR.prefix);
