@@ -159,6 +159,32 @@ function ProviderInput({ form, path }: { form: ReturnType<typeof useForm<Disclos
   );
 }
 
+/** From / to dates and effort % of one affiliation or fund row (both lists share these fields). */
+function PeriodAndEffort({ form, path }: { form: ReturnType<typeof useForm<Disclosure>>; path: string }) {
+  const { t } = useTranslation("people");
+  const to = form.getInputProps(`${path}.to`).value as string | null | undefined;
+  return (
+    <>
+      <TextInput size="xs" type="date" label={t("from")} {...form.getInputProps(`${path}.from`)} />
+      <TextInput
+        size="xs"
+        type="date"
+        label={t("to")}
+        value={to ?? ""}
+        onChange={(e) => form.setFieldValue(`${path}.to`, e.currentTarget.value || null)}
+      />
+      <NumberInput
+        size="xs"
+        label={t("effort")}
+        w={110}
+        min={0}
+        max={100}
+        {...form.getInputProps(`${path}.effortPercent`)}
+      />
+    </>
+  );
+}
+
 function DisclosureForm({ person: p, onDone }: { person: Person; onDone: () => void }) {
   const { t } = useTranslation("people");
   const submitDisclosure = useSubmitDisclosure();
@@ -266,27 +292,7 @@ function DisclosureForm({ person: p, onDone }: { person: Person; onDone: () => v
                 {remove("affiliations", i)}
               </Group>
               <Group mt={4}>
-                <TextInput
-                  size="xs"
-                  type="date"
-                  label={t("from")}
-                  {...form.getInputProps(`affiliations.${i}.from`)}
-                />
-                <TextInput
-                  size="xs"
-                  type="date"
-                  label={t("to")}
-                  value={v.affiliations[i]?.to ?? ""}
-                  onChange={(e) => form.setFieldValue(`affiliations.${i}.to`, e.currentTarget.value || null)}
-                />
-                <NumberInput
-                  size="xs"
-                  label={t("effort")}
-                  w={110}
-                  min={0}
-                  max={100}
-                  {...form.getInputProps(`affiliations.${i}.effortPercent`)}
-                />
+                <PeriodAndEffort form={form} path={`affiliations.${i}`} />
                 <Checkbox
                   mt={20}
                   label={t("paid")}
@@ -362,27 +368,7 @@ function DisclosureForm({ person: p, onDone }: { person: Person; onDone: () => v
                     form.setFieldValue(`funds.${i}.amountJpy`, typeof x === "number" ? x : null)
                   }
                 />
-                <TextInput
-                  size="xs"
-                  type="date"
-                  label={t("from")}
-                  {...form.getInputProps(`funds.${i}.from`)}
-                />
-                <TextInput
-                  size="xs"
-                  type="date"
-                  label={t("to")}
-                  value={v.funds[i]?.to ?? ""}
-                  onChange={(e) => form.setFieldValue(`funds.${i}.to`, e.currentTarget.value || null)}
-                />
-                <NumberInput
-                  size="xs"
-                  label={t("effort")}
-                  w={110}
-                  min={0}
-                  max={100}
-                  {...form.getInputProps(`funds.${i}.effortPercent`)}
-                />
+                <PeriodAndEffort form={form} path={`funds.${i}`} />
                 <Checkbox
                   mt={20}
                   label={t("inERad")}
