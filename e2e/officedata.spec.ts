@@ -7,7 +7,9 @@ import { login, logout, navLink, watchConsole } from "./helpers.js";
  * already exists under another spelling warns and offers the existing record; the people list
  * filters by department.
  */
-test("parties: locked when a submitted review uses them, versioned changes, duplicate warning", async ({ page }) => {
+test("parties: locked when a submitted review uses them, versioned changes, duplicate warning", async ({
+  page,
+}) => {
   const problems = watchConsole(page);
   await login(page, "tanaka");
   await navLink(page, "取引先・関係者").click();
