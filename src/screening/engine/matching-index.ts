@@ -250,6 +250,50 @@ function radixSortPairs(keys: Uint32Array<ArrayBuffer>, vals: Uint32Array<ArrayB
   // two passes: the sorted data is back in the original arrays
 }
 
+/** The blocking keys of one list: sorted unique keys, their posting ranges, the entity numbers. */
+type Partition = {
+  entities: number;
+  pairKeys: GrowableUint32 | null;
+  pairEnts: GrowableUint32 | null;
+  uniqueKeys: Uint32Array<ArrayBuffer>;
+  keyOffsets: Uint32Array<ArrayBuffer>;
+  postings: Uint32Array<ArrayBuffer>;
+};
+
+function newPartition(): Partition {
+  return {
+    entities: 0,
+    pairKeys: new GrowableUint32(1 << 12),
+    pairEnts: new GrowableUint32(1 << 12),
+    uniqueKeys: new Uint32Array(0),
+    keyOffsets: new Uint32Array(1),
+    postings: new Uint32Array(0),
+  };
+}
+
+/** Sorts a partition's (key, entity) pairs into posting lists (entities ascending per key). */
+function freezePartition(part: Partition): void {
+  const keys = part.pairKeys!.trimmed();
+  const ents = part.pairEnts!.trimmed();
+  part.pairKeys = null;
+  part.pairEnts = null;
+  radixSortPairs(keys, ents);
+  const uk = new GrowableUint32(Math.max(1024, keys.length >>> 2));
+  const off = new GrowableUint32(Math.max(1024, keys.length >>> 2));
+  let w = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (i === 0 || keys[i] !== keys[i - 1]) {
+      uk.push(keys[i]!);
+      off.push(w);
+    } else if (ents[i] === ents[w - 1]) continue;
+    ents[w++] = ents[i]!;
+  }
+  off.push(w);
+  part.uniqueKeys = uk.trimmed();
+  part.keyOffsets = off.trimmed();
+  part.postings = ents.slice(0, w);
+}
+
 /**
  * Creates an empty matching index. Typical use: `add` every entity of the active snapshots,
  * `build()`, then `match` queries; rebuild a new index when a snapshot changes.
@@ -314,14 +358,11 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   const tokMeta = new GrowableUint8(); // cls << 4 | origin
   const altPool = new GrowableUint32();
 
-  // postings under construction
-  let pairKeys: GrowableUint32 | null = new GrowableUint32(1 << 16);
-  let pairEnts: GrowableUint32 | null = new GrowableUint32(1 << 16);
-
-  // frozen index
-  let uniqueKeys = new Uint32Array(0);
-  let keyOffsets = new Uint32Array(1);
-  let postings = new Uint32Array(0);
+  // One partition of blocking keys per list (source): a list's candidates are chosen among its own
+  // entities with its own key frequencies, exactly as if it were the only list indexed. A strong
+  // candidate on one list therefore never crowds out another list's entry (an exact kanji name on
+  // the METI End User List used to hide the reading-based match of the UN entry).
+  const parts: Partition[] = [];
   let acc = new Float32Array(0);
   let groupBitsLo = new Uint32Array(0);
   let groupBitsHi = new Uint32Array(0);
@@ -344,6 +385,12 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       sources.push(entity.source);
     }
     entSource.push(src);
+    let part = parts[src];
+    if (!part) {
+      part = newPartition();
+      parts[src] = part;
+    }
+    part.entities++;
     entSchema.push(Math.max(0, SCHEMAS.indexOf(entity.schema)));
     entCountries.push(internTags(entity.countries ?? []));
     entPrograms.push(internTags(entity.programs ?? []));
@@ -381,8 +428,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       nameKeys(a, false, keyScratch);
     }
     for (const k of keyScratch.keys()) {
-      pairKeys!.push(k);
-      pairEnts!.push(e);
+      part.pairKeys!.push(k);
+      part.pairEnts!.push(e);
     }
   }
 
@@ -393,25 +440,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     nameFormStart.push(formTokStart.length);
     formTokStart.push(tokAltStart.length);
     tokAltStart.push(altPool.length);
-    const keys = pairKeys!.trimmed();
-    const ents = pairEnts!.trimmed();
-    pairKeys = null;
-    pairEnts = null;
-    radixSortPairs(keys, ents);
-    const uk = new GrowableUint32(Math.max(1024, keys.length >>> 2));
-    const off = new GrowableUint32(Math.max(1024, keys.length >>> 2));
-    let w = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (i === 0 || keys[i] !== keys[i - 1]) {
-        uk.push(keys[i]!);
-        off.push(w);
-      } else if (ents[i] === ents[w - 1]) continue;
-      ents[w++] = ents[i]!;
-    }
-    off.push(w);
-    uniqueKeys = uk.trimmed();
-    keyOffsets = off.trimmed();
-    postings = ents.slice(0, w);
+    for (const part of parts) freezePartition(part);
     acc = new Float32Array(entId.length);
     groupBitsLo = new Uint32Array(entId.length);
     groupBitsHi = new Uint32Array(entId.length);
@@ -420,7 +449,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     built = true;
   }
 
-  function findKey(h: number): number {
+  function findKey(part: Partition, h: number): number {
+    const uniqueKeys = part.uniqueKeys;
     let lo = 0;
     let hi = uniqueKeys.length - 1;
     while (lo <= hi) {
@@ -623,50 +653,62 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     return pool;
   }
 
-  /** Exact-key weight of a word (idf; a word absent from the index counts as the rarest). */
-  function wordWeight(t: Token, N: number): number {
-    let w = 0;
-    for (const alt of t.alts) {
-      const k = findKey(hash32(alt, SEED_EXACT));
-      const df = k < 0 ? 1 : keyOffsets[k + 1]! - keyOffsets[k]!;
-      const x = Math.log(1 + N / df);
-      if (x > w) w = x;
-    }
-    return w;
+  /** Exact-key hashes of each word of each form (for the potential; computed once per query). */
+  function formWordHashes(a: AnalyzedName): number[][][] {
+    return a.forms.map((f) =>
+      f.tokens
+        .filter((t) => t.cls !== "stop" && t.cls !== "initial")
+        .map((t) => t.alts.map((alt) => hash32(alt, SEED_EXACT))),
+    );
   }
 
-  /** What a perfectly matching entity would accumulate for this query (best form). */
-  function queryPotential(a: AnalyzedName, N: number): number {
+  /**
+   * What a perfectly matching entity of this list would accumulate for this query (best form):
+   * the sum over words of their exact-key idf (a word absent from the list counts as the rarest).
+   */
+  function queryPotential(part: Partition, words: number[][][]): number {
+    const N = part.entities;
     let best = 0;
-    for (const f of a.forms) {
+    for (const form of words) {
       let sum = 0;
-      for (const t of f.tokens) if (t.cls !== "stop" && t.cls !== "initial") sum += wordWeight(t, N);
+      for (const alts of form) {
+        let w = 0;
+        for (const h of alts) {
+          const k = findKey(part, h);
+          const df = k < 0 ? 1 : part.keyOffsets[k + 1]! - part.keyOffsets[k]!;
+          const x = Math.log(1 + N / df);
+          if (x > w) w = x;
+        }
+        sum += w;
+      }
       if (sum > best) best = sum;
     }
     return best;
   }
 
-  function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
-    if (!built) throw new Error("matching index not built: call build() first");
-    const limit = opts.limit ?? 10;
-    const thr = opts.threshold ?? threshold;
-    const minScore = opts.minScore ?? 0.5;
-    const name = (query.name ?? "").trim();
-    if (!name) return [];
-    const a = analyzeName(name);
-    const queries = [{ a, identityHash: hash32(a.identity) }];
-    const keys = new Map<number, number>();
-    const groups = new Map<number, number>();
-    nameKeys(a, true, keys, groups);
-    const N = entId.length;
+  /**
+   * The candidates of one list for a query: walks the list's posting lists (rarest keys first,
+   * within a postings budget), accumulates each entity's key weight, and keeps the best few.
+   * Depends only on the query and this list's own entities, never on other lists.
+   */
+  function listCandidates(
+    part: Partition,
+    keys: Map<number, number>,
+    groups: Map<number, number>,
+    words: number[][][],
+    want: number,
+    out: number[],
+  ): void {
+    const N = part.entities;
     const lookups: { start: number; end: number; w: number; g: number }[] = [];
     for (const [h, f] of keys) {
-      const k = findKey(h);
+      const k = findKey(part, h);
       if (k < 0) continue;
-      const start = keyOffsets[k]!;
-      const end = keyOffsets[k + 1]!;
+      const start = part.keyOffsets[k]!;
+      const end = part.keyOffsets[k + 1]!;
       lookups.push({ start, end, w: f * Math.log(1 + N / (end - start)), g: groups.get(h) ?? 0 });
     }
+    if (lookups.length === 0) return;
     lookups.sort((x, y) => x.end - x.start - (y.end - y.start));
     // Which keys to walk: the two rarest always; after that, stop at very common keys or when the
     // postings budget is spent.
@@ -711,9 +753,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         remaining[i] = sum;
       }
     }
-    const want = Math.max(candidateLimit, limit * 3);
-    const potential = queryPotential(a, N);
+    const potential = queryPotential(part, words);
     const floorMin = potential * 0.25;
+    const postings = part.postings;
     let top = 0;
     let nTouched = 0;
     let admitCommon = true;
@@ -751,6 +793,25 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       groupBitsLo[e] = 0;
       groupBitsHi[e] = 0;
     }
+    for (const e of cands) out.push(e);
+  }
+
+  function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
+    if (!built) throw new Error("matching index not built: call build() first");
+    const limit = opts.limit ?? 10;
+    const thr = opts.threshold ?? threshold;
+    const minScore = opts.minScore ?? 0.5;
+    const name = (query.name ?? "").trim();
+    if (!name) return [];
+    const a = analyzeName(name);
+    const queries = [{ a, identityHash: hash32(a.identity) }];
+    const keys = new Map<number, number>();
+    const groups = new Map<number, number>();
+    nameKeys(a, true, keys, groups);
+    const words = formWordHashes(a);
+    const want = Math.max(candidateLimit, limit * 3);
+    const cands: number[] = [];
+    for (const part of parts) listCandidates(part, keys, groups, words, want, cands);
     const facts: QueryFacts = {
       schema: query.schema,
       countries: query.countries,
@@ -760,7 +821,11 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts)));
     const kept = scored.filter((h) => h.total >= minScore);
     kept.sort((x, y) => y.total - x.total || (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1));
-    return kept.slice(0, limit).map((h) => toHit(h, thr));
+    // every match (at or above the threshold) is returned, whatever the limit: the limit only
+    // bounds the weaker candidates shown beside them
+    let n = 0;
+    while (n < kept.length && kept[n]!.total >= thr) n++;
+    return kept.slice(0, Math.max(n, limit)).map((h) => toHit(h, thr));
   }
 
   return {
@@ -775,8 +840,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       entities: entId.length,
       names: nameCount,
       tokens: tokenText.length,
-      keys: uniqueKeys.length,
-      postings: postings.length,
+      keys: parts.reduce((n, p) => n + p.uniqueKeys.length, 0),
+      postings: parts.reduce((n, p) => n + p.postings.length, 0),
     }),
   };
 }
