@@ -9,6 +9,7 @@
 import hanjaTable from "hanja/lib/data/hanjaeum.json" with { type: "json" };
 import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
+import { lookupWord, longestWord } from "./dictionary.js";
 import { JAPANESE_READING_ENTRIES, withRendaku } from "./japanese-readings.js";
 import { scriptOf } from "./scripts.js";
 import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
@@ -82,6 +83,8 @@ export type CjkSegment =
   | { kind: "legal"; text: string; legal: LegalClass }
   | { kind: "vocab"; text: string; phrases: string[][] }
   | { kind: "han"; text: string; chars: HanReading[] }
+  /** A word found in the general dictionary (CC-CEDICT): translations, and readings as alternatives. */
+  | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[] }
   | { kind: "kana"; text: string; romaji: string[] }
   | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
 
@@ -215,7 +218,44 @@ export function segmentCjk(text: string): CjkSegment[] {
     i++;
   }
   flush(folded.length);
-  return segments;
+  // An organisation name (five characters or more, or one with a known organisation word or legal
+  // form): its unknown stretches are looked up in the general dictionary. Person names (two to
+  // four characters) are left to their readings.
+  const orgLike = folded.length >= 5 || segments.some((seg) => seg.kind === "vocab" || seg.kind === "legal");
+  if (!orgLike) return segments;
+  return segments.flatMap((seg) => (seg.kind === "han" ? dictionarySegments(seg) : [seg]));
+}
+
+/** Splits an unknown Han stretch into dictionary words (longest first) and what remains. */
+function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegment[] {
+  const chars = seg.chars;
+  const out: CjkSegment[] = [];
+  let rest: HanReading[] = [];
+  const flushRest = () => {
+    if (rest.length > 0) out.push({ kind: "han", text: rest.map((c) => c.char).join(""), chars: rest });
+    rest = [];
+  };
+  let i = 0;
+  const max = longestWord();
+  while (i < chars.length) {
+    let found = 0;
+    for (let len = Math.min(max, chars.length - i); len >= 2 && !found; len--) {
+      const word = chars
+        .slice(i, i + len)
+        .map((c) => c.char)
+        .join("");
+      const entry = lookupWord(word);
+      if (entry) {
+        flushRest();
+        out.push({ kind: "dict", text: word, phrases: entry.glosses, chars: chars.slice(i, i + len) });
+        found = len;
+      }
+    }
+    if (found) i += found;
+    else rest.push(chars[i++]!);
+  }
+  flushRest();
+  return out;
 }
 
 function singleCharAllowed(chars: string[], i: number): boolean {

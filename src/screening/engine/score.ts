@@ -172,6 +172,10 @@ const qUsed = new Uint8Array(64);
 const nUsed = new Uint8Array(64);
 const qSim = new Float64Array(64);
 const nSim = new Float64Array(64);
+const qTo = new Int16Array(64);
+
+/** Similarity left to two given-name syllables met in the reverse order (광수 vs Su-Kwang). */
+export const SWAPPED_SYLLABLES_FACTOR = 0.5;
 
 /**
  * Best one-to-one alignment of two token lists (greedy on similarity), allowing a pair of
@@ -202,6 +206,7 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
   nUsed.fill(0, 0, nn);
   qSim.fill(0, 0, qn);
   nSim.fill(0, 0, nn);
+  qTo.fill(-1, 0, qn);
   const pairs: NameComparison["pairs"] = [];
   for (let c = count - 1; c >= 0; c--) {
     const key = keys[c]!;
@@ -217,6 +222,7 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
     if (!free) continue;
     // an initial that agrees with a whole word is fully explained on its own side
     const initialPair = isInitial(u) !== isInitial(v);
+    if (u.len === 1) qTo[u.start] = v.len === 1 ? v.start : -1;
     for (let k = 0; k < u.len; k++) {
       qUsed[u.start + k] = 1;
       qSim[u.start + k] = initialPair && isInitial(u) ? Math.max(s, INITIAL_AGREEMENT_CREDIT) : s;
@@ -239,6 +245,20 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
           .join(" "),
         similarity: Math.round(s * 1000) / 1000,
       });
+    }
+  }
+  // given-name syllables must keep their order: a swapped pair is a different name
+  for (let i = 0; i + 1 < qn; i++) {
+    const a = q.tokens[i]!;
+    const b = q.tokens[i + 1]!;
+    if (a.seq === undefined || a.seq !== b.seq || !qUsed[i] || !qUsed[i + 1]) continue;
+    const ja = qTo[i]!;
+    const jb = qTo[i + 1]!;
+    if (ja >= 0 && jb >= 0 && ja > jb) {
+      qSim[i] = qSim[i]! * SWAPPED_SYLLABLES_FACTOR;
+      qSim[i + 1] = qSim[i + 1]! * SWAPPED_SYLLABLES_FACTOR;
+      nSim[ja] = nSim[ja]! * SWAPPED_SYLLABLES_FACTOR;
+      nSim[jb] = nSim[jb]! * SWAPPED_SYLLABLES_FACTOR;
     }
   }
   let qw = 0;
