@@ -355,7 +355,13 @@ function cjkSlots(
         const py = seg.chars.map((c) => c.pinyin).join("");
         if (py) {
           options.push([
-            { alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Reading, from: { text: seg.text, how: "pinyin" } },
+            {
+              alts: [py],
+              weight: 1,
+              cls: "name",
+              origin: TokenOrigin.Reading,
+              from: { text: seg.text, how: "pinyin" },
+            },
           ]);
           langs.push("zh");
         }
@@ -363,7 +369,13 @@ function cjkSlots(
         if (ko.length > 0) {
           // compared like a transliteration: North Korean names are spelt in several romanisations
           options.push([
-            { alts: ko, weight: 1, cls: "name", origin: TokenOrigin.Transliterated, from: { text: seg.text, how: "korean" } },
+            {
+              alts: ko,
+              weight: 1,
+              cls: "name",
+              origin: TokenOrigin.Transliterated,
+              from: { text: seg.text, how: "korean" },
+            },
           ]);
           langs.push("ko");
         }
@@ -441,9 +453,13 @@ function cjkSlots(
           const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
           const langs: ReadingLang[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
-            // 鲁比欧 = Rubio: also compare the whole word like a transliteration
+            // 鲁比欧 = Rubio, 布朗巴克 = Brownback: also compare the whole word like a transliteration,
+            // with the transcription conventions decoded
             const py = chars.map((c) => c.pinyin).join("");
-            options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
+            const tok: Token = { alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated };
+            const decoded = decodeChineseTranscription(chars.map((c) => c.pinyin));
+            if (decoded.length > 0) tok.variants = decoded.map((alt) => ({ alt, rule: "zhForeign" }));
+            options.push([tok]);
             langs.push("zh");
           }
           if (ko.every((t) => t.alts.length > 0)) {
@@ -495,14 +511,37 @@ function cjkSlots(
           const tok = (alts: string[], how: TokenHow): Token[] => [
             { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading, from: { text: seg.text, how } },
           ];
-          const options: Token[][] = [tok([py], "pinyin")];
+          // a longer stretch of a company name (丹东中盛 dandong zhongsheng): one pinyin syllable per
+          // character, so that the list's words (two syllables written together) meet pairs of them
+          const options: Token[][] = [
+            chars.length >= 3 && !looksTranscribed(chars.map((c) => c.char))
+              ? chars
+                  .filter((c) => c.pinyin)
+                  .map((c) => ({
+                    alts: [c.pinyin],
+                    weight: 1,
+                    cls: "name" as const,
+                    origin: TokenOrigin.Reading,
+                    from: { text: seg.text, how: "pinyin" as const },
+                  }))
+              : tok([py], "pinyin"),
+          ];
           const langs: ReadingLang[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
             options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
             langs.push("zh");
           }
           if (ko.length > 0) {
-            options.push(tok(ko, "korean"));
+            // compared like a transliteration: North Korean names are spelt in several romanisations
+            options.push([
+              {
+                alts: ko,
+                weight: 1,
+                cls: "name",
+                origin: TokenOrigin.Transliterated,
+                from: { text: seg.text, how: "korean" },
+              },
+            ]);
             langs.push("ko");
           }
           if (ja.length > 0) {

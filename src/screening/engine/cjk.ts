@@ -9,7 +9,7 @@
 import hanjaTable from "hanja/lib/data/hanjaeum.json" with { type: "json" };
 import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
-import { lookupWord, longestWord } from "./dictionary.js";
+import { longestWord, lookupWord } from "./dictionary.js";
 import { JAPANESE_READING_ENTRIES, withRendaku } from "./japanese-readings.js";
 import { scriptOf } from "./scripts.js";
 import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
@@ -120,10 +120,16 @@ function hanReadings(text: string, wordInitial: boolean): HanReading[] {
     const korean: string[] = [];
     if (hangul) {
       let syl = hangul;
-      // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word
+      // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word (South Korean
+      // usage); North Korean names keep the original sound (連峰 련봉 Ryonbong, 綾羅 릉라 Rungra)
       if (i === 0) syl = initialSoundRule(syl);
       const s = hangulSyllables(syl)[0];
       if (s) korean.push(...koreanSyllableVariants(s.rr, s.mr));
+      if (syl !== hangul) {
+        // the North Korean reading second, so that joined word readings include it
+        const n = hangulSyllables(hangul)[0];
+        if (n) korean.splice(1, 0, n.mr);
+      }
       const sur = i === 0 ? KOREAN_SURNAMES[syl] : undefined;
       if (sur) korean.push(...sur);
     }
@@ -260,7 +266,8 @@ function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegme
 
 function singleCharAllowed(chars: string[], i: number): boolean {
   if (i === chars.length - 1) return i > 0; // final 部/局/省 after something else
-  return false;
+  // … or just before the legal form (朝鮮連峰総会社: 総 general)
+  return i > 0 && VOCAB.get(chars.slice(i + 1).join(""))?.kind === "legal";
 }
 
 /** Hangul reading of a Han string (for comparing 金正恩 with an original-script 김정은). */

@@ -20,7 +20,8 @@ let table: Map<string, DictionaryEntry> | null = null;
 let longest = 0;
 
 /** Glosses that never help a name ("see …", "abbr. for …", "surname …", "variant of …"). */
-const SKIP = /^(see |abbr\.|abbr |surname|variant of|old variant|used in|CL:|\(|lit\.|fig\.|also written|erhua|Taiwan pr\.|pr\.|same as|japanese variant)/i;
+const SKIP =
+  /^(see |abbr\.|abbr |surname|variant of|old variant|used in|CL:|\(|lit\.|fig\.|also written|erhua|Taiwan pr\.|pr\.|same as|japanese variant)/i;
 
 /** Cleans one gloss into name words ("to manufacture" → manufacture; "Yalu River, forming…" → yalu river). */
 function cleanGloss(g: string, proper: boolean): string[] | null {
@@ -35,7 +36,7 @@ function cleanGloss(g: string, proper: boolean): string[] | null {
     .replace(/['’]s\b/g, "")
     .trim()
     .toLowerCase();
-  if (!s || /[^a-z \-]/.test(s)) return null;
+  if (!s || /[^a-z -]/.test(s)) return null;
   const words = s.split(/[\s-]+/).filter(Boolean);
   if (words.length === 0 || words.length > 3) return null;
   return words;
@@ -64,7 +65,8 @@ function load(): Map<string, DictionaryEntry> {
     const prev = out.get(simplified);
     // a word that is both a common noun and a proper name: the common sense first
     if (prev) {
-      if (prev.proper && !proper) out.set(simplified, { glosses: [...glosses, ...prev.glosses].slice(0, 4), proper });
+      if (prev.proper && !proper)
+        out.set(simplified, { glosses: [...glosses, ...prev.glosses].slice(0, 4), proper });
       else prev.glosses = [...prev.glosses, ...glosses].slice(0, 4);
     } else out.set(simplified, { glosses, proper });
     if (len > longest) longest = len;

@@ -5,7 +5,13 @@
  * lists, so a query only scores the few dozen entities that share its rarest keys instead of
  * scanning the whole list.
  */
-import type { ListEntity, ScoreFeature, ScreeningHit, ScreeningQuery } from "../screening-contract.js";
+import type {
+  CrossScriptStep,
+  ListEntity,
+  ScoreFeature,
+  ScreeningHit,
+  ScreeningQuery,
+} from "../screening-contract.js";
 import {
   type AnalyzedName,
   analyzeName,
@@ -15,6 +21,7 @@ import {
   type ReadingLang,
   type Token,
   type TokenClass,
+  type TokenHow,
 } from "./analyze.js";
 import { GrowableUint8, GrowableUint32 } from "./growable.js";
 import { hash32 } from "./normalize.js";
@@ -850,6 +857,16 @@ function fmt(n: number): string {
   return (n >= 0 ? "+" : "") + n.toFixed(2);
 }
 
+/** How a cross-script word was obtained, in both languages (for "浪潮 → langchao (pinyin)"). */
+export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
+  vocabulary: { ja: "語彙表", en: "vocabulary" },
+  dictionary: { ja: "辞書 CC-CEDICT", en: "dictionary" },
+  pinyin: { ja: "ピンイン", en: "pinyin" },
+  korean: { ja: "朝鮮漢字音", en: "Sino-Korean reading" },
+  japanese: { ja: "日本語の読み", en: "Japanese reading" },
+  koreanKana: { ja: "カタカナ→ハングル", en: "katakana → Hangul" },
+};
+
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */
 function pairRuleText(rule: PairRule): { ja: string; en: string } {
   if (rule === "initial") return { ja: "頭文字が一致", en: "initial agrees" };
@@ -872,11 +889,35 @@ export function explain(
       .slice(0, 6)
       .map((p) => {
         const rule = p.rule ? `, ${pairRuleText(p.rule)[lang]}` : "";
-        return `${p.query}~${p.list} (${p.similarity.toFixed(2)}${rule})`;
+        const via = p.via
+          ? `${p.via.map((v) => v.text).join(" ")} → ${p.query} (${[...new Set(p.via.map((v) => TOKEN_HOW_TEXT[v.how][lang]))].join(", ")})`
+          : p.query;
+        return `${via} ~ ${p.list} (${p.similarity.toFixed(2)}${rule})`;
       })
       .join(", ");
   const pairTextJa = pairTextIn("ja");
   const pairText = pairTextIn("en");
+  const crossScript: CrossScriptStep[] = [];
+  for (const p of pairs) {
+    if (!p.via || crossScript.length >= 8) continue;
+    const hows = [...new Set(p.via.map((v) => v.how))];
+    crossScript.push({
+      from: p.via.map((v) => v.text).join(" "),
+      to: p.query,
+      list: p.list,
+      how: {
+        ja: hows.map((h) => TOKEN_HOW_TEXT[h].ja).join("、"),
+        en: hows.map((h) => TOKEN_HOW_TEXT[h].en).join(", "),
+      },
+    });
+  }
+  const stepsIn = (lang: "ja" | "en") =>
+    crossScript
+      .slice(0, 4)
+      .map((c) =>
+        lang === "ja" ? `${c.from} → ${c.to}（${c.how.ja}）` : `${c.from} → ${c.to} (${c.how.en})`,
+      )
+      .join(lang === "ja" ? "、" : ", ");
   const kindJa: Record<string, string> = {
     primary: "主名称",
     alias: "別名",
@@ -903,13 +944,16 @@ export function explain(
   ];
   const factsJa = feats.map((f) => `${f.ja} ${fmt(f.contribution)}`).join("、");
   const factsEn = feats.map((f) => `${f.en} ${fmt(f.contribution)}`).join("; ");
+  const stepsJa = crossScript.length > 0 ? `: ${stepsIn("ja")}` : "";
+  const stepsEn = crossScript.length > 0 ? `: ${stepsIn("en")}` : "";
   return {
     queryName,
     matchedName,
     features,
     summary: {
-      ja: `「${queryName}」は「${matchedName}」と一致度 ${total.toFixed(2)}（名前 ${cmp.score.toFixed(2)}、${m.ja}${factsJa ? `、${factsJa}` : ""}）`,
-      en: `"${queryName}" matches "${matchedName}" with score ${total.toFixed(2)} (name ${cmp.score.toFixed(2)}, ${m.en}${factsEn ? `; ${factsEn}` : ""})`,
+      ja: `「${queryName}」は「${matchedName}」と一致度 ${total.toFixed(2)}（名前 ${cmp.score.toFixed(2)}、${m.ja}${stepsJa}${factsJa ? `、${factsJa}` : ""}）`,
+      en: `"${queryName}" matches "${matchedName}" with score ${total.toFixed(2)} (name ${cmp.score.toFixed(2)}, ${m.en}${stepsEn}${factsEn ? `; ${factsEn}` : ""})`,
     },
+    ...(crossScript.length > 0 ? { crossScript } : {}),
   };
 }

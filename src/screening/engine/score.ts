@@ -3,7 +3,7 @@
  * evidence (legal form, country, date of birth, identifiers) and words every contribution for a
  * reviewer in Japanese and English. Scores are graded in 0..1; 1.0 only for identical names.
  */
-import type { AnalyzedName, FormMethod, NameForm, Token } from "./analyze.js";
+import type { AnalyzedName, FormMethod, NameForm, Token, TokenSource } from "./analyze.js";
 import { editRatio, tokenSimilarity } from "./similarity.js";
 import { type SpellingRule, VARIANT_FACTOR } from "./spelling.js";
 import type { LegalClass } from "./vocabulary.js";
@@ -14,7 +14,14 @@ export type NameComparison = {
   forms?: [NameForm, NameForm];
   method: FormMethod | "identical" | "ideographs";
   /** Matched token pairs, for the explanation ("putin ~ puchin"), with the spelling rule used. */
-  pairs: { query: string; list: string; similarity: number; rule?: PairRule }[];
+  pairs: {
+    query: string;
+    list: string;
+    similarity: number;
+    rule?: PairRule;
+    /** The characters the query words were read or translated from, and how (浪潮 → pinyin). */
+    via?: TokenSource[];
+  }[];
   queryCoverage: number;
   listCoverage: number;
 };
@@ -144,6 +151,22 @@ function initialSimilarity(u: Unit, v: Unit): number {
  */
 export const INITIAL_AGREEMENT_CREDIT = 0.9;
 
+/** The query spelling that met the list token best (for the explanation: 交通 → communications). */
+function bestAlt(u: Unit, v: Unit): string {
+  let best = u.alts[0]!;
+  let bestSim = -1;
+  for (const a of u.alts) {
+    for (const b of v.alts) {
+      const x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, u.len > 1 || v.len > 1);
+      if (x > bestSim) {
+        bestSim = x;
+        best = a;
+      }
+    }
+  }
+  return best;
+}
+
 /** Which spelling rule (or initial) a matched pair relied on, for the explanation. */
 function pairRule(u: Unit, v: Unit): PairRule | undefined {
   if (isInitial(u) !== isInitial(v) && u.len === 1 && v.len === 1) return "initial";
@@ -174,7 +197,10 @@ const qSim = new Float64Array(64);
 const nSim = new Float64Array(64);
 const qTo = new Int16Array(64);
 
-/** Similarity left to two given-name syllables met in the reverse order (광수 vs Su-Kwang). */
+/**
+ * Similarity left to given-name syllables met in the reverse order (광수 vs Su-Kwang), or to the one
+ * syllable met when its partner was not (현숙 vs Hyon-U).
+ */
 export const SWAPPED_SYLLABLES_FACTOR = 0.5;
 
 /**
@@ -233,12 +259,13 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
     }
     if (withPairs) {
       const rule = pairRule(u, v);
+      const qTokens = q.tokens.slice(u.start, u.start + u.len);
+      const via: TokenSource[] = [];
+      for (const t of qTokens) if (t.from && !via.some((x) => x.text === t.from!.text)) via.push(t.from);
       pairs.push({
         ...(rule ? { rule } : {}),
-        query: q.tokens
-          .slice(u.start, u.start + u.len)
-          .map((t) => t.alts[0])
-          .join(" "),
+        ...(via.length > 0 ? { via } : {}),
+        query: u.len === 1 ? bestAlt(u, v) : qTokens.map((t) => t.alts[0]).join(" "),
         list: n.tokens
           .slice(v.start, v.start + v.len)
           .map((t) => t.alts[0])
@@ -251,7 +278,15 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
   for (let i = 0; i + 1 < qn; i++) {
     const a = q.tokens[i]!;
     const b = q.tokens[i + 1]!;
-    if (a.seq === undefined || a.seq !== b.seq || !qUsed[i] || !qUsed[i + 1]) continue;
+    if (a.seq === undefined || a.seq !== b.seq) continue;
+    if (qUsed[i] !== qUsed[i + 1]) {
+      // one syllable of the given name met, the other not: another given name (현숙 is not 현우)
+      const k = qUsed[i] ? i : i + 1;
+      qSim[k] = qSim[k]! * SWAPPED_SYLLABLES_FACTOR;
+      if (qTo[k]! >= 0) nSim[qTo[k]!] = nSim[qTo[k]!]! * SWAPPED_SYLLABLES_FACTOR;
+      continue;
+    }
+    if (!qUsed[i]) continue;
     const ja = qTo[i]!;
     const jb = qTo[i + 1]!;
     if (ja >= 0 && jb >= 0 && ja > jb) {

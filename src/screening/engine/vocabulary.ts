@@ -111,6 +111,7 @@ export const HAN_LEGAL_FORMS: [string, LegalClass][] = [
   ["总公司", "company"],
   ["公司", "company"],
   ["株式会社", "stock"],
+  ["会社/會社", "company"],
   ["有限会社", "limited"],
   ["合同会社", "llc"],
   ["合資会社", "partnership"],
@@ -681,7 +682,10 @@ export const HAN_VOCABULARY: [string, string][] = [
   ["中南", "central south"],
   // brand names the general dictionary translates word by word (浪潮 "wave" is the brand Inspur)
   ["浪潮", "inspur|langchao"],
-  ["中芯国际集成电路制造/中芯國際集成電路製造/中芯国際集成電路製造", "semiconductor manufacturing international|smic"],
+  [
+    "中芯国际集成电路制造/中芯國際集成電路製造/中芯国際集成電路製造",
+    "semiconductor manufacturing international|smic",
+  ],
   ["中芯国际/中芯國際/中芯国際", "smic|semiconductor manufacturing international"],
   ["华为/華為/華為", "huawei"],
   ["中兴/中興", "zte|zhongxing"],
