@@ -343,14 +343,17 @@ function cjkSlots(
         break;
       case "vocab": {
         cjkParts.push(seg.text);
-        slots.push({ options: translationOptions(seg.phrases, { text: seg.text, how: "vocabulary" }) });
+        slots.push({
+          options: translationOptions(seg.phrases, { text: seg.shown ?? seg.text, how: "vocabulary" }),
+        });
         break;
       }
       case "dict": {
+        const shown = seg.chars.map((c) => c.shown ?? c.char).join("");
         // a general-dictionary word: its translations in every reading, and its own readings
         // (a brand or place name is often romanised, not translated: 浪潮 langchao, 鸭绿江 amnokgang)
         cjkParts.push(seg.text);
-        const options = translationOptions(seg.phrases, { text: seg.text, how: "dictionary" });
+        const options = translationOptions(seg.phrases, { text: shown, how: "dictionary" });
         const langs: (ReadingLang | null)[] = options.map(() => null);
         const py = seg.chars.map((c) => c.pinyin).join("");
         if (py) {
@@ -360,7 +363,7 @@ function cjkSlots(
               weight: 1,
               cls: "name",
               origin: TokenOrigin.Reading,
-              from: { text: seg.text, how: "pinyin" },
+              from: { text: shown, how: "pinyin" },
             },
           ]);
           langs.push("zh");
@@ -374,7 +377,7 @@ function cjkSlots(
               weight: 1,
               cls: "name",
               origin: TokenOrigin.Transliterated,
-              from: { text: seg.text, how: "korean" },
+              from: { text: shown, how: "korean" },
             },
           ]);
           langs.push("ko");
@@ -438,18 +441,23 @@ function cjkSlots(
         if (personLike) {
           // surname + given-name syllables; pinyin and Sino-Korean readings as alternatives
           const surnameLen = chars.length >= 3 && isCompoundSurname(chars[0]!.char + chars[1]!.char) ? 2 : 1;
-          const reading = (alts: string[]): Token => ({
+          const reading = (alts: string[], text?: string, how?: TokenHow): Token => ({
             alts: [...new Set(alts)].filter(Boolean),
             weight: 1,
             cls: "name",
             origin: TokenOrigin.Reading,
+            ...(text && how ? { from: { text, how } } : {}),
           });
           const sur = chars.slice(0, surnameLen);
           const zh = [
-            reading([sur.map((c) => c.pinyin).join("")]),
-            ...chars.slice(surnameLen).map((c) => reading([c.pinyin])),
+            reading(
+              [sur.map((c) => c.pinyin).join("")],
+              sur.map((c) => c.shown ?? c.char).join(""),
+              "pinyin",
+            ),
+            ...chars.slice(surnameLen).map((c) => reading([c.pinyin], c.shown ?? c.char, "pinyin")),
           ];
-          const ko = chars.map((c) => reading(c.korean));
+          const ko = chars.map((c) => reading(c.korean, c.shown ?? c.char, "korean"));
           const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
           const langs: ReadingLang[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
@@ -468,9 +476,11 @@ function cjkSlots(
           }
           // Japanese reading of a kanji name: family name + given name (山田太郎 → yamada taro)
           const cs = chars.map((c) => c.char);
+          const shownOf = (part: string[]) =>
+            part.map((c) => chars.find((x) => x.char === c)?.shown ?? c).join("");
           const jaReading = (part: string[]): Token | null => {
             const alts = japaneseReadings(part);
-            return alts.length > 0 ? reading(alts) : null;
+            return alts.length > 0 ? reading(alts, shownOf(part), "japanese") : null;
           };
           const splits = cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
           for (const k of splits) {
@@ -508,8 +518,9 @@ function cjkSlots(
                   12,
                 )
               : [];
+          const segShown = chars.map((c) => c.shown ?? c.char).join("");
           const tok = (alts: string[], how: TokenHow): Token[] => [
-            { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading, from: { text: seg.text, how } },
+            { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading, from: { text: segShown, how } },
           ];
           // a longer stretch of a company name (丹东中盛 dandong zhongsheng): one pinyin syllable per
           // character, so that the list's words (two syllables written together) meet pairs of them
@@ -522,7 +533,7 @@ function cjkSlots(
                     weight: 1,
                     cls: "name" as const,
                     origin: TokenOrigin.Reading,
-                    from: { text: seg.text, how: "pinyin" as const },
+                    from: { text: segShown, how: "pinyin" as const },
                   }))
               : tok([py], "pinyin"),
           ];
@@ -539,7 +550,7 @@ function cjkSlots(
                 weight: 1,
                 cls: "name",
                 origin: TokenOrigin.Transliterated,
-                from: { text: seg.text, how: "korean" },
+                from: { text: segShown, how: "korean" },
               },
             ]);
             langs.push("ko");

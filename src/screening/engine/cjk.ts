@@ -81,14 +81,15 @@ for (const [k, en] of [...HAN_VOCABULARY, ...HANGUL_VOCABULARY, ...KANA_VOCABULA
 /** A piece of a CJK run. */
 export type CjkSegment =
   | { kind: "legal"; text: string; legal: LegalClass }
-  | { kind: "vocab"; text: string; phrases: string[][] }
+  | { kind: "vocab"; text: string; phrases: string[][]; shown?: string }
   | { kind: "han"; text: string; chars: HanReading[] }
   /** A word found in the general dictionary (CC-CEDICT): translations, and readings as alternatives. */
   | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[] }
   | { kind: "kana"; text: string; romaji: string[] }
   | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
 
-export type HanReading = { char: string; pinyin: string; korean: string[] };
+/** One Han character (folded), its readings, and the character as the user wrote it. */
+export type HanReading = { char: string; pinyin: string; korean: string[]; shown?: string };
 
 /** Compound Chinese surnames (two characters). */
 const COMPOUND_SURNAMES = new Set(
@@ -177,10 +178,14 @@ export function segmentCjk(text: string): CjkSegment[] {
     const piece = original.slice(pending.start, end).join("");
     const foldedPiece = folded.slice(pending.start, end).join("");
     if (pending.kind === "han") {
+      const shown = [...piece];
       segments.push({
         kind: "han",
         text: foldedPiece,
-        chars: hanReadings(foldedPiece, segments.length === 0),
+        chars: hanReadings(foldedPiece, segments.length === 0).map((r, k) => ({
+          ...r,
+          shown: shown[k] ?? r.char,
+        })),
       });
     } else if (pending.kind === "kana") {
       segments.push({ kind: "kana", text: piece, romaji: romanizeWord(piece, "kana") });
@@ -209,7 +214,13 @@ export function segmentCjk(text: string): CjkSegment[] {
       flush(i);
       const piece = folded.slice(i, i + matched).join("");
       if (entry.kind === "legal") segments.push({ kind: "legal", text: piece, legal: entry.legal });
-      else segments.push({ kind: "vocab", text: piece, phrases: entry.phrases });
+      else
+        segments.push({
+          kind: "vocab",
+          text: piece,
+          phrases: entry.phrases,
+          shown: original.slice(i, i + matched).join(""),
+        });
       i += matched;
       continue;
     }
