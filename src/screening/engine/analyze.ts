@@ -336,6 +336,9 @@ function cjkSlots(
 ): Slot[] {
   const slots: Slot[] = [];
   const nameLike = segments.filter((s) => s.kind !== "legal");
+  // an organisation name (a known organisation word, legal form or dictionary word beside the
+  // unknown stretch): its readings are compared more loosely than a person's
+  const orgContext = segments.some((s) => s.kind === "vocab" || s.kind === "legal" || s.kind === "dict");
   for (const seg of segments) {
     switch (seg.kind) {
       case "legal":
@@ -525,7 +528,7 @@ function cjkSlots(
           // a longer stretch of a company name (丹东中盛 dandong zhongsheng): one pinyin syllable per
           // character, so that the list's words (two syllables written together) meet pairs of them
           const options: Token[][] = [
-            chars.length >= 3 && !looksTranscribed(chars.map((c) => c.char))
+            orgContext && chars.length >= 3 && !looksTranscribed(chars.map((c) => c.char))
               ? chars
                   .filter((c) => c.pinyin)
                   .map((c) => ({
@@ -543,16 +546,21 @@ function cjkSlots(
             langs.push("zh");
           }
           if (ko.length > 0) {
-            // compared like a transliteration: North Korean names are spelt in several romanisations
-            options.push([
-              {
-                alts: ko,
-                weight: 1,
-                cls: "name",
-                origin: TokenOrigin.Transliterated,
-                from: { text: segShown, how: "korean" },
-              },
-            ]);
+            // in an organisation name compared like a transliteration (North Korean names are
+            // spelt in several romanisations); in a person's name as exact syllables
+            options.push(
+              orgContext
+                ? [
+                    {
+                      alts: ko,
+                      weight: 1,
+                      cls: "name",
+                      origin: TokenOrigin.Transliterated,
+                      from: { text: segShown, how: "korean" },
+                    },
+                  ]
+                : tok(ko, "korean"),
+            );
             langs.push("ko");
           }
           if (ja.length > 0) {
