@@ -354,10 +354,11 @@ async function metiJapaneseNames(data: string, gates: Gate[], report: Record<str
     const japanese = e.names.find((n) => hasCjk(n.name));
     if (!japanese) continue;
     withJapanese++;
-    // the counterpart: an English-list entity named with the METI English name (or one of its aliases)
+    // the counterpart: an English-list entity named with the METI English name (its printed,
+    // primary name — not its aliases, which sometimes name a parent organisation)
     const expected = new Set<string>();
     for (const n of e.names) {
-      if (hasCjk(n.name)) continue;
+      if (hasCjk(n.name) || n.kind !== "primary") continue;
       for (const id of byKey.get(englishKey(n.name)) ?? []) expected.add(id);
     }
     if (expected.size === 0) continue;

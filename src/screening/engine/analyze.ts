@@ -286,13 +286,16 @@ function vocabToken(word: string, from?: TokenSource): Token {
 }
 
 /** Joined Sino-Korean readings of a Han word (up to three spellings), or [] when a character has none. */
-function koreanWordReadings(chars: { korean: string[] }[]): string[] {
+function koreanWordReadings(chars: { korean: string[]; northKorean?: string }[], org = false): string[] {
   if (!chars.every((c) => c.korean.length > 0)) return [];
   const first = chars.map((c) => c.korean[0]!);
+  // organisation and place names: also as North Korea writes them (no initial-sound rule)
+  const north = org && chars[0]?.northKorean ? [chars[0].northKorean, ...first.slice(1)] : null;
   return [
     ...new Set([
       first.join(""),
       ...assimilated(first),
+      ...(north ? [north.join(""), ...assimilated(north)] : []),
       chars.map((c) => c.korean[1] ?? c.korean[0]).join(""),
       chars.map((c) => c.korean[2] ?? c.korean[0]).join(""),
     ]),
@@ -371,7 +374,7 @@ function cjkSlots(
           ]);
           langs.push("zh");
         }
-        const ko = koreanWordReadings(seg.chars);
+        const ko = koreanWordReadings(seg.chars, true);
         if (ko.length > 0) {
           // compared like a transliteration: North Korean names are spelt in several romanisations
           options.push([
@@ -513,7 +516,7 @@ function cjkSlots(
             slots.push({ options: [[tok]] });
             break;
           }
-          const ko = koreanWordReadings(chars);
+          const ko = koreanWordReadings(chars, orgContext);
           const ja =
             chars.length <= 4
               ? japaneseReadings(

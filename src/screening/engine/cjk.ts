@@ -89,7 +89,14 @@ export type CjkSegment =
   | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
 
 /** One Han character (folded), its readings, and the character as the user wrote it. */
-export type HanReading = { char: string; pinyin: string; korean: string[]; shown?: string };
+export type HanReading = {
+  char: string;
+  pinyin: string;
+  korean: string[];
+  shown?: string;
+  /** The reading without the initial-sound rule, as North Korean names keep it (連 련 ryon). */
+  northKorean?: string;
+};
 
 /** Compound Chinese surnames (two characters). */
 const COMPOUND_SURNAMES = new Set(
@@ -119,6 +126,7 @@ function hanReadings(text: string, wordInitial: boolean): HanReading[] {
   return chars.map((char, i) => {
     const hangul = HANJA[trad[i] ?? char] ?? HANJA[char];
     const korean: string[] = [];
+    let northKorean: string | undefined;
     if (hangul) {
       let syl = hangul;
       // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word (South Korean
@@ -126,16 +134,12 @@ function hanReadings(text: string, wordInitial: boolean): HanReading[] {
       if (i === 0) syl = initialSoundRule(syl);
       const s = hangulSyllables(syl)[0];
       if (s) korean.push(...koreanSyllableVariants(s.rr, s.mr));
-      if (syl !== hangul) {
-        // the North Korean reading second, so that joined word readings include it
-        const n = hangulSyllables(hangul)[0];
-        if (n) korean.splice(1, 0, n.mr);
-      }
+      if (syl !== hangul) northKorean = hangulSyllables(hangul)[0]?.mr;
       const sur = i === 0 ? KOREAN_SURNAMES[syl] : undefined;
       if (sur) korean.push(...sur);
     }
     const p = (py[i] ?? "").replace(/ü|v/g, "u").replace(/[^a-z]/g, "");
-    return { char, pinyin: p, korean: [...new Set(korean)] };
+    return { char, pinyin: p, korean: [...new Set(korean)], ...(northKorean ? { northKorean } : {}) };
   });
 }
 

@@ -827,7 +827,12 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     };
     const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts)));
     const kept = scored.filter((h) => h.total >= minScore);
-    kept.sort((x, y) => y.total - x.total || (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1));
+    kept.sort(
+      (x, y) =>
+        y.total - x.total ||
+        (y.cmp.raw ?? y.cmp.score) - (x.cmp.raw ?? x.cmp.score) ||
+        (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1),
+    );
     // every match (at or above the threshold) is returned, whatever the limit: the limit only
     // bounds the weaker candidates shown beside them
     let n = 0;

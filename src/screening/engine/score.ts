@@ -10,6 +10,11 @@ import type { LegalClass } from "./vocabulary.js";
 
 export type NameComparison = {
   score: number;
+  /**
+   * The alignment score before the method's fidelity cap: breaks ties between names capped to the
+   * same score (a translation that explains every word of the list name beats one that does not).
+   */
+  raw?: number;
   /** The forms that gave the best score (to recompute matched pairs for an explanation). */
   forms?: [NameForm, NameForm];
   method: FormMethod | "identical" | "ideographs";
@@ -356,9 +361,9 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
       if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
       const a = alignForms(qf, nf);
       const score = Math.min(a.score, fidelity);
-      if (score > best.score) {
+      if (score > best.score || (score === best.score && a.score > (best.raw ?? best.score))) {
         const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;
-        best = { ...a, score, method, forms: [qf, nf] };
+        best = { ...a, score, raw: a.score, method, forms: [qf, nf] };
       }
     }
   }
