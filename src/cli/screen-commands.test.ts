@@ -116,7 +116,7 @@ describe("sekimori screen", () => {
 
     const missing = await run("screen", "--file", path.join(dir, "nope.csv"), "--out", results);
     expect(missing.code).toBe(1);
-  });
+  }, 240_000); // a dozen CLI processes, each opening the database and building the index
 
   it("keeps the UN hit for 朝鮮鉱業開発貿易会社 when the METI End User List is imported too (issue 10 §1)", async () => {
     const fixtures = path.join(import.meta.dirname, "../screening/fixtures");
@@ -150,5 +150,5 @@ describe("sekimori screen", () => {
     expect(batch.code, batch.err).toBe(0);
     const rows = batch.out.split("\r\n").filter((l) => l.includes("KPe.001"));
     expect(rows.length).toBeGreaterThanOrEqual(2);
-  });
+  }, 240_000);
 });

