@@ -107,7 +107,11 @@ function mora(c: string, v: string): string {
 
 /** Katakana of one romanised word (one or more syllables), or null when it does not parse. */
 export function romanizedWordToKatakana(word: string): string | null {
-  const w = word.toLowerCase().replace(/[’'`ʼ˘̆]/g, "");
+  const w = word
+    .normalize("NFD")
+    .toLowerCase()
+    .replace(/\p{M}/gu, "")
+    .replace(/[’'`ʼ˘]/g, "");
   let i = 0;
   let out = "";
   while (i < w.length) {

@@ -435,7 +435,10 @@ export const HAN_VOCABULARY: [string, string][] = [
   ["人民大学/人民大學", "renmin university|people's university"],
   ["地质大学/地質大學/地質大学", "university of geosciences|geosciences university"],
   ["国际关系/國際關係/国際関係", "international relations"],
-  ["电子科技大学/電子科技大學/電子科技大学", "university of electronic science and technology|dianzi university"],
+  [
+    "电子科技大学/電子科技大學/電子科技大学",
+    "university of electronic science and technology|dianzi university",
+  ],
   ["理工", "science and technology|technology|ligong"],
   ["勤务/勤務", "logistics|service"],
   ["防化", "chemical defense|nbc defense"],
