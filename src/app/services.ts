@@ -49,12 +49,27 @@ export function createServices({
   log?: (line: string) => void;
 }) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
+  const tasksRepo = createTasksRepo();
+  const tasks = createTasksService({
+    db,
+    repo: tasksRepo,
+    audit,
+    publicUrl: config.publicUrl,
+    ...(clock ? { clock } : {}),
+  });
   const auth = createAuthService({
     db,
     repo: createAuthRepo(),
     audit,
     session: { idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours },
-    lockout: { maxFailures: config.login.maxFailures, lockoutMinutes: config.login.lockoutMinutes },
+    lockout: {
+      maxFailures: config.login.maxFailures,
+      lockoutMinutes: config.login.lockoutMinutes,
+      backoffSeconds: config.login.backoffSeconds,
+    },
+    mfaRequiredFor: config.access.mfaRequiredRoles,
+    revealHoldHours: config.access.revealHoldHours,
+    tasks,
     ...(clock ? { clock } : {}),
   });
   const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
@@ -82,14 +97,6 @@ export function createServices({
       return snapshot;
     },
   };
-  const tasksRepo = createTasksRepo();
-  const tasks = createTasksService({
-    db,
-    repo: tasksRepo,
-    audit,
-    publicUrl: config.publicUrl,
-    ...(clock ? { clock } : {}),
-  });
   const mailSender = createMailSender({
     db,
     repo: tasksRepo,

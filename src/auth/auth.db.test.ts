@@ -92,7 +92,9 @@ describe("login and sessions", () => {
       roles: ["applicant"],
       password: TEST_PASSWORD,
     });
-    const { token } = await auth.login({ username: "clocked", password: TEST_PASSWORD });
+    const first = await auth.login({ username: "clocked", password: TEST_PASSWORD });
+    if (first.kind !== "session") throw new Error("expected a session");
+    const { token } = first;
     now = new Date(now.getTime() + 20 * 60_000);
     expect(await auth.authenticate(token)).not.toBeNull();
     now = new Date(now.getTime() + 25 * 60_000); // 25 min after the last request: still within 30
@@ -101,6 +103,7 @@ describe("login and sessions", () => {
     expect(await auth.authenticate(token)).toBeNull();
 
     const second = await auth.login({ username: "clocked", password: TEST_PASSWORD });
+    if (second.kind !== "session") throw new Error("expected a session");
     for (let i = 0; i < 4; i++) {
       now = new Date(now.getTime() + 25 * 60_000);
       expect(await auth.authenticate(second.token)).not.toBeNull();
