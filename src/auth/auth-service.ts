@@ -18,7 +18,13 @@ import {
   throttleKey,
 } from "./auth-engine.js";
 import type { AuthRepo } from "./auth-repo.js";
-import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
+import {
+  ARGON2_CHECKER,
+  generatePassword,
+  hashPassword,
+  type PasswordChecker,
+  verifyPassword,
+} from "./password.js";
 import {
   grantsRevealRights,
   needsSecondAdmin,
@@ -199,8 +205,11 @@ export function createAuthService(deps: {
   revealHoldHours?: number | undefined;
   /** Tells other administrators about sensitive changes (task + e-mail). */
   tasks?: Pick<TasksService, "open" | "notify" | "closeFor"> | undefined;
+  /** Password checking at login (argon2; a test swaps in a constant-cost one to time the rest). */
+  passwords?: PasswordChecker | undefined;
   clock?: () => Date;
 }) {
+  const passwords = deps.passwords ?? ARGON2_CHECKER;
   const { db, repo, audit } = deps;
   const clock = deps.clock ?? (() => new Date());
   const mfaRequiredFor = deps.mfaRequiredFor ?? [];
@@ -324,12 +333,12 @@ export function createAuthService(deps: {
     const user = found?.password_hash && !found.disabled_at ? found : undefined;
     const wait = secondsToWait(throttle?.blocked_until ? new Date(throttle.blocked_until) : null, now);
     if (wait > 0) {
-      await verifyAgainstDummy(input.password);
+      await passwords.verifyDummy(input.password);
       throw new ThrottledError(wait);
     }
     const ok = user
-      ? await verifyPassword(user.password_hash!, input.password)
-      : (await verifyAgainstDummy(input.password), false);
+      ? await passwords.verify(user.password_hash!, input.password)
+      : (await passwords.verifyDummy(input.password), false);
     if (!ok || !user) {
       const waitNow = await recordFailure(input.username, client, found, "password", found?.locale ?? "ja");
       if (waitNow > 0) throw new ThrottledError(waitNow);
