@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { FastifyReply } from "fastify";
+import { z } from "zod";
 import { actorOf, ROLE_GROUPS, sessionOf } from "../http/access.js";
 import { type App, ErrorSchema, SESSION_COOKIE } from "../http/server.js";
 import { ALL_ROLES, ROLE_LABELS } from "./auth-engine.js";

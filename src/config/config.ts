@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "../db/schema.js";
 
-const KNOWN_ROLES: readonly Role[] = ["applicant", "unit_officer", "secretariat", "approver", "auditor", "admin"];
+const KNOWN_ROLES: readonly Role[] = [
+  "applicant",
+  "unit_officer",
+  "secretariat",
+  "approver",
+  "auditor",
+  "admin",
+];
 
 /** One configuration variable: its environment name, default and meaning (README lists them all). */
 export type ConfigVariable = {

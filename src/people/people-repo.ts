@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
 
 export type PersonInsert = {
@@ -89,6 +90,15 @@ export function createPeopleRepo() {
     findByUser(db: Executor, userId: string) {
       return db.selectFrom("people").select(["id"]).where("user_id", "=", userId).executeTakeFirst();
     },
+    /** The user behind a person's party, if the person record is linked to an account. */
+    async userOfParty(db: Executor, partyId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("people")
+        .select("user_id")
+        .where("party_id", "=", partyId)
+        .executeTakeFirst();
+      return row?.user_id ?? null;
+    },
     findByParty(db: Executor, partyId: string) {
       return db.selectFrom("people").select(["id"]).where("party_id", "=", partyId).executeTakeFirst();
     },
@@ -96,11 +106,27 @@ export function createPeopleRepo() {
       if (partyIds.length === 0) return Promise.resolve([]);
       return db.selectFrom("people").select(["id", "party_id"]).where("party_id", "in", partyIds).execute();
     },
-    list(db: Executor, q: { text?: string | undefined; limit: number; offset: number }) {
+    list(
+      db: Executor,
+      q: {
+        text?: string | undefined;
+        limit: number;
+        offset: number;
+        /** A unit officer's departments (0800): only records they cover (and those without a department). */
+        departments?: string[] | undefined;
+      },
+    ) {
       let base = db
         .selectFrom("people")
         .innerJoin("parties", "parties.id", "people.party_id")
         .where("people.archived_at", "is", null);
+      if (q.departments) {
+        const dept = sql<string>`regexp_replace(normalize(coalesce(btrim(people.department), ''), NFKC), '\s+', ' ', 'g')`;
+        base = base.where(
+          sql<boolean>`(${dept} = '' OR EXISTS (SELECT 1 FROM unnest(${q.departments}::text[]) AS s(d)
+            WHERE ${dept} = s.d OR (left(${dept}, length(s.d)) = s.d AND substr(${dept}, length(s.d) + 1, 1) IN (' ', '/', '・', '>'))))`,
+        );
+      }
       if (q.text)
         base = base.where("parties.search_text", "like", `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       return base
