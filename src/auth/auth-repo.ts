@@ -211,7 +211,7 @@ export function createAuthRepo() {
         .execute();
     },
     /** Marks an unused code as used; false when no such unused code exists. */
-    async useRecoveryCode(db: Executor, userId: string, hash: string, at: Date): Promise<boolean> {
+    async consumeRecoveryCode(db: Executor, userId: string, hash: string, at: Date): Promise<boolean> {
       const r = await db
         .updateTable("user_recovery_codes")
         .set({ used_at: at })

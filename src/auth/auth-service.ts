@@ -405,7 +405,7 @@ export function createAuthService(deps: {
       let recovery = false;
       if (looksLikeRecoveryCode(input.code)) {
         recovery = true;
-        ok = await repo.useRecoveryCode(tx, user.id, hashRecoveryCode(input.code), now);
+        ok = await repo.consumeRecoveryCode(tx, user.id, hashRecoveryCode(input.code), now);
       } else {
         const step = verifyTotp(user.totp_secret, input.code, now, user.totp_last_step ?? null);
         if (step !== null) {
@@ -1013,7 +1013,7 @@ export function createAuthService(deps: {
   /** Checks a TOTP or recovery code of an enrolled user inside `tx`, consuming it. */
   async function consumeOwnCode(tx: Executor, user: UserRow, code: string, now: Date): Promise<boolean> {
     if (!user.totp_secret) return false;
-    if (looksLikeRecoveryCode(code)) return repo.useRecoveryCode(tx, user.id, hashRecoveryCode(code), now);
+    if (looksLikeRecoveryCode(code)) return repo.consumeRecoveryCode(tx, user.id, hashRecoveryCode(code), now);
     const step = verifyTotp(user.totp_secret, code, now, user.totp_last_step ?? null);
     if (step === null) return false;
     await repo.updateUser(tx, user.id, { totp_last_step: step });
