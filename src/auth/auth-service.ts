@@ -1013,7 +1013,8 @@ export function createAuthService(deps: {
   /** Checks a TOTP or recovery code of an enrolled user inside `tx`, consuming it. */
   async function consumeOwnCode(tx: Executor, user: UserRow, code: string, now: Date): Promise<boolean> {
     if (!user.totp_secret) return false;
-    if (looksLikeRecoveryCode(code)) return repo.consumeRecoveryCode(tx, user.id, hashRecoveryCode(code), now);
+    if (looksLikeRecoveryCode(code))
+      return repo.consumeRecoveryCode(tx, user.id, hashRecoveryCode(code), now);
     const step = verifyTotp(user.totp_secret, code, now, user.totp_last_step ?? null);
     if (step === null) return false;
     await repo.updateUser(tx, user.id, { totp_last_step: step });
