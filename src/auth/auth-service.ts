@@ -336,9 +336,9 @@ export function createAuthService(deps: {
       await passwords.verifyDummy(input.password);
       throw new ThrottledError(wait);
     }
-    const ok = user
-      ? await passwords.verify(user.password_hash!, input.password)
-      : (await passwords.verifyDummy(input.password), false);
+    let ok = false;
+    if (user) ok = await passwords.verify(user.password_hash!, input.password);
+    else await passwords.verifyDummy(input.password);
     if (!ok || !user) {
       const waitNow = await recordFailure(input.username, client, found, "password", found?.locale ?? "ja");
       if (waitNow > 0) throw new ThrottledError(waitNow);
