@@ -841,7 +841,7 @@ export function createAuthService(deps: {
           en: `Role change to approve: ${me.username} (add: ${added.join(", ") || "none"} / remove: ${removed.join(", ") || "none"})`,
         },
         detail: { ja: `理由: ${why}`, en: `Reason: ${why}` },
-        link: "/admin?tab=roleRequests",
+        link: "/admin/roleRequests",
         entityId: userId,
         dedupe: `role-request:${id}`,
       });

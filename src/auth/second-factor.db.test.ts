@@ -19,7 +19,12 @@ afterEach(async () => {
 });
 
 const login = (username: string, password = TEST_PASSWORD, ip = "192.0.2.44") =>
-  t.app.inject({ method: "POST", url: "/api/auth/login", remoteAddress: ip, payload: { username, password } });
+  t.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    remoteAddress: ip,
+    payload: { username, password },
+  });
 
 function asUser(res: Awaited<ReturnType<typeof login>>, id: string, username: string): TestUser {
   return {
@@ -32,7 +37,8 @@ function asUser(res: Awaited<ReturnType<typeof login>>, id: string, username: st
 }
 
 /** The next 30-second step's code, so it is always newer than the one just used. */
-const codeAt = (secret: string, offsetSteps = 0) => totpCode(secret, new Date(Date.now() + offsetSteps * 30_000));
+const codeAt = (secret: string, offsetSteps = 0) =>
+  totpCode(secret, new Date(Date.now() + offsetSteps * 30_000));
 
 describe("second factor", () => {
   it("a secretariat account must set it up before anything else, then needs a code at every login", async () => {
@@ -44,7 +50,11 @@ describe("second factor", () => {
     });
     const first = await login("sec");
     expect(first.statusCode).toBe(200);
-    expect(first.json().secondFactor).toMatchObject({ enabled: false, required: true, enrolmentRequired: true });
+    expect(first.json().secondFactor).toMatchObject({
+      enabled: false,
+      required: true,
+      enrolmentRequired: true,
+    });
     const s = asUser(first, user.id, "sec");
     // Restricted: nothing but the session, logout, language and the set-up itself.
     const blocked = await t.request(s, "GET", "/api/reviews?scope=all");
@@ -130,7 +140,10 @@ describe("second factor", () => {
 
   it("wrong codes count towards the same per-client backoff as passwords; a challenge allows five tries", async () => {
     await t.close();
-    t = await createTestApp({ SEKIMORI_MFA_REQUIRED_ROLES: "admin secretariat", SEKIMORI_LOGIN_MAX_FAILURES: "3" });
+    t = await createTestApp({
+      SEKIMORI_MFA_REQUIRED_ROLES: "admin secretariat",
+      SEKIMORI_LOGIN_MAX_FAILURES: "3",
+    });
     const { user } = await t.services.auth.createUser(systemActor(), {
       username: "sec2",
       displayName: "Sec2",
@@ -176,7 +189,9 @@ describe("second factor", () => {
     expect((await t.request(a, "POST", `/api/admin/users/${user.id}/reset-totp`, {})).statusCode).toBe(403);
     const adminSecret = (await t.request(a, "POST", "/api/auth/totp/setup", {})).json().secret;
     await t.request(a, "POST", "/api/auth/totp/confirm", { code: codeAt(adminSecret) });
-    expect((await t.request(a, "POST", `/api/admin/users/${adminUser.id}/reset-totp`, {})).statusCode).toBe(409);
+    expect((await t.request(a, "POST", `/api/admin/users/${adminUser.id}/reset-totp`, {})).statusCode).toBe(
+      409,
+    );
     const reset = await t.request(a, "POST", `/api/admin/users/${user.id}/reset-totp`, {});
     expect(reset.statusCode, reset.body).toBe(200);
     expect(reset.json().totpEnabled).toBe(false);
@@ -189,7 +204,9 @@ describe("second factor", () => {
       .where("to_address", "=", "lost@univ.example")
       .execute();
     expect(mail.map((m) => m.subject).join()).toContain("二段階認証がリセットされました");
-    expect((await t.services.audit.list({ action: "user.totp_reset", entityId: user.id }, 5)).items).toHaveLength(1);
+    expect(
+      (await t.services.audit.list({ action: "user.totp_reset", entityId: user.id }, 5)).items,
+    ).toHaveLength(1);
   });
 
   it("is optional for other roles, and can then be switched on and off with password and code", async () => {
@@ -197,7 +214,9 @@ describe("second factor", () => {
     const session = (await t.request(u, "GET", "/api/auth/session")).json();
     expect(session.secondFactor).toMatchObject({ enabled: false, required: false, enrolmentRequired: false });
     const { secret } = (await t.request(u, "POST", "/api/auth/totp/setup", {})).json();
-    expect((await t.request(u, "POST", "/api/auth/totp/confirm", { code: codeAt(secret) })).statusCode).toBe(200);
+    expect((await t.request(u, "POST", "/api/auth/totp/confirm", { code: codeAt(secret) })).statusCode).toBe(
+      200,
+    );
     const off = await t.request(u, "POST", "/api/auth/totp/disable", {
       password: TEST_PASSWORD,
       code: codeAt(secret, 1),
@@ -213,7 +232,9 @@ describe("role changes and reveal rights", () => {
     t = await createTestApp();
     const a1 = await t.loginAs(["admin"], "admin_one");
     const a2 = await t.loginAs(["admin"], "admin_two");
-    const direct = await t.request(a1, "PATCH", `/api/admin/users/${a1.id}`, { roles: ["admin", "secretariat"] });
+    const direct = await t.request(a1, "PATCH", `/api/admin/users/${a1.id}`, {
+      roles: ["admin", "secretariat"],
+    });
     expect(direct.statusCode).toBe(409);
     expect(direct.json().error.code).toBe("second_admin_required");
     expect((await t.services.auth.getUser(a1.id)).roles).toEqual(["admin"]);
@@ -228,7 +249,9 @@ describe("role changes and reveal rights", () => {
     // The other admin has a task; the requester cannot approve their own request.
     const tasks = (await t.request(a2, "GET", "/api/tasks")).json();
     expect(JSON.stringify(tasks)).toContain("権限変更の承認依頼");
-    expect((await t.request(a1, "POST", `/api/admin/role-requests/${request.id}/approve`, {})).statusCode).toBe(403);
+    expect(
+      (await t.request(a1, "POST", `/api/admin/role-requests/${request.id}/approve`, {})).statusCode,
+    ).toBe(403);
     const approved = await t.request(a2, "POST", `/api/admin/role-requests/${request.id}/approve`, {
       comment: "確認済み",
     });
@@ -240,9 +263,14 @@ describe("role changes and reveal rights", () => {
     expect(after.revealGrantedAt).not.toBeNull();
     const flagged = await t.services.audit.list({ action: "user.reveal_rights_granted", entityId: a1.id }, 5);
     expect(flagged.items[0]!.context).toMatchObject({ flagged: "recent_reveal_rights" });
-    const reveal = await t.request(a1, "POST", "/api/insider/subjects/00000000-0000-4000-8000-000000000000/reveal", {
-      reason: "Case opened after confirmed USB copies",
-    });
+    const reveal = await t.request(
+      a1,
+      "POST",
+      "/api/insider/subjects/00000000-0000-4000-8000-000000000000/reveal",
+      {
+        reason: "Case opened after confirmed USB copies",
+      },
+    );
     expect(reveal.statusCode).toBe(403);
     expect(reveal.json().error.code).toBe("reveal_rights_too_recent");
     expect((await t.services.audit.list({ action: "insider.reveal_refused" }, 5)).items).toHaveLength(1);
@@ -252,13 +280,21 @@ describe("role changes and reveal rights", () => {
       .set({ reveal_granted_at: new Date(Date.now() - 25 * 3_600_000) })
       .where("id", "=", a1.id)
       .execute();
-    const later = await t.request(a1, "POST", "/api/insider/subjects/00000000-0000-4000-8000-000000000000/reveal", {
-      reason: "Case opened after confirmed USB copies",
-    });
+    const later = await t.request(
+      a1,
+      "POST",
+      "/api/insider/subjects/00000000-0000-4000-8000-000000000000/reveal",
+      {
+        reason: "Case opened after confirmed USB copies",
+      },
+    );
     expect(later.statusCode).toBe(404);
 
     // A refused request changes nothing.
-    const second = await t.request(a1, "POST", "/api/admin/role-requests", { roles: ["admin"], reason: "戻す" });
+    const second = await t.request(a1, "POST", "/api/admin/role-requests", {
+      roles: ["admin"],
+      reason: "戻す",
+    });
     const refused = await t.request(a2, "POST", `/api/admin/role-requests/${second.json().id}/refuse`, {
       comment: "不要",
     });

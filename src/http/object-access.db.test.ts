@@ -43,7 +43,13 @@ const cleanCheck = {
     declines_support: false,
     unusual_terms: false,
   },
-  endUser: { on_eul: false, military_body: false, unverifiable: false, not_final: false, past_concern: false },
+  endUser: {
+    on_eul: false,
+    military_body: false,
+    unverifiable: false,
+    not_final: false,
+    past_concern: false,
+  },
   notes: {},
   conclusion: "懸念なし",
   counterpartyAttributes: {},
@@ -67,7 +73,8 @@ let unitEng: TestUser;
 let unitSci: TestUser;
 
 async function party(name: string): Promise<string> {
-  return (await t.services.parties.create(systemActor("test"), { kind: "organization", names: [{ name }] })).id;
+  return (await t.services.parties.create(systemActor("test"), { kind: "organization", names: [{ name }] }))
+    .id;
 }
 
 /** A review of the engineering applicant naming a listed institute, carried to the secretariat stage. */
@@ -78,17 +85,22 @@ async function reviewAtSecretariat(applicantUser: TestUser, partyId: string): Pr
   });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
-  expect((await t.request(applicantUser, "POST", `/api/reviews/${id}/transitions`, { action: "submit" })).statusCode).toBe(
-    200,
-  );
-  const view = (await t.request(unitEng, "GET", `/api/reviews/${id}`)).json();
   expect(
-    (await t.request(unitEng, "PUT", `/api/reviews/${id}/classification`, { version: view.version, ...basicResearch }))
+    (await t.request(applicantUser, "POST", `/api/reviews/${id}/transitions`, { action: "submit" }))
       .statusCode,
   ).toBe(200);
-  expect((await t.request(unitEng, "POST", `/api/reviews/${id}/transitions`, { action: "forward" })).statusCode).toBe(
-    200,
-  );
+  const view = (await t.request(unitEng, "GET", `/api/reviews/${id}`)).json();
+  expect(
+    (
+      await t.request(unitEng, "PUT", `/api/reviews/${id}/classification`, {
+        version: view.version,
+        ...basicResearch,
+      })
+    ).statusCode,
+  ).toBe(200);
+  expect(
+    (await t.request(unitEng, "POST", `/api/reviews/${id}/transitions`, { action: "forward" })).statusCode,
+  ).toBe(200);
   return id;
 }
 
@@ -127,7 +139,8 @@ describe("four eyes on approvals", () => {
     });
     expect(checked.statusCode, checked.body).toBe(200);
     expect(
-      (await t.request(both, "POST", `/api/reviews/${id}/transitions`, { action: "complete_check" })).statusCode,
+      (await t.request(both, "POST", `/api/reviews/${id}/transitions`, { action: "complete_check" }))
+        .statusCode,
     ).toBe(200);
 
     view = (await t.request(both, "GET", `/api/reviews/${id}`)).json();
@@ -135,7 +148,9 @@ describe("four eyes on approvals", () => {
     expect(view.actions).not.toContain("approve");
     expect(view.separationOfDuties.approvalBlocked).toBe(true);
     expect(view.separationOfDuties.reasons.map((r: { ja: string }) => r.ja).join()).toContain("取引審査");
-    expect(view.separationOfDuties.reasons.map((r: { en: string }) => r.en).join()).toContain("screening hits");
+    expect(view.separationOfDuties.reasons.map((r: { en: string }) => r.en).join()).toContain(
+      "screening hits",
+    );
 
     for (const action of ["approve", "approve_with_conditions"]) {
       const refused = await t.request(both, "POST", `/api/reviews/${id}/transitions`, {
@@ -177,10 +192,14 @@ describe("four eyes on approvals", () => {
       ).statusCode,
     ).toBe(201);
     const view = (await t.request(sec, "GET", `/api/reviews/${id}`)).json();
-    await t.request(sec, "PUT", `/api/reviews/${id}/transaction-check`, { version: view.version, ...cleanCheck });
-    expect((await t.request(sec, "POST", `/api/reviews/${id}/transitions`, { action: "complete_check" })).statusCode).toBe(
-      200,
-    );
+    await t.request(sec, "PUT", `/api/reviews/${id}/transaction-check`, {
+      version: view.version,
+      ...cleanCheck,
+    });
+    expect(
+      (await t.request(sec, "POST", `/api/reviews/${id}/transitions`, { action: "complete_check" }))
+        .statusCode,
+    ).toBe(200);
     const refused = await t.request(decider, "POST", `/api/reviews/${id}/transitions`, { action: "approve" });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toContain("該当候補");
@@ -265,9 +284,9 @@ describe("unit officers act for their departments", () => {
       ...basicResearch,
     });
     expect([403, 404]).toContain(classify.statusCode);
-    expect((await t.request(unitSci, "POST", `/api/reviews/${id}/transitions`, { action: "forward" })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.request(unitSci, "POST", `/api/reviews/${id}/transitions`, { action: "forward" })).statusCode,
+    ).toBe(404);
     // The engineering officer sees it in the inbox and acts.
     const engInbox = (await t.request(unitEng, "GET", "/api/reviews?scope=inbox")).json();
     expect(engInbox.items.map((r: { id: string }) => r.id)).toContain(id);
@@ -317,7 +336,12 @@ describe("unit officers act for their departments", () => {
     expect(byOfficer.statusCode, byOfficer.body).toBe(403);
     const byOther = await t.request(applicant, "POST", `/api/people/${personId}/disclosures`, disclosure);
     expect(byOther.statusCode).toBe(403);
-    const byAdmin = await t.request(await user(["admin"]), "POST", `/api/people/${personId}/disclosures`, disclosure);
+    const byAdmin = await t.request(
+      await user(["admin"]),
+      "POST",
+      `/api/people/${personId}/disclosures`,
+      disclosure,
+    );
     expect(byAdmin.statusCode).toBe(403);
     const byThemself = await t.request(colleague, "POST", `/api/people/${personId}/disclosures`, disclosure);
     expect(byThemself.statusCode, byThemself.body).toBe(200);
