@@ -621,18 +621,18 @@ export function createAuthService(deps: {
     return db.transaction().execute(async (tx) => {
       const before = await repo.lockUserById(tx, id);
       if (!before) throw notFound({ ja: "ユーザー", en: "User" });
-      if (patch.roles !== undefined && needsSecondAdmin(actor.id, id, before.roles, patch.roles)) {
-        throw conflict("second_admin_required", {
-          ja: "自分自身の権限の変更には、別の管理者の承認が必要です。「権限変更の申請」から申請してください",
-          en: "Changing your own roles needs a second administrator: file a role-change request instead",
-        });
-      }
       const losesAdmin =
         (patch.roles !== undefined && !patch.roles.includes("admin")) || patch.disabled === true;
       if (losesAdmin && before.roles.includes("admin") && (await repo.countActiveAdmins(tx, id)) === 0) {
         throw conflict("last_admin", {
           ja: "最後の管理者から管理者権限を外す（または無効化する）ことはできません",
           en: "The last administrator cannot lose the admin role or be disabled",
+        });
+      }
+      if (patch.roles !== undefined && needsSecondAdmin(actor.id, id, before.roles, patch.roles)) {
+        throw conflict("second_admin_required", {
+          ja: "自分自身の権限の変更には、別の管理者の承認が必要です。「権限変更の申請」から申請してください",
+          en: "Changing your own roles needs a second administrator: file a role-change request instead",
         });
       }
       await repo.updateUser(tx, id, {
