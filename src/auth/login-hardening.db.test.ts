@@ -54,7 +54,10 @@ describe("no account enumeration", () => {
     };
     const known = await answers("known");
     const unknown = await answers("nobody-here");
-    expect(known).toEqual(unknown);
+    // The seconds left count down while the test runs (slowly on a loaded machine): compare the
+    // answers with the number of seconds masked; the first throttled answer's wait is checked below.
+    const masked = (xs: string[]) => xs.map((x) => x.replace(/\d+ 秒|"retryAfter":"\d+"/g, "N"));
+    expect(masked(known)).toEqual(masked(unknown));
     expect(known.map((a) => JSON.parse(a).status)).toEqual([401, 401, 429, 429, 429]);
     expect(JSON.parse(known[2]!).retryAfter).toBe("30");
     expect(JSON.parse(known[2]!).body.error.code).toBe("login_throttled");
