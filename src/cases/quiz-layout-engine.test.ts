@@ -132,11 +132,15 @@ describe("quiz layout", () => {
           quiz.map(() => 0),
         );
         if (gradeQuiz(quiz as QuizQuestion[], stored, m.settings.passPercent).passed) firstOptionPasses++;
-        quiz.forEach((x, i) => firstPositions[i]!.add(displayedIndex(layout, i, x.correct)));
+        quiz.forEach((x, i) => {
+          firstPositions[i]!.add(displayedIndex(layout, i, x.correct));
+        });
       }
       expect(firstOptionPasses, m.slug).toBe(0);
       // The right answer is shown at every position over the attempts (the order really varies).
-      quiz.forEach((x, i) => expect(firstPositions[i]!.size, `${m.slug} ${x.id}`).toBe(x.options.length));
+      quiz.forEach((x, i) => {
+        expect(firstPositions[i]!.size, `${m.slug} ${x.id}`).toBe(x.options.length);
+      });
     }
   });
 
@@ -146,7 +150,9 @@ describe("quiz layout", () => {
     const runs = 4000;
     for (let s = 0; s < runs; s++) {
       const layout = quizLayout(quiz, 80, `spread-${s}`);
-      quiz.forEach((x, i) => counts[i]![displayedIndex(layout, i, x.correct)]!++);
+      quiz.forEach((x, i) => {
+        counts[i]![displayedIndex(layout, i, x.correct)]!++;
+      });
     }
     counts.forEach((row) => {
       const expected = runs / row.length;
