@@ -58,7 +58,11 @@ export function registerAllRoutes(
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
     pdfFont: services.pdfFont,
   });
-  registerCasesRoutes(app, { cases: services.cases, training: services.training });
+  registerCasesRoutes(app, {
+    cases: services.cases,
+    training: services.training,
+    pdfFont: services.pdfFont,
+  });
   registerInsiderRoutes(app, {
     insider: services.insider,
     ndjsonBodyLimit: services.config.http.uploadLimitBytes,

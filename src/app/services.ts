@@ -170,6 +170,7 @@ export function createServices({
     cases,
     users: () => auth.listUsers(),
     reminderDays: config.training.reminderDays,
+    settings,
     ...(clock ? { clock } : {}),
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */
