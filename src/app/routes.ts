@@ -7,6 +7,7 @@ import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
+import { registerProjectsRoutes } from "../projects/projects-routes.js";
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
 import { registerScreeningRoutes } from "../screening/screening-routes.js";
@@ -63,6 +64,7 @@ export function registerAllRoutes(
     training: services.training,
     pdfFont: services.pdfFont,
   });
+  registerProjectsRoutes(app, { projects: services.projects });
   registerInsiderRoutes(app, {
     insider: services.insider,
     ndjsonBodyLimit: services.config.http.uploadLimitBytes,
