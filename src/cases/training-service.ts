@@ -800,7 +800,7 @@ export function createTrainingService(deps: {
   async function certificate(actor: Actor, completionId: string) {
     const c = await repo.findCompletion(db, completionId);
     const CERT = { ja: "修了証", en: "Certificate" };
-    if (!c || !c.passed) throw notFound(CERT);
+    if (!c?.passed) throw notFound(CERT);
     if (c.user_id !== actor.id && !isReader(actor)) throw notFound(CERT);
     const m = await repo.findModule(db, c.module_id);
     const expires = c.expires_at

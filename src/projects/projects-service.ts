@@ -75,7 +75,7 @@ export function createProjectsService(deps: {
   function checkInput(input: ProjectInput) {
     const fields: { path: string; message: Label }[] = [];
     const need = (path: string, v: string | undefined | null, ja: string, en: string) => {
-      if (!v || !v.trim())
+      if (!v?.trim())
         fields.push({ path, message: { ja: `${ja}を入力してください`, en: `Enter the ${en}` } });
     };
     need("title", input.title, "課題名", "project title");
