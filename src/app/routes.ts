@@ -7,6 +7,7 @@ import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
+import { registerProjectsRoutes } from "../projects/projects-routes.js";
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
 import { registerScreeningRoutes } from "../screening/screening-routes.js";
@@ -58,7 +59,12 @@ export function registerAllRoutes(
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
     pdfFont: services.pdfFont,
   });
-  registerCasesRoutes(app, { cases: services.cases, training: services.training });
+  registerCasesRoutes(app, {
+    cases: services.cases,
+    training: services.training,
+    pdfFont: services.pdfFont,
+  });
+  registerProjectsRoutes(app, { projects: services.projects });
   registerInsiderRoutes(app, {
     insider: services.insider,
     ndjsonBodyLimit: services.config.http.uploadLimitBytes,

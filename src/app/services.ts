@@ -19,6 +19,8 @@ import { createPartiesService } from "../parties/parties-service.js";
 import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
 import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
+import { createProjectsRepo } from "../projects/projects-repo.js";
+import { createProjectsService } from "../projects/projects-service.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
 import { createIndexManager } from "../screening/index-manager.js";
@@ -190,6 +192,17 @@ export function createServices({
     cases,
     users: () => auth.listUsers(),
     reminderDays: config.training.reminderDays,
+    settings,
+    ...(clock ? { clock } : {}),
+  });
+  const projects = createProjectsService({
+    db,
+    repo: createProjectsRepo(),
+    audit,
+    parties,
+    screening: screeningPort,
+    training,
+    tasks,
     ...(clock ? { clock } : {}),
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */
@@ -220,6 +233,7 @@ export function createServices({
     approaches,
     cases,
     training,
+    projects,
     insider,
     pdfFont,
   };

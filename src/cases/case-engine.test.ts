@@ -18,9 +18,9 @@ const catalogue = new Map<string, FlagInfo>(
 );
 
 describe("built-in case library", () => {
-  it("has the eight cases the issue lists, each with a unique slug", () => {
-    expect(BUILT_IN_CASES).toHaveLength(8);
-    expect(new Set(BUILT_IN_CASES.map((c) => c.slug)).size).toBe(8);
+  it("has the eight cases issue 6 lists and issue 16's disclosure case, each with a unique slug", () => {
+    expect(BUILT_IN_CASES).toHaveLength(9);
+    expect(new Set(BUILT_IN_CASES.map((c) => c.slug)).size).toBe(9);
   });
 
   it("is complete in both languages and cites a source for every published case", () => {

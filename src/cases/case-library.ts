@@ -862,4 +862,117 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
       ],
     },
   },
+  {
+    slug: "lieber-undisclosed-wut-talent-plan-2020-2023",
+    status: "published",
+    content: {
+      title: {
+        ja: "ハーバード大学の学科長と申告されなかった中国の大学・人材計画（2020〜2023年）",
+        en: "A Harvard department chair, an undisclosed Chinese university post and a talent plan (2020–2023)",
+      },
+      period: "2011–2023",
+      channels: ["research_or_investment_proposal"],
+      sector: { ja: "大学（ナノサイエンス）", en: "University (nanoscience)" },
+      summary: {
+        ja: "米国政府の研究費（国防総省・国立衛生研究所）を受けていたハーバード大学化学・化学生物学科の学科長が、大学に知らせないまま武漢理工大学の「戦略科学者」となり、中国の千人計画に契約上参加していました。調査に対して関与を否定したため虚偽説明の罪などに問われ、2021年に陪審で有罪、2023年に判決を受けました。申告されなかった所属と報酬が、研究費の申請書類とは別の記録（契約書、メール、口座）に現れていた事例です。",
+        en: "The chair of Harvard's Department of Chemistry and Chemical Biology, whose group was funded by the US Department of Defense and the National Institutes of Health, became a 'Strategic Scientist' at Wuhan University of Technology and a contractual participant in China's Thousand Talents Plan without telling Harvard. He denied the ties when asked, was charged with making false statements among other offences, convicted by a jury in 2021 and sentenced in 2023. The undisclosed post and pay showed up in records other than the grant paperwork: contracts, e-mails and a bank account.",
+      },
+      timeline: [
+        {
+          date: "2008–2019",
+          text: {
+            ja: "研究グループが米国政府機関から1,500万ドルを超える研究費を受ける（申請には外国からの支援などの開示が求められる）。",
+            en: "The research group receives more than $15 million in US government funding, whose terms require disclosure of foreign support.",
+          },
+        },
+        {
+          date: "2011–2015",
+          text: {
+            ja: "大学に知らせないまま武漢理工大学の「戦略科学者」となり、少なくとも2012〜2015年に千人計画に契約上参加。裁判資料によれば、月額最大5万ドルの報酬、生活費、同大学での研究室設置の資金を受ける取り決めだった。",
+            en: "Without telling Harvard, becomes a 'Strategic Scientist' at Wuhan University of Technology and, from at least 2012 to 2015, a contractual Thousand Talents participant; court documents describe up to $50,000 a month, living expenses and funding to set up a lab there.",
+          },
+        },
+        {
+          date: "2018–2019",
+          text: {
+            ja: "国防総省の調査担当者に千人計画への参加を否定し、国立衛生研究所の照会に対しても大学を通じて事実と異なる説明をさせる。",
+            en: "Denies Thousand Talents participation to Defense Department investigators and causes Harvard to give the National Institutes of Health an untrue account.",
+          },
+        },
+        {
+          date: "2020-01-28",
+          text: { ja: "逮捕・起訴される。", en: "Arrested and charged." },
+        },
+        {
+          date: "2021-12-21",
+          text: {
+            ja: "陪審が、虚偽説明2件、虚偽の納税申告2件、外国銀行口座の報告義務違反2件で有罪と評決。",
+            en: "A jury convicts him on two counts of false statements, two of false tax returns and two of failing to report a foreign bank account.",
+          },
+        },
+        {
+          date: "2023-04-26",
+          text: {
+            ja: "判決：拘禁2日（服役済み）、保護観察2年（うち自宅拘禁6か月）、罰金5万ドル、内国歳入庁への賠償3万3,600ドル。",
+            en: "Sentenced to time served (two days), two years of supervised release with six months of home confinement, a $50,000 fine and $33,600 restitution to the IRS.",
+          },
+        },
+      ],
+      method: [
+        {
+          ja: "外国の大学の肩書（客員・戦略科学者など）と人材計画の契約を、所属機関に知らせずに結ぶ。",
+          en: "Take a title at a foreign university (visiting, 'strategic scientist') and a talent-plan contract without telling the home institution.",
+        },
+        {
+          ja: "報酬の一部を外国の口座で受け取り、申告や税の書類に載せない。",
+          en: "Take part of the pay into a foreign account and leave it out of disclosures and tax filings.",
+        },
+        {
+          ja: "資金配分機関や所属機関から問われると、関与を否定・矮小化する。",
+          en: "Deny or minimise the ties when the funder or the institution asks.",
+        },
+      ],
+      redFlags: ["P-UNDISCLOSED-AFFILIATION", "P-TALENT-PROGRAM", "A10", "P-DISCLOSURE-DROPPED"],
+      countermeasures: [
+        {
+          ja: "申告（所属・兼業・資金・人材プログラム）を年1回と変更時に更新させ、申請書類、兼業の審査、接触報告、公開情報と突き合わせる。",
+          en: "Have disclosures (affiliations, outside posts, funding, talent programmes) updated yearly and on change, and compare them with applications, outside-post reviews, approach reports and public information.",
+        },
+        {
+          ja: "申告に現れない所属が他の記録にあれば、責めるためでなく確認のために本人と話す。",
+          en: "When an affiliation appears elsewhere but not in the disclosure, talk to the researcher to clarify — not to accuse.",
+        },
+        {
+          ja: "競争的研究費の申請前に、申告と e-Rad の誓約が最新であることを確認する。",
+          en: "Before a funding application, check that the disclosure and the e-Rad pledge are current.",
+        },
+      ],
+      outcome: {
+        ja: "有罪判決（虚偽説明、虚偽の納税申告、外国口座の報告義務違反）。",
+        en: "Convicted of false statements, false tax returns and failing to report a foreign account.",
+      },
+      sources: [
+        {
+          publisher: "U.S. Department of Justice",
+          date: "2020-01-28",
+          title:
+            "Harvard University Professor and Two Chinese Nationals Charged in Three Separate China Related Cases",
+          url: "https://www.justice.gov/opa/pr/harvard-university-professor-and-two-chinese-nationals-charged-three-separate-china-related",
+        },
+        {
+          publisher: "U.S. Attorney's Office, District of Massachusetts",
+          date: "2023-04-26",
+          title:
+            "Former Harvard University Professor Sentenced for Lying About His Affiliation with Wuhan University of Technology; China's Thousand Talents Program Participation; and Filing False Tax Returns",
+          url: "https://www.justice.gov/usao-ma/pr/former-harvard-university-professor-sentenced-lying-about-his-affiliation-wuhan",
+        },
+        {
+          publisher: "MassLive",
+          date: "2023-04-26",
+          title: "Ex-Harvard professor sentenced for lying about connection to Wuhan university",
+          url: "https://www.masslive.com/news/2023/04/ex-harvard-professor-sentenced-for-lying-about-connection-to-wuhan-university.html",
+        },
+      ],
+    },
+  },
 ];

@@ -2,9 +2,12 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import type { Role } from "../db/schema.js";
 import { actorOf } from "../http/access.js";
+import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
+import type { PdfFont } from "../shared/pdf-font.js";
 import { CASE_CHANNELS, parseFlagList } from "./case-engine.js";
 import type { CasesService } from "./cases-service.js";
+import { renderCertificatePdf } from "./certificate-pdf.js";
 import type { TrainingService } from "./training-service.js";
 
 const Bi = z.object({ ja: z.string(), en: z.string() });
@@ -132,6 +135,23 @@ const TrainingContentInput = z.object({
       }),
     )
     .max(50),
+  sources: z
+    .array(
+      z.object({
+        publisher: z.string().max(300),
+        title: z.string().max(500),
+        date: z.string().max(20),
+        url: z.string().max(2000).optional(),
+      }),
+    )
+    .max(30)
+    .optional(),
+});
+const SourceSchema = z.object({
+  publisher: z.string(),
+  title: z.string(),
+  date: z.string(),
+  url: z.string().optional(),
 });
 const ModuleSchema = z.object({
   id: z.string(),
@@ -143,6 +163,7 @@ const ModuleSchema = z.object({
   title: Bi,
   summary: Bi,
   lessons: z.array(Bi),
+  sources: z.array(SourceSchema),
   cases: z.array(z.object({ id: z.string(), slug: z.string(), title: Bi })),
   quiz: z.array(
     z.object({
@@ -175,7 +196,7 @@ const READERS: readonly Role[] = ["secretariat", "admin", "approver", "auditor"]
  */
 export function registerCasesRoutes(
   app: App,
-  { cases, training }: { cases: CasesService; training: TrainingService },
+  { cases, training, pdfFont }: { cases: CasesService; training: TrainingService; pdfFont: () => PdfFont },
 ) {
   const anyone = { access: "authenticated" as const };
 
@@ -401,36 +422,113 @@ export function registerCasesRoutes(
     },
   );
 
+  const GradedSchema = z.object({
+    completionId: z.string(),
+    score: z.number(),
+    maxScore: z.number(),
+    percent: z.number(),
+    passed: z.boolean(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        chosen: z.number().nullable(),
+        correct: z.number(),
+        right: z.boolean(),
+        explanation: Bi,
+      }),
+    ),
+  });
+
+  app.post(
+    "/api/training/modules/:key/attempts/start",
+    {
+      config: anyone,
+      schema: {
+        tags: ["training"],
+        summary: "Start a quiz attempt: the questions with their options in this attempt's random order",
+        params: KeyParams,
+        response: {
+          200: z.object({
+            attemptId: z.string(),
+            moduleVersion: z.number(),
+            questions: z.array(z.object({ id: z.string(), prompt: Bi, options: z.array(Bi) })),
+          }),
+        },
+      },
+    },
+    async (req) => training.startAttempt(actorOf(req), req.params.key),
+  );
+
   app.post(
     "/api/training/modules/:key/attempts",
     {
       config: anyone,
       schema: {
         tags: ["training"],
-        summary: "Submit quiz answers (option indexes in question order); the attempt is recorded",
+        summary:
+          "Submit a started attempt: answers are option positions as that attempt displayed them (null = unanswered); graded once and recorded",
         params: KeyParams,
-        body: z.object({ answers: z.array(z.number().int().min(0).max(20).nullable()).max(50) }),
-        response: {
-          200: z.object({
-            completionId: z.string(),
-            score: z.number(),
-            maxScore: z.number(),
-            percent: z.number(),
-            passed: z.boolean(),
-            questions: z.array(
-              z.object({
-                id: z.string(),
-                chosen: z.number().nullable(),
-                correct: z.number(),
-                right: z.boolean(),
-                explanation: Bi,
-              }),
-            ),
-          }),
-        },
+        body: z.object({
+          attemptId: z.uuid(),
+          answers: z.array(z.number().int().min(0).max(20).nullable()).max(50),
+        }),
+        response: { 200: GradedSchema },
       },
     },
-    async (req) => training.attempt(actorOf(req), req.params.key, req.body.answers),
+    async (req) => training.submitAttempt(actorOf(req), req.params.key, req.body.attemptId, req.body.answers),
+  );
+
+  app.get(
+    "/api/training/completions/:id/certificate.pdf",
+    {
+      config: anyone,
+      schema: {
+        tags: ["training"],
+        summary: "Certificate of a passed completion (person, module, score, date, expiry) as PDF",
+        params: IdParams,
+        querystring: z.object({ lang: z.enum(["ja", "en"]).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const cert = await training.certificate(actorOf(req), req.params.id);
+      const lang = req.query.lang ?? requestLanguage(req);
+      const pdf = await renderCertificatePdf(cert, lang, pdfFont(), new Date());
+      const name = `certificate-${cert.moduleSlug ?? "training"}-${cert.passedAt.slice(0, 10)}-${lang}.pdf`;
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${name}"`)
+        .header("cache-control", "private, no-store")
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    "/api/training/requirements",
+    {
+      config: anyone,
+      schema: {
+        tags: ["training"],
+        summary: "Modules a person must have passed (and still current) before submitting a disclosure",
+        response: { 200: z.object({ disclosureModules: z.array(z.string()) }) },
+      },
+    },
+    async () => ({ disclosureModules: await training.disclosureRequirements() }),
+  );
+
+  app.put(
+    "/api/training/requirements",
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ["training"],
+        summary: "Set the modules a disclosure requires (published module slugs)",
+        body: z.object({ disclosureModules: z.array(z.string().min(1).max(100)).max(20) }),
+        response: { 200: z.object({ disclosureModules: z.array(z.string()) }) },
+      },
+    },
+    async (req) => ({
+      disclosureModules: await training.setDisclosureRequirements(actorOf(req), req.body.disclosureModules),
+    }),
   );
 
   app.get(
@@ -450,6 +548,7 @@ export function registerCasesRoutes(
                 percent: z.number(),
                 passed: z.boolean(),
                 completedAt: z.string(),
+                expiresAt: z.string().nullable(),
               }),
             ),
           }),

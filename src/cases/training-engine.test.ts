@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_CASES } from "./case-library.js";
+import { CURRICULUM_MODULES } from "./curriculum-library.js";
 import {
   addMonths,
   assignmentState,
@@ -118,12 +119,43 @@ describe("assignments and reminders", () => {
 });
 
 describe("built-in modules", () => {
+  it("include the curriculum the issue lists, each with a quiz of at least five questions", () => {
+    expect(CURRICULUM_MODULES.map((m) => m.slug)).toEqual([
+      "fefta-basics",
+      "deemed-export-and-tokutei",
+      "classification-gaihi",
+      "laptops-and-samples-abroad",
+      "research-integrity-disclosure",
+      "recognising-approaches",
+    ]);
+    for (const m of CURRICULUM_MODULES) {
+      expect(m.content.quiz.length, m.slug).toBeGreaterThanOrEqual(5);
+      expect(m.settings.requiredFor.length, m.slug).toBeGreaterThan(0);
+      expect(BUILT_IN_MODULES.some((b) => b.slug === m.slug)).toBe(true);
+    }
+  });
+
+  it("refuse a quiz a constant answer could pass, naming the quiz", () => {
+    const m = CURRICULUM_MODULES[0]!;
+    const three = {
+      ...m.content,
+      quiz: m.content.quiz.slice(0, 3).map((q) => ({ ...q, options: q.options.slice(0, 2), correct: 0 })),
+    };
+    expect(moduleProblems(three, { ...m.settings, passPercent: 60 }).map((p) => p.path)).toEqual([
+      "content.quiz",
+    ]);
+    expect(moduleProblems(three, { ...m.settings, passPercent: 80 })).toEqual([]);
+  });
+
   it("are valid, bilingual, and built only from published cases", () => {
     const published = new Set(BUILT_IN_CASES.filter((c) => c.status === "published").map((c) => c.slug));
     expect(BUILT_IN_MODULES.length).toBeGreaterThanOrEqual(5);
     for (const m of BUILT_IN_MODULES) {
       expect(moduleProblems(m.content, m.settings), m.slug).toEqual([]);
-      expect(m.content.caseSlugs.length, m.slug).toBeGreaterThan(0);
+      // Case-based modules are built from cases; curriculum modules teach rules and cite their sources.
+      if (CURRICULUM_MODULES.some((c) => c.slug === m.slug))
+        expect(m.content.sources?.length ?? 0, m.slug).toBeGreaterThan(0);
+      else expect(m.content.caseSlugs.length, m.slug).toBeGreaterThan(0);
       for (const slug of m.content.caseSlugs) expect(published.has(slug), `${m.slug} → ${slug}`).toBe(true);
     }
   });

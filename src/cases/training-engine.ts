@@ -3,6 +3,7 @@
  * someone needs (re-)training and when to remind them again. Pure: no IO; the caller passes "now".
  */
 import type { Bilingual, FieldProblem } from "./case-engine.js";
+import { constantAnswerCanFail } from "./quiz-layout-engine.js";
 
 export type QuizQuestion = {
   id: string;
@@ -22,7 +23,12 @@ export type TrainingContent = {
   /** Slugs of the cases the module is built from. */
   caseSlugs: string[];
   quiz: QuizQuestion[];
+  /** Where the law and guidance a module states come from (statute, notice, guidance, with date). */
+  sources?: TrainingSource[] | undefined;
 };
+
+/** A primary or official source a module cites. */
+export type TrainingSource = { publisher: string; title: string; date: string; url?: string | undefined };
 
 /** Roles as the training rules see them (the kernel's Role union). */
 export type RoleName = "applicant" | "unit_officer" | "secretariat" | "approver" | "auditor" | "admin";
@@ -163,6 +169,21 @@ export function moduleProblems(content: TrainingContent, settings: ModuleSetting
       });
     }
   });
+  if (
+    content.quiz.length > 0 &&
+    problems.length === 0 &&
+    settings.passPercent >= 1 &&
+    settings.passPercent <= 100 &&
+    !constantAnswerCanFail(content.quiz, settings.passPercent)
+  ) {
+    problems.push({
+      path: "content.quiz",
+      message: {
+        ja: "この問題数・選択肢数・合格点では、毎回同じ位置の選択肢を選ぶだけで合格できてしまいます。問題か選択肢を増やすか、合格点を上げてください",
+        en: "With this many questions and options and this pass mark, always picking the same position could pass: add questions or options, or raise the pass mark",
+      },
+    });
+  }
   if (!(settings.passPercent >= 1 && settings.passPercent <= 100)) {
     problems.push({
       path: "passPercent",

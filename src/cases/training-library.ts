@@ -2,6 +2,7 @@
  * Built-in training modules, each built from cases in the library and ending with a short quiz.
  * Short by design: five minutes to read, two to answer.
  */
+import { CURRICULUM_MODULES } from "./curriculum-library.js";
 import type { ModuleSettings, TrainingContent } from "./training-engine.js";
 
 export type BuiltInModule = { slug: string; settings: ModuleSettings; content: TrainingContent };
@@ -461,4 +462,6 @@ export const BUILT_IN_MODULES: readonly BuiltInModule[] = [
       ],
     },
   },
+  // The curriculum (issue 16): the rules themselves, with citations.
+  ...CURRICULUM_MODULES,
 ];

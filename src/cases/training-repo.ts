@@ -106,6 +106,8 @@ export function createTrainingRepo() {
         passed: boolean;
         answers: unknown;
         completedAt: Date;
+        attemptId?: string | null;
+        expiresAt?: Date | null;
       },
     ): Promise<void> {
       await tx
@@ -124,6 +126,8 @@ export function createTrainingRepo() {
           passed: c.passed,
           answers: JSON.stringify(c.answers),
           completed_at: c.completedAt,
+          attempt_id: c.attemptId ?? null,
+          expires_at: c.expiresAt ?? null,
         })
         .execute();
     },
@@ -258,6 +262,66 @@ export function createTrainingRepo() {
         .returning("id")
         .execute();
       return rows.map((r) => r.id);
+    },
+
+    // — attempts (seeded answer order per attempt) —
+    async insertAttempt(
+      tx: Executor,
+      a: {
+        id: string;
+        moduleId: string;
+        moduleVersion: number;
+        userId: string;
+        seed: string;
+        layout: unknown;
+        startedAt: Date;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("training_attempts")
+        .values({
+          id: a.id,
+          module_id: a.moduleId,
+          module_version: a.moduleVersion,
+          user_id: a.userId,
+          seed: a.seed,
+          layout: JSON.stringify(a.layout),
+          started_at: a.startedAt,
+        })
+        .execute();
+    },
+
+    findAttempt(db: Executor, id: string, forUpdate = false) {
+      const q = db.selectFrom("training_attempts").selectAll().where("id", "=", id);
+      return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+    },
+
+    async markAttemptSubmitted(tx: Executor, id: string, at: Date): Promise<void> {
+      await tx.updateTable("training_attempts").set({ submitted_at: at }).where("id", "=", id).execute();
+    },
+
+    findCompletion(db: Executor, id: string) {
+      return db.selectFrom("training_completions").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+
+    /** The latest pass per (user, module) among these users and modules, with its expiry. */
+    async passesOf(db: Executor, userIds: string[], moduleIds: string[]) {
+      if (userIds.length === 0 || moduleIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("training_completions")
+        .select(["user_id", "module_id", "completed_at", "expires_at"])
+        .where("passed", "=", true)
+        .where("user_id", "in", userIds)
+        .where("module_id", "in", moduleIds)
+        .orderBy("completed_at", "desc")
+        .execute();
+      const seen = new Set<string>();
+      return rows.filter((r) => {
+        const key = `${r.user_id}:${r.module_id}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     },
 
     async markReminded(tx: Executor, id: string, at: Date): Promise<void> {

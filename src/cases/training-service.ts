@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { SettingsRepo } from "../app/settings-repo.js";
 import type { AuditWriter } from "../audit/audit-service.js";
 import type { UserView } from "../auth/auth-service.js";
 import type { Db, Executor } from "../db/database.js";
@@ -8,6 +9,7 @@ import { type Bilingual, conflict, forbidden, invalid, notFound } from "../share
 import type { TasksService } from "../tasks/tasks-service.js";
 import type { CaseContent } from "./case-engine.js";
 import type { CasesService } from "./cases-service.js";
+import { displayedIndex, type QuizLayout, quizLayout, toStoredAnswers } from "./quiz-layout-engine.js";
 import {
   assignmentState,
   gradeQuiz,
@@ -54,6 +56,8 @@ export function createTrainingService(deps: {
   cases: Pick<CasesService, "idsForSlugs">;
   users: () => Promise<UserLite[]>;
   reminderDays: number;
+  /** Installation settings (which modules a disclosure requires); optional for older callers. */
+  settings?: SettingsRepo;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -197,6 +201,7 @@ export function createTrainingService(deps: {
       title: content.title,
       summary: content.summary,
       lessons: content.lessons,
+      sources: content.sources ?? [],
       cases,
       quiz: content.quiz.map((q) => ({
         id: q.id,
@@ -286,17 +291,25 @@ export function createTrainingService(deps: {
     }));
   }
 
-  /** Grades one attempt, records it, and on a pass closes the person's open assignments. */
+  /**
+   * Grades answers given in the module's stored option order, records the completion, and on a pass
+   * closes the person's open assignments. People answer through `startAttempt`/`submitAttempt`
+   * (random order); this entry point is for seeding and for `submitAttempt` itself.
+   */
   async function attempt(
     actor: Actor,
     key: string,
     answers: (number | null)[],
+    attemptId?: string,
+    /** Checks the attempt in the transaction and returns the answers in stored order. */
+    inTx?: (tx: Executor, row: TrainingModuleRow) => Promise<(number | null)[]>,
   ): Promise<QuizResult & { completionId: string }> {
     if (!actor.id) throw forbidden();
     const user = (await deps.users()).find((u) => u.id === actor.id);
     return db.transaction().execute(async (tx) => {
       const row = await loadModule(tx, actor, key);
       if (row.status !== "published") throw notFound(MODULE);
+      if (inTx) answers = await inTx(tx, row);
       const content = contentOf(row);
       if (answers.length !== content.quiz.length) {
         throw invalid([
@@ -319,7 +332,10 @@ export function createTrainingService(deps: {
       const result = gradeQuiz(content.quiz, answers, row.pass_percent);
       const completionId = randomUUID();
       const now = clock();
+      const expires = result.passed ? passExpiresAt(now.toISOString(), row.renew_months) : null;
       await repo.insertCompletion(tx, {
+        attemptId: attemptId ?? null,
+        expiresAt: expires,
         id: completionId,
         moduleId: row.id,
         moduleVersion: row.version,
@@ -636,6 +652,206 @@ export function createTrainingService(deps: {
     }
   }
 
+  /**
+   * Starts a quiz attempt: the options of every question in a fresh, balanced random order (so
+   * picking the same position every time cannot pass), stored with the attempt for grading.
+   */
+  async function startAttempt(actor: Actor, key: string) {
+    if (!actor.id) throw forbidden();
+    return db.transaction().execute(async (tx) => {
+      const row = await loadModule(tx, actor, key);
+      if (row.status !== "published") throw notFound(MODULE);
+      const content = contentOf(row);
+      const id = randomUUID();
+      const seed = randomUUID();
+      const layout = quizLayout(content.quiz, row.pass_percent, seed);
+      await repo.insertAttempt(tx, {
+        id,
+        moduleId: row.id,
+        moduleVersion: row.version,
+        userId: actor.id!,
+        seed,
+        layout,
+        startedAt: clock(),
+      });
+      await audit.write(tx, actor, {
+        action: "training.attempt_started",
+        entityType: "training_module",
+        entityId: row.id,
+        after: { attemptId: id, moduleVersion: row.version },
+      });
+      return {
+        attemptId: id,
+        moduleVersion: row.version,
+        questions: content.quiz.map((q, i) => ({
+          id: q.id,
+          prompt: q.prompt,
+          options: layout.options[i]!.map((stored) => q.options[stored]!),
+        })),
+      };
+    });
+  }
+
+  /**
+   * Grades an attempt started with `startAttempt`: answers are positions as displayed in that
+   * attempt, mapped back through its stored order. An attempt is graded once, only for the person
+   * who started it, and only while the module is unchanged.
+   */
+  async function submitAttempt(
+    actor: Actor,
+    key: string,
+    attemptId: string,
+    displayed: (number | null)[],
+  ): Promise<QuizResult & { completionId: string }> {
+    if (!actor.id) throw forbidden();
+    let layout: QuizLayout = { options: [] };
+    const result = await attempt(actor, key, displayed, attemptId, async (tx, row) => {
+      const a = await repo.findAttempt(tx, attemptId, true);
+      if (!a || a.user_id !== actor.id || a.module_id !== row.id)
+        throw notFound({ ja: "確認テストの受験", en: "Quiz attempt" });
+      if (a.submitted_at)
+        throw conflict("attempt_submitted", {
+          ja: "この受験は採点済みです。もう一度受ける場合は新しく開始してください",
+          en: "This attempt has already been graded; start a new one to try again",
+        });
+      if (a.module_version !== row.version)
+        throw conflict("module_changed", {
+          ja: "受験中に研修の内容が更新されました。新しく開始してください",
+          en: "The module changed during the attempt; start a new one",
+        });
+      const quiz = contentOf(row).quiz;
+      if (displayed.length !== quiz.length)
+        throw invalid([
+          {
+            path: "answers",
+            message: {
+              ja: `${quiz.length}問すべてに回答してください`,
+              en: `Answer all ${quiz.length} questions`,
+            },
+          },
+        ]);
+      displayed.forEach((d, i) => {
+        if (d !== null && (d < 0 || d >= quiz[i]!.options.length))
+          throw invalid([
+            { path: `answers.${i}`, message: { ja: "選択肢がありません", en: "No such option" } },
+          ]);
+      });
+      layout = a.layout as QuizLayout;
+      await repo.markAttemptSubmitted(tx, attemptId, clock());
+      return toStoredAnswers(layout, displayed);
+    });
+    // Report positions as this attempt displayed them.
+    return {
+      ...result,
+      questions: result.questions.map((q, i) => ({
+        ...q,
+        chosen: displayed[i] ?? null,
+        correct: displayedIndex(layout, i, q.correct),
+      })),
+    };
+  }
+
+  /** When a person's pass of each module stops counting, for the modules a project or disclosure requires. */
+  async function currentTraining(exec: Executor, userIds: string[], slugs: string[], asOf: Date) {
+    const modules = (await repo.listModules(exec, true)).filter((m) => slugs.includes(m.slug));
+    const rows = await repo.passesOf(
+      exec,
+      userIds,
+      modules.map((m) => m.id),
+    );
+    const out = new Map<
+      string,
+      {
+        slug: string;
+        title: Bilingual;
+        passedAt: string | null;
+        expiresAt: string | null;
+        current: boolean;
+      }[]
+    >();
+    for (const u of userIds) {
+      out.set(
+        u,
+        slugs.map((slug) => {
+          const m = modules.find((x) => x.slug === slug);
+          if (!m)
+            return { slug, title: { ja: slug, en: slug }, passedAt: null, expiresAt: null, current: false };
+          const pass = rows.find((r) => r.user_id === u && r.module_id === m.id);
+          const passedAt = pass ? new Date(pass.completed_at).toISOString() : null;
+          const expires = passedAt
+            ? pass?.expires_at
+              ? new Date(pass.expires_at)
+              : passExpiresAt(passedAt, m.renew_months)
+            : null;
+          return {
+            slug,
+            title: contentOf(m).title,
+            passedAt,
+            expiresAt: expires ? expires.toISOString() : null,
+            current: passedAt !== null && (expires === null || expires.getTime() > asOf.getTime()),
+          };
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** A passed completion as a certificate: who, which module, score, when, and until when it counts. */
+  async function certificate(actor: Actor, completionId: string) {
+    const c = await repo.findCompletion(db, completionId);
+    const CERT = { ja: "修了証", en: "Certificate" };
+    if (!c?.passed) throw notFound(CERT);
+    if (c.user_id !== actor.id && !isReader(actor)) throw notFound(CERT);
+    const m = await repo.findModule(db, c.module_id);
+    const expires = c.expires_at
+      ? new Date(c.expires_at)
+      : passExpiresAt(new Date(c.completed_at).toISOString(), m?.renew_months ?? null);
+    return {
+      completionId: c.id,
+      person: c.user_display_name,
+      department: c.user_department,
+      moduleTitle: m ? contentOf(m).title : { ja: c.module_title, en: c.module_title },
+      moduleSlug: m?.slug ?? null,
+      moduleVersion: c.module_version,
+      score: c.score,
+      maxScore: c.max_score,
+      percent: c.percent,
+      passedAt: new Date(c.completed_at).toISOString(),
+      expiresAt: expires ? expires.toISOString() : null,
+    };
+  }
+
+  const DISCLOSURE_KEY = "training.disclosure_required_modules";
+  /** The modules a person must have passed (and still current) before submitting a disclosure. */
+  async function disclosureRequirements(exec: Executor = db): Promise<string[]> {
+    return (await deps.settings?.get<string[]>(exec, DISCLOSURE_KEY)) ?? [];
+  }
+  async function setDisclosureRequirements(actor: Actor, slugs: string[]): Promise<string[]> {
+    if (!isManager(actor)) throw forbidden();
+    if (!deps.settings) throw forbidden();
+    const unique = [...new Set(slugs)];
+    return db.transaction().execute(async (tx) => {
+      const known = new Set((await repo.listModules(tx, false)).map((m) => m.slug));
+      const unknown = unique.filter((s) => !known.has(s));
+      if (unknown.length)
+        throw invalid(
+          unknown.map((s) => ({
+            path: `modules.${unique.indexOf(s)}`,
+            message: { ja: `公開中の研修「${s}」がありません`, en: `No published module "${s}"` },
+          })),
+        );
+      const before = await disclosureRequirements(tx);
+      await deps.settings!.set(tx, DISCLOSURE_KEY, unique);
+      await audit.write(tx, actor, {
+        action: "training.disclosure_requirements_set",
+        entityType: "training",
+        before: { modules: before },
+        after: { modules: unique },
+      });
+      return unique;
+    });
+  }
+
   /** Adds the built-in modules that are missing (by slug); never overwrites an edited one. */
   async function installBuiltIns(actor: Actor): Promise<string[]> {
     const added: string[] = [];
@@ -657,6 +873,12 @@ export function createTrainingService(deps: {
       return moduleView(db, actor, await loadModule(db, actor, key), true);
     },
     attempt,
+    startAttempt,
+    submitAttempt,
+    currentTraining,
+    certificate,
+    disclosureRequirements,
+    setDisclosureRequirements,
     assign,
     runReminders,
     dashboard,
@@ -675,6 +897,7 @@ export function createTrainingService(deps: {
           percent: c.percent,
           passed: c.passed,
           completedAt: new Date(c.completed_at).toISOString(),
+          expiresAt: c.expires_at ? new Date(c.expires_at).toISOString() : null,
         })),
       };
     },

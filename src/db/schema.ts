@@ -737,6 +737,10 @@ export interface TrainingCompletionsTable {
   passed: boolean;
   answers: Json<unknown>;
   completed_at: GeneratedTimestamp;
+  /** The attempt (with its answer order) this completion graded (migration 1000). */
+  attempt_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a pass stops counting (the module's renewal), fixed at the time of the pass (migration 1000). */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TrainingAssignmentsTable {
@@ -901,3 +905,159 @@ export interface InsiderTables {
 
 // Declaration merging adds the insider tables to the schema without touching the kernel's list.
 export interface Database extends InsiderTables {}
+
+// ---- Research security for funded projects (src/projects, migration 1000) ----
+
+export interface ResearchProjectsTable {
+  id: string;
+  number: ColumnType<number, never, never>;
+  title: string;
+  summary: string | null;
+  funding_agency: string;
+  funding_programme: string;
+  specified_programme: boolean;
+  us_federal: boolean;
+  application_due_on: ColumnType<string | null, string | null, string | null>;
+  starts_on: ColumnType<string | null, string | null, string | null>;
+  ends_on: ColumnType<string | null, string | null, string | null>;
+  department: string | null;
+  jp_tags: ColumnType<string[], string[], string[]>;
+  us_tags: ColumnType<string[], string[], string[]>;
+  required_modules: ColumnType<string[], string[], string[]>;
+  status: Generated<"preparing" | "ready" | "withdrawn">;
+  ready_at: NullableTimestamp;
+  ready_by: string | null;
+  ready_snapshot: Json<unknown> | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ResearchProjectPartnersTable {
+  id: string;
+  project_id: string;
+  party_id: string;
+  role: string;
+  owner_of: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface ResearchProjectMembersTable {
+  id: string;
+  project_id: string;
+  person_id: string;
+  role: string;
+  affiliation_party_id: string | null;
+  pledge_required: boolean;
+  covered: boolean;
+  position: number;
+}
+
+export interface ResearchProjectMemberAppointmentsTable {
+  member_id: string;
+  party_id: string;
+}
+
+export interface ResearchProjectAssetsTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  description: string;
+  control_status: "listed" | "not_listed" | "unclassified";
+  control_ref: string | null;
+  shared_with_party_id: string | null;
+  sharing_agreement: string | null;
+  position: number;
+}
+
+export interface ResearchProjectChecksTable {
+  project_id: string;
+  item: string;
+  status: "open" | "satisfied" | "concern";
+  conclusion: string | null;
+  concluded_by: string | null;
+  concluded_at: NullableTimestamp;
+}
+
+export interface ResearchProjectEvidenceTable {
+  id: string;
+  project_id: string;
+  item: string;
+  text: string;
+  url: string | null;
+  added_by: string | null;
+  added_at: GeneratedTimestamp;
+}
+
+export interface ResearchProjectMeasuresTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  description: string;
+  owner_user_id: string;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  status: Generated<"planned" | "in_place">;
+  addresses: ColumnType<string[], string[], string[]>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  in_place_at: NullableTimestamp;
+}
+
+export interface EradPledgesTable {
+  id: string;
+  person_id: string;
+  due_on: ColumnType<string, string, string>;
+  given_on: ColumnType<string | null, string | null, string | null>;
+  project_id: string | null;
+  note: string | null;
+  requested_by: string | null;
+  recorded_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface DisclosurePartyMatchesTable {
+  id: string;
+  person_id: string;
+  disclosure_version: number;
+  path: string;
+  name: string;
+  party_id: string;
+  method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+  score: number | null;
+  reasons: Json<unknown>;
+  confirmed_by: string | null;
+  confirmed_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface TrainingAttemptsTable {
+  id: string;
+  module_id: string;
+  module_version: number;
+  user_id: string;
+  seed: string;
+  layout: Json<unknown>;
+  started_at: GeneratedTimestamp;
+  submitted_at: NullableTimestamp;
+}
+
+/** The research-security tables, merged into {@link Database}. */
+export interface ResearchSecurityTables {
+  research_projects: ResearchProjectsTable;
+  research_project_partners: ResearchProjectPartnersTable;
+  research_project_members: ResearchProjectMembersTable;
+  research_project_member_appointments: ResearchProjectMemberAppointmentsTable;
+  research_project_assets: ResearchProjectAssetsTable;
+  research_project_checks: ResearchProjectChecksTable;
+  research_project_evidence: ResearchProjectEvidenceTable;
+  research_project_measures: ResearchProjectMeasuresTable;
+  erad_pledges: EradPledgesTable;
+  disclosure_party_matches: DisclosurePartyMatchesTable;
+  training_attempts: TrainingAttemptsTable;
+}
+
+export interface Database extends ResearchSecurityTables {}

@@ -427,9 +427,17 @@ export function createPartiesService({
   }
 
   async function create(actor: Actor, input: PartyInput): Promise<Party> {
+    return db.transaction().execute((tx) => createIn(tx, actor, input));
+  }
+
+  /**
+   * Creates a party inside the caller's transaction (versioned and audited there), so a module
+   * that names a new organisation as part of a larger change saves both or neither.
+   */
+  async function createIn(tx: Executor, actor: Actor, input: PartyInput): Promise<Party> {
     const c = clean(input);
     const id = randomUUID();
-    return db.transaction().execute(async (tx) => {
+    {
       await repo.insert(
         tx,
         {
@@ -459,7 +467,7 @@ export function createPartiesService({
         after: auditView(party),
       });
       return party;
-    });
+    }
   }
 
   async function update(
@@ -721,6 +729,7 @@ export function createPartiesService({
 
   return {
     create,
+    createIn,
     update,
     setArchived,
     list,

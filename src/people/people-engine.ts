@@ -511,3 +511,54 @@ export function eRadCsv(
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
+
+// — Every organisation named in a disclosure is a party —
+
+/** A name written in a disclosure without a party link, with where it was written. */
+export type NamedProvider = { path: string; name: string };
+
+/** Every free-text provider (affiliation, fund, non-monetary support) not linked to a party, once per name. */
+export function unlinkedProviders(d: Disclosure): NamedProvider[] {
+  const all: NamedProvider[] = [
+    ...d.affiliations.map((a, i) => ({ path: `affiliations.${i}.organisation`, p: a.organisation })),
+    ...d.funds.map((f, i) => ({ path: `funds.${i}.provider`, p: f.provider })),
+    ...d.nonMonetary.map((n, i) => ({ path: `nonMonetary.${i}.provider`, p: n.provider })),
+  ].flatMap(({ path, p }) => (p.partyId || !p.name.trim() ? [] : [{ path, name: p.name.trim() }]));
+  const seen = new Set<string>();
+  return all.filter((p) => {
+    const key = p.name.normalize("NFKC").toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Score from which a duplicate candidate is taken as the same organisation without asking. */
+export const SAME_PARTY_SCORE = 0.95;
+
+/**
+ * How a disclosed name becomes a party: the existing party sharing an identifier or with a
+ * near-identical name, else a new party (created, so it is screened and appears in the ledger).
+ * A weaker similarity is not guessed: a new party is created and the similarity kept as a reason
+ * so the secretariat can merge them.
+ */
+export function chooseDisclosedParty(
+  candidates: { partyId: string; score: number; sameIdentifier: boolean; reasons: Label[] }[],
+): {
+  method: "identifier" | "exact" | "similar" | "created";
+  partyId: string | null;
+  score: number | null;
+  reasons: Label[];
+} {
+  const best = [...candidates].sort(
+    (a, b) => Number(b.sameIdentifier) - Number(a.sameIdentifier) || b.score - a.score,
+  )[0];
+  if (!best) return { method: "created", partyId: null, score: null, reasons: [] };
+  if (best.sameIdentifier)
+    return { method: "identifier", partyId: best.partyId, score: best.score, reasons: best.reasons };
+  if (best.score >= 0.999)
+    return { method: "exact", partyId: best.partyId, score: best.score, reasons: best.reasons };
+  if (best.score >= SAME_PARTY_SCORE)
+    return { method: "similar", partyId: best.partyId, score: best.score, reasons: best.reasons };
+  return { method: "created", partyId: null, score: best.score, reasons: best.reasons };
+}

@@ -390,6 +390,46 @@ export function createPeopleRepo() {
         )
         .execute();
     },
+    /** Records which party a name written in a disclosure was matched to (or created as), and why. */
+    async insertDisclosureMatch(
+      tx: Executor,
+      m: {
+        id: string;
+        personId: string;
+        version: number;
+        path: string;
+        name: string;
+        partyId: string;
+        method: "identifier" | "exact" | "similar" | "created";
+        score: number | null;
+        reasons: unknown;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("disclosure_party_matches")
+        .values({
+          id: m.id,
+          person_id: m.personId,
+          disclosure_version: m.version,
+          path: m.path,
+          name: m.name,
+          party_id: m.partyId,
+          method: m.method,
+          score: m.score,
+          reasons: JSON.stringify(m.reasons),
+        })
+        .execute();
+    },
+    /** The parties a disclosure version's free-text names were matched to. */
+    disclosureMatches(db: Executor, personId: string, version: number) {
+      return db
+        .selectFrom("disclosure_party_matches")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .where("disclosure_version", "=", version)
+        .orderBy("path")
+        .execute();
+    },
     providerScreenings(db: Executor, personId: string) {
       return db
         .selectFrom("person_provider_screenings")

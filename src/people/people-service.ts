@@ -10,6 +10,7 @@ import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
   addMonths,
+  chooseDisclosedParty,
   type Disclosure,
   determineResidency,
   disclosureChanges,
@@ -25,6 +26,7 @@ import {
   summariseTokutei,
   type TokuteiForm,
   totalEffort,
+  unlinkedProviders,
   validateDisclosure,
   validateResidencyBasis,
   validateTokutei,
@@ -117,7 +119,7 @@ export function createPeopleService(deps: {
   db: Db;
   repo: PeopleRepo;
   audit: AuditWriter & Pick<AuditService, "forEntity">;
-  parties: Pick<PartiesService, "get">;
+  parties: Pick<PartiesService, "get" | "duplicates" | "createIn">;
   screening: ScreeningPort;
   tasks: TasksService;
   disclosureIntervalMonths: number;
@@ -590,6 +592,21 @@ export function createPeopleService(deps: {
   async function submitDisclosure(actor: Actor, id: string, disclosure: Disclosure): Promise<Person> {
     const problems = validateDisclosure(disclosure);
     if (problems.length) throw invalid(toFields(problems));
+    // Every organisation named without a party link is matched to a party (or created) so it is
+    // screened like a linked one; the duplicate index is read before the transaction.
+    const named: (ReturnType<typeof unlinkedProviders>[number] & {
+      choice: ReturnType<typeof chooseDisclosedParty>;
+    })[] = [];
+    for (const n of unlinkedProviders(disclosure)) {
+      const candidates = await deps.parties.duplicates({
+        kind: "organization",
+        names: [{ name: n.name, kind: "primary" }],
+        country: null,
+        birthDate: null,
+        identifiers: [],
+      } as Parameters<PartiesService["duplicates"]>[0]);
+      named.push({ ...n, choice: chooseDisclosedParty(candidates) });
+    }
     await db.transaction().execute(async (tx) => {
       const row = await lockPerson(tx, id);
       assertMayDeclare(actor, row);
@@ -606,6 +623,28 @@ export function createPeopleService(deps: {
         pledged: disclosure.pledge,
         recordedBy: actor.id,
       });
+      for (const n of named) {
+        const partyId =
+          n.choice.partyId ??
+          (
+            await deps.parties.createIn(tx, actor, {
+              kind: "organization",
+              names: [{ name: n.name, kind: "primary" }],
+              notes: `研究インテグリティ申告（${row.name}）に記載 / Named in a research-integrity disclosure`,
+            })
+          ).id;
+        await repo.insertDisclosureMatch(tx, {
+          id: randomUUID(),
+          personId: id,
+          version,
+          path: n.path,
+          name: n.name,
+          partyId,
+          method: n.choice.method,
+          score: n.choice.score,
+          reasons: n.choice.reasons,
+        });
+      }
       await repo.setDueDates(tx, id, {
         disclosureDueOn: addMonths(disclosure.submittedOn, deps.disclosureIntervalMonths),
       });
@@ -654,7 +693,12 @@ export function createPeopleService(deps: {
     await assertMayRead(actor, person);
     const latest = person.disclosures[0]?.content;
     if (!latest) return person;
-    const providers = disclosureProviders(latest).filter((p) => p.partyId);
+    const version = person.disclosures[0]!.version;
+    const matched = await repo.disclosureMatches(db, id, version);
+    const providers = [
+      ...disclosureProviders(latest).filter((p) => p.partyId),
+      ...matched.map((m) => ({ name: m.name, partyId: m.party_id })),
+    ].filter((p, i, all) => all.findIndex((q) => q.partyId === p.partyId) === i);
     const results: { partyId: string; name: string; fact: ScreeningFact }[] = [];
     // Screening runs in its own transactions; its results are stored after.
     for (const p of providers) {

@@ -34,6 +34,13 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ["secretariat", "auditor", "admin"],
     available: true,
   },
+  {
+    key: "projects",
+    path: "/projects",
+    label: "projects",
+    roles: ["unit_officer", "secretariat", "approver", "auditor", "admin"],
+    available: true,
+  },
   { key: "cases", path: "/cases", label: "cases", available: true },
   { key: "parties", path: "/parties", label: "parties", available: true },
   { key: "audit", path: "/audit", label: "audit", roles: ["auditor", "admin"], available: true },

@@ -20,6 +20,8 @@ import { PartyDetailPage } from "../features/parties/PartyDetailPage";
 import { PartyEditPage } from "../features/parties/PartyEditPage";
 import { PeopleListPage } from "../features/people/PeopleListPage";
 import { PersonDetailPage } from "../features/people/PersonDetailPage";
+import { ProjectDetailPage } from "../features/projects/ProjectDetailPage";
+import { ProjectsPage } from "../features/projects/ProjectsPage";
 import { ReviewDetailPage } from "../features/reviews/ReviewDetailPage";
 import { ReviewEditPage } from "../features/reviews/ReviewEditPage";
 import { ReviewsListPage } from "../features/reviews/ReviewsListPage";
@@ -52,6 +54,8 @@ const moduleRoutes: RouteObject[] = [
   { path: "/reviews/:id/edit", element: <ReviewEditPage /> },
   { path: "/people", element: <PeopleListPage /> },
   { path: "/people/:id", element: <PersonDetailPage /> },
+  { path: "/projects", element: <ProjectsPage /> },
+  { path: "/projects/:id", element: <ProjectDetailPage /> },
   { path: "/admin/*", element: <AdminPage /> },
   { path: "/screening/*", element: <ScreeningPage /> },
   { path: "/insider", element: <InsiderAlertsPage /> },

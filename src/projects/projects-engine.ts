@@ -1,0 +1,288 @@
+/**
+ * Research security for funded projects: the due-diligence checklist, e-Rad pledge states and the
+ * readiness rule ("may this project be marked ready for application?"). Pure: no IO, no clock —
+ * today's date is passed in. Every blocker carries its reason and evidence in both languages.
+ */
+
+export type Label = { ja: string; en: string };
+
+/**
+ * The due-diligence checklist. Items follow 内閣府「研究活動の国際化、オープン化に伴う新たなリスクに
+ * 対する研究インテグリティの確保に係る対応方針について」(統合イノベーション戦略推進会議決定,
+ * 2021-04-27) and its checklist examples, the 2025 特定研究開発プログラム procedure, and NSPM-33
+ * (2021-01-14) / its implementation guidance (OSTP, 2022-01) for US-funded work.
+ */
+export const CHECK_ITEMS = [
+  {
+    id: "partners_screened",
+    label: { ja: "共同研究先・資金提供者の該否スクリーニング", en: "Partners and funders screened" },
+    basis: "内閣府 研究インテグリティ対応方針 (2021-04-27) §3; NSPM-33 §4(b)",
+  },
+  {
+    id: "funding_sources",
+    label: { ja: "資金源とその所有者・支配者の確認", en: "Funding sources and their owners identified" },
+    basis: "内閣府 研究インテグリティ対応方針 (2021-04-27) §3(1); NSPM-33 §4(b)(i)",
+  },
+  {
+    id: "disclosures_current",
+    label: {
+      ja: "研究者の研究インテグリティ申告が最新で整合している",
+      en: "Researchers' disclosures current and consistent",
+    },
+    basis: "内閣府 研究インテグリティ対応方針 (2021-04-27) §3(1)(2); e-Rad 誓約 (2022年度公募以降)",
+  },
+  {
+    id: "talent_programmes",
+    label: { ja: "外国の人材招致プログラムとの関係の確認", en: "Foreign talent-programme links checked" },
+    basis: "NSPM-33 §4(b)(iii); CHIPS and Science Act §10632 (malign foreign talent recruitment)",
+  },
+  {
+    id: "restricted_topics",
+    label: {
+      ja: "機微技術・規制対象分野の共同研究（外為法・みなし輸出）の確認",
+      en: "Restricted-topic joint research (FEFTA, deemed export) checked",
+    },
+    basis: "外為法第25条第1項; 貿易外省令第9条第2項; 安全保障貿易管理ガイダンス（大学・研究機関用）",
+  },
+  {
+    id: "data_sharing",
+    label: { ja: "データ共有・成果物の取扱いの取決め", en: "Data-sharing arrangements in place" },
+    basis: "内閣府 研究インテグリティ対応方針 (2021-04-27) §3(3); NSPM-33 §4(e)",
+  },
+] as const satisfies readonly { id: string; label: Label; basis: string }[];
+
+export type CheckItemId = (typeof CHECK_ITEMS)[number]["id"];
+export const CHECK_ITEM_IDS = CHECK_ITEMS.map((c) => c.id) as CheckItemId[];
+
+export const MEASURE_KINDS = [
+  "access_limits",
+  "data_segregation",
+  "publication_review",
+  "travel_rules",
+  "other",
+] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+export const PARTNER_ROLES = [
+  "partner",
+  "funder",
+  "co_investigator_org",
+  "subcontractor",
+  "data_recipient",
+  "supplier",
+  "owner",
+  "other",
+] as const;
+export const MEMBER_ROLES = [
+  "pi",
+  "co_pi",
+  "co_investigator",
+  "researcher",
+  "postdoc",
+  "student",
+  "technician",
+  "other",
+] as const;
+
+/** Roles for which e-Rad asks a pledge (研究代表者・研究分担者); students and technicians do not pledge. */
+export function pledgeRequiredFor(role: (typeof MEMBER_ROLES)[number]): boolean {
+  return role === "pi" || role === "co_pi" || role === "co_investigator" || role === "researcher";
+}
+
+export type PledgeState = "given" | "pending" | "overdue" | "missing";
+
+/** A pledge's state on a day: given, still pending before its due date, overdue, or never requested. */
+export function pledgeState(
+  pledge: { dueOn: string; givenOn: string | null } | null,
+  today: string,
+): PledgeState {
+  if (!pledge) return "missing";
+  if (pledge.givenOn) return "given";
+  return pledge.dueOn < today ? "overdue" : "pending";
+}
+
+export type PartnerFact = {
+  partyId: string;
+  name: string;
+  role: string;
+  /** Null: never screened. */
+  screening: { liveHits: { source: string; name: string; decided: boolean }[] } | null;
+};
+
+export type MemberFact = {
+  personId: string;
+  name: string;
+  role: string;
+  pledgeRequired: boolean;
+  pledge: { dueOn: string; givenOn: string | null } | null;
+  disclosureDueOn: string | null;
+  hasDisclosure: boolean;
+  /** Required training modules and whether the member's pass is current; empty when none required. */
+  training: { slug: string; title: Label; current: boolean }[];
+  /** Member has no user account, so training cannot be checked. */
+  noAccount: boolean;
+};
+
+export type CheckFact = { item: string; status: "open" | "satisfied" | "concern"; evidenceCount: number };
+export type MeasureFact = { id: string; addresses: string[]; status: "planned" | "in_place" };
+
+export type Blocker = {
+  code:
+    | "partner_list_hit"
+    | "partner_not_screened"
+    | "pledge_overdue"
+    | "pledge_pending"
+    | "pledge_missing"
+    | "disclosure_overdue"
+    | "disclosure_missing"
+    | "training_not_current"
+    | "check_open"
+    | "check_without_evidence"
+    | "concern_unmitigated"
+    | "no_members";
+  subject: string;
+  message: Label;
+};
+
+const itemLabel = (id: string): Label => CHECK_ITEMS.find((c) => c.id === id)?.label ?? { ja: id, en: id };
+
+/**
+ * Everything that stops a project from being marked ready for application, with its evidence.
+ * The rule (decided for issue 16): every partner screened with no live hit; every member who must
+ * pledge has given the e-Rad pledge; every member's disclosure exists and is not overdue; required
+ * training current; every checklist item concluded with evidence; every concern covered by a
+ * mitigation measure that is in place.
+ */
+export function readinessBlockers(input: {
+  today: string;
+  partners: PartnerFact[];
+  members: MemberFact[];
+  checks: CheckFact[];
+  measures: MeasureFact[];
+}): Blocker[] {
+  const out: Blocker[] = [];
+  const { today } = input;
+  for (const p of input.partners) {
+    if (!p.screening)
+      out.push({
+        code: "partner_not_screened",
+        subject: p.partyId,
+        message: { ja: `「${p.name}」が未スクリーニング`, en: `"${p.name}" has not been screened` },
+      });
+    else
+      for (const h of p.screening.liveHits)
+        out.push({
+          code: "partner_list_hit",
+          subject: p.partyId,
+          message: {
+            ja: `「${p.name}」が ${h.source} の「${h.name}」と${h.decided ? "一致（確定）" : "該当候補（未判定）"}`,
+            en: `"${p.name}" ${h.decided ? "matches (confirmed)" : "may match (undecided)"} "${h.name}" on ${h.source}`,
+          },
+        });
+  }
+  if (input.members.length === 0)
+    out.push({
+      code: "no_members",
+      subject: "",
+      message: { ja: "研究者が登録されていません", en: "No researchers on the project" },
+    });
+  for (const m of input.members) {
+    if (m.pledgeRequired) {
+      const state = pledgeState(m.pledge, today);
+      if (state === "overdue")
+        out.push({
+          code: "pledge_overdue",
+          subject: m.personId,
+          message: {
+            ja: `${m.name}: e-Rad 誓約の期限 ${m.pledge?.dueOn} を過ぎています`,
+            en: `${m.name}: e-Rad pledge overdue since ${m.pledge?.dueOn}`,
+          },
+        });
+      else if (state === "pending")
+        out.push({
+          code: "pledge_pending",
+          subject: m.personId,
+          message: {
+            ja: `${m.name}: e-Rad 誓約が未提出（期限 ${m.pledge?.dueOn}）`,
+            en: `${m.name}: e-Rad pledge not yet given (due ${m.pledge?.dueOn})`,
+          },
+        });
+      else if (state === "missing")
+        out.push({
+          code: "pledge_missing",
+          subject: m.personId,
+          message: {
+            ja: `${m.name}: e-Rad 誓約が依頼されていません`,
+            en: `${m.name}: no e-Rad pledge requested`,
+          },
+        });
+    }
+    if (!m.hasDisclosure)
+      out.push({
+        code: "disclosure_missing",
+        subject: m.personId,
+        message: {
+          ja: `${m.name}: 研究インテグリティ申告がありません`,
+          en: `${m.name}: no research-integrity disclosure`,
+        },
+      });
+    else if (m.disclosureDueOn !== null && m.disclosureDueOn < today)
+      out.push({
+        code: "disclosure_overdue",
+        subject: m.personId,
+        message: {
+          ja: `${m.name}: 研究インテグリティ申告の更新期限 ${m.disclosureDueOn} を過ぎています`,
+          en: `${m.name}: disclosure update overdue since ${m.disclosureDueOn}`,
+        },
+      });
+    for (const t of m.training)
+      if (!t.current)
+        out.push({
+          code: "training_not_current",
+          subject: m.personId,
+          message: {
+            ja: `${m.name}: 必須研修「${t.title.ja}」が${m.noAccount ? "確認できません（アカウント未連携）" : "未修了または期限切れ"}`,
+            en: `${m.name}: required training "${t.title.en}" ${m.noAccount ? "cannot be checked (no account)" : "not passed or expired"}`,
+          },
+        });
+  }
+  for (const id of CHECK_ITEM_IDS) {
+    const c = input.checks.find((x) => x.item === id);
+    const label = itemLabel(id);
+    if (!c || c.status === "open")
+      out.push({
+        code: "check_open",
+        subject: id,
+        message: { ja: `確認項目「${label.ja}」が未完了`, en: `Checklist item "${label.en}" not concluded` },
+      });
+    else if (c.evidenceCount === 0)
+      out.push({
+        code: "check_without_evidence",
+        subject: id,
+        message: {
+          ja: `確認項目「${label.ja}」に根拠がありません`,
+          en: `Checklist item "${label.en}" has no evidence`,
+        },
+      });
+    if (
+      c?.status === "concern" &&
+      !input.measures.some((m) => m.status === "in_place" && m.addresses.includes(id))
+    )
+      out.push({
+        code: "concern_unmitigated",
+        subject: id,
+        message: {
+          ja: `懸念「${label.ja}」に対する実施済みの対策がありません`,
+          en: `Concern "${label.en}" has no mitigation measure in place`,
+        },
+      });
+  }
+  return out;
+}
+
+/** One CSV field, quoted when needed, with formula-leading characters neutralised for spreadsheets. */
+export function csvField(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}

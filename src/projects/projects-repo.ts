@@ -1,0 +1,407 @@
+import { sql } from "kysely";
+import type { Executor } from "../db/database.js";
+
+/** Kysely queries of funded research projects and e-Rad pledges; the only place they touch SQL. */
+export function createProjectsRepo() {
+  return {
+    async insertProject(
+      exec: Executor,
+      row: {
+        id: string;
+        title: string;
+        summary: string | null;
+        fundingAgency: string;
+        fundingProgramme: string;
+        specifiedProgramme: boolean;
+        usFederal: boolean;
+        applicationDueOn: string | null;
+        department: string | null;
+        jpTags: string[];
+        usTags: string[];
+        requiredModules: string[];
+        createdBy: string | null;
+      },
+    ) {
+      await exec
+        .insertInto("research_projects")
+        .values({
+          id: row.id,
+          title: row.title,
+          summary: row.summary,
+          funding_agency: row.fundingAgency,
+          funding_programme: row.fundingProgramme,
+          specified_programme: row.specifiedProgramme,
+          us_federal: row.usFederal,
+          application_due_on: row.applicationDueOn,
+          department: row.department,
+          jp_tags: row.jpTags,
+          us_tags: row.usTags,
+          required_modules: row.requiredModules,
+          created_by: row.createdBy,
+        })
+        .execute();
+    },
+    find(exec: Executor, id: string) {
+      return exec.selectFrom("research_projects").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    /** Locks the project row so concurrent changes to one project serialise. */
+    lock(exec: Executor, id: string) {
+      return exec
+        .selectFrom("research_projects")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+    list(exec: Executor) {
+      return exec.selectFrom("research_projects").selectAll().orderBy("number", "desc").limit(500).execute();
+    },
+    async touch(exec: Executor, id: string) {
+      await exec
+        .updateTable("research_projects")
+        .set({ version: sql`version + 1`, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+    async setStatus(
+      exec: Executor,
+      id: string,
+      status: "preparing" | "ready" | "withdrawn",
+      by: string | null,
+      snapshot: unknown,
+    ) {
+      await exec
+        .updateTable("research_projects")
+        .set({
+          status,
+          ready_at: status === "ready" ? sql`now()` : null,
+          ready_by: status === "ready" ? by : null,
+          ready_snapshot: status === "ready" ? JSON.stringify(snapshot) : null,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where("id", "=", id)
+        .execute();
+    },
+    partners(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_partners as p")
+        .innerJoin("parties", "parties.id", "p.party_id")
+        .select([
+          "p.id",
+          "p.party_id",
+          "p.role",
+          "p.note",
+          "p.position",
+          "parties.primary_name as name",
+          "parties.country",
+        ])
+        .where("p.project_id", "=", projectId)
+        .orderBy("p.position")
+        .execute();
+    },
+    async insertPartner(
+      exec: Executor,
+      row: { id: string; projectId: string; partyId: string; role: string; note: string | null },
+    ) {
+      const { n } = await exec
+        .selectFrom("research_project_partners")
+        .select(sql<number>`coalesce(max(position), 0) + 1`.as("n"))
+        .where("project_id", "=", row.projectId)
+        .executeTakeFirstOrThrow();
+      await exec
+        .insertInto("research_project_partners")
+        .values({
+          id: row.id,
+          project_id: row.projectId,
+          party_id: row.partyId,
+          role: row.role,
+          owner_of: null,
+          note: row.note,
+          position: Number(n),
+        })
+        .execute();
+    },
+    async deletePartner(exec: Executor, projectId: string, id: string) {
+      const r = await exec
+        .deleteFrom("research_project_partners")
+        .where("project_id", "=", projectId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    members(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_members as m")
+        .innerJoin("people", "people.id", "m.person_id")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .select([
+          "m.id",
+          "m.person_id",
+          "m.role",
+          "m.pledge_required",
+          "m.position",
+          "parties.primary_name as name",
+          "people.user_id",
+          "people.disclosure_due_on",
+          "people.erad_researcher_number",
+        ])
+        .where("m.project_id", "=", projectId)
+        .orderBy("m.position")
+        .execute();
+    },
+    async insertMember(
+      exec: Executor,
+      row: { id: string; projectId: string; personId: string; role: string; pledgeRequired: boolean },
+    ) {
+      const { n } = await exec
+        .selectFrom("research_project_members")
+        .select(sql<number>`coalesce(max(position), 0) + 1`.as("n"))
+        .where("project_id", "=", row.projectId)
+        .executeTakeFirstOrThrow();
+      await exec
+        .insertInto("research_project_members")
+        .values({
+          id: row.id,
+          project_id: row.projectId,
+          person_id: row.personId,
+          role: row.role,
+          affiliation_party_id: null,
+          pledge_required: row.pledgeRequired,
+          covered: true,
+          position: Number(n),
+        })
+        .execute();
+    },
+    async deleteMember(exec: Executor, projectId: string, id: string) {
+      const r = await exec
+        .deleteFrom("research_project_members")
+        .where("project_id", "=", projectId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    personExists(exec: Executor, personId: string) {
+      return exec.selectFrom("people").select("id").where("id", "=", personId).executeTakeFirst();
+    },
+    partyExists(exec: Executor, partyId: string) {
+      return exec
+        .selectFrom("parties")
+        .select(["id", "primary_name as name"])
+        .where("id", "=", partyId)
+        .executeTakeFirst();
+    },
+    hasDisclosure(exec: Executor, personIds: string[]) {
+      if (personIds.length === 0) return Promise.resolve([] as { person_id: string }[]);
+      return exec
+        .selectFrom("integrity_disclosures")
+        .select("person_id")
+        .distinct()
+        .where("person_id", "in", personIds)
+        .execute();
+    },
+    checks(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_checks")
+        .selectAll()
+        .where("project_id", "=", projectId)
+        .execute();
+    },
+    async upsertCheck(
+      exec: Executor,
+      row: {
+        projectId: string;
+        item: string;
+        status: "open" | "satisfied" | "concern";
+        conclusion: string | null;
+        by: string | null;
+      },
+    ) {
+      await exec
+        .insertInto("research_project_checks")
+        .values({
+          project_id: row.projectId,
+          item: row.item,
+          status: row.status,
+          conclusion: row.conclusion,
+          concluded_by: row.by,
+          concluded_at: sql`now()`,
+        })
+        .onConflict((oc) =>
+          oc.columns(["project_id", "item"]).doUpdateSet({
+            status: row.status,
+            conclusion: row.conclusion,
+            concluded_by: row.by,
+            concluded_at: sql`now()`,
+          }),
+        )
+        .execute();
+    },
+    evidence(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_evidence")
+        .selectAll()
+        .where("project_id", "=", projectId)
+        .orderBy("added_at")
+        .execute();
+    },
+    async insertEvidence(
+      exec: Executor,
+      row: {
+        id: string;
+        projectId: string;
+        item: string;
+        text: string;
+        url: string | null;
+        by: string | null;
+      },
+    ) {
+      await exec
+        .insertInto("research_project_evidence")
+        .values({
+          id: row.id,
+          project_id: row.projectId,
+          item: row.item,
+          text: row.text,
+          url: row.url,
+          added_by: row.by,
+        })
+        .execute();
+    },
+    measures(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_measures as m")
+        .innerJoin("users", "users.id", "m.owner_user_id")
+        .select([
+          "m.id",
+          "m.kind",
+          "m.description",
+          "m.owner_user_id",
+          "users.display_name as owner_name",
+          "m.due_on",
+          "m.status",
+          "m.addresses",
+          "m.in_place_at",
+        ])
+        .where("m.project_id", "=", projectId)
+        .orderBy("m.created_at")
+        .execute();
+    },
+    async insertMeasure(
+      exec: Executor,
+      row: {
+        id: string;
+        projectId: string;
+        kind: string;
+        description: string;
+        ownerUserId: string;
+        dueOn: string | null;
+        addresses: string[];
+        by: string | null;
+      },
+    ) {
+      await exec
+        .insertInto("research_project_measures")
+        .values({
+          id: row.id,
+          project_id: row.projectId,
+          kind: row.kind,
+          description: row.description,
+          owner_user_id: row.ownerUserId,
+          due_on: row.dueOn,
+          addresses: row.addresses,
+          created_by: row.by,
+        })
+        .execute();
+    },
+    findMeasure(exec: Executor, projectId: string, id: string) {
+      return exec
+        .selectFrom("research_project_measures")
+        .selectAll()
+        .where("project_id", "=", projectId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+    },
+    async setMeasureStatus(exec: Executor, id: string, status: "planned" | "in_place") {
+      await exec
+        .updateTable("research_project_measures")
+        .set({ status, in_place_at: status === "in_place" ? sql`now()` : null, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+    userExists(exec: Executor, id: string) {
+      return exec.selectFrom("users").select(["id", "display_name"]).where("id", "=", id).executeTakeFirst();
+    },
+    /** The latest pledge request per person (newest first), for members' pledge states. */
+    async latestPledges(exec: Executor, personIds: string[]) {
+      if (personIds.length === 0) return [];
+      return exec
+        .selectFrom("erad_pledges")
+        .selectAll()
+        .where("person_id", "in", personIds)
+        .orderBy("created_at", "desc")
+        .execute();
+    },
+    pledgesOf(exec: Executor, personId: string) {
+      return exec
+        .selectFrom("erad_pledges")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("created_at", "desc")
+        .execute();
+    },
+    findPledge(exec: Executor, id: string) {
+      return exec.selectFrom("erad_pledges").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    },
+    async insertPledge(
+      exec: Executor,
+      row: {
+        id: string;
+        personId: string;
+        dueOn: string;
+        projectId: string | null;
+        note: string | null;
+        by: string | null;
+      },
+    ) {
+      await exec
+        .insertInto("erad_pledges")
+        .values({
+          id: row.id,
+          person_id: row.personId,
+          due_on: row.dueOn,
+          project_id: row.projectId,
+          note: row.note,
+          requested_by: row.by,
+        })
+        .execute();
+    },
+    async setPledgeGiven(exec: Executor, id: string, givenOn: string | null, by: string | null) {
+      await exec
+        .updateTable("erad_pledges")
+        .set({ given_on: givenOn, recorded_by: by, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+    /** Open pledges (not given) due on or before a day: the reminder run's work list. */
+    openPledgesDueBy(exec: Executor, day: string) {
+      return exec
+        .selectFrom("erad_pledges as e")
+        .innerJoin("people", "people.id", "e.person_id")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .select([
+          "e.id",
+          "e.person_id",
+          "e.due_on",
+          "e.project_id",
+          "parties.primary_name as name",
+          "people.user_id",
+        ])
+        .where("e.given_on", "is", null)
+        .where("e.due_on", "<=", day)
+        .execute();
+    },
+  };
+}
+
+export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;
