@@ -266,17 +266,39 @@ async function chineseNames(data: string, listId: string, gates: Gate[], report:
     for (const n of cjk) queries.push({ q: n.name, expected: e.sourceId });
   }
   const { index } = buildIndex([englishOnly]);
+  // The lists name some parties twice (sanctioned on two dates: "Insitu, Inc." and "Insitu,Inc.",
+  // "The Alliance of Democracies Foundation" and "Alliance of Democracies Foundation"): one query
+  // per entry, but both entries carry the same Chinese name, so only one of them can be first.
+  // An entry whose English name is the same (words without legal forms and punctuation) counts.
+  const sameName = new Map<string, Set<string>>();
+  for (const e of englishOnly) {
+    const k = englishKey(e.names[0]!.name);
+    const set = sameName.get(k) ?? new Set<string>();
+    set.add(e.sourceId);
+    sameName.set(k, set);
+  }
+  const nameOf = new Map(englishOnly.map((e) => [e.sourceId, e.names[0]!.name]));
   const per = new Map<string, { n: number; top1: number; top5: number }>();
   const misses: unknown[] = [];
+  let viaSameName = 0;
   for (const { q, expected } of queries) {
     const g = /[\u3040-\u30ff]/.test(q) ? "Japanese kana" : /[\uac00-\ud7af]/.test(q) ? "Hangul" : "Han";
     const s = per.get(g) ?? { n: 0, top1: 0, top5: 0 };
     s.n++;
+    const ok = sameName.get(englishKey(nameOf.get(expected) ?? "")) ?? new Set([expected]);
     const res = index.match({ name: q }, { limit: 5, minScore: 0 });
-    if (res[0]?.sourceId === expected) s.top1++;
-    else if (misses.length < 25)
-      misses.push({ query: q, expected, got: res[0]?.sourceId, score: res[0]?.score });
-    if (res.some((h) => h.sourceId === expected)) s.top5++;
+    if (res[0] && ok.has(res[0].sourceId)) {
+      s.top1++;
+      if (res[0].sourceId !== expected) viaSameName++;
+    } else
+      misses.push({
+        query: q,
+        expected: `${expected} ${nameOf.get(expected) ?? ""}`,
+        got: `${res[0]?.sourceId} ${res[0]?.name}`,
+        score: res[0]?.score,
+        expectedScore: res.find((h) => ok.has(h.sourceId))?.score ?? null,
+      });
+    if (res.some((h) => ok.has(h.sourceId))) s.top5++;
     per.set(g, s);
   }
   for (const [g, s] of per) {
@@ -288,7 +310,7 @@ async function chineseNames(data: string, listId: string, gates: Gate[], report:
       pass: min === undefined ? null : s.top1 / s.n >= min,
     });
   }
-  report[`${listId}_cjk`] = { perScript: Object.fromEntries(per), misses };
+  report[`${listId}_cjk`] = { perScript: Object.fromEntries(per), viaSameName, misses };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,9 +378,16 @@ async function metiJapaneseNames(data: string, gates: Gate[], report: Record<str
     withJapanese++;
     // the counterpart: an English-list entity named with the METI English name (its printed,
     // primary name — not its aliases, which sometimes name a parent organisation)
+    // … or one named with the English name printed beside the Japanese one ("Amroggang Development
+    // Bank (鴨緑江開発銀行)" among the aliases: the importer keeps that English name just before it)
     const expected = new Set<string>();
+    const at = e.names.indexOf(japanese);
+    const beside = e.names
+      .slice(0, at)
+      .reverse()
+      .find((n) => !hasCjk(n.name) && !/^[\p{Lu}\d][\p{Lu}\d&.\- ]{1,14}$/u.test(n.name)); // not "(KOMID)"
     for (const n of e.names) {
-      if (hasCjk(n.name) || n.kind !== "primary") continue;
+      if (hasCjk(n.name) || (n.kind !== "primary" && n !== beside)) continue;
       for (const id of byKey.get(englishKey(n.name)) ?? []) expected.add(id);
     }
     if (expected.size === 0) continue;
@@ -371,7 +400,7 @@ async function metiJapaneseNames(data: string, gates: Gate[], report: Record<str
       top1++;
       c.top1++;
       if (hit.match) top1Matched++;
-    } else if (misses.length < 40)
+    } else
       misses.push({
         query: japanese.name,
         expected: [...expected].map(
