@@ -124,9 +124,12 @@ async function negatives(
   gates: Gate[],
   report: Record<string, unknown>,
   sample: number,
+  scripts: string[] | null = null,
 ) {
   const { index } = buildIndex(lists);
-  const all = readCsv(resolve(data, "matching/yente/negatives_global.csv"));
+  const every = readCsv(resolve(data, "matching/yente/negatives_global.csv"));
+  // --scripts CJK,Hangul: only those script groups (a partial, quicker run while developing)
+  const all = scripts ? every.filter((r) => scripts.includes(scriptGroup(r.full_name ?? ""))) : every;
   const rows = sample > 0 ? all.slice(0, sample) : all;
   const per = new Map<string, { n: number; fp: number; fpNameOnly: number }>();
   let fp = 0;
@@ -658,6 +661,7 @@ async function main(argv: string[]): Promise<number> {
   let jsonOut: string | null = null;
   let only: string | null = null;
   let sample = 0;
+  let scripts: string[] | null = null;
   let writeDocs = false;
   const probe: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -668,6 +672,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === "--only") only = argv[++i] ?? null;
     else if (a === "--probe") probe.push(argv[++i] ?? "");
     else if (a === "--sample") sample = Number(argv[++i] ?? 0);
+    else if (a === "--scripts") scripts = (argv[++i] ?? "").split(",");
     else if (a === "--write-docs") writeDocs = true;
     else {
       console.error(`unknown argument ${a}`);
@@ -710,7 +715,7 @@ async function main(argv: string[]): Promise<number> {
   report.lists = { un: un.length, ofac_sdn: sdn.length, ofac_cons: cons.length };
   const run = (name: string) => only === null || only.split(",").includes(name);
   if (run("un")) await unPositives(data, un, gates, report);
-  if (run("negatives")) await negatives(data, [un, sdn, cons], gates, report, sample);
+  if (run("negatives")) await negatives(data, [un, sdn, cons], gates, report, sample, scripts);
   if (run("putin")) await putin(data, [un, sdn, cons], gates, report);
   if (run("cjk")) await chineseNames(data, "cn_counter", gates, report);
   if (run("cjk")) await chineseNames(data, "aspi", gates, report);
@@ -718,7 +723,7 @@ async function main(argv: string[]): Promise<number> {
   if (run("katakana")) await koreanKatakana(un, [un, sdn, cons], gates, report);
   if (run("watchman")) watchman(data, gates, report);
   if (run("ofac")) ofacAgreement(data, gates, report);
-  if (only !== null || sample > 0)
+  if (only !== null || sample > 0 || scripts !== null)
     console.log("(partial run: --only/--sample given; gates of a partial run are indicative)");
 
   const w = Math.max(...gates.map((g) => g.name.length));
@@ -749,7 +754,7 @@ async function main(argv: string[]): Promise<number> {
   };
   console.log(`\nJSON: ${JSON.stringify(summary)}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ gates, report }, null, 2));
-  if (writeDocs && only === null && sample === 0) {
+  if (writeDocs && only === null && sample === 0 && scripts === null) {
     const load = loadavg()
       .map((l) => l.toFixed(2))
       .join(" / ");
