@@ -24,6 +24,7 @@ import {
   hungarianVariant,
   type SpellingRule,
 } from "./spelling.js";
+import { SYLLABLE_SEPARATOR } from "./transcription.js";
 import {
   hangulSyllables,
   isAbjad,
@@ -62,10 +63,18 @@ export type Token = {
 };
 
 /** How a cross-script token was obtained from the characters the user typed. */
-export type TokenHow = "vocabulary" | "dictionary" | "pinyin" | "korean" | "japanese" | "koreanKana";
+export type TokenHow =
+  | "vocabulary"
+  | "dictionary"
+  | "pinyin"
+  | "korean"
+  | "japanese"
+  | "koreanKana"
+  | "transcription"
+  | "abbreviation";
 export type TokenSource = { text: string; how: TokenHow };
 
-export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation";
+export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation" | "transcription";
 
 export type NameForm = {
   tokens: Token[];
@@ -132,9 +141,18 @@ const FIDELITY: Record<FormMethod, number> = {
   abjad: 0.94,
   reading: 0.88,
   translation: 0.93,
+  // a decoded Chinese transcription of a foreign name: the sound survives, the spelling does not
+  transcription: 0.9,
 };
 
-const METHOD_RANK: FormMethod[] = ["latin", "transliteration", "abjad", "translation", "reading"];
+const METHOD_RANK: FormMethod[] = [
+  "latin",
+  "transliteration",
+  "abjad",
+  "transcription",
+  "translation",
+  "reading",
+];
 
 function originMethod(o: TokenOrigin): FormMethod {
   switch (o) {
@@ -147,6 +165,8 @@ function originMethod(o: TokenOrigin): FormMethod {
       return "abjad";
     case TokenOrigin.Reading:
       return "reading";
+    case TokenOrigin.Transcription:
+      return "transcription";
     default:
       return "translation";
   }
@@ -329,6 +349,22 @@ function assimilated(syllables: string[]): string[] {
   return [north.join(""), south.join("")];
 }
 
+/**
+ * A Han word read as the Chinese transcription of a foreign name (布朗巴克 → bu'lang'ba'ke), compared
+ * with names in letters by its consonant sounds (transcription.ts). Null below two syllables.
+ */
+function transcriptionToken(chars: { char: string; pinyin: string; shown?: string }[]): Token | null {
+  const syllables = chars.map((c) => c.pinyin).filter(Boolean);
+  if (syllables.length < 2) return null;
+  return {
+    alts: [syllables.join(SYLLABLE_SEPARATOR)],
+    weight: 1,
+    cls: "name",
+    origin: TokenOrigin.Transcription,
+    from: { text: chars.map((c) => c.shown ?? c.char).join(""), how: "transcription" },
+  };
+}
+
 /** Tokens for the segments of one CJK (Han/kana) or Hangul run. */
 function cjkSlots(
   segments: CjkSegment[],
@@ -475,6 +511,11 @@ function cjkSlots(
             if (decoded.length > 0) tok.variants = decoded.map((alt) => ({ alt, rule: "zhForeign" }));
             options.push([tok]);
             langs.push("zh");
+            const tr = transcriptionToken(chars);
+            if (tr) {
+              options.push([tr]);
+              langs.push("zh");
+            }
           }
           if (ko.every((t) => t.alts.length > 0)) {
             options.push(ko);
@@ -513,7 +554,8 @@ function cjkSlots(
             const decoded = decodeChineseTranscription(chars.map((c) => c.pinyin));
             const tok: Token = { alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated };
             if (decoded.length > 0) tok.variants = decoded.map((alt) => ({ alt, rule: "zhForeign" }));
-            slots.push({ options: [[tok]] });
+            const tr = transcriptionToken(chars);
+            slots.push({ options: tr ? [[tok], [tr]] : [[tok]] });
             break;
           }
           const ko = koreanWordReadings(chars, orgContext);
@@ -547,6 +589,11 @@ function cjkSlots(
           if (looksTranscribed(chars.map((c) => c.char))) {
             options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
             langs.push("zh");
+            const tr = transcriptionToken(chars);
+            if (tr) {
+              options.push([tr]);
+              langs.push("zh");
+            }
           }
           if (ko.length > 0) {
             // in an organisation name compared like a transliteration (North Korean names are

@@ -250,6 +250,8 @@ export function segmentCjk(text: string): CjkSegment[] {
 /** Splits an unknown Han stretch into dictionary words (longest first) and what remains. */
 function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegment[] {
   const chars = seg.chars;
+  // a transcribed foreign name (斯凯迪奥 Skydio) is read by its sounds, not split into words (迪奥 Dior)
+  if (looksTranscribed(chars.map((c) => c.char))) return [seg];
   const out: CjkSegment[] = [];
   let rest: HanReading[] = [];
   const flushRest = () => {
@@ -331,9 +333,12 @@ const TRANSCRIPTION_CHARS = new Set(
   ].map((c) => foldHan(c)),
 );
 
-/** True when a Han word (three or more characters) reads like a transcribed foreign name. */
+/**
+ * True when a Han word reads like a transcribed foreign name: three quarters of its characters (both
+ * of a two-character word: 霍利 Hawley, 罗斯 Ross) from the transcription table.
+ */
 export function looksTranscribed(chars: string[]): boolean {
-  if (chars.length < 3) return false;
+  if (chars.length < 2) return false;
   let n = 0;
   for (const c of chars) if (TRANSCRIPTION_CHARS.has(c)) n++;
   return n / chars.length >= 0.75;

@@ -33,3 +33,10 @@ export function scoreQueryAgainstEntity(
   index.build();
   return index.match(query, { ...options, limit: 1, minScore: 0 })[0] ?? null;
 }
+export {
+  englishClasses,
+  englishSoundKeys,
+  transcriptionClasses,
+  transcriptionSimilarity,
+  transcriptionSoundKeys,
+} from "./transcription.js";

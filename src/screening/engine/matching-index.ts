@@ -38,6 +38,7 @@ import {
 } from "./score.js";
 import { skeleton, TokenOrigin } from "./similarity.js";
 import { SPELLING_RULE_TEXT } from "./spelling.js";
+import { englishSoundKeys, transcriptionSoundKeys } from "./transcription.js";
 import type { LegalClass } from "./vocabulary.js";
 
 /** Default threshold: at or above it a hit is a match that a reviewer must resolve. */
@@ -86,7 +87,14 @@ const NAME_KINDS: ListEntity["names"][number]["kind"][] = [
 const SCHEMAS: ListEntity["schema"][] = ["Person", "Organization", "Vessel", "Aircraft", "Unknown"];
 const CLASSES: TokenClass[] = ["name", "org", "stop", "particle", "initial", "number"];
 const READING_LANGS: ReadingLang[] = ["zh", "ko", "ja"];
-const METHODS: FormMethod[] = ["latin", "transliteration", "abjad", "reading", "translation"];
+const METHODS: FormMethod[] = [
+  "latin",
+  "transliteration",
+  "abjad",
+  "reading",
+  "translation",
+  "transcription",
+];
 const LEGAL_CLASSES: LegalClass[] = [
   "company",
   "limited",
@@ -103,6 +111,7 @@ const FIDELITY_BY_METHOD: Record<FormMethod, number> = {
   abjad: 0.94,
   reading: 0.88,
   translation: 0.93,
+  transcription: 0.9,
 };
 
 // Blocking-key seeds (one hash space per key kind)
@@ -110,7 +119,8 @@ const SEED_EXACT = 0x811c9dc5;
 const SEED_SKEL = 0x9e3779b1;
 const SEED_CJK = 0x85ebca6b;
 const SEED_PREFIX = 0xc2b2ae35;
-const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5 } as const;
+const SEED_SOUND = 0x27d4eb2f;
+const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5, sound: 0.6 } as const;
 
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
 function nameKeys(
@@ -141,6 +151,15 @@ function nameKeys(
       const t = toks[i]!;
       if (t.cls === "stop" || t.cls === "initial") continue;
       setGroup(t.alts[0]!);
+      if (t.origin === TokenOrigin.Transcription) {
+        // a Chinese transcription looks up the English words that sound like it (and nothing else)
+        for (const k of transcriptionSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
+        continue;
+      }
+      if (!forQuery && t.origin === TokenOrigin.Latin && t.cls === "name" && t.alts[0]!.length >= 3) {
+        // … under which a list's name words are found
+        for (const k of englishSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
+      }
       // Another convention's spelling (Poetin → putin) is looked up exactly and by skeleton only:
       // the fuzzier keys stay with the word's own spellings, which keeps candidates (and cost) low.
       if (t.variants) {
@@ -870,11 +889,15 @@ export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
   korean: { ja: "朝鮮漢字音", en: "Sino-Korean reading" },
   japanese: { ja: "日本語の読み", en: "Japanese reading" },
   koreanKana: { ja: "カタカナ→ハングル", en: "katakana → Hangul" },
+  transcription: { ja: "外国名の音訳を復元", en: "transcription of a foreign name decoded" },
+  abbreviation: { ja: "略称を展開", en: "abbreviation expanded" },
 };
 
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */
 function pairRuleText(rule: PairRule): { ja: string; en: string } {
   if (rule === "initial") return { ja: "頭文字が一致", en: "initial agrees" };
+  if (rule === "acronym")
+    return { ja: "頭字語（略称）の各文字が語頭と一致", en: "acronym spelled by the words' initials" };
   return SPELLING_RULE_TEXT[rule];
 }
 

@@ -4,7 +4,7 @@
  * reviewer in Japanese and English. Scores are graded in 0..1; 1.0 only for identical names.
  */
 import type { AnalyzedName, FormMethod, NameForm, Token, TokenSource } from "./analyze.js";
-import { editRatio, tokenSimilarity } from "./similarity.js";
+import { editRatio, TokenOrigin, tokenSimilarity } from "./similarity.js";
 import { type SpellingRule, VARIANT_FACTOR } from "./spelling.js";
 import type { LegalClass } from "./vocabulary.js";
 
@@ -32,7 +32,7 @@ export type NameComparison = {
 };
 
 /** How a token pair met beyond plain spelling: a spelling convention, or an initial. */
-export type PairRule = SpellingRule | "initial";
+export type PairRule = SpellingRule | "initial" | "acronym";
 
 type Unit = {
   start: number;
@@ -83,8 +83,11 @@ function unitsOf(form: NameForm): Unit[] {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (a.cls === "stop" || b.cls === "stop") continue;
+    const ta = a.origin === TokenOrigin.Transcription;
+    if (ta !== (b.origin === TokenOrigin.Transcription)) continue; // sounds and letters are not joined
     const alts: string[] = [];
-    for (const x of a.alts.slice(0, 3)) for (const y of b.alts.slice(0, 3)) alts.push(x + y);
+    const sep = ta ? "'" : "";
+    for (const x of a.alts.slice(0, 3)) for (const y of b.alts.slice(0, 3)) alts.push(x + sep + y);
     units.push(makeUnit(i, 2, alts, a.weight + b.weight, a.origin > b.origin ? a.origin : b.origin));
   }
   (form as { units?: Unit[] }).units = units;
@@ -279,6 +282,9 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
       });
     }
   }
+  // an acronym left unmatched on one side (CAPF, MHI) may be spelled by the words left on the other
+  matchAcronyms(n.tokens, nn, nUsed, nSim, q.tokens, qn, qUsed, qSim, withPairs ? pairs : null, false);
+  matchAcronyms(q.tokens, qn, qUsed, qSim, n.tokens, nn, nUsed, nSim, withPairs ? pairs : null, true);
   // given-name syllables must keep their order: a swapped pair is a different name
   for (let i = 0; i + 1 < qn; i++) {
     const a = q.tokens[i]!;
@@ -318,6 +324,84 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
   const queryCoverage = qw > 0 ? qm / qw : 0;
   const listCoverage = nw > 0 ? nm / nw : 0;
   return { score: combineCoverage(queryCoverage, listCoverage), pairs, queryCoverage, listCoverage };
+}
+
+/** Credit of an acronym and of each word whose initial it spells (CAPF ~ China People's Armed Police Force). */
+export const ACRONYM_CREDIT = 0.9;
+
+/**
+ * Matches each unmatched acronym-like token (3–6 letters written in the Latin script) of one side
+ * with a run of consecutive unmatched words on the other whose initials spell it, "of"/"and"-like
+ * words skipped: organisation names are often listed by their acronym (Engineering University of the
+ * CAPF, MHI Sagami High-tech) and written out in the other language. Only runs that contain an
+ * organisation word (industry, china, university…) count, so that people's names (Ali ~ Ahmad Latif
+ * Ibrahim) never meet this way, and only acronyms within a longer name: a name that is only an
+ * acronym (HUST) would be spelled by too many others (Hunan University of Science and Technology).
+ * Marks both sides matched with ACRONYM_CREDIT.
+ */
+function matchAcronyms(
+  acrTokens: Token[],
+  acrN: number,
+  acrUsed: Uint8Array,
+  acrSim: Float64Array,
+  wordTokens: Token[],
+  wordN: number,
+  wordUsed: Uint8Array,
+  wordSim: Float64Array,
+  pairs: NameComparison["pairs"] | null,
+  acronymInQuery: boolean,
+): void {
+  // a name that is nothing but an acronym (HUST) is too weak: four letters spell many names
+  let nameWords = 0;
+  for (let j = 0; j < acrN; j++) if (acrTokens[j]!.cls !== "stop") nameWords++;
+  if (nameWords < 2) return;
+  for (let j = 0; j < acrN; j++) {
+    if (acrUsed[j]) continue;
+    const a = acrTokens[j]!;
+    if (a.origin !== TokenOrigin.Latin || a.cls === "stop" || a.cls === "initial") continue;
+    const acr = a.alts[0]!;
+    if (acr.length < 3 || acr.length > 6 || !/^[a-z]+$/.test(acr)) continue;
+    for (let i = 0; i < wordN; i++) {
+      let k = i;
+      let letters = 0;
+      let org = false;
+      while (k < wordN && letters < acr.length) {
+        const t = wordTokens[k]!;
+        if (wordUsed[k]) break;
+        if (t.cls === "stop") {
+          if (letters === 0) break;
+          k++;
+          continue;
+        }
+        if (!t.alts.some((x) => x[0] === acr[letters])) break;
+        if (t.cls === "org") org = true;
+        letters++;
+        k++;
+      }
+      if (letters < acr.length || !org) continue;
+      acrUsed[j] = 1;
+      acrSim[j] = ACRONYM_CREDIT;
+      const words: string[] = [];
+      const via: TokenSource[] = [];
+      for (let m = i; m < k; m++) {
+        wordUsed[m] = 1;
+        wordSim[m] = ACRONYM_CREDIT;
+        const t = wordTokens[m]!;
+        words.push(t.alts.find((x) => x[0] === acr[words.length]) ?? t.alts[0]!);
+        if (t.from && !via.some((x) => x.text === t.from!.text)) via.push(t.from);
+      }
+      if (pairs) {
+        pairs.push({
+          rule: "acronym",
+          ...(!acronymInQuery && via.length > 0 ? { via } : {}),
+          query: acronymInQuery ? acr : words.join(" "),
+          list: acronymInQuery ? words.join(" ") : acr,
+          similarity: ACRONYM_CREDIT,
+        });
+      }
+      break;
+    }
+  }
 }
 
 /**
@@ -556,6 +640,10 @@ const METHOD_TEXT: Record<NameComparison["method"], { ja: string; en: string }> 
     en: "compared via Han readings (pinyin / Sino-Korean)",
   },
   translation: { ja: "組織語彙の翻訳で比較", en: "compared via organisation-word translation" },
+  transcription: {
+    ja: "外国名の中国語音訳を子音の音で比較",
+    en: "compared by sound (Chinese transcription of a foreign name)",
+  },
   ideographs: {
     ja: "漢字・ハングルを直接比較（字体を統一）",
     en: "ideographs compared directly (variants folded)",

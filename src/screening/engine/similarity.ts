@@ -4,6 +4,8 @@
  * their own.
  */
 
+import { transcriptionSimilarity } from "./transcription.js";
+
 const row0 = new Uint16Array(256);
 const row1 = new Uint16Array(256);
 
@@ -241,6 +243,11 @@ export enum TokenOrigin {
   Translation = 4,
   /** romanised from an abugida whose inherent vowels are not written (Thai, Devanagari…) */
   Abugida = 5,
+  /**
+   * a Chinese transcription of a foreign name (布朗巴克 bu'lang'ba'ke): compared with Latin words by
+   * their consonant sounds (transcription.ts), never by spelling
+   */
+  Transcription = 6,
 }
 
 /**
@@ -257,6 +264,15 @@ export function tokenSimilarity(
   joined = false,
 ): number {
   if (a === b) return 1;
+  if (originA === TokenOrigin.Transcription || originB === TokenOrigin.Transcription) {
+    // a transcription meets a word written in letters by sound; two transcriptions, or a
+    // transcription and a reading, only by their characters (compared elsewhere)
+    if (originA === TokenOrigin.Transcription && originB === TokenOrigin.Latin && b.length >= 2)
+      return transcriptionSimilarity(a, b);
+    if (originB === TokenOrigin.Transcription && originA === TokenOrigin.Latin && a.length >= 2)
+      return transcriptionSimilarity(b, a);
+    return 0;
+  }
   const la = a.length;
   const lb = b.length;
   if (la === 1 || lb === 1) {

@@ -359,6 +359,8 @@ export const ORG_WORD_CANON: Record<string, string> = {
   republic: "republic",
   military: "military",
   army: "army",
+  // the Chinese armed forces as a whole (人民解放军): as generic in an institution's name as "army"
+  pla: "pla",
   navy: "navy",
   naval: "navy",
   security: "security",

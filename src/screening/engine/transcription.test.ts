@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ListEntity } from "../screening-contract.js";
+import { scoreQueryAgainstEntity } from "./index.js";
+import {
+  classDistance,
+  englishClasses,
+  englishSoundKeys,
+  transcriptionClasses,
+  transcriptionSimilarity,
+  transcriptionSoundKeys,
+} from "./transcription.js";
+
+function entity(name: string, schema: ListEntity["schema"] = "Unknown"): ListEntity {
+  return {
+    source: "test",
+    sourceId: name,
+    schema,
+    names: [{ name, kind: "primary" }],
+    countries: [],
+    birthDates: [],
+    identifiers: [],
+    programs: [],
+  };
+}
+
+describe("Chinese transcriptions of foreign names, compared by consonant sounds", () => {
+  it.each([
+    // English spelling → the consonant classes of its pronunciation
+    ["brownback", "BLNBK"],
+    ["smith", "SMS"],
+    ["hawley", "HL"],
+    ["cotton", "KTN"],
+  ])("pronounces %s as %s", (word, classes) => {
+    expect(englishClasses(word)).toContain(classes);
+  });
+
+  it("reads pinyin syllables into the same classes (布朗巴克 bu lang ba ke)", () => {
+    expect(transcriptionClasses(["bu", "lang", "ba", "ke"])).toContain("BLNBK");
+  });
+
+  it.each([
+    ["bu'lang'ba'ke", "brownback"],
+    ["shi'mi'si", "smith"],
+    ["ke'dun", "cotton"],
+    ["bo'er'dun", "bolton"],
+  ])("%s sounds like %s", (zh, en) => {
+    expect(transcriptionSimilarity(zh, en)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ["bu'lang'ba'ke", "smith"],
+    ["shi'mi'si", "cotton"],
+    ["ke'dun", "hawley"],
+  ])("%s does not sound like %s", (zh, en) => {
+    expect(transcriptionSimilarity(zh, en)).toBe(0);
+  });
+
+  it("the transcription and the English word share a blocking key", () => {
+    const zh = transcriptionSoundKeys("bu'lang'ba'ke");
+    expect(englishSoundKeys("brownback").some((k) => zh.includes(k))).toBe(true);
+  });
+
+  it("class distance is a symmetric measure that is zero only for equal sequences", () => {
+    const cls = fc.stringMatching(/^[ABFGHJKLMNPSTW]{0,8}$/);
+    fc.assert(
+      fc.property(cls, cls, (a, b) => {
+        const d = classDistance(a, b);
+        expect(d).toBeCloseTo(classDistance(b, a), 9);
+        expect(d === 0).toBe(a === b);
+      }),
+    );
+  });
+
+  it("similarity stays within [0, 0.97] for any syllables and word", () => {
+    const syl = fc.constantFrom(
+      "bu",
+      "lang",
+      "ba",
+      "ke",
+      "shi",
+      "mi",
+      "si",
+      "er",
+      "dun",
+      "wa",
+      "te",
+      "yue",
+      "han",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(syl, { minLength: 1, maxLength: 5 }),
+        fc.stringMatching(/^[a-z]{1,12}$/),
+        (s, w) => {
+          const x = transcriptionSimilarity(s.join("'"), w);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(0.97);
+        },
+      ),
+    );
+  });
+
+  it("a surname transcribed into Chinese scores the person above an unrelated one", () => {
+    const hit = scoreQueryAgainstEntity({ name: "布朗巴克" }, entity("Sam Brownback", "Person"));
+    expect(hit?.score ?? 0).toBeGreaterThan(0.5);
+    const other = scoreQueryAgainstEntity({ name: "布朗巴克" }, entity("Chris Smith", "Person"));
+    expect(other?.score ?? 0).toBeLessThan(hit?.score ?? 0);
+  });
+});
+
+describe("acronyms spelled by the initials of translated words", () => {
+  it("三菱重工 (Mitsubishi Heavy Industries) meets MHI, and the pair is explained", () => {
+    const withAcronym = scoreQueryAgainstEntity(
+      { name: "三菱重工相模高科技株式会社" },
+      entity("MHI Sagami High-tech, Ltd."),
+    );
+    const unrelated = scoreQueryAgainstEntity(
+      { name: "三菱重工相模高科技株式会社" },
+      entity("XYZ Sagami High-tech, Ltd."),
+    );
+    expect(withAcronym?.score ?? 0).toBeGreaterThan((unrelated?.score ?? 0) + 0.2);
+    expect(JSON.stringify(withAcronym?.explanation)).toContain("acronym");
+  });
+
+  it("a person's name never spells an acronym (Ali is not Ahmad Latif Ibrahim)", () => {
+    const hit = scoreQueryAgainstEntity({ name: "ALI" }, entity("Ahmad Latif Ibrahim", "Person"));
+    expect(JSON.stringify(hit?.explanation ?? {})).not.toContain("acronym");
+  });
+});
