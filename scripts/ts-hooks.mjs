@@ -32,7 +32,8 @@ export async function load(url, context, nextLoad) {
     const source = readFileSync(fileName, "utf8");
     const key = createHash("sha256").update(fileName).update("\0").update(source).digest("hex");
     const cached = `${cacheDir}${key}.js`;
-    if (existsSync(cached)) return { format: "module", source: readFileSync(cached, "utf8"), shortCircuit: true };
+    if (existsSync(cached))
+      return { format: "module", source: readFileSync(cached, "utf8"), shortCircuit: true };
     ts ??= (await import("typescript")).default;
     const output = ts.transpileModule(source, {
       fileName,

@@ -60,7 +60,12 @@ function lines(...records: ReturnType<typeof checkpoint>[]): CheckpointLine[] {
 }
 
 function verify(rows: Row[], cps: CheckpointLine[], k: AuditKeyMaterial | null = key) {
-  const v = createAnchorVerifier({ key: k, checkpoints: cps, checkpointProblems: [], checkpointFileFound: true });
+  const v = createAnchorVerifier({
+    key: k,
+    checkpoints: cps,
+    checkpointProblems: [],
+    checkpointFileFound: true,
+  });
   for (const r of rows) v.check({ id: r.id, hash: r.hash, mac: r.mac });
   return v.finish(rows.length === 0 ? 0 : rows[rows.length - 1]!.id);
 }
@@ -82,7 +87,10 @@ function rehashFrom(rows: Row[], id: number, after: unknown): Row[] {
 describe("anchored verification", () => {
   it("accepts an intact, signed chain with its checkpoints", () => {
     const rows = chain(6);
-    const s = verify(rows, lines(checkpoint(rows, 0, "key-created"), checkpoint(rows, 3), checkpoint(rows, 6)));
+    const s = verify(
+      rows,
+      lines(checkpoint(rows, 0, "key-created"), checkpoint(rows, 3), checkpoint(rows, 6)),
+    );
     expect(s.findings).toEqual([]);
     expect(s).toMatchObject({ key: "ok", signedRows: 6, unsignedRows: 0, checkpoints: 3 });
     expect(s.lastCheckpoint).toEqual({ id: 6, at: "2026-01-01T00:00:06Z" });
@@ -150,13 +158,74 @@ describe("anchored verification", () => {
     const cps = lines(
       checkpoint(before, 0, "key-created"),
       checkpoint(before, 8),
-      signCheckpoint(key, { kind: "restore", id: 5, hash: before[4]!.hash, at: "2026-02-01T00:00:00Z", by: "t" }),
+      signCheckpoint(key, {
+        kind: "restore",
+        id: 5,
+        hash: before[4]!.hash,
+        at: "2026-02-01T00:00:00Z",
+        by: "t",
+      }),
     );
     const s = verify(later, cps);
     expect(s.findings).toEqual([]);
-    expect(s.notes.some((n) => n.en.startsWith("restored from a backup on 2026-02-01T00:00:00Z at row 5"))).toBe(
-      true,
+    expect(
+      s.notes.some((n) => n.en.startsWith("restored from a backup on 2026-02-01T00:00:00Z at row 5")),
+    ).toBe(true);
+  });
+
+  it("after a key replacement, accepts rows and lines signed with the earlier key, and says so", () => {
+    const old = chain(4, otherKey);
+    const rows = [...old, ...chain(6).slice(4)].map((r) => ({ ...r }));
+    // Re-link rows 5–6 after the old rows and sign them with the new key.
+    let prev = rows[3]!.hash;
+    for (const r of rows.slice(4)) {
+      r.prevHash = prev;
+      r.hash = chainHash(prev, r);
+      r.mac = rowMac(key, r.id, r.hash);
+      prev = r.hash;
+    }
+    const oldLine = signCheckpoint(otherKey, {
+      kind: "checkpoint",
+      id: 4,
+      hash: rows[3]!.hash,
+      at: "t0",
+      by: "t",
+    });
+    const text = [
+      oldLine,
+      signCheckpoint(key, {
+        kind: "key-created",
+        id: 4,
+        hash: rows[3]!.hash,
+        at: "t1",
+        by: "t",
+        note: "lost",
+      }),
+    ]
+      .map((r) => JSON.stringify(r))
+      .join("\n");
+    const parsed = parseCheckpoints(`${text}\n`, key);
+    const v = createAnchorVerifier({
+      key,
+      checkpoints: parsed.lines,
+      checkpointProblems: parsed.problems,
+      checkpointFileFound: true,
+    });
+    for (const r of rows) v.check(r);
+    const s = v.finish(6);
+    expect(s.findings).toEqual([]);
+    expect(s.notes[0]!.en).toMatch(
+      /^the audit key was replaced on t1 \(lost\): 4 rows and 1 checkpoint lines/,
     );
+    // A line of the old key after the replacement is not accepted.
+    const late = parseCheckpoints(`${text}\n${JSON.stringify(oldLine)}\n`, key);
+    const v2 = createAnchorVerifier({
+      key,
+      checkpoints: late.lines,
+      checkpointProblems: late.problems,
+      checkpointFileFound: true,
+    });
+    expect(v2.finish(6).findings[0]).toMatchObject({ reason: "checkpoint_invalid" });
   });
 
   it("reports a signed log checked without its key", () => {

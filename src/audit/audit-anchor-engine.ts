@@ -60,7 +60,10 @@ export type CheckpointBody = {
 export type CheckpointRecord = CheckpointBody & { mac: string };
 
 /** Signs one checkpoint line. */
-export function signCheckpoint(key: AuditKeyMaterial, body: Omit<CheckpointBody, "v" | "key">): CheckpointRecord {
+export function signCheckpoint(
+  key: AuditKeyMaterial,
+  body: Omit<CheckpointBody, "v" | "key">,
+): CheckpointRecord {
   const full: CheckpointBody = { v: 1, ...body, key: key.id };
   return { ...full, mac: hmac(key.secret, `sekimori-audit-checkpoint-v1\n${canonicalJson(full)}`) };
 }
@@ -193,19 +196,32 @@ export function createAnchorVerifier(options: {
   // Replay the checkpoint file in order: a restore forgets the checkpoints beyond the restored head,
   // because the rows after it were written again (differently) after the restore.
   const expected = new Map<number, CheckpointRecord>();
+  // The current key's creation (the last such line: a replaced key writes a new one). Rows up to it
+  // were written before this key — unsigned, or signed with a key that was replaced — and are fixed
+  // by this checkpoint instead of row MACs.
   let keyCreated: CheckpointRecord | null = null;
+  let keyCreatedLine = 0;
   const restores: CheckpointRecord[] = [];
   let lastCheckpoint: CheckpointRecord | null = null;
-  for (const { record } of options.checkpoints) {
+  for (const { record, line } of options.checkpoints) {
     if (record.kind === "restore") {
       for (const id of [...expected.keys()]) if (id > record.id) expected.delete(id);
       restores.push(record);
     }
-    if (record.kind === "key-created" && !keyCreated) keyCreated = record;
+    if (record.kind === "key-created") {
+      keyCreated = record;
+      keyCreatedLine = line;
+    }
     expected.set(record.id, record);
     lastCheckpoint = record;
   }
   const signRequiredAfter = keyCreated ? keyCreated.id : null;
+  // Lines an earlier (replaced) key signed, before the current key's creation: not checkable, not forged.
+  const earlierKeyLines = options.checkpointProblems.filter(
+    (p) => p.reason === "other_key" && keyCreated !== null && p.line < keyCreatedLine,
+  );
+  const checkpointProblems = options.checkpointProblems.filter((p) => !earlierKeyLines.includes(p));
+  let earlierKeyRows = 0;
 
   const findings: AnchorFinding[] = [];
   let signedRows = 0;
@@ -223,6 +239,11 @@ export function createAnchorVerifier(options: {
   }
 
   function check(row: AnchoredRow): void {
+    if (row.mac !== null && signRequiredAfter !== null && row.id <= signRequiredAfter) {
+      earlierKeyRows += 1; // signed with a replaced key: fixed by the current key's first checkpoint
+      checkCheckpoint(row);
+      return;
+    }
     const required =
       (signRequiredAfter !== null && row.id > signRequiredAfter) ||
       (firstSignedId !== null && row.id > firstSignedId);
@@ -251,6 +272,10 @@ export function createAnchorVerifier(options: {
         });
       }
     }
+    checkCheckpoint(row);
+  }
+
+  function checkCheckpoint(row: AnchoredRow): void {
     const cp = expected.get(row.id);
     if (cp && cp.hash !== row.hash) {
       add(
@@ -267,7 +292,7 @@ export function createAnchorVerifier(options: {
 
   function finish(lastRowId: number): AnchorSummary {
     const notes: Bilingual[] = [];
-    for (const p of options.checkpointProblems) {
+    for (const p of checkpointProblems) {
       const why =
         p.reason === "unreadable"
           ? { en: "cannot be read", ja: "読み取れません" }
@@ -276,13 +301,19 @@ export function createAnchorVerifier(options: {
                 en: `was signed with another key (${p.keyId}; loaded key ${key?.id})`,
                 ja: `別の鍵（${p.keyId}、読み込んだ鍵は ${key?.id}）で署名されています`,
               }
-            : { en: "has a MAC that does not match (the file was edited)", ja: "のMACが一致しません（ファイルが編集されています）" };
+            : {
+                en: "has a MAC that does not match (the file was edited)",
+                ja: "のMACが一致しません（ファイルが編集されています）",
+              };
       findings.push({
         reason: "checkpoint_invalid",
         id: 0,
         lastId: 0,
         detail: `checkpoint file line ${p.line} ${why.en}`,
-        messages: { en: `checkpoint file line ${p.line} ${why.en}`, ja: `チェックポイントファイル ${p.line}行目${why.ja}` },
+        messages: {
+          en: `checkpoint file line ${p.line} ${why.en}`,
+          ja: `チェックポイントファイル ${p.line}行目${why.ja}`,
+        },
       });
     }
     if (!key && signedRows > 0) {
@@ -290,7 +321,8 @@ export function createAnchorVerifier(options: {
         reason: "key_missing",
         id: firstSignedId ?? 0,
         lastId: firstSignedId ?? 0,
-        detail: "the log is signed, but the audit key is not available: MACs and checkpoints cannot be checked",
+        detail:
+          "the log is signed, but the audit key is not available: MACs and checkpoints cannot be checked",
         messages: {
           en: "the log is signed, but the audit key is not available: MACs and checkpoints cannot be checked",
           ja: "監査ログは署名されていますが監査鍵がありません: MACとチェックポイントを検証できません",
@@ -317,6 +349,12 @@ export function createAnchorVerifier(options: {
       notes.push({
         en: `${unsignedRows} rows (up to row ${through}) were written before the audit key existed: they carry no MAC; ${keyCreated ? `the key's first checkpoint (${keyCreated.at}) fixes the chain up to row ${keyCreated.id}, so later changes to them are found` : "no checkpoint fixes them, so their integrity rests on the hash chain alone"}`,
         ja: `${through}行目までの ${unsignedRows} 行は監査鍵の作成前に書かれたためMACがありません。${keyCreated ? `鍵作成時のチェックポイント（${keyCreated.at}）が ${keyCreated.id}行目までのチェーンを固定しているため、その後の改ざんは検出されます` : "チェックポイントがないため、完全性はハッシュチェーンのみに依拠します"}`,
+      });
+    }
+    if (keyCreated && (earlierKeyRows > 0 || earlierKeyLines.length > 0)) {
+      notes.push({
+        en: `the audit key was replaced on ${keyCreated.at} (${keyCreated.note ?? "no reason recorded"}): ${earlierKeyRows} rows and ${earlierKeyLines.length} checkpoint lines signed with the earlier key are not checked by MAC; the new key's checkpoint fixes the chain up to row ${keyCreated.id}`,
+        ja: `監査鍵は ${keyCreated.at} に交換されました（${keyCreated.note ?? "理由の記録なし"}）。以前の鍵で署名された ${earlierKeyRows} 行と ${earlierKeyLines.length} 件のチェックポイントはMACで検証できません。新しい鍵のチェックポイントが ${keyCreated.id}行目までのチェーンを固定しています`,
       });
     }
     for (const r of restores) {

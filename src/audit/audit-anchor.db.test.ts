@@ -8,7 +8,7 @@ import { loadConfig } from "../config/config.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { systemActor } from "../shared/actor.js";
 import { createTestDatabase } from "../testing/test-db.js";
-import { prepareAuditAnchor } from "./audit-anchor.js";
+import { prepareAuditAnchor, replaceAuditKey } from "./audit-anchor.js";
 import { chainHash } from "./audit-engine.js";
 
 /**
@@ -76,7 +76,11 @@ describe("audit anchored outside the database", () => {
     await addParties(6);
     await services.audit.checkpoint();
     await asAttacker(async (db) => {
-      const keep = await db.selectFrom("audit_log").select("hash").where("id", "=", 4).executeTakeFirstOrThrow();
+      const keep = await db
+        .selectFrom("audit_log")
+        .select("hash")
+        .where("id", "=", 4)
+        .executeTakeFirstOrThrow();
       await sql`DELETE FROM audit_log WHERE id > 4`.execute(db);
       await sql`UPDATE audit_head SET last_id = 4, last_hash = ${keep.hash} WHERE id = 1`.execute(db);
     });
@@ -176,7 +180,9 @@ describe("audit anchored outside the database", () => {
   it("refuses to invent a new key for a signed log, and verify says the key is missing", async () => {
     await addParties(2);
     rmSync(files().keyFile);
-    await expect(prepareAuditAnchor(handle.db, { ...files(), by: "test", mode: "create" })).rejects.toMatchObject({
+    await expect(
+      prepareAuditAnchor(handle.db, { ...files(), by: "test", mode: "create" }),
+    ).rejects.toMatchObject({
       code: "audit_key_missing",
     });
     services = await servicesWithAnchor("optional");
@@ -185,9 +191,33 @@ describe("audit anchored outside the database", () => {
     expect(result.problems[0]).toMatchObject({ reason: "key_missing" });
   });
 
+  it("replaces a lost key: older rows are then fixed by the new key's checkpoint, still tamper-evident", async () => {
+    await addParties(3);
+    await services.audit.checkpoint();
+    rmSync(files().keyFile); // lost
+    const r = await replaceAuditKey(handle.db, {
+      ...files(),
+      by: "test",
+      reason: "key file lost in disk failure",
+    });
+    expect(r).toMatchObject({ previousId: null, keptAs: null, head: 3 });
+    services = await servicesWithAnchor();
+    await addParties(2, 3);
+    const result = await services.audit.verify();
+    expect(result.problems).toEqual([]);
+    expect(result.notes.some((n) => n.en.startsWith("the audit key was replaced on"))).toBe(true);
+    expect(result.anchor).toMatchObject({ signedRows: 2 });
+    await asAttacker(async (db) => {
+      await sql`UPDATE audit_log SET after = '{"forged":true}'::jsonb WHERE id = 2`.execute(db);
+    });
+    expect((await services.audit.verify()).problems[0]).toMatchObject({ reason: "content_changed", id: 2 });
+  });
+
   it("refuses a key file other users can read", async () => {
     chmodSync(files().keyFile, 0o644);
-    await expect(prepareAuditAnchor(handle.db, { ...files(), by: "test", mode: "create" })).rejects.toMatchObject({
+    await expect(
+      prepareAuditAnchor(handle.db, { ...files(), by: "test", mode: "create" }),
+    ).rejects.toMatchObject({
       code: "audit_key_permissions",
     });
   });

@@ -8,6 +8,7 @@ import {
   openSync,
   readFileSync,
   readSync,
+  renameSync,
   statSync,
   writeSync,
 } from "node:fs";
@@ -66,7 +67,10 @@ export function loadAuditKey(file: string): AuditKeyMaterial | null {
     );
   }
   const text = readFileSync(file, "utf8").trim();
-  const secret = /^[0-9a-f]+$/i.test(text) && text.length % 2 === 0 ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  const secret =
+    /^[0-9a-f]+$/i.test(text) && text.length % 2 === 0
+      ? Buffer.from(text, "hex")
+      : Buffer.from(text, "base64");
   if (secret.length < AUDIT_KEY_BYTES) {
     throw keyError(
       "audit_key_invalid",
@@ -85,7 +89,8 @@ export function createAuditKeyFile(file: string): { key: AuditKeyMaterial; creat
   try {
     fd = openSync(file, "wx", 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return { key: loadAuditKey(file)!, created: false };
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return { key: loadAuditKey(file)!, created: false };
     throw error;
   }
   try {
@@ -217,4 +222,42 @@ export async function prepareAuditAnchor(
     });
   }
   return { anchor, created };
+}
+
+/**
+ * Replaces the audit key (lost, or possibly read by someone): the old file is kept aside as
+ * `…replaced-<time>`, a new key is created, and its `key-created` checkpoint fixes the chain at the
+ * current head. Rows signed with the old key are from then on checked by that checkpoint and the
+ * hash chain only; verify says so. Only with the server stopped (it holds the key in memory).
+ */
+export async function replaceAuditKey(
+  db: Executor,
+  options: { keyFile: string; checkpointFile: string; by: string; reason: string },
+): Promise<{ anchor: AuditAnchor; previousId: string | null; keptAs: string | null; head: number }> {
+  let previous: AuditKeyMaterial | null = null;
+  try {
+    previous = loadAuditKey(options.keyFile);
+  } catch {
+    previous = null; // unreadable: replaced all the same
+  }
+  let keptAs: string | null = null;
+  if (existsSync(options.keyFile)) {
+    keptAs = `${options.keyFile}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    renameSync(options.keyFile, keptAs);
+  }
+  const { key } = createAuditKeyFile(options.keyFile);
+  const anchor = createAuditAnchor({
+    key,
+    keyFile: options.keyFile,
+    checkpointFile: options.checkpointFile,
+    by: options.by,
+  });
+  const head = await createAuditRepo().readHead(db);
+  anchor.append({
+    kind: "key-created",
+    id: head.lastId,
+    hash: head.lastHash,
+    note: `replaces ${previous ? `key ${previous.id}` : "a lost key"}: ${options.reason}`,
+  });
+  return { anchor, previousId: previous?.id ?? null, keptAs, head: head.lastId };
 }

@@ -110,7 +110,12 @@ export function createAuditRepo() {
 
     /** True when any row carries a MAC: the log was written with an audit key. */
     async anySigned(db: Executor): Promise<boolean> {
-      const row = await db.selectFrom("audit_log").select("id").where("mac", "is not", null).limit(1).executeTakeFirst();
+      const row = await db
+        .selectFrom("audit_log")
+        .select("id")
+        .where("mac", "is not", null)
+        .limit(1)
+        .executeTakeFirst();
       return row !== undefined;
     },
 

@@ -3,7 +3,12 @@ import type { AuditRow } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
 import type { Bilingual } from "../shared/errors.js";
 import type { AuditAnchor } from "./audit-anchor.js";
-import { type AnchorSummary, type CheckpointRecord, createAnchorVerifier, rowMac } from "./audit-anchor-engine.js";
+import {
+  type AnchorSummary,
+  type CheckpointRecord,
+  createAnchorVerifier,
+  rowMac,
+} from "./audit-anchor-engine.js";
 import { chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
 import type { AuditFilter, AuditRepo } from "./audit-repo.js";
 
@@ -118,7 +123,10 @@ export function createAuditService({
    * Writes a signed checkpoint of the committed head to the checkpoint file, unless the file's last
    * line already records it. Called periodically by the server, after CLI commands and backups.
    */
-  async function checkpoint(kind: "checkpoint" | "restore" = "checkpoint", note?: string): Promise<CheckpointRecord | null> {
+  async function checkpoint(
+    kind: "checkpoint" | "restore" = "checkpoint",
+    note?: string,
+  ): Promise<CheckpointRecord | null> {
     if (!anchor?.key) return null;
     const head = await repo.readHead(db);
     const last = anchor.last();
@@ -167,7 +175,9 @@ export function createAuditService({
       total,
       headId: head.lastId,
       headHash: head.lastHash,
-      ...(first ? { broken: { id: first.id, reason: first.reason, detail: first.detail, messages: first.messages } } : {}),
+      ...(first
+        ? { broken: { id: first.id, reason: first.reason, detail: first.detail, messages: first.messages } }
+        : {}),
       problems,
       notes,
       anchor: { ...anchorSummary, checkpointFile: anchor?.checkpointFile ?? null },

@@ -1,7 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
+import { openAndMigrate } from "../app/start.js";
+import { replaceAuditKey } from "../audit/audit-anchor.js";
 import { auditCsvLines, type VerifyResult } from "../audit/audit-service.js";
+import { loadConfig } from "../config/config.js";
 import { fail, progressBar, withServices } from "./context.js";
 
 /** The result of `audit verify` for the terminal: verdict, what it rests on, every problem, in English and Japanese. */
@@ -12,7 +15,9 @@ export function describeVerify(result: VerifyResult): string {
     lines.push(`audit log intact: ${result.checked} rows, head ${result.headId} ${result.headHash}`);
     lines.push(`監査ログは完全です: ${result.checked} 行、先頭 ${result.headId}`);
   } else {
-    lines.push(`AUDIT LOG BROKEN (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}):`);
+    lines.push(
+      `AUDIT LOG BROKEN (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}):`,
+    );
     lines.push("監査ログに改ざんまたは欠落があります:");
     for (const p of result.problems) {
       lines.push(`  - ${p.messages.en}`);
@@ -91,6 +96,40 @@ export function registerAuditCommands(program: Command): void {
     });
 
   audit
+    .command("replace-key")
+    .description(
+      "create a new audit key when the old one is lost or may have been read (server stopped); rows signed with the old key are then fixed by the new key's first checkpoint",
+    )
+    .requiredOption("--reason <text>", "why, recorded in the checkpoint file")
+    .action(async (opts: { reason: string }) => {
+      try {
+        const config = loadConfig();
+        const handle = await openAndMigrate(config, (line) => process.stderr.write(`${line}\n`), {
+          role: "cli",
+          throughServer: false,
+        });
+        try {
+          const r = await replaceAuditKey(handle.db, {
+            keyFile: config.audit.keyFile,
+            checkpointFile: config.audit.checkpointFile,
+            by: `cli pid ${process.pid}`,
+            reason: opts.reason,
+          });
+          process.stdout.write(
+            `new audit key ${r.anchor.key!.id} in ${config.audit.keyFile}; it fixes the log up to row ${r.head}\n` +
+              (r.keptAs ? `the previous key file was kept as ${r.keptAs}\n` : "") +
+              `新しい監査鍵を作成しました。安全な場所に保管し、PostgreSQL で複数のサーバーがある場合は全サーバーに配置してください\n` +
+              "Store the new key safely; with PostgreSQL, install it on every application server.\n",
+          );
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  audit
     .command("export")
     .description("write the audit log (optionally filtered) as CSV")
     .option("-o, --out <file>", "output file (default: standard output)")
@@ -101,36 +140,39 @@ export function registerAuditCommands(program: Command): void {
     .option("--entity-id <id>", "only this entity")
     .action(async (opts) => {
       try {
-        await withServices(async (services) => {
-          const filter = {
-            from: opts.from,
-            to: opts.to,
-            action: opts.action,
-            entityType: opts.entityType,
-            entityId: opts.entityId,
-          };
-          const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-          const total = opts.out ? (await services.audit.list(filter, 1)).total : 0;
-          const bar = progressBar("exporting");
-          if (opts.out) bar.start(total, 0);
-          let n = 0;
-          if (opts.out) out.write("\uFEFF");
-          for await (const line of auditCsvLines(services.audit.iterate(filter))) {
-            if (!out.write(line)) await once(out, "drain");
-            n += 1;
-            if (opts.out && n % 500 === 0) bar.update(n - 1);
-          }
-          if (opts.out) {
-            bar.update(total);
-            bar.stop();
-            await new Promise<void>((resolve, reject) =>
-              (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
-                e ? reject(e) : resolve(),
-              ),
-            );
-            process.stderr.write(`wrote ${n - 1} entries to ${opts.out}\n`);
-          }
-        }, { auditKey: "optional", checkpoint: false });
+        await withServices(
+          async (services) => {
+            const filter = {
+              from: opts.from,
+              to: opts.to,
+              action: opts.action,
+              entityType: opts.entityType,
+              entityId: opts.entityId,
+            };
+            const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+            const total = opts.out ? (await services.audit.list(filter, 1)).total : 0;
+            const bar = progressBar("exporting");
+            if (opts.out) bar.start(total, 0);
+            let n = 0;
+            if (opts.out) out.write("\uFEFF");
+            for await (const line of auditCsvLines(services.audit.iterate(filter))) {
+              if (!out.write(line)) await once(out, "drain");
+              n += 1;
+              if (opts.out && n % 500 === 0) bar.update(n - 1);
+            }
+            if (opts.out) {
+              bar.update(total);
+              bar.stop();
+              await new Promise<void>((resolve, reject) =>
+                (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
+                  e ? reject(e) : resolve(),
+                ),
+              );
+              process.stderr.write(`wrote ${n - 1} entries to ${opts.out}\n`);
+            }
+          },
+          { auditKey: "optional", checkpoint: false },
+        );
       } catch (error) {
         fail(error);
       }

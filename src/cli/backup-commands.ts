@@ -14,7 +14,7 @@ import { describeVerify } from "./audit-commands.js";
 import { fail } from "./context.js";
 
 const POSTGRES_BACKUP = {
-  ja: "PostgreSQL のバックアップは pg_dump で取得してください: pg_dump --format=custom --file FILE \"$DATABASE_URL\"。復元は pg_restore --clean --if-exists --dbname \"$DATABASE_URL\" FILE の後に sekimori audit mark-restore --note FILE と sekimori audit verify（README「バックアップ」）",
+  ja: 'PostgreSQL のバックアップは pg_dump で取得してください: pg_dump --format=custom --file FILE "$DATABASE_URL"。復元は pg_restore --clean --if-exists --dbname "$DATABASE_URL" FILE の後に sekimori audit mark-restore --note FILE と sekimori audit verify（README「バックアップ」）',
   en: 'Back up PostgreSQL with pg_dump: pg_dump --format=custom --file FILE "$DATABASE_URL". Restore with pg_restore --clean --if-exists --dbname "$DATABASE_URL" FILE, then sekimori audit mark-restore --note FILE and sekimori audit verify (README, "Backups")',
 };
 
@@ -121,7 +121,9 @@ export function registerBackupCommands(program: Command): void {
         const lock = attempt.lock;
         try {
           const source = path.resolve(file);
-          process.stderr.write(`loading ${source} beside the data (the current database is not touched yet)…\n`);
+          process.stderr.write(
+            `loading ${source} beside the data (the current database is not touched yet)…\n`,
+          );
           const loaded = await loadBackupBeside(config.dataDir, source);
           let check: VerifyResult;
           try {

@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
-import { prepareAuditAnchor } from "../audit/audit-anchor.js";
 import { createServices, type Services } from "../app/services.js";
 import { openAndMigrate } from "../app/start.js";
+import { prepareAuditAnchor } from "../audit/audit-anchor.js";
 import { type Config, loadConfig } from "../config/config.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { AppError } from "../shared/errors.js";
@@ -40,8 +40,8 @@ export async function withServices<T>(
     } finally {
       if (options.checkpoint !== false)
         await services.audit.checkpoint().catch((error) => {
-        process.stderr.write(`sekimori: audit checkpoint not written: ${describeError(error)}\n`);
-      });
+          process.stderr.write(`sekimori: audit checkpoint not written: ${describeError(error)}\n`);
+        });
     }
   } finally {
     await handle.close();

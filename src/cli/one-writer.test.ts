@@ -72,9 +72,13 @@ describe("one writer: CLI commands while the server runs", () => {
     expect((await runCli("user", "set-roles", "tanaka", "secretariat,approver")).code).toBe(0);
 
     // A CLI command as its own process, the way cron runs it.
-    const own = await runSekimoriProcess(["user", "add", "sato", "--roles", "auditor", "--password-stdin"], env, {
-      input: "sato-password-123456\n",
-    });
+    const own = await runSekimoriProcess(
+      ["user", "add", "sato", "--roles", "auditor", "--password-stdin"],
+      env,
+      {
+        input: "sato-password-123456\n",
+      },
+    );
     expect(own.err).toBe("");
     expect(own.out).toContain("created sato (auditor)");
     expect(await login("sato", "sato-password-123456")).toBe(200);
@@ -93,7 +97,16 @@ describe("one writer: CLI commands while the server runs", () => {
     expect((await runCli("people", "remind")).code).toBe(0);
     expect((await runCli("training", "remind")).code).toBe(0);
     expect((await runCli("cases", "install")).out).toContain("cases added: 0");
-    const demo = await runCli("demo", "insider", "--out", path.join(dir, "insider"), "--users", "20", "--days", "30");
+    const demo = await runCli(
+      "demo",
+      "insider",
+      "--out",
+      path.join(dir, "insider"),
+      "--users",
+      "20",
+      "--days",
+      "30",
+    );
     expect(demo.code, demo.err).toBe(0);
     const ingest = await runCli("insider", "ingest", path.join(dir, "insider"), "--json");
     expect(ingest.code, ingest.err).toBe(0);
@@ -123,14 +136,18 @@ describe("one writer: CLI commands while the server runs", () => {
     expect(readLockHolder(env.SEKIMORI_DATA_DIR!)).toBeNull();
 
     // After the stop, the CLI opens the folder itself: everything written through the server is there.
-    const users = JSON.parse((await runCli("user", "list", "--json")).out) as { username: string; roles: string[] }[];
+    const users = JSON.parse((await runCli("user", "list", "--json")).out) as {
+      username: string;
+      roles: string[];
+    }[];
     expect(users.find((u) => u.username === "tanaka")?.roles).toEqual(["secretariat", "approver"]);
     expect(users.map((u) => u.username)).toContain("sato");
     const exported = await runCli("audit", "export", "--action", "user.created");
     expect(exported.out).toContain("tanaka");
     expect(exported.out).toContain("sato");
     const actions = (await runCli("audit", "export")).out;
-    for (const action of ["list.imported", "insider.ingested", "user.updated"]) expect(actions).toContain(action);
+    for (const action of ["list.imported", "insider.ingested", "user.updated"])
+      expect(actions).toContain(action);
     const after = await runCli("audit", "verify", "--json");
     expect(after.code, after.out).toBe(0);
     const result = JSON.parse(after.out);
@@ -147,7 +164,9 @@ describe("one writer: CLI commands while the server runs", () => {
     const restored = await runCli("restore", path.join(dir, "backup.tar.gz"));
     expect(restored.code, `${restored.out}\n${restored.err}`).toBe(0);
     expect(restored.out).toMatch(/restored .*backup\.tar\.gz: audit head row \d+/);
-    expect(restored.out).toMatch(/rows \d+–\d+ written after this backup was taken are not in the restored database/);
+    expect(restored.out).toMatch(
+      /rows \d+–\d+ written after this backup was taken are not in the restored database/,
+    );
     expect(restored.out).toMatch(/the previous database is kept in .*pglite\.before-restore-/);
     expect(restored.out).toContain("audit log intact");
     const users = JSON.parse((await runCli("user", "list", "--json")).out) as { username: string }[];

@@ -1,5 +1,14 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "kysely";
@@ -110,7 +119,11 @@ export async function loadBackupBeside(
  * Puts a restored folder in place of the database folder. The previous folder is kept beside it
  * (`pglite.before-restore-…`) — a restore never deletes data; the operator removes it when satisfied.
  */
-export function swapInRestored(dataDir: string, restoredDir: string, stamp: string): { previous: string | null } {
+export function swapInRestored(
+  dataDir: string,
+  restoredDir: string,
+  stamp: string,
+): { previous: string | null } {
   const live = path.join(dataDir, "pglite");
   let previous: string | null = null;
   if (existsSync(live)) {

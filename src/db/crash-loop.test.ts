@@ -24,11 +24,20 @@ const dataDir = path.join(dir, "data");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the child until the kill condition, kills it with SIGKILL; returns the commits it announced. */
-function round(killAfterCommits: number, extraMs: number, killBeforeOpenMs: number | null): Promise<string[]> {
+function round(
+  killAfterCommits: number,
+  extraMs: number,
+  killBeforeOpenMs: number | null,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", path.join(ROOT, "scripts/ts-register.mjs"), path.join(ROOT, "src/db/crash-loop.child.ts"), dataDir],
+      [
+        "--import",
+        path.join(ROOT, "scripts/ts-register.mjs"),
+        path.join(ROOT, "src/db/crash-loop.child.ts"),
+        dataDir,
+      ],
       { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
     );
     const committed: string[] = [];
@@ -73,7 +82,9 @@ describe("crash loop: repeated SIGKILL of a writing process", () => {
     for (let i = 0; i < ROUNDS; i++) {
       // Every third round is killed while starting up (loading, recovering, migrating).
       const early = i % 3 === 2 ? Math.floor(Math.random() * 3000) : null;
-      announced.push(...(await round(1 + Math.floor(Math.random() * 12), Math.floor(Math.random() * 60), early)));
+      announced.push(
+        ...(await round(1 + Math.floor(Math.random() * 12), Math.floor(Math.random() * 60), early)),
+      );
     }
     expect(announced.length).toBeGreaterThan(0);
 

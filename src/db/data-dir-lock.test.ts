@@ -69,7 +69,11 @@ describe("data directory lock", () => {
     const result = tryLockDataDir(dir, { role: "server", command: "sekimori serve" });
     if (!("lock" in result)) throw new Error("not locked");
     result.lock.update({ adminSocket: "/tmp/x.sock", adminToken: "t0k" });
-    expect(readLockHolder(dir)).toMatchObject({ adminSocket: "/tmp/x.sock", adminToken: "t0k", role: "server" });
+    expect(readLockHolder(dir)).toMatchObject({
+      adminSocket: "/tmp/x.sock",
+      adminToken: "t0k",
+      role: "server",
+    });
     expect(existsSync(`${path.join(dir, LOCK_FILE)}.${process.pid}.update`)).toBe(false);
     result.lock.release();
   });

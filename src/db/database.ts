@@ -17,8 +17,8 @@ import {
 } from "kysely";
 import pg from "pg";
 import {
-  type DataDirLock,
   DataDirBusyError,
+  type DataDirLock,
   describeHolder,
   type LockHolder,
   tryLockDataDir,

@@ -120,7 +120,8 @@ function errorShape(error: unknown): ErrorShape {
 
 function toError(shape: ErrorShape): Error {
   const error = new Error(shape.message);
-  for (const [k, v] of Object.entries(shape)) if (k !== "message") (error as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(shape))
+    if (k !== "message") (error as unknown as Record<string, unknown>)[k] = v;
   return error;
 }
 
@@ -256,9 +257,14 @@ export async function startLocalAdmin(options: {
         case "query": {
           if (!session.conn) throw new Error("admin socket: query without a held connection");
           const text = request.sql.trimStart().toLowerCase();
-          const result = await session.conn.executeQuery(CompiledQuery.raw(request.sql, [...request.parameters]));
+          const result = await session.conn.executeQuery(
+            CompiledQuery.raw(request.sql, [...request.parameters]),
+          );
           if (/^(begin|start\s+transaction)\b/.test(text)) session.inTransaction = true;
-          else if (/^(commit|end)\b/.test(text) || (/^rollback\b/.test(text) && !/^rollback\s+to\b/.test(text)))
+          else if (
+            /^(commit|end)\b/.test(text) ||
+            (/^rollback\b/.test(text) && !/^rollback\s+to\b/.test(text))
+          )
             session.inTransaction = false;
           send(session, { id: request.id, ok: true, result });
           break;
@@ -369,7 +375,11 @@ export async function connectLocalAdmin(
   let closedError: Error | null = null;
   const pending = new Map<
     number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void; onChunk?: (c: Uint8Array) => void | Promise<void> }
+    {
+      resolve: (v: unknown) => void;
+      reject: (e: Error) => void;
+      onChunk?: (c: Uint8Array) => void | Promise<void>;
+    }
   >();
   let chunkChain: Promise<void> = Promise.resolve();
   const failAll = (error: Error) => {
@@ -399,7 +409,9 @@ export async function connectLocalAdmin(
       },
     ),
   );
-  socket.on("close", () => failAll(new Error("the connection to the Sekimori server was lost (did it stop?)")));
+  socket.on("close", () =>
+    failAll(new Error("the connection to the Sekimori server was lost (did it stop?)")),
+  );
 
   function call(request: RequestBody, onChunk?: (c: Uint8Array) => void | Promise<void>): Promise<unknown> {
     if (closedError) return Promise.reject(closedError);

@@ -45,4 +45,3 @@ export class SerialDriver implements Driver {
     return this.inner.destroy();
   }
 }
-

@@ -3,9 +3,10 @@
  * database with a short lease, says when it is under way, and is killed with SIGKILL there.
  * `node --import ./scripts/ts-register.mjs src/insider/ingest-lease.child.ts DATA_DIR DATASET`
  */
+
+import { createSettingsRepo } from "../app/settings-repo.js";
 import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
-import { createSettingsRepo } from "../app/settings-repo.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { systemActor } from "../shared/actor.js";

@@ -82,7 +82,9 @@ describe("insider ingestion lease", () => {
       // just now keeps even an old run alive.
       await sql`UPDATE insider_runs SET started_at = now() - interval '7 hours', heartbeat_at = now()
         WHERE id = ${dead!.id}`.execute(handle.db);
-      await expect(serviceWith(60_000).ingestPath(actor, dataset)).rejects.toMatchObject({ code: "ingest_running" });
+      await expect(serviceWith(60_000).ingestPath(actor, dataset)).rejects.toMatchObject({
+        code: "ingest_running",
+      });
       // Not renewed for longer than the lease: taken over at once, and the new run completes.
       await sql`UPDATE insider_runs SET heartbeat_at = now() - interval '3 minutes' WHERE id = ${dead!.id}`.execute(
         handle.db,
@@ -90,7 +92,10 @@ describe("insider ingestion lease", () => {
       const report = await serviceWith(120_000).ingestPath(actor, dataset);
       expect(report.events).toBeGreaterThan(1000);
       const runs = await createInsiderRepo().listRuns(handle.db, 10);
-      expect(runs.find((r) => r.id === dead!.id)).toMatchObject({ status: "failed", stats: { abandoned: true } });
+      expect(runs.find((r) => r.id === dead!.id)).toMatchObject({
+        status: "failed",
+        stats: { abandoned: true },
+      });
       expect(runs.find((r) => r.id === report.runId)?.status).toBe("committed");
     } finally {
       await handle.close();

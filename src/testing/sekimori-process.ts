@@ -9,7 +9,12 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 function args(cli: string[]): string[] {
-  return ["--import", path.join(ROOT, "scripts/ts-register.mjs"), path.join(ROOT, "src/testing/sekimori.entry.ts"), ...cli];
+  return [
+    "--import",
+    path.join(ROOT, "scripts/ts-register.mjs"),
+    path.join(ROOT, "src/testing/sekimori.entry.ts"),
+    ...cli,
+  ];
 }
 
 export type ProcessResult = { code: number | null; signal: NodeJS.Signals | null; out: string; err: string };
@@ -49,7 +54,10 @@ export type ServerProcess = {
 };
 
 /** Starts `sekimori serve` as a process and waits until it says it is running. */
-export function startSekimoriServer(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
+export function startSekimoriServer(
+  env: Record<string, string>,
+  timeoutMs = 240_000,
+): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args(["serve", "--no-demo"]), {
       cwd: ROOT,
