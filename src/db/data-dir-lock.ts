@@ -188,7 +188,16 @@ export function tryLockDataDir(
     let text: string;
     try {
       text = readFileSync(file, "utf8");
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EACCES") {
+        throw new DataDirBusyError(
+          {
+            ja: `データディレクトリ ${dataDir} は別の利用者のプロセスが使用中です（ロックファイルを読めません）。サーバーを実行している利用者でコマンドを実行してください`,
+            en: `The data directory ${dataDir} is in use by another user's process (its lock file cannot be read); run the command as the user who runs the server`,
+          },
+          null,
+        );
+      }
       continue; // released meanwhile: try again
     }
     const current = parseHolder(text);
