@@ -16,6 +16,7 @@ import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
 import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
@@ -66,7 +67,12 @@ export function createServices({
     lockout: { maxFailures: config.login.maxFailures, lockoutMinutes: config.login.lockoutMinutes },
     ...(clock ? { clock } : {}),
   });
-  const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
+  const parties = createPartiesService({
+    db,
+    repo: createPartiesRepo(),
+    references: createPartyReferencesRepo(),
+    audit,
+  });
   const settings = createSettingsRepo();
   const listsCore = createListsService({
     db,

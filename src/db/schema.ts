@@ -81,6 +81,8 @@ export interface PartiesTable {
   identifiers: Json<PartyIdentifier[]>;
   search_text: string;
   archived_at: NullableTimestamp;
+  /** Set when this party was merged into another (migration 0850); the party is then archived. */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
@@ -272,6 +274,19 @@ export interface PersonProviderScreeningsTable {
   screened_at: Timestamp;
 }
 
+/** Every version of a party as it was after a change (migration 0850). */
+export interface PartyVersionsTable {
+  party_id: string;
+  version: number;
+  action: "baseline" | "created" | "updated" | "archived" | "restored" | "merged" | "merged_into";
+  snapshot: Json<unknown>;
+  reason: string | null;
+  related_party_id: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  at: GeneratedTimestamp;
+}
+
 /** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
 export interface Database {
   app_settings: AppSettingsTable;
@@ -281,6 +296,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   parties: PartiesTable;
   party_names: PartyNamesTable;
+  party_versions: PartyVersionsTable;
   list_sources: ListSourcesTable;
   list_snapshots: ListSnapshotsTable;
   list_entities: ListEntitiesTable;

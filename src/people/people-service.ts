@@ -100,6 +100,13 @@ const toFields = (problems: FieldProblem[], prefix = ""): FieldError[] =>
 const iso = (d: Date | string) => new Date(d).toISOString();
 const today = (clock: () => Date) => clock().toISOString().slice(0, 10);
 
+/** The last due date a due-date filter includes: before today for overdue, else today + N days. */
+function dueLimit(now: string, due: "overdue" | "within30" | "within90"): string {
+  const d = new Date(`${now}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + (due === "overdue" ? -1 : due === "within30" ? 30 : 90));
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * Person records for staff, students and visitors, with residency, 特定類型 self-declarations and
  * research-integrity disclosures kept as history. Declared affiliations and funders are screened;
@@ -741,31 +748,66 @@ export function createPeopleService(deps: {
       const row = await repo.findByUser(db, actor.id);
       return row ? load(db, row.id) : null;
     },
-    async list(actor: Actor, q: { text?: string | undefined; page: number; pageSize: number }) {
+    /**
+     * The people list, filtered by name, department, category, due dates (overdue / due within N
+     * days) and flag, sorted by name or by the earliest due date. Flags are computed from each
+     * person's records, so a flag filter narrows in SQL first and then checks every candidate.
+     */
+    async list(
+      actor: Actor,
+      q: {
+        text?: string | undefined;
+        department?: string | undefined;
+        category?: string | undefined;
+        flag?: string | undefined;
+        due?: "overdue" | "within30" | "within90" | undefined;
+        sort?: "name" | "due" | undefined;
+        page: number;
+        pageSize: number;
+      },
+    ) {
       if (!hasAnyRole(actor, OFFICERS)) throw forbidden();
       const now = today(clock);
-      const rows = await repo.list(db, {
+      const filter = {
         text: q.text?.normalize("NFKC").toLowerCase(),
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
+        department: q.department,
+        category: q.category,
+        dueBy: q.due ? dueLimit(now, q.due) : undefined,
+        flag: q.flag,
+        today: now,
+        sort: q.sort,
+      };
+      const toItem = (p: Person) => ({
+        id: p.id,
+        name: p.name,
+        partyId: p.partyId,
+        category: p.category,
+        department: p.department,
+        disclosureDueOn: p.disclosureDueOn,
+        tokuteiReviewOn: p.tokuteiReviewOn,
+        residency: factOf(p, now).residency,
+        tokuteiActive: factOf(p, now).tokutei.active,
+        flags: p.flags.map((f) => f.id),
       });
-      const items = [];
-      for (const r of rows) {
-        const p = await load(db, r.id);
-        items.push({
-          id: p.id,
-          name: p.name,
-          partyId: p.partyId,
-          category: p.category,
-          department: p.department,
-          disclosureDueOn: p.disclosureDueOn,
-          tokuteiReviewOn: p.tokuteiReviewOn,
-          residency: factOf(p, now).residency,
-          tokuteiActive: factOf(p, now).tokutei.active,
-          flags: p.flags.map((f) => f.id),
-        });
+      if (q.flag) {
+        const candidates = await repo.list(db, { ...filter, limit: null, offset: 0 });
+        const matching: Person[] = [];
+        for (const r of candidates) {
+          const p = await load(db, r.id);
+          if (p.flags.some((f) => f.id === q.flag)) matching.push(p);
+        }
+        const start = (q.page - 1) * q.pageSize;
+        return { items: matching.slice(start, start + q.pageSize).map(toItem), total: matching.length };
       }
-      return { items };
+      const rows = await repo.list(db, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const items = [];
+      for (const r of rows) items.push(toItem(await load(db, r.id)));
+      return { items, total: await repo.count(db, filter) };
+    },
+    /** Departments that have person records, for the list's filter. */
+    async departments(actor: Actor): Promise<string[]> {
+      if (!hasAnyRole(actor, OFFICERS)) throw forbidden();
+      return repo.departments(db);
     },
     history: (id: string) => audit.forEntity("person", id),
     /** Facts about the people behind these parties (reviews' counterparties), keyed by party id. */

@@ -23,6 +23,11 @@ const Page = {
 const SchemaEnum = z.enum(["Person", "Organization", "Vessel", "Aircraft", "Unknown"]);
 const Snapshots = z.record(z.string(), z.string());
 
+/** How query characters were read or translated to meet the list name (浪潮 → langchao, pinyin). */
+const CrossScriptSchema = z.array(
+  z.object({ from: z.string(), to: z.string(), list: z.string(), how: Bilingual }),
+);
+
 const ExplanationSchema = z.object({
   queryName: z.string(),
   matchedName: z.string(),
@@ -35,6 +40,7 @@ const ExplanationSchema = z.object({
     }),
   ),
   summary: Bilingual,
+  crossScript: CrossScriptSchema.optional(),
 });
 
 const HitSchema = z.object({
@@ -188,6 +194,7 @@ const BatchRowSchema = z.object({
       match: z.boolean(),
       programs: z.array(z.string()),
       summary: Bilingual,
+      crossScript: CrossScriptSchema.optional(),
     }),
   ),
 });

@@ -814,28 +814,31 @@ export function createScreeningService({
         const hits = hitsByKey[i]!;
         responses[p.key] = {
           status: 200,
-          results: hits.slice(0, limit).map((h): YenteResult => {
-            const entry = entries.get(h.entityId);
-            const { features, explanations } = yenteFeatures(h, lang);
-            return {
-              id: h.entityId,
-              caption: h.name,
-              schema: ftmSchema(h.schema),
-              properties: entry ? ftmProperties(entry) : { name: [h.name] },
-              datasets: [h.source],
-              referents: [`${h.source}:${h.sourceId}`],
-              target: true,
-              first_seen: null,
-              last_seen: null,
-              last_change: null,
-              score: h.score,
-              features,
-              explanations,
-              match: h.score >= matchThreshold,
-              token: null,
-              explanation: h.explanation,
-            };
-          }),
+          // every match is returned even beyond `limit` (a limit must never hide a listing)
+          results: hits
+            .filter((h, n) => n < limit || h.score >= matchThreshold)
+            .map((h): YenteResult => {
+              const entry = entries.get(h.entityId);
+              const { features, explanations } = yenteFeatures(h, lang);
+              return {
+                id: h.entityId,
+                caption: h.name,
+                schema: ftmSchema(h.schema),
+                properties: entry ? ftmProperties(entry) : { name: [h.name] },
+                datasets: [h.source],
+                referents: [`${h.source}:${h.sourceId}`],
+                target: true,
+                first_seen: null,
+                last_seen: null,
+                last_change: null,
+                score: h.score,
+                features,
+                explanations,
+                match: h.score >= matchThreshold,
+                token: null,
+                explanation: h.explanation,
+              };
+            }),
           total: { value: hits.length, relation: "eq" },
           query: { id: p.example.id ?? p.key, schema: p.example.schema, properties: p.example.properties },
         };

@@ -11,6 +11,8 @@ export type Question = {
   help?: Bi;
   required: boolean;
   options?: Option[];
+  /** Yes/no questions: the risky answer (always "yes"), or null for a question that records a fact. */
+  riskyAnswer?: "yes" | null;
   flag?: string;
   fullReviewIfYes?: boolean;
   fullReviewIfValue?: string[];
