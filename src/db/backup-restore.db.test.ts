@@ -10,6 +10,7 @@ import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
 import { systemActor } from "../shared/actor.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import { dumpEmbedded, loadBackupBeside } from "./backup.js";
@@ -34,7 +35,15 @@ const files = {
 async function servicesFor(db: Db) {
   const { anchor } = await prepareAuditAnchor(db, { ...files, by: "test", mode: "create" });
   const audit = createAuditService({ db, repo: createAuditRepo(), anchor });
-  return { audit, parties: createPartiesService({ db, repo: createPartiesRepo(), audit }) };
+  return {
+    audit,
+    parties: createPartiesService({
+      db,
+      repo: createPartiesRepo(),
+      references: createPartyReferencesRepo(),
+      audit,
+    }),
+  };
 }
 
 async function addParties(s: Awaited<ReturnType<typeof servicesFor>>, names: string[]) {

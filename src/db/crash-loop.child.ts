@@ -11,6 +11,7 @@ import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
 import { systemActor } from "../shared/actor.js";
 import { openDatabase } from "./database.js";
 import { migrateToLatest } from "./migrate.js";
@@ -26,7 +27,12 @@ const { anchor } = await prepareAuditAnchor(handle.db, {
   mode: "create",
 });
 const audit = createAuditService({ db: handle.db, repo: createAuditRepo(), anchor });
-const parties = createPartiesService({ db: handle.db, repo: createPartiesRepo(), audit });
+const parties = createPartiesService({
+  db: handle.db,
+  repo: createPartiesRepo(),
+  references: createPartyReferencesRepo(),
+  audit,
+});
 process.stdout.write("open\n");
 const actor = systemActor("crash-loop");
 for (let i = 0; ; i++) {
