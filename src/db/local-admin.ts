@@ -58,7 +58,8 @@ export function adminSocketPath(dataDir: string): string {
   if (Buffer.byteLength(inside) < 100) return inside;
   const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 16);
   const uid = typeof process.getuid === "function" ? process.getuid() : 0;
-  return path.join(os.tmpdir(), `sekimori-${uid}-${hash}.sock`);
+  // The per-user runtime folder (mode 0700) when there is one; the secret protects it either way.
+  return path.join(process.env.XDG_RUNTIME_DIR || os.tmpdir(), `sekimori-${uid}-${hash}.sock`);
 }
 
 function encode(message: unknown): Buffer {
@@ -333,7 +334,8 @@ export async function startLocalAdmin(options: {
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        for (const s of sessions) void abort(s, "server stopping");
+        // After the request each session is running, if any: its transaction is rolled back.
+        for (const s of sessions) s.queue = s.queue.then(() => abort(s, "server stopping"));
       });
       await Promise.all([...sessions].map((s) => s.queue));
       try {
