@@ -28,6 +28,59 @@ export interface UsersTable {
   external_subject: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  // 0800-access-control
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  reveal_granted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reveal_granted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  scope_departments: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Hashed one-time recovery codes for the TOTP second factor (0800). */
+export interface UserRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: GeneratedTimestamp;
+  used_at: NullableTimestamp;
+}
+
+/** Failed logins per (username as typed, client address), known and unknown usernames alike (0800). */
+export interface LoginThrottleTable {
+  key: string;
+  username: string;
+  client: string;
+  failures: number;
+  blocked_until: NullableTimestamp;
+  last_failure_at: Timestamp;
+}
+
+/** A password that was right, waiting for its second factor (0800). */
+export interface LoginChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  client: string;
+  attempts: Generated<number>;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+/** An administrator's change of their own roles, waiting for a second administrator (0800). */
+export interface RoleChangeRequestsTable {
+  id: string;
+  user_id: string;
+  requested_by: string;
+  roles_before: ColumnType<Role[], Role[], Role[]>;
+  roles_after: ColumnType<Role[], Role[], Role[]>;
+  reason: string;
+  status: Generated<"pending" | "approved" | "refused" | "withdrawn">;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_comment: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SessionsTable {
@@ -292,6 +345,10 @@ export interface Database {
   app_settings: AppSettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  login_throttle: LoginThrottleTable;
+  login_challenges: LoginChallengesTable;
+  role_change_requests: RoleChangeRequestsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   parties: PartiesTable;

@@ -14,6 +14,8 @@ export type PeopleListFilter = {
   /** Today, for the overdue pre-filter. */
   today: string;
   sort?: "name" | "due" | undefined;
+  /** A unit officer's departments (0800): only records they cover (and those without a department). */
+  departments?: string[] | undefined;
 };
 
 function filtered(db: Executor, q: PeopleListFilter) {
@@ -21,6 +23,13 @@ function filtered(db: Executor, q: PeopleListFilter) {
     .selectFrom("people")
     .innerJoin("parties", "parties.id", "people.party_id")
     .where("people.archived_at", "is", null);
+  if (q.departments) {
+    const dept = sql<string>`regexp_replace(normalize(coalesce(btrim(people.department), ''), NFKC), '\s+', ' ', 'g')`;
+    base = base.where(
+      sql<boolean>`(${dept} = '' OR EXISTS (SELECT 1 FROM unnest(${q.departments}::text[]) AS s(d)
+        WHERE ${dept} = s.d OR (left(${dept}, length(s.d)) = s.d AND substr(${dept}, length(s.d) + 1, 1) IN (' ', '/', '・', '>'))))`,
+    );
+  }
   if (q.text)
     base = base.where("parties.search_text", "like", `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (q.department) base = base.where("people.department", "=", q.department);
@@ -146,6 +155,15 @@ export function createPeopleRepo() {
     },
     findByUser(db: Executor, userId: string) {
       return db.selectFrom("people").select(["id"]).where("user_id", "=", userId).executeTakeFirst();
+    },
+    /** The user behind a person's party, if the person record is linked to an account. */
+    async userOfParty(db: Executor, partyId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("people")
+        .select("user_id")
+        .where("party_id", "=", partyId)
+        .executeTakeFirst();
+      return row?.user_id ?? null;
     },
     findByParty(db: Executor, partyId: string) {
       return db.selectFrom("people").select(["id"]).where("party_id", "=", partyId).executeTakeFirst();

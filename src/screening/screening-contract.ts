@@ -98,6 +98,8 @@ export type PartyScreeningResult = {
       rationale: string;
       decidedBy: string;
       decidedAt: string;
+      /** The deciding user's id (null for the system); the four-eyes rule on approvals reads it. */
+      decidedById?: string | null;
     } | null;
   })[];
   /** Hits at or above the threshold without a decision: these block approval until resolved. */

@@ -234,8 +234,12 @@ const YenteQueryParams = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-/** Who decides on hits: the export-control office and approvers (not unit officers, not auditors). */
-export const DECIDERS: readonly Role[] = ["secretariat", "approver", "admin"];
+/**
+ * Who decides on hits: the secretariat only (separation of duties: approvers approve what the
+ * secretariat decided; admins run the system). The service also refuses a member of the
+ * secretariat who applied for a review naming the party, or whose own person record it is.
+ */
+export const DECIDERS: readonly Role[] = ["secretariat"];
 
 function badUpload(en: string, ja: string): AppError {
   return new AppError(400, "invalid_upload", { ja, en });
@@ -248,7 +252,7 @@ function contentDisposition(fileName: string): string {
 
 /**
  * The screening API. Access: officers (unit officers, secretariat, approvers, admins) screen and
- * upload batches; the secretariat, approvers and admins decide on hits; auditors read everything
+ * upload batches; only the secretariat decides on hits (never on its own applications' parties); auditors read everything
  * but change nothing. Applicants have no direct access: they screen their own counterparties only
  * through a review, which calls the ScreeningPort on their behalf.
  */

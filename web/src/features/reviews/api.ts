@@ -173,6 +173,8 @@ export type Review = {
   }[];
   actions: string[];
   permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+  /** Four-eyes rule: why the current user may not approve (src/auth/separation-of-duties-engine.ts). */
+  separationOfDuties?: { approvalBlocked: boolean; reasons: { ja: string; en: string }[] };
 };
 
 export type ReviewListItem = {
