@@ -1,10 +1,15 @@
 // Module hooks that let plain `node` run this repository's TypeScript sources without a build:
 // type syntax is removed with the TypeScript compiler already in devDependencies, and a relative
 // "./x.js" import is served from "./x.ts" when only the TypeScript file exists.
-// Used by the list-import kill test (a child process) and by scripts/check-importers.ts.
-import { existsSync, readFileSync } from "node:fs";
+// Used by the tests that start real `sekimori` processes (server, CLI, killed children) and by
+// scripts/check-importers.ts. Transpiled files are cached by content under node_modules/.cache, so
+// only the first process pays for loading the compiler.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+
+const cacheDir = fileURLToPath(new URL("../node_modules/.cache/sekimori-ts-hooks/", import.meta.url));
+let ts;
 
 export async function resolve(specifier, context, nextResolve) {
   if (
@@ -23,9 +28,15 @@ export async function resolve(specifier, context, nextResolve) {
 
 export async function load(url, context, nextLoad) {
   if (url.startsWith("file:") && url.endsWith(".ts")) {
-    const source = readFileSync(fileURLToPath(url), "utf8");
+    const fileName = fileURLToPath(url);
+    const source = readFileSync(fileName, "utf8");
+    const key = createHash("sha256").update(fileName).update("\0").update(source).digest("hex");
+    const cached = `${cacheDir}${key}.js`;
+    if (existsSync(cached))
+      return { format: "module", source: readFileSync(cached, "utf8"), shortCircuit: true };
+    ts ??= (await import("typescript")).default;
     const output = ts.transpileModule(source, {
-      fileName: fileURLToPath(url),
+      fileName,
       compilerOptions: {
         module: ts.ModuleKind.ESNext,
         target: ts.ScriptTarget.ES2023,
@@ -34,6 +45,14 @@ export async function load(url, context, nextLoad) {
         inlineSourceMap: true,
       },
     });
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${cached}.${process.pid}`;
+      writeFileSync(tmp, output.outputText);
+      renameSync(tmp, cached);
+    } catch {
+      // a read-only tree: run without the cache
+    }
     return { format: "module", source: output.outputText, shortCircuit: true };
   }
   return nextLoad(url, context);

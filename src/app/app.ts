@@ -1,3 +1,4 @@
+import type { AuditAnchor } from "../audit/audit-anchor.js";
 import type { Config } from "../config/config.js";
 import type { Db } from "../db/database.js";
 import { type App, buildServer } from "../http/server.js";
@@ -14,10 +15,13 @@ export async function createApp(options: {
   clock?: () => Date;
   /** Lines for the operator (start-up progress, background work); silent when absent. */
   log?: (line: string) => void;
+  /** The audit key and checkpoint file (the server always has one; tests may leave it out). */
+  auditAnchor?: AuditAnchor;
 }): Promise<{ app: App; services: Services }> {
   const services = createServices({
     db: options.db,
     config: options.config,
+    ...(options.auditAnchor ? { auditAnchor: options.auditAnchor } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

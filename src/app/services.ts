@@ -1,5 +1,6 @@
 import { createApproachRepo } from "../approaches/approach-repo.js";
 import { createApproachService } from "../approaches/approach-service.js";
+import type { AuditAnchor } from "../audit/audit-anchor.js";
 import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
@@ -47,13 +48,21 @@ export function createServices({
   config,
   clock,
   log,
+  auditAnchor,
 }: {
   db: Db;
   config: Config;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** The audit key and checkpoint file outside the database (server and CLI always pass one). */
+  auditAnchor?: AuditAnchor;
 }) {
-  const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
+  const audit = createAuditService({
+    db,
+    repo: createAuditRepo(),
+    anchor: auditAnchor,
+    ...(clock ? { clock } : {}),
+  });
   const tasksRepo = createTasksRepo();
   const tasks = createTasksService({
     db,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Bilingual } from "../shared/errors.js";
 
 /** The hash that precedes the first audit row. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -62,6 +63,7 @@ export type ChainBreak = {
   id: number;
   reason: "missing_rows" | "prev_hash_mismatch" | "content_changed" | "head_mismatch";
   detail: string;
+  messages: Bilingual;
 };
 
 /**
@@ -81,6 +83,10 @@ export function createChainVerifier() {
         id: row.id,
         reason: "missing_rows",
         detail: `expected row ${expectedId} before row ${row.id}: rows were deleted`,
+        messages: {
+          en: `expected row ${expectedId} before row ${row.id}: rows were deleted`,
+          ja: `${row.id}行目の前に${expectedId}行目があるはずです: 行が削除されています`,
+        },
       };
       return broken;
     }
@@ -89,12 +95,24 @@ export function createChainVerifier() {
         id: row.id,
         reason: "prev_hash_mismatch",
         detail: "stored previous hash does not match row before",
+        messages: {
+          en: `row ${row.id}'s link to the previous row does not match: the row before it was rewritten`,
+          ja: `${row.id}行目の前行ハッシュが一致しません: 直前の行が書き換えられています`,
+        },
       };
       return broken;
     }
     const recomputed = chainHash(row.prevHash, row);
     if (recomputed !== row.hash) {
-      broken = { id: row.id, reason: "content_changed", detail: "row content does not match its hash" };
+      broken = {
+        id: row.id,
+        reason: "content_changed",
+        detail: "row content does not match its hash",
+        messages: {
+          en: `row ${row.id}'s content does not match its hash: the row was edited`,
+          ja: `${row.id}行目の内容がハッシュと一致しません: 行が編集されています`,
+        },
+      };
       return broken;
     }
     previousHash = row.hash;
@@ -112,6 +130,10 @@ export function createChainVerifier() {
         id: expectedId,
         reason: "head_mismatch",
         detail: `the head records row ${head.lastId} but the log ends at row ${expectedId - 1}: rows were removed from the end`,
+        messages: {
+          en: `the head records row ${head.lastId} but the log ends at row ${expectedId - 1}: rows were removed from the end`,
+          ja: `先頭記録は${head.lastId}行目ですがログは${expectedId - 1}行目で終わっています: 末尾の行が削除されています`,
+        },
       };
     }
     return { checked, broken };

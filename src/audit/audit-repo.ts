@@ -50,6 +50,8 @@ export function createAuditRepo() {
         context: Record<string, unknown> | null;
         prevHash: string;
         hash: string;
+        /** HMAC of the row under the audit key (null where no key is configured). */
+        mac?: string | null;
       },
     ): Promise<void> {
       await tx
@@ -67,6 +69,7 @@ export function createAuditRepo() {
           context: row.context === null ? null : JSON.stringify(row.context),
           prev_hash: row.prevHash,
           hash: row.hash,
+          mac: row.mac ?? null,
         })
         .execute();
       await tx
@@ -103,6 +106,17 @@ export function createAuditRepo() {
         filter,
       ).executeTakeFirstOrThrow();
       return row.n;
+    },
+
+    /** True when any row carries a MAC: the log was written with an audit key. */
+    async anySigned(db: Executor): Promise<boolean> {
+      const row = await db
+        .selectFrom("audit_log")
+        .select("id")
+        .where("mac", "is not", null)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async countAll(db: Executor): Promise<number> {

@@ -28,13 +28,37 @@ const FilterQuery = z.object({
   text: z.string().max(200).optional(),
 });
 
+const BilingualSchema = z.object({ ja: z.string(), en: z.string() });
+
 const VerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number(),
   total: z.number(),
   headId: z.number(),
   headHash: z.string(),
-  broken: z.object({ id: z.number(), reason: z.string(), detail: z.string() }).optional(),
+  broken: z
+    .object({ id: z.number(), reason: z.string(), detail: z.string(), messages: BilingualSchema })
+    .optional(),
+  problems: z.array(
+    z.object({
+      id: z.number(),
+      lastId: z.number(),
+      reason: z.string(),
+      detail: z.string(),
+      messages: BilingualSchema,
+    }),
+  ),
+  notes: z.array(BilingualSchema),
+  anchor: z.object({
+    key: z.enum(["ok", "missing", "none"]),
+    keyId: z.string().nullable(),
+    signedRows: z.number(),
+    firstSignedId: z.number().nullable(),
+    unsignedRows: z.number(),
+    checkpoints: z.number(),
+    lastCheckpoint: z.object({ id: z.number(), at: z.string() }).nullable(),
+    checkpointFile: z.string().nullable(),
+  }),
 });
 
 /** Browsing, verifying and exporting the audit log: auditors and admins only. */
@@ -80,7 +104,8 @@ export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }
       config: access,
       schema: {
         tags: ["audit"],
-        summary: "Recompute the hash chain and name the first broken row",
+        summary:
+          "Check the hash chain, each row's MAC under the audit key and the signed checkpoints; name rewritten and removed rows",
         response: { 200: VerifySchema },
       },
     },

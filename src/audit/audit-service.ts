@@ -1,7 +1,15 @@
 import type { Db, Executor } from "../db/database.js";
 import type { AuditRow } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
-import { type ChainBreak, chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
+import type { Bilingual } from "../shared/errors.js";
+import type { AuditAnchor } from "./audit-anchor.js";
+import {
+  type AnchorSummary,
+  type CheckpointRecord,
+  createAnchorVerifier,
+  rowMac,
+} from "./audit-anchor-engine.js";
+import { chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
 import type { AuditFilter, AuditRepo } from "./audit-repo.js";
 
 /** What a service records about one state change. */
@@ -33,13 +41,28 @@ export type AuditRecord = {
   hash: string;
 };
 
+/** One thing wrong with the log: a broken link of the chain, a MAC, a checkpoint, cut-off rows. */
+export type VerifyProblem = {
+  id: number;
+  lastId: number;
+  reason: string;
+  detail: string;
+  messages: Bilingual;
+};
+
 export type VerifyResult = {
   ok: boolean;
   checked: number;
   total: number;
   headId: number;
   headHash: string;
-  broken?: ChainBreak;
+  /** The first problem (kept for callers that show one). */
+  broken?: { id: number; reason: string; detail: string; messages: Bilingual };
+  /** Every problem found: the chain's first break, then MAC, checkpoint and truncation findings. */
+  problems: VerifyProblem[];
+  /** What the result rests on (rows written before the key existed, restores, the last checkpoint). */
+  notes: Bilingual[];
+  anchor: Omit<AnchorSummary, "findings" | "notes"> & { checkpointFile: string | null };
 };
 
 function toRecord(row: AuditRow): AuditRecord {
@@ -66,10 +89,13 @@ export function createAuditService({
   db,
   repo,
   clock = () => new Date(),
+  anchor,
 }: {
   db: Db;
   repo: AuditRepo;
   clock?: () => Date;
+  /** The key and checkpoint file outside the database; without it rows are hash-chained only. */
+  anchor?: AuditAnchor | undefined;
 }) {
   async function write(tx: Executor, actor: Actor, entry: AuditEntry): Promise<number> {
     const head = await repo.lockHead(tx);
@@ -88,39 +114,73 @@ export function createAuditService({
     };
     if (content.context && Object.keys(content.context).length === 0) content.context = null;
     const hash = chainHash(head.lastHash, content);
-    await repo.insert(tx, { ...content, prevHash: head.lastHash, hash });
+    const mac = anchor?.key ? rowMac(anchor.key, content.id, hash) : null;
+    await repo.insert(tx, { ...content, prevHash: head.lastHash, hash, mac });
     return content.id;
+  }
+
+  /**
+   * Writes a signed checkpoint of the committed head to the checkpoint file, unless the file's last
+   * line already records it. Called periodically by the server, after CLI commands and backups.
+   */
+  async function checkpoint(
+    kind: "checkpoint" | "restore" = "checkpoint",
+    note?: string,
+  ): Promise<CheckpointRecord | null> {
+    if (!anchor?.key) return null;
+    const head = await repo.readHead(db);
+    const last = anchor.last();
+    if (kind === "checkpoint" && last && last.id === head.lastId && last.hash === head.lastHash) return null;
+    return anchor.append({ kind, id: head.lastId, hash: head.lastHash, ...(note ? { note } : {}) });
   }
 
   async function verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
     const total = await repo.countAll(db);
     const verifier = createChainVerifier();
+    const checkpoints = anchor ? anchor.read() : { found: false, lines: [], problems: [] };
+    const anchored = createAnchorVerifier({
+      key: anchor?.key ?? null,
+      checkpoints: checkpoints.lines,
+      checkpointProblems: checkpoints.problems,
+      checkpointFileFound: checkpoints.found,
+    });
     let afterId = 0;
-    let broken: ChainBreak | undefined;
+    let lastRowId = 0;
+    // The whole log is read even after the chain's first break, so MACs and checkpoints still tell
+    // which rows were rewritten and whether rows are missing from the end.
     for (;;) {
       const rows = await repo.batchAfter(db, afterId, 2000);
       if (rows.length === 0) break;
       for (const row of rows) {
-        broken = verifier.check({
-          ...toRecord(row),
-          prevHash: row.prev_hash,
-          hash: row.hash,
-        });
-        if (broken) break;
+        const record = { ...toRecord(row), prevHash: row.prev_hash, hash: row.hash };
+        verifier.check(record);
+        anchored.check({ id: record.id, hash: row.hash, mac: row.mac ?? null });
+        lastRowId = record.id;
       }
-      if (broken) break;
       afterId = Number(rows[rows.length - 1]!.id);
       onProgress?.(afterId, total);
     }
     const head = await repo.readHead(db);
     const result = verifier.finish(head);
+    const summary = anchored.finish(lastRowId);
+    const problems: VerifyProblem[] = [
+      ...(result.broken ? [{ ...result.broken, lastId: result.broken.id }] : []),
+      ...summary.findings,
+    ];
+    const { findings: _f, notes, ...anchorSummary } = summary;
+    const first = problems[0];
     return {
-      ok: result.broken === undefined,
+      ok: problems.length === 0,
       checked: result.checked,
       total,
       headId: head.lastId,
       headHash: head.lastHash,
-      ...(result.broken ? { broken: result.broken } : {}),
+      ...(first
+        ? { broken: { id: first.id, reason: first.reason, detail: first.detail, messages: first.messages } }
+        : {}),
+      problems,
+      notes,
+      anchor: { ...anchorSummary, checkpointFile: anchor?.checkpointFile ?? null },
     };
   }
 
@@ -143,6 +203,8 @@ export function createAuditService({
   return {
     write,
     verify,
+    checkpoint,
+    anchor,
     list,
     iterate,
     actions: () => repo.distinctActions(db),

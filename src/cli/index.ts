@@ -4,10 +4,11 @@ import { VERSION } from "../app/version.js";
 import { registerTrainingCommands } from "../cases/training-commands.js";
 import { loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
-import { migrateToLatest } from "../db/migrate.js";
+import { isSchemaCurrent, migrateToLatest } from "../db/migrate.js";
 import { registerInsiderCommands } from "../insider/insider-commands.js";
 import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
+import { registerBackupCommands } from "./backup-commands.js";
 import { fail } from "./context.js";
 import { registerListsCommands } from "./lists-commands.js";
 import { registerScreenCommands } from "./screen-commands.js";
@@ -54,8 +55,24 @@ export function buildProgram(): Command {
     .action(async () => {
       try {
         const config = loadConfig();
-        const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        const handle = await openDatabase({
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          role: "cli",
+          onWait: (m) => process.stderr.write(`sekimori: ${m.ja}\n          ${m.en}\n`),
+        });
         try {
+          if (handle.access === "server") {
+            // The server migrated at start; a newer program needs the server restarted to migrate.
+            if (!(await isSchemaCurrent(handle.db))) {
+              throw new Error(
+                "the running server's schema is older than this program's: restart the server (it migrates at start) / " +
+                  "稼働中のサーバーのスキーマはこのプログラムより古いため、サーバーを再起動してください（起動時に移行されます）",
+              );
+            }
+            process.stdout.write(`schema is up to date (${handle.location})\n`);
+            return;
+          }
           const results = await migrateToLatest(handle.db, (r) =>
             process.stdout.write(`${r.status}: ${r.migrationName}\n`),
           );
@@ -71,6 +88,7 @@ export function buildProgram(): Command {
 
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerBackupCommands(program);
   registerListsCommands(program);
   registerScreenCommands(program);
   registerPeopleCommands(program);

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import type { Services } from "../app/services.js";
 import type { Config } from "../config/config.js";
+import type { DatabaseHandle } from "../db/database.js";
 import { importerFor, TEXT_ENCODINGS, type TextEncoding } from "../screening/importers/index.js";
 import type { ListSnapshot } from "../screening/lists-service.js";
 import { cliActor } from "../shared/actor.js";
@@ -33,11 +34,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function recover(services: Services): Promise<void> {
-  const recovered = await services.lists.recoverInterruptedImports(
-    cliActor(),
-    services.config.databaseUrl ? 10 * 60_000 : 0,
-  );
+/**
+ * Cleans up list imports a crash cut short. Only a process that owns the database alone may treat
+ * every unfinished import as dead; through the server or on PostgreSQL another process's import
+ * may still be running, so it gets 10 minutes.
+ */
+async function recover(services: Services, handle: DatabaseHandle): Promise<void> {
+  const alone = handle.kind === "pglite" && handle.access !== "server";
+  const recovered = await services.lists.recoverInterruptedImports(cliActor(), alone ? 0 : 10 * 60_000);
   if (recovered > 0) process.stderr.write(`cleaned up ${recovered} interrupted list import(s)\n`);
 }
 
@@ -173,8 +177,8 @@ export function registerListsCommands(program: Command): void {
         return;
       }
       try {
-        await withServices(async (services) => {
-          await recover(services);
+        await withServices(async (services, _config, handle) => {
+          await recover(services, handle);
           const snapshot = await importWithProgress(
             services,
             files.map((f) => path.resolve(f)),
@@ -196,8 +200,8 @@ export function registerListsCommands(program: Command): void {
     .option("--snapshots <n>", "also show the n most recent snapshots", "0")
     .action(async (opts: { json?: boolean; snapshots: string }) => {
       try {
-        await withServices(async (services) => {
-          await recover(services);
+        await withServices(async (services, _config, handle) => {
+          await recover(services, handle);
           const sources = await services.lists.listSources();
           const n = Math.max(0, Number(opts.snapshots) || 0);
           const recent =
@@ -232,8 +236,8 @@ export function registerListsCommands(program: Command): void {
     .argument("[sources...]", "list ids to update (default: SEKIMORI_LIST_UPDATE_SOURCES)")
     .action(async (sources: string[]) => {
       try {
-        await withServices(async (services, config) => {
-          await recover(services);
+        await withServices(async (services, config, handle) => {
+          await recover(services, handle);
           if (!(await update(services, config, sources))) process.exitCode = 1;
         });
       } catch (error) {

@@ -244,6 +244,23 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Approach reports submitted within this many days of each other can be clustered",
   },
   {
+    name: "SEKIMORI_AUDIT_KEY_FILE",
+    default: "DATA_DIR/audit.key",
+    description:
+      "Secret key (created on first start, mode 0600) that MACs every audit row and signs the checkpoints; keep it outside the database and back it up separately",
+  },
+  {
+    name: "SEKIMORI_AUDIT_CHECKPOINT_FILE",
+    default: "DATA_DIR/audit-checkpoints.jsonl",
+    description:
+      "Append-only file of signed checkpoints of the audit chain's head; `sekimori audit verify` checks the log against it",
+  },
+  {
+    name: "SEKIMORI_AUDIT_CHECKPOINT_SECONDS",
+    default: "60",
+    description: "How often the server writes a checkpoint of the audit head (when it moved)",
+  },
+  {
     name: "SEKIMORI_TRAINING_REMINDER_DAYS",
     default: "7",
     description: "Days between repeated reminders (task + e-mail) to people with overdue training",
@@ -285,6 +302,7 @@ export type Config = {
   people: { disclosureIntervalMonths: number };
   approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   training: { reminderDays: number };
+  audit: { keyFile: string; checkpointFile: string; checkpointSeconds: number };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -386,12 +404,13 @@ export function loadConfig(env: Source = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL: expected a postgres:// or postgresql:// URL");
   }
+  const dataDir = path.resolve(get("SEKIMORI_DATA_DIR") ?? "data");
   return {
     host,
     port,
     publicUrl,
     databaseUrl,
-    dataDir: path.resolve(get("SEKIMORI_DATA_DIR") ?? "data"),
+    dataDir,
     adminPassword: get("SEKIMORI_ADMIN_PASSWORD"),
     demo: bool("SEKIMORI_DEMO", true),
     demoPassword: get("SEKIMORI_DEMO_PASSWORD"),
@@ -452,5 +471,12 @@ export function loadConfig(env: Source = process.env): Config {
       clusterWindowDays: int("SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS", 365, 1),
     },
     training: { reminderDays: int("SEKIMORI_TRAINING_REMINDER_DAYS", 7, 1) },
+    audit: {
+      keyFile: path.resolve(get("SEKIMORI_AUDIT_KEY_FILE") ?? path.join(dataDir, "audit.key")),
+      checkpointFile: path.resolve(
+        get("SEKIMORI_AUDIT_CHECKPOINT_FILE") ?? path.join(dataDir, "audit-checkpoints.jsonl"),
+      ),
+      checkpointSeconds: int("SEKIMORI_AUDIT_CHECKPOINT_SECONDS", 60, 1),
+    },
   };
 }

@@ -5,7 +5,6 @@ import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import {
-  type DatabaseConnection,
   type DatabaseIntrospector,
   type Dialect,
   type DialectAdapter,
@@ -15,10 +14,18 @@ import {
   PostgresDialect,
   type QueryCompiler,
   type Transaction,
-  type TransactionSettings,
 } from "kysely";
 import pg from "pg";
+import {
+  DataDirBusyError,
+  type DataDirLock,
+  describeHolder,
+  type LockHolder,
+  tryLockDataDir,
+} from "./data-dir-lock.js";
+import { connectLocalAdmin, type LocalAdminClient } from "./local-admin.js";
 import type { Database } from "./schema.js";
+import { SerialDriver } from "./serial-driver.js";
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -30,6 +37,17 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** Where the data lives, for messages (a directory or a redacted URL). */
   location: string;
+  /**
+   * "direct": this process opened the database; "server": an embedded database reached through the
+   * running server's admin socket (the server owns the folder; this process only sends SQL).
+   */
+  access?: "direct" | "server";
+  /** The PGlite instance, when this process opened the embedded database itself. */
+  pglite?: PGlite;
+  /** The data directory's lock, when this process holds it. */
+  lock?: DataDirLock;
+  /** The admin-socket connection, when access is "server". */
+  admin?: LocalAdminClient;
   close(): Promise<void>;
 };
 
@@ -64,52 +82,6 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     extensions: pgliteExtensions,
     parsers: pgliteParsers,
   });
-}
-
-/**
- * Serialises access to PGlite's single connection. Kysely's PGlite driver hands the same connection
- * to every caller, so without this two concurrent requests could run inside each other's transaction.
- * Inside a transaction, use only the transaction object: a query on `db` would wait forever.
- */
-class SerialDriver implements Driver {
-  #queue: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
-  constructor(private readonly inner: Driver) {}
-  init() {
-    return this.inner.init();
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const previous = this.#queue;
-    this.#queue = previous.then(() => next);
-    await previous;
-    this.#release = release;
-    return this.inner.acquireConnection();
-  }
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await this.inner.releaseConnection(connection);
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
-  }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(connection, settings);
-  }
-  commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection);
-  }
-  rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection);
-  }
-  savepoint: Driver["savepoint"] = (c, n, q) => this.inner.savepoint!(c, n, q);
-  rollbackToSavepoint: Driver["rollbackToSavepoint"] = (c, n, q) => this.inner.rollbackToSavepoint!(c, n, q);
-  releaseSavepoint: Driver["releaseSavepoint"] = (c, n, q) => this.inner.releaseSavepoint!(c, n, q);
-  destroy() {
-    return this.inner.destroy();
-  }
 }
 
 class SerialPgliteDialect implements Dialect {
@@ -154,21 +126,131 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1:***@");
 }
 
-/**
- * Opens the configured database: a PostgreSQL server when DATABASE_URL is set, otherwise the embedded
- * file-backed PGlite under the data directory — the same SQL runs on both.
- */
-export async function openDatabase(options: {
+/** How a process opens the database (see `openDatabase`). */
+export type OpenOptions = {
   databaseUrl?: string | undefined;
   dataDir: string;
-}): Promise<DatabaseHandle> {
+  /** "server" (`sekimori serve`) or a "cli" command (default). */
+  role?: "server" | "cli";
+  /**
+   * CLI only: may the command run through a running server's admin socket (default true)? False
+   * for commands that need the folder itself (restore): they refuse while a server runs.
+   */
+  throughServer?: boolean;
+  /** The command line, written into the lock file for other processes' messages. */
+  command?: string;
+  /** How long to wait for another CLI command (or a starting server) to finish; default 30 s. */
+  waitSeconds?: number;
+  /** Told once when the command has to wait. */
+  onWait?: (message: { ja: string; en: string }) => void;
+};
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function busy(dir: string, holder: LockHolder, why: "server" | "restore" | "timeout", waited = 0) {
+  const who = describeHolder(holder);
+  const messages =
+    why === "server"
+      ? {
+          ja: `データディレクトリ ${dir} は既に ${who.ja} が使用しています。同じデータで2つ目のサーバーは起動できません`,
+          en: `The data directory ${dir} is already in use by ${who.en}; a second server cannot run on the same data`,
+        }
+      : why === "restore"
+        ? {
+            ja: `データディレクトリ ${dir} は ${who.ja} が使用中です。このコマンドはサーバーを停止してから実行してください`,
+            en: `The data directory ${dir} is in use by ${who.en}; stop the server before running this command`,
+          }
+        : {
+            ja: `データディレクトリ ${dir} は ${who.ja} が使用中です（${waited}秒待ちました）。終了してから再実行してください。何も変更していません`,
+            en: `The data directory ${dir} is in use by ${who.en} (waited ${waited} s); try again when it has finished. Nothing was changed`,
+          };
+  return new DataDirBusyError(messages, holder);
+}
+
+/**
+ * Opens the configured database: a PostgreSQL server when DATABASE_URL is set, otherwise the embedded
+ * file-backed PGlite under the data directory — the same SQL runs on both. The embedded database is
+ * opened by one process only: this one takes the data directory's lock, or — when a server holds it —
+ * a CLI command sends its SQL through the server's admin socket, so its writes cannot be lost.
+ */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const db = kyselyForPostgres(options.databaseUrl);
-    return { db, kind: "postgres", location: redact(options.databaseUrl), close: () => db.destroy() };
+    return {
+      db,
+      kind: "postgres",
+      location: redact(options.databaseUrl),
+      access: "direct",
+      close: () => db.destroy(),
+    };
   }
+  const role = options.role ?? "cli";
+  const throughServer = role === "cli" && options.throughServer !== false;
+  const command = options.command ?? (role === "server" ? "sekimori serve" : process.argv.slice(1).join(" "));
+  const waitMs = (options.waitSeconds ?? 30) * 1000;
   const dir = path.join(options.dataDir, "pglite");
-  mkdirSync(dir, { recursive: true });
-  const pglite = await openPglite({ dataDir: dir });
-  const db = kyselyForPglite(pglite);
-  return { db, kind: "pglite", location: dir, close: () => db.destroy() };
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    const attempt = tryLockDataDir(options.dataDir, { role, command });
+    if ("lock" in attempt) {
+      const lock = attempt.lock;
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const pglite = await openPglite({ dataDir: dir });
+        const db = kyselyForPglite(pglite);
+        return {
+          db,
+          kind: "pglite",
+          location: dir,
+          access: "direct",
+          pglite,
+          lock,
+          async close() {
+            try {
+              await db.destroy();
+            } finally {
+              lock.release();
+            }
+          },
+        };
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
+    }
+    const holder = attempt.holder;
+    if (holder.role === "server") {
+      if (role === "server") throw busy(options.dataDir, holder, "server");
+      if (!throughServer) throw busy(options.dataDir, holder, "restore");
+      if (holder.adminSocket && holder.adminToken) {
+        try {
+          const admin = await connectLocalAdmin(holder.adminSocket, holder.adminToken, { command });
+          return {
+            db: admin.db,
+            kind: "pglite",
+            location: `${dir} (through the running server, pid ${admin.serverPid})`,
+            access: "server",
+            admin,
+            close: () => admin.close(),
+          };
+        } catch {
+          // The server is stopping (or starting): wait for it like for any other holder.
+        }
+      }
+    }
+    const waited = Date.now() - started;
+    if (waited >= waitMs) throw busy(options.dataDir, holder, "timeout", Math.round(waited / 1000));
+    if (!told) {
+      told = true;
+      const who = describeHolder(holder);
+      options.onWait?.({
+        ja: `データディレクトリは ${who.ja} が使用中です。終わるまで最大 ${Math.round(waitMs / 1000)} 秒待ちます…`,
+        en: `The data directory is in use by ${who.en}; waiting up to ${Math.round(waitMs / 1000)} s for it…`,
+      });
+    }
+    await sleep(250);
+  }
 }

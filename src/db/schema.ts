@@ -109,6 +109,8 @@ export interface AuditLogTable {
   context: Json<Record<string, unknown>> | null;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256 of the row under the audit key kept outside the database (migration 0820). */
+  mac: string | null;
 }
 
 export interface AuditHeadTable {
@@ -798,6 +800,8 @@ export interface InsiderRunsTable {
   finished_at: NullableTimestamp;
   stats: ColumnType<Record<string, unknown>, string | undefined, string>;
   problems: ColumnType<unknown[], string | undefined, string>;
+  /** Renewed by the process running the ingestion; a run not renewed for a while is taken over (0821). */
+  heartbeat_at: ColumnType<Date | null, Date | string | undefined, Date | string>;
 }
 
 export interface InsiderFilesTable {

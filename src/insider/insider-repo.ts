@@ -242,6 +242,46 @@ export function createInsiderRepo() {
       return db.selectFrom("insider_runs").selectAll().where("status", "=", "running").execute();
     },
 
+    /** Running runs with the age of their lease in milliseconds, by the database's clock. */
+    runningRunsWithLeaseAge(db: Executor) {
+      return db
+        .selectFrom("insider_runs")
+        .select([
+          "id",
+          sql<number>`(extract(epoch from (now() - coalesce(heartbeat_at, started_at))) * 1000)::float8`.as(
+            "lease_age_ms",
+          ),
+        ])
+        .where("status", "=", "running")
+        .execute();
+    },
+
+    /** Serialises ingestion claims (held until the transaction ends). */
+    async lockIngestion(tx: Executor): Promise<void> {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('sekimori.insider.ingest'))`.execute(tx);
+    },
+
+    /** Renews a running run's lease; false when the run is no longer running (taken over). */
+    async renewLease(db: Executor, id: string): Promise<boolean> {
+      const result = await db
+        .updateTable("insider_runs")
+        .set({ heartbeat_at: sql`now()` })
+        .where("id", "=", id)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async isRunRunning(tx: Executor, id: string): Promise<boolean> {
+      const row = await tx
+        .selectFrom("insider_runs")
+        .select("status")
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row?.status === "running";
+    },
+
     /** Removes what failed or abandoned runs wrote outside their final transaction. */
     async deleteRunRows(tx: Executor, runIds: string[]): Promise<void> {
       if (runIds.length === 0) return;

@@ -43,8 +43,11 @@ const EMBEDDED = "embedded";
 const PSEUDONYM_SECRET_KEY = "insider.pseudonymSecret";
 /** Evidence rows kept per alert in the database (the count keeps going). */
 const MAX_EVIDENCE_PER_ALERT = 1000;
-/** A run still "running" after this long is treated as abandoned (its process died). */
-const STALE_RUN_MS = 6 * 3_600_000;
+/**
+ * The lease of a file ingestion: its process renews the run's heartbeat every `renewMs`; a run whose
+ * heartbeat is older than `expireMs` (database clock) is abandoned — its process died — and taken over.
+ */
+const DEFAULT_INGEST_LEASE = { renewMs: 15_000, expireMs: 120_000 };
 
 export type TriageStatus = InsiderAlertStatus;
 
@@ -146,6 +149,7 @@ export function createInsiderService({
   settings,
   engineDefaults = {},
   clock = () => new Date(),
+  ingestLease = DEFAULT_INGEST_LEASE,
   revealCheck,
 }: {
   db: Db;
@@ -154,6 +158,7 @@ export function createInsiderService({
   settings: SettingsRepo;
   engineDefaults?: Partial<EngineOptions>;
   clock?: () => Date;
+  ingestLease?: { renewMs: number; expireMs: number };
   /**
    * Asked before every reveal (outside its transaction): refuses reveal rights granted too recently
    * (src/auth, SEKIMORI_REVEAL_HOLD_HOURS) and says what the reveal's audit row records about them.
@@ -217,26 +222,53 @@ export function createInsiderService({
     return { feedback: feedbackFrom(decided, clock()), decidedKeys: rows.map((r) => r.engine_key) };
   }
 
-  /** Marks abandoned runs failed and removes what they wrote; refuses while a live run is going. */
-  async function claimIngestion(): Promise<void> {
-    const running = await repo.runningRuns(db);
-    const now = clock().getTime();
-    const live = running.filter((r) => now - new Date(r.started_at).getTime() < STALE_RUN_MS);
-    if (live.length > 0) {
-      throw conflict("ingest_running", {
-        ja: "別の取り込みが実行中です。終了してから再実行してください",
-        en: "Another ingestion is running; try again when it has finished",
-      });
-    }
-    if (running.length > 0) {
-      await db.transaction().execute(async (tx) => {
+  /**
+   * Marks abandoned runs (lease expired) failed and removes what they wrote; refuses while a live run
+   * holds its lease. With `run`, also starts that run — in the same transaction, under an advisory
+   * lock, so two ingestions cannot both find the way free.
+   */
+  async function claimIngestion(run?: { id: string; kind: "files"; source: string; actorLabel: string }) {
+    await db.transaction().execute(async (tx) => {
+      await repo.lockIngestion(tx);
+      const running = await repo.runningRunsWithLeaseAge(tx);
+      const live = running.filter((r) => r.lease_age_ms < ingestLease.expireMs);
+      if (live.length > 0) {
+        throw conflict("ingest_running", {
+          ja: "別の取り込みが実行中です。終了してから再実行してください",
+          en: "Another ingestion is running; try again when it has finished",
+        });
+      }
+      if (running.length > 0) {
         for (const r of running) await repo.finishRun(tx, r.id, "failed", { abandoned: true }, []);
         await repo.deleteRunRows(
           tx,
           running.map((r) => r.id),
         );
-      });
-    }
+      }
+      if (run) await repo.insertRun(tx, run);
+    });
+  }
+
+  /** Renews a run's lease until stopped; `lost` turns true if another process took the run over. */
+  function holdLease(runId: string) {
+    const state = { lost: false };
+    const timer = setInterval(() => {
+      repo
+        .renewLease(db, runId)
+        .then((renewed) => {
+          if (!renewed) state.lost = true;
+        })
+        .catch(() => {
+          // a failed renewal is retried at the next tick; the lease lasts several ticks
+        });
+    }, ingestLease.renewMs);
+    timer.unref();
+    return {
+      get lost() {
+        return state.lost;
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   /** Collects engine output: user-days are flushed in batches, alert updates merged per alert. */
@@ -411,12 +443,13 @@ export function createInsiderService({
       ]);
     }
     const runId = randomUUID();
-    await repo.insertRun(db, {
+    await claimIngestion({
       id: runId,
       kind: "files",
       source: path.basename(path.resolve(target)),
       actorLabel: actor.label,
     });
+    const lease = holdLease(runId);
     try {
       const context = await loadDatasetContext(layout);
       const directory = await storedDirectory(db);
@@ -496,6 +529,12 @@ export function createInsiderService({
         ],
       };
       const outcome = await db.transaction().execute(async (tx) => {
+        if (lease.lost || !(await repo.isRunRunning(tx, runId))) {
+          throw conflict("ingest_lease_lost", {
+            ja: "この取り込みは応答が途絶えたため他のプロセスに引き継がれました。結果は保存していません",
+            en: "This ingestion stopped renewing its lease and was taken over by another process; its results were not saved",
+          });
+        }
         const written = await writeOutputs(tx, runId, collector, directory);
         await repo.saveState(
           tx,
@@ -540,6 +579,8 @@ export function createInsiderService({
         await repo.deleteRunRows(tx, [runId]);
       });
       throw error;
+    } finally {
+      lease.stop();
     }
   }
 

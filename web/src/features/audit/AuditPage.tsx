@@ -20,7 +20,7 @@ import { api, qs } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
-import { formatDateTime } from "../../app/format";
+import { bi, formatDateTime } from "../../app/format";
 
 type AuditRecord = {
   id: number;
@@ -43,6 +43,9 @@ type VerifyResult = {
   headId: number;
   headHash: string;
   broken?: { id: number; reason: string; detail: string };
+  /** Every problem (chain, MACs, checkpoints, truncation) and what the result rests on. */
+  problems?: { id: number; reason: string; messages: { ja: string; en: string } }[];
+  notes?: { ja: string; en: string }[];
 };
 
 /** The audit log for auditors and admins: filter, inspect before/after, verify the chain, export CSV. */
@@ -105,11 +108,25 @@ function AuditLog() {
         verify.data.ok ? (
           <Alert color="green" title={t("intactTitle")} data-testid="verify-result">
             {t("intact", { count: verify.data.checked, head: verify.data.headHash.slice(0, 16) })}
+            {verify.data.notes?.map((n) => (
+              <Text size="sm" key={n.en}>
+                {bi(n)}
+              </Text>
+            ))}
           </Alert>
         ) : (
           <Alert color="red" title={t("brokenTitle")} data-testid="verify-result">
             {t("broken", { id: verify.data.broken?.id, reason: t(`reasons.${verify.data.broken?.reason}`) })}
-            <Text size="sm">{verify.data.broken?.detail}</Text>
+            {(verify.data.problems ?? []).map((p) => (
+              <Text size="sm" key={`${p.reason}-${p.id}`}>
+                {bi(p.messages)}
+              </Text>
+            ))}
+            {verify.data.notes?.map((n) => (
+              <Text size="sm" c="dimmed" key={n.en}>
+                {bi(n)}
+              </Text>
+            ))}
           </Alert>
         )
       ) : null}
