@@ -841,7 +841,7 @@ export function createInsiderService({
       features: CHART_FEATURES.map((f) => ({
         index: f,
         name: FEATURE_NAMES[f]!,
-        label: FEATURE_LABELS[FEATURE_NAMES[f]!],
+        label: FEATURE_LABELS[FEATURE_NAMES[f]!] ?? { ja: FEATURE_NAMES[f]!, en: FEATURE_NAMES[f]! },
       })),
       days: dayList,
       scores: days.map((d) => d.score),
