@@ -24,8 +24,12 @@ import {
   CTX_SUPERVISOR,
   CTX_UNKNOWN,
   type DayContext,
+  type DepartureContext,
   type DetectorInstance,
   type EventContext,
+  type Evidence,
+  type HostContext,
+  type LookBackFinding,
 } from "./detectors/types.js";
 import type { Directory, Person, PersonAttributes, Watchlist } from "./directory.js";
 import { DEFAULT_DOMAINS, DomainClassifier, type DomainLists } from "./domains.js";
@@ -37,6 +41,7 @@ import {
   F,
   FEATURE_COUNT,
   FEATURE_INDEX,
+  FEATURE_NAMES,
   FILE_ARCHIVE,
   FILE_DOCUMENT,
   FILE_EXECUTABLE,
@@ -70,8 +75,13 @@ export type EngineOptions = {
   latenessHours?: number;
   /** Active days before a user's own baseline is trusted. */
   warmupDays?: number;
-  /** A user-day scoring at least this opens or extends an alert. */
+  /**
+   * Legacy fixed threshold: a user-day scoring at least this opens or extends an alert. Used only
+   * when `budget` is not given (then the budget is `{ mode: "fixed", threshold }`).
+   */
   alertThreshold?: number;
+  /** How many user-days may alert: the investigation budget (default {@link DEFAULT_BUDGET}). */
+  budget?: AlertBudget;
   /** A new alert day within this many days of the user's open alert merges into it. */
   mergeWindowDays?: number;
   /** Recipients at which an e-mail counts as a mass e-mail. */
@@ -84,34 +94,67 @@ export type EngineOptions = {
   detectors?: Record<string, unknown>;
 };
 
+/**
+ * The investigation budget: which user-days alert, from the organisation's own score distribution
+ * rather than a fixed number of points. Whatever the budget, a day on which a detector fires its
+ * case pattern always alerts (unless triage marked that pattern a non-issue for the person).
+ *
+ * - `percentile`: days scoring at or above the organisation's p-th percentile of user-day scores
+ *   over the previous `windowDays` days (e.g. 99.9 = the top 0.1 % of user-days). Until the window
+ *   holds `warmupUserDays` scored days, `warmupThreshold` points apply instead.
+ * - `topPerDay`: the `perDay` highest-scoring user-days of each day (an office that reviews N cases
+ *   a day). In scale-out each partition's engine applies it to its own people.
+ * - `fixed`: a fixed number of points (the behaviour before budgets).
+ * `floor`: no budget alert below this score (quiet days do not fill the budget with noise).
+ */
+export type AlertBudget =
+  | {
+      mode: "percentile";
+      percentile: number;
+      windowDays?: number;
+      floor?: number;
+      warmupUserDays?: number;
+      warmupThreshold?: number;
+    }
+  | { mode: "topPerDay"; perDay: number; floor?: number }
+  | { mode: "fixed"; threshold: number };
+
+/** The default budget: the top 0.1 % of user-days (about one a day for 1,000 people), at least 20 points. */
+export const DEFAULT_BUDGET: AlertBudget = {
+  mode: "percentile",
+  percentile: 99.9,
+  windowDays: 90,
+  floor: 20,
+  warmupUserDays: 5000,
+  warmupThreshold: 40,
+};
+
+/** What the budget did on one day. */
+export type BudgetDay = {
+  day: number;
+  mode: AlertBudget["mode"];
+  /** The score at or above which a day alerted by budget (null: topPerDay with fewer days than N). */
+  threshold: number | null;
+  userDays: number;
+  /** User-days alerted because they were within the budget. */
+  byBudget: number;
+  /** User-days alerted because a detector fired its case pattern (outside the budget). */
+  byPattern: number;
+  /** Alerts opened that day (the rest extended open alerts). */
+  newAlerts: number;
+};
+
 type ResolvedOptions = Required<
-  Omit<EngineOptions, "feedback" | "psychometric" | "domains" | "detectors">
+  Omit<EngineOptions, "feedback" | "psychometric" | "domains" | "detectors" | "budget">
 > & {
+  budget: AlertBudget;
   feedback: TriageFeedback;
   psychometric: { enabled: boolean };
   domains: DomainLists;
   detectors: Record<string, unknown>;
 };
 
-export type HostContext = "own" | "shared" | "other" | "supervisor" | "server" | "unknown";
-
-/** One raw event kept as evidence, with the indicators it supports and where it came from. */
-export type Evidence = {
-  t: number;
-  kind: string;
-  action: string;
-  host: string;
-  hostContext: HostContext;
-  object: string;
-  recipients: string[];
-  attachments: string[];
-  bytes: number;
-  assetId: string | null;
-  indicators: string[];
-  sourceFile: string;
-  sourceLine: number;
-  sourceId: string;
-};
+export type { Evidence, HostContext } from "./detectors/types.js";
 
 /** An indicator that fired on a day: its (feedback-adjusted) weight and, when a detector gives one, why. */
 export type FiredIndicator = { id: string; weight: number; detail?: Bilingual };
@@ -161,6 +204,8 @@ export type AlertUpdate = {
 export type EngineSink = {
   userDay?(result: UserDayResult): void;
   alert?(update: AlertUpdate): void;
+  /** After each closed day: the budget's threshold and what it alerted. */
+  budgetDay?(budget: BudgetDay): void;
 };
 
 export type EngineStats = {
@@ -200,6 +245,42 @@ const HABITS: readonly { id: string; feature: number }[] = (() => {
 })();
 const HABIT_INDEX = new Map(HABITS.map((h, i) => [h.id, i]));
 
+/** Feature indices the detectors ask the engine to track (`tracks`), deduplicated in registry order. */
+function tracked(
+  pick: (t: NonNullable<(typeof DETECTORS)[number]["tracks"]>) => readonly string[] | undefined,
+) {
+  const out: number[] = [];
+  for (const d of DETECTORS) {
+    for (const name of (d.tracks && pick(d.tracks)) ?? []) {
+      const f = FEATURE_INDEX.get(name);
+      if (f === undefined) throw new Error(`detector ${d.id}: tracks unknown feature ${name}`);
+      if (!out.includes(f)) out.push(f);
+    }
+  }
+  return out;
+}
+/** Features whose own 8-week level detectors may ask for (DayContext.recent). */
+export const RECENT_FEATURES: readonly number[] = tracked((t) => t.recent);
+/** Features whose distribution over a department's user-days is kept (DayContext.peerPercentile). */
+export const DISTRIBUTION_FEATURES: readonly number[] = tracked((t) => t.distribution);
+/** Features counted over a team's and project's people each day (DayContext.peersToday). */
+export const PEER_TODAY_FEATURES: readonly number[] = tracked((t) => t.peersToday);
+const nameOf = (f: number) => FEATURE_NAMES[f]!;
+const RECENT_INDEX = new Map(RECENT_FEATURES.map((f, k) => [f, k]));
+const DIST_INDEX = new Map(DISTRIBUTION_FEATURES.map((f, k) => [f, k]));
+const PEER_TODAY_INDEX = new Map(PEER_TODAY_FEATURES.map((f, k) => [f, k]));
+const RECENT_DAYS = 56;
+/** Value buckets of a distribution: 0, then half-octaves (1, 1.4, 2, 2.8, 4 …). */
+const DIST_BUCKETS = 40;
+const distBucket = (v: number) =>
+  v <= 0 ? 0 : Math.min(DIST_BUCKETS - 1, 1 + Math.floor(2 * Math.log2(v) + 1e-9));
+/** A peer distribution is trusted from this many user-days; it is halved past the cap (recency). */
+const DIST_MIN = 200;
+const DIST_CAP = 50_000;
+/** Score histogram of the percentile budget: half-point buckets up to 400 points. */
+const SCORE_BUCKETS = 800;
+const scoreBucket = (score: number) => Math.max(0, Math.min(SCORE_BUCKETS - 1, Math.floor(score * 2 + 1e-9)));
+
 const MAX_EVIDENCE_PER_DAY = 200;
 const MAX_EVIDENCE_PER_TAG = 20;
 const MAX_CONTEXT_EVIDENCE = 30;
@@ -223,7 +304,14 @@ type DayAcc = {
   watch: Watchlist[];
 };
 
-type PeerStats = { n: number; mean: Float64Array; m2: Float64Array };
+type PeerStats = {
+  n: number;
+  mean: Float64Array;
+  m2: Float64Array;
+  /** Counts per value bucket for each DISTRIBUTION_FEATURES entry, and their total. */
+  dist: Float64Array;
+  distTotal: number;
+};
 
 type OpenAlert = {
   key: string;
@@ -254,6 +342,9 @@ type UserState = {
   openDevices: Set<string>;
   /** Each detector's own state, by registry position. */
   det: unknown[];
+  /** Day numbers of the last RECENT_DAYS days (by day mod RECENT_DAYS; -1 = none) and their RECENT_FEATURES values. */
+  recentDay: Int32Array;
+  recentVal: Float32Array;
 };
 
 type HostStats = { total: number; users: Map<string, number>; owner: string; ownerCount: number };
@@ -268,6 +359,11 @@ function resolve(options: EngineOptions): ResolvedOptions {
     latenessHours: options.latenessHours ?? 4,
     warmupDays: options.warmupDays ?? 14,
     alertThreshold: options.alertThreshold ?? 30,
+    budget:
+      options.budget ??
+      (options.alertThreshold !== undefined
+        ? { mode: "fixed", threshold: options.alertThreshold }
+        : DEFAULT_BUDGET),
     mergeWindowDays: options.mergeWindowDays ?? 30,
     massEmailRecipients: options.massEmailRecipients ?? 20,
     domains: options.domains ?? DEFAULT_DOMAINS,
@@ -296,7 +392,15 @@ export type EngineSnapshot = {
   stats: EngineStats;
   users: unknown[];
   hosts: [string, { total: number; users: [string, number][]; owner: string; ownerCount: number }][];
-  peers: [string, { n: number; mean: number[]; m2: number[] }][];
+  peers: [
+    string,
+    { n: number; mean: number[]; m2: number[]; dist?: [number, number][]; distTotal?: number },
+  ][];
+  /** The percentile budget's score histogram per recent day: [day, [bucket, count][]][] (v2). */
+  scores?: [number, [number, number][]][];
+  /** Names of the features in users' `recent` rows and peers' `dist` blocks (v2). */
+  recentFeatures?: string[];
+  distributionFeatures?: string[];
 };
 
 type Hook = (e: EventContext, s: unknown) => void;
@@ -373,6 +477,11 @@ export function createInsiderEngine(deps: EngineDeps) {
   const signalHooks = dayHooks((d) => d.signals as DayHook | undefined);
   const caseHooks = dayHooks((d) => d.cases as DayHook | undefined);
   const learnHooks = dayHooks((d) => d.learn as DayHook | undefined);
+  type DepartureHook = (c: DepartureContext, s: unknown) => LookBackFinding | null;
+  const departureHooks: [DepartureHook, number][] = [];
+  instances.forEach((inst, k) => {
+    if (inst.departure) departureHooks.push([inst.departure.bind(inst) as DepartureHook, k]);
+  });
 
   const users = new Map<string, UserState>();
   const hosts = new Map<string, HostStats>();
@@ -396,8 +505,6 @@ export function createInsiderEngine(deps: EngineDeps) {
     const i = INDICATOR_INDEX.get(id);
     if (i !== undefined) weightFactor[i] = f;
   }
-
-  if (deps.snapshot) restore(deps.snapshot);
 
   function newDetectorStates(): unknown[] {
     return instances.map((inst) => (inst.newState ? inst.newState() : undefined));
@@ -424,6 +531,8 @@ export function createInsiderEngine(deps: EngineDeps) {
       alert: null,
       openDevices: new Set(),
       det: newDetectorStates(),
+      recentDay: new Int32Array(RECENT_DAYS).fill(-1),
+      recentVal: new Float32Array(RECENT_DAYS * RECENT_FEATURES.length),
     };
   }
 
@@ -689,15 +798,146 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (tags.length > 0) addEvidence(d, ev, e.ctx, tags, e.evidenceAsset);
   }
 
-  /** Closes every user-day up to and including `day`. */
+  /** Closes every user-day up to and including `day`, one calendar day at a time. */
   function closeThrough(day: number): void {
     closedThrough = day;
-    // A fixed order (by account) keeps peer statistics identical however the state was restored.
-    const ordered = [...active].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
-    for (const u of ordered) {
-      while (u.days.length > 0 && u.days[0]!.day <= day) closeDay(u, u.days.shift()!);
-      if (u.days.length === 0) active.delete(u);
+    const pendingDays = new Set<number>();
+    for (const u of active) for (const d of u.days) if (d.day <= day) pendingDays.add(d.day);
+    for (const dd of [...pendingDays].sort((a, b) => a - b)) closeCalendarDay(dd);
+    for (const u of [...active]) if (u.days.length === 0) active.delete(u);
+    runDepartures(day);
+  }
+
+  /** A user-day scored and waiting for the day's budget decision. */
+  type Pending = {
+    u: UserState;
+    d: DayAcc;
+    dc: DayContext;
+    fired: Uint8Array;
+    indicators: FiredIndicator[];
+    cases: number[];
+    score: number;
+    anomaly: number;
+    lx: Float64Array;
+    behaviour: boolean;
+    /** A detector fired its case pattern (and triage has not marked it a non-issue for the person). */
+    pattern: boolean;
+  };
+
+  /**
+   * Closes one calendar day for everyone active on it: first the colleagues' picture of the day
+   * (who worked late), then every user-day is scored, then the budget decides which alert, then
+   * results are emitted and baselines learn — in account order, so results do not depend on how
+   * the state was restored.
+   */
+  function closeCalendarDay(day: number): void {
+    const today: UserState[] = [];
+    for (const u of active) if (u.days.length > 0 && u.days[0]!.day === day) today.push(u);
+    today.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+    const groupCounts = new Map<string, Float64Array>();
+    for (const u of today) {
+      const d = u.days[0]!;
+      for (const key of todayKeys(d.attrs)) {
+        let c = groupCounts.get(key);
+        if (!c) {
+          c = new Float64Array(1 + PEER_TODAY_FEATURES.length);
+          groupCounts.set(key, c);
+        }
+        c[0]!++;
+        PEER_TODAY_FEATURES.forEach((f, k) => {
+          if (d.x[f]! > 0) c[k + 1]!++;
+        });
+      }
     }
+    const pending: Pending[] = today.map((u) => scoreDay(u, u.days.shift()!, groupCounts));
+    const b = o.budget;
+    let threshold: number | null = null;
+    const inBudget = new Set<Pending>();
+    if (b.mode === "fixed") {
+      threshold = b.threshold;
+      for (const p of pending) if (p.behaviour && p.score >= b.threshold) inBudget.add(p);
+    } else if (b.mode === "percentile") {
+      threshold = Math.max(b.floor ?? 0, percentileThreshold(day, b));
+      for (const p of pending) if (p.behaviour && p.score >= threshold) inBudget.add(p);
+    } else {
+      const floor = b.floor ?? 0;
+      const ranked = pending
+        .filter((p) => p.behaviour && p.score >= floor)
+        .sort((x, y) => y.score - x.score || (x.u.user < y.u.user ? -1 : 1));
+      const chosen = ranked.slice(0, Math.max(0, b.perDay));
+      for (const p of chosen) inBudget.add(p);
+      threshold = chosen.length >= b.perDay && chosen.length > 0 ? chosen[chosen.length - 1]!.score : null;
+    }
+    const budget: BudgetDay = {
+      day,
+      mode: b.mode,
+      threshold,
+      userDays: pending.length,
+      byBudget: 0,
+      byPattern: 0,
+      newAlerts: 0,
+    };
+    const alertsBefore = stats.alerts;
+    for (const p of pending) {
+      const byBudget = inBudget.has(p);
+      const alerted = byBudget || (p.pattern && p.behaviour);
+      if (byBudget) budget.byBudget++;
+      else if (alerted) budget.byPattern++;
+      commitDay(p, alerted);
+    }
+    budget.newAlerts = stats.alerts - alertsBefore;
+    if (b.mode === "percentile") recordScores(day, pending, b.windowDays ?? 90);
+    sink.budgetDay?.(budget);
+  }
+
+  /** Peer groups for "colleagues today": the team and each project. */
+  function todayKeys(attrs: PersonAttributes): string[] {
+    const keys: string[] = [];
+    if (attrs.team) keys.push(`team:${attrs.department}/${attrs.team}`);
+    for (const p of attrs.projects) keys.push(`project:${p}`);
+    return keys;
+  }
+
+  // ---------- percentile budget: the organisation's own distribution of user-day scores ----------
+  const scoreDays = new Map<number, Uint32Array>();
+  const scoreTotal = new Float64Array(SCORE_BUCKETS);
+  let scoreCount = 0;
+
+  function recordScores(day: number, pending: Pending[], windowDays: number): void {
+    let h = scoreDays.get(day);
+    if (!h) {
+      h = new Uint32Array(SCORE_BUCKETS);
+      scoreDays.set(day, h);
+    }
+    for (const p of pending) {
+      // Only days past a person's warm-up: their scores are what the budget will compare against.
+      if (!p.dc.warm) continue;
+      const k = scoreBucket(p.score);
+      h[k]!++;
+      scoreTotal[k]!++;
+      scoreCount++;
+    }
+    for (const [dd, hist] of scoreDays) {
+      if (dd > day - windowDays) continue;
+      for (let k = 0; k < SCORE_BUCKETS; k++) {
+        scoreTotal[k]! -= hist[k]!;
+        scoreCount -= hist[k]!;
+      }
+      scoreDays.delete(dd);
+    }
+  }
+
+  /** The score at or above which a user-day is within the top (100 − p) % of the previous window. */
+  function percentileThreshold(day: number, b: Extract<AlertBudget, { mode: "percentile" }>): number {
+    void day;
+    if (scoreCount < (b.warmupUserDays ?? 5000)) return b.warmupThreshold ?? 40;
+    const allowed = (scoreCount * (100 - b.percentile)) / 100;
+    let above = 0;
+    for (let k = SCORE_BUCKETS - 1; k >= 0; k--) {
+      if (above + scoreTotal[k]! > allowed) return (k + 1) / 2;
+      above += scoreTotal[k]!;
+    }
+    return 0;
   }
 
   function recentDays(u: UserState, i: number, today: number, window: number): number {
@@ -717,7 +957,7 @@ export function createInsiderEngine(deps: EngineDeps) {
     return keys;
   }
 
-  function closeDay(u: UserState, d: DayAcc): void {
+  function scoreDay(u: UserState, d: DayAcc, groupCounts: Map<string, Float64Array>): Pending {
     const x = d.x;
     x[F.HOSTS] = d.hosts.size;
     u.openDevices.clear();
@@ -746,10 +986,64 @@ export function createInsiderEngine(deps: EngineDeps) {
         if (detail) details[i] = detail;
       },
       has,
+      detail: (i) => details[i],
       within: (i, window) => recentDays(u, i, day, window) + (has(i) ? 1 : 0),
       behaviour() {
         for (let i = 0; i < NI; i++) if (fired[i] && !CONTEXT_ONLY[i]) return true;
         return false;
+      },
+      peersToday(feature) {
+        const k = PEER_TODAY_INDEX.get(feature);
+        if (k === undefined) throw new Error(`peersToday: feature ${feature} is not counted`);
+        const mine = x[feature]! > 0 ? 1 : 0;
+        let best = Number.NaN;
+        for (const key of todayKeys(d.attrs)) {
+          const c = groupCounts.get(key);
+          if (!c || c[0]! - 1 < 2) continue;
+          const share = (c[k + 1]! - mine) / (c[0]! - 1);
+          if (Number.isNaN(best) || share > best) best = share;
+        }
+        return best;
+      },
+      peerPercentile(feature) {
+        const k = DIST_INDEX.get(feature);
+        if (k === undefined) throw new Error(`peerPercentile: feature ${feature} has no distribution`);
+        const candidates: [string, "department" | "role" | "organisation"][] = [];
+        if (d.attrs.department) candidates.push([`dept:${d.attrs.department}`, "department"]);
+        if (d.attrs.role) candidates.push([`role:${d.attrs.role}`, "role"]);
+        candidates.push(["org", "organisation"]);
+        for (const [key, group] of candidates) {
+          const p = peers.get(key);
+          if (!p || p.distTotal < DIST_MIN) continue;
+          const b = distBucket(x[feature]!);
+          let below = 0;
+          for (let j = 0; j < b; j++) below += p.dist[k * DIST_BUCKETS + j]!;
+          const same = p.dist[k * DIST_BUCKETS + b]!;
+          return { percentile: (100 * (below + same / 2)) / p.distTotal, group };
+        }
+        return null;
+      },
+      recent(feature) {
+        const k = RECENT_INDEX.get(feature);
+        if (k === undefined) throw new Error(`recent: feature ${feature} is not kept`);
+        let days = 0;
+        let activeDays = 0;
+        let sum = 0;
+        for (let j = 0; j < RECENT_DAYS; j++) {
+          const dn = u.recentDay[j]!;
+          if (dn < 0 || dn >= day || dn < day - RECENT_DAYS) continue;
+          activeDays++;
+          const v = u.recentVal[j * RECENT_FEATURES.length + k]!;
+          if (v > 0) {
+            days++;
+            sum += v;
+          }
+        }
+        return { days, activeDays, mean: days > 0 ? sum / days : 0 };
+      },
+      evidenceFor(ids) {
+        const wanted = new Set(ids.map((i) => INDICATORS[i]!.id));
+        return d.evidence.filter((e) => e.indicators.some((id) => wanted.has(id))).map((e) => ({ ...e }));
       },
     };
     // Detectors: behaviour and context indicators first, then case patterns over them.
@@ -762,25 +1056,33 @@ export function createInsiderEngine(deps: EngineDeps) {
     const userIndicatorFactor = o.feedback.userIndicators?.[u.user];
     const indicators: FiredIndicator[] = [];
     let score = 0;
+    let pattern = false;
     for (let i = 0; i < NI; i++) {
       if (!fired[i]) continue;
       const def = INDICATORS[i]!;
-      const w = def.weight * weightFactor[i]! * userFactor * (userIndicatorFactor?.[def.id] ?? 1);
+      const personal = userIndicatorFactor?.[def.id] ?? 1;
+      const w = def.weight * weightFactor[i]! * userFactor * personal;
       const rounded = Math.round(w * 10) / 10;
       const detail = details[i];
       indicators.push(detail ? { id: def.id, weight: rounded, detail } : { id: def.id, weight: rounded });
       score += rounded;
+      if (def.kind === "case" && personal >= 1) pattern = true;
     }
     const anomaly = anomalyPart(u, lx, d.attrs);
     score = Math.round((score + anomaly) * 10) / 10;
-    const alertable = behaviour && score >= o.alertThreshold;
-    let alertKey: string | null = null;
     const caseSet = new Set<number>();
     for (let i = 0; i < NI; i++)
       if (fired[i] && INDICATORS[i]!.kind === "case") for (const c of INDICATORS[i]!.cases) caseSet.add(c);
-    const cases = [...caseSet].sort();
+    const cases = [...caseSet].sort((a, b) => a - b);
+    return { u, d, dc, fired, indicators, cases, score, anomaly, lx, behaviour, pattern };
+  }
 
-    if (alertable) alertKey = raiseAlert(u, d, indicators, anomaly, score, cases);
+  /** Emits a scored user-day (alerted or not) and lets the person's history and baselines learn. */
+  function commitDay(p: Pending, alerted: boolean): void {
+    const { u, d, dc, fired, indicators, cases, score, anomaly, lx } = p;
+    const x = d.x;
+    const day = d.day;
+    const alertKey = alerted ? raiseAlert(u, d, indicators, anomaly, score, cases) : null;
 
     const baseline = CHART_FEATURES.map((f) => (u.n > 0 ? Math.max(0, Math.expm1(u.mean[f]!)) : 0));
     stats.userDays++;
@@ -809,7 +1111,7 @@ export function createInsiderEngine(deps: EngineDeps) {
       if (list.length > 30) list.shift();
     }
     // Context evidence (job search, recruiter contact, hacking tools) is kept for later alerts.
-    if (!alertable) {
+    if (!alerted) {
       for (const e of d.evidence) {
         if (e.indicators.some((id) => CONTEXT_EVIDENCE.has(id))) {
           u.context.push(e);
@@ -819,16 +1121,85 @@ export function createInsiderEngine(deps: EngineDeps) {
     }
     while (u.context.length > 0 && u.context[0]!.t < (day - HIST_DAYS) * MS_PER_DAY) u.context.shift();
 
-    // Habits and detector state always learn (habits slowly: a prior of ten quiet days); the
-    // baselines and peer statistics do not learn from alerted days, so an insider's exfiltration
-    // does not become their normal.
+    // Habits, own recent levels and detector state always learn (habits slowly: a prior of ten
+    // quiet days); the baselines and peer statistics do not learn from alerted days, so an
+    // insider's exfiltration does not become their normal.
     learnHabits(u, x);
+    const slot = ((day % RECENT_DAYS) + RECENT_DAYS) % RECENT_DAYS;
+    u.recentDay[slot] = day;
+    RECENT_FEATURES.forEach((f, k) => {
+      u.recentVal[slot * RECENT_FEATURES.length + k] = x[f]!;
+    });
     for (const [hook, k] of learnHooks) hook(dc, u.det[k]);
-    if (!alertable) {
+    if (!alerted) {
       learnBaseline(u, lx);
-      for (const key of peerKeys(d.attrs)) learnPeer(key, lx);
+      for (const key of peerKeys(d.attrs)) learnPeer(key, lx, x);
+      learnPeer("org", lx, x);
     }
     u.n++;
+  }
+
+  // ---------- departures the directory reveals: look back over the weeks before ----------
+  const departures: { day: number; user: string }[] = [];
+  for (const p of directory.people.values()) {
+    if (p.endDay === null) continue;
+    departures.push({ day: p.endKnownDay ?? p.endDay, user: p.userId });
+  }
+  departures.sort((a, b) => a.day - b.day || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+  let departureNext = 0;
+
+  function runDepartures(day: number): void {
+    if (departureHooks.length === 0) return;
+    while (departureNext < departures.length && departures[departureNext]!.day <= day) {
+      const { day: known, user } = departures[departureNext++]!;
+      const u = users.get(user);
+      const person = directory.people.get(user);
+      if (!u || !person) continue;
+      const c: DepartureContext = {
+        user,
+        day: known,
+        person,
+        within: (i, window) => recentDays(u, i, known - 1, window),
+      };
+      for (const [hook, k] of departureHooks) {
+        const finding = hook(c, u.det[k]);
+        if (finding) raiseLookBack(u, known, finding);
+      }
+    }
+  }
+
+  /** Opens or extends an alert from a look-back finding (no user-day: the person may have left). */
+  function raiseLookBack(u: UserState, day: number, finding: LookBackFinding): void {
+    const userFactor = o.feedback.users?.[u.user] ?? 1;
+    const indicators: FiredIndicator[] = finding.indicators.map(({ index, detail }) => {
+      const def = INDICATORS[index]!;
+      const w =
+        def.weight * weightFactor[index]! * userFactor * (o.feedback.userIndicators?.[u.user]?.[def.id] ?? 1);
+      const weight = Math.round(w * 10) / 10;
+      return detail ? { id: def.id, weight, detail } : { id: def.id, weight };
+    });
+    const cases = [
+      ...new Set(
+        finding.indicators.flatMap(({ index }) =>
+          INDICATORS[index]!.kind === "case" ? INDICATORS[index]!.cases : [],
+        ),
+      ),
+    ].sort((a, b) => a - b);
+    const score = Math.round(indicators.reduce((a, i) => a + i.weight, 0) * 10) / 10;
+    const pseudoDay: DayAcc = {
+      day,
+      x: new Float64Array(FEATURE_COUNT),
+      hosts: new Set(),
+      ctxCache: new Map(),
+      evidence: finding.evidence.map((e) => ({
+        ...e,
+        indicators: [...e.indicators, ...indicators.map((i) => i.id)],
+      })),
+      tagCounts: new Uint16Array(NI),
+      attrs: directory.attributesAt(u.user, day),
+      watch: directory.watchlistsAt(u.user, day),
+    };
+    raiseAlert(u, pseudoDay, indicators, 0, score, cases);
   }
 
   function learnBaseline(u: UserState, lx: Float64Array): void {
@@ -854,12 +1225,32 @@ export function createInsiderEngine(deps: EngineDeps) {
     }
   }
 
-  function learnPeer(key: string, lx: Float64Array): void {
+  function newPeer(): PeerStats {
+    return {
+      n: 0,
+      mean: new Float64Array(FEATURE_COUNT),
+      m2: new Float64Array(FEATURE_COUNT),
+      dist: new Float64Array(DISTRIBUTION_FEATURES.length * DIST_BUCKETS),
+      distTotal: 0,
+    };
+  }
+
+  function learnPeer(key: string, lx: Float64Array, x: Float64Array): void {
     let p = peers.get(key);
     if (!p) {
-      p = { n: 0, mean: new Float64Array(FEATURE_COUNT), m2: new Float64Array(FEATURE_COUNT) };
+      p = newPeer();
       peers.set(key, p);
     }
+    // Distributions (for percentiles): counts per value bucket, halved past the cap for recency.
+    if (p.distTotal >= DIST_CAP) {
+      for (let j = 0; j < p.dist.length; j++) p.dist[j]! /= 2;
+      p.distTotal /= 2;
+    }
+    DISTRIBUTION_FEATURES.forEach((f, k) => {
+      p.dist[k * DIST_BUCKETS + distBucket(x[f]!)]!++;
+    });
+    p.distTotal++;
+    if (key === "org") return;
     p.n = Math.min(p.n + 1, PEER_MAX_WEIGHT);
     const a = 1 / p.n;
     for (let k = 0; k < FEATURE_COUNT; k++) {
@@ -1015,10 +1406,24 @@ export function createInsiderEngine(deps: EngineDeps) {
           ? { ...u.alert, indicators: [...u.alert.indicators.values()], cases: [...u.alert.cases] }
           : null,
         det,
+        recent: [...u.recentDay].flatMap((dn, j) =>
+          dn < 0
+            ? []
+            : [
+                [
+                  dn,
+                  ...Array.from(
+                    u.recentVal.subarray(j * RECENT_FEATURES.length, (j + 1) * RECENT_FEATURES.length),
+                  ),
+                ],
+              ],
+        ),
       });
     }
     return {
       version: 2,
+      recentFeatures: RECENT_FEATURES.map(nameOf),
+      distributionFeatures: DISTRIBUTION_FEATURES.map(nameOf),
       watermark,
       stats: { ...stats, lateSamples: [...stats.lateSamples] },
       users: list,
@@ -1026,7 +1431,17 @@ export function createInsiderEngine(deps: EngineDeps) {
         h,
         { total: s.total, users: [...s.users], owner: s.owner, ownerCount: s.ownerCount },
       ]),
-      peers: [...peers].map(([k, p]) => [k, { n: p.n, mean: [...p.mean], m2: [...p.m2] }]),
+      peers: [...peers].map(([k, p]) => [
+        k,
+        {
+          n: p.n,
+          mean: [...p.mean],
+          m2: [...p.m2],
+          dist: [...p.dist.entries()].filter(([, v]) => v > 0),
+          distTotal: p.distTotal,
+        },
+      ]),
+      scores: [...scoreDays].map(([day, h]) => [day, [...h.entries()].filter(([, v]) => v > 0)]),
     };
   }
 
@@ -1049,7 +1464,29 @@ export function createInsiderEngine(deps: EngineDeps) {
     Object.assign(stats, s.stats);
     for (const [h, v] of s.hosts)
       hosts.set(h, { total: v.total, users: new Map(v.users), owner: v.owner, ownerCount: v.ownerCount });
-    for (const [k, v] of s.peers) peers.set(k, { n: v.n, mean: features(v.mean), m2: features(v.m2) });
+    for (const [k, v] of s.peers) {
+      const p = newPeer();
+      p.n = v.n;
+      p.mean = features(v.mean);
+      p.m2 = features(v.m2);
+      for (const [j, c] of v.dist ?? []) {
+        // Stored by position in the snapshot's list of distribution features; remapped by name.
+        const name = s.distributionFeatures?.[Math.floor(j / DIST_BUCKETS)];
+        const k = name === undefined ? -1 : DISTRIBUTION_FEATURES.indexOf(FEATURE_INDEX.get(name) ?? -1);
+        if (k >= 0) p.dist[k * DIST_BUCKETS + (j % DIST_BUCKETS)] = c;
+      }
+      p.distTotal = v.distTotal ?? 0;
+      peers.set(k, p);
+    }
+    for (const [day, entries] of s.scores ?? []) {
+      const h = new Uint32Array(SCORE_BUCKETS);
+      for (const [k, c] of entries) {
+        h[k] = c;
+        scoreTotal[k]! += c;
+        scoreCount += c;
+      }
+      scoreDays.set(day, h);
+    }
     for (const raw of s.users) {
       // biome-ignore lint/suspicious/noExplicitAny: snapshot data is our own serialised shape.
       const r = raw as any;
@@ -1093,7 +1530,18 @@ export function createInsiderEngine(deps: EngineDeps) {
           if (!inst.restore) return inst.newState ? inst.newState() : undefined;
           return legacy ? inst.restore(undefined, r) : inst.restore(r.det?.[DETECTORS[k]!.id], undefined);
         }),
+        recentDay: new Int32Array(RECENT_DAYS).fill(-1),
+        recentVal: new Float32Array(RECENT_DAYS * RECENT_FEATURES.length),
       };
+      for (const [dn, ...vals] of (r.recent ?? []) as number[][]) {
+        const slot = ((dn! % RECENT_DAYS) + RECENT_DAYS) % RECENT_DAYS;
+        u.recentDay[slot] = dn!;
+        vals.forEach((v, j) => {
+          const name = s.recentFeatures?.[j];
+          const k = name === undefined ? -1 : RECENT_FEATURES.indexOf(FEATURE_INDEX.get(name) ?? -1);
+          if (k >= 0) u.recentVal[slot * RECENT_FEATURES.length + k] = v;
+        });
+      }
       for (const dd of r.days) {
         const tagCounts = new Uint16Array(NI);
         if (legacy) {
@@ -1132,6 +1580,9 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (ev.kind === "logon" && ev.action === "logon") countHostLogon(ev.host, ev.user);
   }
 
+  // Restored last: every piece of state above is declared by now.
+  if (deps.snapshot) restore(deps.snapshot);
+
   return {
     push,
     observe,
@@ -1165,11 +1616,11 @@ export function createInsiderEngine(deps: EngineDeps) {
 }
 
 /** Indicators whose evidence is kept as context for a later alert (job search, recruiter contact, tools). */
-const CONTEXT_EVIDENCE = new Set(["I-JOB-SEARCH", "I-PRO-NETWORK", "I-HACK-TOOL"]);
+const CONTEXT_EVIDENCE = new Set(["I-JOB-SEARCH", "I-PRO-NETWORK", "I-RECRUITER-CONTACT", "I-HACK-TOOL"]);
 
 function relatedContext(id: string, fired: Set<string>): boolean {
-  if (id === "I-JOB-SEARCH") return fired.has("I-CASE2-DEPARTING-EXFIL");
-  if (id === "I-PRO-NETWORK") return fired.has("I-CASE3-RECRUITED-EMAIL");
+  if (id === "I-JOB-SEARCH") return fired.has("I-CASE2-DEPARTING-EXFIL") || fired.has("I-CASE2-LOOKBACK");
+  if (id === "I-PRO-NETWORK" || id === "I-RECRUITER-CONTACT") return fired.has("I-CASE3-RECRUITED-EMAIL");
   if (id === "I-HACK-TOOL") return fired.has("I-CASE6-TOOL-PLANT");
   return false;
 }

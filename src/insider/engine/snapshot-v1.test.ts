@@ -122,6 +122,9 @@ function events(): ActivityEvent[] {
     }
     if (d === 44 || d === 46 || d === 49)
       ev("DAVE", d, 14, { kind: "file", action: "open", object: "\\\\fs01\\p1\\roadmap.pptx" });
+    // After the split, several out-of-scope files a day (a single stray file is not case 4).
+    if (d === 46 || d === 49)
+      ev("DAVE", d, 14.2, { kind: "file", action: "open", object: "\\\\fs01\\p1\\budget.xlsx" });
     if (d === 45)
       ev("BOB", d, 15, {
         kind: "email",

@@ -6,7 +6,7 @@ const upload = (user: string, day: number, url = "https://www.dropbox.com/upload
 
 describe("cloud-leak detector (case 6)", () => {
   it.each([
-    ["a cloud upload on a day confidential files were opened", true, true],
+    ["an upload naming a confidential file opened that day", true, true],
     ["a cloud upload on an ordinary day", false, false],
   ])("%s → case 6: %s", (_n, conf, expected) => {
     const extra = conf
@@ -15,7 +15,7 @@ describe("cloud-leak detector (case 6)", () => {
     const run = runEngine([
       ...normalDays(0, 40, ["BOSS", "BOB", "CAROL", "DAVE"]),
       ...extra,
-      upload("ALICE", 36),
+      upload("ALICE", 36, "https://www.dropbox.com/upload?file=x.docx"),
     ]);
     expect(run.fired("ALICE", 36)).toContain("I-CLOUD-UPLOAD");
     expect(run.fired("ALICE", 36).includes("I-CASE6-LEAK-UPLOAD")).toBe(expected);

@@ -4,8 +4,11 @@
  * Signals: cloud storage used by someone who does not normally use it, uploads to cloud storage
  * (not flagged for regular uploaders after their third upload day), and any leak-site access. For
  * releases without an upload activity (CERT r4.2/r5.2), an upload page on a cloud or leak site counts
- * as an upload. The case fires on a leak-site visit, or a cloud upload on a day confidential assets
- * were handled.
+ * as an upload. An upload whose URL names a file recently opened from a registered confidential
+ * location counts as a confidential upload. The case fires on a leak-site visit, a confidential
+ * upload, or an upload by someone who does not use cloud storage on a day they handled
+ * confidential assets (issue 12: regular cloud users' uploads on ordinary project days are scored,
+ * not forced into an alert).
  */
 import { F } from "../core-features.js";
 import { DOMAIN_CLOUD, DOMAIN_LEAK } from "../domains.js";
@@ -26,6 +29,12 @@ export const cloudLeak = defineDetector<State>({
     en: "Data sent to cloud or leak sites (case 6)",
   },
   computes: ["CLOUD", "CLOUD_UPLOAD", "LEAK"],
+  features: [
+    {
+      name: "CONF_UPLOAD",
+      label: { ja: "機密ファイルのクラウドアップロード", en: "Confidential files uploaded to cloud storage" },
+    },
+  ],
   habits: [
     { id: "cloud", feature: "CLOUD" },
     { id: "cloud_upload", feature: "CLOUD_UPLOAD" },
@@ -82,6 +91,7 @@ export const cloudLeak = defineDetector<State>({
     const LEAK = env.indicator("I-LEAK-SITE");
     const CASE6_LEAK = env.indicator("I-CASE6-LEAK-UPLOAD");
     const H_CLOUD = env.habit("cloud");
+    const CONF_UPLOAD = env.feature("CONF_UPLOAD");
     return {
       newState: () => ({ uploadDays: 0 }),
       http(e) {
@@ -95,6 +105,16 @@ export const cloudLeak = defineDetector<State>({
           if (upload) {
             e.x[F.CLOUD_UPLOAD]!++;
             e.tags.push(CLOUD_UPLOAD);
+            // A file name in the upload URL that was recently opened from a confidential location.
+            for (const token of ev.object.split(/[/?&=]/).slice(-8)) {
+              if (!token.includes(".")) continue;
+              const a = e.rememberedAsset(decodeURIComponentSafe(token));
+              if (a) {
+                e.x[CONF_UPLOAD]!++;
+                e.evidenceAsset ??= a;
+                break;
+              }
+            }
           }
         }
         if (flags & DOMAIN_LEAK) {
@@ -109,7 +129,9 @@ export const cloudLeak = defineDetector<State>({
         if (x[F.LEAK]! > 0) d.fire(LEAK);
       },
       cases(d) {
-        if (d.has(LEAK) || (d.has(CLOUD_UPLOAD) && d.x[F.CONF_ACCESS]! > 0)) d.fire(CASE6_LEAK);
+        const confUpload = d.has(CLOUD_UPLOAD) && d.x[CONF_UPLOAD]! > 0;
+        const unusual = d.has(CLOUD_UPLOAD) && d.has(CLOUD_USE) && d.x[F.CONF_ACCESS]! > 0;
+        if (d.has(LEAK) || confUpload || unusual) d.fire(CASE6_LEAK);
       },
       learn(d, s) {
         if (d.x[F.CLOUD_UPLOAD]! > 0) s.uploadDays++;
@@ -122,3 +144,11 @@ export const cloudLeak = defineDetector<State>({
     };
   },
 });
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

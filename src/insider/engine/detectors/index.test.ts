@@ -12,7 +12,9 @@ describe("detector registry", () => {
     expect(new Set(FEATURE_NAMES).size).toBe(FEATURE_NAMES.length);
     for (const i of INDICATORS) {
       expect(i.label.ja && i.label.en && i.explanation.ja && i.explanation.en, i.id).toBeTruthy();
-      expect(i.weight, i.id).toBeGreaterThan(0);
+      // Context explains and never adds points (psychometric, opt-in, is the one exception).
+      if (i.kind === "context" && i.id !== "I-PSYCHOMETRIC") expect(i.weight, i.id).toBe(0);
+      else expect(i.weight, i.id).toBeGreaterThan(0);
     }
   });
 

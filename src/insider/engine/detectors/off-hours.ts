@@ -2,13 +2,24 @@
  * Case 1 — off-hours confidential access carried out on removable media (for a foreign handler).
  *
  * Signals: after-hours logons and weekend activity by someone who does not usually work then, and
- * after-hours access to registered confidential assets. The case fires when suspicious removable
- * media use (first use, confidential files, unusual volume — removable-media.ts) coincides with
- * off-hours access within three days, or media is connected after hours together with after-hours
- * confidential access, or a leak site is visited on a day media was connected.
+ * after-hours access to registered confidential assets — unless a quarter or more of the person's
+ * team or project colleagues are working late (or at the weekend) that day too: a deadline crunch
+ * is not unusual for the one person (issue 12). The case fires when suspicious removable media use
+ * (first use, confidential files, unusual volume or a rise over the own level — removable-media.ts)
+ * is itself off-hours (media connected at night or at a weekend) on a day of unusual off-hours
+ * activity, or media is connected after hours together with after-hours confidential access, or a
+ * leak site is visited on a day media was connected; never on a day the team works late together.
  */
 import { F } from "../core-features.js";
-import { defineDetector } from "./types.js";
+import { type DayContext, defineDetector } from "./types.js";
+
+/** A quarter of the colleagues active today doing the same makes it a team crunch, not one person. */
+export const CRUNCH_SHARE = 0.25;
+
+const crunch = (d: DayContext, feature: number) => {
+  const share = d.peersToday(feature);
+  return !Number.isNaN(share) && share >= CRUNCH_SHARE;
+};
 
 export const offHours = defineDetector({
   id: "off-hours",
@@ -17,6 +28,7 @@ export const offHours = defineDetector({
     en: "Off-hours access with removable media (case 1)",
   },
   computes: ["AFTER_HOURS_LOGONS", "CONF_AFTER_HOURS"],
+  tracks: { peersToday: ["AFTER_HOURS_LOGONS", "WEEKEND", "CONF_AFTER_HOURS"] },
   habits: [
     { id: "after_hours", feature: "AFTER_HOURS_LOGONS" },
     { id: "weekend", feature: "WEEKEND" },
@@ -77,6 +89,7 @@ export const offHours = defineDetector({
     const USB_CONF = env.indicator("I-USB-CONFIDENTIAL");
     const USB_VOLUME = env.indicator("I-USB-VOLUME");
     const USB_AFTER_HOURS = env.indicator("I-USB-AFTER-HOURS");
+    const USB_RISE = env.indicator("I-USB-RISE");
     const LEAK = env.indicator("I-LEAK-SITE");
     const H_AFTER_HOURS = env.habit("after_hours");
     const H_WEEKEND = env.habit("weekend");
@@ -101,19 +114,27 @@ export const offHours = defineDetector({
       },
       signals(d) {
         const x = d.x;
-        if (d.warm && x[F.AFTER_HOURS_LOGONS]! > 0 && d.habit(H_AFTER_HOURS) < 0.2) d.fire(AFTER_HOURS_LOGON);
-        if (d.warm && x[F.WEEKEND]! > 0 && x[F.LOGONS]! > 0 && d.habit(H_WEEKEND) < 0.1) d.fire(WEEKEND);
-        if (d.warm && x[F.CONF_AFTER_HOURS]! > 0 && d.habit(H_CONF_AFTER_HOURS) < 0.1)
+        if (!d.warm) return;
+        const lateTeam = crunch(d, F.AFTER_HOURS_LOGONS) || crunch(d, F.CONF_AFTER_HOURS);
+        if (x[F.AFTER_HOURS_LOGONS]! > 0 && d.habit(H_AFTER_HOURS) < 0.2 && !lateTeam)
+          d.fire(AFTER_HOURS_LOGON);
+        if (x[F.WEEKEND]! > 0 && x[F.LOGONS]! > 0 && d.habit(H_WEEKEND) < 0.1 && !crunch(d, F.WEEKEND))
+          d.fire(WEEKEND);
+        if (x[F.CONF_AFTER_HOURS]! > 0 && d.habit(H_CONF_AFTER_HOURS) < 0.1 && !lateTeam)
           d.fire(CONF_AFTER_HOURS);
       },
       cases(d) {
-        const usbSuspicious = d.has(USB_FIRST) || d.has(USB_CONF) || d.has(USB_VOLUME);
-        const offHoursRecent = d.within(AFTER_HOURS_LOGON, 3) > 0 || d.within(CONF_AFTER_HOURS, 3) > 0;
+        if (crunch(d, F.AFTER_HOURS_LOGONS) || crunch(d, F.CONF_AFTER_HOURS) || crunch(d, F.WEEKEND)) return;
+        const usbSuspicious = d.has(USB_FIRST) || d.has(USB_CONF) || d.has(USB_VOLUME) || d.has(USB_RISE);
+        const offHoursToday =
+          d.has(AFTER_HOURS_LOGON) || d.has(CONF_AFTER_HOURS) || d.has(USB_AFTER_HOURS) || d.has(WEEKEND);
+        // The media use itself happens off-hours (at night, or at a weekend).
+        const offHoursMedia = d.x[F.DEVICE_AFTER_HOURS]! > 0 || (d.has(WEEKEND) && d.x[F.DEVICE]! > 0);
         const media =
-          usbSuspicious ||
+          (usbSuspicious && offHoursMedia) ||
           (d.has(USB_AFTER_HOURS) && d.has(CONF_AFTER_HOURS)) ||
           (d.has(LEAK) && d.x[F.DEVICE]! > 0);
-        if (media && (offHoursRecent || d.has(USB_AFTER_HOURS))) d.fire(CASE1);
+        if (media && offHoursToday) d.fire(CASE1);
       },
     };
   },

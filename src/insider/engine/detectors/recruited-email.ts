@@ -5,9 +5,10 @@
  * normal, attachments to personal webmail (not usual for the person), attachments to an outside
  * address never corresponded with, confidential files (from the registry, or recently opened from a
  * registered location) sent to a domain not approved for the asset, unusual mass e-mail, and
- * professional-network or recruiter contact (context only). The case fires when, after recruiter
- * contact within 60 days or a new outside correspondent, confidential files go out, or attachments
- * go to a new personal address.
+ * professional-network use (context only). Recruiter contact is e-mail exchanged with a professional
+ * network (issue 12: browsing LinkedIn is common and is not being recruited). The case fires when,
+ * after recruiter contact within 60 days or a new outside correspondent, confidential files go
+ * out, or attachments go to a new personal address.
  */
 import { F } from "../core-features.js";
 import { DOMAIN_PRO_NETWORK, DOMAIN_WEBMAIL, domainOfEmail } from "../domains.js";
@@ -18,6 +19,8 @@ const MAX_CONTACTS = 600;
 type State = {
   /** Outside addresses corresponded with (address → last day), most recent last, bounded. */
   contacts: Map<string, number>;
+  /** Days on which the person sent attachments to a personal address (not decayed). */
+  personalDays: number;
 };
 
 export const recruitedEmail = defineDetector<State>({
@@ -38,6 +41,19 @@ export const recruitedEmail = defineDetector<State>({
     "CONF_ATTACH_EXT",
     "PERSONAL_ATTACH",
   ],
+  features: [
+    {
+      name: "NEW_PERSONAL_ATTACH",
+      label: { ja: "初めての個人アドレスへの添付", en: "Attachments to a new personal address" },
+    },
+    {
+      name: "PRO_NETWORK_MAIL",
+      label: {
+        ja: "ビジネスSNS・リクルーターとのメール",
+        en: "E-mail with a professional network / recruiter",
+      },
+    },
+  ],
   habits: [
     { id: "personal_attach", feature: "PERSONAL_ATTACH" },
     { id: "mass_mail", feature: "EMAIL_MASS" },
@@ -46,12 +62,23 @@ export const recruitedEmail = defineDetector<State>({
     {
       id: "I-PRO-NETWORK",
       kind: "context",
-      weight: 2,
+      weight: 0,
       cases: [3],
       label: { ja: "ビジネスSNS・リクルーターとの接触", en: "Professional-network or recruiter contact" },
       explanation: {
         ja: "ビジネスSNS（LinkedIn 等）とのメールのやり取りがありました。単独では問題になりません。",
         en: "E-mail was exchanged with a professional network (LinkedIn etc.). Not a concern on its own.",
+      },
+    },
+    {
+      id: "I-RECRUITER-CONTACT",
+      kind: "context",
+      weight: 0,
+      cases: [3],
+      label: { ja: "リクルーターとのメール", en: "Recruiter e-mail" },
+      explanation: {
+        ja: "ビジネスSNS（LinkedIn 等）経由のメールを受信または送信しました。単独では問題になりません。",
+        en: "E-mail was received from or sent to a professional network (LinkedIn etc.). Not a concern on its own.",
       },
     },
     {
@@ -123,13 +150,15 @@ export const recruitedEmail = defineDetector<State>({
   ],
   create(env) {
     const PRO = env.indicator("I-PRO-NETWORK");
+    const RECRUITER = env.indicator("I-RECRUITER-CONTACT");
+    const PRO_MAIL = env.feature("PRO_NETWORK_MAIL");
+    const NEW_PERSONAL = env.feature("NEW_PERSONAL_ATTACH");
     const EXT_ATTACH = env.indicator("I-EMAIL-EXT-ATTACH");
     const PERSONAL = env.indicator("I-EMAIL-PERSONAL");
     const NEW_RECIPIENT = env.indicator("I-EMAIL-NEW-RECIPIENT");
     const EMAIL_CONF = env.indicator("I-EMAIL-CONFIDENTIAL");
     const MASS = env.indicator("I-MASS-EMAIL");
     const CASE3 = env.indicator("I-CASE3-RECRUITED-EMAIL");
-    const H_PERSONAL = env.habit("personal_attach");
     const H_MASS = env.habit("mass_mail");
     const { internalDomains, massEmailRecipients, warmupDays } = env.options;
     const { classifier, assets } = env;
@@ -147,7 +176,7 @@ export const recruitedEmail = defineDetector<State>({
     }
 
     return {
-      newState: () => ({ contacts: new Map() }),
+      newState: () => ({ contacts: new Map(), personalDays: 0 }),
       http(e) {
         if (e.domainFlags & DOMAIN_PRO_NETWORK) {
           e.x[F.PRO_NETWORK]!++;
@@ -162,7 +191,8 @@ export const recruitedEmail = defineDetector<State>({
             rememberContact(s, ev.sender, e.day);
             if (classifier.host(domain) & DOMAIN_PRO_NETWORK) {
               x[F.PRO_NETWORK]!++;
-              e.tags.push(PRO);
+              x[PRO_MAIL]!++;
+              e.tags.push(PRO, RECRUITER);
             }
           }
           return;
@@ -177,6 +207,7 @@ export const recruitedEmail = defineDetector<State>({
         let external = false;
         let personal = false;
         let newRecipient = false;
+        let newPersonal = false;
         let pro = false;
         const extDomains: string[] = [];
         for (const r of recipients) {
@@ -189,10 +220,12 @@ export const recruitedEmail = defineDetector<State>({
           if (flags & DOMAIN_PRO_NETWORK) pro = true;
           const known = rememberContact(s, r, e.day);
           if (!known && withAttachments && e.userDays >= warmupDays) newRecipient = true;
+          if (!known && flags & DOMAIN_WEBMAIL) newPersonal = true;
         }
         if (pro) {
           x[F.PRO_NETWORK]!++;
-          e.tags.push(PRO);
+          x[PRO_MAIL]!++;
+          e.tags.push(PRO, RECRUITER);
         }
         if (!external) return;
         x[F.EMAIL_EXTERNAL]!++;
@@ -203,6 +236,7 @@ export const recruitedEmail = defineDetector<State>({
         e.tags.push(EXT_ATTACH);
         if (personal) {
           x[F.PERSONAL_ATTACH]!++;
+          if (newPersonal) x[NEW_PERSONAL]!++;
           e.tags.push(PERSONAL);
         }
         if (newRecipient) {
@@ -220,26 +254,37 @@ export const recruitedEmail = defineDetector<State>({
           }
         }
       },
-      signals(d) {
+      signals(d, s) {
         const x = d.x;
         if (x[F.EMAIL_EXT_ATTACH]! >= 3) {
           const z = d.zUser(F.EMAIL_EXT_ATTACH);
           if (!Number.isNaN(z) && z >= 3) d.fire(EXT_ATTACH);
         }
-        if (d.warm && x[F.PERSONAL_ATTACH]! > 0 && d.habit(H_PERSONAL) < 0.1) d.fire(PERSONAL);
+        // Attachments to a personal address: a new one, or the first time ever.
+        if (d.warm && x[F.PERSONAL_ATTACH]! > 0 && (x[NEW_PERSONAL]! > 0 || s.personalDays === 0))
+          d.fire(PERSONAL);
         if (x[F.EMAIL_NEW_RECIPIENT]! > 0) d.fire(NEW_RECIPIENT);
         if (x[F.CONF_ATTACH_EXT]! > 0) d.fire(EMAIL_CONF);
         if (d.warm && x[F.EMAIL_MASS]! > 0 && d.habit(H_MASS) < 0.05) d.fire(MASS);
         if (x[F.PRO_NETWORK]! > 0) d.fire(PRO);
+        if (x[PRO_MAIL]! > 0) d.fire(RECRUITER);
       },
       cases(d) {
-        const recruited = d.within(PRO, 60) > 0 || d.has(NEW_RECIPIENT);
-        if (recruited && (d.has(EMAIL_CONF) || (d.has(PERSONAL) && d.has(NEW_RECIPIENT)))) d.fire(CASE3);
+        // Confidential files to a new outside correspondent, or — after recruiter contact —
+        // confidential files or attachments to a personal address.
+        const recruiter = d.within(RECRUITER, 60) > 0;
+        if ((d.has(NEW_RECIPIENT) || recruiter) && d.has(EMAIL_CONF)) d.fire(CASE3);
+        else if (recruiter && d.has(PERSONAL)) d.fire(CASE3);
       },
-      snapshot: (s) => [...s.contacts],
+      learn(d, s) {
+        if (d.x[F.PERSONAL_ATTACH]! > 0) s.personalDays++;
+      },
+      snapshot: (s) => ({ contacts: [...s.contacts], personalDays: s.personalDays }),
       restore(raw, legacy) {
-        const entries = (raw ?? legacy?.contacts ?? []) as [string, number][];
-        return { contacts: new Map(entries) };
+        if (raw === undefined)
+          return { contacts: new Map((legacy?.contacts ?? []) as [string, number][]), personalDays: 0 };
+        const r = raw as { contacts?: [string, number][]; personalDays?: number };
+        return { contacts: new Map(r.contacts ?? []), personalDays: r.personalDays ?? 0 };
       },
     };
   },

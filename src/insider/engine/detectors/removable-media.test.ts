@@ -40,12 +40,15 @@ describe("removable-media detector", () => {
   });
 
   it("flags confidential files copied to media, including files opened earlier from a registered share", () => {
-    const run = runEngine([
-      ...normalDays(0, 40),
-      ev("ALICE", 36, 10, { kind: "file", action: "open", object: "\\\\fs01\\p1\\plan.xlsx" }),
-      ev("ALICE", 36, 15, { kind: "device", action: "connect" }),
-      ev("ALICE", 36, 15.1, { kind: "file", action: "copy", toRemovable: true, object: "E:\\plan.xlsx" }),
-    ]);
+    const run = runEngine(
+      [
+        ...normalDays(0, 40),
+        ev("ALICE", 36, 10, { kind: "file", action: "open", object: "\\\\fs01\\p1\\plan.xlsx" }),
+        ev("ALICE", 36, 15, { kind: "device", action: "connect" }),
+        ev("ALICE", 36, 15.1, { kind: "file", action: "copy", toRemovable: true, object: "E:\\plan.xlsx" }),
+      ],
+      { budget: { mode: "fixed", threshold: 20 } },
+    );
     expect(run.fired("ALICE", 36)).toContain("I-USB-CONFIDENTIAL");
     const alert = run.alerts.find((a) => a.user === "ALICE")!;
     expect(alert.evidence.find((e) => e.object === "E:\\plan.xlsx")!.assetId).toBe("A-FS");

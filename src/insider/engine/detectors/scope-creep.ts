@@ -4,8 +4,9 @@
  *
  * Signal: a registered confidential asset that is not assigned to any of the person's projects
  * (or roles) was accessed; scope is only known for people in the directory. The case fires when
- * this repeats: on three days within 30, or two for people on the intern, contractor or new-hire
- * watchlists.
+ * this repeats with several accesses a day: on the third such day within 30 (the second for
+ * people on the intern, contractor or new-hire watchlists); a stray file now and then is not a
+ * pattern.
  */
 import { F } from "../core-features.js";
 import { defineDetector, type EventContext } from "./types.js";
@@ -60,6 +61,8 @@ export const scopeCreep = defineDetector({
       cases(d) {
         if (!d.has(OUT_OF_SCOPE)) return;
         const placed = d.watch.some((w) => w === "intern" || w === "contractor" || w === "new_hire");
+        // Several out-of-scope accesses today, on the third day within 30 (the second for placed people).
+        if (d.x[F.OUT_OF_SCOPE]! < 2) return;
         if (d.within(OUT_OF_SCOPE, 30) >= (placed ? 2 : 3)) d.fire(CASE4);
       },
     };

@@ -21,6 +21,12 @@ export type IndicatorKind = "behaviour" | "context" | "case";
 
 export type IndicatorDef = {
   id: string;
+  /**
+   * `behaviour`: something the person did that is unusual (adds points); `context`: a circumstance
+   * that explains a pattern (job hunting, leaving, recruiter contact) — 0 points, because being
+   * about to leave or talking to a recruiter is not misconduct and must not raise anyone's score on
+   * its own; `case`: a detector's case pattern (adds points and always alerts).
+   */
   kind: IndicatorKind;
   /** Points added to the risk score when the indicator fires (before triage feedback). */
   weight: number;
@@ -35,6 +41,26 @@ export type FeatureDef = {
   label: Bilingual;
   /** Weight in the anomaly part of the score (deviation from own and peer baselines); none if absent. */
   anomalyWeight?: number;
+};
+
+export type HostContext = "own" | "shared" | "other" | "supervisor" | "server" | "unknown";
+
+/** One raw event kept as evidence, with the indicators it supports and where it came from. */
+export type Evidence = {
+  t: number;
+  kind: string;
+  action: string;
+  host: string;
+  hostContext: HostContext;
+  object: string;
+  recipients: string[];
+  attachments: string[];
+  bytes: number;
+  assetId: string | null;
+  indicators: string[];
+  sourceFile: string;
+  sourceLine: number;
+  sourceId: string;
 };
 
 /** Host context of an event's machine, as the engine classifies it. */
@@ -127,11 +153,49 @@ export type DayContext = {
   habit(habit: number): number;
   fire(indicator: number, detail?: Bilingual): void;
   has(indicator: number): boolean;
+  /** The day-specific explanation an indicator was fired with today, if any. */
+  detail(indicator: number): Bilingual | undefined;
   /** Days within the last `window` days (today included) on which the indicator fired. */
   within(indicator: number, window: number): number;
   /** True when any non-context indicator fired today. */
   behaviour(): boolean;
+  /**
+   * Share (0–1) of the person's team and project colleagues active today for whom the feature is
+   * non-zero (the highest over their groups; the person excluded): "the whole team worked late".
+   * NaN when fewer than two colleagues were active. Only for features a detector `tracks.peersToday`.
+   */
+  peersToday(feature: number): number;
+  /**
+   * Where today's value of a feature stands among the user-days of the person's department (or
+   * role, or the whole organisation when the department has too few days): percentile 0–100 (the
+   * share of those days with a lower value, ties counted half). Null when no group has enough days.
+   * Only for features a detector `tracks.distribution`.
+   */
+  peerPercentile(
+    feature: number,
+  ): { percentile: number; group: "department" | "role" | "organisation" } | null;
+  /**
+   * The person's own level of a feature over the 8 weeks before today: days on which it was
+   * non-zero, days with any activity, and its mean over the non-zero days. Only for features a
+   * detector `tracks.recent`.
+   */
+  recent(feature: number): { days: number; activeDays: number; mean: number };
+  /** Today's evidence rows that support any of the given indicators (copies, bounded by the day's cap). */
+  evidenceFor(indicators: readonly number[]): Evidence[];
 };
+
+/** What a detector sees when the directory reveals that a person left (or is leaving). */
+export type DepartureContext = {
+  user: string;
+  /** The day the departure became known (endKnownDay, or the end day). */
+  day: number;
+  person: Person;
+  /** Days within the last `window` days before `day` on which the indicator fired. */
+  within(indicator: number, window: number): number;
+};
+
+/** A finding from a look-back: indicators (with an explanation) and the evidence behind them. */
+export type LookBackFinding = { indicators: { index: number; detail?: Bilingual }[]; evidence: Evidence[] };
 
 /** A detector's behaviour inside one engine. `S` is its per-person state (small, bounded). */
 export type DetectorInstance<S = unknown> = {
@@ -150,6 +214,11 @@ export type DetectorInstance<S = unknown> = {
   cases?(d: DayContext, s: S): void;
   /** After the day is scored: update the detector's own state (always runs, alerted or not). */
   learn?(d: DayContext, s: S): void;
+  /**
+   * The directory revealed a departure (from the day it became known, even if the person has no
+   * activity any more): look back over the weeks before it. A finding opens or extends an alert.
+   */
+  departure?(c: DepartureContext, s: S): LookBackFinding | null;
   snapshot?(s: S): unknown;
   /**
    * Restores state from a snapshot: `raw` is what {@link snapshot} returned (engine snapshot v2),
@@ -170,6 +239,12 @@ export type DetectorDef<S = unknown> = {
   indicators: readonly IndicatorDef[];
   /** Habits it needs: id → the feature whose non-zero days count. */
   habits?: readonly { id: string; feature: string }[];
+  /**
+   * Features (by name) the engine should track for it: the person's own 8-week level
+   * (DayContext.recent), the distribution over a department's user-days (peerPercentile), and
+   * how many of the team's and project's colleagues have it today (peersToday).
+   */
+  tracks?: { recent?: readonly string[]; distribution?: readonly string[]; peersToday?: readonly string[] };
   create(env: DetectorEnv): DetectorInstance<S>;
 };
 
