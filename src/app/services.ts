@@ -173,6 +173,7 @@ export function createServices({
     repo: createInsiderRepo(),
     audit,
     settings,
+    engineDefaults: { budget: config.insider.budget },
     ...(clock ? { clock } : {}),
   });
   return {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseAlertBudget } from "../insider/engine/budget-spec.js";
+import type { AlertBudget } from "../insider/engine/engine.js";
 
 /** One configuration variable: its environment name, default and meaning (README lists them all). */
 export type ConfigVariable = {
@@ -208,6 +210,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "7",
     description: "Days between repeated reminders (task + e-mail) to people with overdue training",
   },
+  {
+    name: "SEKIMORI_INSIDER_BUDGET",
+    default: "percentile:99.9,floor:20",
+    description:
+      "Insider-risk investigation budget: percentile:P (top 100−P % of user-days), top:N (N user-days a day) or fixed:POINTS, optionally ,floor:N; case patterns always alert",
+  },
 ];
 
 export type Config = {
@@ -238,6 +246,7 @@ export type Config = {
   people: { disclosureIntervalMonths: number };
   approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   training: { reminderDays: number };
+  insider: { budget: AlertBudget };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -309,6 +318,13 @@ export function loadConfig(env: Source = process.env): Config {
     throw new ConfigError(`${name}: expected true or false, got "${raw}"`);
   };
   const defaultOf = (name: string): string => CONFIG_VARIABLES.find((v) => v.name === name)!.default;
+  const insiderBudget = (): AlertBudget => {
+    try {
+      return parseAlertBudget(get("SEKIMORI_INSIDER_BUDGET") ?? defaultOf("SEKIMORI_INSIDER_BUDGET"));
+    } catch (e) {
+      throw new ConfigError(`SEKIMORI_INSIDER_BUDGET: ${(e as Error).message}`);
+    }
+  };
   const urls = (name: string): string[] => {
     const list = (get(name) ?? defaultOf(name)).split(/\s+/).filter(Boolean);
     for (const u of list) {
@@ -387,5 +403,6 @@ export function loadConfig(env: Source = process.env): Config {
       clusterWindowDays: int("SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS", 365, 1),
     },
     training: { reminderDays: int("SEKIMORI_TRAINING_REMINDER_DAYS", 7, 1) },
+    insider: { budget: insiderBudget() },
   };
 }
