@@ -79,3 +79,22 @@ export async function readAnswers(answersFile: string, dataset?: string): Promis
   }
   return labels;
 }
+
+/**
+ * The generator's behaviour groups per user (`population.csv` beside the answer key: `user,groups`
+ * with `;`-separated groups), for per-group false-alert rates. Null when the file is absent (CERT).
+ */
+export async function readPopulationGroups(answersFile: string): Promise<Map<string, string[]> | null> {
+  const file = path.join(path.dirname(answersFile), "population.csv");
+  if (!existsSync(file)) return null;
+  const { rows } = await readSmallCsv(createReadStream(file), file);
+  return new Map(
+    rows.map((r) => [
+      r.values.user?.trim() ?? "",
+      (r.values.groups ?? "")
+        .split(";")
+        .map((g) => g.trim())
+        .filter(Boolean),
+    ]),
+  );
+}

@@ -79,8 +79,27 @@ function nextAbove(sortedDesc: number[], value: number): number {
   return best;
 }
 
+/** What the eval knows about the benign population besides the answer key. */
+export type Population = {
+  /** People whose departure (end date) falls inside the data: from the directory, for any dataset. */
+  leavers: ReadonlySet<string>;
+  /** Generated data only: behaviour groups per user (answers/population.csv). */
+  groups?: ReadonlyMap<string, readonly string[]>;
+  /** Users who got an alert at any time (alert updates), when known beyond the scored user-days. */
+  alertedUsers?: ReadonlySet<string>;
+};
+
+/** Share of a group of people who got at least one alert. */
+export type GroupRate = { people: number; alerted: number; rate: number };
+
+const rate = (people: number, alerted: number): GroupRate => ({
+  people,
+  alerted,
+  rate: people > 0 ? Math.round((alerted / people) * 10000) / 10000 : Number.NaN,
+});
+
 /** Computes all metrics, overall and per scenario. */
-export function evaluate(days: ScoredDay[], labels: InsiderLabel[]) {
+export function evaluate(days: ScoredDay[], labels: InsiderLabel[], population?: Population) {
   const malicious = new Map<string, string>();
   for (const l of labels) for (const d of l.days) malicious.set(key(l.user, d), l.scenario);
   const scores = days.map((d) => d.score);
@@ -148,9 +167,21 @@ export function evaluate(days: ScoredDay[], labels: InsiderLabel[]) {
   for (const s of [...new Set(labels.map((l) => l.scenario))].sort())
     scenarios[s] = metricsFor(labels.filter((l) => l.scenario === s));
   const insiderUsers = new Set(labels.map((l) => l.user));
-  const alertedBenign = new Set(
-    days.filter((d) => d.alerted && !insiderUsers.has(d.user)).map((d) => d.user),
-  );
+  const alertedAll = new Set(days.filter((d) => d.alerted).map((d) => d.user));
+  for (const u of population?.alertedUsers ?? []) alertedAll.add(u);
+  const alertedBenign = new Set([...alertedAll].filter((u) => !insiderUsers.has(u)));
+  const benignUsers = [...byUser.keys()].filter((u) => !insiderUsers.has(u));
+  const benignLeavers = [...(population?.leavers ?? [])].filter((u) => !insiderUsers.has(u) && byUser.has(u));
+  const groups: Record<string, GroupRate> = {};
+  if (population?.groups) {
+    const members = new Map<string, string[]>();
+    for (const [user, gs] of population.groups) {
+      if (insiderUsers.has(user) || !byUser.has(user)) continue;
+      for (const g of gs) members.set(g, [...(members.get(g) ?? []), user]);
+    }
+    for (const [g, list] of [...members].sort(([a], [b]) => a.localeCompare(b)))
+      groups[g] = rate(list.length, list.filter((u) => alertedBenign.has(u)).length);
+  }
   const perInsider = labels.map((l) => {
     const mine = (byUser.get(l.user) ?? []).filter((d) => l.days.has(d.day));
     const best = mine.reduce((m, d) => Math.max(m, d.score), Number.NEGATIVE_INFINITY);
@@ -175,6 +206,12 @@ export function evaluate(days: ScoredDay[], labels: InsiderLabel[]) {
     insiders: labels.length,
     alertedUserDays: days.filter((d) => d.alerted).length,
     benignUsersAlerted: alertedBenign.size,
+    /** Benign people with at least one alert over the whole period. */
+    benign: rate(benignUsers.length, alertedBenign.size),
+    /** Benign people who left during the data (directory end dates) with at least one alert. */
+    benignLeavers: rate(benignLeavers.length, benignLeavers.filter((u) => alertedBenign.has(u)).length),
+    /** Generated data: benign behaviour groups (daily USB users, deadline teams, leaver kinds…). */
+    benignGroups: groups,
     budgetThresholds: Object.fromEntries([...cuts].map(([b, c]) => [String(b), c])),
     overall: metricsFor(labels),
     scenarios,

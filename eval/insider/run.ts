@@ -1,19 +1,26 @@
 /**
  * `npm run eval:insider` — the insider-risk quality gate.
  *
- * Without arguments: generates a 1,000-person, 180-day organisation with seeded insiders for the six
- * cases (the same generator as `sekimori demo insider`), runs the engine over its CERT r5.2 files
- * exactly as ingestion does, and checks the targets: every seeded insider within the 1 % budget of
- * user-days and alerted no later than the day after their first exfiltration event. Exits 1 when
- * a target is missed.
+ * Without `--data`: generates a 1,000-person, 180-day organisation with seeded insiders (the same
+ * generator as `sekimori demo insider`) in both profiles — `realistic` (issue 12: daily USB users,
+ * departing insiders who job-hunt for weeks and copy only 2–4× their own busy baseline, departures
+ * visible only in monthly directory snapshots, benign leavers, deadline crunches) and `classic` (the
+ * generator before issue 12) — runs the engine over the CERT r5.2 files exactly as ingestion does,
+ * and checks the targets on each:
+ *   - every seeded insider has a malicious user-day within the 1 % budget of user-days, and
+ *   - is alerted no later than the day after their first exfiltration event;
+ *   - benign people who left during the period are alerted at most 10 % of them;
+ *   - benign people are alerted at most 5 % of them over the period.
+ * Exits 1 when a target is missed. `--profile realistic|classic` runs one profile only.
  *
  * With `--data DIR --answers insiders.csv [--release r4.2]`: evaluates any CERT-format directory and
- * prints the metrics as JSON (no gate unless `--gate`).
+ * prints the metrics as JSON (no gate unless `--gate`). Benign leavers are taken from the directory
+ * (people whose end date falls in the data), so they are reported for CERT releases too.
  *
  * The shared reference data (`SEKIMORI_SHARED_DATA`, default `../shared/data`) is searched for CERT
  * datasets under `insider/<name>/` (each with `answers/insiders.csv` or `insiders.csv`; the release
  * is taken from a `r4.2`/`r5.2`/`r6.2` in the name). Found datasets are evaluated and reported next
- * to the generated one, report-only: the published CERT answer keys label whole scenario periods,
+ * to the generated ones, report-only: the published CERT answer keys label whole scenario periods,
  * so they inform but do not gate. When there are none, the output says so.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -23,8 +30,8 @@ import { parseArgs } from "node:util";
 import { writeDemoDataset } from "../../src/insider/demo/write-dataset.js";
 import { CERT_RELEASES, type CertRelease } from "../../src/insider/engine/cert-adapter.js";
 import { analyseDataset } from "../../src/insider/engine/pipeline.js";
-import { readAnswers } from "./answers.js";
-import { evaluate, type ScoredDay } from "./metrics.js";
+import { readAnswers, readPopulationGroups } from "./answers.js";
+import { type EvaluationReport, evaluate, type ScoredDay } from "./metrics.js";
 
 const { values } = parseArgs({
   options: {
@@ -34,13 +41,16 @@ const { values } = parseArgs({
     users: { type: "string", default: "1000" },
     days: { type: "string", default: "180" },
     seed: { type: "string", default: "7" },
+    profile: { type: "string", default: "both" },
     out: { type: "string" },
+    markdown: { type: "boolean", default: false },
     gate: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
-    "no-hr": { type: "boolean", default: false },
-    verbose: { type: "boolean", default: false },
   },
 });
+
+/** Targets of issue 12 (see the file comment). */
+export const TARGETS = { budget: 0.01, maxDelayDays: 1, benignLeavers: 0.1, benign: 0.05 } as const;
 
 async function main(): Promise<number> {
   const release = values.release as CertRelease | undefined;
@@ -48,70 +58,100 @@ async function main(): Promise<number> {
     process.stderr.write(`--release must be one of ${CERT_RELEASES.join(", ")}\n`);
     return 2;
   }
-  let dataDir = values.data;
-  let answers = values.answers;
-  let generated: string | null = null;
-  const started = Date.now();
-  if (!dataDir) {
-    generated = mkdtempSync(path.join(tmpdir(), "sekimori-insider-eval-"));
-    const summary = writeDemoDataset(generated, {
-      users: Number(values.users),
-      days: Number(values.days),
-      seed: Number(values.seed),
+  const outputs: Record<string, unknown>[] = [];
+  const failures: string[] = [];
+  if (values.data) {
+    if (!values.answers) {
+      process.stderr.write("--answers is required with --data\n");
+      return 2;
+    }
+    const report = await evaluateDirectory(values.data, values.answers, release, values.data);
+    const missed = values.gate ? gateFailures(report) : [];
+    failures.push(...missed);
+    outputs.push({
+      ...report,
+      targets: { checked: values.gate, pass: missed.length === 0, failures: missed },
     });
-    process.stderr.write(
-      `generated ${summary.users} people × ${summary.days} days, ${summary.events.toLocaleString("en")} events, ${summary.insiders.length} insiders in ${((Date.now() - started) / 1000).toFixed(1)} s (${generated})\n`,
-    );
-    dataDir = generated;
-    answers = path.join(generated, "answers", "insiders.csv");
-  }
-  if (!answers) {
-    process.stderr.write("--answers is required with --data\n");
-    return 2;
-  }
-  try {
-    const report = await evaluateDirectory(
-      dataDir,
-      answers,
-      release,
-      generated ? `generated (users=${values.users}, days=${values.days}, seed=${values.seed})` : dataDir,
-    );
-    const failures: string[] = [];
-    if (generated || values.gate) {
-      for (const p of report.perInsider) {
-        if (p.bestRankPercent === null || p.bestRankPercent > 1)
-          failures.push(
-            `${p.user} (case ${p.scenario}): best user-day rank ${p.bestRankPercent ?? "none"} % > 1 %`,
-          );
-        if (!p.alerted) failures.push(`${p.user} (case ${p.scenario}): no alert during the malicious period`);
-        else if (p.firstAlertDelayFromExfiltration !== null && p.firstAlertDelayFromExfiltration > 1)
-          failures.push(
-            `${p.user} (case ${p.scenario}): first alert ${p.firstAlertDelayFromExfiltration} days after exfiltration`,
-          );
+  } else {
+    const profiles = values.profile === "both" ? ["realistic", "classic"] : [values.profile!];
+    for (const profile of profiles) {
+      if (profile !== "realistic" && profile !== "classic") {
+        process.stderr.write("--profile must be realistic, classic or both\n");
+        return 2;
+      }
+      const dir = mkdtempSync(path.join(tmpdir(), `sekimori-insider-eval-${profile}-`));
+      try {
+        const t0 = Date.now();
+        const summary = writeDemoDataset(dir, {
+          users: Number(values.users),
+          days: Number(values.days),
+          seed: Number(values.seed),
+          profile,
+        });
+        process.stderr.write(
+          `${profile}: generated ${summary.users} people × ${summary.days} days, ${summary.events.toLocaleString("en")} events, ${summary.insiders.length} insiders in ${((Date.now() - t0) / 1000).toFixed(1)} s (${dir})\n`,
+        );
+        const report = await evaluateDirectory(
+          dir,
+          path.join(dir, "answers", "insiders.csv"),
+          undefined,
+          `generated ${profile} (users=${values.users}, days=${values.days}, seed=${values.seed})`,
+        );
+        const missed = gateFailures(report).map((f) => `${profile}: ${f}`);
+        failures.push(...missed);
+        outputs.push({
+          profile,
+          ...report,
+          targets: { checked: true, pass: missed.length === 0, failures: missed },
+        });
+      } finally {
+        if (!values.keep) rmSync(dir, { recursive: true, force: true });
       }
     }
-    const output = {
-      ...report,
-      targets: { checked: Boolean(generated || values.gate), pass: failures.length === 0, failures },
-      ...(generated ? { sharedData: await evaluateSharedData() } : {}),
-    };
-    const json = JSON.stringify(output, null, 2);
-    if (values.out) writeFileSync(values.out, `${json}\n`);
-    process.stdout.write(`${json}\n`);
-    if (failures.length > 0) {
-      process.stderr.write(
-        `\ninsider eval: ${failures.length} target(s) missed:\n  ${failures.join("\n  ")}\n`,
-      );
-      return 1;
-    }
-    process.stderr.write(
-      `insider eval: ${output.targets.checked ? "targets met" : "metrics printed (no gate)"}\n`,
-    );
-    return 0;
-  } finally {
-    if (generated && !values.keep) rmSync(generated, { recursive: true, force: true });
   }
+  const output = { results: outputs, ...(values.data ? {} : { sharedData: await evaluateSharedData() }) };
+  const json = JSON.stringify(output, null, 2);
+  if (values.out) writeFileSync(values.out, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+  if (values.markdown) for (const o of outputs) process.stdout.write(`\n${markdown(o as MarkdownInput)}\n`);
+  if (failures.length > 0) {
+    process.stderr.write(
+      `\ninsider eval: ${failures.length} target(s) missed:\n  ${failures.join("\n  ")}\n`,
+    );
+    return 1;
+  }
+  process.stderr.write(
+    `insider eval: ${values.data && !values.gate ? "metrics printed (no gate)" : "targets met"}\n`,
+  );
+  return 0;
 }
+
+function gateFailures(report: EvaluationReport): string[] {
+  const out: string[] = [];
+  for (const p of report.perInsider) {
+    if (p.bestRankPercent === null || p.bestRankPercent > TARGETS.budget * 100)
+      out.push(`${p.user} (case ${p.scenario}): best user-day rank ${p.bestRankPercent ?? "none"} % > 1 %`);
+    if (!p.alerted) out.push(`${p.user} (case ${p.scenario}): no alert during the malicious period`);
+    else if (
+      p.firstAlertDelayFromExfiltration !== null &&
+      p.firstAlertDelayFromExfiltration > TARGETS.maxDelayDays
+    )
+      out.push(
+        `${p.user} (case ${p.scenario}): first alert ${p.firstAlertDelayFromExfiltration} days after exfiltration`,
+      );
+  }
+  if (report.benignLeavers.people > 0 && report.benignLeavers.rate > TARGETS.benignLeavers)
+    out.push(
+      `benign leavers alerted ${report.benignLeavers.alerted}/${report.benignLeavers.people} (${pct(report.benignLeavers.rate)}) > 10 %`,
+    );
+  if (report.benign.rate > TARGETS.benign)
+    out.push(
+      `benign people alerted ${report.benign.alerted}/${report.benign.people} (${pct(report.benign.rate)}) > 5 %`,
+    );
+  return out;
+}
+
+const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)} %`;
 
 /** Runs the engine over one CERT-format directory exactly as ingestion does and scores it against the answers. */
 async function evaluateDirectory(
@@ -121,17 +161,29 @@ async function evaluateDirectory(
   name: string,
 ) {
   const labels = await readAnswers(answers, release?.slice(1));
+  const groups = await readPopulationGroups(answers);
   const days: ScoredDay[] = [];
+  const alertedUsers = new Set<string>();
   const t0 = Date.now();
   const result = await analyseDataset({
     target: dataDir,
     ...(release ? { release } : {}),
     sink: {
       userDay: (r) => days.push({ user: r.user, day: r.day, score: r.score, alerted: r.alertKey !== null }),
+      alert: (a) => alertedUsers.add(a.user),
     },
   });
   const seconds = (Date.now() - t0) / 1000;
   const events = result.engine.stats.events;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const d of days) {
+    if (d.day < first) first = d.day;
+    if (d.day > last) last = d.day;
+  }
+  const leavers = new Set<string>();
+  for (const p of result.directory.people.values())
+    if (p.endDay !== null && p.endDay >= first && p.endDay <= last) leavers.add(p.userId);
   return {
     dataset: name,
     release: release ?? "auto",
@@ -140,8 +192,45 @@ async function evaluateDirectory(
     eventsPerSecond: Math.round(events / seconds),
     malformedRows: result.sources.reduce((a, s) => a + s.stats.malformed, 0),
     engine: { ...result.engine.stats, lateSamples: undefined },
-    ...evaluate(days, labels),
+    ...evaluate(days, labels, { leavers, ...(groups ? { groups } : {}), alertedUsers }),
   };
+}
+
+type MarkdownInput = EvaluationReport & { profile?: string; dataset: string };
+
+/** The per-case table of docs/benchmarks.md for one result. */
+function markdown(r: MarkdownInput): string {
+  const lines = [
+    `${r.profile ?? r.dataset}: ${r.userDays.toLocaleString("en")} user-days, 1 % budget ≥ ${r.budgetThresholds["0.01"]} points`,
+    "",
+    "| Case | Insiders | User-day AUC | In 1 % budget | Alerted ≤ 1 day after first exfiltration | Delay from exfiltration (days, max) | Best rank (%, worst insider) |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const [s, m] of Object.entries(r.scenarios)) {
+    const mine = r.perInsider.filter((p) => p.scenario === s);
+    const inBudget = mine.filter((p) => p.bestRankPercent !== null && p.bestRankPercent <= 1).length;
+    const onTime = mine.filter(
+      (p) =>
+        p.alerted && (p.firstAlertDelayFromExfiltration === null || p.firstAlertDelayFromExfiltration <= 1),
+    ).length;
+    const worst = Math.max(...mine.map((p) => p.bestRankPercent ?? 100));
+    lines.push(
+      `| ${s} | ${m.insiders} | ${m.auc} | ${inBudget}/${mine.length} | ${onTime}/${mine.length} | ${m.delayFromExfiltration.max ?? "—"} | ${worst} |`,
+    );
+  }
+  lines.push(
+    "",
+    `Benign people alerted: ${r.benign.alerted}/${r.benign.people} (${pct(r.benign.rate)}); benign leavers alerted: ${r.benignLeavers.alerted}/${r.benignLeavers.people} (${pct(r.benignLeavers.rate)}).`,
+  );
+  const groups = Object.entries(r.benignGroups);
+  if (groups.length > 0)
+    lines.push(
+      "",
+      "| Benign group | People | Alerted |",
+      "|---|---:|---:|",
+      ...groups.map(([g, v]) => `| ${g} | ${v.people} | ${v.alerted} (${pct(v.rate)}) |`),
+    );
+  return lines.join("\n");
 }
 
 /**

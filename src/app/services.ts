@@ -221,6 +221,7 @@ export function createServices({
     repo: createInsiderRepo(),
     audit,
     settings,
+    engineDefaults: { budget: config.insider.budget },
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });

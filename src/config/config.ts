@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "../db/schema.js";
+import { parseAlertBudget } from "../insider/engine/budget-spec.js";
+import type { AlertBudget } from "../insider/engine/engine.js";
 
 const KNOWN_ROLES: readonly Role[] = [
   "applicant",
@@ -265,6 +267,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: "7",
     description: "Days between repeated reminders (task + e-mail) to people with overdue training",
   },
+  {
+    name: "SEKIMORI_INSIDER_BUDGET",
+    default: "percentile:99.9,floor:20",
+    description:
+      "Insider-risk investigation budget: percentile:P (top 100−P % of user-days), top:N (N user-days a day) or fixed:POINTS, optionally ,floor:N; case patterns always alert",
+  },
 ];
 
 export type Config = {
@@ -303,6 +311,7 @@ export type Config = {
   approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   training: { reminderDays: number };
   audit: { keyFile: string; checkpointFile: string; checkpointSeconds: number };
+  insider: { budget: AlertBudget };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -374,6 +383,13 @@ export function loadConfig(env: Source = process.env): Config {
     throw new ConfigError(`${name}: expected true or false, got "${raw}"`);
   };
   const defaultOf = (name: string): string => CONFIG_VARIABLES.find((v) => v.name === name)!.default;
+  const insiderBudget = (): AlertBudget => {
+    try {
+      return parseAlertBudget(get("SEKIMORI_INSIDER_BUDGET") ?? defaultOf("SEKIMORI_INSIDER_BUDGET"));
+    } catch (e) {
+      throw new ConfigError(`SEKIMORI_INSIDER_BUDGET: ${(e as Error).message}`);
+    }
+  };
   const urls = (name: string): string[] => {
     const list = (get(name) ?? defaultOf(name)).split(/\s+/).filter(Boolean);
     for (const u of list) {
@@ -478,5 +494,6 @@ export function loadConfig(env: Source = process.env): Config {
       ),
       checkpointSeconds: int("SEKIMORI_AUDIT_CHECKPOINT_SECONDS", 60, 1),
     },
+    insider: { budget: insiderBudget() },
   };
 }

@@ -517,6 +517,37 @@ export function registerInsiderRoutes(
     async (req) => insider.putDirectory(actorOf(req), req.body.rows),
   );
 
+  app.post(
+    "/api/insider/watchlist",
+    {
+      config: work,
+      schema: {
+        tags,
+        summary:
+          "Put an account on an insider watchlist (departing, new_hire, contractor, intern, privileged, remote_identity) — for directory sync, hiring reviews and HR",
+        body: z.object({
+          userId: z.string().min(1).max(200),
+          list: z.string().max(40),
+          from: z.string().max(40).nullish(),
+          to: z.string().max(40).nullish(),
+          source: z.string().min(1).max(100),
+          reason: z.string().max(2000).default(""),
+        }),
+        response: {
+          200: z.object({
+            userId: z.string(),
+            list: z.string(),
+            from: z.string().nullable(),
+            to: z.string().nullable(),
+            source: z.string(),
+            reason: z.string(),
+          }),
+        },
+      },
+    },
+    async (req) => insider.putOnWatchlist(actorOf(req), req.body),
+  );
+
   // NDJSON batches: one JSON event per line, parsed by the service so each bad line is reported.
   app.register(async (plugin) => {
     const scoped = plugin.withTypeProvider<ZodTypeProvider>();

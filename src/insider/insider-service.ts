@@ -9,7 +9,14 @@ import { AppError, type Bilingual, conflict, type FieldError, invalid, notFound 
 import { checkpointAccepted, StaleCheckpointError, type WorkerStore } from "./bus/worker.js";
 import { AssetRegistry, type ConfidentialAsset, validateAssets } from "./engine/assets.js";
 import type { CertRelease } from "./engine/cert-adapter.js";
-import { Directory, FORBIDDEN_ATTRIBUTES, mergeHrRows, type Person } from "./engine/directory.js";
+import {
+  Directory,
+  FORBIDDEN_ATTRIBUTES,
+  mergeHrRows,
+  type Person,
+  WATCHLISTS,
+  type Watchlist,
+} from "./engine/directory.js";
 import {
   type AlertUpdate,
   createInsiderEngine,
@@ -176,6 +183,21 @@ export function createInsiderService({
     }
     secretCache = secret;
     return secret;
+  }
+
+  /**
+   * Replaces a stored person with a dataset's version but keeps the watchlist spans other modules
+   * put through {@link putOnWatchlist} (a new LDAP/HR file does not know them and must not drop them).
+   */
+  function putKeepingWatchlistEntries(directory: Directory, person: Person): void {
+    const stored = directory.people.get(person.userId);
+    const kept = (stored?.watch ?? []).filter(
+      (w) => w.source !== undefined && w.source !== "hr" && w.source !== "ldap",
+    );
+    directory.put(person);
+    for (const w of kept)
+      if (!person.watch.some((x) => x.list === w.list && x.fromDay === w.fromDay && x.source === w.source))
+        directory.addWatch(person.userId, w);
   }
 
   async function storedDirectory(exec: Executor): Promise<Directory> {
@@ -453,7 +475,7 @@ export function createInsiderService({
     try {
       const context = await loadDatasetContext(layout);
       const directory = await storedDirectory(db);
-      for (const p of context.directory.people.values()) directory.put(p);
+      for (const p of context.directory.people.values()) putKeepingWatchlistEntries(directory, p);
       const datasetHasAssets = layout.assets !== null;
       const assetList = datasetHasAssets ? [...context.assets.assets] : await storedAssets(db);
       const state = await repo.loadState(db, EMBEDDED);
@@ -888,7 +910,7 @@ export function createInsiderService({
       features: CHART_FEATURES.map((f) => ({
         index: f,
         name: FEATURE_NAMES[f]!,
-        label: FEATURE_LABELS[FEATURE_NAMES[f]!],
+        label: FEATURE_LABELS[FEATURE_NAMES[f]!] ?? { ja: FEATURE_NAMES[f]!, en: FEATURE_NAMES[f]! },
       })),
       days: dayList,
       scores: days.map((d) => d.score),
@@ -1172,6 +1194,88 @@ export function createInsiderService({
     });
   }
 
+  /**
+   * Puts an account on an insider watchlist from another module (a directory sync's notice of
+   * departure, a hiring review's high-risk or remote-identity hire). The span applies to activity
+   * ingested from now on (and to re-analysis); a `departing` span with an end also gives the
+   * detectors the leaving date, known from the span's start. Written with its source and reason,
+   * audited in the same transaction. Nationality and similar attributes cannot be a reason field:
+   * the caller states what the office knows (e.g. "notice given", "contractor identity unverified").
+   */
+  async function putOnWatchlist(
+    actor: Actor,
+    entry: {
+      userId: string;
+      list: string;
+      from?: string | null;
+      to?: string | null;
+      source: string;
+      reason: string;
+    },
+  ) {
+    const fields: FieldError[] = [];
+    const userId = entry.userId.trim();
+    if (userId === "")
+      fields.push({
+        path: "userId",
+        message: { ja: "アカウントを指定してください", en: "userId is required" },
+      });
+    if (!WATCHLISTS.includes(entry.list as Watchlist))
+      fields.push({
+        path: "list",
+        message: {
+          ja: `ウォッチリストは ${WATCHLISTS.join(", ")} のいずれかです`,
+          en: `list must be one of ${WATCHLISTS.join(", ")}`,
+        },
+      });
+    const day = (field: "from" | "to") => {
+      const v = entry[field];
+      if (v == null || v === "") return null;
+      const d = isoToDay(v);
+      if (Number.isNaN(d))
+        fields.push({
+          path: field,
+          message: { ja: "日付は YYYY-MM-DD で指定してください", en: "use a YYYY-MM-DD date" },
+        });
+      return d;
+    };
+    const fromDay = day("from");
+    const toDay = day("to");
+    if (
+      fromDay !== null &&
+      toDay !== null &&
+      !Number.isNaN(fromDay) &&
+      !Number.isNaN(toDay) &&
+      toDay < fromDay
+    )
+      fields.push({ path: "to", message: { ja: "終了日が開始日より前です", en: "to is before from" } });
+    if (fields.length > 0) throw invalid(fields);
+    const list = entry.list as Watchlist;
+    return db.transaction().execute(async (tx) => {
+      const directory = await storedDirectory(tx);
+      const before = directory.people.get(userId)?.watch.map((w) => w.list) ?? [];
+      directory.addWatch(userId, { list, fromDay, toDay, source: entry.source, reason: entry.reason });
+      const subset = new Directory();
+      subset.put(directory.people.get(userId)!);
+      await writeSubjects(tx, subset, new Set([userId]));
+      const span = {
+        list,
+        from: fromDay !== null ? dayToIso(fromDay) : null,
+        to: toDay !== null ? dayToIso(toDay) : null,
+        source: entry.source,
+        reason: entry.reason,
+      };
+      await audit.write(tx, actor, {
+        action: "insider.watchlist.added",
+        entityType: "insider_subject",
+        entityId: userId,
+        before: { watchlists: [...new Set(before)] },
+        after: { userId, ...span },
+      });
+      return { userId, ...span };
+    });
+  }
+
   /** Merges HR/directory rows (same columns as the HR file); nationality-like fields are refused. */
   async function putDirectory(actor: Actor, rows: Record<string, string>[]) {
     const fields: FieldError[] = [];
@@ -1229,7 +1333,7 @@ export function createInsiderService({
     const context = await loadDatasetContext(layout);
     return db.transaction().execute(async (tx) => {
       const directory = await storedDirectory(tx);
-      for (const p of context.directory.people.values()) directory.put(p);
+      for (const p of context.directory.people.values()) putKeepingWatchlistEntries(directory, p);
       await writeSubjects(tx, directory, new Set());
       if (layout.assets) await repo.replaceAssets(tx, context.assets.assets.map(assetView));
       const summary = {
@@ -1361,6 +1465,7 @@ export function createInsiderService({
     },
     putAssets,
     putDirectory,
+    putOnWatchlist,
     /** Hours of out-of-order tolerance the engine uses (for documentation in responses). */
     latenessHours: engineDefaults.latenessHours ?? 4,
   };

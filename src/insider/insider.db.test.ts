@@ -313,3 +313,75 @@ describe("the NDJSON batch endpoint", () => {
     expect(res.statusCode).toBe(415);
   });
 });
+
+describe("the watchlist API for other modules", () => {
+  it("puts an account on a watchlist with source and reason, audited, and keeps it across a new ingest", async () => {
+    const res = await t.request(admin, "POST", "/api/insider/watchlist", {
+      userId: "NEWHIRE1",
+      list: "remote_identity",
+      from: "2024-05-01",
+      source: "hiring-review",
+      reason: "contractor identity not verified in person",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      userId: "NEWHIRE1",
+      list: "remote_identity",
+      from: "2024-05-01",
+      to: null,
+    });
+    const subject = await t.services.db
+      .selectFrom("insider_subjects")
+      .select(["watchlists"])
+      .where("subject_key", "=", "NEWHIRE1")
+      .executeTakeFirstOrThrow();
+    expect(subject.watchlists).toContain("remote_identity");
+    const audited = await t.services.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_id"])
+      .where("action", "=", "insider.watchlist.added")
+      .execute();
+    expect(audited.map((a) => a.entity_id)).toContain("NEWHIRE1");
+    // A person from the dataset's directory keeps an API entry when the dataset is ingested again.
+    const someone = summary.insiders[0]!.user;
+    await t.services.insider.putOnWatchlist(cliActor(), {
+      userId: someone,
+      list: "departing",
+      from: "2024-05-01",
+      to: "2024-06-30",
+      source: "directory-sync",
+      reason: "notice given",
+    });
+    await t.services.insider.ingestPath(cliActor(), dir);
+    const after = await t.services.db
+      .selectFrom("insider_subjects")
+      .select(["watchlists"])
+      .where("subject_key", "=", someone)
+      .executeTakeFirstOrThrow();
+    expect(after.watchlists).toContain("departing");
+  });
+
+  it("refuses an unknown list or a bad date with the field named, and writes nothing", async () => {
+    const bad = await t.request(admin, "POST", "/api/insider/watchlist", {
+      userId: "X9",
+      list: "nationality",
+      to: "2024-13-40",
+      source: "hiring-review",
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = (bad.json().error.fields as { path: string }[]).map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["list", "to"]));
+    const none = await t.services.db
+      .selectFrom("insider_subjects")
+      .select("subject_key")
+      .where("subject_key", "=", "X9")
+      .execute();
+    expect(none).toHaveLength(0);
+    const denied = await t.request(auditor, "POST", "/api/insider/watchlist", {
+      userId: "X9",
+      list: "departing",
+      source: "x",
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+});

@@ -30,6 +30,12 @@ export type WireEvent = {
   b?: number;
   at?: string[];
   ac?: number;
+  /** Remote source: address, country, AS number and organisation; process name. */
+  ip?: string;
+  cc?: string;
+  an?: number;
+  ao?: string;
+  pn?: string;
   f: string;
   l: number;
   i: string;
@@ -37,7 +43,7 @@ export type WireEvent = {
   x?: 1;
 };
 
-const KINDS = new Set(["logon", "device", "file", "email", "http"]);
+const KINDS = new Set(["logon", "device", "file", "email", "http", "process"]);
 
 /** 32-bit FNV-1a of a string: stable across processes and languages, cheap. */
 export function fnv1a(text: string): number {
@@ -77,6 +83,11 @@ export function encodeEvent(ev: ActivityEvent, replica = false): Uint8Array {
   if (ev.bytes) w.b = ev.bytes;
   if (ev.attachments.length > 0) w.at = [...ev.attachments];
   if (ev.attachmentCount) w.ac = ev.attachmentCount;
+  if (ev.srcIp) w.ip = ev.srcIp;
+  if (ev.country) w.cc = ev.country;
+  if (ev.asNumber) w.an = ev.asNumber;
+  if (ev.asOrg) w.ao = ev.asOrg;
+  if (ev.process) w.pn = ev.process;
   if (replica) w.x = 1;
   return Buffer.from(JSON.stringify(w));
 }
@@ -112,6 +123,11 @@ export function decodeEvent(data: Uint8Array): Decoded {
     bytes: typeof w.b === "number" ? w.b : 0,
     attachments: Array.isArray(w.at) ? w.at.filter((x) => typeof x === "string") : [],
     attachmentCount: typeof w.ac === "number" ? w.ac : Array.isArray(w.at) ? w.at.length : 0,
+    srcIp: typeof w.ip === "string" ? w.ip : "",
+    country: typeof w.cc === "string" ? w.cc : "",
+    asNumber: typeof w.an === "number" ? w.an : 0,
+    asOrg: typeof w.ao === "string" ? w.ao : "",
+    process: typeof w.pn === "string" ? w.pn : "",
     sourceFile: w.f ?? "",
     sourceLine: typeof w.l === "number" ? w.l : 0,
     sourceId: w.i ?? "",

@@ -33,6 +33,14 @@ export type GeneratorOptions = {
    * match CERT's row sizes (r4.2 http/e-mail rows average about 500 bytes). Default 0.
    */
   contentBytes?: number;
+  /**
+   * `realistic` (default) adds the behaviour of issue 12 that makes the departing-employee case
+   * hard: daily USB users, departing insiders who job-hunt for 4–8 weeks and copy only 2–4× their
+   * own busy USB baseline, departures visible only in the monthly directory snapshots, benign leavers
+   * who job-hunt and take personal files, and deadline bursts (whole project teams working late).
+   * `classic` is the generator as it was before, kept to report numbers on both.
+   */
+  profile?: "realistic" | "classic";
 };
 
 export type InsiderPlan = {
@@ -109,6 +117,10 @@ const JOB_SITES = [
   "jobhuntersbible.com",
   "glassdoor.com",
 ];
+const PERSONAL_WORDS =
+  "photo img family trip vacation wedding recipe tax receipt cv resume portfolio notes music video hobby".split(
+    " ",
+  );
 const CLOUD_SITES = ["dropbox.com", "box.com", "drive.google.com", "mega.nz", "wetransfer.com"];
 const WEBMAIL = ["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "comcast.net"];
 const CUSTOMER_WORDS =
@@ -180,11 +192,37 @@ type Profile = {
   docs: string[];
   insider: boolean;
   ocean: number[];
+  /** realistic: uses removable media every working day (busy baseline). */
+  usbDaily: boolean;
+  /** The departure is in the HR file (otherwise only the monthly directory snapshots show it). */
+  hrRecord: boolean;
+  /** realistic: what a (benign) leaver does in their last weeks. */
+  leaving: LeaverPlan | null;
+  /** Behaviour groups for the eval's per-group report (answers/population.csv). */
+  groups: string[];
+};
+
+/** A benign leaver's last weeks: job hunting, contact with the next employer, taking personal files. */
+type LeaverPlan = {
+  huntFrom: number;
+  huntRate: number;
+  employer: string | null;
+  employerMailDays: Set<number>;
+  takeHomeDays: Set<number>;
+  takeHomeProjectFiles: boolean;
 };
 
 type Row = { t: number; file: string; rest: string; user: string; malicious: InsiderPlan | null };
 
-type Project = { name: string; slug: string; dept: string; server: string; partners: string[] };
+type Project = {
+  name: string;
+  slug: string;
+  dept: string;
+  server: string;
+  partners: string[];
+  /** realistic: deadline crunches [from, to] (day indices) when the team works late and at weekends. */
+  bursts: [number, number][];
+};
 
 /** Writes a generated dataset through `sink` and returns its summary (insiders, event count). */
 export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink): GeneratedSummary {
@@ -197,6 +235,10 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   const baseDay = daysFromCivil(sy, sm, sd);
   const perCase = options.insidersPerCase ?? Math.max(1, Math.round(nUsers / 500));
   const malformed = options.malformedRows ?? true;
+  const realistic = (options.profile ?? "realistic") === "realistic";
+  // Realistic-only decisions draw from their own stream, so the organisation, its ordinary days and
+  // the other cases stay as the classic generator makes them.
+  const rx = new Random(((options.seed ?? 42) ^ 0x5eed1e) >>> 0);
   const filler = options.contentBytes
     ? ` ${"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".repeat(Math.ceil(options.contentBytes / 77) + 1).slice(0, options.contentBytes)}`
     : "";
@@ -230,6 +272,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
     dept: depts[i % nDepts]!.name,
     server: `SRV-${String(100 + i).padStart(4, "0")}`,
     partners: rng.chance(0.6) ? [rng.pick(partnerPool)] : [],
+    bursts: [],
   }));
   const customers = Array.from({ length: 60 }, (_, i) => `${rng.pick(CUSTOMER_WORDS)}${i}.com`);
   const sharedPcs = Array.from({ length: Math.max(5, Math.round(nUsers / 25)) }, () => newPc());
@@ -317,6 +360,10 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       ),
       insider: false,
       ocean: [rng.int(10, 50), rng.int(10, 50), rng.int(10, 50), rng.int(10, 50), rng.int(10, 50)],
+      usbDaily: false,
+      hrRecord: true,
+      leaving: null,
+      groups: [],
     });
   }
   const byId = new Map(profiles.map((p) => [p.id, p]));
@@ -345,9 +392,11 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
     if (rng.chance(0.08)) {
       p.endDay = rng.int(Math.round(nDays * 0.3), nDays - 5);
       if (rng.chance(0.6)) p.noticeDay = p.endDay - rng.int(14, 40);
-      if (rng.chance(0.4)) p.jobBrowse = Math.max(p.jobBrowse, 0.3);
+      const browses = rng.chance(0.4);
+      if (browses && !realistic) p.jobBrowse = Math.max(p.jobBrowse, 0.3);
     } else if (rng.chance(0.06)) p.startDay = rng.int(Math.round(nDays * 0.15), Math.round(nDays * 0.7));
   }
+
   // Service accounts that appear in the logs but not in LDAP (unknown users).
   const serviceAccounts = ["SVC0001", "SVC0002"];
 
@@ -481,6 +530,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   };
   const windowStart = (len: number) => rng.int(minStart, Math.max(minStart, nDays - len - 3));
 
+  if (realistic) addRealisticPopulation();
   for (let k = 0; k < perCase; k++) {
     // Case 1: off-hours logons to confidential servers, files carried out on USB.
     {
@@ -514,11 +564,15 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       });
     }
     // Case 2: departing employee; job sites first, then USB/cloud/e-mail to the next employer.
-    {
+    if (realistic) {
+      realisticDeparting("hr-notice");
+      realisticDeparting("ldap-only");
+    } else {
       const p = choose(
         (q) => q.projects.length > 0 && q.role !== "ITAdmin",
         (q) => q.projects.length > 0,
       );
+      p.groups.push("insider");
       const leave = Math.min(nDays - 2, windowStart(30) + 28);
       p.endDay = leave;
       if (k % 2 === 0) p.noticeDay = leave - rng.int(18, 28);
@@ -826,14 +880,14 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
     "hr.csv",
     "user_id,start_date,end_date,notice_date,watchlists\n" +
       profiles
-        .filter((p) => p.startDay > 0 || p.noticeDay !== null || p.endDay <= nDays)
+        .filter((p) => p.startDay > 0 || (p.hrRecord && (p.noticeDay !== null || p.endDay <= nDays)))
         .map((p) => {
           const iso = (di: number) => new Date((baseDay + di) * MS_PER_DAY).toISOString().slice(0, 10);
           return [
             p.id,
             p.startDay > 0 ? iso(p.startDay) : "",
-            p.endDay <= nDays ? iso(p.endDay) : "",
-            p.noticeDay !== null ? iso(p.noticeDay) : "",
+            p.hrRecord && p.endDay <= nDays ? iso(p.endDay) : "",
+            p.hrRecord && p.noticeDay !== null ? iso(p.noticeDay) : "",
             "",
           ].join(",");
         })
@@ -919,6 +973,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
     for (const p of profiles) {
       if (di < p.startDay || di > p.endDay) continue;
       normalDay(p, di, weekday, out);
+      if (realistic) realisticDay(p, di, weekday, out);
       for (const pl of planByUser.get(p.id) ?? []) pl.act(di, out);
     }
     if (weekday) {
@@ -972,11 +1027,328 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
     sink.append(`answers/r5.2-${plan.case}/${details}`, `${plan.details.join("\n")}\n`);
   }
   sink.append("answers/insiders.csv", `${answerLines.join("\n")}\n`);
+  // Who is who among the benign (for the eval's per-group numbers; never read by the engine).
+  for (const plan of insiders) {
+    const p = byId.get(plan.user);
+    if (p && !p.groups.includes("insider")) p.groups.push("insider");
+  }
+  sink.append(
+    "answers/population.csv",
+    `user,groups\n${profiles.map((p) => `${p.id},${p.groups.join(";")}`).join("\n")}\n`,
+  );
   sink.append(
     "answers/exfiltration.csv",
     `user,scenario,variant,first_exfiltration\n${insiders.map((p) => `${p.user},${p.case},${p.variant},${Number.isFinite(p.firstExfiltration) ? certDate(p.firstExfiltration) : ""}`).join("\n")}\n`,
   );
   return { users: profiles.length, days: nDays, events, insiders, start: startText, internalDomain: domain };
+
+  // ---------- realistic profile (issue 12) ----------
+
+  /** A confidential project file name drawn from the realistic stream. */
+  function projectFileX(proj: Project): string {
+    return `\\\\fs01\\projects\\${proj.slug}\\${rx.pick(WORDS)}\\${rx.pick(WORDS)}-${rx.int(1000, 9999)}.${rx.pick(["docx", "pdf", "xlsx", "dwg", "zip"])}`;
+  }
+
+  function personalFileX(p: Profile): string {
+    return `C:\\Users\\${p.id}\\${rx.pick(["Pictures", "Documents", "Desktop", "Downloads"])}\\${rx.pick(PERSONAL_WORDS)}-${rx.int(1, 999)}.${rx.pick(["jpg", "png", "docx", "pdf", "xlsx", "mp4"])}`;
+  }
+
+  function employerDomainX(): string {
+    return `${rx.pick(CUSTOMER_WORDS)}${rx.int(10, 99)}-${rx.pick(["systems", "tech", "labs", "works", "devices"])}.com`;
+  }
+
+  /** Job-site browsing, a recruiter or careers page now and then: one low-grade job-hunting session. */
+  function jobHuntSession(
+    p: Profile,
+    di: number,
+    out: Row[],
+    employer: string | null,
+    m: InsiderPlan | null,
+  ) {
+    const c = clock(dayT(di, Math.min(22, Math.max(7.5, rx.normal(12.5, 2)))));
+    for (let i = rx.int(1, 4); i > 0; i--)
+      http(
+        out,
+        p,
+        p.pc,
+        c.add(rx.int(20, 400) * 1000),
+        `http://www.${rx.pick(JOB_SITES)}/jobs/search?q=${rx.pick(WORDS)}+${rx.pick(["engineer", "scientist", "manager", "analyst"])}`,
+        m,
+      );
+    if (rx.chance(0.3))
+      http(
+        out,
+        p,
+        p.pc,
+        c.add(rx.int(60, 600) * 1000),
+        `https://www.linkedin.com/jobs/view/${rx.int(1e6, 9e6)}`,
+        m,
+      );
+    if (employer && rx.chance(0.25))
+      http(
+        out,
+        p,
+        p.pc,
+        c.add(rx.int(60, 600) * 1000),
+        `https://careers.${employer}/positions/${rx.int(100, 999)}`,
+        m,
+      );
+  }
+
+  /** realistic: daily USB users, deadline crunches per project, and benign leavers' last weeks. */
+  function addRealisticPopulation(): void {
+    for (const p of profiles) {
+      if (p.endDay > nDays && rx.chance(0.04)) {
+        // Removable media every working day (lab instruments, test rigs, offline machines): several
+        // files a day, for some of them from project shares.
+        p.usbDaily = true;
+        p.usb = 0.85 + rx.next() * 0.1;
+        p.usbCopies = 4 + rx.next() * 12;
+        p.usbConf = p.projects.length > 0 && rx.chance(0.5) ? 0.1 + rx.next() * 0.2 : 0;
+        p.groups.push("daily-usb");
+      } else if (p.usb > 0) p.groups.push("usb");
+      if (p.afterHours) p.groups.push("after-hours");
+      if (p.jobBrowse > 0) p.groups.push("job-browser");
+    }
+    for (const pr of projects) {
+      if (!rx.chance(0.7)) continue;
+      for (let i = rx.int(1, 2); i > 0; i--) {
+        const deadline = rx.int(Math.min(20, nDays - 1), nDays - 1);
+        pr.bursts.push([Math.max(0, deadline - rx.int(7, 14)), deadline]);
+      }
+    }
+    for (const p of profiles)
+      if (p.projects.some((n) => (projects.find((x) => x.name === n)?.bursts.length ?? 0) > 0))
+        p.groups.push("deadline-team");
+    for (const p of profiles) {
+      if (p.endDay > nDays) continue;
+      // Half the departures reach the HR file (end date, and a notice date for most of those);
+      // the others show only as a person missing from the next monthly directory snapshot.
+      p.hrRecord = rx.chance(0.5);
+      if (!p.hrRecord) p.noticeDay = null;
+      const hunting = rx.chance(0.7);
+      const employer = hunting && rx.chance(0.5) ? employerDomainX() : null;
+      const huntFrom = p.endDay - rx.int(4, 8) * 7;
+      const huntDays = weekdaysIn(huntFrom, p.endDay - 1);
+      const takeHome = rx.chance(0.35);
+      const lastDays = weekdaysIn(p.endDay - 6, p.endDay);
+      p.leaving = {
+        huntFrom,
+        huntRate: hunting ? 0.15 + rx.next() * 0.3 : 0,
+        employer,
+        employerMailDays: new Set(employer ? rx.sample(huntDays, rx.int(1, 3)) : []),
+        takeHomeDays: new Set(takeHome ? rx.sample(lastDays, rx.int(1, 2)) : []),
+        takeHomeProjectFiles: takeHome && rx.chance(0.1),
+      };
+      p.groups.push("leaver", p.hrRecord ? "leaver-hr" : "leaver-ldap-only");
+      if (hunting) p.groups.push("leaver-hunting");
+      if (employer) p.groups.push("leaver-mails-next-employer");
+      if (takeHome) p.groups.push("leaver-takes-personal-files");
+    }
+  }
+
+  /**
+   * realistic case 2: a USB user with a busy baseline job-hunts for 4–8 weeks (low-grade browsing,
+   * a few e-mails with the next employer), then in the last two to four weeks copies 2–4× their own
+   * usual volume to removable media, part of it project files; some also mail files to a personal
+   * address or upload them. The departure is in HR (`hr-notice`) or only in the LDAP snapshots.
+   */
+  function realisticDeparting(variant: "hr-notice" | "ldap-only"): void {
+    const p = choose(
+      (q) => q.projects.length > 0 && q.role !== "ITAdmin" && q.usb >= 0.2 && !q.usbDaily,
+      (q) => q.projects.length > 0 && !q.usbDaily,
+    );
+    p.groups.push("insider");
+    p.usb = Math.max(p.usb, 0.35 + rx.next() * 0.3);
+    p.usbCopies = Math.max(p.usbCopies, 3 + rx.next() * 5);
+    const leave = rx.int(Math.min(nDays - 3, Math.max(minStart + 10, Math.round(nDays * 0.55))), nDays - 3);
+    p.endDay = leave;
+    p.hrRecord = variant === "hr-notice";
+    p.noticeDay = variant === "hr-notice" ? leave - rx.int(14, 28) : null;
+    const proj = projectOf(p);
+    const employer = employerDomainX();
+    const contact = `${rx.pick(FIRST).toLowerCase()}.${rx.pick(LAST).toLowerCase()}@${employer}`;
+    const huntFrom = leave - rx.int(4, 8) * 7;
+    const huntDays = weekdaysIn(huntFrom, leave - 1);
+    const huntRate = 0.2 + rx.next() * 0.25;
+    const browse = new Set(huntDays.filter(() => rx.chance(huntRate)));
+    const mailDays = rx.sample(huntDays, rx.int(2, 4)).sort((a, b) => a - b);
+    const window = weekdaysIn(leave - rx.int(10, 20), leave - 1);
+    const exfilDays = window.filter(() => rx.chance(0.7));
+    if (exfilDays.length === 0) exfilDays.push(window[window.length - 1] ?? leave - 1);
+    const personalMailDay = rx.chance(0.3) ? rx.pick(exfilDays) : null;
+    const cloudDay = rx.chance(0.15) ? rx.pick(exfilDays) : null;
+    addPlan(p, 2, variant, huntFrom, leave, (plan, di, out) => {
+      if (browse.has(di)) jobHuntSession(p, di, out, employer, plan);
+      if (mailDays.includes(di)) {
+        const first = di === mailDays[0];
+        const c = clock(dayT(di, rx.normal(12.3, 0.6)));
+        email(
+          out,
+          p,
+          p.pc,
+          c.t,
+          [contact],
+          first ? [`resume-${p.id.toLowerCase()}.pdf`] : [],
+          "Send",
+          p.email,
+          rx.int(first ? 200_000 : 5_000, first ? 900_000 : 40_000),
+          plan,
+        );
+        email(
+          out,
+          p,
+          p.pc,
+          c.add(rx.int(3600, 18000) * 1000),
+          [p.email],
+          [],
+          "Receive",
+          contact,
+          rx.int(4_000, 30_000),
+          plan,
+        );
+      }
+      if (!exfilDays.includes(di)) return;
+      const c = clock(dayT(di, rx.chance(0.6) ? rx.normal(16.8, 0.6) : rx.normal(12.5, 1)));
+      device(out, p, p.pc, c.t, true, plan);
+      const n = Math.max(2, Math.round(p.usbCopies * (2 + rx.next() * 2)));
+      const share = 0.3 + rx.next() * 0.4;
+      const taken: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const conf = i === 0 || rx.chance(share);
+        const name = conf ? projectFileX(proj) : personalFileX(p);
+        c.add(rx.int(5, 60) * 1000);
+        file(out, p, p.pc, c.t, name, "File Copy", true, false, plan);
+        if (conf) {
+          taken.push(name);
+          markExfil(plan, c.t);
+        }
+      }
+      device(out, p, p.pc, c.add(rx.int(60, 600) * 1000), false, plan);
+      if (di === personalMailDay) {
+        c.add(rx.int(600, 3600) * 1000);
+        email(
+          out,
+          p,
+          p.pc,
+          c.t,
+          [p.personalAddress],
+          rx.sample(taken, rx.int(1, 3)).map(baseOf),
+          "Send",
+          p.email,
+          rx.int(300_000, 6_000_000),
+          plan,
+        );
+        markExfil(plan, c.t);
+      }
+      if (di === cloudDay) {
+        for (const f of rx.sample(taken, rx.int(1, 3))) {
+          c.add(rx.int(30, 300) * 1000);
+          http(out, p, p.pc, c.t, `https://www.dropbox.com/upload?file=${baseOf(f)}`, plan);
+          markExfil(plan, c.t);
+        }
+      }
+    });
+  }
+
+  /** realistic: a benign leaver's last weeks and deadline crunches, on top of the ordinary day. */
+  function realisticDay(p: Profile, di: number, weekday: boolean, out: Row[]): void {
+    const leaving = p.leaving;
+    if (leaving && weekday && di >= leaving.huntFrom && di <= p.endDay) {
+      if (rx.chance(leaving.huntRate)) jobHuntSession(p, di, out, leaving.employer, null);
+      if (leaving.employer && leaving.employerMailDays.has(di)) {
+        const contact = `recruit@${leaving.employer}`;
+        const first = di === Math.min(...leaving.employerMailDays);
+        const t = dayT(di, rx.normal(12.3, 0.6));
+        email(
+          out,
+          p,
+          p.pc,
+          t,
+          [contact],
+          first ? [`resume-${p.id.toLowerCase()}.pdf`] : [],
+          "Send",
+          p.email,
+          rx.int(5_000, 900_000),
+        );
+        email(
+          out,
+          p,
+          p.pc,
+          t + rx.int(3600, 18000) * 1000,
+          [p.email],
+          [],
+          "Receive",
+          contact,
+          rx.int(4_000, 30_000),
+        );
+      }
+      if (leaving.takeHomeDays.has(di)) {
+        // Taking personal files (and, rarely, a few of one's own work files) home on the last days.
+        const t0 = dayT(di, rx.normal(17.2, 0.5));
+        device(out, p, p.pc, t0, true);
+        const n = p.usb > 0 ? Math.max(1, Math.round(p.usbCopies * (1 + rx.next()))) : rx.int(5, 20);
+        let t = t0;
+        for (let i = 0; i < n; i++) {
+          t += rx.int(5, 40) * 1000;
+          file(out, p, p.pc, t, personalFileX(p), "File Copy", true, false);
+        }
+        if (leaving.takeHomeProjectFiles && p.projects.length > 0)
+          for (let i = rx.int(1, 3); i > 0; i--) {
+            t += rx.int(5, 40) * 1000;
+            file(out, p, p.pc, t, projectFileX(projectOf(p)), "File Copy", true, false);
+          }
+        device(out, p, p.pc, t + rx.int(60, 600) * 1000, false);
+      }
+    }
+    if (p.projects.length === 0) return;
+    let crunch: Project | undefined;
+    for (const name of p.projects) {
+      const pr = projects.find((x) => x.name === name);
+      if (pr?.bursts.some(([a, b]) => di >= a && di <= b)) crunch = pr;
+    }
+    if (!crunch || !rx.chance(weekday ? 0.6 : 0.3)) return;
+    // Deadline crunch: the team works late (or at the weekend) on the project share and server.
+    const start = weekday ? Math.min(21.5, Math.max(19, rx.normal(20, 0.8))) : rx.normal(11, 1);
+    const t0 = dayT(di, start);
+    const end = Math.min(dayT(di, 23.9), t0 + rx.int(5400, 12600) * 1000);
+    const at = () => t0 + Math.floor(rx.next() * (end - t0));
+    logon(out, p, p.pc, t0);
+    if (rx.chance(0.5)) logon(out, p, crunch.server, t0 + rx.int(60, 600) * 1000);
+    for (let i = rx.int(3, 10); i > 0; i--)
+      file(
+        out,
+        p,
+        p.pc,
+        at(),
+        projectFileX(crunch),
+        rx.chance(0.6) ? "File Open" : "File Write",
+        false,
+        false,
+      );
+    const mates = profiles.filter((q) => q !== p && q.projects.includes(crunch!.name));
+    for (let i = rx.int(0, 3); i > 0 && mates.length > 0; i--)
+      email(
+        out,
+        p,
+        p.pc,
+        at(),
+        [rx.pick(mates).email],
+        rx.chance(0.4) ? [baseOf(projectFileX(crunch))] : [],
+        "Send",
+        p.email,
+        rx.int(5_000, 2_000_000),
+      );
+    if (p.usb > 0 && rx.chance(0.15)) {
+      // Work taken home on a USB stick during the crunch (common, against most policies).
+      const t = at();
+      device(out, p, p.pc, t, true);
+      for (let i = rx.int(1, 4); i > 0; i--)
+        file(out, p, p.pc, t + i * 20_000, projectFileX(crunch), "File Copy", true, false);
+      device(out, p, p.pc, t + 200_000, false);
+    }
+    logon(out, p, p.pc, end, null, "Logoff");
+  }
 
   // ---------- one ordinary day of one person ----------
   function normalDay(p: Profile, di: number, weekday: boolean, out: Row[]): void {

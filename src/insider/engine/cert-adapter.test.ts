@@ -8,7 +8,11 @@ async function* chunks(text: string, size = 7): AsyncGenerator<Buffer> {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
 
-async function read(kind: ActivityKind, text: string, release?: "r4.2" | "r5.2" | "r6.2") {
+async function read(
+  kind: Exclude<ActivityKind, "process">,
+  text: string,
+  release?: "r4.2" | "r5.2" | "r6.2",
+) {
   const stats: SourceStats = { file: `${kind}.csv`, kind, rows: 0, events: 0, malformed: 0, samples: [] };
   const events: ActivityEvent[] = [];
   for await (const batch of readCertActivity(

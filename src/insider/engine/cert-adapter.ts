@@ -19,7 +19,7 @@ export type CertRelease = "r4.2" | "r5.2" | "r6.2";
 export const CERT_RELEASES: readonly CertRelease[] = ["r4.2", "r5.2", "r6.2"];
 
 /** The activity files of a CERT directory and the kind each holds. */
-export const CERT_ACTIVITY_FILES: Record<string, ActivityKind> = {
+export const CERT_ACTIVITY_FILES: Record<string, Exclude<ActivityKind, "process">> = {
   "logon.csv": "logon",
   "device.csv": "device",
   "file.csv": "file",
@@ -28,7 +28,10 @@ export const CERT_ACTIVITY_FILES: Record<string, ActivityKind> = {
 };
 
 /** Column layouts when a file has no header row. */
-const DEFAULT_COLUMNS: Record<ActivityKind, Record<CertRelease, string[]>> = {
+/** The activity kinds CERT releases have files for (no process events). */
+type CertKind = Exclude<ActivityKind, "process">;
+
+const DEFAULT_COLUMNS: Record<CertKind, Record<CertRelease, string[]>> = {
   logon: {
     "r4.2": ["id", "date", "user", "pc", "activity"],
     "r5.2": ["id", "date", "user", "pc", "activity"],
@@ -103,7 +106,7 @@ const DEFAULT_COLUMNS: Record<ActivityKind, Record<CertRelease, string[]>> = {
 };
 
 /** The kind of a CERT activity file from its name (`logon.csv`, `r4.2-http.csv`, …); null if none. */
-export function certKindOfFile(fileName: string): ActivityKind | null {
+export function certKindOfFile(fileName: string): Exclude<ActivityKind, "process"> | null {
   const base = fileName.replace(/^.*[\\/]/, "").toLowerCase();
   for (const [name, kind] of Object.entries(CERT_ACTIVITY_FILES)) {
     if (base === name || base.endsWith(`-${name}`) || base.endsWith(`_${name}`)) return kind;
@@ -126,7 +129,7 @@ function isHeader(view: CsvRecordView): boolean {
   return fieldText(view, 0).trim().toLowerCase() === "id";
 }
 
-const REQUIRED: Record<ActivityKind, string[]> = {
+const REQUIRED: Record<CertKind, string[]> = {
   logon: ["date", "user", "pc", "activity"],
   device: ["date", "user", "pc", "activity"],
   file: ["date", "user", "pc", "filename"],
@@ -193,7 +196,7 @@ const ACTIVITY_WORDS: Record<string, string> = {
 };
 
 export type CertReadOptions = {
-  kind: ActivityKind;
+  kind: CertKind;
   /** Label used in events and error reports (usually the path relative to the ingested directory). */
   file: string;
   /** Layout for header-less files; with a header the release does not matter. */

@@ -10,17 +10,33 @@
  */
 import { daysFromCivil, isoToDay } from "./time.js";
 
-export type Watchlist = "departing" | "new_hire" | "contractor" | "intern" | "privileged";
+/**
+ * Watchlists: `departing` (leaving: HR notice, directory sync), `new_hire`, `contractor`, `intern`,
+ * `privileged`, and `remote_identity` (an account whose identity is in doubt, e.g. a high-risk
+ * contractor put on it by a hiring review: its remote-access anomalies weigh more).
+ */
+export type Watchlist = "departing" | "new_hire" | "contractor" | "intern" | "privileged" | "remote_identity";
 export const WATCHLISTS: readonly Watchlist[] = [
   "departing",
   "new_hire",
   "contractor",
   "intern",
   "privileged",
+  "remote_identity",
 ];
 
-/** A watchlist membership that holds between two days (inclusive; null = open-ended). */
-export type WatchSpan = { list: Watchlist; fromDay: number | null; toDay: number | null };
+/**
+ * A watchlist membership that holds between two days (inclusive; null = open-ended), with where it
+ * came from (`hr`, `ldap`, a watchlist entry's source such as `directory-sync` or `hiring-review`)
+ * and why, when known.
+ */
+export type WatchSpan = {
+  list: Watchlist;
+  fromDay: number | null;
+  toDay: number | null;
+  source?: string;
+  reason?: string;
+};
 
 export type PersonAttributes = {
   name: string;
@@ -42,6 +58,12 @@ export type Person = {
   versions: { fromDay: number; attrs: PersonAttributes }[];
   startDay: number | null;
   endDay: number | null;
+  /**
+   * The day the organisation learned of the departure: the notice date, the first monthly snapshot
+   * without the person, or the end date itself. Detectors may use the end date only from this day
+   * (before it, a departure is only suggested by behaviour), and look back from it.
+   */
+  endKnownDay?: number | null;
   watch: WatchSpan[];
   /** Machines assigned to the person (HR/asset inventory), if known. */
   hosts: readonly string[];
@@ -110,6 +132,26 @@ export class Directory {
   /** The user id behind an internal e-mail address, if known. */
   userByEmail(email: string): string | undefined {
     return this.byEmail.get(email.toLowerCase());
+  }
+
+  /**
+   * Adds a watchlist span to a person (e.g. from the watchlist service: a directory sync's notice of
+   * departure, a hiring review's high-risk contractor). Accounts not in the directory get a minimal
+   * record so the span still applies to their activity. A `departing` span with an end (`toDay`)
+   * also tells the detectors the end date from the span's start.
+   */
+  addWatch(userId: string, span: WatchSpan): void {
+    let p = this.people.get(userId);
+    if (!p) {
+      p = { userId, versions: [], startDay: null, endDay: null, watch: [], hosts: [], psychometric: null };
+      this.people.set(userId, p);
+    }
+    p.watch.push(span);
+    if (span.list === "departing" && span.toDay !== null) {
+      if (p.endDay === null) p.endDay = span.toDay;
+      const known = span.fromDay ?? span.toDay;
+      p.endKnownDay = Math.min(known, p.endKnownDay ?? known);
+    }
   }
 
   /** Adds or replaces a person and indexes their addresses. */
@@ -229,12 +271,19 @@ export function directoryFromLdap(snapshots: LdapSnapshot[], directory = new Dir
         }
       }
       if (attrs.email) directory.byEmail.set(attrs.email, userId);
-      if (person.endDay !== null && present.has(userId) === false) person.endDay = null; // rehired
+      if (person.endDay !== null && present.has(userId) === false) {
+        person.endDay = null; // rehired
+        person.endKnownDay = null;
+      }
     }
     for (const userId of present) {
       if (!seen.has(userId)) {
         const person = directory.people.get(userId)!;
-        if (person.endDay === null) person.endDay = start - 1;
+        if (person.endDay === null) {
+          // Only the snapshot of this month shows the departure: known from its first day.
+          person.endDay = start - 1;
+          person.endKnownDay = start;
+        }
       }
     }
     present.clear();
@@ -323,9 +372,21 @@ export function mergeHrRows(
       if (!person.watch.some((w) => w.list === "new_hire"))
         person.watch.push({ list: "new_hire", fromDay: start, toDay: (start ?? 0) + NEW_HIRE_DAYS });
     }
-    if (end !== undefined) person.endDay = end;
-    if (notice !== undefined) {
-      person.watch.push({ list: "departing", fromDay: notice, toDay: end ?? person.endDay ?? null });
+    if (end != null) {
+      person.endDay = end;
+      // Without a notice date, HR's end date counts as known on the day itself (when it was entered
+      // is not recorded); with one, from the notice.
+      person.endKnownDay = notice ?? Math.min(end, person.endKnownDay ?? end);
+    }
+    if (notice != null) {
+      person.watch.push({
+        list: "departing",
+        fromDay: notice,
+        toDay: end ?? person.endDay ?? null,
+        source: "hr",
+        reason: "notice_date",
+      });
+      if (person.endDay !== null) person.endKnownDay = Math.min(notice, person.endKnownDay ?? notice);
     }
     for (const raw of (values.watchlists ?? "").split(/[;|]/)) {
       const list = raw.trim().toLowerCase().replace(/[\s-]/g, "_");

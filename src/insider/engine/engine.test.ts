@@ -309,9 +309,10 @@ describe("insider engine", () => {
   });
 
   it("flags repeated out-of-scope access by an intern (case 4)", () => {
-    const access = [20, 22, 25].map((d) =>
+    const access = [20, 22, 25].flatMap((d) => [
       ev("DAVE", d, 14, { kind: "file", action: "open", object: "\\\\fs01\\p1\\roadmap.pptx" }),
-    );
+      ev("DAVE", d, 14.2, { kind: "file", action: "open", object: "\\\\fs01\\p1\\budget.xlsx" }),
+    ]);
     const { days, alerts } = run([...normalDays(0, 30), ...access]);
     const firedOn = (d: number) =>
       days.find((x) => x.user === "DAVE" && x.day === START + d)!.indicators.map((i) => i.id);
@@ -377,9 +378,10 @@ describe("insider engine", () => {
 
   it("continues from a snapshot exactly as an uninterrupted run", () => {
     // DAVE's out-of-scope accesses straddle the split, so the case-4 detector needs restored history.
-    const scope = [43, 47].map((d) =>
+    const scope = [43, 47].flatMap((d) => [
       ev("DAVE", d, 14, { kind: "file", action: "open", object: "\\\\fs01\\p1\\roadmap.pptx" }),
-    );
+      ev("DAVE", d, 14.2, { kind: "file", action: "open", object: "\\\\fs01\\p1\\budget.xlsx" }),
+    ]);
     const events = [...normalDays(0, 60), ...offHoursExfil(36), ...offHoursExfil(55), ...scope].sort(
       (a, b) => a.t - b.t,
     );

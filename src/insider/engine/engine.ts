@@ -3,26 +3,36 @@
  * user (open day features, baselines, habits, a few bounded sets) and per machine, never per event,
  * so memory grows with the organisation, not with the logs.
  *
- * For every user-day it computes features, compares them with the user's own baseline and with
- * their peer groups (role, department, project), fires indicators, runs the six case detectors, and
- * scores the day: an additive sum of indicator weights (adjusted by triage feedback) plus a bounded
- * anomaly part. Days that reach the alert threshold open or extend the user's alert, with the raw
+ * The engine does the shared work: event order and lateness, the per user-day feature vector,
+ * machine ownership (own / shared / other user's / supervisor's machine), the confidential-asset
+ * lookup, baselines against the user's own history and their peer groups (role, department,
+ * project), habits, scoring, alerts and evidence. What to look for is in the detectors
+ * (`detectors/`, one file per detector, registered in `detectors/index.ts`): their event hooks add
+ * to the day's features and tag evidence, their end-of-day rules fire indicators and case patterns.
+ * A day's score is an additive sum of indicator weights (adjusted by triage feedback) plus a bounded
+ * anomaly part; days that reach the alert threshold open or extend the user's alert, with the raw
  * events that caused it as the evidence timeline. Pure: no IO, no clock, deterministic.
  */
 import type { AssetRegistry, ConfidentialAsset } from "./assets.js";
-import type { Directory, PersonAttributes, Watchlist } from "./directory.js";
+import { DETECTORS, LEGACY_HABIT_ORDER, LEGACY_INDICATOR_ORDER } from "./detectors/index.js";
 import {
-  DEFAULT_DOMAINS,
-  DOMAIN_CLOUD,
-  DOMAIN_HACK,
-  DOMAIN_JOB,
-  DOMAIN_LEAK,
-  DOMAIN_PRO_NETWORK,
-  DOMAIN_WEBMAIL,
-  DomainClassifier,
-  type DomainLists,
-  domainOfEmail,
-} from "./domains.js";
+  type Bilingual,
+  CTX_OTHER,
+  CTX_OWN,
+  CTX_SERVER,
+  CTX_SHARED,
+  CTX_SUPERVISOR,
+  CTX_UNKNOWN,
+  type DayContext,
+  type DepartureContext,
+  type DetectorInstance,
+  type EventContext,
+  type Evidence,
+  type HostContext,
+  type LookBackFinding,
+} from "./detectors/types.js";
+import type { Directory, Person, PersonAttributes, Watchlist } from "./directory.js";
+import { DEFAULT_DOMAINS, DomainClassifier, type DomainLists } from "./domains.js";
 import type { ActivityEvent } from "./event.js";
 import {
   ANOMALY_FEATURES,
@@ -30,9 +40,12 @@ import {
   CHART_FEATURES,
   F,
   FEATURE_COUNT,
+  FEATURE_INDEX,
+  FEATURE_NAMES,
   FILE_ARCHIVE,
   FILE_DOCUMENT,
   FILE_EXECUTABLE,
+  FILE_OTHER,
   fileType,
 } from "./features.js";
 import { INDICATOR_INDEX, INDICATORS, type Severity, severityOf } from "./indicators.js";
@@ -62,8 +75,13 @@ export type EngineOptions = {
   latenessHours?: number;
   /** Active days before a user's own baseline is trusted. */
   warmupDays?: number;
-  /** A user-day scoring at least this opens or extends an alert. */
+  /**
+   * Legacy fixed threshold: a user-day scoring at least this opens or extends an alert. Used only
+   * when `budget` is not given (then the budget is `{ mode: "fixed", threshold }`).
+   */
   alertThreshold?: number;
+  /** How many user-days may alert: the investigation budget (default {@link DEFAULT_BUDGET}). */
+  budget?: AlertBudget;
   /** A new alert day within this many days of the user's open alert merges into it. */
   mergeWindowDays?: number;
   /** Recipients at which an e-mail counts as a mass e-mail. */
@@ -72,35 +90,74 @@ export type EngineOptions = {
   /** Psychometric factor: off by default (see docs/insider-risk.md for why). */
   psychometric?: { enabled: boolean };
   feedback?: TriageFeedback;
+  /** Detector-specific settings, by detector id (see each detector's file). */
+  detectors?: Record<string, unknown>;
 };
 
-type ResolvedOptions = Required<Omit<EngineOptions, "feedback" | "psychometric" | "domains">> & {
+/**
+ * The investigation budget: which user-days alert, from the organisation's own score distribution
+ * rather than a fixed number of points. Whatever the budget, a day on which a detector fires its
+ * case pattern always alerts (unless triage marked that pattern a non-issue for the person).
+ *
+ * - `percentile`: days scoring at or above the organisation's p-th percentile of user-day scores
+ *   over the previous `windowDays` days (e.g. 99.9 = the top 0.1 % of user-days). Until the window
+ *   holds `warmupUserDays` scored days, `warmupThreshold` points apply instead.
+ * - `topPerDay`: the `perDay` highest-scoring user-days of each day (an office that reviews N cases
+ *   a day). In scale-out each partition's engine applies it to its own people.
+ * - `fixed`: a fixed number of points (the behaviour before budgets).
+ * `floor`: no budget alert below this score (quiet days do not fill the budget with noise).
+ */
+export type AlertBudget =
+  | {
+      mode: "percentile";
+      percentile: number;
+      windowDays?: number;
+      floor?: number;
+      warmupUserDays?: number;
+      warmupThreshold?: number;
+    }
+  | { mode: "topPerDay"; perDay: number; floor?: number }
+  | { mode: "fixed"; threshold: number };
+
+/** The default budget: the top 0.1 % of user-days (about one a day for 1,000 people), at least 20 points. */
+export const DEFAULT_BUDGET: AlertBudget = {
+  mode: "percentile",
+  percentile: 99.9,
+  windowDays: 90,
+  floor: 20,
+  warmupUserDays: 5000,
+  warmupThreshold: 40,
+};
+
+/** What the budget did on one day. */
+export type BudgetDay = {
+  day: number;
+  mode: AlertBudget["mode"];
+  /** The score at or above which a day alerted by budget (null: topPerDay with fewer days than N). */
+  threshold: number | null;
+  userDays: number;
+  /** User-days alerted because they were within the budget. */
+  byBudget: number;
+  /** User-days alerted because a detector fired its case pattern (outside the budget). */
+  byPattern: number;
+  /** Alerts opened that day (the rest extended open alerts). */
+  newAlerts: number;
+};
+
+type ResolvedOptions = Required<
+  Omit<EngineOptions, "feedback" | "psychometric" | "domains" | "detectors" | "budget">
+> & {
+  budget: AlertBudget;
   feedback: TriageFeedback;
   psychometric: { enabled: boolean };
   domains: DomainLists;
+  detectors: Record<string, unknown>;
 };
 
-export type HostContext = "own" | "shared" | "other" | "supervisor" | "server" | "unknown";
+export type { Evidence, HostContext } from "./detectors/types.js";
 
-/** One raw event kept as evidence, with the indicators it supports and where it came from. */
-export type Evidence = {
-  t: number;
-  kind: string;
-  action: string;
-  host: string;
-  hostContext: HostContext;
-  object: string;
-  recipients: string[];
-  attachments: string[];
-  bytes: number;
-  assetId: string | null;
-  indicators: string[];
-  sourceFile: string;
-  sourceLine: number;
-  sourceId: string;
-};
-
-export type FiredIndicator = { id: string; weight: number };
+/** An indicator that fired on a day: its (feedback-adjusted) weight and, when a detector gives one, why. */
+export type FiredIndicator = { id: string; weight: number; detail?: Bilingual };
 
 /** The scored result of one user-day. */
 export type UserDayResult = {
@@ -116,7 +173,15 @@ export type UserDayResult = {
   alertKey: string | null;
 };
 
-export type AlertIndicator = { id: string; weight: number; count: number; firstDay: number; lastDay: number };
+export type AlertIndicator = {
+  id: string;
+  weight: number;
+  count: number;
+  firstDay: number;
+  lastDay: number;
+  /** The latest day-specific explanation a detector gave (e.g. "3.1× the own 8-week level"). */
+  detail?: Bilingual;
+};
 
 /** A new or extended alert, emitted when a user-day reaches the threshold. */
 export type AlertUpdate = {
@@ -139,6 +204,8 @@ export type AlertUpdate = {
 export type EngineSink = {
   userDay?(result: UserDayResult): void;
   alert?(update: AlertUpdate): void;
+  /** After each closed day: the budget's threshold and what it alerted. */
+  budgetDay?(budget: BudgetDay): void;
 };
 
 export type EngineStats = {
@@ -152,83 +219,71 @@ export type EngineStats = {
   alerts: number;
 };
 
-const CTX_OWN = 0;
-const CTX_SHARED = 1;
-const CTX_OTHER = 2;
-const CTX_SUPERVISOR = 3;
-const CTX_SERVER = 4;
-const CTX_UNKNOWN = 5;
 const CTX_NAMES: HostContext[] = ["own", "shared", "other", "supervisor", "server", "unknown"];
 
-// Habits: exponentially weighted share of active days on which the user did something.
-const H_AFTER_HOURS = 0;
-const H_WEEKEND = 1;
-const H_USB = 2;
-const H_USB_AFTER_HOURS = 3;
-const H_CONF_AFTER_HOURS = 4;
-const H_OTHER_PC = 5;
-const H_SUPERVISOR_PC = 6;
-const H_OTHER_FILES = 7;
-const H_CLOUD = 8;
-const H_CLOUD_UPLOAD = 9;
-const H_PERSONAL_ATTACH = 10;
-const H_MASS = 11;
-const H_TOOL = 12;
-const HABITS = 13;
-
 const NI = INDICATORS.length;
-const idx = (id: string): number => {
-  const i = INDICATOR_INDEX.get(id);
-  if (i === undefined) throw new Error(`unknown indicator ${id}`);
-  return i;
-};
-const I = {
-  AFTER_HOURS_LOGON: idx("I-AFTER-HOURS-LOGON"),
-  WEEKEND: idx("I-WEEKEND-ACTIVITY"),
-  USB_FIRST: idx("I-USB-FIRST-USE"),
-  USB_AFTER_HOURS: idx("I-USB-AFTER-HOURS"),
-  USB_VOLUME: idx("I-USB-VOLUME"),
-  USB_CONF: idx("I-USB-CONFIDENTIAL"),
-  CONF_AFTER_HOURS: idx("I-CONF-AFTER-HOURS"),
-  OUT_OF_SCOPE: idx("I-OUT-OF-SCOPE"),
-  JOB: idx("I-JOB-SEARCH"),
-  PRO: idx("I-PRO-NETWORK"),
-  DEPARTING: idx("I-DEPARTING"),
-  POST_DEPARTURE: idx("I-POST-DEPARTURE"),
-  CLOUD_USE: idx("I-CLOUD-USE"),
-  CLOUD_UPLOAD: idx("I-CLOUD-UPLOAD"),
-  LEAK: idx("I-LEAK-SITE"),
-  HACK: idx("I-HACK-TOOL"),
-  TOOL_TRANSFER: idx("I-TOOL-TRANSFER"),
-  OTHER_PC_LOGON: idx("I-OTHER-PC-LOGON"),
-  SUPERVISOR_PC: idx("I-SUPERVISOR-PC"),
-  OTHER_PC_FILES: idx("I-OTHER-PC-FILES"),
-  OTHER_PC_MAIL: idx("I-OTHER-PC-MAIL-OUT"),
-  EXT_ATTACH: idx("I-EMAIL-EXT-ATTACH"),
-  PERSONAL: idx("I-EMAIL-PERSONAL"),
-  NEW_RECIPIENT: idx("I-EMAIL-NEW-RECIPIENT"),
-  EMAIL_CONF: idx("I-EMAIL-CONFIDENTIAL"),
-  MASS: idx("I-MASS-EMAIL"),
-  CASE1: idx("I-CASE1-OFFHOURS-EXFIL"),
-  CASE2: idx("I-CASE2-DEPARTING-EXFIL"),
-  CASE3: idx("I-CASE3-RECRUITED-EMAIL"),
-  CASE4: idx("I-CASE4-SCOPE-CREEP"),
-  CASE5: idx("I-CASE5-OTHER-PC-MAIL"),
-  CASE6_LEAK: idx("I-CASE6-LEAK-UPLOAD"),
-  CASE6_TOOL: idx("I-CASE6-TOOL-PLANT"),
-  PSYCHOMETRIC: idx("I-PSYCHOMETRIC"),
-};
 
 /** Indicators that are only context: they explain a combination but never alert on their own. */
-const CONTEXT_ONLY = new Set(INDICATORS.flatMap((d, i) => (d.kind === "context" ? [i] : [])));
+const CONTEXT_ONLY = new Uint8Array(NI);
+INDICATORS.forEach((d, i) => {
+  if (d.kind === "context") CONTEXT_ONLY[i] = 1;
+});
 
-/** URL paths that upload (for releases without an upload activity). */
-const UPLOAD_URL = /[/?&](upload|put|send|submit)(?:[/?&=.]|$)/i;
+/** Habits the detectors need, in registry order: each counts days on which its feature was non-zero. */
+const HABITS: readonly { id: string; feature: number }[] = (() => {
+  const out: { id: string; feature: number }[] = [];
+  for (const d of DETECTORS) {
+    for (const h of d.habits ?? []) {
+      if (out.some((o) => o.id === h.id)) continue;
+      const feature = FEATURE_INDEX.get(h.feature);
+      if (feature === undefined)
+        throw new Error(`detector ${d.id}: habit ${h.id} on unknown feature ${h.feature}`);
+      out.push({ id: h.id, feature });
+    }
+  }
+  return out;
+})();
+const HABIT_INDEX = new Map(HABITS.map((h, i) => [h.id, i]));
+
+/** Feature indices the detectors ask the engine to track (`tracks`), deduplicated in registry order. */
+function tracked(
+  pick: (t: NonNullable<(typeof DETECTORS)[number]["tracks"]>) => readonly string[] | undefined,
+) {
+  const out: number[] = [];
+  for (const d of DETECTORS) {
+    for (const name of (d.tracks && pick(d.tracks)) ?? []) {
+      const f = FEATURE_INDEX.get(name);
+      if (f === undefined) throw new Error(`detector ${d.id}: tracks unknown feature ${name}`);
+      if (!out.includes(f)) out.push(f);
+    }
+  }
+  return out;
+}
+/** Features whose own 8-week level detectors may ask for (DayContext.recent). */
+export const RECENT_FEATURES: readonly number[] = tracked((t) => t.recent);
+/** Features whose distribution over a department's user-days is kept (DayContext.peerPercentile). */
+export const DISTRIBUTION_FEATURES: readonly number[] = tracked((t) => t.distribution);
+/** Features counted over a team's and project's people each day (DayContext.peersToday). */
+export const PEER_TODAY_FEATURES: readonly number[] = tracked((t) => t.peersToday);
+const nameOf = (f: number) => FEATURE_NAMES[f]!;
+const RECENT_INDEX = new Map(RECENT_FEATURES.map((f, k) => [f, k]));
+const DIST_INDEX = new Map(DISTRIBUTION_FEATURES.map((f, k) => [f, k]));
+const PEER_TODAY_INDEX = new Map(PEER_TODAY_FEATURES.map((f, k) => [f, k]));
+const RECENT_DAYS = 56;
+/** Value buckets of a distribution: 0, then half-octaves (1, 1.4, 2, 2.8, 4 …). */
+const DIST_BUCKETS = 40;
+const distBucket = (v: number) =>
+  v <= 0 ? 0 : Math.min(DIST_BUCKETS - 1, 1 + Math.floor(2 * Math.log2(v) + 1e-9));
+/** A peer distribution is trusted from this many user-days; it is halved past the cap (recency). */
+const DIST_MIN = 200;
+const DIST_CAP = 50_000;
+/** Score histogram of the percentile budget: half-point buckets up to 400 points. */
+const SCORE_BUCKETS = 800;
+const scoreBucket = (score: number) => Math.max(0, Math.min(SCORE_BUCKETS - 1, Math.floor(score * 2 + 1e-9)));
 
 const MAX_EVIDENCE_PER_DAY = 200;
 const MAX_EVIDENCE_PER_TAG = 20;
 const MAX_CONTEXT_EVIDENCE = 30;
-const MAX_CONTACTS = 600;
 const MAX_CONF_FILES = 256;
 const MAX_USER_HOSTS = 16;
 const MAX_HOST_USERS = 12;
@@ -247,11 +302,16 @@ type DayAcc = {
   tagCounts: Uint16Array;
   attrs: PersonAttributes;
   watch: Watchlist[];
-  /** Confidential assets touched this day (ids), for the cloud-upload detector. */
-  confTouched: number;
 };
 
-type PeerStats = { n: number; mean: Float64Array; m2: Float64Array };
+type PeerStats = {
+  n: number;
+  mean: Float64Array;
+  m2: Float64Array;
+  /** Counts per value bucket for each DISTRIBUTION_FEATURES entry, and their total. */
+  dist: Float64Array;
+  distTotal: number;
+};
 
 type OpenAlert = {
   key: string;
@@ -265,24 +325,26 @@ type OpenAlert = {
 type UserState = {
   user: string;
   known: boolean;
+  person: Person | undefined;
   days: DayAcc[];
   n: number;
   mean: Float64Array;
   varr: Float64Array;
   habitN: number;
   habitK: Float64Array;
-  usbDays: number;
-  /** Days with cloud uploads so far: a regular uploader is not flagged for every upload. */
-  uploadDays: number;
   logonTotal: number;
   hostCounts: Map<string, number>;
-  contacts: Map<string, number>;
   confFiles: Map<string, string>;
   /** Indicator index → days it fired (recent, oldest first). */
   hist: Map<number, number[]>;
   context: Evidence[];
   alert: OpenAlert | null;
   openDevices: Set<string>;
+  /** Each detector's own state, by registry position. */
+  det: unknown[];
+  /** Day numbers of the last RECENT_DAYS days (by day mod RECENT_DAYS; -1 = none) and their RECENT_FEATURES values. */
+  recentDay: Int32Array;
+  recentVal: Float32Array;
 };
 
 type HostStats = { total: number; users: Map<string, number>; owner: string; ownerCount: number };
@@ -297,11 +359,17 @@ function resolve(options: EngineOptions): ResolvedOptions {
     latenessHours: options.latenessHours ?? 4,
     warmupDays: options.warmupDays ?? 14,
     alertThreshold: options.alertThreshold ?? 30,
+    budget:
+      options.budget ??
+      (options.alertThreshold !== undefined
+        ? { mode: "fixed", threshold: options.alertThreshold }
+        : DEFAULT_BUDGET),
     mergeWindowDays: options.mergeWindowDays ?? 30,
     massEmailRecipients: options.massEmailRecipients ?? 20,
     domains: options.domains ?? DEFAULT_DOMAINS,
     psychometric: options.psychometric ?? { enabled: false },
     feedback: options.feedback ?? {},
+    detectors: options.detectors ?? {},
   };
 }
 
@@ -313,27 +381,107 @@ export type EngineDeps = {
   snapshot?: EngineSnapshot;
 };
 
-/** Serialisable engine state (bounded by users and machines), to continue across ingestion runs. */
+/**
+ * Serialisable engine state (bounded by users and machines), to continue across ingestion runs.
+ * Version 2 keeps indicators, habits and detector state by id; version 1 (before detectors were
+ * modules) is still restored.
+ */
 export type EngineSnapshot = {
-  version: 1;
+  version: 1 | 2;
   watermark: number;
   stats: EngineStats;
   users: unknown[];
   hosts: [string, { total: number; users: [string, number][]; owner: string; ownerCount: number }][];
-  peers: [string, { n: number; mean: number[]; m2: number[] }][];
+  peers: [
+    string,
+    { n: number; mean: number[]; m2: number[]; dist?: [number, number][]; distTotal?: number },
+  ][];
+  /** The percentile budget's score histogram per recent day: [day, [bucket, count][]][] (v2). */
+  scores?: [number, [number, number][]][];
+  /** Names of the features in users' `recent` rows and peers' `dist` blocks (v2). */
+  recentFeatures?: string[];
+  distributionFeatures?: string[];
 };
+
+type Hook = (e: EventContext, s: unknown) => void;
+type DayHook = (d: DayContext, s: unknown) => void;
 
 /** Creates an engine; push events in time order (small disorder within the lateness is tolerated). */
 export function createInsiderEngine(deps: EngineDeps) {
   const o = resolve(deps.options);
   const { directory, assets, sink } = deps;
   const classifier = new DomainClassifier(o.domains);
-  const internal = new Set(o.internalDomains);
   const weekend = new Set(o.weekendDays);
   const holidays = new Set(o.holidays);
   const latenessMs = o.latenessHours * MS_PER_HOUR;
   const baselineAlpha = 1 - 2 ** (-1 / BASELINE_HALF_LIFE_DAYS);
   const habitDecay = 2 ** (-1 / HABIT_HALF_LIFE_DAYS);
+
+  // ---------- detectors ----------
+  const instances: DetectorInstance[] = DETECTORS.map((def) =>
+    def.create({
+      options: {
+        internalDomains: new Set(o.internalDomains),
+        workStartHour: o.workStartHour,
+        workEndHour: o.workEndHour,
+        warmupDays: o.warmupDays,
+        massEmailRecipients: o.massEmailRecipients,
+        psychometricEnabled: o.psychometric.enabled,
+        settings: o.detectors,
+      },
+      directory,
+      classifier,
+      assets,
+      indicator(id) {
+        const i = INDICATOR_INDEX.get(id);
+        if (i === undefined) throw new Error(`detector ${def.id}: unknown indicator ${id}`);
+        return i;
+      },
+      feature(name) {
+        const i = FEATURE_INDEX.get(name);
+        if (i === undefined) throw new Error(`detector ${def.id}: unknown feature ${name}`);
+        return i;
+      },
+      habit(id) {
+        const i = HABIT_INDEX.get(id);
+        if (i === undefined) throw new Error(`detector ${def.id}: unknown habit ${id}`);
+        return i;
+      },
+    }),
+  );
+  /** Hooks per event kind as [hook, detector position] pairs, so an event only visits interested detectors. */
+  const hooksFor = (pick: (d: DetectorInstance) => Hook | undefined) => {
+    const out: [Hook, number][] = [];
+    instances.forEach((inst, k) => {
+      const h = pick(inst);
+      if (h) out.push([h.bind(inst), k]);
+    });
+    return out;
+  };
+  const kindHooks: Record<string, [Hook, number][]> = {
+    http: hooksFor((d) => d.http as Hook | undefined),
+    logon: hooksFor((d) => d.logon as Hook | undefined),
+    device: hooksFor((d) => d.device as Hook | undefined),
+    file: hooksFor((d) => d.file as Hook | undefined),
+    email: hooksFor((d) => d.email as Hook | undefined),
+  };
+  const anyHooks = hooksFor((d) => d.any as Hook | undefined);
+  const dayHooks = (pick: (d: DetectorInstance) => DayHook | undefined) => {
+    const out: [DayHook, number][] = [];
+    instances.forEach((inst, k) => {
+      const h = pick(inst);
+      if (h) out.push([h.bind(inst), k]);
+    });
+    return out;
+  };
+  const signalHooks = dayHooks((d) => d.signals as DayHook | undefined);
+  const caseHooks = dayHooks((d) => d.cases as DayHook | undefined);
+  const learnHooks = dayHooks((d) => d.learn as DayHook | undefined);
+  type DepartureHook = (c: DepartureContext, s: unknown) => LookBackFinding | null;
+  const departureHooks: [DepartureHook, number][] = [];
+  instances.forEach((inst, k) => {
+    if (inst.departure) departureHooks.push([inst.departure.bind(inst) as DepartureHook, k]);
+  });
 
   const users = new Map<string, UserState>();
   const hosts = new Map<string, HostStats>();
@@ -358,30 +506,33 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (i !== undefined) weightFactor[i] = f;
   }
 
-  if (deps.snapshot) restore(deps.snapshot);
+  function newDetectorStates(): unknown[] {
+    return instances.map((inst) => (inst.newState ? inst.newState() : undefined));
+  }
 
   function newUser(user: string): UserState {
-    const known = directory.people.has(user);
-    if (!known) stats.unknownUsers++;
+    const person = directory.people.get(user);
+    if (!person) stats.unknownUsers++;
     return {
       user,
-      known,
+      known: person !== undefined,
+      person,
       days: [],
       n: 0,
       mean: new Float64Array(FEATURE_COUNT),
       varr: new Float64Array(FEATURE_COUNT),
       habitN: 0,
-      habitK: new Float64Array(HABITS),
-      usbDays: 0,
-      uploadDays: 0,
+      habitK: new Float64Array(HABITS.length),
       logonTotal: 0,
       hostCounts: new Map(),
-      contacts: new Map(),
       confFiles: new Map(),
       hist: new Map(),
       context: [],
       alert: null,
       openDevices: new Set(),
+      det: newDetectorStates(),
+      recentDay: new Int32Array(RECENT_DAYS).fill(-1),
+      recentVal: new Float32Array(RECENT_DAYS * RECENT_FEATURES.length),
     };
   }
 
@@ -410,16 +561,11 @@ export function createInsiderEngine(deps: EngineDeps) {
       tagCounts: new Uint16Array(NI),
       attrs: directory.attributesAt(u.user, day),
       watch: directory.watchlistsAt(u.user, day),
-      confTouched: 0,
     };
     days.push(d);
     if (days.length > 1) days.sort((a, b) => a.day - b.day);
     active.add(u);
     return d;
-  }
-
-  function habit(u: UserState, h: number): number {
-    return (u.habitK[h]! + 0.5) / (u.habitN + 10);
   }
 
   function hostContext(u: UserState, d: DayAcc, host: string): number {
@@ -429,8 +575,7 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (assets.server(host)) ctx = CTX_SERVER;
     else {
       const mine = u.hostCounts.get(host) ?? 0;
-      const person = directory.people.get(u.user);
-      if (person?.hosts.includes(host) || (mine >= 3 && mine >= 0.25 * u.logonTotal)) ctx = CTX_OWN;
+      if (u.person?.hosts.includes(host) || (mine >= 3 && mine >= 0.25 * u.logonTotal)) ctx = CTX_OWN;
       else {
         const hs = hosts.get(host);
         if (hs && hs.total >= 20) {
@@ -487,8 +632,10 @@ export function createInsiderEngine(deps: EngineDeps) {
     asset: ConfidentialAsset | null,
   ): void {
     if (d.evidence.length >= MAX_EVIDENCE_PER_DAY) return;
+    if (tags.length > 1) tags.sort((a, b) => a - b);
     const keep: number[] = [];
     for (const t of tags) {
+      if (keep.length > 0 && keep[keep.length - 1] === t) continue;
       if (d.tagCounts[t]! < MAX_EVIDENCE_PER_TAG) {
         d.tagCounts[t]!++;
         keep.push(t);
@@ -513,28 +660,6 @@ export function createInsiderEngine(deps: EngineDeps) {
     });
   }
 
-  function touchConfidential(
-    u: UserState,
-    d: DayAcc,
-    asset: ConfidentialAsset,
-    afterHours: boolean,
-    tags: number[],
-  ): void {
-    const x = d.x;
-    x[F.CONF_ACCESS]!++;
-    d.confTouched++;
-    if (afterHours) {
-      x[F.CONF_AFTER_HOURS]!++;
-      tags.push(I.CONF_AFTER_HOURS);
-    }
-    // Scope is only known for people in the directory; unknown accounts are reported by ingestion.
-    if (u.known && !assets.inScope(asset, d.attrs.projects, d.attrs.role)) {
-      x[F.OUT_OF_SCOPE]!++;
-      tags.push(I.OUT_OF_SCOPE);
-    }
-    void u;
-  }
-
   function rememberConfFile(u: UserState, name: string, asset: ConfidentialAsset): void {
     const base = baseName(name);
     if (base === "") return;
@@ -550,23 +675,37 @@ export function createInsiderEngine(deps: EngineDeps) {
     return assets.assets.find((a) => a.id === id) ?? null;
   }
 
-  function rememberContact(u: UserState, address: string, day: number): boolean {
-    const had = u.contacts.has(address);
-    if (had) u.contacts.delete(address);
-    u.contacts.set(address, day);
-    if (u.contacts.size > MAX_CONTACTS) {
-      const first = u.contacts.keys().next().value;
-      if (first !== undefined) u.contacts.delete(first);
-    }
-    return had;
-  }
-
   /** Moves time forward, closing the days no more events can arrive for. */
   function advance(t: number): void {
     watermark = t;
     const closable = dayOf(t - latenessMs) - 1;
     if (closable > closedThrough) closeThrough(closable);
   }
+
+  // One reusable event context (the engine is single-threaded and hooks must not keep it).
+  let cur!: UserState;
+  const ectx: EventContext = {
+    ev: undefined as unknown as ActivityEvent,
+    day: 0,
+    hour: 0,
+    afterHours: false,
+    offDay: false,
+    x: new Float64Array(0),
+    ctx: CTX_UNKNOWN,
+    fileType: FILE_OTHER,
+    domainFlags: 0,
+    asset: null,
+    evidenceAsset: null,
+    attrs: undefined as unknown as PersonAttributes,
+    watch: [],
+    person: undefined,
+    tags: [],
+    rememberedAsset(fileName: string): ConfidentialAsset | null {
+      const id = cur.confFiles.get(baseName(fileName));
+      return id === undefined ? null : assetById(id);
+    },
+    userDays: 0,
+  };
 
   /** Processes one event. */
   function push(ev: ActivityEvent): void {
@@ -593,229 +732,212 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (afterHours) x[F.AFTER_HOURS]!++;
     if (offDay) x[F.WEEKEND]!++;
     if (ev.host !== "") d.hosts.add(ev.host);
+    const e = ectx;
+    cur = u;
+    e.ev = ev;
+    e.day = day;
+    e.hour = hour;
+    e.afterHours = afterHours;
+    e.offDay = offDay;
+    e.x = x;
+    e.ctx = CTX_UNKNOWN;
+    e.fileType = FILE_OTHER;
+    e.domainFlags = 0;
+    e.asset = null;
+    e.attrs = d.attrs;
+    e.watch = d.watch;
+    e.person = u.person;
+    e.userDays = u.n;
     const tags: number[] = [];
-    let asset: ConfidentialAsset | null = null;
-    let ctx = CTX_UNKNOWN;
+    e.tags = tags;
 
+    // The engine's own bookkeeping and the facts every detector may use.
     switch (ev.kind) {
-      case "http": {
+      case "http":
         x[F.HTTP]!++;
-        const flags = classifier.url(ev.object);
-        if (flags !== 0) {
-          if (flags & DOMAIN_JOB) {
-            x[F.JOB_SEARCH]!++;
-            tags.push(I.JOB);
-          }
-          if (flags & DOMAIN_PRO_NETWORK) {
-            x[F.PRO_NETWORK]!++;
-            tags.push(I.PRO);
-          }
-          // r4.2/r5.2 have no upload activity: an upload page on a cloud or leak site counts as one.
-          const upload =
-            ev.action === "upload" ||
-            ((flags & (DOMAIN_CLOUD | DOMAIN_LEAK)) !== 0 &&
-              ev.action === "visit" &&
-              UPLOAD_URL.test(ev.object));
-          if (flags & DOMAIN_CLOUD) {
-            x[F.CLOUD]!++;
-            tags.push(I.CLOUD_USE);
-            if (upload) {
-              x[F.CLOUD_UPLOAD]!++;
-              tags.push(I.CLOUD_UPLOAD);
-            }
-          }
-          if (flags & DOMAIN_LEAK) {
-            x[F.LEAK]!++;
-            tags.push(I.LEAK);
-          }
-          if (flags & DOMAIN_HACK) {
-            x[F.HACK]!++;
-            tags.push(I.HACK);
-          }
-        }
-        asset = assets.url(ev.object);
-        if (asset) touchConfidential(u, d, asset, afterHours, tags);
+        e.domainFlags = classifier.url(ev.object);
+        e.asset = assets.url(ev.object);
         break;
-      }
-      case "logon": {
-        ctx = hostContext(u, d, ev.host);
+      case "logon":
+        e.ctx = hostContext(u, d, ev.host);
         if (ev.action === "logon") {
           x[F.LOGONS]!++;
-          if (afterHours) {
-            x[F.AFTER_HOURS_LOGONS]!++;
-            tags.push(I.AFTER_HOURS_LOGON);
-          }
-          if (offDay) tags.push(I.WEEKEND);
-          if (ctx === CTX_OTHER || ctx === CTX_SUPERVISOR) {
-            x[F.OTHER_PC_LOGONS]!++;
-            tags.push(I.OTHER_PC_LOGON);
-            if (ctx === CTX_SUPERVISOR) {
-              x[F.SUPERVISOR_PC]!++;
-              tags.push(I.SUPERVISOR_PC);
-            }
-          } else if (ctx === CTX_SHARED) x[F.SHARED_PC_LOGONS]!++;
-          asset = assets.server(ev.host);
-          if (asset) touchConfidential(u, d, asset, afterHours, tags);
-          recordLogonHost(u, ev.host);
+          e.asset = assets.server(ev.host);
         }
         break;
-      }
-      case "device": {
-        ctx = hostContext(u, d, ev.host);
+      case "device":
+        e.ctx = hostContext(u, d, ev.host);
         if (ev.action === "connect") {
           if (u.openDevices.has(ev.host)) stats.missingDisconnects++;
           u.openDevices.add(ev.host);
-          x[F.DEVICE]!++;
-          tags.push(I.USB_FIRST);
-          if (afterHours) {
-            x[F.DEVICE_AFTER_HOURS]!++;
-            tags.push(I.USB_AFTER_HOURS);
-          }
-          if (ctx === CTX_SUPERVISOR) {
-            x[F.SUPERVISOR_PC]!++;
-            tags.push(I.SUPERVISOR_PC);
-          }
         } else u.openDevices.delete(ev.host);
         break;
-      }
       case "file": {
-        ctx = hostContext(u, d, ev.host);
+        e.ctx = hostContext(u, d, ev.host);
         x[F.FILE_OPS]!++;
         const type = fileType(ev.object);
+        e.fileType = type;
         if (type === FILE_DOCUMENT) x[F.DOCUMENTS]!++;
         else if (type === FILE_ARCHIVE) x[F.ARCHIVES]!++;
         else if (type === FILE_EXECUTABLE) x[F.EXECUTABLES]!++;
-        asset = assets.path(ev.object);
-        if (asset) {
-          touchConfidential(u, d, asset, afterHours, tags);
-          rememberConfFile(u, ev.object, asset);
-        }
-        if (ctx === CTX_OTHER || ctx === CTX_SUPERVISOR) {
-          x[F.OTHER_PC_FILES]!++;
-          tags.push(I.OTHER_PC_FILES);
-          if (ctx === CTX_SUPERVISOR) {
-            x[F.SUPERVISOR_PC]!++;
-            tags.push(I.SUPERVISOR_PC);
-          }
-        }
-        if (ev.toRemovable) {
-          x[F.REMOVABLE_COPIES]!++;
-          tags.push(I.USB_VOLUME);
-          const confId = asset?.id ?? u.confFiles.get(baseName(ev.object));
-          if (confId !== undefined) {
-            x[F.CONF_REMOVABLE]!++;
-            tags.push(I.USB_CONF);
-            asset ??= assetById(confId);
-          }
-        }
-        if (
-          type === FILE_EXECUTABLE &&
-          (ev.fromRemovable || ctx === CTX_OTHER || ctx === CTX_SUPERVISOR) &&
-          ev.action !== "delete"
-        ) {
-          x[F.TOOL_TRANSFER]!++;
-          tags.push(I.TOOL_TRANSFER);
-        }
+        e.asset = assets.path(ev.object);
+        if (e.asset) rememberConfFile(u, ev.object, e.asset);
         break;
       }
-      case "email": {
-        ctx = hostContext(u, d, ev.host);
-        const sent = ev.action === "send";
-        if (!sent) {
-          const domain = domainOfEmail(ev.sender);
-          if (domain !== "" && !internal.has(domain)) {
-            rememberContact(u, ev.sender, day);
-            if (classifier.host(domain) & DOMAIN_PRO_NETWORK) {
-              x[F.PRO_NETWORK]!++;
-              tags.push(I.PRO);
-            }
-          }
-          break;
-        }
-        x[F.EMAIL_SENT]!++;
-        const recipients = ev.recipients;
-        if (recipients.length >= o.massEmailRecipients) {
-          x[F.EMAIL_MASS]!++;
-          tags.push(I.MASS);
-        }
-        const withAttachments = ev.attachmentCount > 0;
-        let external = false;
-        let personal = false;
-        let newRecipient = false;
-        let pro = false;
-        const extDomains: string[] = [];
-        for (const r of recipients) {
-          const domain = domainOfEmail(r);
-          if (domain === "" || internal.has(domain)) continue;
-          external = true;
-          extDomains.push(domain);
-          const flags = classifier.host(domain);
-          if (flags & DOMAIN_WEBMAIL) personal = true;
-          if (flags & DOMAIN_PRO_NETWORK) pro = true;
-          const known = rememberContact(u, r, day);
-          if (!known && withAttachments && u.n >= o.warmupDays) newRecipient = true;
-        }
-        if (pro) {
-          x[F.PRO_NETWORK]!++;
-          tags.push(I.PRO);
-        }
-        if (external) {
-          x[F.EMAIL_EXTERNAL]!++;
-          x[F.EMAIL_EXT_KB]! += ev.bytes / 1024;
-          if (personal) x[F.EMAIL_PERSONAL]!++;
-          if (withAttachments) {
-            x[F.EMAIL_EXT_ATTACH]!++;
-            tags.push(I.EXT_ATTACH);
-            if (personal) {
-              x[F.PERSONAL_ATTACH]!++;
-              tags.push(I.PERSONAL);
-            }
-            if (newRecipient) {
-              x[F.EMAIL_NEW_RECIPIENT]!++;
-              tags.push(I.NEW_RECIPIENT);
-            }
-            if (ctx === CTX_OTHER || ctx === CTX_SUPERVISOR) {
-              x[F.OTHER_PC_MAIL_OUT]!++;
-              tags.push(I.OTHER_PC_MAIL);
-            }
-            for (const name of ev.attachments) {
-              const a = assets.path(name) ?? lookupConfFile(u, name);
-              if (!a) continue;
-              const allowed = extDomains.every((dom) => a.allowedDomains.includes(dom));
-              if (!allowed) {
-                x[F.CONF_ATTACH_EXT]!++;
-                tags.push(I.EMAIL_CONF);
-                asset = a;
-                break;
-              }
-            }
-          }
-        }
+      case "email":
+        e.ctx = hostContext(u, d, ev.host);
         break;
-      }
     }
-    const person = u.known ? directory.people.get(u.user) : undefined;
-    if (person?.endDay != null && day > person.endDay && x[F.POST_DEPARTURE] === 0) {
-      x[F.POST_DEPARTURE] = 1;
-      tags.push(I.POST_DEPARTURE);
-    }
-    if (tags.length > 0) addEvidence(d, ev, ctx, tags, asset);
+    if (e.asset) x[F.CONF_ACCESS]!++;
+    e.evidenceAsset = e.asset;
+
+    const hooks = kindHooks[ev.kind];
+    if (hooks) for (const [hook, k] of hooks) hook(e, u.det[k]);
+    for (const [hook, k] of anyHooks) hook(e, u.det[k]);
+    if (ev.kind === "logon" && ev.action === "logon") recordLogonHost(u, ev.host);
+    if (tags.length > 0) addEvidence(d, ev, e.ctx, tags, e.evidenceAsset);
   }
 
-  function lookupConfFile(u: UserState, name: string): ConfidentialAsset | null {
-    const id = u.confFiles.get(baseName(name));
-    return id === undefined ? null : assetById(id);
-  }
-
-  /** Closes every user-day up to and including `day`. */
+  /** Closes every user-day up to and including `day`, one calendar day at a time. */
   function closeThrough(day: number): void {
     closedThrough = day;
-    // A fixed order (by account) keeps peer statistics identical however the state was restored.
-    const ordered = [...active].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
-    for (const u of ordered) {
-      while (u.days.length > 0 && u.days[0]!.day <= day) closeDay(u, u.days.shift()!);
-      if (u.days.length === 0) active.delete(u);
+    const pendingDays = new Set<number>();
+    for (const u of active) for (const d of u.days) if (d.day <= day) pendingDays.add(d.day);
+    for (const dd of [...pendingDays].sort((a, b) => a - b)) closeCalendarDay(dd);
+    for (const u of [...active]) if (u.days.length === 0) active.delete(u);
+    runDepartures(day);
+  }
+
+  /** A user-day scored and waiting for the day's budget decision. */
+  type Pending = {
+    u: UserState;
+    d: DayAcc;
+    dc: DayContext;
+    fired: Uint8Array;
+    indicators: FiredIndicator[];
+    cases: number[];
+    score: number;
+    anomaly: number;
+    lx: Float64Array;
+    behaviour: boolean;
+    /** A detector fired its case pattern (and triage has not marked it a non-issue for the person). */
+    pattern: boolean;
+  };
+
+  /**
+   * Closes one calendar day for everyone active on it: first the colleagues' picture of the day
+   * (who worked late), then every user-day is scored, then the budget decides which alert, then
+   * results are emitted and baselines learn — in account order, so results do not depend on how
+   * the state was restored.
+   */
+  function closeCalendarDay(day: number): void {
+    const today: UserState[] = [];
+    for (const u of active) if (u.days.length > 0 && u.days[0]!.day === day) today.push(u);
+    today.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+    const groupCounts = new Map<string, Float64Array>();
+    for (const u of today) {
+      const d = u.days[0]!;
+      for (const key of todayKeys(d.attrs)) {
+        let c = groupCounts.get(key);
+        if (!c) {
+          c = new Float64Array(1 + PEER_TODAY_FEATURES.length);
+          groupCounts.set(key, c);
+        }
+        c[0]!++;
+        PEER_TODAY_FEATURES.forEach((f, k) => {
+          if (d.x[f]! > 0) c[k + 1]!++;
+        });
+      }
     }
+    const pending: Pending[] = today.map((u) => scoreDay(u, u.days.shift()!, groupCounts));
+    const b = o.budget;
+    let threshold: number | null = null;
+    const inBudget = new Set<Pending>();
+    if (b.mode === "fixed") {
+      threshold = b.threshold;
+      for (const p of pending) if (p.behaviour && p.score >= b.threshold) inBudget.add(p);
+    } else if (b.mode === "percentile") {
+      threshold = Math.max(b.floor ?? 0, percentileThreshold(day, b));
+      for (const p of pending) if (p.behaviour && p.score >= threshold) inBudget.add(p);
+    } else {
+      const floor = b.floor ?? 0;
+      const ranked = pending
+        .filter((p) => p.behaviour && p.score >= floor)
+        .sort((x, y) => y.score - x.score || (x.u.user < y.u.user ? -1 : 1));
+      const chosen = ranked.slice(0, Math.max(0, b.perDay));
+      for (const p of chosen) inBudget.add(p);
+      threshold = chosen.length >= b.perDay && chosen.length > 0 ? chosen[chosen.length - 1]!.score : null;
+    }
+    const budget: BudgetDay = {
+      day,
+      mode: b.mode,
+      threshold,
+      userDays: pending.length,
+      byBudget: 0,
+      byPattern: 0,
+      newAlerts: 0,
+    };
+    const alertsBefore = stats.alerts;
+    for (const p of pending) {
+      const byBudget = inBudget.has(p);
+      const alerted = byBudget || (p.pattern && p.behaviour);
+      if (byBudget) budget.byBudget++;
+      else if (alerted) budget.byPattern++;
+      commitDay(p, alerted);
+    }
+    budget.newAlerts = stats.alerts - alertsBefore;
+    if (b.mode === "percentile") recordScores(day, pending, b.windowDays ?? 90);
+    sink.budgetDay?.(budget);
+  }
+
+  /** Peer groups for "colleagues today": the team and each project. */
+  function todayKeys(attrs: PersonAttributes): string[] {
+    const keys: string[] = [];
+    if (attrs.team) keys.push(`team:${attrs.department}/${attrs.team}`);
+    for (const p of attrs.projects) keys.push(`project:${p}`);
+    return keys;
+  }
+
+  // ---------- percentile budget: the organisation's own distribution of user-day scores ----------
+  const scoreDays = new Map<number, Uint32Array>();
+  const scoreTotal = new Float64Array(SCORE_BUCKETS);
+  let scoreCount = 0;
+
+  function recordScores(day: number, pending: Pending[], windowDays: number): void {
+    let h = scoreDays.get(day);
+    if (!h) {
+      h = new Uint32Array(SCORE_BUCKETS);
+      scoreDays.set(day, h);
+    }
+    for (const p of pending) {
+      // Only days past a person's warm-up: their scores are what the budget will compare against.
+      if (!p.dc.warm) continue;
+      const k = scoreBucket(p.score);
+      h[k]!++;
+      scoreTotal[k]!++;
+      scoreCount++;
+    }
+    for (const [dd, hist] of scoreDays) {
+      if (dd > day - windowDays) continue;
+      for (let k = 0; k < SCORE_BUCKETS; k++) {
+        scoreTotal[k]! -= hist[k]!;
+        scoreCount -= hist[k]!;
+      }
+      scoreDays.delete(dd);
+    }
+  }
+
+  /** The score at or above which a user-day is within the top (100 − p) % of the previous window. */
+  function percentileThreshold(day: number, b: Extract<AlertBudget, { mode: "percentile" }>): number {
+    void day;
+    if (scoreCount < (b.warmupUserDays ?? 5000)) return b.warmupThreshold ?? 40;
+    const allowed = (scoreCount * (100 - b.percentile)) / 100;
+    let above = 0;
+    for (let k = SCORE_BUCKETS - 1; k >= 0; k--) {
+      if (above + scoreTotal[k]! > allowed) return (k + 1) / 2;
+      above += scoreTotal[k]!;
+    }
+    return 0;
   }
 
   function recentDays(u: UserState, i: number, today: number, window: number): number {
@@ -835,125 +957,132 @@ export function createInsiderEngine(deps: EngineDeps) {
     return keys;
   }
 
-  function closeDay(u: UserState, d: DayAcc): void {
+  function scoreDay(u: UserState, d: DayAcc, groupCounts: Map<string, Float64Array>): Pending {
     const x = d.x;
     x[F.HOSTS] = d.hosts.size;
     u.openDevices.clear();
     const day = d.day;
     const lx = new Float64Array(FEATURE_COUNT);
     for (let k = 0; k < FEATURE_COUNT; k++) lx[k] = Math.log1p(x[k]!);
-    const warm = u.n >= o.warmupDays;
-    const zUser = (f: number): number =>
-      u.n >= 5 ? (lx[f]! - u.mean[f]!) / Math.sqrt(u.varr[f]! + VAR_FLOOR) : Number.NaN;
 
     const fired = new Uint8Array(NI);
-    const fire = (i: number) => {
-      fired[i] = 1;
-    };
-    // Behaviour indicators. Those that depend on the user's habits wait for the warm-up.
-    if (warm && x[F.AFTER_HOURS_LOGONS]! > 0 && habit(u, H_AFTER_HOURS) < 0.2) fire(I.AFTER_HOURS_LOGON);
-    if (warm && x[F.WEEKEND]! > 0 && x[F.LOGONS]! > 0 && habit(u, H_WEEKEND) < 0.1) fire(I.WEEKEND);
-    if (x[F.DEVICE]! > 0) {
-      if (warm && u.usbDays === 0) fire(I.USB_FIRST);
-      if (warm && x[F.DEVICE_AFTER_HOURS]! > 0 && habit(u, H_USB_AFTER_HOURS) < 0.1) fire(I.USB_AFTER_HOURS);
-    }
-    if (x[F.REMOVABLE_COPIES]! >= 5) {
-      const z = zUser(F.REMOVABLE_COPIES);
-      if (Number.isNaN(z) ? x[F.REMOVABLE_COPIES]! >= 20 : z >= 3) fire(I.USB_VOLUME);
-    }
-    if (x[F.CONF_REMOVABLE]! > 0) fire(I.USB_CONF);
-    if (warm && x[F.CONF_AFTER_HOURS]! > 0 && habit(u, H_CONF_AFTER_HOURS) < 0.1) fire(I.CONF_AFTER_HOURS);
-    if (x[F.OUT_OF_SCOPE]! > 0) fire(I.OUT_OF_SCOPE);
-    if (warm && x[F.CLOUD]! > 0 && habit(u, H_CLOUD) < 0.05) fire(I.CLOUD_USE);
-    if (x[F.CLOUD_UPLOAD]! > 0 && u.uploadDays < 3) fire(I.CLOUD_UPLOAD);
-    if (x[F.LEAK]! > 0) fire(I.LEAK);
-    if (x[F.HACK]! > 0) fire(I.HACK);
-    if (warm && x[F.TOOL_TRANSFER]! > 0 && habit(u, H_TOOL) < 0.1) fire(I.TOOL_TRANSFER);
-    if (warm && x[F.OTHER_PC_LOGONS]! > 0 && habit(u, H_OTHER_PC) < 0.2) fire(I.OTHER_PC_LOGON);
-    if (warm && x[F.SUPERVISOR_PC]! > 0 && habit(u, H_SUPERVISOR_PC) < 0.1) fire(I.SUPERVISOR_PC);
-    if (warm && x[F.OTHER_PC_FILES]! > 0 && habit(u, H_OTHER_FILES) < 0.2) fire(I.OTHER_PC_FILES);
-    if (warm && x[F.OTHER_PC_MAIL_OUT]! > 0) fire(I.OTHER_PC_MAIL);
-    if (x[F.EMAIL_EXT_ATTACH]! >= 3) {
-      const z = zUser(F.EMAIL_EXT_ATTACH);
-      if (!Number.isNaN(z) && z >= 3) fire(I.EXT_ATTACH);
-    }
-    if (warm && x[F.PERSONAL_ATTACH]! > 0 && habit(u, H_PERSONAL_ATTACH) < 0.1) fire(I.PERSONAL);
-    if (x[F.EMAIL_NEW_RECIPIENT]! > 0) fire(I.NEW_RECIPIENT);
-    if (x[F.CONF_ATTACH_EXT]! > 0) fire(I.EMAIL_CONF);
-    if (warm && x[F.EMAIL_MASS]! > 0 && habit(u, H_MASS) < 0.05) fire(I.MASS);
-    if (x[F.POST_DEPARTURE]! > 0) fire(I.POST_DEPARTURE);
-    // Context indicators.
-    if (x[F.JOB_SEARCH]! > 0) fire(I.JOB);
-    if (x[F.PRO_NETWORK]! > 0) fire(I.PRO);
-    const departing = d.watch.includes("departing");
-    if (departing) fire(I.DEPARTING);
-
-    // Case detectors: today's indicators combined with the user's recent history.
+    const details: (Bilingual | undefined)[] = [];
     const has = (i: number) => fired[i] === 1;
-    const within = (i: number, window: number) => recentDays(u, i, day, window) + (has(i) ? 1 : 0);
-    const usbSuspicious = has(I.USB_FIRST) || has(I.USB_CONF) || has(I.USB_VOLUME);
-    const offHours = within(I.AFTER_HOURS_LOGON, 3) > 0 || within(I.CONF_AFTER_HOURS, 3) > 0;
-    if (
-      (usbSuspicious ||
-        (has(I.USB_AFTER_HOURS) && has(I.CONF_AFTER_HOURS)) ||
-        (has(I.LEAK) && x[F.DEVICE]! > 0)) &&
-      (offHours || has(I.USB_AFTER_HOURS))
-    )
-      fire(I.CASE1);
-    const leaving = departing || within(I.JOB, 30) >= 2;
-    const exfil = usbSuspicious || has(I.CLOUD_UPLOAD) || has(I.EMAIL_CONF) || has(I.PERSONAL);
-    if (leaving && exfil) fire(I.CASE2);
-    const recruited = within(I.PRO, 60) > 0 || has(I.NEW_RECIPIENT);
-    if (recruited && (has(I.EMAIL_CONF) || (has(I.PERSONAL) && has(I.NEW_RECIPIENT)))) fire(I.CASE3);
-    if (has(I.OUT_OF_SCOPE)) {
-      const placed = d.watch.some((w) => w === "intern" || w === "contractor" || w === "new_hire");
-      if (within(I.OUT_OF_SCOPE, 30) >= (placed ? 2 : 3)) fire(I.CASE4);
-    }
-    const otherPcToday = has(I.OTHER_PC_LOGON) || has(I.OTHER_PC_FILES) || has(I.SUPERVISOR_PC);
-    const otherPcRecent =
-      otherPcToday ||
-      within(I.OTHER_PC_LOGON, 3) > 0 ||
-      within(I.OTHER_PC_FILES, 3) > 0 ||
-      within(I.SUPERVISOR_PC, 3) > 0;
-    if (has(I.OTHER_PC_MAIL) || (otherPcRecent && (has(I.PERSONAL) || has(I.EMAIL_CONF)))) {
-      if (otherPcRecent) fire(I.CASE5);
-    }
-    if (has(I.LEAK) || (has(I.CLOUD_UPLOAD) && d.confTouched > 0)) fire(I.CASE6_LEAK);
-    if (within(I.HACK, 7) > 0 && (has(I.TOOL_TRANSFER) || (has(I.SUPERVISOR_PC) && x[F.TOOL_TRANSFER]! > 0)))
-      fire(I.CASE6_TOOL);
+    const dc: DayContext = {
+      user: u.user,
+      day,
+      x,
+      lx,
+      warm: u.n >= o.warmupDays,
+      userDays: u.n,
+      attrs: d.attrs,
+      watch: d.watch,
+      person: u.person,
+      known: u.known,
+      zUser: (f) => (u.n >= 5 ? (lx[f]! - u.mean[f]!) / Math.sqrt(u.varr[f]! + VAR_FLOOR) : Number.NaN),
+      habit: (h) => (u.habitK[h]! + 0.5) / (u.habitN + 10),
+      fire(i, detail) {
+        fired[i] = 1;
+        if (detail) details[i] = detail;
+      },
+      has,
+      detail: (i) => details[i],
+      within: (i, window) => recentDays(u, i, day, window) + (has(i) ? 1 : 0),
+      behaviour() {
+        for (let i = 0; i < NI; i++) if (fired[i] && !CONTEXT_ONLY[i]) return true;
+        return false;
+      },
+      peersToday(feature) {
+        const k = PEER_TODAY_INDEX.get(feature);
+        if (k === undefined) throw new Error(`peersToday: feature ${feature} is not counted`);
+        const mine = x[feature]! > 0 ? 1 : 0;
+        let best = Number.NaN;
+        for (const key of todayKeys(d.attrs)) {
+          const c = groupCounts.get(key);
+          if (!c || c[0]! - 1 < 2) continue;
+          const share = (c[k + 1]! - mine) / (c[0]! - 1);
+          if (Number.isNaN(best) || share > best) best = share;
+        }
+        return best;
+      },
+      peerPercentile(feature) {
+        const k = DIST_INDEX.get(feature);
+        if (k === undefined) throw new Error(`peerPercentile: feature ${feature} has no distribution`);
+        const candidates: [string, "department" | "role" | "organisation"][] = [];
+        if (d.attrs.department) candidates.push([`dept:${d.attrs.department}`, "department"]);
+        if (d.attrs.role) candidates.push([`role:${d.attrs.role}`, "role"]);
+        candidates.push(["org", "organisation"]);
+        for (const [key, group] of candidates) {
+          const p = peers.get(key);
+          if (!p || p.distTotal < DIST_MIN) continue;
+          const b = distBucket(x[feature]!);
+          let below = 0;
+          for (let j = 0; j < b; j++) below += p.dist[k * DIST_BUCKETS + j]!;
+          const same = p.dist[k * DIST_BUCKETS + b]!;
+          return { percentile: (100 * (below + same / 2)) / p.distTotal, group };
+        }
+        return null;
+      },
+      recent(feature) {
+        const k = RECENT_INDEX.get(feature);
+        if (k === undefined) throw new Error(`recent: feature ${feature} is not kept`);
+        let days = 0;
+        let activeDays = 0;
+        let sum = 0;
+        for (let j = 0; j < RECENT_DAYS; j++) {
+          const dn = u.recentDay[j]!;
+          if (dn < 0 || dn >= day || dn < day - RECENT_DAYS) continue;
+          activeDays++;
+          const v = u.recentVal[j * RECENT_FEATURES.length + k]!;
+          if (v > 0) {
+            days++;
+            sum += v;
+          }
+        }
+        return { days, activeDays, mean: days > 0 ? sum / days : 0 };
+      },
+      evidenceFor(ids) {
+        const wanted = new Set(ids.map((i) => INDICATORS[i]!.id));
+        return d.evidence.filter((e) => e.indicators.some((id) => wanted.has(id))).map((e) => ({ ...e }));
+      },
+    };
+    // Detectors: behaviour and context indicators first, then case patterns over them.
+    for (const [hook, k] of signalHooks) hook(dc, u.det[k]);
+    for (const [hook, k] of caseHooks) hook(dc, u.det[k]);
 
     // Scoring: indicator weights (with triage feedback) plus the anomaly part.
-    let behaviour = false;
-    for (let i = 0; i < NI; i++) if (fired[i] && !CONTEXT_ONLY.has(i)) behaviour = true;
-    if (behaviour && o.psychometric.enabled) {
-      const p = directory.people.get(u.user)?.psychometric;
-      if (p && p.N >= 40 && (p.A <= 20 || p.C <= 20)) fire(I.PSYCHOMETRIC);
-    }
+    const behaviour = dc.behaviour();
     const userFactor = o.feedback.users?.[u.user] ?? 1;
     const userIndicatorFactor = o.feedback.userIndicators?.[u.user];
     const indicators: FiredIndicator[] = [];
     let score = 0;
+    let pattern = false;
     for (let i = 0; i < NI; i++) {
       if (!fired[i]) continue;
       const def = INDICATORS[i]!;
-      const w = def.weight * weightFactor[i]! * userFactor * (userIndicatorFactor?.[def.id] ?? 1);
+      const personal = userIndicatorFactor?.[def.id] ?? 1;
+      const w = def.weight * weightFactor[i]! * userFactor * personal;
       const rounded = Math.round(w * 10) / 10;
-      indicators.push({ id: def.id, weight: rounded });
+      const detail = details[i];
+      indicators.push(detail ? { id: def.id, weight: rounded, detail } : { id: def.id, weight: rounded });
       score += rounded;
+      if (def.kind === "case" && personal >= 1) pattern = true;
     }
     const anomaly = anomalyPart(u, lx, d.attrs);
     score = Math.round((score + anomaly) * 10) / 10;
-    const alertable = behaviour && score >= o.alertThreshold;
-    let alertKey: string | null = null;
-    const cases = [
-      ...new Set(
-        indicators.flatMap((f) =>
-          INDICATOR_BY_INDEX(f.id)?.kind === "case" ? INDICATOR_BY_INDEX(f.id)!.cases : [],
-        ),
-      ),
-    ].sort();
+    const caseSet = new Set<number>();
+    for (let i = 0; i < NI; i++)
+      if (fired[i] && INDICATORS[i]!.kind === "case") for (const c of INDICATORS[i]!.cases) caseSet.add(c);
+    const cases = [...caseSet].sort((a, b) => a - b);
+    return { u, d, dc, fired, indicators, cases, score, anomaly, lx, behaviour, pattern };
+  }
 
-    if (alertable) alertKey = raiseAlert(u, d, indicators, anomaly, score, cases);
+  /** Emits a scored user-day (alerted or not) and lets the person's history and baselines learn. */
+  function commitDay(p: Pending, alerted: boolean): void {
+    const { u, d, dc, fired, indicators, cases, score, anomaly, lx } = p;
+    const x = d.x;
+    const day = d.day;
+    const alertKey = alerted ? raiseAlert(u, d, indicators, anomaly, score, cases) : null;
 
     const baseline = CHART_FEATURES.map((f) => (u.n > 0 ? Math.max(0, Math.expm1(u.mean[f]!)) : 0));
     stats.userDays++;
@@ -982,11 +1111,9 @@ export function createInsiderEngine(deps: EngineDeps) {
       if (list.length > 30) list.shift();
     }
     // Context evidence (job search, recruiter contact, hacking tools) is kept for later alerts.
-    for (const e of d.evidence) {
-      if (
-        e.indicators.some((id) => id === "I-JOB-SEARCH" || id === "I-PRO-NETWORK" || id === "I-HACK-TOOL")
-      ) {
-        if (!alertable) {
+    if (!alerted) {
+      for (const e of d.evidence) {
+        if (e.indicators.some((id) => CONTEXT_EVIDENCE.has(id))) {
           u.context.push(e);
           if (u.context.length > MAX_CONTEXT_EVIDENCE) u.context.shift();
         }
@@ -994,14 +1121,85 @@ export function createInsiderEngine(deps: EngineDeps) {
     }
     while (u.context.length > 0 && u.context[0]!.t < (day - HIST_DAYS) * MS_PER_DAY) u.context.shift();
 
-    // Habits always learn (slowly: a prior of ten quiet days); the baselines and peer statistics do
-    // not learn from alerted days, so an insider's exfiltration does not become their normal.
+    // Habits, own recent levels and detector state always learn (habits slowly: a prior of ten
+    // quiet days); the baselines and peer statistics do not learn from alerted days, so an
+    // insider's exfiltration does not become their normal.
     learnHabits(u, x);
-    if (!alertable) {
+    const slot = ((day % RECENT_DAYS) + RECENT_DAYS) % RECENT_DAYS;
+    u.recentDay[slot] = day;
+    RECENT_FEATURES.forEach((f, k) => {
+      u.recentVal[slot * RECENT_FEATURES.length + k] = x[f]!;
+    });
+    for (const [hook, k] of learnHooks) hook(dc, u.det[k]);
+    if (!alerted) {
       learnBaseline(u, lx);
-      for (const key of peerKeys(d.attrs)) learnPeer(key, lx);
+      for (const key of peerKeys(d.attrs)) learnPeer(key, lx, x);
+      learnPeer("org", lx, x);
     }
     u.n++;
+  }
+
+  // ---------- departures the directory reveals: look back over the weeks before ----------
+  const departures: { day: number; user: string }[] = [];
+  for (const p of directory.people.values()) {
+    if (p.endDay === null) continue;
+    departures.push({ day: p.endKnownDay ?? p.endDay, user: p.userId });
+  }
+  departures.sort((a, b) => a.day - b.day || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+  let departureNext = 0;
+
+  function runDepartures(day: number): void {
+    if (departureHooks.length === 0) return;
+    while (departureNext < departures.length && departures[departureNext]!.day <= day) {
+      const { day: known, user } = departures[departureNext++]!;
+      const u = users.get(user);
+      const person = directory.people.get(user);
+      if (!u || !person) continue;
+      const c: DepartureContext = {
+        user,
+        day: known,
+        person,
+        within: (i, window) => recentDays(u, i, known - 1, window),
+      };
+      for (const [hook, k] of departureHooks) {
+        const finding = hook(c, u.det[k]);
+        if (finding) raiseLookBack(u, known, finding);
+      }
+    }
+  }
+
+  /** Opens or extends an alert from a look-back finding (no user-day: the person may have left). */
+  function raiseLookBack(u: UserState, day: number, finding: LookBackFinding): void {
+    const userFactor = o.feedback.users?.[u.user] ?? 1;
+    const indicators: FiredIndicator[] = finding.indicators.map(({ index, detail }) => {
+      const def = INDICATORS[index]!;
+      const w =
+        def.weight * weightFactor[index]! * userFactor * (o.feedback.userIndicators?.[u.user]?.[def.id] ?? 1);
+      const weight = Math.round(w * 10) / 10;
+      return detail ? { id: def.id, weight, detail } : { id: def.id, weight };
+    });
+    const cases = [
+      ...new Set(
+        finding.indicators.flatMap(({ index }) =>
+          INDICATORS[index]!.kind === "case" ? INDICATORS[index]!.cases : [],
+        ),
+      ),
+    ].sort((a, b) => a - b);
+    const score = Math.round(indicators.reduce((a, i) => a + i.weight, 0) * 10) / 10;
+    const pseudoDay: DayAcc = {
+      day,
+      x: new Float64Array(FEATURE_COUNT),
+      hosts: new Set(),
+      ctxCache: new Map(),
+      evidence: finding.evidence.map((e) => ({
+        ...e,
+        indicators: [...e.indicators, ...indicators.map((i) => i.id)],
+      })),
+      tagCounts: new Uint16Array(NI),
+      attrs: directory.attributesAt(u.user, day),
+      watch: directory.watchlistsAt(u.user, day),
+    };
+    raiseAlert(u, pseudoDay, indicators, 0, score, cases);
   }
 
   function learnBaseline(u: UserState, lx: Float64Array): void {
@@ -1021,34 +1219,38 @@ export function createInsiderEngine(deps: EngineDeps) {
   function learnHabits(u: UserState, x: Float64Array): void {
     u.habitN = u.habitN * habitDecay + 1;
     const h = u.habitK;
-    for (let k = 0; k < HABITS; k++) h[k]! *= habitDecay;
-    if (x[F.AFTER_HOURS_LOGONS]! > 0) h[H_AFTER_HOURS]!++;
-    if (x[F.WEEKEND]! > 0) h[H_WEEKEND]!++;
-    if (x[F.DEVICE]! > 0) {
-      h[H_USB]!++;
-      u.usbDays++;
+    for (let k = 0; k < HABITS.length; k++) {
+      h[k]! *= habitDecay;
+      if (x[HABITS[k]!.feature]! > 0) h[k]!++;
     }
-    if (x[F.DEVICE_AFTER_HOURS]! > 0) h[H_USB_AFTER_HOURS]!++;
-    if (x[F.CONF_AFTER_HOURS]! > 0) h[H_CONF_AFTER_HOURS]!++;
-    if (x[F.OTHER_PC_LOGONS]! > 0) h[H_OTHER_PC]!++;
-    if (x[F.SUPERVISOR_PC]! > 0) h[H_SUPERVISOR_PC]!++;
-    if (x[F.OTHER_PC_FILES]! > 0) h[H_OTHER_FILES]!++;
-    if (x[F.CLOUD]! > 0) h[H_CLOUD]!++;
-    if (x[F.CLOUD_UPLOAD]! > 0) {
-      h[H_CLOUD_UPLOAD]!++;
-      u.uploadDays++;
-    }
-    if (x[F.PERSONAL_ATTACH]! > 0) h[H_PERSONAL_ATTACH]!++;
-    if (x[F.EMAIL_MASS]! > 0) h[H_MASS]!++;
-    if (x[F.TOOL_TRANSFER]! > 0) h[H_TOOL]!++;
   }
 
-  function learnPeer(key: string, lx: Float64Array): void {
+  function newPeer(): PeerStats {
+    return {
+      n: 0,
+      mean: new Float64Array(FEATURE_COUNT),
+      m2: new Float64Array(FEATURE_COUNT),
+      dist: new Float64Array(DISTRIBUTION_FEATURES.length * DIST_BUCKETS),
+      distTotal: 0,
+    };
+  }
+
+  function learnPeer(key: string, lx: Float64Array, x: Float64Array): void {
     let p = peers.get(key);
     if (!p) {
-      p = { n: 0, mean: new Float64Array(FEATURE_COUNT), m2: new Float64Array(FEATURE_COUNT) };
+      p = newPeer();
       peers.set(key, p);
     }
+    // Distributions (for percentiles): counts per value bucket, halved past the cap for recency.
+    if (p.distTotal >= DIST_CAP) {
+      for (let j = 0; j < p.dist.length; j++) p.dist[j]! /= 2;
+      p.distTotal /= 2;
+    }
+    DISTRIBUTION_FEATURES.forEach((f, k) => {
+      p.dist[k * DIST_BUCKETS + distBucket(x[f]!)]!++;
+    });
+    p.distTotal++;
+    if (key === "org") return;
     p.n = Math.min(p.n + 1, PEER_MAX_WEIGHT);
     const a = 1 / p.n;
     for (let k = 0; k < FEATURE_COUNT; k++) {
@@ -1123,8 +1325,18 @@ export function createInsiderEngine(deps: EngineDeps) {
         prev.weight = Math.max(prev.weight, f.weight);
         prev.count++;
         prev.lastDay = d.day;
-      } else
-        alert.indicators.set(f.id, { id: f.id, weight: f.weight, count: 1, firstDay: d.day, lastDay: d.day });
+        if (f.detail) prev.detail = f.detail;
+      } else {
+        const entry: AlertIndicator = {
+          id: f.id,
+          weight: f.weight,
+          count: 1,
+          firstDay: d.day,
+          lastDay: d.day,
+        };
+        if (f.detail) entry.detail = f.detail;
+        alert.indicators.set(f.id, entry);
+      }
     }
     const firedIds = new Set(indicators.map((f) => f.id));
     const evidence = d.evidence
@@ -1159,16 +1371,13 @@ export function createInsiderEngine(deps: EngineDeps) {
     return alert.key;
   }
 
-  function relatedContext(id: string, fired: Set<string>): boolean {
-    if (id === "I-JOB-SEARCH") return fired.has("I-CASE2-DEPARTING-EXFIL");
-    if (id === "I-PRO-NETWORK") return fired.has("I-CASE3-RECRUITED-EMAIL");
-    if (id === "I-HACK-TOOL") return fired.has("I-CASE6-TOOL-PLANT");
-    return false;
-  }
-
   function snapshot(): EngineSnapshot {
     const list: unknown[] = [];
     for (const u of users.values()) {
+      const det: Record<string, unknown> = {};
+      instances.forEach((inst, k) => {
+        if (inst.snapshot) det[DETECTORS[k]!.id] = inst.snapshot(u.det[k]);
+      });
       list.push({
         user: u.user,
         known: u.known,
@@ -1177,8 +1386,9 @@ export function createInsiderEngine(deps: EngineDeps) {
           x: [...d.x],
           hosts: [...d.hosts],
           evidence: d.evidence,
-          tagCounts: [...d.tagCounts],
-          confTouched: d.confTouched,
+          tagCounts: [...d.tagCounts.entries()]
+            .filter(([, n]) => n > 0)
+            .map(([i, n]) => [INDICATORS[i]!.id, n]),
           ctx: [...d.ctxCache],
         })),
         openDevices: [...u.openDevices],
@@ -1186,22 +1396,34 @@ export function createInsiderEngine(deps: EngineDeps) {
         mean: [...u.mean],
         varr: [...u.varr],
         habitN: u.habitN,
-        habitK: [...u.habitK],
-        usbDays: u.usbDays,
-        uploadDays: u.uploadDays,
+        habits: Object.fromEntries(HABITS.map((h, k) => [h.id, u.habitK[k]!])),
         logonTotal: u.logonTotal,
         hostCounts: [...u.hostCounts],
-        contacts: [...u.contacts],
         confFiles: [...u.confFiles],
-        hist: [...u.hist],
+        hist: [...u.hist].map(([i, days]) => [INDICATORS[i]!.id, days]),
         context: u.context,
         alert: u.alert
           ? { ...u.alert, indicators: [...u.alert.indicators.values()], cases: [...u.alert.cases] }
           : null,
+        det,
+        recent: [...u.recentDay].flatMap((dn, j) =>
+          dn < 0
+            ? []
+            : [
+                [
+                  dn,
+                  ...Array.from(
+                    u.recentVal.subarray(j * RECENT_FEATURES.length, (j + 1) * RECENT_FEATURES.length),
+                  ),
+                ],
+              ],
+        ),
       });
     }
     return {
-      version: 1,
+      version: 2,
+      recentFeatures: RECENT_FEATURES.map(nameOf),
+      distributionFeatures: DISTRIBUTION_FEATURES.map(nameOf),
       watermark,
       stats: { ...stats, lateSamples: [...stats.lateSamples] },
       users: list,
@@ -1209,39 +1431,89 @@ export function createInsiderEngine(deps: EngineDeps) {
         h,
         { total: s.total, users: [...s.users], owner: s.owner, ownerCount: s.ownerCount },
       ]),
-      peers: [...peers].map(([k, p]) => [k, { n: p.n, mean: [...p.mean], m2: [...p.m2] }]),
+      peers: [...peers].map(([k, p]) => [
+        k,
+        {
+          n: p.n,
+          mean: [...p.mean],
+          m2: [...p.m2],
+          dist: [...p.dist.entries()].filter(([, v]) => v > 0),
+          distTotal: p.distTotal,
+        },
+      ]),
+      scores: [...scoreDays].map(([day, h]) => [day, [...h.entries()].filter(([, v]) => v > 0)]),
     };
   }
 
+  /** A stored vector from an older layout (shorter) padded to the current feature count. */
+  function features(values: number[]): Float64Array {
+    const out = new Float64Array(FEATURE_COUNT);
+    for (let k = 0; k < Math.min(values.length, FEATURE_COUNT); k++) out[k] = values[k]!;
+    return out;
+  }
+
   function restore(s: EngineSnapshot): void {
-    if (s.version !== 1) throw new Error(`unsupported engine snapshot version ${String(s.version)}`);
+    if (s.version !== 1 && s.version !== 2)
+      throw new Error(`unsupported engine snapshot version ${String(s.version)}`);
+    const legacy = s.version === 1;
+    const indicatorOf = (key: string | number): number | undefined =>
+      INDICATOR_INDEX.get(typeof key === "number" ? (LEGACY_INDICATOR_ORDER[key] ?? "") : key);
     watermark = s.watermark ?? Number.NEGATIVE_INFINITY;
     if (watermark === null) watermark = Number.NEGATIVE_INFINITY;
     closedThrough = Number.isFinite(watermark) ? dayOf(watermark - latenessMs) - 1 : Number.NEGATIVE_INFINITY;
     Object.assign(stats, s.stats);
     for (const [h, v] of s.hosts)
       hosts.set(h, { total: v.total, users: new Map(v.users), owner: v.owner, ownerCount: v.ownerCount });
-    for (const [k, v] of s.peers)
-      peers.set(k, { n: v.n, mean: Float64Array.from(v.mean), m2: Float64Array.from(v.m2) });
+    for (const [k, v] of s.peers) {
+      const p = newPeer();
+      p.n = v.n;
+      p.mean = features(v.mean);
+      p.m2 = features(v.m2);
+      for (const [j, c] of v.dist ?? []) {
+        // Stored by position in the snapshot's list of distribution features; remapped by name.
+        const name = s.distributionFeatures?.[Math.floor(j / DIST_BUCKETS)];
+        const k = name === undefined ? -1 : DISTRIBUTION_FEATURES.indexOf(FEATURE_INDEX.get(name) ?? -1);
+        if (k >= 0) p.dist[k * DIST_BUCKETS + (j % DIST_BUCKETS)] = c;
+      }
+      p.distTotal = v.distTotal ?? 0;
+      peers.set(k, p);
+    }
+    for (const [day, entries] of s.scores ?? []) {
+      const h = new Uint32Array(SCORE_BUCKETS);
+      for (const [k, c] of entries) {
+        h[k] = c;
+        scoreTotal[k]! += c;
+        scoreCount += c;
+      }
+      scoreDays.set(day, h);
+    }
     for (const raw of s.users) {
       // biome-ignore lint/suspicious/noExplicitAny: snapshot data is our own serialised shape.
       const r = raw as any;
+      const habitK = new Float64Array(HABITS.length);
+      HABITS.forEach((h, k) => {
+        habitK[k] = legacy ? (r.habitK?.[LEGACY_HABIT_ORDER.indexOf(h.id)] ?? 0) : (r.habits?.[h.id] ?? 0);
+      });
+      const hist = new Map<number, number[]>();
+      for (const [key, days] of r.hist as [string | number, number[]][]) {
+        const i = indicatorOf(key);
+        if (i !== undefined) hist.set(i, days);
+      }
+      const person = directory.people.get(r.user);
       const u: UserState = {
         user: r.user,
-        known: directory.people.has(r.user),
+        known: person !== undefined,
+        person,
         days: [],
         n: r.n,
-        mean: Float64Array.from(r.mean),
-        varr: Float64Array.from(r.varr),
+        mean: features(r.mean),
+        varr: features(r.varr),
         habitN: r.habitN,
-        habitK: Float64Array.from({ length: HABITS }, (_, k) => r.habitK[k] ?? 0),
-        usbDays: r.usbDays,
-        uploadDays: r.uploadDays ?? 0,
+        habitK,
         logonTotal: r.logonTotal,
         hostCounts: new Map(r.hostCounts),
-        contacts: new Map(r.contacts),
         confFiles: new Map(r.confFiles),
-        hist: new Map(r.hist),
+        hist,
         context: r.context,
         alert: r.alert
           ? {
@@ -1254,18 +1526,44 @@ export function createInsiderEngine(deps: EngineDeps) {
             }
           : null,
         openDevices: new Set(r.openDevices ?? []),
+        det: instances.map((inst, k) => {
+          if (!inst.restore) return inst.newState ? inst.newState() : undefined;
+          return legacy ? inst.restore(undefined, r) : inst.restore(r.det?.[DETECTORS[k]!.id], undefined);
+        }),
+        recentDay: new Int32Array(RECENT_DAYS).fill(-1),
+        recentVal: new Float32Array(RECENT_DAYS * RECENT_FEATURES.length),
       };
+      for (const [dn, ...vals] of (r.recent ?? []) as number[][]) {
+        const slot = ((dn! % RECENT_DAYS) + RECENT_DAYS) % RECENT_DAYS;
+        u.recentDay[slot] = dn!;
+        vals.forEach((v, j) => {
+          const name = s.recentFeatures?.[j];
+          const k = name === undefined ? -1 : RECENT_FEATURES.indexOf(FEATURE_INDEX.get(name) ?? -1);
+          if (k >= 0) u.recentVal[slot * RECENT_FEATURES.length + k] = v;
+        });
+      }
       for (const dd of r.days) {
+        const tagCounts = new Uint16Array(NI);
+        if (legacy) {
+          (dd.tagCounts as number[]).forEach((n, i) => {
+            const k = indicatorOf(i);
+            if (k !== undefined) tagCounts[k] = n;
+          });
+        } else {
+          for (const [id, n] of dd.tagCounts as [string, number][]) {
+            const k = indicatorOf(id);
+            if (k !== undefined) tagCounts[k] = n;
+          }
+        }
         u.days.push({
           day: dd.day,
-          x: Float64Array.from(dd.x),
+          x: features(dd.x),
           hosts: new Set(dd.hosts),
           ctxCache: new Map(dd.ctx ?? []),
           evidence: dd.evidence,
-          tagCounts: Uint16Array.from(dd.tagCounts),
+          tagCounts,
           attrs: directory.attributesAt(r.user, dd.day),
           watch: directory.watchlistsAt(r.user, dd.day),
-          confTouched: dd.confTouched,
         });
       }
       users.set(u.user, u);
@@ -1281,6 +1579,9 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (ev.t > watermark) advance(ev.t);
     if (ev.kind === "logon" && ev.action === "logon") countHostLogon(ev.host, ev.user);
   }
+
+  // Restored last: every piece of state above is declared by now.
+  if (deps.snapshot) restore(deps.snapshot);
 
   return {
     push,
@@ -1314,9 +1615,14 @@ export function createInsiderEngine(deps: EngineDeps) {
   };
 }
 
-function INDICATOR_BY_INDEX(id: string) {
-  const i = INDICATOR_INDEX.get(id);
-  return i === undefined ? undefined : INDICATORS[i];
+/** Indicators whose evidence is kept as context for a later alert (job search, recruiter contact, tools). */
+const CONTEXT_EVIDENCE = new Set(["I-JOB-SEARCH", "I-PRO-NETWORK", "I-RECRUITER-CONTACT", "I-HACK-TOOL"]);
+
+function relatedContext(id: string, fired: Set<string>): boolean {
+  if (id === "I-JOB-SEARCH") return fired.has("I-CASE2-DEPARTING-EXFIL") || fired.has("I-CASE2-LOOKBACK");
+  if (id === "I-PRO-NETWORK" || id === "I-RECRUITER-CONTACT") return fired.has("I-CASE3-RECRUITED-EMAIL");
+  if (id === "I-HACK-TOOL") return fired.has("I-CASE6-TOOL-PLANT");
+  return false;
 }
 
 export type InsiderEngine = ReturnType<typeof createInsiderEngine>;

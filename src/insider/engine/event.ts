@@ -5,7 +5,7 @@
  * what re-ingestion uses to avoid counting a row twice.
  */
 
-export type ActivityKind = "logon" | "device" | "file" | "email" | "http";
+export type ActivityKind = "logon" | "device" | "file" | "email" | "http" | "process";
 
 export type ActivityEvent = {
   /** Local wall-clock ms (see time.ts). */
@@ -17,7 +17,7 @@ export type ActivityEvent = {
   kind: ActivityKind;
   /**
    * logon: logon | logoff; device: connect | disconnect; file: open | write | copy | delete;
-   * email: send | receive | view; http: visit | download | upload.
+   * email: send | receive | view; http: visit | download | upload; process: start | end.
    */
   action: string;
   /** File name, URL, or the device's file tree; "" when none. */
@@ -34,6 +34,15 @@ export type ActivityEvent = {
   attachments: readonly string[];
   /** Number of attachments (CERT r4.2 gives only the count). */
   attachmentCount: number;
+  /** Where a remote session came from (ECS `source.ip`); "" when unknown (CERT logs have none). */
+  srcIp: string;
+  /** ISO 3166 alpha-2 country of the source address (ECS `source.geo.country_iso_code`), upper case. */
+  country: string;
+  /** Autonomous system of the source address (ECS `source.as.number`; 0 when unknown) and its organisation. */
+  asNumber: number;
+  asOrg: string;
+  /** Executable of a process event (ECS `process.name`), lower case. */
+  process: string;
   sourceFile: string;
   sourceLine: number;
   sourceId: string;
@@ -59,6 +68,11 @@ export function makeEvent(
     bytes: fields.bytes ?? 0,
     attachments: fields.attachments ?? NO_STRINGS,
     attachmentCount: fields.attachmentCount ?? fields.attachments?.length ?? 0,
+    srcIp: fields.srcIp ?? "",
+    country: fields.country ?? "",
+    asNumber: fields.asNumber ?? 0,
+    asOrg: fields.asOrg ?? "",
+    process: fields.process ?? "",
     sourceFile: fields.sourceFile ?? "",
     sourceLine: fields.sourceLine ?? 0,
     sourceId: fields.sourceId ?? "",

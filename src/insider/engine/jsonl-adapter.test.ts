@@ -109,8 +109,37 @@ describe("ECS documents", () => {
       kind: "http",
       object: "https://a.com/",
     });
-    const r = fromEcsJson({ ...base, event: { category: ["process"] } }, 0);
+    const r = fromEcsJson({ ...base, event: { category: ["configuration"] } }, 0);
     expect(r).toMatchObject({ error: expect.stringContaining("event.category") });
+    expect(fromEcsJson({ ...base, event: { category: ["process"] } }, 0)).toMatchObject({
+      error: expect.stringContaining("process.name"),
+    });
+    // Remote identity (issue 12 §4): source address, country, network and process name.
+    const remote = {
+      ...base,
+      event: { category: ["authentication"], action: "logged-in" },
+      source: {
+        ip: "203.0.113.9",
+        geo: { country_iso_code: "kp" },
+        as: { number: 64500, organization: { name: "Example VPS Ltd" } },
+      },
+    };
+    expect(ev(remote)).toMatchObject({
+      kind: "logon",
+      srcIp: "203.0.113.9",
+      country: "KP",
+      asNumber: 64500,
+      asOrg: "Example VPS Ltd",
+    });
+    expect(
+      ev({
+        event: { category: ["process"], type: ["start"] },
+        process: { name: "C:\\Program Files\\AnyDesk\\AnyDesk.exe" },
+      }),
+    ).toMatchObject({ kind: "process", action: "start", process: "anydesk.exe" });
+    expect(
+      ev({ event: { category: ["process"], type: ["end"] }, process: { executable: "/usr/bin/teamviewer" } }),
+    ).toMatchObject({ kind: "process", action: "end", process: "teamviewer" });
   });
 });
 

@@ -15,13 +15,14 @@ import { parseAnyTime } from "./time.js";
 
 export type JsonFormat = "jsonl" | "ecs";
 
-const KINDS: readonly string[] = ["logon", "logoff", "device", "file", "email", "http"];
+const KINDS: readonly string[] = ["logon", "logoff", "device", "file", "email", "http", "process"];
 const ACTIONS: Record<ActivityKind, readonly string[]> = {
   logon: ["logon", "logoff"],
   device: ["connect", "disconnect"],
   file: ["open", "write", "copy", "delete"],
   email: ["send", "receive", "view"],
   http: ["visit", "download", "upload"],
+  process: ["start", "end"],
 };
 const DEFAULT_ACTION: Record<ActivityKind, string> = {
   logon: "logon",
@@ -29,6 +30,7 @@ const DEFAULT_ACTION: Record<ActivityKind, string> = {
   file: "open",
   email: "send",
   http: "visit",
+  process: "start",
 };
 
 function strings(value: unknown): string[] {
@@ -102,9 +104,20 @@ export function fromGenericJson(doc: Record<string, unknown>, utcOffsetMinutes: 
     bytes: num(doc.bytes),
     attachments: attachments.length > 0 ? attachments : NO_STRINGS,
     attachmentCount,
+    srcIp: str(doc.source_ip ?? doc.ip),
+    country: str(doc.country).toUpperCase(),
+    asNumber: num(doc.asn ?? doc.as_number),
+    asOrg: str(doc.as_org ?? doc.asn_org),
+    process: executable(str(doc.process)),
     sourceId: str(doc.id),
   });
   return { event: ev };
+}
+
+/** The executable's file name, lower case (`C:\\x\\AnyDesk.exe` → `anydesk.exe`). */
+function executable(path: string): string {
+  const i = Math.max(path.lastIndexOf("\\"), path.lastIndexOf("/"));
+  return (i >= 0 ? path.slice(i + 1) : path).toLowerCase();
 }
 
 function includesAny(values: unknown, words: string[]): boolean {
@@ -122,10 +135,27 @@ export function fromEcsJson(doc: Record<string, unknown>, utcOffsetMinutes: numb
   const category = get(doc, "event.category");
   const action = str(get(doc, "event.action")).toLowerCase();
   const id = str(get(doc, "event.id"));
-  const base = { t, user, host, sourceId: id };
+  // Where a remote session or request came from (VPN, identity provider, proxy logs).
+  const base = {
+    t,
+    user,
+    host,
+    sourceId: id,
+    srcIp: str(get(doc, "source.ip")),
+    country: str(get(doc, "source.geo.country_iso_code")).toUpperCase(),
+    asNumber: num(get(doc, "source.as.number")),
+    asOrg: str(get(doc, "source.as.organization.name")),
+  };
   if (includesAny(category, ["authentication", "session"])) {
     const off = /logoff|logout|log_off|log-off|logged-out|disconnect/.test(action);
     return { event: makeEvent({ ...base, kind: "logon", action: off ? "logoff" : "logon" }) };
+  }
+  if (includesAny(category, ["process"])) {
+    const name = executable(str(get(doc, "process.name")) || str(get(doc, "process.executable")));
+    if (name === "") return { error: "process.name is missing for a process event" };
+    const type = get(doc, "event.type");
+    const end = includesAny(type, ["end"]) || /stop|end|terminat|exit/.test(action);
+    return { event: makeEvent({ ...base, kind: "process", action: end ? "end" : "start", process: name }) };
   }
   if (includesAny(category, ["email"])) {
     const direction = str(get(doc, "email.direction")).toLowerCase();
@@ -208,7 +238,7 @@ export function fromEcsJson(doc: Record<string, unknown>, utcOffsetMinutes: numb
   }
   return {
     error:
-      "event.category is not one of authentication, session, email, file, driver/host/device, web, network",
+      "event.category is not one of authentication, session, process, email, file, driver/host/device, web, network",
   };
 }
 

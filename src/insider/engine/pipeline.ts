@@ -72,6 +72,8 @@ export type AnalyseResult = {
   contextProblems: ContextProblem[];
   notes: string[];
   internalDomains: readonly string[];
+  /** The directory the engine read (the dataset's, or the one passed in). */
+  directory: Directory;
 };
 
 /** Streams a dataset through a (new or restored) engine. */
@@ -123,5 +125,6 @@ export async function analyseDataset(options: AnalyseOptions): Promise<AnalyseRe
     contextProblems: context.problems,
     notes: context.notes,
     internalDomains,
+    directory,
   };
 }

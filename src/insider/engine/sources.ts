@@ -32,7 +32,7 @@ export type ActivityFile = {
   /** Path relative to the dataset root (what reports and evidence show). */
   rel: string;
   format: "cert" | JsonFormat;
-  kind: ActivityKind | null;
+  kind: Exclude<ActivityKind, "process"> | null;
   size: number;
 };
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ev, normalDays, runEngine } from "./test-kit.js";
+
+describe("other-machines detector (case 5)", () => {
+  it("fires the case for files searched on a colleague's PC and mailed to a personal address", () => {
+    const run = runEngine([
+      ...normalDays(0, 40),
+      ev("BOB", 36, 12.2, { kind: "logon", action: "logon", host: "PC-3" }),
+      ev("BOB", 36, 12.3, {
+        kind: "file",
+        action: "open",
+        host: "PC-3",
+        object: "C:\\Users\\CAROL\\plan.docx",
+      }),
+      ev("BOB", 37, 12.4, {
+        kind: "email",
+        action: "send",
+        recipients: ["bob.home@gmail.com"],
+        attachments: ["plan.docx"],
+        attachmentCount: 1,
+      }),
+    ]);
+    expect(run.fired("BOB", 36)).toEqual(expect.arrayContaining(["I-OTHER-PC-LOGON", "I-OTHER-PC-FILES"]));
+    expect(run.fired("BOB", 37)).toEqual(
+      expect.arrayContaining(["I-EMAIL-PERSONAL", "I-CASE5-OTHER-PC-MAIL"]),
+    );
+  });
+
+  it("recognises the supervisor's PC and does not flag an internal mail from a colleague's PC", () => {
+    const run = runEngine([
+      ...normalDays(0, 40),
+      ev("ALICE", 36, 12, { kind: "logon", action: "logon", host: "PC-0" }),
+      ev("ALICE", 36, 12.1, {
+        kind: "email",
+        action: "send",
+        host: "PC-0",
+        recipients: ["carol@corp.jp"],
+        attachments: ["a.docx"],
+        attachmentCount: 1,
+      }),
+    ]);
+    expect(run.fired("ALICE", 36)).toContain("I-SUPERVISOR-PC");
+    expect(run.fired("ALICE", 36)).not.toContain("I-OTHER-PC-MAIL-OUT");
+    expect(run.fired("ALICE", 36)).not.toContain("I-CASE5-OTHER-PC-MAIL");
+  });
+});
