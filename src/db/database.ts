@@ -11,13 +11,13 @@ import {
   type DialectAdapter,
   type Driver,
   Kysely,
-  PGliteDialect,
   PostgresDialect,
   type QueryCompiler,
   type Transaction,
   type TransactionSettings,
 } from "kysely";
 import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
