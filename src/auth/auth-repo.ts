@@ -82,6 +82,10 @@ export function createAuthRepo() {
           "users.locale",
           "users.department",
           "users.disabled_at",
+          // The rest of the user, so a request needs one query to know who is asking.
+          "users.locked_until",
+          "users.created_at as user_created_at",
+          "users.updated_at as user_updated_at",
         ])
         .where("sessions.token_hash", "=", tokenHash)
         .executeTakeFirst();
