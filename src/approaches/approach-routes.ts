@@ -504,7 +504,7 @@ export function registerApproachRoutes(
   app.post(
     "/api/approaches/:id/attachments",
     {
-      config: { ...anyone, upload: true },
+      config: { ...anyone, longRunning: true },
       schema: {
         tags: ["approaches"],
         summary:

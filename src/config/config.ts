@@ -105,7 +105,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: "SEKIMORI_UPLOAD_TIMEOUT_SECONDS",
     default: "900",
-    description: "Longest time for an upload (receiving and reading the file)",
+    description: "Longest time for an upload (receiving and reading the file) and other long requests (audit verification)",
   },
   {
     name: "SEKIMORI_JOB_TIMEOUT_MINUTES",

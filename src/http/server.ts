@@ -55,15 +55,15 @@ declare module "fastify" {
   interface FastifyRequest {
     /**
      * Fires when the request's time is up (SEKIMORI_HANDLER_TIMEOUT_SECONDS, or
-     * SEKIMORI_UPLOAD_TIMEOUT_SECONDS on routes with `config.upload`) or the client went away: long
+     * SEKIMORI_UPLOAD_TIMEOUT_SECONDS on routes with `config.longRunning`) or the client went away: long
      * work (reading an upload) stops and saves nothing.
      */
     deadline: AbortSignal | null;
   }
 }
 
-/** Route config of upload routes: they get the longer upload timeout. */
-export type UploadRouteConfig = { upload?: boolean };
+/** Route config of uploads and other long requests (audit verification): the longer timeout applies. */
+export type UploadRouteConfig = { longRunning?: boolean };
 
 /** The 503 sent when a request's time is up; the work it started stops and saves nothing. */
 export function requestTimedOut(): AppError {
@@ -183,8 +183,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     if (!req.url.startsWith("/api")) return;
     const controller = new AbortController();
     req.deadline = controller.signal;
-    const upload = (req.routeOptions.config as UploadRouteConfig | undefined)?.upload === true;
-    const seconds = upload ? config.http.uploadTimeoutSeconds : config.http.handlerTimeoutSeconds;
+    const long = (req.routeOptions.config as UploadRouteConfig | undefined)?.longRunning === true;
+    const seconds = long ? config.http.uploadTimeoutSeconds : config.http.handlerTimeoutSeconds;
     const timer = setTimeout(() => {
       const error = requestTimedOut();
       controller.abort(error);

@@ -562,7 +562,7 @@ export function registerInsiderRoutes(
     scoped.post(
       "/api/insider/ingest",
       {
-        config: { ...work, upload: true },
+        config: { ...work, longRunning: true },
         bodyLimit: batchLimit,
         schema: {
           tags,

@@ -224,7 +224,7 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
   app.post(
     "/api/lists/import",
     {
-      config: { ...admin, upload: true },
+      config: { ...admin, longRunning: true },
       schema: {
         tags: ["lists"],
         summary:

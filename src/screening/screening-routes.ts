@@ -519,7 +519,7 @@ export function registerScreeningRoutes(
   app.post(
     "/api/screening/batches",
     {
-      config: { ...screen, upload: true },
+      config: { ...screen, longRunning: true },
       schema: {
         tags: ["screening"],
         summary:
