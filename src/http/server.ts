@@ -65,12 +65,22 @@ declare module "fastify" {
 /** Route config of uploads and other long requests (audit verification): the longer timeout applies. */
 export type UploadRouteConfig = { longRunning?: boolean };
 
-/** The 503 sent when a request's time is up; the work it started stops and saves nothing. */
-export function requestTimedOut(): AppError {
-  return new AppError(503, "request_timeout", {
-    ja: "処理に時間がかかりすぎたため中止しました。何も保存されていません。しばらくしてから再試行してください",
-    en: "The request took too long and was stopped; nothing was saved. Please retry later",
-  });
+/**
+ * The 503 sent when a request's time is up. Long requests (uploads, imports, audit verification)
+ * check their deadline before storing anything, so they can promise nothing was saved; an ordinary
+ * request that outlived its deadline may still finish its one transaction, so the answer says so
+ * instead of promising what the server cannot know.
+ */
+export function requestTimedOut(longRunning = true): AppError {
+  return longRunning
+    ? new AppError(503, "request_timeout", {
+        ja: "処理に時間がかかりすぎたため中止しました。何も保存されていません。しばらくしてから再試行してください",
+        en: "The request took too long and was stopped; nothing was saved. Please retry later",
+      })
+    : new AppError(503, "request_timeout", {
+        ja: "処理に時間がかかりすぎたため応答を打ち切りました。再試行する前に、変更が保存されたかどうかを確認してください",
+        en: "The request took too long and the server stopped waiting for it. Check whether the change was saved before retrying",
+      });
 }
 
 /** Only UTF-8 (or no charset at all) is accepted on text bodies; anything else is refused, not guessed. */
@@ -191,7 +201,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     const long = (req.routeOptions.config as UploadRouteConfig | undefined)?.longRunning === true;
     const seconds = long ? config.http.uploadTimeoutSeconds : config.http.handlerTimeoutSeconds;
     const timer = setTimeout(() => {
-      const error = requestTimedOut();
+      const error = requestTimedOut(long);
       controller.abort(error);
       if (reply.sent || reply.raw.headersSent) return;
       req.log.warn({ url: req.url, seconds }, "request timed out");
@@ -201,7 +211,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     deadlineTimers.set(req, timer);
     reply.raw.once("close", () => {
       clearTimeout(timer);
-      if (!reply.raw.writableFinished && !controller.signal.aborted) controller.abort(requestTimedOut());
+      if (!reply.raw.writableFinished && !controller.signal.aborted) controller.abort(requestTimedOut(long));
     });
   });
   const stopDeadline = async (req: FastifyRequest) => {

@@ -347,6 +347,35 @@ describe("deadlines", () => {
     }
   });
 
+  it("an ordinary request past its deadline gets a 503 that does not promise nothing was saved", async () => {
+    const slow = await createTestApp({ SEKIMORI_HANDLER_TIMEOUT_SECONDS: "1" });
+    try {
+      const user = await slow.loginAs(["unit_officer"]);
+      await slow.request(user, "PUT", "/api/auth/locale", { locale: "en" });
+      const body = new PassThrough();
+      body.write('{"title":"stalled');
+      const started = Date.now();
+      const res = await slow.app.inject({
+        method: "POST",
+        url: "/api/approaches",
+        payload: body,
+        headers: {
+          "content-type": "application/json",
+          cookie: `${SESSION_COOKIE}=${user.cookie}`,
+          [CSRF_HEADER]: user.csrfToken,
+        },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe("request_timeout");
+      expect(res.json().error.message).toMatch(/Check whether the change was saved/);
+      expect(res.json().error.message).not.toMatch(/nothing was saved/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      body.end();
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("a batch job that runs past its time is marked failed, saying why in both languages", async () => {
     const { createBatchService } = await import("../screening/screening-batch-service.js");
     const { createScreeningRepo } = await import("../screening/screening-repo.js");
