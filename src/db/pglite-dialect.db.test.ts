@@ -10,6 +10,7 @@ import { createMigrator } from "./migrate.js";
 let db: Kysely<any>;
 
 beforeAll(async () => {
+  // biome-ignore lint/suspicious/noExplicitAny: a scratch table outside the schema.
   db = kyselyForPglite(await openPglite({})) as Kysely<any>;
   await sql`create table t (id int primary key, v text)`.execute(db);
 });
