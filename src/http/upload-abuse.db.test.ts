@@ -306,7 +306,8 @@ describe("list imports (POST /api/lists/import)", () => {
     );
     await settle();
     expect(uploadLeftovers(privateTmp)).toEqual([]);
-  });
+    // 60 imports, each a snapshot and an index rebuild: minutes on a loaded machine with PostgreSQL.
+  }, 300_000);
 });
 
 describe("deadlines", () => {
