@@ -142,5 +142,6 @@ describe("PDF bombs and PDFs pdf.js cannot cope with", () => {
       ),
       { numRuns: 25 },
     );
-  });
+    // 25 worker threads loading pdf.js: minutes on a loaded machine (each run is bounded by the guard's own time limit).
+  }, 300_000);
 });
