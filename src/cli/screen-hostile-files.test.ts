@@ -40,7 +40,8 @@ describe("sekimori screen --file with a broken or hostile workbook (issue 11 §1
     expect(ja.code).toBe(1);
     expect(ja.err).toMatch(/truncated\.xlsx.*途中で切れた/);
     expect(readdirSync("/proc/self/fd").length).toBe(fds);
-  });
+    // The first run creates and migrates the embedded database: minutes on a loaded machine.
+  }, 300_000);
 
   it("the 1 GB zip bomb is refused without being inflated", async () => {
     const bomb = path.join(dir, "bomb.xlsx");
@@ -50,5 +51,5 @@ describe("sekimori screen --file with a broken or hostile workbook (issue 11 §1
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/bomb\.xlsx.*zip bomb/);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
-  });
+  }, 300_000);
 });
