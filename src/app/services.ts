@@ -150,6 +150,7 @@ export function createServices({
     index: screeningIndex,
     threshold: config.screening.threshold,
     maxRows: config.screening.batchMaxRows,
+    jobTimeoutMs: config.http.jobTimeoutMinutes * 60_000,
     ...(clock ? { clock } : {}),
     ...(log ? { log } : {}),
   });

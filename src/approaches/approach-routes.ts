@@ -3,6 +3,7 @@ import type { Role } from "../db/schema.js";
 import { actorOf } from "../http/access.js";
 import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
+import { throwIfAborted } from "../http/uploads.js";
 import { AppError } from "../shared/errors.js";
 import type { PdfFont } from "../shared/pdf-font.js";
 import { OUTCOME_LABELS, renderApproachPdf } from "./approach-pdf.js";
@@ -504,7 +505,7 @@ export function registerApproachRoutes(
   app.post(
     "/api/approaches/:id/attachments",
     {
-      config: anyone,
+      config: { ...anyone, longRunning: true },
       schema: {
         tags: ["approaches"],
         summary:
@@ -534,6 +535,8 @@ export function registerApproachRoutes(
           truncated: part.file.truncated,
         });
       }
+      // Past the deadline (or with the client gone) nothing is attached.
+      throwIfAborted(req.deadline ?? undefined);
       return approaches.addAttachments(actorOf(req), req.params.id, files);
     },
   );

@@ -101,7 +101,8 @@ export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }
   app.get(
     "/api/audit/verify",
     {
-      config: access,
+      // A long log takes a while to recompute: the long-request deadline applies.
+      config: { ...access, longRunning: true },
       schema: {
         tags: ["audit"],
         summary:
