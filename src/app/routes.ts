@@ -5,6 +5,7 @@ import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
+import { registerOrganisationRoutes } from "../organisation/organisation-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
@@ -46,7 +47,8 @@ export function registerAllRoutes(
     },
     loginRatePerMinute: services.config.login.ratePerMinute,
   });
-  registerAuditRoutes(app, { audit: services.audit });
+  registerAuditRoutes(app, { audit: services.audit, timeZone: services.organisation.timeZone });
+  registerOrganisationRoutes(app, { organisation: services.organisation });
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });

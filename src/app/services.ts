@@ -13,6 +13,7 @@ import type { Db } from "../db/database.js";
 import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
+import { createOrganisationService } from "../organisation/organisation-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPeopleRepo } from "../people/people-repo.js";
@@ -59,6 +60,7 @@ export function createServices({
   });
   const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
   const settings = createSettingsRepo();
+  const organisation = createOrganisationService({ db, settings, audit });
   const listsCore = createListsService({
     db,
     repo: createListsRepo(),
@@ -182,6 +184,7 @@ export function createServices({
     auth,
     parties,
     settings,
+    organisation,
     lists,
     tasks,
     mailSender,

@@ -21,6 +21,7 @@ import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { RedFlagChips } from "../../app/components/RedFlag";
 import { formatDate } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import { PartyPicker } from "../reviews/PartyPicker";
@@ -101,7 +102,7 @@ export function PeopleListPage() {
                 <Table.Td>{p.tokuteiActive ? <Badge color="red">{t("tokutei")}</Badge> : "—"}</Table.Td>
                 <Table.Td>{formatDate(p.disclosureDueOn)}</Table.Td>
                 <Table.Td>
-                  <Text size="xs">{p.flags.join(" ")}</Text>
+                  <RedFlagChips ids={p.flags} size="xs" color="orange" />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -15,6 +15,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -95,10 +96,11 @@ function PersonView({ person: p }: { person: Person }) {
             {p.flags.map((f) => (
               <Stack key={`${f.id}-${f.evidence.en}`} gap={4} data-testid={`person-flag-${f.id}`}>
                 <Group gap="xs">
-                  <Badge color="orange">{f.id}</Badge>
-                  <Text size="sm" fw={600}>
-                    {bi(f.title)}
-                  </Text>
+                  <Tooltip label={f.id} withArrow>
+                    <Badge color="orange" tt="none" data-flag-id={f.id}>
+                      {bi(f.title)}
+                    </Badge>
+                  </Tooltip>
                   <Text size="sm">{bi(f.evidence)}</Text>
                 </Group>
                 <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />

@@ -1,10 +1,23 @@
-import { Anchor, Button, Group, Loader, Pagination, Select, Stack, Table, Tabs, Text } from "@mantine/core";
+import {
+  Anchor,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { RedFlagChips } from "../../app/components/RedFlag";
 import { bi, formatDateTime } from "../../app/format";
 import { useReference, useReviews } from "./api";
 import { RiskBadge, StatusBadge } from "./badges";
@@ -103,9 +116,9 @@ export function ReviewsListPage() {
                 <Table.Td>
                   {r.riskLevel ? <RiskBadge level={r.riskLevel} /> : null}
                   {r.flags.length ? (
-                    <Text size="xs" c="dimmed">
-                      {r.flags.join(" ")}
-                    </Text>
+                    <Box mt={4}>
+                      <RedFlagChips ids={r.flags} size="xs" />
+                    </Box>
                   ) : null}
                 </Table.Td>
                 <Table.Td>{formatDateTime(r.updatedAt)}</Table.Td>
