@@ -52,13 +52,25 @@ export function registerAllRoutes(
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });
-  registerScreeningRoutes(app, { screening: services.screening, batches: services.screeningBatches });
-  registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
+  registerScreeningRoutes(app, {
+    screening: services.screening,
+    batches: services.screeningBatches,
+    listNamer: services.lists.listNamer,
+  });
+  registerReviewsRoutes(app, {
+    reviews: services.reviews,
+    pdfFont: services.pdfFont,
+    print: async (lang) => ({
+      timeZone: await services.organisation.timeZone(),
+      listName: await services.lists.listNamer(lang),
+    }),
+  });
   registerPeopleRoutes(app, { people: services.people });
   registerApproachRoutes(app, {
     approaches: services.approaches,
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
     pdfFont: services.pdfFont,
+    timeZone: services.organisation.timeZone,
   });
   registerCasesRoutes(app, { cases: services.cases, training: services.training });
   registerInsiderRoutes(app, {

@@ -142,6 +142,7 @@ export function createServices({
     screening: screeningPort,
     tasks,
     retentionYears: config.reviews.retentionYears,
+    listLabels: () => lists.listLabels(),
     ...(clock ? { clock } : {}),
   });
   const approaches = createApproachService({

@@ -41,6 +41,7 @@ import {
   safeFileName,
   sniffAttachment,
 } from "./attachment-engine.js";
+import { nameVariants, redactNames } from "./redaction-engine.js";
 import { fingerprint, lshBands } from "./text-similarity-engine.js";
 
 /** Roles that see every submitted report (approver and auditor read only). */
@@ -1289,9 +1290,13 @@ export function createApproachService(deps: ApproachServiceDeps) {
    * One report prepared for export (PDF for referral): the office view plus whether the reporter
    * is shown by name or by pseudonym. Writes an audit row, because an export leaves the system.
    */
-  async function exportView(actor: Actor, id: string, options: { pseudonymise: boolean }) {
+  async function exportView(
+    actor: Actor,
+    id: string,
+    options: { pseudonymise: boolean; lang?: "ja" | "en" },
+  ) {
     requireTriage(actor);
-    const view = await get(actor, id);
+    let view = await get(actor, id);
     await db.transaction().execute(async (tx) => {
       await audit.write(tx, actor, {
         action: "approach.exported",
@@ -1306,6 +1311,18 @@ export function createApproachService(deps: ApproachServiceDeps) {
           en: `Reporter ${reporterPseudonym(view.reporter.id)}`,
         }
       : { ja: view.reporter.displayName, en: view.reporter.displayName };
+    if (options.pseudonymise) {
+      // The reporter's names inside the pasted message and the account go too ("田中先生、…").
+      const who = await repo.reporterIdentity(db, view.reporter.id);
+      const names = nameVariants({
+        displayName: view.reporter.displayName,
+        username: who?.username,
+        email: who?.email,
+      });
+      const mark = options.lang === "en" ? "[reporter]" : "［報告者］";
+      const hide = (text: string | null) => (text === null ? null : redactNames(text, names, mark));
+      view = { ...view, messageText: hide(view.messageText), description: hide(view.description) };
+    }
     const related = view.office?.cluster
       ? (
           await repo.listReports(db, {
@@ -1322,6 +1339,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
       view,
       reporterLabel,
       department: options.pseudonymise ? null : view.reporter.department,
+      departmentHidden: options.pseudonymise,
       relatedReferences: related.sort(),
     };
   }

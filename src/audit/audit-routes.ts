@@ -4,7 +4,7 @@ import { ROLE_GROUPS } from "../http/access.js";
 import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
 import { dateInZone } from "../shared/time-format.js";
-import { auditActionLabel } from "./audit-labels.js";
+import { AUDIT_ENTITY_LABELS, auditActionLabel } from "./audit-labels.js";
 import { type AuditService, auditCsvLines } from "./audit-service.js";
 
 const Bilingual = z.object({ ja: z.string(), en: z.string() });
@@ -84,13 +84,18 @@ export function registerAuditRoutes(
           200: z.object({
             items: z.array(z.string()),
             labels: z.record(z.string(), Bilingual),
+            entityTypes: z.array(z.object({ id: z.string(), label: Bilingual })),
           }),
         },
       },
     },
     async () => {
       const items = await audit.actions();
-      return { items, labels: Object.fromEntries(items.map((a) => [a, auditActionLabel(a)])) };
+      return {
+        items,
+        labels: Object.fromEntries(items.map((a) => [a, auditActionLabel(a)])),
+        entityTypes: Object.entries(AUDIT_ENTITY_LABELS).map(([id, label]) => ({ id, label })),
+      };
     },
   );
 

@@ -171,9 +171,13 @@ export function createReviewsService(deps: {
   tasks: TasksService;
   retentionYears: number;
   clock?: () => Date;
+  /** Names lists for people in risk evidence ("国連安保理 統合制裁リスト" rather than `un`). */
+  listLabels?: () => Promise<(source: string) => Label>;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
+  // Refreshed outside transactions (with the screenings) and read by build(), which may run inside one.
+  let listLabel: ((source: string) => Label) | undefined;
 
   async function findRow(exec: Executor, id: string, forUpdate = false): Promise<ReviewRow> {
     const row = await repo.find(exec, id, forUpdate);
@@ -190,6 +194,7 @@ export function createReviewsService(deps: {
   /** Current screening results (with today's decisions) for the review's parties; outside any transaction. */
   async function latestScreenings(partyIds: string[]): Promise<Map<string, ScreeningFact>> {
     const out = new Map<string, ScreeningFact>();
+    if (deps.listLabels) listLabel = await deps.listLabels();
     for (const partyId of [...new Set(partyIds)]) {
       const result = await deps.screening.latestForParty(partyId);
       if (result) out.set(partyId, toScreeningFact(result));
@@ -251,6 +256,7 @@ export function createReviewsService(deps: {
       ),
       applicant: applicantFacts,
       transactionCheck: check,
+      listLabel,
     };
     const assessment = assessRisk(riskInput);
     const routing = routeReview(riskInput, assessment);

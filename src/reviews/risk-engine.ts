@@ -58,7 +58,12 @@ export type RiskInput = {
   /** The applicant's own person record (declarations), if linked. */
   applicant: PersonFact | null;
   transactionCheck: TransactionCheck | null;
+  /** Names a list for people in evidence ("国連安保理 統合制裁リスト" for `un`); the id if absent. */
+  listLabel?: ((source: string) => Label) | undefined;
 };
+
+type ListLabel = (source: string) => Label;
+const listId: ListLabel = (source) => ({ ja: source, en: source });
 
 export type FiredFlag = {
   id: string;
@@ -121,7 +126,7 @@ function aspiSeverity(programs: string[]): { severity: FiredFlag["severity"]; ca
   return { severity: "medium", category: programs[0] ?? "listed" };
 }
 
-function hitFlags(c: CounterpartyFact): FiredFlag[] {
+function hitFlags(c: CounterpartyFact, list: ListLabel): FiredFlag[] {
   const out: FiredFlag[] = [];
   for (const h of c.screening?.hits ?? []) {
     if (!h.match || h.decision === "false_positive") continue;
@@ -131,8 +136,8 @@ function hitFlags(c: CounterpartyFact): FiredFlag[] {
       : { ja: "未確認の該当候補", en: "unresolved candidate" };
     const programmes = h.programs.length ? ` [${h.programs.join(", ")}]` : "";
     const evidence: Label = {
-      ja: `${c.name} → ${h.source}: ${h.name}（スコア ${h.score.toFixed(2)}、${state.ja}）${programmes}`,
-      en: `${c.name} → ${h.source}: ${h.name} (score ${h.score.toFixed(2)}, ${state.en})${programmes}`,
+      ja: `${c.name} → ${list(h.source).ja}: ${h.name}（スコア ${h.score.toFixed(2)}、${state.ja}）${programmes}`,
+      en: `${c.name} → ${list(h.source).en}: ${h.name} (score ${h.score.toFixed(2)}, ${state.en})${programmes}`,
     };
     if (h.source === "meti_eul") {
       const concern = h.programs.length ? h.programs.join(", ") : "—";
@@ -174,6 +179,7 @@ function personFlags(
   who: string,
   counterpartyId: string | null,
   isRecipient: boolean,
+  list: ListLabel = listId,
 ): FiredFlag[] {
   const out: FiredFlag[] = [];
   if (isRecipient && p.tokutei.active) {
@@ -205,8 +211,8 @@ function personFlags(
         "P-DISCLOSURE-LIST-HIT",
         h.confirmed ? "high" : "medium",
         {
-          ja: `${who}: 申告された「${h.provider}」が ${h.source} と${h.confirmed ? "一致" : "該当候補"}`,
-          en: `${who}: declared "${h.provider}" ${h.confirmed ? "matches" : "may match"} ${h.source}`,
+          ja: `${who}: 申告された「${h.provider}」が ${list(h.source).ja} と${h.confirmed ? "一致" : "該当候補"}`,
+          en: `${who}: declared "${h.provider}" ${h.confirmed ? "matches" : "may match"} ${list(h.source).en}`,
         },
         counterpartyId,
         h.confirmed,
@@ -350,7 +356,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     );
   }
   for (const c of input.counterparties) {
-    flags.push(...hitFlags(c));
+    flags.push(...hitFlags(c, input.listLabel ?? listId));
     const note = c.attributes.note?.trim();
     if (c.attributes.stateOwned)
       flags.push(
@@ -376,17 +382,28 @@ export function assessRisk(input: RiskInput): RiskAssessment {
           c.counterpartyId,
         ),
       );
-    if (c.person) flags.push(...personFlags(c.person, c.name, c.counterpartyId, RECEIVING_ROLES.has(c.role)));
+    if (c.person)
+      flags.push(
+        ...personFlags(
+          c.person,
+          c.name,
+          c.counterpartyId,
+          RECEIVING_ROLES.has(c.role),
+          input.listLabel ?? listId,
+        ),
+      );
   }
   if (input.applicant) {
     flags.push(
-      ...personFlags(input.applicant, "申請者 / applicant", null, false).map((f) => ({
-        ...f,
-        evidence: {
-          ja: f.evidence.ja.replace("申請者 / applicant", "申請者"),
-          en: f.evidence.en.replace("申請者 / applicant", "Applicant"),
-        },
-      })),
+      ...personFlags(input.applicant, "申請者 / applicant", null, false, input.listLabel ?? listId).map(
+        (f) => ({
+          ...f,
+          evidence: {
+            ja: f.evidence.ja.replace("申請者 / applicant", "申請者"),
+            en: f.evidence.en.replace("申請者 / applicant", "Applicant"),
+          },
+        }),
+      ),
     );
   }
   if (input.transactionCheck) flags.push(...checklistFlags(input.transactionCheck));
@@ -415,8 +432,8 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   if (decisive.length > 0 && level !== "high") {
     level = "high";
     reasons.push({
-      ja: `決定的な懸念（${[...new Set(decisive.map((f) => f.id))].join(", ")}）があるため「高」`,
-      en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.id))].join(", ")})`,
+      ja: `決定的な懸念（${[...new Set(decisive.map((f) => f.title.ja))].join("、")}）があるため「高」`,
+      en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.title.en))].join(", ")})`,
     });
   }
   reasons.push(...topic.reasons, ...partnerReasons);

@@ -24,6 +24,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
@@ -446,6 +447,7 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
 
 function ProviderScreenings({ person: p, manager }: { person: Person; manager: boolean }) {
   const { t } = useTranslation("people");
+  const listLabel = useListLabel();
   const screen = useScreenProviders();
   if (p.providerScreenings.length === 0 && !manager) return null;
   return (
@@ -474,12 +476,13 @@ function ProviderScreenings({ person: p, manager }: { person: Person; manager: b
                 <Table.Td>
                   {live.length === 0
                     ? t("noHits")
-                    : live
-                        .map(
-                          (h) =>
-                            `${h.source}: ${h.name} (${h.decision === "true_match" ? t("match") : t("openHit")})`,
-                        )
-                        .join(" / ")}
+                    : live.map((h) => (
+                        <Text size="sm" key={`${h.source}-${h.name}`}>
+                          {listLabel(h.source)}: {h.name} (
+                          {h.decision === "true_match" ? t("match") : t("openHit")}){" "}
+                          <SampleBadge source={h.source} />
+                        </Text>
+                      ))}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">

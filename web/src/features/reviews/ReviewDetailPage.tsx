@@ -21,6 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
@@ -393,10 +394,11 @@ function HitLine({ review, partyId, hit }: { review: Review; partyId: string; hi
   const decide = useDecideHit();
   const [rationale, setRationale] = useState("");
   const state = hit.decision ?? "open";
+  const listLabel = useListLabel();
   return (
     <Stack gap={2}>
       <Text size="sm">
-        {hit.source}: {hit.name} ({hit.score.toFixed(2)}){" "}
+        {listLabel(hit.source)}: {hit.name} ({hit.score.toFixed(2)}) <SampleBadge source={hit.source} />{" "}
         {hit.programs.length ? `[${hit.programs.join(", ")}]` : ""} — <b>{t(`decisions.${state}`)}</b>
       </Text>
       {hit.decision === null && hit.entityId && review.permissions.screen ? (
