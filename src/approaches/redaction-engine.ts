@@ -8,7 +8,7 @@ const HONORIFICS = "(?:さん|先生|様|さま|氏|君|くん|ちゃん|教授|
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LATIN_WORD = /^[\p{Script=Latin}][\p{Script=Latin}'.-]*$/u;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -66,12 +66,12 @@ export function redactNames(
   const byLength = [...variants.plain].sort((a, b) => b.length - a.length);
   for (const name of byLength) {
     const pattern = CJK.test(name)
-      ? new RegExp(escape(name).replace(/\s+/g, "[\\s\\u3000]*"), "gu")
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`, "giu");
+      ? new RegExp(escapeRegExp(name).replace(/\s+/g, "[\\s\\u3000]*"), "gu")
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`, "giu");
     out = out.replace(pattern, replacement);
   }
   for (const name of variants.beforeHonorific) {
-    out = out.replace(new RegExp(`${escape(name)}(?=${HONORIFICS})`, "gu"), replacement);
+    out = out.replace(new RegExp(`${escapeRegExp(name)}(?=${HONORIFICS})`, "gu"), replacement);
   }
   return out;
 }
