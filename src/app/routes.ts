@@ -72,7 +72,11 @@ export function registerAllRoutes(
     pdfFont: services.pdfFont,
     timeZone: services.organisation.timeZone,
   });
-  registerCasesRoutes(app, { cases: services.cases, training: services.training });
+  registerCasesRoutes(app, {
+    cases: services.cases,
+    training: services.training,
+    timeZone: services.organisation.timeZone,
+  });
   registerInsiderRoutes(app, {
     insider: services.insider,
     ndjsonBodyLimit: services.config.http.uploadLimitBytes,

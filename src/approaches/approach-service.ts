@@ -662,7 +662,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
       ...(await repo.clusterMemberIds(tx, [clusterId])),
     ]);
     const members: PatternReport[] = await repo.patternReports(tx, [...memberIds]);
-    const summary = summariseCluster(members, now);
+    // "in the last N days" in the cluster's title is the clustering window (issue 14 §6).
+    const summary = summariseCluster(members, now, settings.clusterWindowDays);
     const record = {
       id: clusterId,
       summary,

@@ -456,6 +456,9 @@ describe("patterns across reporters", () => {
     expect(cluster.reporterCount).toBe(3);
     expect(cluster.reports.map((r: { id: string }) => r.id).sort()).toEqual([r1.id, r2.id, r3.id].sort());
     expect(cluster.alert.title.en).toMatch(/^3 people reported approaches/);
+    // The title names the clustering window (SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS, 365 by default).
+    expect(cluster.alert.title.ja).toContain("過去365日で");
+    expect(cluster.alert.title.ja).not.toContain("過去30日");
     alerts = await t.services.tasks.openTasksFor("approach_cluster", clusterId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.title.ja).toContain("3人");

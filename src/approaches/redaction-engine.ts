@@ -67,7 +67,10 @@ export function redactNames(
   for (const name of byLength) {
     const pattern = CJK.test(name)
       ? new RegExp(escapeRegExp(name).replace(/\s+/g, "[\\s\\u3000]*"), "gu")
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`, "giu");
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`,
+          "giu",
+        );
     out = out.replace(pattern, replacement);
   }
   for (const name of variants.beforeHonorific) {

@@ -2,7 +2,9 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import type { Role } from "../db/schema.js";
 import { actorOf } from "../http/access.js";
+import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
+import { DEFAULT_TIME_ZONE } from "../shared/time-format.js";
 import { CASE_CHANNELS, parseFlagList } from "./case-engine.js";
 import type { CasesService } from "./cases-service.js";
 import type { TrainingService } from "./training-service.js";
@@ -175,8 +177,14 @@ const READERS: readonly Role[] = ["secretariat", "admin", "approver", "auditor"]
  */
 export function registerCasesRoutes(
   app: App,
-  { cases, training }: { cases: CasesService; training: TrainingService },
+  deps: {
+    cases: CasesService;
+    training: TrainingService;
+    /** The organisation's time zone, for times in the training-records CSV. */
+    timeZone?: () => Promise<string>;
+  },
 ) {
+  const { cases, training } = deps;
   const anyone = { access: "authenticated" as const };
 
   app.get(
@@ -556,7 +564,10 @@ export function registerCasesRoutes(
       schema: { tags: ["training"], summary: "Every quiz attempt as CSV (training records)" },
     },
     async (req, reply) => {
-      const lines = training.recordsCsv(actorOf(req));
+      const lines = training.recordsCsv(actorOf(req), {
+        lang: requestLanguage(req),
+        timeZone: deps.timeZone ? await deps.timeZone() : DEFAULT_TIME_ZONE,
+      });
       reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="training-records.csv"')
