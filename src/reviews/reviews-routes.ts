@@ -265,6 +265,7 @@ export function registerReviewsRoutes(
         querystring: z.object({
           scope: z.enum(["mine", "inbox", "all"]).default("mine"),
           status: z.enum(REVIEW_STATES).optional(),
+          q: z.string().max(200).optional(),
           page: z.coerce.number().int().min(1).max(100000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(25),
         }),

@@ -865,7 +865,13 @@ export function createReviewsService(deps: {
 
   async function list(
     actor: Actor,
-    q: { scope: "mine" | "inbox" | "all"; status?: string | undefined; page: number; pageSize: number },
+    q: {
+      scope: "mine" | "inbox" | "all";
+      status?: string | undefined;
+      q?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     let statuses: string[] | undefined = q.status ? [q.status] : undefined;
     let applicantUserId: string | undefined;
@@ -881,6 +887,7 @@ export function createReviewsService(deps: {
     const [rows, count] = await repo.list(db, {
       applicantUserId,
       statuses,
+      text: q.q,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });

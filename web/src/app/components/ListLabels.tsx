@@ -35,7 +35,7 @@ export function useSampleLists() {
  * the hits prove nothing about the official lists.
  */
 export function SampleListNotice() {
-  const { t } = useTranslation();
+  const { t } = useTranslation("office");
   const { items } = useSampleLists();
   if (items.length === 0) return null;
   return (
@@ -47,7 +47,7 @@ export function SampleListNotice() {
 
 /** 「デモ用サンプル」 beside a result that came from a sample list. */
 export function SampleBadge({ source }: { source: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation("office");
   const { isSample } = useSampleLists();
   if (!isSample(source)) return null;
   return (

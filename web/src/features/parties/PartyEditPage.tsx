@@ -18,6 +18,7 @@ import { notifications } from "@mantine/notifications";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { fieldErrors } from "../../app/forms";
@@ -206,7 +207,7 @@ function PartyForm({ party }: { party?: Party }) {
                 {...form.getInputProps("country")}
               />
               {form.values.kind === "person" ? (
-                <TextInput type="date" label={t("birthDate")} {...form.getInputProps("birthDate")} />
+                <DateField label={t("birthDate")} {...form.getInputProps("birthDate")} />
               ) : (
                 <div />
               )}

@@ -23,6 +23,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../../app/auth";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
@@ -224,7 +225,7 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
           <form onSubmit={submit}>
             <Stack>
               <ErrorAlert error={declare.error} />
-              <TextInput type="date" label={t("declaredOn")} {...form.getInputProps("declaredOn")} />
+              <DateField label={t("declaredOn")} {...form.getInputProps("declaredOn")} />
               <Checkbox label={t("type1")} {...form.getInputProps("type1.applies", { type: "checkbox" })} />
               {form.values.type1.applies ? (
                 <Group grow align="flex-start" ml="lg">
@@ -270,11 +271,10 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
                 <Textarea ml="lg" label={t("detail")} autosize {...form.getInputProps("type3.detail")} />
               ) : null}
               <Textarea label={t("evidence")} autosize {...form.getInputProps("evidence")} />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("nextReviewOn")}
                 value={form.values.nextReviewOn ?? ""}
-                onChange={(e) => form.setFieldValue("nextReviewOn", e.currentTarget.value || null)}
+                onChange={(d) => form.setFieldValue("nextReviewOn", d || null)}
                 error={form.errors.nextReviewOn}
               />
               <Checkbox label={t("pledge")} {...form.getInputProps("pledge", { type: "checkbox" })} />
@@ -397,7 +397,7 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
                 {...form.getInputProps("kind")}
               />
               {v.kind !== "long_term_in_japan" ? (
-                <TextInput type="date" label={t("date")} {...form.getInputProps("date")} />
+                <DateField label={t("date")} {...form.getInputProps("date")} />
               ) : null}
               {v.kind === "arrived_in_japan" ? (
                 <Checkbox

@@ -23,6 +23,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../../app/auth";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
@@ -373,12 +374,7 @@ export function TrainingDashboardPage() {
                 value={department}
                 onChange={(e) => setDepartment(e.currentTarget.value)}
               />
-              <TextInput
-                type="date"
-                label={t("dashboard.dueAt")}
-                value={dueAt}
-                onChange={(e) => setDueAt(e.currentTarget.value)}
-              />
+              <DateField label={t("dashboard.dueAt")} value={dueAt} onChange={setDueAt} />
               <Button
                 disabled={!moduleId || (roles.length === 0 && !department.trim())}
                 loading={assign.isPending}
