@@ -119,6 +119,24 @@ export function registerAuthRoutes(
     },
   );
 
+  app.get(
+    "/api/auth/whoami",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["auth"],
+        summary:
+          "The session if there is one, else `{ session: null }` — for the web app's first look (200, not 401, so a browser logs no error on the login page)",
+        response: { 200: z.object({ session: SessionResponse.nullable() }) },
+      },
+    },
+    async (req) => {
+      if (!req.actor?.id || !req.sessionInfo) return { session: null };
+      const user = await auth.getUser(req.actor.id);
+      return { session: { user, csrfToken: sessionOf(req).csrfToken, roles: roleList() } };
+    },
+  );
+
   app.post(
     "/api/auth/logout",
     { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "End this session" } },

@@ -74,9 +74,12 @@ describe("finding a review without its UUID", () => {
     const sato = await t.services.auth.findByUsername("sato");
     const actor = { id: sato!.id, label: "sato", roles: sato!.roles, locale: "ja" as const };
     const find = async (q: string) =>
-      (await t.services.reviews.list(actor, { scope: "all", q, page: 1, pageSize: 20 })).items.map((i) => i.title);
+      (await t.services.reviews.list(actor, { scope: "all", q, page: 1, pageSize: 20 })).items.map(
+        (i) => i.title,
+      );
     expect(await find("電解質")).toEqual(["山田太郎氏への電解質合成技術の提供"]);
-    const tech = (await t.services.reviews.list(actor, { scope: "all", q: "電解質", page: 1, pageSize: 5 })).items[0]!;
+    const tech = (await t.services.reviews.list(actor, { scope: "all", q: "電解質", page: 1, pageSize: 5 }))
+      .items[0]!;
     expect(await find(tech.refNo)).toEqual([tech.title]);
     expect((await find("田中 電解質")).length).toBe(1); // every word must match
     expect(await find("存在しない件名")).toEqual([]);

@@ -429,7 +429,7 @@ function ReportForm({ report }: { report?: Report }) {
                         confirmProps: { color: "red" },
                         onConfirm: async () => {
                           await api.delete(`/api/approaches/${current.id}`);
-                          navigate("/approaches");
+                          navigate("/approaches/mine");
                         },
                       })
                     }

@@ -96,17 +96,14 @@ export function ApproachesTabs() {
   const location = useLocation();
   const navigate = useNavigate();
   if (!hasRole(...OFFICE_READERS)) return null;
+  // The office's queue comes first; its own reports live under /approaches/mine.
   const tabs = [
-    { value: "/approaches", label: t("mine") },
     { value: "/approaches/all", label: t("all") },
+    { value: "/approaches/mine", label: t("mine") },
     { value: "/approaches/clusters", label: t("clusters") },
     { value: "/approaches/trends", label: t("trends") },
   ];
-  const current =
-    tabs
-      .slice(1)
-      .map((x) => x.value)
-      .find((v) => location.pathname.startsWith(v)) ?? "/approaches";
+  const current = tabs.map((x) => x.value).find((v) => location.pathname.startsWith(v)) ?? "/approaches/mine";
   return (
     <SegmentedControl
       value={current}

@@ -35,7 +35,7 @@ export function PeopleListPage() {
   const { hasRole } = useAuth();
   const [q, setQ] = useState("");
   const officer = hasRole("unit_officer", "secretariat", "approver", "auditor", "admin");
-  const list = usePeople(q);
+  const list = usePeople(q, officer);
   const [creating, setCreating] = useState(false);
   const [reminding, setReminding] = useState(false);
   if (!officer) return <Navigate to="/people/me" replace />;

@@ -110,10 +110,12 @@ export type PersonListItem = {
   flags: string[];
 };
 
-export function usePeople(q: string) {
+export function usePeople(q: string, enabled = true) {
   return useQuery({
     queryKey: ["people", "list", q],
     queryFn: () => api.get<{ items: PersonListItem[] }>(`/api/people${qs({ q })}`),
+    // Applicants are sent to their own record: do not ask for the list first (a 403 in the console).
+    enabled,
   });
 }
 

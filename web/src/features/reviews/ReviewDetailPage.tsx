@@ -51,6 +51,18 @@ export function ReviewDetailPage() {
   if (review.error || !review.data || !ref.data) return <ErrorAlert error={review.error ?? ref.error} />;
   const r = review.data;
   const reference = ref.data;
+  // Each role sees the part it must act on first, right under the actions (issue 14 §1): the unit
+  // officer's 該非判定 at 部局確認, the secretariat's 取引審査 at its stage; the rest follows below.
+  const myPart: "classification" | "transaction" | null = r.permissions.check
+    ? "transaction"
+    : r.permissions.classify && r.status !== "draft" && r.status !== "returned"
+      ? "classification"
+      : null;
+  const classification = <ClassificationPanel review={r} reference={reference} />;
+  const transaction =
+    r.permissions.check || r.transactionCheck ? (
+      <TransactionCheckPanel review={r} reference={reference} />
+    ) : null;
   return (
     <Stack>
       <PageHeader
@@ -86,6 +98,14 @@ export function ReviewDetailPage() {
         </Alert>
       ) : null}
       <ActionBar review={r} reference={reference} />
+      {myPart ? (
+        <Stack gap={4} data-testid="my-part">
+          <Text size="sm" fw={600} c="indigo">
+            {t("myPart")}
+          </Text>
+          {myPart === "classification" ? classification : transaction}
+        </Stack>
+      ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
           <Overview review={r} reference={reference} />
@@ -98,10 +118,8 @@ export function ReviewDetailPage() {
           <Forms review={r} reference={reference} />
         </Stack>
       </SimpleGrid>
-      <ClassificationPanel review={r} reference={reference} />
-      {r.permissions.check || r.transactionCheck ? (
-        <TransactionCheckPanel review={r} reference={reference} />
-      ) : null}
+      {myPart === "classification" ? null : classification}
+      {myPart === "transaction" ? null : transaction}
     </Stack>
   );
 }
