@@ -3,6 +3,7 @@ import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
+import { registerDashboardRoutes } from "../dashboard/dashboard-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerOrganisationRoutes } from "../organisation/organisation-routes.js";
@@ -49,6 +50,7 @@ export function registerAllRoutes(
   });
   registerAuditRoutes(app, { audit: services.audit, timeZone: services.organisation.timeZone });
   registerOrganisationRoutes(app, { organisation: services.organisation });
+  registerDashboardRoutes(app, { dashboard: services.dashboard });
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });

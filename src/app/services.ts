@@ -9,6 +9,8 @@ import { createCasesService } from "../cases/cases-service.js";
 import { createTrainingRepo } from "../cases/training-repo.js";
 import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
+import { createDashboardRepo } from "../dashboard/dashboard-repo.js";
+import { createDashboardService } from "../dashboard/dashboard-service.js";
 import type { Db } from "../db/database.js";
 import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
@@ -178,6 +180,17 @@ export function createServices({
     settings,
     ...(clock ? { clock } : {}),
   });
+  // The office dashboard. Modules add sections here: the insider alert budget, and — once the
+  // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
+  // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
+  const dashboard = createDashboardService({
+    db,
+    repo: createDashboardRepo(),
+    openScreeningHits: async () => (await screening.queue({ page: 1, pageSize: 1 })).total,
+    timeZone: organisation.timeZone,
+    sections: [],
+    ...(clock ? { clock } : {}),
+  });
   return {
     db,
     config,
@@ -198,6 +211,7 @@ export function createServices({
     cases,
     training,
     insider,
+    dashboard,
     pdfFont,
   };
 }
