@@ -169,6 +169,7 @@ export function createServices({
     cases,
     users: () => auth.listUsers(),
     reminderDays: config.training.reminderDays,
+    timeZone: () => organisation.timeZone(),
     ...(clock ? { clock } : {}),
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */

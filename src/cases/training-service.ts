@@ -5,7 +5,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { Role, TrainingModuleRow } from "../db/schema.js";
 import { type Actor, hasAnyRole, ROLES } from "../shared/actor.js";
 import { type Bilingual, conflict, forbidden, invalid, notFound } from "../shared/errors.js";
-import { csvTimeHeader, DEFAULT_TIME_ZONE, formatCsvDateTime } from "../shared/time-format.js";
+import { csvTimeHeader, DEFAULT_TIME_ZONE, dateInZone, formatCsvDateTime } from "../shared/time-format.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import type { CaseContent } from "./case-engine.js";
 import type { CasesService } from "./cases-service.js";
@@ -70,9 +70,16 @@ export function createTrainingService(deps: {
   users: () => Promise<UserLite[]>;
   reminderDays: number;
   clock?: () => Date;
+  /** The organisation's time zone: due dates in task titles and e-mails are days there. */
+  timeZone?: () => Promise<string>;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
+  // Read before each transaction (the zone lives in the database; inside one, only `tx` may be used).
+  let zone = DEFAULT_TIME_ZONE;
+  const refreshZone = async () => {
+    if (deps.timeZone) zone = await deps.timeZone();
+  };
   const isManager = (a: Actor) => hasAnyRole(a, TRAINING_MANAGERS);
   const isReader = (a: Actor) => hasAnyRole(a, TRAINING_READERS);
 
@@ -392,7 +399,7 @@ export function createTrainingService(deps: {
     });
     if (!created) return null;
     const title = contentOf(row).title;
-    const due = dueAt.toISOString().slice(0, 10);
+    const due = dateInZone(dueAt, zone);
     await tasks.open(tx, actor, {
       kind: "training.assigned",
       title: {
@@ -437,6 +444,7 @@ export function createTrainingService(deps: {
         },
       ]);
     }
+    await refreshZone();
     return db.transaction().execute(async (tx) => {
       const row = await repo.findModule(tx, input.moduleId);
       if (row?.status !== "published") throw notFound(MODULE);
@@ -474,6 +482,7 @@ export function createTrainingService(deps: {
    */
   async function runReminders(actor: Actor) {
     const now = clock();
+    await refreshZone();
     const users = (await deps.users()).filter((u) => !u.disabled);
     const modules = (await repo.listModules(db, false)).filter((m) => m.required_for.length > 0);
     const passes = await repo.latestPasses(db);
@@ -506,7 +515,7 @@ export function createTrainingService(deps: {
         const m = moduleRows.get(a.module_id);
         if (!m) continue;
         const title = contentOf(m).title;
-        const due = new Date(a.due_at).toISOString().slice(0, 10);
+        const due = dateInZone(a.due_at, zone);
         const subject = {
           ja: `研修「${title.ja}」の受講期限（${due}）を過ぎています`,
           en: `The training "${title.en}" was due on ${due}`,

@@ -325,7 +325,12 @@ export function renderReviewForm(
       [
         T.flags[lang],
         a.flags.length
-          ? a.flags.map((f) => `・${f.title[lang]} — ${f.evidence[lang]}（${f.source}）`).join("\n")
+          ? a.flags
+              .map((f) => {
+                const source = f.sourceLabel?.[lang] ?? f.source;
+                return `・${f.title[lang]} — ${f.evidence[lang]}${lang === "ja" ? `（${source}）` : ` (${source})`}`;
+              })
+              .join("\n")
           : T.none[lang],
       ],
       [T.conclusion[lang], check?.conclusion ?? ""],

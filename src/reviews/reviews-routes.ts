@@ -153,6 +153,7 @@ export const ReviewViewSchema = z.object({
         question: Bilingual,
         evidence: Bilingual,
         source: z.string(),
+        sourceLabel: Bilingual.optional(),
         severity: z.enum(["medium", "high"]),
         counterpartyId: z.string().nullable(),
         decisive: z.boolean(),

@@ -1,4 +1,5 @@
 import type { HitFact, PersonFact, ScreeningFact } from "../people/people-engine.js";
+import { citationLabel } from "../shared/citations.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { Classification, TopicTags } from "./classification-engine.js";
 import {
@@ -71,6 +72,8 @@ export type FiredFlag = {
   question: Label;
   evidence: Label;
   source: string;
+  /** The source for each reader (Japanese document names in English for English readers). */
+  sourceLabel?: Label;
   severity: Exclude<Level, "low">;
   /** The counterparty the flag is about, if any. */
   counterpartyId: string | null;
@@ -112,6 +115,7 @@ function fire(
     question: def?.question ?? same(id),
     evidence,
     source: def?.source ?? "",
+    sourceLabel: citationLabel(def?.source ?? ""),
     severity,
     counterpartyId,
     decisive,
@@ -485,7 +489,7 @@ export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   }
   const seen = new Set(reasons.map((r) => r.en));
   for (const f of risk.flags) {
-    const r = { ja: `レッドフラグ ${f.id}: ${f.title.ja}`, en: `Red flag ${f.id}: ${f.title.en}` };
+    const r = { ja: `レッドフラグ「${f.title.ja}」`, en: `Red flag: ${f.title.en}` };
     if (!seen.has(r.en)) {
       seen.add(r.en);
       reasons.push(r);

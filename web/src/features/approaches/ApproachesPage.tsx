@@ -53,7 +53,7 @@ function ReportsTable({ page, office }: { page: ListPage | undefined; office: bo
       <Table.Tbody>
         {items.map((r) => (
           <Table.Tr key={r.id}>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
               <Anchor
                 component={Link}
                 to={r.status === "draft" ? `/approaches/${r.id}/edit` : `/approaches/${r.id}`}

@@ -247,6 +247,7 @@ function AuditLog() {
                             size="sm"
                             component="button"
                             type="button"
+                            ta="start"
                             onClick={() =>
                               setEntity({
                                 type: r.entityType,
@@ -262,7 +263,7 @@ function AuditLog() {
                     </Text>
                   </Tooltip>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Anchor
                     size="sm"
                     component="button"

@@ -44,7 +44,7 @@ export function CaseDetailPage() {
             {c.status === "draft" ? <Badge color="gray">{t("draft")}</Badge> : null}
           </Group>
         }
-        subtitle={`${content.period} · ${content.channels.map(channel).join("・")} · ${bi(content.sector)}`}
+        subtitle={`${content.period} · ${content.channels.map(channel).join(t("listSeparator"))} · ${bi(content.sector)}`}
         actions={
           hasRole("admin") ? (
             <Button component={Link} to={`/cases/${c.slug}/edit`} variant="default">

@@ -61,7 +61,7 @@ export function RiskPanel({ review: r }: { review: Review }) {
                 {t("flagEvidence")}: {bi(f.evidence)}
               </Text>
               <Text size="xs" c="dimmed">
-                {t("flagSource")}: {f.source}
+                {t("flagSource")}: {bi(f.sourceLabel) || f.source}
               </Text>
               <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
             </Paper>
