@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { login, navLink } from "./helpers.js";
+import { login, logout, navLink } from "./helpers.js";
 
 /**
  * Issue 14 §1, §2 and §6 in a real browser at 1440 px, in Japanese (and English where the point is
@@ -226,18 +226,17 @@ test("search pickers instead of UUIDs, and each role's part first on a long page
   await page.getByTestId("approaches-table").getByRole("link", { name: "AR-00001" }).click();
   const office = page.getByTestId("office-panel");
   await expect(office.getByText("審査ID（UUID）")).toHaveCount(0);
-  const picker = office.getByRole("textbox", { name: "関連する審査を追加" });
+  const picker = office.getByRole("combobox", { name: "関連する審査を追加" });
   await picker.fill("電解質");
   await page.getByRole("option", { name: /RV-2026-0003 山田太郎氏への電解質合成技術の提供/ }).click();
-  await office.getByRole("button", { name: "追加" }).click();
+  await office.getByRole("button", { name: "追加", exact: true }).click();
   await expect(office.getByTestId("review-ref")).toHaveText(
     "RV-2026-0003 山田太郎氏への電解質合成技術の提供",
   );
   expect(await office.innerText()).not.toMatch(UUID);
 
   // The unit officer opens the review waiting at 部局確認: the 該非判定 form is at the top.
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "ログアウト" }).click();
+  await logout(page);
   await loginJa(page, "suzuki");
   await page.goto("/reviews?scope=inbox");
   await page
@@ -306,7 +305,7 @@ test("the office dashboard: numbers that open their filtered lists, and the mont
   await expect(page.getByRole("heading", { name: "すべての報告" })).toBeVisible();
 });
 
-test("the smaller things: samples, PDFs, forms, quiz and a quiet console (§6)", async ({ page }) => {
+test("the smaller things for the applicant: a quiet console, the quiz, the disclosure form (§6)", async ({ page }) => {
   const problems = watchAllConsole(page);
   // The login page and the applicant's redirect from the people list log no 401/403.
   await page.goto("/login");
@@ -318,6 +317,7 @@ test("the smaller things: samples, PDFs, forms, quiz and a quiet console (§6)",
   await page.goto("/cases/training");
   await page.getByRole("link", { name: "技術が流出する5つの経路" }).click();
   const quiz = page.getByTestId("quiz");
+  await expect(quiz.getByRole("radiogroup").first()).toBeVisible();
   for (const group of await quiz.getByRole("radiogroup").all())
     await group.getByRole("radio").first().check();
   await quiz.getByRole("button", { name: "回答する" }).click();
@@ -330,15 +330,15 @@ test("the smaller things: samples, PDFs, forms, quiz and a quiet console (§6)",
   // The disclosure form names the fund's status 「受入状況」, not 「判定」.
   await page.goto("/people/me");
   await page.getByRole("tab", { name: "研究インテグリティの開示" }).click();
-  await page.getByRole("button", { name: "開示を提出" }).click();
-  await page.getByRole("button", { name: "＋ 追加" }).nth(2).click(); // a fund
-  await expect(page.getByRole("combobox", { name: "受入状況" })).toBeVisible();
+  await page.getByRole("button", { name: /^(開示を提出|新しい版を作成)$/ }).click();
+  await expect(page.getByRole("combobox", { name: "受入状況" }).first()).toBeVisible();
   await expect(page.getByRole("combobox", { name: "判定" })).toHaveCount(0);
   expect(problems).toEqual([]);
+});
 
-  // The secretariat: samples said to be samples, the live 未回答 count, named radio groups.
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "ログアウト" }).click();
+test("the smaller things for the secretariat: samples, 未回答 live, named radio groups, PDF, cluster title (§6)", async ({
+  page,
+}) => {
   await loginJa(page, "sato");
   await page.goto("/screening");
   await expect(page.getByTestId("sample-lists-notice")).toContainText("公式のリストではありません");
