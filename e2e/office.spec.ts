@@ -305,7 +305,9 @@ test("the office dashboard: numbers that open their filtered lists, and the mont
   await expect(page.getByRole("heading", { name: "すべての報告" })).toBeVisible();
 });
 
-test("the smaller things for the applicant: a quiet console, the quiz, the disclosure form (§6)", async ({ page }) => {
+test("the smaller things for the applicant: a quiet console, the quiz, the disclosure form (§6)", async ({
+  page,
+}) => {
   const problems = watchAllConsole(page);
   // The login page and the applicant's redirect from the people list log no 401/403.
   await page.goto("/login");

@@ -187,6 +187,11 @@ export const ReviewViewSchema = z.object({
     check: z.boolean(),
     screen: z.boolean(),
   }),
+  /** Four-eyes rule: why the current user may not approve this review (src/auth/separation-of-duties-engine.ts). */
+  separationOfDuties: z.object({
+    approvalBlocked: z.boolean(),
+    reasons: z.array(z.object({ ja: z.string(), en: z.string() })),
+  }),
 });
 
 const ListItem = z.object({

@@ -25,6 +25,7 @@ import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
+import { SeparationNotice } from "../access/SeparationNotice";
 import {
   type Counterparty,
   type Hit,
@@ -97,6 +98,7 @@ export function ReviewDetailPage() {
           ) : null}
         </Alert>
       ) : null}
+      <SeparationNotice separation={r.separationOfDuties} />
       <ActionBar review={r} reference={reference} />
       {myPart ? (
         <Stack gap={4} data-testid="my-part">

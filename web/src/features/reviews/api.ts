@@ -11,6 +11,8 @@ export type Question = {
   help?: Bi;
   required: boolean;
   options?: Option[];
+  /** Yes/no questions: the risky answer (always "yes"), or null for a question that records a fact. */
+  riskyAnswer?: "yes" | null;
   flag?: string;
   fullReviewIfYes?: boolean;
   fullReviewIfValue?: string[];
@@ -172,6 +174,8 @@ export type Review = {
   }[];
   actions: string[];
   permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+  /** Four-eyes rule: why the current user may not approve (src/auth/separation-of-duties-engine.ts). */
+  separationOfDuties?: { approvalBlocked: boolean; reasons: { ja: string; en: string }[] };
 };
 
 export type ReviewListItem = {

@@ -23,7 +23,7 @@ import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { SampleBadge } from "../../app/components/ListLabels";
 import { bi, formatDateTime } from "../../app/format";
 import { type BatchJob, useBatch, useBatches, useBatchRows, useUploadBatch } from "./api";
-import { EntryDrawer, ScoreBadge, useSourceLabel } from "./HitCard";
+import { CrossScriptView, EntryDrawer, ScoreBadge, useSourceLabel } from "./HitCard";
 import { SCREENING_OFFICERS } from "./roles";
 
 const STATUS_COLOR: Record<BatchJob["status"], string> = {
@@ -272,6 +272,7 @@ export function BatchDetail({ id }: { id: string }) {
                           {sourceLabel(best.source)} {best.sourceId} — {bi(best.summary)}
                         </Text>
                         <SampleBadge source={best.source} />
+                        <CrossScriptView steps={best.crossScript} />
                       </Stack>
                     </Group>
                   ) : null}
