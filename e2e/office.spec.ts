@@ -8,6 +8,8 @@ import { login, logout, navLink } from "./helpers.js";
  * the office dashboard, and the smaller fixes.
  */
 test.use({ viewport: { width: 1440, height: 900 }, timezoneId: "Europe/London" });
+// Each test walks several pages as several roles; on a loaded CI machine that takes minutes.
+test.describe.configure({ timeout: 240_000 });
 
 /** Console errors, including 401/403 (the app must not cause any on login or redirects). */
 function watchAllConsole(page: Page): string[] {
@@ -379,7 +381,7 @@ test("English pages read in English: no Japanese source lines or separators (§6
   await login(page, "takahashi");
   await page.getByText("English", { exact: true }).click();
   await page.goto("/cases");
-  await expect(page.getByTestId("case-list")).toBeVisible();
+  await expect(page.getByTestId("case-list").getByRole("link").first()).toBeVisible();
   expect(await page.getByTestId("case-list").innerText()).not.toContain("・");
   await page.goto("/reviews?scope=all");
   await page
