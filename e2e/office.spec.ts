@@ -194,6 +194,10 @@ test("labels, not codes: the audit log, the batch CSV and the training records (
     "受講日時（Asia/Tokyo）,ユーザー名,氏名,所属,研修,研修の版,得点,満点,正答率（%）,合否",
   );
   expect(training).not.toMatch(UUID);
+
+  // The organisation's zone is an administrator's setting (default Asia/Tokyo).
+  await page.goto("/admin/organisation");
+  await expect(page.getByRole("textbox", { name: "組織のタイムゾーン" })).toHaveValue("Asia/Tokyo");
 });
 
 test("times in the organisation's zone (Tokyo, not the browser's London) and Japanese date pickers (§1)", async ({
