@@ -197,7 +197,7 @@ test("labels, not codes: the audit log, the batch CSV and the training records (
 
   // The organisation's zone is an administrator's setting (default Asia/Tokyo).
   await page.goto("/admin/organisation");
-  await expect(page.getByRole("textbox", { name: "組織のタイムゾーン" })).toHaveValue("Asia/Tokyo");
+  await expect(page.getByRole("combobox", { name: "組織のタイムゾーン" })).toHaveValue("Asia/Tokyo");
 });
 
 test("times in the organisation's zone (Tokyo, not the browser's London) and Japanese date pickers (§1)", async ({
