@@ -149,6 +149,7 @@ const screeningSeeder: DemoSeeder = {
         files: [path.join(dir, list.file)],
         format: list.format,
         source: list.source,
+        sample: true,
       });
       log(`  demo list sample imported: ${list.source} (${snapshot.entityCount} entries, ${list.file})`);
     }

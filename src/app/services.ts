@@ -11,10 +11,13 @@ import { createCasesService } from "../cases/cases-service.js";
 import { createTrainingRepo } from "../cases/training-repo.js";
 import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
+import { createDashboardRepo } from "../dashboard/dashboard-repo.js";
+import { createDashboardService } from "../dashboard/dashboard-service.js";
 import type { Db } from "../db/database.js";
 import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
+import { createOrganisationService } from "../organisation/organisation-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
@@ -93,6 +96,7 @@ export function createServices({
     audit,
   });
   const settings = createSettingsRepo();
+  const organisation = createOrganisationService({ db, settings, audit });
   const listsCore = createListsService({
     db,
     repo: createListsRepo(),
@@ -176,6 +180,7 @@ export function createServices({
     screening: screeningPort,
     tasks,
     retentionYears: config.reviews.retentionYears,
+    listLabels: () => lists.listLabels(),
     separateApproval: config.access.separateApproval,
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
@@ -203,6 +208,7 @@ export function createServices({
     users: () => auth.listUsers(),
     reminderDays: config.training.reminderDays,
     settings,
+    timeZone: () => organisation.timeZone(),
     ...(clock ? { clock } : {}),
   });
   const projects = createProjectsService({
@@ -226,6 +232,17 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
+  // The office dashboard. Modules add sections here: the insider alert budget, and — once the
+  // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
+  // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
+  const dashboard = createDashboardService({
+    db,
+    repo: createDashboardRepo(),
+    openScreeningHits: async () => (await screening.queue({ page: 1, pageSize: 1 })).total,
+    timeZone: organisation.timeZone,
+    sections: [],
+    ...(clock ? { clock } : {}),
+  });
   return {
     db,
     config,
@@ -233,6 +250,7 @@ export function createServices({
     auth,
     parties,
     settings,
+    organisation,
     lists,
     tasks,
     mailSender,
@@ -246,6 +264,7 @@ export function createServices({
     training,
     projects,
     insider,
+    dashboard,
     pdfFont,
   };
 }

@@ -248,7 +248,13 @@ function disposition(kind: "inline" | "attachment", fileName: string): string {
  */
 export function registerApproachRoutes(
   app: App,
-  deps: { approaches: ApproachService; attachmentMaxBytes: number; pdfFont: () => PdfFont },
+  deps: {
+    approaches: ApproachService;
+    attachmentMaxBytes: number;
+    pdfFont: () => PdfFont;
+    /** The organisation's time zone, for times printed in the PDF. */
+    timeZone?: () => Promise<string>;
+  },
 ) {
   const { approaches } = deps;
   const anyone = { access: "authenticated" as const };
@@ -738,18 +744,16 @@ export function registerApproachRoutes(
     async (req, reply) => {
       const actor = actorOf(req);
       const font = deps.pdfFont();
-      const { view, reporterLabel, department, relatedReferences } = await approaches.exportView(
-        actor,
-        req.params.id,
-        {
-          pseudonymise: req.query.pseudonymise,
-        },
-      );
+      const lang = req.query.lang ?? requestLanguage(req);
+      const { view, reporterLabel, department, departmentHidden, relatedReferences } =
+        await approaches.exportView(actor, req.params.id, { pseudonymise: req.query.pseudonymise, lang });
       const pdf = await renderApproachPdf({
         view,
         reporterLabel,
         department,
-        lang: req.query.lang ?? requestLanguage(req),
+        departmentHidden,
+        ...(deps.timeZone ? { timeZone: await deps.timeZone() } : {}),
+        lang,
         generatedAt: new Date(),
         generatedBy: actor.label,
         font,

@@ -435,6 +435,8 @@ export interface ListSnapshotsTable {
   activated_at: NullableTimestamp;
   superseded_at: NullableTimestamp;
   entities_pruned_at: NullableTimestamp;
+  /** A demo sample shipped with Sekimori (demo/lists), not the official list (migration 0870). */
+  sample: Generated<boolean>;
 }
 
 /** One entry of a list snapshot (the contract's ListEntity) with its content hash. */

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { DEFAULT_TIME_ZONE, dateInZone, formatDateTimeInZone } from "../shared/time-format.js";
 import {
   CATCH_ALL_LABELS,
   CONTROL_ITEMS,
@@ -26,6 +27,16 @@ export const FORM_TITLES: Record<FormKind, Label> = {
 
 type Lang = "ja" | "en";
 type Row = [string, string];
+
+/** How a form prints what is not the review's own data: times and list names. */
+export type PrintOptions = {
+  /** The organisation's time zone (IANA); times print in it, with the zone named. */
+  timeZone: string;
+  /** A list's name for people ("国連安保理 統合制裁リスト（デモ用サンプル）" for `un`). */
+  listName: (source: string) => string;
+};
+
+const DEFAULT_PRINT: PrintOptions = { timeZone: DEFAULT_TIME_ZONE, listName: (s) => s };
 
 const T = {
   refNo: { ja: "整理番号", en: "Reference" },
@@ -103,7 +114,9 @@ export function renderReviewForm(
   lang: Lang,
   font: PdfFont,
   printedAt: Date,
+  print: PrintOptions = DEFAULT_PRINT,
 ): Promise<Buffer> {
+  const zone = print.timeZone;
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 48, bottom: 48, left: 48, right: 48 },
@@ -166,7 +179,7 @@ export function renderReviewForm(
     .fontSize(8.5)
     .fillColor("#444")
     .text(
-      `${T.refNo[lang]}: ${view.refNo}    ${T.status[lang]}: ${view.statusLabel[lang]}    ${T.printed[lang]}: ${printedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      `${T.refNo[lang]}: ${view.refNo}    ${T.status[lang]}: ${view.statusLabel[lang]}    ${T.printed[lang]}: ${formatDateTimeInZone(printedAt, zone, lang)}`,
       { width, align: "center" },
     );
   doc.fillColor("black");
@@ -225,7 +238,7 @@ export function renderReviewForm(
         [T.catchAll[lang], c.catchAllBasis ? CATCH_ALL_LABELS[c.catchAllBasis][lang] : "—"],
         [T.rationale[lang], c.rationale],
         [T.reference[lang], c.reference ?? ""],
-        [T.classifiedAt[lang], view.classifiedAt?.slice(0, 10) ?? ""],
+        [T.classifiedAt[lang], view.classifiedAt ? dateInZone(view.classifiedAt, zone) : ""],
       ]);
     }
     heading(lang === "ja" ? "3. 技術分野" : "3. Technology areas");
@@ -274,11 +287,14 @@ export function renderReviewForm(
                   h.source === "meti_eul" && h.programs.length
                     ? ` ${lang === "ja" ? "懸念区分" : "concern"}: ${h.programs.join(", ")}`
                     : "";
-                return `・${h.source}: ${h.name} (${h.score.toFixed(2)}, ${d})${concern}`;
+                return `・${print.listName(h.source)}: ${h.name} (${h.score.toFixed(2)}, ${d})${concern}`;
               })
               .join("\n")
           : T.noHits[lang];
-        return [`${c.name}\n${role}`, `${text}\n(${c.screening.screenedAt.slice(0, 10)})`];
+        return [
+          `${c.name}\n${role}`,
+          `${text}\n(${formatDateTimeInZone(c.screening.screenedAt, zone, lang)})`,
+        ];
       }),
     );
     const check = view.transactionCheck;
@@ -299,16 +315,21 @@ export function renderReviewForm(
       );
     }
     heading(lang === "ja" ? "6. リスク評価と結論" : "6. Risk and conclusion");
+    // The level with how it was reached; each red flag (with its evidence) is printed once, below —
+    // the assessment's topic and partner reasons restate the flags, so they are not repeated here.
+    const a = view.assessment;
+    const restated = new Set([...a.topic.reasons, ...a.partner.reasons].map((r) => r.ja));
+    const summary = a.reasons.filter((r) => !restated.has(r.ja));
     rows([
-      [
-        T.risk[lang],
-        `${LEVEL[view.assessment.level]![lang]}\n${view.assessment.reasons.map((r) => `・${r[lang]}`).join("\n")}`,
-      ],
+      [T.risk[lang], [LEVEL[a.level]![lang], ...summary.map((r) => `・${r[lang]}`)].join("\n")],
       [
         T.flags[lang],
-        view.assessment.flags.length
-          ? view.assessment.flags
-              .map((f) => `[${f.id}] ${f.title[lang]} — ${f.evidence[lang]}（${f.source}）`)
+        a.flags.length
+          ? a.flags
+              .map((f) => {
+                const source = f.sourceLabel?.[lang] ?? f.source;
+                return `・${f.title[lang]} — ${f.evidence[lang]}${lang === "ja" ? `（${source}）` : ` (${source})`}`;
+              })
               .join("\n")
           : T.none[lang],
       ],
@@ -320,7 +341,7 @@ export function renderReviewForm(
     rows(
       view.events.length
         ? view.events.map((e) => [
-            `${e.at.slice(0, 16).replace("T", " ")}`,
+            formatDateTimeInZone(e.at, zone, lang),
             `${ACTION_LABELS[e.action as ReviewAction]?.[lang] ?? e.action} — ${e.actor}${e.comment ? `\n${e.comment}` : ""}${e.conditions ? `\n${T.conditions[lang]}: ${e.conditions}` : ""}`,
           ])
         : [[T.history[lang], T.none[lang]]],

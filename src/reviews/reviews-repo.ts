@@ -149,6 +149,8 @@ export function createReviewsRepo() {
       q: {
         applicantUserId?: string | undefined;
         statuses?: string[] | undefined;
+        /** Words in the reference, the title or the applicant's name. */
+        text?: string | undefined;
         limit: number;
         offset: number;
         /**
@@ -159,6 +161,12 @@ export function createReviewsRepo() {
       },
     ) {
       let base = db.selectFrom("reviews").innerJoin("users", "users.id", "reviews.applicant_user_id");
+      for (const word of (q.text ?? "").normalize("NFKC").trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
+        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        base = base.where(
+          sql<boolean>`(reviews.ref_no ILIKE ${pattern} OR reviews.title ILIKE ${pattern} OR users.display_name ILIKE ${pattern})`,
+        );
+      }
       if (q.applicantUserId) base = base.where("reviews.applicant_user_id", "=", q.applicantUserId);
       if (q.unitScope) {
         const dept = sql<string>`regexp_replace(normalize(coalesce(nullif(btrim(users.department), ''), nullif(btrim(reviews.unit), ''), ''), NFKC), '\s+', ' ', 'g')`;

@@ -24,7 +24,7 @@ import {
   COUNTERPARTY_ROLES,
   ROLE_LABELS,
 } from "./questionnaire-engine.js";
-import { FORM_KINDS, FORM_TITLES, renderReviewForm } from "./review-forms-pdf.js";
+import { FORM_KINDS, FORM_TITLES, type PrintOptions, renderReviewForm } from "./review-forms-pdf.js";
 import type { ReviewsService } from "./reviews-service.js";
 import { ACTION_LABELS, REVIEW_ACTIONS, REVIEW_STATES, STATE_LABELS } from "./workflow-engine.js";
 
@@ -153,6 +153,7 @@ export const ReviewViewSchema = z.object({
         question: Bilingual,
         evidence: Bilingual,
         source: z.string(),
+        sourceLabel: Bilingual.optional(),
         severity: z.enum(["medium", "high"]),
         counterpartyId: z.string().nullable(),
         decisive: z.boolean(),
@@ -218,7 +219,16 @@ const PARTICIPANTS = ["applicant", "unit_officer", "secretariat", "approver", "a
 /** The reviews API: applications, classification, transaction review, transitions, PDF forms, drafts. */
 export function registerReviewsRoutes(
   app: App,
-  { reviews, pdfFont }: { reviews: ReviewsService; pdfFont: () => PdfFont },
+  {
+    reviews,
+    pdfFont,
+    print,
+  }: {
+    reviews: ReviewsService;
+    pdfFont: () => PdfFont;
+    /** How forms print times (the organisation's zone) and name lists (labels, demo samples). */
+    print?: (lang: "ja" | "en") => Promise<PrintOptions>;
+  },
 ) {
   const everyone = { access: ROLE_GROUPS.everyone };
 
@@ -261,6 +271,7 @@ export function registerReviewsRoutes(
         querystring: z.object({
           scope: z.enum(["mine", "inbox", "all"]).default("mine"),
           status: z.enum(REVIEW_STATES).optional(),
+          q: z.string().max(200).optional(),
           page: z.coerce.number().int().min(1).max(100000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(25),
         }),
@@ -495,7 +506,14 @@ export function registerReviewsRoutes(
       const actor = actorOf(req);
       const view = await reviews.get(actor, req.params.id);
       const lang = req.query.lang ?? actor.locale;
-      const pdf = await renderReviewForm(view, req.params.form, lang, pdfFont(), new Date());
+      const pdf = await renderReviewForm(
+        view,
+        req.params.form,
+        lang,
+        pdfFont(),
+        new Date(),
+        print ? await print(lang) : undefined,
+      );
       return reply
         .type("application/pdf")
         .header("content-disposition", `inline; filename="${view.refNo}-${req.params.form}-${lang}.pdf"`)

@@ -179,6 +179,8 @@ export function createReviewsService(deps: {
   tasks: TasksService;
   retentionYears: number;
   clock?: () => Date;
+  /** Names lists for people in risk evidence ("国連安保理 統合制裁リスト" rather than `un`). */
+  listLabels?: () => Promise<(source: string) => Label>;
   /** Four-eyes rule on approvals (SEKIMORI_SEPARATE_APPROVAL). */
   separateApproval?: boolean | undefined;
   /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
@@ -187,6 +189,8 @@ export function createReviewsService(deps: {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
   const NO_SOD = { approvalBlocked: false, reasons: [] as Label[] };
+  // Refreshed outside transactions (with the screenings) and read by build(), which may run inside one.
+  let listLabel: ((source: string) => Label) | undefined;
 
   async function findRow(exec: Executor, id: string, forUpdate = false): Promise<ReviewRow> {
     const row = await repo.find(exec, id, forUpdate);
@@ -264,6 +268,7 @@ export function createReviewsService(deps: {
   /** Current screening results (with today's decisions) for the review's parties; outside any transaction. */
   async function latestScreenings(partyIds: string[]): Promise<Map<string, ScreeningFact>> {
     const out = new Map<string, ScreeningFact>();
+    if (deps.listLabels) listLabel = await deps.listLabels();
     for (const partyId of [...new Set(partyIds)]) {
       const result = await deps.screening.latestForParty(partyId);
       if (result) out.set(partyId, toScreeningFact(result));
@@ -326,6 +331,7 @@ export function createReviewsService(deps: {
       ),
       applicant: applicantFacts,
       transactionCheck: check,
+      listLabel,
     };
     const assessment = assessRisk(riskInput);
     const routing = routeReview(riskInput, assessment);
@@ -964,7 +970,13 @@ export function createReviewsService(deps: {
 
   async function list(
     actor: Actor,
-    q: { scope: "mine" | "inbox" | "all"; status?: string | undefined; page: number; pageSize: number },
+    q: {
+      scope: "mine" | "inbox" | "all";
+      status?: string | undefined;
+      q?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     let statuses: string[] | undefined = q.status ? [q.status] : undefined;
     let applicantUserId: string | undefined;
@@ -994,6 +1006,7 @@ export function createReviewsService(deps: {
     const [rows, count] = await repo.list(db, {
       applicantUserId,
       statuses,
+      text: q.q,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
       unitScope,

@@ -1,4 +1,5 @@
 import type { HitFact, PersonFact, ScreeningFact } from "../people/people-engine.js";
+import { citationLabel } from "../shared/citations.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { Classification, TopicTags } from "./classification-engine.js";
 import {
@@ -58,7 +59,12 @@ export type RiskInput = {
   /** The applicant's own person record (declarations), if linked. */
   applicant: PersonFact | null;
   transactionCheck: TransactionCheck | null;
+  /** Names a list for people in evidence ("国連安保理 統合制裁リスト" for `un`); the id if absent. */
+  listLabel?: ((source: string) => Label) | undefined;
 };
+
+type ListLabel = (source: string) => Label;
+const listId: ListLabel = (source) => ({ ja: source, en: source });
 
 export type FiredFlag = {
   id: string;
@@ -66,6 +72,8 @@ export type FiredFlag = {
   question: Label;
   evidence: Label;
   source: string;
+  /** The source for each reader (Japanese document names in English for English readers). */
+  sourceLabel?: Label;
   severity: Exclude<Level, "low">;
   /** The counterparty the flag is about, if any. */
   counterpartyId: string | null;
@@ -107,6 +115,7 @@ function fire(
     question: def?.question ?? same(id),
     evidence,
     source: def?.source ?? "",
+    sourceLabel: citationLabel(def?.source ?? ""),
     severity,
     counterpartyId,
     decisive,
@@ -121,7 +130,7 @@ function aspiSeverity(programs: string[]): { severity: FiredFlag["severity"]; ca
   return { severity: "medium", category: programs[0] ?? "listed" };
 }
 
-function hitFlags(c: CounterpartyFact): FiredFlag[] {
+function hitFlags(c: CounterpartyFact, list: ListLabel): FiredFlag[] {
   const out: FiredFlag[] = [];
   for (const h of c.screening?.hits ?? []) {
     if (!h.match || h.decision === "false_positive") continue;
@@ -131,8 +140,8 @@ function hitFlags(c: CounterpartyFact): FiredFlag[] {
       : { ja: "未確認の該当候補", en: "unresolved candidate" };
     const programmes = h.programs.length ? ` [${h.programs.join(", ")}]` : "";
     const evidence: Label = {
-      ja: `${c.name} → ${h.source}: ${h.name}（スコア ${h.score.toFixed(2)}、${state.ja}）${programmes}`,
-      en: `${c.name} → ${h.source}: ${h.name} (score ${h.score.toFixed(2)}, ${state.en})${programmes}`,
+      ja: `${c.name} → ${list(h.source).ja}: ${h.name}（スコア ${h.score.toFixed(2)}、${state.ja}）${programmes}`,
+      en: `${c.name} → ${list(h.source).en}: ${h.name} (score ${h.score.toFixed(2)}, ${state.en})${programmes}`,
     };
     if (h.source === "meti_eul") {
       const concern = h.programs.length ? h.programs.join(", ") : "—";
@@ -174,6 +183,7 @@ function personFlags(
   who: string,
   counterpartyId: string | null,
   isRecipient: boolean,
+  list: ListLabel = listId,
 ): FiredFlag[] {
   const out: FiredFlag[] = [];
   if (isRecipient && p.tokutei.active) {
@@ -205,8 +215,8 @@ function personFlags(
         "P-DISCLOSURE-LIST-HIT",
         h.confirmed ? "high" : "medium",
         {
-          ja: `${who}: 申告された「${h.provider}」が ${h.source} と${h.confirmed ? "一致" : "該当候補"}`,
-          en: `${who}: declared "${h.provider}" ${h.confirmed ? "matches" : "may match"} ${h.source}`,
+          ja: `${who}: 申告された「${h.provider}」が ${list(h.source).ja} と${h.confirmed ? "一致" : "該当候補"}`,
+          en: `${who}: declared "${h.provider}" ${h.confirmed ? "matches" : "may match"} ${list(h.source).en}`,
         },
         counterpartyId,
         h.confirmed,
@@ -350,7 +360,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     );
   }
   for (const c of input.counterparties) {
-    flags.push(...hitFlags(c));
+    flags.push(...hitFlags(c, input.listLabel ?? listId));
     const note = c.attributes.note?.trim();
     if (c.attributes.stateOwned)
       flags.push(
@@ -376,17 +386,28 @@ export function assessRisk(input: RiskInput): RiskAssessment {
           c.counterpartyId,
         ),
       );
-    if (c.person) flags.push(...personFlags(c.person, c.name, c.counterpartyId, RECEIVING_ROLES.has(c.role)));
+    if (c.person)
+      flags.push(
+        ...personFlags(
+          c.person,
+          c.name,
+          c.counterpartyId,
+          RECEIVING_ROLES.has(c.role),
+          input.listLabel ?? listId,
+        ),
+      );
   }
   if (input.applicant) {
     flags.push(
-      ...personFlags(input.applicant, "申請者 / applicant", null, false).map((f) => ({
-        ...f,
-        evidence: {
-          ja: f.evidence.ja.replace("申請者 / applicant", "申請者"),
-          en: f.evidence.en.replace("申請者 / applicant", "Applicant"),
-        },
-      })),
+      ...personFlags(input.applicant, "申請者 / applicant", null, false, input.listLabel ?? listId).map(
+        (f) => ({
+          ...f,
+          evidence: {
+            ja: f.evidence.ja.replace("申請者 / applicant", "申請者"),
+            en: f.evidence.en.replace("申請者 / applicant", "Applicant"),
+          },
+        }),
+      ),
     );
   }
   if (input.transactionCheck) flags.push(...checklistFlags(input.transactionCheck));
@@ -415,8 +436,8 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   if (decisive.length > 0 && level !== "high") {
     level = "high";
     reasons.push({
-      ja: `決定的な懸念（${[...new Set(decisive.map((f) => f.id))].join(", ")}）があるため「高」`,
-      en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.id))].join(", ")})`,
+      ja: `決定的な懸念（${[...new Set(decisive.map((f) => f.title.ja))].join("、")}）があるため「高」`,
+      en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.title.en))].join(", ")})`,
     });
   }
   reasons.push(...topic.reasons, ...partnerReasons);
@@ -468,7 +489,7 @@ export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   }
   const seen = new Set(reasons.map((r) => r.en));
   for (const f of risk.flags) {
-    const r = { ja: `レッドフラグ ${f.id}: ${f.title.ja}`, en: `Red flag ${f.id}: ${f.title.en}` };
+    const r = { ja: `レッドフラグ「${f.title.ja}」`, en: `Red flag: ${f.title.en}` };
     if (!seen.has(r.en)) {
       seen.add(r.en);
       reasons.push(r);

@@ -28,6 +28,7 @@ export const ListSnapshotSchema = z.object({
   activatedAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
   entitiesPruned: z.boolean(),
+  sample: z.boolean(),
 });
 
 export const ListEntitySchema = z.object({
@@ -121,6 +122,30 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
       },
     },
     async () => ({ items: await lists.listSources() }),
+  );
+
+  app.get(
+    "/api/lists/labels",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["lists"],
+        summary:
+          "Every list's name, and whether its active snapshot is a demo sample (results from it must say so)",
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), label: Bilingual, sample: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      items: (await lists.listSources()).map((s) => ({
+        id: s.id,
+        label: s.label,
+        sample: s.active?.sample ?? false,
+      })),
+    }),
   );
 
   app.get(

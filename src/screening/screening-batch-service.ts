@@ -372,14 +372,18 @@ export function createBatchService({
     },
 
     /** The results as CSV text chunks (BOM first), streamed from the database in row order. */
-    async *resultsCsv(id: string, lang: "ja" | "en"): AsyncGenerator<string> {
+    async *resultsCsv(
+      id: string,
+      lang: "ja" | "en",
+      listName?: (source: string) => string,
+    ): AsyncGenerator<string> {
       await getJob(id);
       yield UTF8_BOM + resultsHeader(lang);
       let after = 0;
       for (;;) {
         const rows = await repo.batchRows(db, id, { afterRowNo: after, limit: 1000 });
         if (rows.length === 0) return;
-        yield rows.map((r) => resultLine(toResultRow(r), lang)).join("");
+        yield rows.map((r) => resultLine(toResultRow(r), lang, listName)).join("");
         after = rows.at(-1)!.row_no;
       }
     },

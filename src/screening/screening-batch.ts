@@ -394,7 +394,11 @@ export function resultsHeader(lang: "ja" | "en"): string {
 }
 
 /** One results line: the row's verdict, its best candidate with the explanation, the others named. */
-export function resultLine(row: BatchResultRow, lang: "ja" | "en"): string {
+export function resultLine(
+  row: BatchResultRow,
+  lang: "ja" | "en",
+  listName: (source: string) => string = (source) => source,
+): string {
   const best = row.hits[0];
   const verdict = row.input.problem
     ? VERDICT[lang].error
@@ -405,7 +409,7 @@ export function resultLine(row: BatchResultRow, lang: "ja" | "en"): string {
         : VERDICT[lang].none;
   const others = row.hits
     .slice(1)
-    .map((h) => `${h.name} [${h.source} ${h.sourceId}] ${h.score.toFixed(2)}`)
+    .map((h) => `${h.name} [${listName(h.source)} ${h.sourceId}] ${h.score.toFixed(2)}`)
     .join(" | ");
   const cells = [
     row.line,
@@ -417,7 +421,7 @@ export function resultLine(row: BatchResultRow, lang: "ja" | "en"): string {
     best ? best.score.toFixed(2) : "",
     row.matchCount ?? "",
     best?.name ?? "",
-    best?.source ?? "",
+    best ? listName(best.source) : "",
     best?.sourceId ?? "",
     best?.programs.join("; ") ?? "",
     row.input.problem ? row.input.problem[lang] : (best?.summary[lang] ?? ""),

@@ -254,7 +254,16 @@ function contentDisposition(fileName: string): string {
  */
 export function registerScreeningRoutes(
   app: App,
-  { screening, batches }: { screening: ScreeningService; batches: BatchService },
+  {
+    screening,
+    batches,
+    listNamer,
+  }: {
+    screening: ScreeningService;
+    batches: BatchService;
+    /** Names lists for people in CSVs (label, "demo sample"); ids are printed without it. */
+    listNamer?: (lang: "ja" | "en") => Promise<(source: string) => string>;
+  },
 ) {
   const read = { access: ROLE_GROUPS.officersAndAuditors };
   const screen = { access: ROLE_GROUPS.officers };
@@ -663,7 +672,8 @@ export function registerScreeningRoutes(
           "Content-Disposition",
           contentDisposition(`${base}-${lang === "ja" ? "スクリーニング結果" : "screening-results"}.csv`),
         );
-      return reply.send(Readable.from(batches.resultsCsv(job.id, lang)));
+      const listName = listNamer ? await listNamer(lang) : undefined;
+      return reply.send(Readable.from(batches.resultsCsv(job.id, lang, listName)));
     },
   );
 }

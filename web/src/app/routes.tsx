@@ -1,6 +1,6 @@
 import type { RouteObject } from "react-router";
 import { AdminPage } from "../features/admin/AdminPage";
-import { AllReportsPage, ApproachesPage } from "../features/approaches/ApproachesPage";
+import { AllReportsPage, ApproachesLanding, ApproachesPage } from "../features/approaches/ApproachesPage";
 import { ClusterDetailPage, ClustersPage } from "../features/approaches/ClustersPage";
 import { ReportDetailPage } from "../features/approaches/ReportDetailPage";
 import { ReportFormPage } from "../features/approaches/ReportFormPage";
@@ -62,7 +62,8 @@ const moduleRoutes: RouteObject[] = [
   { path: "/insider/alerts/:id", element: <AlertDetailPage /> },
   { path: "/insider/subjects/:id", element: <SubjectPage /> },
   { path: "/insider/runs", element: <RunsPage /> },
-  { path: "/approaches", element: <ApproachesPage /> },
+  { path: "/approaches", element: <ApproachesLanding /> },
+  { path: "/approaches/mine", element: <ApproachesPage /> },
   { path: "/approaches/new", element: <ReportFormPage /> },
   { path: "/approaches/all", element: <AllReportsPage /> },
   { path: "/approaches/clusters", element: <ClustersPage /> },

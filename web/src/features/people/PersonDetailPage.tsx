@@ -15,6 +15,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -22,7 +23,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../../app/auth";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
@@ -95,10 +98,11 @@ function PersonView({ person: p }: { person: Person }) {
             {p.flags.map((f) => (
               <Stack key={`${f.id}-${f.evidence.en}`} gap={4} data-testid={`person-flag-${f.id}`}>
                 <Group gap="xs">
-                  <Badge color="orange">{f.id}</Badge>
-                  <Text size="sm" fw={600}>
-                    {bi(f.title)}
-                  </Text>
+                  <Tooltip label={f.id} withArrow>
+                    <Badge color="orange" tt="none" data-flag-id={f.id}>
+                      {bi(f.title)}
+                    </Badge>
+                  </Tooltip>
                   <Text size="sm">{bi(f.evidence)}</Text>
                 </Group>
                 <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
@@ -221,7 +225,7 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
           <form onSubmit={submit}>
             <Stack>
               <ErrorAlert error={declare.error} />
-              <TextInput type="date" label={t("declaredOn")} {...form.getInputProps("declaredOn")} />
+              <DateField label={t("declaredOn")} {...form.getInputProps("declaredOn")} />
               <Checkbox label={t("type1")} {...form.getInputProps("type1.applies", { type: "checkbox" })} />
               {form.values.type1.applies ? (
                 <Group grow align="flex-start" ml="lg">
@@ -267,11 +271,10 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
                 <Textarea ml="lg" label={t("detail")} autosize {...form.getInputProps("type3.detail")} />
               ) : null}
               <Textarea label={t("evidence")} autosize {...form.getInputProps("evidence")} />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("nextReviewOn")}
                 value={form.values.nextReviewOn ?? ""}
-                onChange={(e) => form.setFieldValue("nextReviewOn", e.currentTarget.value || null)}
+                onChange={(d) => form.setFieldValue("nextReviewOn", d || null)}
                 error={form.errors.nextReviewOn}
               />
               <Checkbox label={t("pledge")} {...form.getInputProps("pledge", { type: "checkbox" })} />
@@ -394,7 +397,7 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
                 {...form.getInputProps("kind")}
               />
               {v.kind !== "long_term_in_japan" ? (
-                <TextInput type="date" label={t("date")} {...form.getInputProps("date")} />
+                <DateField label={t("date")} {...form.getInputProps("date")} />
               ) : null}
               {v.kind === "arrived_in_japan" ? (
                 <Checkbox
@@ -444,6 +447,7 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
 
 function ProviderScreenings({ person: p, manager }: { person: Person; manager: boolean }) {
   const { t } = useTranslation("people");
+  const listLabel = useListLabel();
   const screen = useScreenProviders();
   if (p.providerScreenings.length === 0 && !manager) return null;
   return (
@@ -472,12 +476,13 @@ function ProviderScreenings({ person: p, manager }: { person: Person; manager: b
                 <Table.Td>
                   {live.length === 0
                     ? t("noHits")
-                    : live
-                        .map(
-                          (h) =>
-                            `${h.source}: ${h.name} (${h.decision === "true_match" ? t("match") : t("openHit")})`,
-                        )
-                        .join(" / ")}
+                    : live.map((h) => (
+                        <Text size="sm" key={`${h.source}-${h.name}`}>
+                          {listLabel(h.source)}: {h.name} (
+                          {h.decision === "true_match" ? t("match") : t("openHit")}){" "}
+                          <SampleBadge source={h.source} />
+                        </Text>
+                      ))}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">

@@ -122,11 +122,13 @@ export type PeopleFilter = {
   pageSize?: number;
 };
 
-export function usePeople(filter: PeopleFilter) {
+export function usePeople(filter: PeopleFilter, enabled = true) {
   return useQuery({
     queryKey: ["people", "list", filter],
     queryFn: () => api.get<{ items: PersonListItem[]; total: number }>(`/api/people${qs(filter)}`),
     placeholderData: keepPreviousData,
+    // Applicants are sent to their own record: do not ask for the list first (a 403 in the console).
+    enabled,
   });
 }
 

@@ -21,6 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
@@ -51,6 +52,18 @@ export function ReviewDetailPage() {
   if (review.error || !review.data || !ref.data) return <ErrorAlert error={review.error ?? ref.error} />;
   const r = review.data;
   const reference = ref.data;
+  // Each role sees the part it must act on first, right under the actions (issue 14 §1): the unit
+  // officer's 該非判定 at 部局確認, the secretariat's 取引審査 at its stage; the rest follows below.
+  const myPart: "classification" | "transaction" | null = r.permissions.check
+    ? "transaction"
+    : r.permissions.classify && r.status !== "draft" && r.status !== "returned"
+      ? "classification"
+      : null;
+  const classification = <ClassificationPanel review={r} reference={reference} />;
+  const transaction =
+    r.permissions.check || r.transactionCheck ? (
+      <TransactionCheckPanel review={r} reference={reference} />
+    ) : null;
   return (
     <Stack>
       <PageHeader
@@ -87,6 +100,14 @@ export function ReviewDetailPage() {
       ) : null}
       <SeparationNotice separation={r.separationOfDuties} />
       <ActionBar review={r} reference={reference} />
+      {myPart ? (
+        <Stack gap={4} data-testid="my-part">
+          <Text size="sm" fw={600} c="indigo">
+            {t("myPart")}
+          </Text>
+          {myPart === "classification" ? classification : transaction}
+        </Stack>
+      ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
           <Overview review={r} reference={reference} />
@@ -99,10 +120,8 @@ export function ReviewDetailPage() {
           <Forms review={r} reference={reference} />
         </Stack>
       </SimpleGrid>
-      <ClassificationPanel review={r} reference={reference} />
-      {r.permissions.check || r.transactionCheck ? (
-        <TransactionCheckPanel review={r} reference={reference} />
-      ) : null}
+      {myPart === "classification" ? null : classification}
+      {myPart === "transaction" ? null : transaction}
     </Stack>
   );
 }
@@ -395,10 +414,11 @@ function HitLine({ review, partyId, hit }: { review: Review; partyId: string; hi
   const decide = useDecideHit();
   const [rationale, setRationale] = useState("");
   const state = hit.decision ?? "open";
+  const listLabel = useListLabel();
   return (
     <Stack gap={2}>
       <Text size="sm">
-        {hit.source}: {hit.name} ({hit.score.toFixed(2)}){" "}
+        {listLabel(hit.source)}: {hit.name} ({hit.score.toFixed(2)}) <SampleBadge source={hit.source} />{" "}
         {hit.programs.length ? `[${hit.programs.join(", ")}]` : ""} — <b>{t(`decisions.${state}`)}</b>
       </Text>
       {hit.decision === null && hit.entityId && review.permissions.screen ? (

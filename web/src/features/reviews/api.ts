@@ -111,6 +111,7 @@ export type FiredFlag = {
   question: Bi;
   evidence: Bi;
   source: string;
+  sourceLabel?: Bi;
   severity: "medium" | "high";
   counterpartyId: string | null;
   decisive: boolean;
