@@ -11,6 +11,7 @@ import {
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
 } from "./control-lists.js";
+import { assessHiring, type HiringAssessment, type HiringFacts } from "./hiring-engine.js";
 import type { PrecheckSignal } from "./questionnaire-engine.js";
 
 /**
@@ -58,6 +59,8 @@ export type RiskInput = {
   /** The applicant's own person record (declarations), if linked. */
   applicant: PersonFact | null;
   transactionCheck: TransactionCheck | null;
+  /** Hiring and contracting only: the identity checks and exposure (see hiring-engine). */
+  hiring?: HiringFacts | null | undefined;
 };
 
 export type FiredFlag = {
@@ -79,6 +82,8 @@ export type RiskAssessment = {
   partner: { level: Level; reasons: Label[] };
   reasons: Label[];
   flags: FiredFlag[];
+  /** Hiring and contracting only: the identity-check assessment. */
+  hiring?: HiringAssessment;
 };
 
 const SANCTIONS_SOURCES = new Set([
@@ -390,6 +395,8 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     );
   }
   if (input.transactionCheck) flags.push(...checklistFlags(input.transactionCheck));
+  const hiring = input.hiring ? assessHiring(input.hiring) : null;
+  for (const h of hiring?.flags ?? []) flags.push(fire(h.id, h.severity, h.evidence, null, h.decisive));
 
   let partnerLevel: Level = "low";
   const partnerReasons: Label[] = [];
@@ -419,6 +426,14 @@ export function assessRisk(input: RiskInput): RiskAssessment {
       en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.id))].join(", ")})`,
     });
   }
+  if (hiring && RANK[hiring.level] > RANK[level]) {
+    level = hiring.level;
+    reasons.push({
+      ja: `本人確認・業務の性質による評価: ${LEVEL_LABELS[hiring.level].ja}`,
+      en: `Identity checks and exposure: ${hiring.level}`,
+    });
+  }
+  if (hiring) reasons.push(...hiring.reasons.filter((r) => !partnerReasons.some((p) => p.en.endsWith(r.en))));
   reasons.push(...topic.reasons, ...partnerReasons);
   if (topic.reasons.length === 0 && partnerReasons.length === 0)
     reasons.push({ ja: "懸念事項は見つかりませんでした", en: "No concerns found" });
@@ -428,6 +443,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     partner: { level: partnerLevel, reasons: partnerReasons },
     reasons,
     flags: allFlags,
+    ...(hiring ? { hiring } : {}),
   };
 }
 
@@ -447,6 +463,11 @@ export type Routing = { track: "simple" | "full"; reasons: Label[] };
  */
 export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   const reasons: Label[] = [];
+  if (input.activityType === "hiring_contracting")
+    reasons.push({
+      ja: "採用・業務委託は、本人確認と支払先のスクリーニングのため常に本審査",
+      en: "Hiring and contracting always takes the full review (identity checks, payee screening)",
+    });
   for (const s of input.precheck) reasons.push(s.reason);
   const c = input.classification;
   if (c && (c.outcome === "listed" || c.outcome === "catch_all"))
