@@ -104,6 +104,10 @@ export type Questionnaire = {
   label: Label;
   /** Roles the form suggests for counterparties, first one preselected. */
   roles: CounterpartyRole[];
+  /** Roles that must be present before submitting (they are screened). */
+  requiredRoles?: CounterpartyRole[];
+  /** Always takes the full review, whatever the answers (hiring: identity checks by the office). */
+  alwaysFullReview?: boolean;
   questions: Question[];
 };
 
@@ -432,12 +436,14 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
     type: "hiring_contracting",
     label: ACTIVITY_LABELS.hiring_contracting,
     roles: ["contractor", "payee", "intermediary"],
+    requiredRoles: ["contractor", "payee"],
+    alwaysFullReview: true,
     questions: [
       {
         id: "engagement_kind",
         kind: "select",
         required: true,
-        label: { ja: "形態", en: "Kind of engagement" },
+        label: { ja: "採用・委託の形態", en: "Kind of engagement" },
         options: [
           { value: "employee", label: { ja: "雇用（職員・研究員）", en: "Employment (staff, researcher)" } },
           { value: "freelancer", label: { ja: "個人への業務委託", en: "Contract with an individual" } },
@@ -450,7 +456,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         required: true,
         label: {
           ja: "経由したプラットフォーム・人材会社（直接の場合は「直接」）",
-          en: "Platform or agency they came through (\"direct\" if none)",
+          en: 'Platform or agency they came through ("direct" if none)',
         },
       },
       {
@@ -583,8 +589,8 @@ export function validateApplication(type: ActivityType, form: ApplicationForm): 
       path: "counterparties",
       message: { ja: "相手方を1件以上登録してください", en: "Add at least one counterparty" },
     });
-  if (type === "hiring_contracting") {
-    for (const role of ["contractor", "payee"] as const)
+  if (form.counterparties.length > 0) {
+    for (const role of questionnaireFor(type).requiredRoles ?? [])
       if (!form.counterparties.some((c) => c.role === role))
         problems.push({
           path: "counterparties",

@@ -314,7 +314,14 @@ export function createReviewsRepo() {
       return db
         .selectFrom("review_identity_checks as c")
         .leftJoin("users as u", "u.id", "c.checked_by")
-        .select(["c.check_id", "c.outcome", "c.evidence", "c.checked_by", "c.checked_by_label", "c.checked_at"])
+        .select([
+          "c.check_id",
+          "c.outcome",
+          "c.evidence",
+          "c.checked_by",
+          "c.checked_by_label",
+          "c.checked_at",
+        ])
         .select("u.display_name as checked_by_name")
         .where("c.review_id", "=", reviewId)
         .execute();

@@ -444,7 +444,8 @@ export function registerReviewsRoutes(
       config: { access: ["unit_officer", "secretariat"] },
       schema: {
         tags: ["reviews"],
-        summary: "Record one identity check of a hiring/contracting review (outcome, evidence; who and when are taken from the session)",
+        summary:
+          "Record one identity check of a hiring/contracting review (outcome, evidence; who and when are taken from the session)",
         params: z.object({ id: z.uuid(), checkId: z.string().min(1).max(64) }),
         body: z.object({
           version: z.number().int(),

@@ -14,8 +14,8 @@ import type { PeopleService } from "../people/people-service.js";
 import { toScreeningFact } from "../people/screening-facts.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
-import { redFlag } from "../shared/red-flags.js";
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
+import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
   type Classification,
@@ -27,6 +27,15 @@ import {
 } from "./classification-engine.js";
 import { type Label, TRANSACTION_CHECKLISTS } from "./control-lists.js";
 import {
+  CHECK_OUTCOMES,
+  type CheckOutcome,
+  conditionItems,
+  IDENTITY_CHECKS,
+  type IdentityCheckRecord,
+  identityCheck,
+  yearlyRecheckDue,
+} from "./hiring-engine.js";
+import {
   ACTIVITY_LABELS,
   ACTIVITY_TYPES,
   type ActivityType,
@@ -36,15 +45,6 @@ import {
   precheckSignals,
   validateApplication,
 } from "./questionnaire-engine.js";
-import {
-  CHECK_OUTCOMES,
-  type CheckOutcome,
-  conditionItems,
-  IDENTITY_CHECKS,
-  type IdentityCheckRecord,
-  identityCheck,
-  yearlyRecheckDue,
-} from "./hiring-engine.js";
 import type { ReviewsRepo } from "./reviews-repo.js";
 import {
   assessRisk,
@@ -420,7 +420,9 @@ export function createReviewsService(deps: {
       transactionCheckComplete: missingCheckItems(check).length === 0,
       unscreenedCount: counterparties.filter((c) => c.screening === null).length,
       openHitCount: counterparties.reduce((n, c) => n + c.openHits, 0),
-      ...(hiring ? { identityChecksMissing: assessment.hiring?.missing.length ?? IDENTITY_CHECKS.length } : {}),
+      ...(hiring
+        ? { identityChecksMissing: assessment.hiring?.missing.length ?? IDENTITY_CHECKS.length }
+        : {}),
     };
     const applicant = await repo.userName(exec, row.applicant_user_id);
     const events = await repo.events(exec, row.id);
@@ -564,7 +566,9 @@ export function createReviewsService(deps: {
         action: "review.identity_checked",
         entityType: "review",
         entityId: id,
-        before: before ? { checkId: input.checkId, outcome: before.outcome, evidence: before.evidence } : null,
+        before: before
+          ? { checkId: input.checkId, outcome: before.outcome, evidence: before.evidence }
+          : null,
         after: { checkId: input.checkId, outcome: input.outcome, evidence },
       });
       const after = (await build(tx, (await findRow(tx, id))!, latest, actor)).view;
@@ -1138,7 +1142,10 @@ export function createReviewsService(deps: {
           en: `Please add the approved "${name}" (${ACTIVITY_LABELS[row.activity_type as ActivityType].en}) to your research-integrity disclosure`,
         });
     }
-    if ((to === "approved" || to === "approved_with_conditions") && row.activity_type === "hiring_contracting")
+    if (
+      (to === "approved" || to === "approved_with_conditions") &&
+      row.activity_type === "hiring_contracting"
+    )
       await startHire(tx, actor, row, conditions, view);
     void from;
   }
@@ -1175,7 +1182,10 @@ export function createReviewsService(deps: {
       });
     await tasks.open(tx, actor, {
       kind: "review.hiring_recheck",
-      title: { ja: `採用・業務委託の年次再確認: ${name}`, en: `Yearly re-check of a hire or contractor: ${name}` },
+      title: {
+        ja: `採用・業務委託の年次再確認: ${name}`,
+        en: `Yearly re-check of a hire or contractor: ${name}`,
+      },
       detail: {
         ja: "本人確認・支払先・アクセス範囲が承認時のままか確認し、相手方を再スクリーニングしてください",
         en: "Check that identity, payee and access are as approved, and re-screen the counterparties",

@@ -12,7 +12,12 @@ import {
   US_CET_AREAS,
 } from "./control-lists.js";
 import { assessHiring, type HiringAssessment, type HiringFacts } from "./hiring-engine.js";
-import type { PrecheckSignal } from "./questionnaire-engine.js";
+import {
+  ACTIVITY_TYPES,
+  type ActivityType,
+  type PrecheckSignal,
+  questionnaireFor,
+} from "./questionnaire-engine.js";
 
 /**
  * Risk assessment for reviewers: sensitivity of the topic × risk of the partner, with every red
@@ -463,10 +468,13 @@ export type Routing = { track: "simple" | "full"; reasons: Label[] };
  */
 export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   const reasons: Label[] = [];
-  if (input.activityType === "hiring_contracting")
+  const form = (ACTIVITY_TYPES as readonly string[]).includes(input.activityType)
+    ? questionnaireFor(input.activityType as ActivityType)
+    : null;
+  if (form?.alwaysFullReview)
     reasons.push({
-      ja: "採用・業務委託は、本人確認と支払先のスクリーニングのため常に本審査",
-      en: "Hiring and contracting always takes the full review (identity checks, payee screening)",
+      ja: `「${form.label.ja}」は本人確認と支払先のスクリーニングのため常に本審査`,
+      en: `"${form.label.en}" always takes the full review (identity checks, payee screening)`,
     });
   for (const s of input.precheck) reasons.push(s.reason);
   const c = input.classification;
