@@ -1143,6 +1143,15 @@ export function createReviewsService(deps: {
         });
     }
     if (
+      action === "complete_check" &&
+      row.activity_type === "hiring_contracting" &&
+      view.assessment.level === "high"
+    )
+      await notifySecurityOffice(tx, row, view, {
+        ja: "高リスクの採用・業務委託が承認者の判断に回りました",
+        en: "A high-risk hire or contract went to the approver",
+      });
+    if (
       (to === "approved" || to === "approved_with_conditions") &&
       row.activity_type === "hiring_contracting"
     )
