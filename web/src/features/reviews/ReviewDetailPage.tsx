@@ -38,6 +38,7 @@ import {
 } from "./api";
 import { RiskBadge, StatusBadge } from "./badges";
 import { ClassificationPanel } from "./ClassificationPanel";
+import { IdentityChecksPanel } from "./IdentityChecksPanel";
 import { RiskPanel } from "./RiskPanel";
 import { TransactionCheckPanel } from "./TransactionCheckPanel";
 
@@ -99,6 +100,7 @@ export function ReviewDetailPage() {
           <Forms review={r} reference={reference} />
         </Stack>
       </SimpleGrid>
+      {r.identityChecks ? <IdentityChecksPanel review={r} /> : null}
       <ClassificationPanel review={r} reference={reference} />
       {r.permissions.check || r.transactionCheck ? (
         <TransactionCheckPanel review={r} reference={reference} />
