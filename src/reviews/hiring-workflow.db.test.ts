@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
+import { resolvePdfFont } from "../shared/pdf-font.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Classification } from "./classification-engine.js";
 import { IDENTITY_CHECKS } from "./hiring-engine.js";
+import { extractPdfText } from "./pdf-text.js";
+import { renderReviewForm } from "./review-forms-pdf.js";
 import type { ReviewView } from "./reviews-service.js";
 import { completeForm, reviewTestbed } from "./testing/review-fixtures.js";
 
@@ -196,6 +199,18 @@ describe("hiring and contracting review (DB)", () => {
       comment: "支払先が契約者と異なり、仲介者が外国ユーザーリストに掲載",
     });
     expect(review.status).toBe("rejected");
+    // The printed 取引審査 form carries the identity checklist, in Japanese with the font embedded.
+    const pdf = await renderReviewForm(
+      review,
+      "transaction",
+      "ja",
+      resolvePdfFont(undefined, () => false),
+      new Date(),
+    );
+    const printed = extractPdfText(pdf);
+    expect(printed.fonts.some((f) => f.includes("BIZUDPGothic"))).toBe(true);
+    expect(printed.text).toContain("本人確認チェックリスト");
+    expect(printed.text).toContain("H-PAYEE-MISMATCH");
     // No hire starts: no condition or re-check task.
     expect(await tb.services.tasks.openTasksFor("review_recheck", review.id)).toEqual([]);
     // Every identity check is in the audit log with who recorded it.
