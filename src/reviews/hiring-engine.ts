@@ -156,7 +156,7 @@ export function assessHiring(facts: HiringFacts): HiringAssessment {
   const recorded = new Map(facts.checks.map((c) => [c.checkId, c]));
   for (const def of IDENTITY_CHECKS) {
     const rec = recorded.get(def.id);
-    if (!rec || rec.outcome !== "sign") continue;
+    if (rec?.outcome !== "sign") continue;
     const title = redFlag(def.flag)?.title ?? { ja: def.flag, en: def.flag };
     const evidence: Label = {
       ja: `本人確認: ${title.ja} — ${rec.evidence}（確認者 ${rec.checkedBy}、${rec.checkedAt.slice(0, 10)}）`,
