@@ -2,6 +2,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { AuditRow } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
 import type { Bilingual } from "../shared/errors.js";
+import { csvTimeHeader, formatCsvDateTime } from "../shared/time-format.js";
 import type { AuditAnchor } from "./audit-anchor.js";
 import {
   type AnchorSummary,
@@ -9,7 +10,6 @@ import {
   createAnchorVerifier,
   rowMac,
 } from "./audit-anchor-engine.js";
-import { csvTimeHeader, formatCsvDateTime } from "../shared/time-format.js";
 import { type ChainBreak, chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
 import { auditActionLabel, auditEntityLabel, type Label, systemActorLabel } from "./audit-labels.js";
 import type { AuditFilter, AuditRepo } from "./audit-repo.js";

@@ -583,7 +583,19 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
           en: "Payments land in the proxies' accounts and are forwarded abroad minus a commission.",
         },
       ],
-      redFlags: ["A6", "A12", "R-LIST-HIT", "R-UNCLEAR-FUNDING"],
+      redFlags: [
+        "A6",
+        "A12",
+        "R-LIST-HIT",
+        "R-UNCLEAR-FUNDING",
+        "H-PAYEE-MISMATCH",
+        "H-NO-LIVE-VIDEO",
+        "H-LAPTOP-ADDRESS",
+        "H-IDENTITY-INCONSISTENT",
+        "H-UNNATURAL-JAPANESE",
+        "H-CRYPTO-PAYMENT",
+        "H-AVOIDS-MEETING",
+      ],
       countermeasures: [
         {
           ja: "委託先の本人確認を行い、ビデオ会議で顔と身分証を確かめ、支払先口座の名義が契約者と一致するか確認する。",

@@ -143,39 +143,39 @@ export function registerAuditCommands(program: Command): void {
       try {
         await withServices(
           async (services) => {
-          const filter = {
-            from: opts.from,
-            to: opts.to,
-            action: opts.action,
-            entityType: opts.entityType,
-            entityId: opts.entityId,
-          };
-          const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-          const total = opts.out ? (await services.audit.list(filter, 1)).total : 0;
-          const bar = progressBar("exporting");
-          if (opts.out) bar.start(total, 0);
-          let n = 0;
-          if (opts.out) out.write("\uFEFF");
-          const csvOptions = {
-            lang: opts.lang === "en" ? ("en" as const) : ("ja" as const),
-            timeZone: await services.organisation.timeZone(),
-          };
-          for await (const line of auditCsvLines(services.audit.iterateLabelled(filter), csvOptions)) {
-            if (!out.write(line)) await once(out, "drain");
-            n += 1;
-            if (opts.out && n % 500 === 0) bar.update(n - 1);
-          }
-          if (opts.out) {
-            bar.update(total);
-            bar.stop();
-            await new Promise<void>((resolve, reject) =>
-              (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
-                e ? reject(e) : resolve(),
-              ),
-            );
-            process.stderr.write(`wrote ${n - 1} entries to ${opts.out}\n`);
-          }
-        },
+            const filter = {
+              from: opts.from,
+              to: opts.to,
+              action: opts.action,
+              entityType: opts.entityType,
+              entityId: opts.entityId,
+            };
+            const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+            const total = opts.out ? (await services.audit.list(filter, 1)).total : 0;
+            const bar = progressBar("exporting");
+            if (opts.out) bar.start(total, 0);
+            let n = 0;
+            if (opts.out) out.write("\uFEFF");
+            const csvOptions = {
+              lang: opts.lang === "en" ? ("en" as const) : ("ja" as const),
+              timeZone: await services.organisation.timeZone(),
+            };
+            for await (const line of auditCsvLines(services.audit.iterateLabelled(filter), csvOptions)) {
+              if (!out.write(line)) await once(out, "drain");
+              n += 1;
+              if (opts.out && n % 500 === 0) bar.update(n - 1);
+            }
+            if (opts.out) {
+              bar.update(total);
+              bar.stop();
+              await new Promise<void>((resolve, reject) =>
+                (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
+                  e ? reject(e) : resolve(),
+                ),
+              );
+              process.stderr.write(`wrote ${n - 1} entries to ${opts.out}\n`);
+            }
+          },
           { auditKey: "optional", checkpoint: false },
         );
       } catch (error) {

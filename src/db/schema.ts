@@ -259,6 +259,17 @@ export interface ReviewDraftsTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** Hiring and contracting: one identity check of a review (migration 0970). */
+export interface ReviewIdentityChecksTable {
+  review_id: string;
+  check_id: string;
+  outcome: "clear" | "sign";
+  evidence: string;
+  checked_by: string | null;
+  checked_by_label: string;
+  checked_at: GeneratedTimestamp;
+}
+
 // — People (migration 0300) —
 export type DateColumn = ColumnType<string, string, string>;
 export type NullableDateColumn = ColumnType<string | null, string | null, string | null>;
@@ -369,6 +380,7 @@ export interface Database {
   review_counterparties: ReviewCounterpartiesTable;
   review_events: ReviewEventsTable;
   review_drafts: ReviewDraftsTable;
+  review_identity_checks: ReviewIdentityChecksTable;
   people: PeopleTable;
   person_residency: PersonResidencyTable;
   tokutei_declarations: TokuteiDeclarationsTable;

@@ -314,6 +314,29 @@ export function renderReviewForm(
         }),
       );
     }
+    if (view.identityChecks) {
+      heading(
+        lang === "ja"
+          ? "5-2. 本人確認チェックリスト（採用・業務委託）"
+          : "5-2. Identity checklist (hiring and contracting)",
+      );
+      rows(
+        view.identityChecks.map((c) => {
+          const shown =
+            c.outcome === "sign"
+              ? lang === "ja"
+                ? `兆候あり [${c.flag}]`
+                : `Sign found [${c.flag}]`
+              : c.outcome === "clear"
+                ? lang === "ja"
+                  ? "兆候なし"
+                  : "No sign"
+                : T.unanswered[lang];
+          const who = c.checkedBy ? `\n${c.checkedBy} ${c.checkedAt?.slice(0, 16).replace("T", " ")}` : "";
+          return [c.task[lang], `${shown}${c.evidence ? `\n${c.evidence}` : ""}${who}`];
+        }),
+      );
+    }
     heading(lang === "ja" ? "6. リスク評価と結論" : "6. Risk and conclusion");
     // The level with how it was reached; each red flag (with its evidence) is printed once, below —
     // the assessment's topic and partner reasons restate the flags, so they are not repeated here.

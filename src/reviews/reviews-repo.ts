@@ -318,6 +318,53 @@ export function createReviewsRepo() {
         .where("key", "=", key)
         .executeTakeFirst();
     },
+    identityChecks(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_identity_checks as c")
+        .leftJoin("users as u", "u.id", "c.checked_by")
+        .select([
+          "c.check_id",
+          "c.outcome",
+          "c.evidence",
+          "c.checked_by",
+          "c.checked_by_label",
+          "c.checked_at",
+        ])
+        .select("u.display_name as checked_by_name")
+        .where("c.review_id", "=", reviewId)
+        .execute();
+    },
+    /** Records (or re-records) one identity check and bumps the review's version. */
+    async putIdentityCheck(
+      tx: Executor,
+      r: {
+        reviewId: string;
+        checkId: string;
+        outcome: "clear" | "sign";
+        evidence: string;
+        by: string | null;
+        byLabel: string;
+        at: Date;
+      },
+    ): Promise<void> {
+      const values = {
+        outcome: r.outcome,
+        evidence: r.evidence,
+        checked_by: r.by,
+        checked_by_label: r.byLabel,
+        checked_at: r.at,
+      };
+      await tx
+        .insertInto("review_identity_checks")
+        .values({ review_id: r.reviewId, check_id: r.checkId, ...values })
+        .onConflict((oc) => oc.columns(["review_id", "check_id"]).doUpdateSet(values))
+        .execute();
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+        .where("id", "=", r.reviewId)
+        .execute();
+    },
     async putDraft(db: Executor, userId: string, key: string, payload: unknown, at: Date): Promise<void> {
       await db
         .insertInto("review_drafts")

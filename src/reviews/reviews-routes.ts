@@ -145,6 +145,7 @@ export const ReviewViewSchema = z.object({
     level: z.enum(["low", "medium", "high"]),
     topic: z.unknown(),
     partner: z.unknown(),
+    hiring: z.unknown().optional(),
     reasons: z.array(Bilingual),
     flags: z.array(
       z.object({
@@ -161,6 +162,21 @@ export const ReviewViewSchema = z.object({
     ),
   }),
   routing: z.object({ track: z.enum(["simple", "full"]), reasons: z.array(Bilingual) }),
+  identityChecks: z
+    .array(
+      z.object({
+        id: z.string(),
+        flag: z.string(),
+        task: Bilingual,
+        question: Bilingual,
+        source: z.string(),
+        outcome: z.enum(["clear", "sign"]).nullable(),
+        evidence: z.string().nullable(),
+        checkedBy: z.string().nullable(),
+        checkedAt: z.string().nullable(),
+      }),
+    )
+    .nullable(),
   conditions: z.string().nullable(),
   decisionComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -186,6 +202,7 @@ export const ReviewViewSchema = z.object({
     classify: z.boolean(),
     check: z.boolean(),
     screen: z.boolean(),
+    identityCheck: z.boolean(),
   }),
   /** Four-eyes rule: why the current user may not approve this review (src/auth/separation-of-duties-engine.ts). */
   separationOfDuties: z.object({
@@ -430,6 +447,31 @@ export function registerReviewsRoutes(
       const { version, ...check } = req.body;
       return reviews.recordTransactionCheck(actorOf(req), req.params.id, version, check);
     },
+  );
+
+  app.put(
+    "/api/reviews/:id/identity-checks/:checkId",
+    {
+      config: { access: ["unit_officer", "secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary:
+          "Record one identity check of a hiring/contracting review (outcome, evidence; who and when are taken from the session)",
+        params: z.object({ id: z.uuid(), checkId: z.string().min(1).max(64) }),
+        body: z.object({
+          version: z.number().int(),
+          outcome: z.enum(["clear", "sign"]),
+          evidence: z.string().max(4000),
+        }),
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) =>
+      reviews.recordIdentityCheck(actorOf(req), req.params.id, req.body.version, {
+        checkId: req.params.checkId,
+        outcome: req.body.outcome,
+        evidence: req.body.evidence,
+      }),
   );
 
   app.post(

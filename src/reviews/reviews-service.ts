@@ -15,6 +15,7 @@ import { toScreeningFact } from "../people/screening-facts.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
+import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
   type Classification,
@@ -25,6 +26,15 @@ import {
   validateTopicTags,
 } from "./classification-engine.js";
 import { type Label, TRANSACTION_CHECKLISTS } from "./control-lists.js";
+import {
+  CHECK_OUTCOMES,
+  type CheckOutcome,
+  conditionItems,
+  IDENTITY_CHECKS,
+  type IdentityCheckRecord,
+  identityCheck,
+  yearlyRecheckDue,
+} from "./hiring-engine.js";
 import {
   ACTIVITY_LABELS,
   ACTIVITY_TYPES,
@@ -85,6 +95,30 @@ export type CounterpartyView = {
   person: PersonFact | null;
 };
 
+/** One line of a hiring review's identity checklist, as shown and printed. */
+export type IdentityCheckView = {
+  id: string;
+  flag: string;
+  task: Label;
+  question: Label;
+  source: string;
+  outcome: CheckOutcome | null;
+  evidence: string | null;
+  checkedBy: string | null;
+  checkedAt: string | null;
+};
+
+/**
+ * Called when a high-risk hire or contract is approved (the account starts): the place where the
+ * insider-risk module puts the person on its watchlist. Not wired yet — the insider helper adds a
+ * watchlist API on its own branch; the composition root passes it here once it is merged.
+ */
+export type HighRiskHireHook = (
+  tx: Executor,
+  actor: Actor,
+  hire: { reviewId: string; refNo: string; title: string; partyIds: string[]; reasons: Label[] },
+) => Promise<void>;
+
 export type ReviewView = {
   id: string;
   refNo: string;
@@ -107,6 +141,8 @@ export type ReviewView = {
   transactionCheckMissing: string[];
   checkedAt: string | null;
   counterparties: CounterpartyView[];
+  /** Hiring and contracting only: the identity checklist (null for other activities). */
+  identityChecks: IdentityCheckView[] | null;
   assessment: RiskAssessment;
   routing: Routing;
   conditions: string | null;
@@ -127,12 +163,23 @@ export type ReviewView = {
     conditions: string | null;
   }[];
   actions: ReviewAction[];
-  permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+  permissions: {
+    edit: boolean;
+    classify: boolean;
+    check: boolean;
+    screen: boolean;
+    identityCheck: boolean;
+  };
   /** Four-eyes rule: why this user may not approve (shown instead of the approve buttons). */
   separationOfDuties: { approvalBlocked: boolean; reasons: Label[] };
 };
 
 const REVIEW: Label = { ja: "審査申請", en: "Review" };
+
+function redFlagOf(id: string): { question: Label; source: string } {
+  const f = redFlag(id);
+  return { question: f?.question ?? { ja: id, en: id }, source: f?.source ?? "" };
+}
 const READERS: readonly Role[] = ["unit_officer", "secretariat", "approver", "auditor", "admin"];
 const SCREENERS: readonly Role[] = ["unit_officer", "secretariat"];
 const REMIND_ON_APPROVAL: readonly string[] = ["outside_appointment", "donation_grant", "joint_research"];
@@ -183,6 +230,8 @@ export function createReviewsService(deps: {
   listLabels?: () => Promise<(source: string) => Label>;
   /** Four-eyes rule on approvals (SEKIMORI_SEPARATE_APPROVAL). */
   separateApproval?: boolean | undefined;
+  /** Hiring: puts a high-risk hire on the insider-risk watchlist when it starts (see HighRiskHireHook). */
+  onHighRiskHire?: HighRiskHireHook | undefined;
   /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
   unitScope?: ((actor: Actor) => Promise<readonly string[] | null>) | undefined;
 }) {
@@ -312,6 +361,32 @@ export function createReviewsService(deps: {
     const classification = (row.classification as Classification | null) ?? null;
     const topicTags = (row.topic_tags as TopicTags) ?? { jp: [], us: [] };
     const check = (row.transaction_check as TransactionCheckInput | null) ?? null;
+    const hiring = activityType === "hiring_contracting";
+    const checkRows = hiring ? await repo.identityChecks(exec, row.id) : [];
+    const checkRecords: IdentityCheckRecord[] = checkRows.map((c) => ({
+      checkId: c.check_id,
+      outcome: c.outcome,
+      evidence: c.evidence,
+      checkedBy: c.checked_by_name ?? c.checked_by_label,
+      checkedAt: iso(c.checked_at)!,
+    }));
+    const identityChecks: IdentityCheckView[] | null = hiring
+      ? IDENTITY_CHECKS.map((d) => {
+          const rec = checkRecords.find((c) => c.checkId === d.id);
+          const flag = redFlagOf(d.flag);
+          return {
+            id: d.id,
+            flag: d.flag,
+            task: d.task,
+            question: flag.question,
+            source: flag.source,
+            outcome: rec?.outcome ?? null,
+            evidence: rec?.evidence ?? null,
+            checkedBy: rec?.checkedBy ?? null,
+            checkedAt: rec?.checkedAt ?? null,
+          };
+        })
+      : null;
     const riskInput: RiskInput = {
       activityType,
       classification,
@@ -332,6 +407,15 @@ export function createReviewsService(deps: {
       applicant: applicantFacts,
       transactionCheck: check,
       listLabel,
+      hiring: hiring
+        ? {
+            workMode: typeof answers.work_mode === "string" ? answers.work_mode : null,
+            sensitiveAccess: typeof answers.sensitive_access === "boolean" ? answers.sensitive_access : null,
+            countryOfResidence:
+              typeof answers.country_of_residence === "string" ? answers.country_of_residence : null,
+            checks: checkRecords,
+          }
+        : null,
     };
     const assessment = assessRisk(riskInput);
     const routing = routeReview(riskInput, assessment);
@@ -342,6 +426,9 @@ export function createReviewsService(deps: {
       transactionCheckComplete: missingCheckItems(check).length === 0,
       unscreenedCount: counterparties.filter((c) => c.screening === null).length,
       openHitCount: counterparties.reduce((n, c) => n + c.openHits, 0),
+      ...(hiring
+        ? { identityChecksMissing: assessment.hiring?.missing.length ?? IDENTITY_CHECKS.length }
+        : {}),
     };
     const applicant = await repo.userName(exec, row.applicant_user_id);
     const events = await repo.events(exec, row.id);
@@ -373,6 +460,7 @@ export function createReviewsService(deps: {
       transactionCheckMissing: missingCheckItems(check),
       checkedAt: iso(row.checked_at),
       counterparties,
+      identityChecks,
       assessment,
       routing,
       conditions: row.conditions,
@@ -406,10 +494,114 @@ export function createReviewsService(deps: {
         screen: actor
           ? !isOwner && !isFinal(status) && status !== "draft" && hasAnyRole(actor, SCREENERS)
           : false,
+        identityCheck: actor ? hiring && mayCheckIdentity(actor, row) : false,
       },
       separationOfDuties: sod,
     };
     return { view, facts, riskInput };
+  }
+
+  /** Identity checks are recorded by the unit officer or the secretariat at their stage, never by the applicant. */
+  function mayCheckIdentity(actor: Actor, row: ReviewRow): boolean {
+    if (actor.id === row.applicant_user_id) return false;
+    const status = row.status as ReviewState;
+    if (status === "unit_review") return hasAnyRole(actor, ["unit_officer", "secretariat"]);
+    if (status === "secretariat_review") return hasAnyRole(actor, ["secretariat"]);
+    return false;
+  }
+
+  /**
+   * Records one identity check of a hiring review (outcome, evidence, who and when), audited with the
+   * previous answer. A sign found that makes the review high-risk notifies the security office
+   * (secretariat) at once.
+   */
+  async function recordIdentityCheck(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: { checkId: string; outcome: string; evidence: string },
+  ): Promise<ReviewView> {
+    const fields: FieldError[] = [];
+    if (!identityCheck(input.checkId))
+      fields.push({ path: "checkId", message: { ja: "不明な確認項目です", en: "Unknown identity check" } });
+    if (!(CHECK_OUTCOMES as readonly string[]).includes(input.outcome))
+      fields.push({
+        path: "outcome",
+        message: { ja: "「兆候なし」か「兆候あり」を選んでください", en: "Choose clear or sign found" },
+      });
+    const evidence = input.evidence.trim();
+    if (!evidence)
+      fields.push({
+        path: "evidence",
+        message: {
+          ja: "確認した内容（根拠）を記入してください",
+          en: "Describe what you checked (the evidence)",
+        },
+      });
+    if (fields.length) throw invalid(fields);
+    const row0 = await findRow(db, id);
+    await assertMayRead(actor, row0);
+    await assertUnitStageScope(actor, row0);
+    if (row0.activity_type !== "hiring_contracting")
+      throw conflict("not_hiring", {
+        ja: "本人確認のチェックリストは採用・業務委託の審査にだけあります",
+        en: "Identity checks belong to hiring and contracting reviews only",
+      });
+    const cps0 = await repo.counterparties(db, id);
+    const latest = await latestScreenings(cps0.map((c) => c.party_id));
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayCheckIdentity(actor, row))
+        throw forbidden({
+          ja: "本人確認は部局担当者・事務局が審査中に記録します（申請者本人は記録できません）",
+          en: "Identity checks are recorded by the unit officer or secretariat during the review (not by the applicant)",
+        });
+      if (row.version !== version) throw staleVersion();
+      const before = (await repo.identityChecks(tx, id)).find((c) => c.check_id === input.checkId);
+      const levelBefore = (await build(tx, row, latest, actor)).view.assessment.level;
+      await repo.putIdentityCheck(tx, {
+        reviewId: id,
+        checkId: input.checkId,
+        outcome: input.outcome as CheckOutcome,
+        evidence,
+        by: actor.id,
+        byLabel: actor.label,
+        at: clock(),
+      });
+      await audit.write(tx, actor, {
+        action: "review.identity_checked",
+        entityType: "review",
+        entityId: id,
+        before: before
+          ? { checkId: input.checkId, outcome: before.outcome, evidence: before.evidence }
+          : null,
+        after: { checkId: input.checkId, outcome: input.outcome, evidence },
+      });
+      const after = (await build(tx, (await findRow(tx, id))!, latest, actor)).view;
+      if (after.assessment.level === "high" && levelBefore !== "high")
+        await notifySecurityOffice(tx, row, after, {
+          ja: "本人確認で高リスクの兆候が見つかりました",
+          en: "The identity checks found high-risk signs",
+        });
+    });
+    return get(actor, id);
+  }
+
+  /** Tells the security office (secretariat) about a high-risk hire, with the reasons. */
+  async function notifySecurityOffice(tx: Executor, row: ReviewRow, view: ReviewView, why: Label) {
+    const name = `${row.ref_no} ${row.title}`;
+    const flags = view.assessment.flags.map((f) => `${f.id} ${f.title.ja}`).join("、");
+    const flagsEn = view.assessment.flags.map((f) => `${f.id} ${f.title.en}`).join(", ");
+    await tasks.notify(
+      tx,
+      { roles: ["secretariat"] },
+      {
+        kind: "review.hiring_high_risk",
+        subject: { ja: `【高リスク】採用・業務委託: ${name}`, en: `[High risk] Hiring/contracting: ${name}` },
+        body: { ja: `${why.ja}。レッドフラグ: ${flags}`, en: `${why.en}. Red flags: ${flagsEn}` },
+        link: `/reviews/${row.id}`,
+      },
+    );
   }
 
   function mayClassify(actor: Actor, row: ReviewRow): boolean {
@@ -956,7 +1148,83 @@ export function createReviewsService(deps: {
           en: `Please add the approved "${name}" (${ACTIVITY_LABELS[row.activity_type as ActivityType].en}) to your research-integrity disclosure`,
         });
     }
+    if (
+      action === "complete_check" &&
+      row.activity_type === "hiring_contracting" &&
+      view.assessment.level === "high"
+    )
+      await notifySecurityOffice(tx, row, view, {
+        ja: "高リスクの採用・業務委託が承認者の判断に回りました",
+        en: "A high-risk hire or contract went to the approver",
+      });
+    if (
+      (to === "approved" || to === "approved_with_conditions") &&
+      row.activity_type === "hiring_contracting"
+    )
+      await startHire(tx, actor, row, conditions, view);
     void from;
+  }
+
+  /**
+   * A hire or contract was approved: every condition becomes a task for the applicant, the yearly
+   * re-check is scheduled for the secretariat, and a high-risk hire is reported to the security office
+   * and handed to the insider-risk watchlist hook.
+   */
+  async function startHire(
+    tx: Executor,
+    actor: Actor,
+    row: ReviewRow,
+    conditions: string | null,
+    view: ReviewView,
+  ): Promise<void> {
+    const name = `${row.ref_no} ${row.title}`;
+    const link = `/reviews/${row.id}`;
+    const items = conditionItems(conditions);
+    for (const [i, item] of items.entries())
+      await tasks.open(tx, actor, {
+        kind: "review.condition",
+        title: { ja: `承認条件 ${i + 1}: ${item}（${name}）`, en: `Condition ${i + 1}: ${item} (${name})` },
+        detail: {
+          ja: "条件を満たしたら完了にしてください（満たせない場合は事務局に相談）",
+          en: "Mark done once the condition is met (talk to the secretariat if it cannot be)",
+        },
+        link,
+        entityType: "review_condition",
+        entityId: row.id,
+        assignee: { userId: row.applicant_user_id },
+        dedupeKey: `review:${row.id}:condition:${i + 1}`,
+        email: true,
+      });
+    await tasks.open(tx, actor, {
+      kind: "review.hiring_recheck",
+      title: {
+        ja: `採用・業務委託の年次再確認: ${name}`,
+        en: `Yearly re-check of a hire or contractor: ${name}`,
+      },
+      detail: {
+        ja: "本人確認・支払先・アクセス範囲が承認時のままか確認し、相手方を再スクリーニングしてください",
+        en: "Check that identity, payee and access are as approved, and re-screen the counterparties",
+      },
+      link,
+      entityType: "review_recheck",
+      entityId: row.id,
+      assignee: { role: "secretariat" },
+      dedupeKey: `review:${row.id}:recheck`,
+      dueAt: yearlyRecheckDue(clock()),
+    });
+    if (view.assessment.level === "high") {
+      await notifySecurityOffice(tx, row, view, {
+        ja: "高リスクの採用・業務委託が承認され、業務を開始します",
+        en: "A high-risk hire or contract was approved and is starting",
+      });
+      await deps.onHighRiskHire?.(tx, actor, {
+        reviewId: row.id,
+        refNo: row.ref_no,
+        title: row.title,
+        partyIds: view.counterparties.map((c) => c.partyId),
+        reasons: view.assessment.reasons,
+      });
+    }
   }
 
   async function get(actor: Actor, id: string): Promise<ReviewView> {
@@ -1036,6 +1304,7 @@ export function createReviewsService(deps: {
     update,
     classify,
     recordTransactionCheck,
+    recordIdentityCheck,
     screenCounterparties,
     transition,
     get,

@@ -12,7 +12,13 @@ import {
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
 } from "./control-lists.js";
-import type { PrecheckSignal } from "./questionnaire-engine.js";
+import { assessHiring, type HiringAssessment, type HiringFacts } from "./hiring-engine.js";
+import {
+  ACTIVITY_TYPES,
+  type ActivityType,
+  type PrecheckSignal,
+  questionnaireFor,
+} from "./questionnaire-engine.js";
 
 /**
  * Risk assessment for reviewers: sensitivity of the topic × risk of the partner, with every red
@@ -61,6 +67,8 @@ export type RiskInput = {
   transactionCheck: TransactionCheck | null;
   /** Names a list for people in evidence ("国連安保理 統合制裁リスト" for `un`); the id if absent. */
   listLabel?: ((source: string) => Label) | undefined;
+  /** Hiring and contracting only: the identity checks and exposure (see hiring-engine). */
+  hiring?: HiringFacts | null | undefined;
 };
 
 type ListLabel = (source: string) => Label;
@@ -87,6 +95,8 @@ export type RiskAssessment = {
   partner: { level: Level; reasons: Label[] };
   reasons: Label[];
   flags: FiredFlag[];
+  /** Hiring and contracting only: the identity-check assessment. */
+  hiring?: HiringAssessment;
 };
 
 const SANCTIONS_SOURCES = new Set([
@@ -411,6 +421,8 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     );
   }
   if (input.transactionCheck) flags.push(...checklistFlags(input.transactionCheck));
+  const hiring = input.hiring ? assessHiring(input.hiring) : null;
+  for (const h of hiring?.flags ?? []) flags.push(fire(h.id, h.severity, h.evidence, null, h.decisive));
 
   let partnerLevel: Level = "low";
   const partnerReasons: Label[] = [];
@@ -440,6 +452,14 @@ export function assessRisk(input: RiskInput): RiskAssessment {
       en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.title.en))].join(", ")})`,
     });
   }
+  if (hiring && RANK[hiring.level] > RANK[level]) {
+    level = hiring.level;
+    reasons.push({
+      ja: `本人確認・業務の性質による評価: ${LEVEL_LABELS[hiring.level].ja}`,
+      en: `Identity checks and exposure: ${hiring.level}`,
+    });
+  }
+  if (hiring) reasons.push(...hiring.reasons.filter((r) => !partnerReasons.some((p) => p.en.endsWith(r.en))));
   reasons.push(...topic.reasons, ...partnerReasons);
   if (topic.reasons.length === 0 && partnerReasons.length === 0)
     reasons.push({ ja: "懸念事項は見つかりませんでした", en: "No concerns found" });
@@ -449,6 +469,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     partner: { level: partnerLevel, reasons: partnerReasons },
     reasons,
     flags: allFlags,
+    ...(hiring ? { hiring } : {}),
   };
 }
 
@@ -468,6 +489,14 @@ export type Routing = { track: "simple" | "full"; reasons: Label[] };
  */
 export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   const reasons: Label[] = [];
+  const form = (ACTIVITY_TYPES as readonly string[]).includes(input.activityType)
+    ? questionnaireFor(input.activityType as ActivityType)
+    : null;
+  if (form?.alwaysFullReview)
+    reasons.push({
+      ja: `「${form.label.ja}」は本人確認と支払先のスクリーニングのため常に本審査`,
+      en: `"${form.label.en}" always takes the full review (identity checks, payee screening)`,
+    });
   for (const s of input.precheck) reasons.push(s.reason);
   const c = input.classification;
   if (c && (c.outcome === "listed" || c.outcome === "catch_all"))

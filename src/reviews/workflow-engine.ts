@@ -127,6 +127,8 @@ export type WorkflowFacts = {
   unscreenedCount: number;
   /** Screening hits at or above the threshold without a decision. */
   openHitCount: number;
+  /** Hiring and contracting: identity checks not yet recorded (absent for other activities). */
+  identityChecksMissing?: number | undefined;
 };
 
 export type TransitionInput = { comment?: string | null; conditions?: string | null };
@@ -260,6 +262,13 @@ export function decideTransition(
       "取引審査のチェックリストが完了していません",
       "The transaction-review checklists are not complete",
     );
+  if (action === "complete_check" && (facts.identityChecksMissing ?? 0) > 0)
+    return refuse(
+      409,
+      "identity_check_incomplete",
+      `本人確認のチェックリストに未実施の項目が ${facts.identityChecksMissing} 件あります`,
+      `${facts.identityChecksMissing} identity check${facts.identityChecksMissing === 1 ? " is" : "s are"} not yet recorded`,
+    );
   const to = typeof rule.to === "function" ? rule.to(from) : rule.to;
   return { ok: true, from, to };
 }
@@ -270,6 +279,7 @@ const RESOLVABLE = new Set([
   "screening_missing",
   "open_hits",
   "transaction_check_incomplete",
+  "identity_check_incomplete",
 ]);
 
 /** The actions this actor could take now (the web app shows them as buttons). */

@@ -39,6 +39,7 @@ import {
 } from "./api";
 import { RiskBadge, StatusBadge } from "./badges";
 import { ClassificationPanel } from "./ClassificationPanel";
+import { IdentityChecksPanel } from "./IdentityChecksPanel";
 import { RiskPanel } from "./RiskPanel";
 import { TransactionCheckPanel } from "./TransactionCheckPanel";
 
@@ -120,6 +121,7 @@ export function ReviewDetailPage() {
           <Forms review={r} reference={reference} />
         </Stack>
       </SimpleGrid>
+      {r.identityChecks ? <IdentityChecksPanel review={r} /> : null}
       {myPart === "classification" ? null : classification}
       {myPart === "transaction" ? null : transaction}
     </Stack>

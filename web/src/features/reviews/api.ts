@@ -125,6 +125,19 @@ export type TransactionCheck = {
   conclusion: string;
 };
 
+/** One identity check of a hiring review (src/reviews/hiring-engine.ts). */
+export type IdentityCheck = {
+  id: string;
+  flag: string;
+  task: Bi;
+  question: Bi;
+  source: string;
+  outcome: "clear" | "sign" | null;
+  evidence: string | null;
+  checkedBy: string | null;
+  checkedAt: string | null;
+};
+
 export type Review = {
   id: string;
   refNo: string;
@@ -155,6 +168,8 @@ export type Review = {
     flags: FiredFlag[];
   };
   routing: { track: "simple" | "full"; reasons: Bi[] };
+  /** Hiring and contracting only: the identity checklist. */
+  identityChecks?: IdentityCheck[] | null;
   conditions: string | null;
   decisionComment: string | null;
   submittedAt: string | null;
@@ -173,7 +188,7 @@ export type Review = {
     conditions: string | null;
   }[];
   actions: string[];
-  permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+  permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean; identityCheck?: boolean };
   /** Four-eyes rule: why the current user may not approve (src/auth/separation-of-duties-engine.ts). */
   separationOfDuties?: { approvalBlocked: boolean; reasons: { ja: string; en: string }[] };
 };
@@ -300,6 +315,22 @@ export function useTransactionCheck() {
       version: number;
       counterpartyAttributes: Record<string, { stateOwned: boolean; military: boolean; note: string | null }>;
     }) => api.put<Review>(`/api/reviews/${id}/transaction-check`, body),
+  );
+}
+
+export function useIdentityCheck() {
+  return useReviewMutation(
+    ({
+      id,
+      checkId,
+      ...body
+    }: {
+      id: string;
+      checkId: string;
+      version: number;
+      outcome: "clear" | "sign";
+      evidence: string;
+    }) => api.put<Review>(`/api/reviews/${id}/identity-checks/${checkId}`, body),
   );
 }
 
