@@ -267,7 +267,9 @@ describe("people (DB)", () => {
     expect(p.flags.map((f) => f.id)).not.toContain("P-DISCLOSURE-LIST-HIT");
 
     const csv = await tb.services.people.eRadExport(sec);
-    expect(csv).toContain("12345678,田中 花子,外国の人材招致プログラム,Sample Talent Fund,Visiting chair");
+    expect(csv).toContain(
+      "12345678,田中 花子,現在の全ての所属機関・役職,外国の人材登用プログラム,Sample Talent Fund,Visiting chair",
+    );
     const history = await tb.services.people.history(person.id);
     expect(history.items.map((i) => i.action)).toEqual(
       expect.arrayContaining(["person.created", "person.disclosure_submitted", "person.providers_screened"]),
@@ -323,7 +325,12 @@ describe("people (DB)", () => {
     let p = await tb.services.people.recordResidency(
       sec,
       person.id,
-      { kind: "arrived_in_japan", date: "2026-03-01", employedInJapan: false },
+      {
+        kind: "arrived_in_japan",
+        date: "2026-03-01",
+        employedInJapan: false,
+        personType: "foreign_national",
+      },
       null,
     );
     expect(p.residency[0]).toMatchObject({ status: "non_resident", effectiveFrom: "2026-03-01" });
@@ -336,7 +343,12 @@ describe("people (DB)", () => {
     p = await tb.services.people.recordResidency(
       sec,
       person.id,
-      { kind: "arrived_in_japan", date: "2026-03-01", employedInJapan: false },
+      {
+        kind: "arrived_in_japan",
+        date: "2026-03-01",
+        employedInJapan: false,
+        personType: "foreign_national",
+      },
       "6か月経過",
     );
     expect(p.residency[0]).toMatchObject({ status: "resident", effectiveFrom: "2026-09-01" });
@@ -358,6 +370,6 @@ describe("people (DB)", () => {
         null,
       ),
     );
-    expect(bad.fields!.map((f) => f.path)).toEqual(["date"]);
+    expect(bad.fields!.map((f) => f.path)).toEqual(["date", "personType"]);
   });
 });

@@ -148,18 +148,30 @@ export const reviewsDemoSeeder: DemoSeeder = {
       category: "researcher",
       department: "客員研究員",
     });
-    await people.recordResidency(sato, pYamada.id, { kind: "long_term_in_japan" }, "国内在住");
+    await people.recordResidency(
+      sato,
+      pYamada.id,
+      { kind: "long_term_in_japan", personType: "japanese_national" },
+      "国内在住",
+    );
+    // An adviser contract with a foreign company is 特定類型① (a contract under which he owes the company
+    // a duty of care), not ②: ② counts only money from a foreign government etc.
     await people.declareTokutei(sato, pYamada.id, {
       declaredOn: new Date().toISOString().slice(0, 10),
-      type1: { applies: false, counterparty: "", detail: "" },
+      type1: {
+        applies: true,
+        counterparty: "海外企業（技術顧問契約の相手方）",
+        detail: "技術顧問契約（委任契約）に基づき助言を行い、相手方に善管注意義務を負う",
+      },
       type2: {
         fiscalYear: String(new Date().getUTCFullYear() - 1),
-        foreignIncomeJpy: 3_600_000,
+        foreignIncomeJpy: 0,
         totalIncomeJpy: 9_000_000,
-        sources: "海外企業からの技術顧問料",
+        sources: "",
       },
       type3: { applies: false, detail: "" },
-      evidence: "顧問契約書の写し、源泉徴収票（事務局で確認済み）",
+      evidence:
+        "顧問契約書の写し（事務局で確認済み）。顧問料は外国企業からのもので、外国政府等からの収入はない",
       nextReviewOn: null,
       pledge: true,
     });
@@ -172,7 +184,7 @@ export const reviewsDemoSeeder: DemoSeeder = {
     await people.recordResidency(
       sato,
       pLi.id,
-      { kind: "arrived_in_japan", date: arrived, employedInJapan: false },
+      { kind: "arrived_in_japan", date: arrived, employedInJapan: false, personType: "foreign_national" },
       "短期滞在",
     );
 
