@@ -1,12 +1,14 @@
 import PDFDocument from "pdfkit";
+import { provisionText } from "../export-control/item-classification.js";
 import type { PdfFont } from "../shared/pdf-font.js";
 import {
-  CATCH_ALL_LABELS,
+  CATCH_ALL_CHOICE_LABELS,
   CONTROL_ITEMS,
-  EXCEPTION_LABELS,
+  EXCEPTION_DEFINITIONS,
+  EXCEPTION_USE_LABELS,
   JP_CRITICAL_AREAS,
   type Label,
-  OUTCOME_LABELS,
+  LIST_STATUS_LABELS,
   REGIME_LABELS,
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
@@ -46,8 +48,9 @@ const T = {
   outcome: { ja: "判定結果", en: "Outcome" },
   regime: { ja: "規制区分", en: "Regime" },
   item: { ja: "該当項番", en: "Item" },
-  exception: { ja: "適用する特例", en: "Exception" },
-  catchAll: { ja: "キャッチオール要件", en: "Catch-all requirement" },
+  exception: { ja: "特例（該非判定に加えて記録）", en: "Exceptions (recorded in addition)" },
+  catchAll: { ja: "16の項の区分", en: "Item-16 category" },
+  provision: { ja: "貨物等省令の条項", en: "Ordinance provision" },
   rationale: { ja: "判定根拠", en: "Rationale" },
   reference: { ja: "参照資料", en: "Reference documents" },
   jpTags: { ja: "特定重要技術の領域", en: "Japanese critical technology areas" },
@@ -218,11 +221,29 @@ export function renderReviewForm(
     else {
       const item = CONTROL_ITEMS.find((i) => i.item === c.item)?.label[lang];
       rows([
-        [T.outcome[lang], OUTCOME_LABELS[c.outcome][lang]],
+        [
+          T.outcome[lang],
+          c.listStatus
+            ? LIST_STATUS_LABELS[c.listStatus][lang]
+            : lang === "ja"
+              ? "要再判定（旧形式の記録）"
+              : "To be classified again (older record)",
+        ],
         [T.regime[lang], c.regime ? REGIME_LABELS[c.regime][lang] : "—"],
         [T.item[lang], item ? `${item}${c.subItem ? ` ${c.subItem}` : ""}` : "—"],
-        [T.exception[lang], c.exception ? EXCEPTION_LABELS[c.exception][lang] : "—"],
-        [T.catchAll[lang], c.catchAllBasis ? CATCH_ALL_LABELS[c.catchAllBasis][lang] : "—"],
+        [T.provision[lang], c.provision ? provisionText(c.provision, lang) : "—"],
+        [T.catchAll[lang], c.catchAllCategory ? CATCH_ALL_CHOICE_LABELS[c.catchAllCategory][lang] : "—"],
+        [
+          T.exception[lang],
+          (c.exceptions ?? []).length
+            ? c.exceptions
+                .map(
+                  (e) =>
+                    `・${EXCEPTION_DEFINITIONS[e.code].label[lang]}${e.use ? `（${EXCEPTION_USE_LABELS[e.use][lang]}）` : ""}: ${e.basis}`,
+                )
+                .join("\n")
+            : T.none[lang],
+        ],
         [T.rationale[lang], c.rationale],
         [T.reference[lang], c.reference ?? ""],
         [T.classifiedAt[lang], view.classifiedAt?.slice(0, 10) ?? ""],
