@@ -3,6 +3,7 @@ import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
+import { registerExportControlRoutes } from "../export-control/export-control-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
@@ -51,8 +52,21 @@ export function registerAllRoutes(
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });
   registerScreeningRoutes(app, { screening: services.screening, batches: services.screeningBatches });
-  registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
+  registerReviewsRoutes(app, {
+    reviews: services.reviews,
+    pdfFont: services.pdfFont,
+    aftercare: services.aftercare,
+  });
   registerPeopleRoutes(app, { people: services.people });
+  registerExportControlRoutes(app, {
+    countryGroups: services.countryGroups,
+    items: services.exportItems,
+    licences: services.licences,
+    aftercare: services.aftercare,
+    selfInspection: services.selfInspection,
+    pdfFont: services.pdfFont,
+    issuer: services.config.exportControl.issuer,
+  });
   registerApproachRoutes(app, {
     approaches: services.approaches,
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,

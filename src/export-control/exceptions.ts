@@ -28,6 +28,20 @@ export const EXCEPTION_USES = {
   commercial_software: ["commercial_software"],
 } as const satisfies Record<TechException, readonly string[]>;
 export type ExceptionUse = (typeof EXCEPTION_USES)[TechException][number];
+/** Every use, as one list (for schemas). */
+export const ALL_EXCEPTION_USES = [
+  "published",
+  "open_lecture",
+  "open_event",
+  "open_source",
+  "conference",
+  "journal",
+  "thesis",
+  "basic_research",
+  "patent_application",
+  "with_goods",
+  "commercial_software",
+] as const satisfies readonly ExceptionUse[];
 
 export type ExceptionDefinition = {
   code: TechException;

@@ -173,6 +173,8 @@ export type ReviewExportInput = {
 
 export type ItemDetermination = {
   itemId: string | null;
+  /** The list item (1–15) of the goods or technology, for matching licences. */
+  listedItem: string | null;
   label: Label;
   kind: ItemKind;
   determination: LicenceDetermination;
@@ -264,6 +266,7 @@ export function determineForReview(input: ReviewExportInput, groups: CountryGrou
       const exceptions = it.kind === "technology" ? [...it.judgement.exceptions, ...it.extraExceptions] : [];
       items.push({
         itemId: it.itemId,
+        listedItem: it.judgement.listStatus === "listed" ? it.judgement.item : null,
         label: { ja: `${it.refNo} ${it.name}`, en: `${it.refNo} ${it.name}` },
         kind: it.kind,
         determination: run(it.kind, it.judgement, exceptions, it.name),
@@ -274,6 +277,7 @@ export function determineForReview(input: ReviewExportInput, groups: CountryGrou
     for (const kind of itemKinds(c.regime, profile)) {
       items.push({
         itemId: null,
+        listedItem: c.listStatus === "listed" ? c.item : null,
         label:
           kind === "goods"
             ? { ja: "申請の貨物", en: "The goods" }
@@ -336,13 +340,7 @@ export function licenceGate(
     };
   const needItems = view.items
     .filter((i) => i.determination.licenceRequired)
-    .map((i) => {
-      const it = items.find((x) => x.itemId === i.itemId);
-      return {
-        itemId: i.itemId,
-        listedItem: it?.judgement.listStatus === "listed" ? it.judgement.item : null,
-      };
-    });
+    .map((i) => ({ itemId: i.itemId, listedItem: i.listedItem }));
   const quantity = items.some((i) => i.quantity !== null)
     ? items.reduce((s, i) => s + (i.quantity ?? 0), 0)
     : null;
