@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditWriter } from "../audit/audit-service.js";
-import type { Db } from "../db/database.js";
+import type { Db, Executor } from "../db/database.js";
 import { COUNTRY_CODES } from "../parties/parties-engine.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
 import { forbidden, invalid } from "../shared/errors.js";
@@ -20,14 +20,20 @@ import type { ExportControlRepo } from "./export-control-repo.js";
 export function createCountryGroupsService(deps: { db: Db; repo: ExportControlRepo; audit: AuditWriter }) {
   const { db, repo, audit } = deps;
   let cache: { table: CountryGroupTable; source: "built_in" | "imported"; id: string | null } | null = null;
+  let cachedAt = 0;
 
-  async function current(): Promise<{
+  /**
+   * The table in force. Pass the transaction when called inside one (PGlite has a single connection).
+   * Cached for a minute so other processes' imports are picked up on a PostgreSQL server.
+   */
+  async function current(exec: Executor = db): Promise<{
     table: CountryGroupTable;
     source: "built_in" | "imported";
     id: string | null;
   }> {
-    if (cache) return cache;
-    const row = await repo.activeCountryGroupTable(db);
+    if (cache && Date.now() - cachedAt < 60_000) return cache;
+    const row = await repo.activeCountryGroupTable(exec);
+    cachedAt = Date.now();
     cache = row
       ? { table: row.content as CountryGroupTable, source: "imported", id: row.id }
       : { table: BUILT_IN_COUNTRY_GROUPS, source: "built_in", id: null };
@@ -36,8 +42,8 @@ export function createCountryGroupsService(deps: { db: Db; repo: ExportControlRe
 
   return {
     current,
-    /** The table the engines use now. */
-    table: async () => (await current()).table,
+    /** The table the engines use now (pass the transaction when inside one). */
+    table: async (exec?: Executor) => (await current(exec)).table,
     async lookup(country: string, date: string) {
       return lookupCountry((await current()).table, country, date);
     },

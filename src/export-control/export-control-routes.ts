@@ -224,16 +224,18 @@ export function registerExportControlRoutes(
     },
   );
   app.get(
-    "/api/export/country-groups/lookup",
+    "/api/export/country-groups/lookup/:country",
     {
       config: everyone,
       schema: {
         tags: ["export-control"],
-        summary: "Which groups a country is in on a date",
-        querystring: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/), date: DateStr }),
+        summary: "Which groups a country is in on a date (default today)",
+        params: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) }),
+        querystring: z.object({ date: z.iso.date().optional() }),
       },
     },
-    async (req) => deps.countryGroups.lookup(req.query.country, req.query.date),
+    async (req) =>
+      deps.countryGroups.lookup(req.params.country, req.query.date ?? new Date().toISOString().slice(0, 10)),
   );
   app.post(
     "/api/export/country-groups",

@@ -95,7 +95,7 @@ export function createLicencesService(deps: {
   repo: ExportControlRepo;
   audit: AuditWriter;
   tasks: TasksService;
-  countryGroups: () => Promise<CountryGroupTable>;
+  countryGroups: (exec?: Executor) => Promise<CountryGroupTable>;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -291,7 +291,7 @@ export function createLicencesService(deps: {
   async function recordUsageIn(tx: Executor, actor: Actor, id: string, u: UsageInput): Promise<string> {
     if (!isIsoDate(u.usedOn))
       throw invalid([{ path: "usedOn", message: { ja: "日付は YYYY-MM-DD で", en: "Use YYYY-MM-DD" } }]);
-    const groups = await deps.countryGroups();
+    const groups = await deps.countryGroups(tx);
     const row = await one(tx, id);
     const facts = licenceFacts(row);
     if (facts.status !== "valid")

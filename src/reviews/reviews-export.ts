@@ -32,7 +32,7 @@ import type { TransactionCheck } from "./risk-engine.js";
  */
 
 export type ReviewExportDeps = {
-  countryGroups: () => Promise<CountryGroupTable>;
+  countryGroups: (exec?: Executor) => Promise<CountryGroupTable>;
   items: Pick<ItemsService, "many">;
   licences: Pick<LicencesService, "factsFor">;
   aftercare: Pick<AftercareService, "createConditions" | "scheduleRescreen">;
@@ -171,7 +171,7 @@ export async function reviewLicence(
     today: string;
   },
 ): Promise<{ facts: ExportFacts; items: ReviewItemView[]; panel: LicencePanel; gate: LicenceGate }> {
-  const groups = await deps.countryGroups();
+  const groups = await deps.countryGroups(exec);
   const facts: ExportFacts = {
     ...EMPTY_EXPORT_FACTS,
     ...((row.export_facts as Partial<ExportFacts> | null) ?? {}),
@@ -228,9 +228,9 @@ export async function reviewLicence(
     groups,
   );
   const links = await repo.licenceLinks(exec, row.id);
-  const licences = await deps.licences.factsFor(
-    exec,
-    links.map((l) => l.licence_id),
+  const order = links.map((l) => l.licence_id);
+  const licences = (await deps.licences.factsFor(exec, order)).sort(
+    (a, b) => order.indexOf(a.id) - order.indexOf(b.id),
   );
   const gate = licenceGate(view, licences, itemFacts, groups);
   const destGroups =
