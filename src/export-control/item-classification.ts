@@ -1,4 +1,4 @@
-import { CATCH_ALL_CATEGORY_LABELS, type CatchAllCategory } from "./catch-all-rules.js";
+import { CATCH_ALL_CATEGORY_LABELS } from "./catch-all-rules.js";
 import {
   EXCEPTION_DEFINITIONS,
   EXCEPTION_USE_LABELS,
@@ -197,7 +197,7 @@ export function describeJudgement(j: Judgement): Label {
   }
   const cat = j.catchAllCategory
     ? {
-        ja: `（${j.catchAllCategory === "outside" ? "16の項の対象外" : j.catchAllCategory.replace("16-", "16の項(") + ")"}）`,
+        ja: `（${j.catchAllCategory === "outside" ? "16の項の対象外" : `${j.catchAllCategory.replace("16-", "16の項(")})`}）`,
         en: ` (${j.catchAllCategory === "outside" ? "outside item 16" : `item ${j.catchAllCategory.replace("-", "(")})`})`,
       }
     : { ja: "", en: "" };

@@ -303,7 +303,7 @@ function topicSensitivity(input: RiskInput): { level: Level; reasons: Label[]; f
     level = maxLevel(level, "medium");
   }
   const controlledAnswer = input.precheck.find((s) => s.flag === "R-SENSITIVE-TOPIC");
-  if (controlledAnswer && (!c || c.listStatus !== "not_listed")) {
+  if (controlledAnswer && c?.listStatus !== "not_listed") {
     reasons.push(controlledAnswer.reason);
     level = maxLevel(level, "medium");
   }
