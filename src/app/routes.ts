@@ -66,6 +66,13 @@ export function registerAllRoutes(
     selfInspection: services.selfInspection,
     pdfFont: services.pdfFont,
     issuer: services.config.exportControl.issuer,
+    users: async () =>
+      (await services.auth.listUsers()).map((u) => ({
+        id: u.id,
+        displayName: u.displayName,
+        roles: u.roles,
+        disabled: u.disabled,
+      })),
   });
   registerApproachRoutes(app, {
     approaches: services.approaches,

@@ -141,6 +141,8 @@ export function registerExportControlRoutes(
     selfInspection: SelfInspectionService;
     pdfFont: () => PdfFont;
     issuer: string;
+    /** Active users, for choosing who owns an approval condition or a licence. */
+    users: () => Promise<{ id: string; displayName: string; roles: readonly string[]; disabled: boolean }[]>;
   },
 ) {
   const everyone = { access: ROLE_GROUPS.everyone };
@@ -199,6 +201,27 @@ export function registerExportControlRoutes(
           })),
         })),
       })),
+    }),
+  );
+
+  app.get(
+    "/api/export/assignable-users",
+    {
+      config: { access: ["unit_officer", "secretariat", "approver", "admin"] },
+      schema: {
+        tags: ["export-control"],
+        summary: "Active users who can own an approval condition or a licence (name and roles only)",
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      items: (await deps.users())
+        .filter((u) => !u.disabled)
+        .map((u) => ({ id: u.id, displayName: u.displayName, roles: [...u.roles] })),
     }),
   );
 
