@@ -319,7 +319,34 @@ export function renderReviewForm(
         }),
       );
     }
-    heading(lang === "ja" ? "6. リスク評価と結論" : "6. Risk and conclusion");
+    const lic = view.licence;
+    heading(lang === "ja" ? "6. 輸出許可の要否（外為法）" : "6. Export licence (Foreign Exchange Act)");
+    rows(
+      lic.applicable
+        ? [
+            [lang === "ja" ? "判定" : "Determination", lic.resultLabel[lang]],
+            [
+              lang === "ja" ? "仕向地・提供日" : "Destination, date",
+              `${lic.destination.country ?? "—"} ${lic.destination.groups.map((g) => g[lang]).join(" ")} / ${lic.date}`,
+            ],
+            ...lic.items.map(
+              (i): Row => [
+                i.label[lang],
+                `${i.resultLabel[lang]}\n${i.findings
+                  .map((f) => `・${f.reason[lang]}［${f.citations.map((c) => c[lang]).join("; ")}］`)
+                  .join(
+                    "\n",
+                  )}${i.cautions.length ? `\n${i.cautions.map((c) => `⚠ ${c[lang]}`).join("\n")}` : ""}`,
+              ],
+            ),
+            [
+              lang === "ja" ? "許可" : "Licences",
+              `${lic.gate.reason[lang]}\n${lic.linked.map((l) => `・${l.refNo} ${l.licenceNumber ?? ""} ${l.kind[lang]} ${l.statusLabel[lang]}`).join("\n")}`,
+            ],
+          ]
+        : [[lang === "ja" ? "判定" : "Determination", lic.resultLabel[lang]]],
+    );
+    heading(lang === "ja" ? "7. リスク評価と結論" : "7. Risk and conclusion");
     rows([
       [
         T.risk[lang],
@@ -337,7 +364,7 @@ export function renderReviewForm(
       [T.conditions[lang], view.conditions ?? ""],
       [T.retention[lang], view.retentionUntil ?? ""],
     ]);
-    heading(lang === "ja" ? "7. 承認経過" : "7. Approval history");
+    heading(lang === "ja" ? "8. 承認経過" : "8. Approval history");
     rows(
       view.events.length
         ? view.events.map((e) => [
