@@ -105,8 +105,8 @@ test("a visitor acceptance goes from the applicant to approval; the METI End Use
   await page.getByRole("button", { name: "＋ 台帳に新規登録" }).click();
   const create = page.getByRole("dialog", { name: "取引先・関係者を登録" });
   await create.getByText("個人", { exact: true }).click();
-  await create.getByRole("textbox", { name: "名前" }).fill("劉 静");
-  await create.getByRole("button", { name: "追加" }).click();
+  await create.getByRole("textbox", { name: "名前（正式名称）" }).fill("劉 静");
+  await create.getByTestId("new-party-submit").click();
   await expect(page.getByTestId("counterparties-table").getByText("劉 静")).toBeVisible();
   // The home institution is in the directory (and on the demo METI End User List sample).
   // The role for the next counterparty (the last 役割 select, below the table).

@@ -35,6 +35,11 @@ test("screen 軍需工業部 in Japanese and find the UN's MUNITIONS INDUSTRY DE
   await expect(explanation).toContainText("照会名「軍需工業部」 ↔ 掲載名「MUNITIONS INDUSTRY DEPARTMENT」");
   await expect(explanation.getByRole("cell", { name: "名前の類似度" })).toBeVisible();
   await expect(explanation).toContainText("組織語彙の翻訳");
+  // every cross-script step is shown: which characters became which English word, and how
+  await expect(explanation.getByTestId("cross-script")).toContainText("読み・翻訳");
+  await expect(
+    explanation.getByTestId("cross-script-step").filter({ hasText: "軍需 → munitions" }),
+  ).toContainText("語彙表");
 
   // The full list entry in a drawer.
   await first.getByRole("button", { name: "掲載内容" }).click();
@@ -115,6 +120,9 @@ test("upload a batch CSV, watch the job finish, download the results", async ({ 
   await expect(rows.getByRole("row").filter({ hasText: "軍需工業部" })).toContainText(
     "MUNITIONS INDUSTRY DEPARTMENT",
   );
+  await expect(
+    rows.getByRole("row").filter({ hasText: "軍需工業部" }).getByTestId("cross-script-step").first(),
+  ).toBeVisible();
   await expect(rows.getByRole("row").filter({ hasText: "ハルビン工業大学" })).toContainText(
     "Harbin Institute of Technology",
   );
@@ -186,5 +194,21 @@ test("screening works in English", async ({ page }) => {
     first.getByTestId("hit-explanation").getByRole("cell", { name: "Name similarity" }),
   ).toBeVisible();
   await expect(first.getByTestId("hit-explanation")).toContainText('Query name "ハルビン工業大学"');
+  expect(problems).toEqual([]);
+});
+
+test("in English, a katakana Korean name and a kanji company name show how their characters were read", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await loginIn(page, "sato", "en");
+  await navLink(page, "Screening").click();
+  await page.getByTestId("screening-query").fill("朝鮮鉱業開発貿易会社");
+  const hit = page.getByTestId("search-results").getByTestId("hit").filter({ hasText: "KPe.001" });
+  await expect(hit.getByTestId("cross-script")).toContainText("Read or translated:");
+  await expect(hit.getByTestId("cross-script-step").filter({ hasText: "鉱業 → mining" })).toContainText(
+    "(vocabulary)",
+  );
+  await loginIn(page, "sato", "ja");
   expect(problems).toEqual([]);
 });

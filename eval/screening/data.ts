@@ -50,6 +50,7 @@ export const LIST_FILES: Record<string, { path: string; format: string }> = {
   dod_1260h: { path: "lists/us-dod/1260h-chinese-military-companies.csv", format: "dod_1260h" },
   cn_counter: { path: "lists/cn/counter-sanctions.csv", format: "cn_counter" },
   aspi: { path: "lists/aspi/china-defence-universities.json", format: "aspi_misp" },
+  bis_dpl: { path: "lists/bis/dpl-2022-09.txt", format: "bis_dpl" },
 };
 
 /** Reads one list with the project's own importer. */

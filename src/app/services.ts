@@ -4,6 +4,7 @@ import { createAuditRepo } from "../audit/audit-repo.js";
 import { createAuditService } from "../audit/audit-service.js";
 import { createAuthRepo } from "../auth/auth-repo.js";
 import { createAuthService } from "../auth/auth-service.js";
+import { hitDecisionConflict } from "../auth/separation-of-duties-engine.js";
 import { createCasesRepo } from "../cases/cases-repo.js";
 import { createCasesService } from "../cases/cases-service.js";
 import { createTrainingRepo } from "../cases/training-repo.js";
@@ -22,6 +23,7 @@ import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
+import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
 import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { ACTIVITY_LABELS } from "../reviews/questionnaire-engine.js";
@@ -35,6 +37,7 @@ import { createBatchService } from "../screening/screening-batch-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { createScreeningRepo } from "../screening/screening-repo.js";
 import { createScreeningService } from "../screening/screening-service.js";
+import type { Actor } from "../shared/actor.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
 import { createMailSender } from "../tasks/mail-sender.js";
@@ -58,15 +61,35 @@ export function createServices({
   log?: (line: string) => void;
 }) {
   const audit = createAuditService({ db, repo: createAuditRepo(), ...(clock ? { clock } : {}) });
+  const tasksRepo = createTasksRepo();
+  const tasks = createTasksService({
+    db,
+    repo: tasksRepo,
+    audit,
+    publicUrl: config.publicUrl,
+    ...(clock ? { clock } : {}),
+  });
   const auth = createAuthService({
     db,
     repo: createAuthRepo(),
     audit,
     session: { idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours },
-    lockout: { maxFailures: config.login.maxFailures, lockoutMinutes: config.login.lockoutMinutes },
+    lockout: {
+      maxFailures: config.login.maxFailures,
+      lockoutMinutes: config.login.lockoutMinutes,
+      backoffSeconds: config.login.backoffSeconds,
+    },
+    mfaRequiredFor: config.access.mfaRequiredRoles,
+    revealHoldHours: config.access.revealHoldHours,
+    tasks,
     ...(clock ? { clock } : {}),
   });
-  const parties = createPartiesService({ db, repo: createPartiesRepo(), audit });
+  const parties = createPartiesService({
+    db,
+    repo: createPartiesRepo(),
+    references: createPartyReferencesRepo(),
+    audit,
+  });
   const settings = createSettingsRepo();
   const listsCore = createListsService({
     db,
@@ -91,14 +114,6 @@ export function createServices({
       return snapshot;
     },
   };
-  const tasksRepo = createTasksRepo();
-  const tasks = createTasksService({
-    db,
-    repo: tasksRepo,
-    audit,
-    publicUrl: config.publicUrl,
-    ...(clock ? { clock } : {}),
-  });
   const mailSender = createMailSender({
     db,
     repo: tasksRepo,
@@ -106,7 +121,15 @@ export function createServices({
     from: config.mail.from,
   });
   const screeningRepo = createScreeningRepo();
+  const reviewsRepo = createReviewsRepo();
+  const peopleRepo = createPeopleRepo();
   const screening = createScreeningService({
+    // Separation of duties: only the secretariat decides hits, never on its own applications' parties.
+    decisionGuard: async (exec, actor, partyId) =>
+      hitDecisionConflict(actor, {
+        ownReviewRefs: actor.id ? await reviewsRepo.refsOfApplicantNamingParty(exec, actor.id, partyId) : [],
+        isOwnPersonRecord: actor.id !== null && (await peopleRepo.userOfParty(exec, partyId)) === actor.id,
+      }),
     db,
     repo: screeningRepo,
     audit,
@@ -132,12 +155,13 @@ export function createServices({
   const screeningPort: ScreeningPort = screening;
   const people = createPeopleService({
     db,
-    repo: createPeopleRepo(),
+    repo: peopleRepo,
     audit,
     parties,
     screening: screeningPort,
     tasks,
     disclosureIntervalMonths: config.people.disclosureIntervalMonths,
+    ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
   });
   // Export control (issue 13): country groups, item master, licences, after-approval work, self-inspection.
@@ -184,7 +208,7 @@ export function createServices({
   });
   const reviews = createReviewsService({
     db,
-    repo: createReviewsRepo(),
+    repo: reviewsRepo,
     audit,
     parties,
     people,
@@ -192,6 +216,8 @@ export function createServices({
     tasks,
     retentionYears: config.reviews.retentionYears,
     exportControl: { countryGroups: countryGroups.table, items: exportItems, licences, aftercare },
+    separateApproval: config.access.separateApproval,
+    ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
   });
   const approaches = createApproachService({
@@ -225,6 +251,7 @@ export function createServices({
     repo: createInsiderRepo(),
     audit,
     settings,
+    revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
   return {

@@ -4,6 +4,7 @@
  * message), why two reports are linked, and how a cluster is summarised for the security office.
  * Pure: no IO, no clock (the caller passes "now").
  */
+import type { FuzzyLinkKind } from "./approach-link-engine.js";
 import { type ApproachChannel, type Bilingual, CHANNEL_LABELS } from "./approach-risk-engine.js";
 import { estimateSimilarity, NEAR_DUPLICATE_THRESHOLD } from "./text-similarity-engine.js";
 
@@ -17,7 +18,10 @@ export const LINK_KINDS = [
 ] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const LINK_KIND_LABELS: Record<LinkKind | "text", Bilingual> = {
+/** Every kind of link: exact keys, near-identical text, and the link engine's fuzzy links. */
+export type AnyLinkKind = LinkKind | "text" | FuzzyLinkKind;
+
+export const LINK_KIND_LABELS: Record<AnyLinkKind, Bilingual> = {
   profile_url: { ja: "同じプロフィールURL", en: "same profile URL" },
   email: { ja: "同じメールアドレス", en: "same e-mail address" },
   phone: { ja: "同じ電話番号", en: "same phone number" },
@@ -25,6 +29,10 @@ export const LINK_KIND_LABELS: Record<LinkKind | "text", Bilingual> = {
   organisation: { ja: "同じ組織名", en: "same organisation" },
   email_domain: { ja: "同じメールドメイン", en: "same e-mail domain" },
   text: { ja: "ほぼ同じ文面", en: "near-identical message text" },
+  similar_sender: { ja: "よく似た送信者名", en: "similar sender name" },
+  similar_organisation: { ja: "よく似た組織名", en: "similar organisation name" },
+  organisation_acronym: { ja: "組織名とその略称", en: "organisation and its acronym" },
+  same_request: { ja: "同じ依頼内容", en: "same request" },
 };
 
 /** Who the contact was, as typed by the reporter. */
@@ -207,7 +215,13 @@ export type PatternReport = {
   signature: readonly number[] | null;
 };
 
-export type LinkReason = { kind: LinkKind | "text"; value?: string; similarity?: number };
+export type LinkReason = {
+  kind: AnyLinkKind;
+  value?: string;
+  similarity?: number;
+  /** Why, in both languages (fuzzy links). */
+  detail?: Bilingual;
+};
 
 /** Why two reports are linked (empty when they are not). */
 export function linkReasons(
@@ -231,22 +245,33 @@ export function linkReasons(
 }
 
 /** Stronger evidence first: an identical profile URL beats a shared organisation name. */
-function linkStrength(kind: LinkKind | "text"): number {
-  const order: (LinkKind | "text")[] = [
+export function linkStrength(kind: AnyLinkKind): number {
+  const order: AnyLinkKind[] = [
     "profile_url",
     "email",
     "phone",
     "text",
     "sender_name",
+    "similar_sender",
     "organisation",
+    "organisation_acronym",
+    "similar_organisation",
+    "same_request",
     "email_domain",
   ];
   return order.indexOf(kind);
 }
 
+const FUZZY_KINDS: Record<FuzzyLinkKind, true> = {
+  similar_sender: true,
+  similar_organisation: true,
+  organisation_acronym: true,
+  same_request: true,
+};
+
 /** A shared fact and the reports / distinct reporters that share it. */
 export type SharedFact = {
-  kind: LinkKind | "text";
+  kind: AnyLinkKind;
   value: string | null;
   reportIds: string[];
   reporterCount: number;
@@ -276,6 +301,8 @@ export function summariseCluster(
   now: Date,
   recentDays = 30,
   threshold = NEAR_DUPLICATE_THRESHOLD,
+  /** Stored links between members; their fuzzy reasons (similar names, acronyms, same request) count as shared facts. */
+  links: readonly { reportId: string; linkedReportId: string; reasons: readonly LinkReason[] }[] = [],
 ): ClusterSummary {
   const sorted = [...members].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   const recentFrom = now.getTime() - recentDays * 86_400_000;
@@ -321,6 +348,23 @@ export function summariseCluster(
   if (textIds.size >= 2) {
     const textReporters = new Set(sorted.filter((m) => textIds.has(m.id)).map((m) => m.reporterId));
     shared.push({ kind: "text", value: null, reportIds: [...textIds], reporterCount: textReporters.size });
+  }
+  const memberIds = new Set(sorted.map((m) => m.id));
+  const reporterOf = new Map(sorted.map((m) => [m.id, m.reporterId]));
+  const fuzzy = new Map<AnyLinkKind, { value: string | null; ids: Set<string> }>();
+  for (const l of links) {
+    if (!memberIds.has(l.reportId) || !memberIds.has(l.linkedReportId)) continue;
+    for (const reason of l.reasons) {
+      if (!(reason.kind in FUZZY_KINDS)) continue;
+      const entry = fuzzy.get(reason.kind) ?? { value: reason.value ?? null, ids: new Set<string>() };
+      entry.ids.add(l.reportId);
+      entry.ids.add(l.linkedReportId);
+      fuzzy.set(reason.kind, entry);
+    }
+  }
+  for (const [kind, e] of fuzzy) {
+    const reporters = new Set([...e.ids].map((id) => reporterOf.get(id)));
+    shared.push({ kind, value: e.value, reportIds: [...e.ids], reporterCount: reporters.size });
   }
   shared.sort(
     (a, b) =>

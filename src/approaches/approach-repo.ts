@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
 import type { ApproachStatus } from "../db/schema.js";
+import type { LinkProfile } from "./approach-link-engine.js";
 import type { LinkKey, PatternReport } from "./approach-pattern-engine.js";
 
 export type ReportFields = {
@@ -304,6 +305,43 @@ export function createApproachRepo() {
         for (const r of rows) ids.add(r.report_id);
       }
       return [...ids];
+    },
+
+    /**
+     * What the link engine compares (names, organisation, e-mail, offers, asks, text) for the report
+     * and every other report submitted since `since`.
+     */
+    async linkProfiles(tx: Executor, reportId: string, since: Date): Promise<LinkProfile[]> {
+      const rows = await tx
+        .selectFrom("approach_reports")
+        .select([
+          "id",
+          "sender_name",
+          "sender_organisation",
+          "sender_email",
+          "offered",
+          "asked",
+          "offered_other",
+          "asked_other",
+          "message_text",
+          "description",
+        ])
+        .where((eb) =>
+          eb.or([
+            eb("id", "=", reportId),
+            eb.and([eb("status", "<>", "draft"), eb("submitted_at", ">=", since)]),
+          ]),
+        )
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        senderName: r.sender_name,
+        organisation: r.sender_organisation,
+        email: r.sender_email,
+        offered: r.offered,
+        asked: r.asked,
+        text: [r.message_text, r.description, r.offered_other, r.asked_other].filter(Boolean).join("\n"),
+      }));
     },
 
     /** What the pattern engine needs about submitted reports, with their cluster. */

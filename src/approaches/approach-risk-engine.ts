@@ -83,6 +83,11 @@ export type Answer = "yes" | "no" | "unsure";
 /** One question of the guided questionnaire; `weight` is what a "yes" adds (an "unsure" adds half). */
 export type Question = {
   flagId: string;
+  /**
+   * The answer that raises the flag. Every question is worded so that はい / yes is the risky one
+   * (no 「…ませんか」 forms a reporter could answer backwards); a test walks all twelve.
+   */
+  riskyAnswer: "yes";
   /** A "yes" to a decisive question makes the report high on its own. */
   decisive: boolean;
   weight: number;
@@ -99,6 +104,7 @@ export type Question = {
  */
 export const QUESTIONS: readonly Question[] = [
   {
+    riskyAnswer: "yes",
     flagId: "A1",
     decisive: false,
     weight: 1,
@@ -113,11 +119,12 @@ export const QUESTIONS: readonly Question[] = [
     reason: { ja: "面識のない相手からの一方的な接触", en: "Unsolicited contact from a stranger" },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A2",
     decisive: false,
     weight: 2,
     question: {
-      ja: "求められる仕事に比べて、報酬や待遇が良すぎませんか？",
+      ja: "求められる仕事に比べて、報酬や待遇が不自然に良いですか？",
       en: "Is the pay or the offer unusually generous for what is asked?",
     },
     example: {
@@ -127,6 +134,7 @@ export const QUESTIONS: readonly Question[] = [
     reason: { ja: "話がうますぎる（不自然に好条件）", en: "Too good to be true (unusually generous)" },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A3",
     decisive: true,
     weight: 4,
@@ -144,6 +152,7 @@ export const QUESTIONS: readonly Question[] = [
     },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A4",
     decisive: true,
     weight: 4,
@@ -161,6 +170,7 @@ export const QUESTIONS: readonly Question[] = [
     },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A5",
     decisive: false,
     weight: 2,
@@ -175,6 +185,7 @@ export const QUESTIONS: readonly Question[] = [
     reason: { ja: "公式の連絡手段の外への誘導", en: "Push to move off-platform" },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A6",
     decisive: false,
     weight: 2,
@@ -189,6 +200,7 @@ export const QUESTIONS: readonly Question[] = [
     reason: { ja: "薄い・矛盾したプロフィール", en: "Thin or inconsistent profile" },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A7",
     decisive: false,
     weight: 1,
@@ -206,6 +218,7 @@ export const QUESTIONS: readonly Question[] = [
     },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A8",
     decisive: false,
     weight: 3,
@@ -223,6 +236,7 @@ export const QUESTIONS: readonly Question[] = [
     },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A9",
     decisive: true,
     weight: 4,
@@ -237,6 +251,7 @@ export const QUESTIONS: readonly Question[] = [
     reason: { ja: "隠蔽の指示・脅し", en: "Coaching on concealment, or threats" },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A10",
     decisive: true,
     weight: 4,
@@ -254,6 +269,7 @@ export const QUESTIONS: readonly Question[] = [
     },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A11",
     decisive: false,
     weight: 2,
@@ -268,6 +284,7 @@ export const QUESTIONS: readonly Question[] = [
     reason: { ja: "決断を急かす勧誘", en: "Urgent headhunter offer" },
   },
   {
+    riskyAnswer: "yes",
     flagId: "A12",
     decisive: false,
     weight: 2,
@@ -337,7 +354,7 @@ export function assessApproach(facts: ApproachFacts): RiskAssessment {
   let decisiveYes = false;
   for (const q of QUESTIONS) {
     const answer = facts.answers[q.flagId];
-    if (answer === "yes") {
+    if (answer === q.riskyAnswer) {
       firedFlags.push(q.flagId);
       reasons.push({ id: q.flagId, points: q.weight, answer, text: q.reason });
       if (q.decisive) decisiveYes = true;

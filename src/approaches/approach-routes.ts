@@ -38,6 +38,7 @@ const LinkReasonSchema = z.object({
   kind: z.string(),
   value: z.string().optional(),
   similarity: z.number().optional(),
+  detail: Bi.optional(),
 });
 const SharedFactSchema = z.object({
   kind: z.string(),

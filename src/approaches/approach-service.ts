@@ -16,12 +16,14 @@ import {
   notFound,
 } from "../shared/errors.js";
 import type { TasksService } from "../tasks/tasks-service.js";
+import { type FuzzyLinkReason, fuzzyLinks } from "./approach-link-engine.js";
 import {
   type ClusterSummary,
   clusterAlert,
   type LinkReason,
   linkKeys,
   linkReasons,
+  linkStrength,
   type PatternReport,
   summariseCluster,
 } from "./approach-pattern-engine.js";
@@ -627,9 +629,22 @@ export function createApproachService(deps: ApproachServiceDeps) {
     // Bands come from the stored signature, so re-clustering never needs the text again.
     const bands = self.signature ? lshBands(self.signature) : [];
     const candidateIds = await repo.candidateIds(tx, reportId, [...self.keys], bands, since);
-    const candidates = await repo.patternReports(tx, candidateIds);
+    // Beyond exact keys: similar or cross-script names, acronyms, the same request (link engine).
+    const profiles = await repo.linkProfiles(tx, reportId, since);
+    const selfProfile = profiles.find((p) => p.id === reportId);
+    const fuzzy = selfProfile
+      ? fuzzyLinks(
+          selfProfile,
+          profiles.filter((p) => p.id !== reportId),
+        )
+      : new Map<string, FuzzyLinkReason[]>();
+    const candidates = await repo.patternReports(tx, [...new Set([...candidateIds, ...fuzzy.keys()])]);
     const linked = candidates
-      .map((c) => ({ c, reasons: linkReasons(self, c) }))
+      .map((c) => {
+        const reasons: LinkReason[] = linkReasons(self, c);
+        for (const f of fuzzy.get(c.id) ?? []) if (!reasons.some((x) => x.kind === f.kind)) reasons.push(f);
+        return { c, reasons: reasons.sort((a, b) => linkStrength(a.kind) - linkStrength(b.kind)) };
+      })
       .filter((x) => x.reasons.length > 0);
     if (linked.length === 0) return;
 
@@ -661,7 +676,12 @@ export function createApproachService(deps: ApproachServiceDeps) {
       ...(await repo.clusterMemberIds(tx, [clusterId])),
     ]);
     const members: PatternReport[] = await repo.patternReports(tx, [...memberIds]);
-    const summary = summariseCluster(members, now);
+    const memberLinks = (await repo.linksOf(tx, [...memberIds])).map((l) => ({
+      reportId: l.report_id,
+      linkedReportId: l.linked_report_id,
+      reasons: l.reasons as LinkReason[],
+    }));
+    const summary = summariseCluster(members, now, 30, undefined, memberLinks);
     const record = {
       id: clusterId,
       summary,

@@ -19,24 +19,57 @@ export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
   admin: { ja: "システム管理者", en: "Administrator" },
 };
 
-export type LockoutPolicy = { maxFailures: number; lockoutMinutes: number };
+/**
+ * Login throttling. Failures are counted per (username as typed, client address) — for unknown
+ * usernames exactly as for real ones, so the answer never tells whether an account exists — and
+ * never per account alone, so an attacker cannot lock a colleague out: their own address waits, the
+ * colleague's does not. The first `maxFailures` failures cost nothing; each one after that doubles
+ * the wait, starting at `backoffSeconds` and capped at `lockoutMinutes`. A day without failures
+ * forgets them; a successful login from that address forgets them at once.
+ */
+export type LockoutPolicy = { maxFailures: number; lockoutMinutes: number; backoffSeconds?: number };
 
-/** What a failed password attempt does to the account: count it, and lock once the limit is reached. */
+/** How long failures are remembered without a new one. */
+export const THROTTLE_MEMORY_HOURS = 24;
+
+/** What one more failed attempt from this client for this username does. */
 export function afterFailedLogin(
-  failedCount: number,
+  previous: { failures: number; lastFailureAt: Date } | null,
   policy: LockoutPolicy,
   now: Date,
-): { failedCount: number; lockedUntil: Date | null } {
-  const next = failedCount + 1;
-  if (next >= policy.maxFailures) {
-    return { failedCount: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000) };
-  }
-  return { failedCount: next, lockedUntil: null };
+): { failures: number; blockedUntil: Date | null } {
+  const fresh =
+    previous !== null && now.getTime() - previous.lastFailureAt.getTime() < THROTTLE_MEMORY_HOURS * 3_600_000;
+  const failures = (fresh ? previous.failures : 0) + 1;
+  if (failures < policy.maxFailures) return { failures, blockedUntil: null };
+  const base = policy.backoffSeconds ?? 30;
+  const exponent = Math.min(failures - policy.maxFailures, 30);
+  const seconds = Math.min(base * 2 ** exponent, policy.lockoutMinutes * 60);
+  return { failures, blockedUntil: new Date(now.getTime() + seconds * 1000) };
+}
+
+/** Whole seconds still to wait before this client may try again (0: it may try now). */
+export function secondsToWait(blockedUntil: Date | null, now: Date): number {
+  if (blockedUntil === null) return 0;
+  return Math.max(0, Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000));
 }
 
 /** True while a temporary lock-out is in force. */
 export function isLocked(lockedUntil: Date | null, now: Date): boolean {
   return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** The throttle row's key: the client address (no spaces) and the username as it is looked up. */
+export function throttleKey(username: string, client: string): string {
+  return `${client.replace(/\s/g, "")} ${username.toLowerCase()}`;
+}
+
+/** True when a user with these roles must use a second factor (local accounts only). */
+export function mustUseSecondFactor(
+  user: { roles: readonly Role[]; passwordHash: string | null },
+  requiredFor: readonly Role[],
+): boolean {
+  return user.passwordHash !== null && user.roles.some((r) => requiredFor.includes(r));
 }
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };

@@ -57,15 +57,15 @@ describe("login and sessions", () => {
     expect(res.json().error.message).toBe("Wrong username or password");
   });
 
-  it("locks an account after repeated failures, even for the right password, and an admin can unlock it", async () => {
+  it("makes a client wait after repeated failures, even for the right password, and an admin can lift it", async () => {
     const user = await t.loginAs(["applicant"], "target");
     for (let i = 0; i < 2; i++) expect((await login("target", "wrong password!")).statusCode).toBe(401);
     const third = await login("target", "wrong password!");
-    expect(third.statusCode).toBe(423);
-    expect(third.json().error.code).toBe("account_locked");
-    expect((await login("target", TEST_PASSWORD)).statusCode).toBe(423);
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error.code).toBe("login_throttled");
+    expect((await login("target", TEST_PASSWORD)).statusCode).toBe(429);
     const actions = (await t.services.audit.list({ entityId: user.id }, 50)).items.map((i) => i.action);
-    expect(actions).toContain("auth.locked");
+    expect(actions).toContain("auth.throttled");
     expect(actions.filter((a) => a === "auth.login_failed")).toHaveLength(2);
     const admin = await t.loginAs(["admin"]);
     const unlock = await t.request(admin, "POST", `/api/admin/users/${user.id}/unlock`, {});
@@ -92,7 +92,9 @@ describe("login and sessions", () => {
       roles: ["applicant"],
       password: TEST_PASSWORD,
     });
-    const { token } = await auth.login({ username: "clocked", password: TEST_PASSWORD });
+    const first = await auth.login({ username: "clocked", password: TEST_PASSWORD });
+    if (first.kind !== "session") throw new Error("expected a session");
+    const { token } = first;
     now = new Date(now.getTime() + 20 * 60_000);
     expect(await auth.authenticate(token)).not.toBeNull();
     now = new Date(now.getTime() + 25 * 60_000); // 25 min after the last request: still within 30
@@ -101,6 +103,7 @@ describe("login and sessions", () => {
     expect(await auth.authenticate(token)).toBeNull();
 
     const second = await auth.login({ username: "clocked", password: TEST_PASSWORD });
+    if (second.kind !== "session") throw new Error("expected a session");
     for (let i = 0; i < 4; i++) {
       now = new Date(now.getTime() + 25 * 60_000);
       expect(await auth.authenticate(second.token)).not.toBeNull();

@@ -26,6 +26,23 @@ export async function verifyAgainstDummy(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
+/** How a login checks passwords: argon2 against the stored hash, or the same work against a dummy. */
+export type PasswordChecker = {
+  verify(encoded: string, password: string): Promise<boolean>;
+  verifyDummy(password: string): Promise<void>;
+};
+
+export const ARGON2_CHECKER: PasswordChecker = { verify: verifyPassword, verifyDummy: verifyAgainstDummy };
+
+/** The argon2 parameters this product hashes with, as they appear in an encoded hash. */
+export const ARGON2_PARAMS = `m=${OPTIONS.memoryCost},t=${OPTIONS.timeCost},p=${OPTIONS.parallelism}`;
+
+/** The dummy hash unknown users are checked against (its parameters must equal real ones). */
+export async function dummyHashForTests(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
 /** A random password people can type: 20 characters without look-alikes. */
 export function generatePassword(length = 20): string {
   const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

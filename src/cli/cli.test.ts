@@ -56,7 +56,8 @@ describe("sekimori CLI", () => {
 
     const verify = await run("audit", "verify");
     expect(verify.code).toBe(0);
-    expect(verify.out).toMatch(/audit log intact: 3 rows/);
+    // user.created, user.reveal_rights_granted (secretariat, flagged), user.updated, user.password_reset
+    expect(verify.out).toMatch(/audit log intact: 4 rows/);
 
     const file = path.join(dir, "audit.csv");
     const exported = await run("audit", "export", "--out", file, "--action", "user.updated");
@@ -68,5 +69,12 @@ describe("sekimori CLI", () => {
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain("user.updated");
     expect(csv[1]).toContain("cli:");
-  });
+  }, 180_000);
+
+  it("resets a user's two-step login (lost phone)", async () => {
+    const totp = await run("user", "reset-totp", "yamada");
+    expect(totp.code).toBe(0);
+    expect(totp.out).toContain("two-step login reset for yamada");
+    expect((await run("user", "reset-totp", "nobody")).err).toContain("no user named nobody");
+  }, 120_000);
 });

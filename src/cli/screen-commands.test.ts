@@ -116,5 +116,39 @@ describe("sekimori screen", () => {
 
     const missing = await run("screen", "--file", path.join(dir, "nope.csv"), "--out", results);
     expect(missing.code).toBe(1);
-  });
+  }, 240_000); // a dozen CLI processes, each opening the database and building the index
+
+  it("keeps the UN hit for 朝鮮鉱業開発貿易会社 when the METI End User List is imported too (issue 10 §1)", async () => {
+    const fixtures = path.join(import.meta.dirname, "../screening/fixtures");
+    for (const [file, format, source] of [
+      ["un-komid.xml", "un_xml", "un"],
+      ["meti-eul-komid.csv", "meti_eul_csv", "meti_eul"],
+    ] as const) {
+      const r = await run(
+        "lists",
+        "import",
+        path.join(fixtures, file),
+        "--format",
+        format,
+        "--source",
+        source,
+      );
+      expect(r.code, r.err).toBe(0);
+    }
+    for (const name of ["朝鮮鉱業開発貿易会社", "조선광업개발무역회사"]) {
+      // -n 1: the limit bounds the weaker candidates, never a match
+      const out = await run("screen", name, "-n", "1", "--json");
+      expect(out.code, out.err).toBe(0);
+      const items = (JSON.parse(out.out) as { items: { source: string; sourceId: string; match: boolean }[] })
+        .items;
+      expect(items.some((h) => h.source === "un" && h.sourceId === "KPe.001" && h.match)).toBe(true);
+      expect(items.some((h) => h.source === "meti_eul" && h.match)).toBe(true);
+    }
+    const names = path.join(dir, "komid.csv");
+    writeFileSync(names, "name\n朝鮮鉱業開発貿易会社\n조선광업개발무역회사\n");
+    const batch = await run("screen", "--file", names, "--out", "-", "--lang", "en");
+    expect(batch.code, batch.err).toBe(0);
+    const rows = batch.out.split("\r\n").filter((l) => l.includes("KPe.001"));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+  }, 240_000);
 });

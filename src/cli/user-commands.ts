@@ -16,7 +16,7 @@ function parseRoles(list: string): Role[] {
   return roles as Role[];
 }
 
-/** `sekimori user add|list|set-roles|reset-password`. */
+/** `sekimori user add|list|set-roles|reset-password|reset-totp`. */
 export function registerUserCommands(program: Command): void {
   const user = program.command("user").description("manage local accounts and roles");
 
@@ -93,6 +93,25 @@ export function registerUserCommands(program: Command): void {
           if (!found) throw new Error(`no user named ${username}`);
           const updated = await services.auth.updateUser(cliActor(), found.id, { roles });
           process.stdout.write(`${updated.username}: ${updated.roles.join(", ") || "(no roles)"}\n`);
+        });
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  user
+    .command("reset-totp")
+    .description(
+      "remove a user's two-step login (lost phone): their sessions end and they set it up again at the next login",
+    )
+    .argument("<username>")
+    .action(async (username: string) => {
+      try {
+        await withServices(async (services) => {
+          const found = await services.auth.findByUsername(username);
+          if (!found) throw new Error(`no user named ${username}`);
+          await services.auth.resetTotp(cliActor(), found.id);
+          process.stdout.write(`two-step login reset for ${username}\n`);
         });
       } catch (error) {
         fail(error);

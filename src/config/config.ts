@@ -1,5 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { Role } from "../db/schema.js";
+
+const KNOWN_ROLES: readonly Role[] = [
+  "applicant",
+  "unit_officer",
+  "secretariat",
+  "approver",
+  "auditor",
+  "admin",
+];
 
 /** One configuration variable: its environment name, default and meaning (README lists them all). */
 export type ConfigVariable = {
@@ -64,12 +74,42 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: "SEKIMORI_LOGIN_MAX_FAILURES",
     default: "5",
-    description: "Consecutive failed logins after which an account is locked temporarily",
+    description:
+      "Failed logins from one client address for one username before that address must wait (per address, so nobody can lock others out)",
+  },
+  {
+    name: "SEKIMORI_LOGIN_BACKOFF_SECONDS",
+    default: "30",
+    description: "First wait after too many failed logins; every further failure doubles it",
   },
   {
     name: "SEKIMORI_LOCKOUT_MINUTES",
     default: "15",
-    description: "How long an account stays locked after too many failures",
+    description: "Longest wait one client address is given for one username after repeated failed logins",
+  },
+  {
+    name: "SEKIMORI_MFA_REQUIRED_ROLES",
+    default: "admin secretariat",
+    description:
+      "Roles whose local accounts must use a TOTP second factor (space-separated; empty: optional for everyone)",
+  },
+  {
+    name: "SEKIMORI_SEPARATE_APPROVAL",
+    default: "true",
+    description:
+      "Four-eyes rule: whoever recorded or completed a review's 取引審査 or decided its screening hits cannot approve it",
+  },
+  {
+    name: "SEKIMORI_UNIT_SCOPE",
+    default: "true",
+    description:
+      "Unit officers see and act on only their departments' reviews and person records (false: every department)",
+  },
+  {
+    name: "SEKIMORI_REVEAL_HOLD_HOURS",
+    default: "24",
+    description:
+      "Hours before reveal rights (secretariat) newly granted by an administrator can reveal an insider-risk identity; 0 = at once",
   },
   {
     name: "SEKIMORI_LOGIN_RATE_PER_MINUTE",
@@ -227,7 +267,14 @@ export type Config = {
   logLevel: string;
   webDir: string;
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
-  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
+  login: { maxFailures: number; lockoutMinutes: number; backoffSeconds: number; ratePerMinute: number };
+  /** Second factor, separation of duties and object-level scoping (src/auth, docs/architecture.md). */
+  access: {
+    mfaRequiredRoles: Role[];
+    separateApproval: boolean;
+    unitScope: boolean;
+    revealHoldHours: number;
+  };
   http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
   lists: {
     keepSnapshots: number;
@@ -322,6 +369,17 @@ export function loadConfig(env: Source = process.env): Config {
     }
     return list;
   };
+  const roles = (name: string): Role[] => {
+    // An empty value (set to "") means no role: read it before `get` turns "" into "unset".
+    const raw = env[name] ?? fromFile[name];
+    const list = (raw ?? defaultOf(name)).split(/[\s,]+/).filter(Boolean);
+    for (const r of list) {
+      if (!KNOWN_ROLES.includes(r as Role)) {
+        throw new ConfigError(`${name}: unknown role "${r}" (known: ${KNOWN_ROLES.join(", ")})`);
+      }
+    }
+    return [...new Set(list)] as Role[];
+  };
   const host = get("HOST") ?? "127.0.0.1";
   const port = int("PORT", 3000, 0);
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -353,7 +411,14 @@ export function loadConfig(env: Source = process.env): Config {
     login: {
       maxFailures: int("SEKIMORI_LOGIN_MAX_FAILURES", 5, 1),
       lockoutMinutes: int("SEKIMORI_LOCKOUT_MINUTES", 15, 1),
+      backoffSeconds: int("SEKIMORI_LOGIN_BACKOFF_SECONDS", 30, 1),
       ratePerMinute: int("SEKIMORI_LOGIN_RATE_PER_MINUTE", 10, 1),
+    },
+    access: {
+      mfaRequiredRoles: roles("SEKIMORI_MFA_REQUIRED_ROLES"),
+      separateApproval: bool("SEKIMORI_SEPARATE_APPROVAL", true),
+      unitScope: bool("SEKIMORI_UNIT_SCOPE", true),
+      revealHoldHours: int("SEKIMORI_REVEAL_HOLD_HOURS", 24, 0),
     },
     http: {
       bodyLimitBytes: int("SEKIMORI_BODY_LIMIT_BYTES", 1024 * 1024, 1024),

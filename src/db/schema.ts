@@ -28,6 +28,59 @@ export interface UsersTable {
   external_subject: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  // 0800-access-control
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  reveal_granted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reveal_granted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  scope_departments: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Hashed one-time recovery codes for the TOTP second factor (0800). */
+export interface UserRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: GeneratedTimestamp;
+  used_at: NullableTimestamp;
+}
+
+/** Failed logins per (username as typed, client address), known and unknown usernames alike (0800). */
+export interface LoginThrottleTable {
+  key: string;
+  username: string;
+  client: string;
+  failures: number;
+  blocked_until: NullableTimestamp;
+  last_failure_at: Timestamp;
+}
+
+/** A password that was right, waiting for its second factor (0800). */
+export interface LoginChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  client: string;
+  attempts: Generated<number>;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+/** An administrator's change of their own roles, waiting for a second administrator (0800). */
+export interface RoleChangeRequestsTable {
+  id: string;
+  user_id: string;
+  requested_by: string;
+  roles_before: ColumnType<Role[], Role[], Role[]>;
+  roles_after: ColumnType<Role[], Role[], Role[]>;
+  reason: string;
+  status: Generated<"pending" | "approved" | "refused" | "withdrawn">;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_comment: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SessionsTable {
@@ -79,6 +132,8 @@ export interface PartiesTable {
   identifiers: Json<PartyIdentifier[]>;
   search_text: string;
   archived_at: NullableTimestamp;
+  /** Set when this party was merged into another (migration 0850); the party is then archived. */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
@@ -275,15 +330,33 @@ export interface PersonProviderScreeningsTable {
   screened_at: Timestamp;
 }
 
+/** Every version of a party as it was after a change (migration 0850). */
+export interface PartyVersionsTable {
+  party_id: string;
+  version: number;
+  action: "baseline" | "created" | "updated" | "archived" | "restored" | "merged" | "merged_into";
+  snapshot: Json<unknown>;
+  reason: string | null;
+  related_party_id: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  at: GeneratedTimestamp;
+}
+
 /** The whole schema as Kysely sees it. Each module adds its tables here through its own interface. */
 export interface Database {
   app_settings: AppSettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  login_throttle: LoginThrottleTable;
+  login_challenges: LoginChallengesTable;
+  role_change_requests: RoleChangeRequestsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   parties: PartiesTable;
   party_names: PartyNamesTable;
+  party_versions: PartyVersionsTable;
   list_sources: ListSourcesTable;
   list_snapshots: ListSnapshotsTable;
   list_entities: ListEntitiesTable;

@@ -22,11 +22,18 @@ export const ROLE_GROUPS = {
   admins: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type SessionInfo = { id: string; csrfToken: string };
+export type SessionInfo = {
+  id: string;
+  csrfToken: string;
+  /** Set while the user must first set up their second factor: only routes that allow it answer. */
+  restriction?: "mfa_enrolment" | undefined;
+};
 
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route stays open to a session that must first set up its second factor (login, account). */
+    allowDuringMfaEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -60,5 +67,17 @@ export function accessDenial(access: Access, actor: Actor | null): AppError | un
   return new AppError(403, "forbidden", {
     ja: "この操作を行う権限がありません",
     en: "You do not have permission for this action",
+  });
+}
+
+/** The answer to a session that must set up its second factor before anything else. */
+export function enrolmentDenial(
+  session: SessionInfo | null,
+  allowed: boolean | undefined,
+): AppError | undefined {
+  if (!session?.restriction || allowed) return undefined;
+  return new AppError(403, "mfa_enrolment_required", {
+    ja: "先に二段階認証（認証アプリ）を設定してください",
+    en: "Set up two-step login (authenticator app) first",
   });
 }

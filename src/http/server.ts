@@ -20,7 +20,7 @@ import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider
 import { z } from "zod";
 import type { Config } from "../config/config.js";
 import { AppError, type Bilingual } from "../shared/errors.js";
-import { type Access, accessDenial } from "./access.js";
+import { type Access, accessDenial, enrolmentDenial } from "./access.js";
 import { requestLanguage } from "./language.js";
 import { serializerCompiler, validatorCompiler, zodIssuesToFields } from "./zod.js";
 
@@ -94,7 +94,12 @@ export type ServerDeps = {
   authenticate: (
     token: string,
     ip: string,
-  ) => Promise<{ actor: import("../shared/actor.js").Actor; sessionId: string; csrfToken: string } | null>;
+  ) => Promise<{
+    actor: import("../shared/actor.js").Actor;
+    sessionId: string;
+    csrfToken: string;
+    restriction?: "mfa_enrolment" | undefined;
+  } | null>;
   /** Registers every module's routes. */
   registerRoutes: (app: App) => void | Promise<void>;
   logger?: boolean | object;
@@ -272,14 +277,23 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       const session = await deps.authenticate(token, req.ip);
       if (session) {
         req.actor = session.actor;
-        req.sessionInfo = { id: session.sessionId, csrfToken: session.csrfToken };
+        req.sessionInfo = {
+          id: session.sessionId,
+          csrfToken: session.csrfToken,
+          ...(session.restriction ? { restriction: session.restriction } : {}),
+        };
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
       }
     }
     const access = (req.routeOptions.config as { access?: Access } | undefined)?.access;
     if (access === undefined) return; // unknown route: the not-found handler answers
-    const denial = accessDenial(access, req.actor);
+    const denial =
+      accessDenial(access, req.actor) ??
+      enrolmentDenial(
+        req.sessionInfo,
+        (req.routeOptions.config as { allowDuringMfaEnrolment?: boolean }).allowDuringMfaEnrolment,
+      );
     if (denial) return sendAppError(req, reply, denial);
     if (!SAFE_METHODS.has(req.method)) {
       if (req.sessionInfo) {

@@ -146,6 +146,7 @@ export function createInsiderService({
   settings,
   engineDefaults = {},
   clock = () => new Date(),
+  revealCheck,
 }: {
   db: Db;
   repo: InsiderRepo;
@@ -153,6 +154,11 @@ export function createInsiderService({
   settings: SettingsRepo;
   engineDefaults?: Partial<EngineOptions>;
   clock?: () => Date;
+  /**
+   * Asked before every reveal (outside its transaction): refuses reveal rights granted too recently
+   * (src/auth, SEKIMORI_REVEAL_HOLD_HOURS) and says what the reveal's audit row records about them.
+   */
+  revealCheck?: (actor: Actor) => Promise<Record<string, unknown>>;
 }) {
   let secretCache: string | null = null;
 
@@ -942,6 +948,7 @@ export function createInsiderService({
   /** Reveals who is behind a pseudonym: needs a written reason, and the reveal is audited. */
   async function revealSubject(actor: Actor, subjectId: string, reason: string) {
     const why = checkReason(reason);
+    const rights = (await revealCheck?.(actor)) ?? {};
     return db.transaction().execute(async (tx) => {
       const subject = await repo.subjectById(tx, subjectId);
       if (!subject) throw notFound(SUBJECT);
@@ -949,7 +956,7 @@ export function createInsiderService({
         action: "insider.subject.revealed",
         entityType: "insider_subject",
         entityId: subjectId,
-        context: { reason: why, pseudonym: subject.pseudonym },
+        context: { reason: why, pseudonym: subject.pseudonym, ...rights },
       });
       return identityOf(tx, subject);
     });
@@ -958,6 +965,7 @@ export function createInsiderService({
   /** Reveals the person and the unmasked evidence of one alert (audited, with the reason). */
   async function revealAlert(actor: Actor, alertId: string, reason: string) {
     const why = checkReason(reason);
+    const rights = (await revealCheck?.(actor)) ?? {};
     return db.transaction().execute(async (tx) => {
       const row = await loadAlert(tx, alertId);
       const [subject] = await repo.subjectsByKeys(tx, [row.subject_key]);
@@ -966,7 +974,7 @@ export function createInsiderService({
         action: "insider.alert.revealed",
         entityType: "insider_alert",
         entityId: alertId,
-        context: { reason: why, pseudonym: subject.pseudonym, subjectId: subject.id },
+        context: { reason: why, pseudonym: subject.pseudonym, subjectId: subject.id, ...rights },
       });
       const evidence = await repo.evidenceOf(tx, alertId, MAX_EVIDENCE_PER_ALERT);
       return {

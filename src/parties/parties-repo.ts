@@ -1,6 +1,38 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
-import type { PartyIdentifier, PartyKind, PartyNameKind, PartyNameRow, PartyRow } from "../db/schema.js";
+import type {
+  PartyIdentifier,
+  PartyKind,
+  PartyNameKind,
+  PartyNameRow,
+  PartyRow,
+  PartyVersionsTable,
+} from "../db/schema.js";
+import type { DirectoryParty } from "./parties-duplicates-engine.js";
+
+export type PartyVersionInsert = {
+  partyId: string;
+  version: number;
+  action: PartyVersionsTable["action"];
+  snapshot: unknown;
+  reason: string | null;
+  relatedPartyId: string | null;
+  actorId: string | null;
+  actorLabel: string;
+};
+
+export type PartyVersionRow = {
+  version: number;
+  action: PartyVersionsTable["action"];
+  snapshot: unknown;
+  reason: string | null;
+  related_party_id: string | null;
+  actor_label: string;
+  at: Date;
+};
+
+/** A directory party for duplicate detection, with when it last changed. */
+export type DirectoryRow = DirectoryParty & { archived: boolean; updatedAt: Date };
 
 export type PartyNameInsert = {
   id: string;
@@ -149,6 +181,101 @@ export function createPartiesRepo() {
         .offset(q.offset)
         .execute();
       return { rows, total: countRow.n };
+    },
+
+    async insertVersion(tx: Executor, v: PartyVersionInsert): Promise<void> {
+      await tx
+        .insertInto("party_versions")
+        .values({
+          party_id: v.partyId,
+          version: v.version,
+          action: v.action,
+          snapshot: JSON.stringify(v.snapshot),
+          reason: v.reason,
+          related_party_id: v.relatedPartyId,
+          actor_id: v.actorId,
+          actor_label: v.actorLabel,
+        })
+        .execute();
+    },
+
+    /** Every version of a party, newest first. */
+    versions(db: Executor, partyId: string): Promise<PartyVersionRow[]> {
+      return db
+        .selectFrom("party_versions")
+        .select(["version", "action", "snapshot", "reason", "related_party_id", "actor_label", "at"])
+        .where("party_id", "=", partyId)
+        .orderBy("version", "desc")
+        .execute() as Promise<PartyVersionRow[]>;
+    },
+
+    async setMergedInto(tx: Executor, id: string, survivorId: string): Promise<void> {
+      await tx
+        .updateTable("parties")
+        .set((eb) => ({
+          merged_into: survivorId,
+          archived_at: new Date(),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    /** Parties for the duplicate index: all of them, those changed at or after `since`, or these ids. */
+    async directory(db: Executor, filter: { since?: Date; ids?: string[] } = {}): Promise<DirectoryRow[]> {
+      if (filter.ids && filter.ids.length === 0) return [];
+      const { rows } = await sql<{
+        id: string;
+        kind: PartyKind;
+        country: string | null;
+        birth_date: string | null;
+        identifiers: PartyIdentifier[];
+        archived: boolean;
+        updated_at: Date;
+        names: { name: string; kind: string }[] | null;
+      }>`
+        SELECT p.id, p.kind, p.country, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.identifiers,
+               (p.archived_at IS NOT NULL) AS archived, p.updated_at,
+               (SELECT json_agg(json_build_object('name', n.name, 'kind', n.kind) ORDER BY n.position)
+                  FROM party_names n WHERE n.party_id = p.id) AS names
+        FROM parties p
+        ${
+          filter.since
+            ? sql`WHERE p.updated_at >= ${filter.since}`
+            : filter.ids
+              ? sql`WHERE p.id = ANY(${filter.ids}::uuid[])`
+              : sql``
+        }`.execute(db);
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        country: r.country,
+        birthDate: r.birth_date,
+        identifiers: r.identifiers ?? [],
+        names: r.names ?? [],
+        archived: r.archived,
+        updatedAt: new Date(r.updated_at),
+      }));
+    },
+
+    /** Ids of active parties holding any of these identifiers (scheme and value equal). */
+    async withIdentifiers(db: Executor, ids: PartyIdentifier[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom("parties")
+        .select("id")
+        .where("archived_at", "is", null)
+        .where((eb) =>
+          eb.or(
+            ids.map(
+              (i) =>
+                sql<boolean>`identifiers @> ${JSON.stringify([{ scheme: i.scheme, value: i.value }])}::jsonb`,
+            ),
+          ),
+        )
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async tags(db: Executor): Promise<string[]> {

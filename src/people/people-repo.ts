@@ -1,4 +1,71 @@
+import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
+
+/** The people list's filters (all optional; dates YYYY-MM-DD). */
+export type PeopleListFilter = {
+  /** Folded text matched against every name of the person's party. */
+  text?: string | undefined;
+  department?: string | undefined;
+  category?: string | undefined;
+  /** A disclosure or 特定類型 review due on or before this date. */
+  dueBy?: string | undefined;
+  /** Narrows to people who may carry this flag (the service checks it exactly). */
+  flag?: string | undefined;
+  /** Today, for the overdue pre-filter. */
+  today: string;
+  sort?: "name" | "due" | undefined;
+  /** A unit officer's departments (0800): only records they cover (and those without a department). */
+  departments?: string[] | undefined;
+};
+
+function filtered(db: Executor, q: PeopleListFilter) {
+  let base = db
+    .selectFrom("people")
+    .innerJoin("parties", "parties.id", "people.party_id")
+    .where("people.archived_at", "is", null);
+  if (q.departments) {
+    const dept = sql<string>`regexp_replace(normalize(coalesce(btrim(people.department), ''), NFKC), '\s+', ' ', 'g')`;
+    base = base.where(
+      sql<boolean>`(${dept} = '' OR EXISTS (SELECT 1 FROM unnest(${q.departments}::text[]) AS s(d)
+        WHERE ${dept} = s.d OR (left(${dept}, length(s.d)) = s.d AND substr(${dept}, length(s.d) + 1, 1) IN (' ', '/', '・', '>'))))`,
+    );
+  }
+  if (q.text)
+    base = base.where("parties.search_text", "like", `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.department) base = base.where("people.department", "=", q.department);
+  if (q.category) base = base.where("people.category", "=", q.category);
+  if (q.dueBy) {
+    const by = q.dueBy;
+    base = base.where((eb) =>
+      eb.or([eb("people.disclosure_due_on", "<=", by), eb("people.tokutei_review_on", "<=", by)]),
+    );
+  }
+  switch (q.flag) {
+    case "P-DECLARATION-OVERDUE":
+      base = base.where((eb) =>
+        eb.or([eb("people.disclosure_due_on", "<", q.today), eb("people.tokutei_review_on", "<", q.today)]),
+      );
+      break;
+    case "P-DISCLOSURE-LIST-HIT":
+      base = base.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM person_provider_screenings s WHERE s.person_id = people.id)`,
+      );
+      break;
+    case "P-EFFORT-OVER-100":
+      base = base.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM integrity_disclosures d WHERE d.person_id = people.id AND d.total_effort > 100)`,
+      );
+      break;
+    case "P-TALENT-PROGRAM":
+      base = base.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM integrity_disclosures d WHERE d.person_id = people.id AND d.content::text LIKE '%talent_programme%')`,
+      );
+      break;
+    default:
+      break;
+  }
+  return base;
+}
 
 export type PersonInsert = {
   id: string;
@@ -89,6 +156,15 @@ export function createPeopleRepo() {
     findByUser(db: Executor, userId: string) {
       return db.selectFrom("people").select(["id"]).where("user_id", "=", userId).executeTakeFirst();
     },
+    /** The user behind a person's party, if the person record is linked to an account. */
+    async userOfParty(db: Executor, partyId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("people")
+        .select("user_id")
+        .where("party_id", "=", partyId)
+        .executeTakeFirst();
+      return row?.user_id ?? null;
+    },
     findByParty(db: Executor, partyId: string) {
       return db.selectFrom("people").select(["id"]).where("party_id", "=", partyId).executeTakeFirst();
     },
@@ -96,20 +172,40 @@ export function createPeopleRepo() {
       if (partyIds.length === 0) return Promise.resolve([]);
       return db.selectFrom("people").select(["id", "party_id"]).where("party_id", "in", partyIds).execute();
     },
-    list(db: Executor, q: { text?: string | undefined; limit: number; offset: number }) {
-      let base = db
-        .selectFrom("people")
-        .innerJoin("parties", "parties.id", "people.party_id")
-        .where("people.archived_at", "is", null);
-      if (q.text)
-        base = base.where("parties.search_text", "like", `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      return base
+    /**
+     * Person records matching the list filters (name, department, category, a due date on or before
+     * `dueBy`, and a coarse SQL pre-filter for a flag the service then checks exactly); `limit`
+     * null returns them all. Sorted by name, or by the earlier of the two due dates.
+     */
+    list(db: Executor, q: PeopleListFilter & { limit: number | null; offset: number }) {
+      const rows = filtered(db, q)
         .selectAll("people")
         .select(["parties.primary_name as name"])
-        .orderBy("parties.primary_name")
-        .limit(q.limit)
-        .offset(q.offset)
+        .$if(q.sort === "due", (qb) =>
+          qb
+            .orderBy(sql`LEAST(people.disclosure_due_on, people.tokutei_review_on) ASC NULLS LAST`)
+            .orderBy("parties.primary_name"),
+        )
+        .$if(q.sort !== "due", (qb) => qb.orderBy("parties.primary_name"))
+        .orderBy("people.id")
+        .offset(q.offset);
+      return q.limit === null ? rows.execute() : rows.limit(q.limit).execute();
+    },
+    async count(db: Executor, q: PeopleListFilter): Promise<number> {
+      const row = await filtered(db, q).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+      return row.n;
+    },
+    /** Departments in use, for the list's filter. */
+    async departments(db: Executor): Promise<string[]> {
+      const rows = await db
+        .selectFrom("people")
+        .select("department")
+        .distinct()
+        .where("archived_at", "is", null)
+        .where("department", "is not", null)
+        .orderBy("department")
         .execute();
+      return rows.map((r) => r.department as string);
     },
     /** People whose disclosure or 特定類型 review falls due on or before a date. */
     dueBy(db: Executor, date: string) {

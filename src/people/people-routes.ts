@@ -161,6 +161,13 @@ export function registerPeopleRoutes(app: App, { people }: { people: PeopleServi
         summary: "Person records with their due dates and flags",
         querystring: z.object({
           q: z.string().max(200).optional(),
+          department: z.string().max(200).optional(),
+          category: z.enum(PERSON_CATEGORIES).optional(),
+          flag: z
+            .enum(["P-DECLARATION-OVERDUE", "P-DISCLOSURE-LIST-HIT", "P-EFFORT-OVER-100", "P-TALENT-PROGRAM"])
+            .optional(),
+          due: z.enum(["overdue", "within30", "within90"]).optional(),
+          sort: z.enum(["name", "due"]).optional(),
           page: z.coerce.number().int().min(1).max(100000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
@@ -180,12 +187,35 @@ export function registerPeopleRoutes(app: App, { people }: { people: PeopleServi
                 flags: z.array(z.string()),
               }),
             ),
+            total: z.number(),
           }),
         },
       },
     },
     async (req) =>
-      people.list(actorOf(req), { text: req.query.q, page: req.query.page, pageSize: req.query.pageSize }),
+      people.list(actorOf(req), {
+        text: req.query.q,
+        department: req.query.department,
+        category: req.query.category,
+        flag: req.query.flag,
+        due: req.query.due,
+        sort: req.query.sort,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      }),
+  );
+
+  app.get(
+    "/api/people/departments",
+    {
+      config: { access: ROLE_GROUPS.officersAndAuditors },
+      schema: {
+        tags: ["people"],
+        summary: "Departments that have person records (for the list's filter)",
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    async (req) => ({ items: await people.departments(actorOf(req)) }),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditService, AuditWriter } from "../audit/audit-service.js";
+import { inUnitScope } from "../auth/separation-of-duties-engine.js";
 import type { Db, Executor } from "../db/database.js";
 import type { PartiesService } from "../parties/parties-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
@@ -100,6 +101,13 @@ const toFields = (problems: FieldProblem[], prefix = ""): FieldError[] =>
 const iso = (d: Date | string) => new Date(d).toISOString();
 const today = (clock: () => Date) => clock().toISOString().slice(0, 10);
 
+/** The last due date a due-date filter includes: before today for overdue, else today + N days. */
+function dueLimit(now: string, due: "overdue" | "within30" | "within90"): string {
+  const d = new Date(`${now}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + (due === "overdue" ? -1 : due === "within30" ? 30 : 90));
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * Person records for staff, students and visitors, with residency, 特定類型 self-declarations and
  * research-integrity disclosures kept as history. Declared affiliations and funders are screened;
@@ -114,6 +122,8 @@ export function createPeopleService(deps: {
   tasks: TasksService;
   disclosureIntervalMonths: number;
   clock?: () => Date;
+  /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
+  unitScope?: ((actor: Actor) => Promise<readonly string[] | null>) | undefined;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
@@ -239,15 +249,50 @@ export function createPeopleService(deps: {
     };
   }
 
-  function assertMayRead(actor: Actor, p: { user_id: string | null } | Person): void {
+  /** True when the actor may act on a record of this department as a unit officer (0800). */
+  async function unitCovers(actor: Actor, department: string | null): Promise<boolean> {
+    if (!deps.unitScope) return true;
+    return inUnitScope(await deps.unitScope(actor), department);
+  }
+  const OUTSIDE_UNIT = () =>
+    forbidden({
+      ja: "この人物記録はあなたの担当部局のものではありません",
+      en: "This person record is not in your department",
+    });
+
+  /** The person themself, institution-wide officers, and unit officers for their departments. */
+  async function assertMayRead(
+    actor: Actor,
+    p: { user_id: string | null; department: string | null } | Person,
+  ): Promise<void> {
     const userId = "userId" in p ? p.userId : p.user_id;
     if (userId && userId === actor.id) return;
-    if (hasAnyRole(actor, OFFICERS)) return;
+    if (
+      hasAnyRole(
+        actor,
+        OFFICERS.filter((r) => r !== "unit_officer"),
+      )
+    )
+      return;
+    if (hasAnyRole(actor, ["unit_officer"])) {
+      if (await unitCovers(actor, p.department)) return;
+      throw OUTSIDE_UNIT();
+    }
     throw forbidden();
   }
+  /** Managing a record (create, edit, residency): the secretariat or admin, or a unit officer for their departments. */
+  async function assertMayManage(actor: Actor, department: string | null): Promise<void> {
+    if (hasAnyRole(actor, ["secretariat", "admin"])) return;
+    if (!hasAnyRole(actor, ["unit_officer"])) throw forbidden();
+    if (!(await unitCovers(actor, department))) throw OUTSIDE_UNIT();
+  }
+  /**
+   * A declaration or disclosure (with its pledge, 誓約) is the person's own statement: only the
+   * person, or the secretariat recording it on their behalf (e.g. from a signed paper form), files it.
+   */
   function assertMayDeclare(actor: Actor, p: { user_id: string | null }): void {
     if (p.user_id && p.user_id === actor.id) return;
-    if (hasAnyRole(actor, MANAGERS)) return;
+    if (hasAnyRole(actor, ["secretariat"])) return;
     throw forbidden({
       ja: "本人または事務局のみが申告を登録できます",
       en: "Only the person or the secretariat can record a declaration",
@@ -299,6 +344,7 @@ export function createPeopleService(deps: {
 
   async function create(actor: Actor, input: PersonInput): Promise<Person> {
     if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    await assertMayManage(actor, input.department?.trim() || null);
     const c = cleanInput({ ...input, userId: await resolveUser(input) });
     const party = await deps.parties.get(c.partyId).catch(() => null);
     if (!party)
@@ -368,6 +414,11 @@ export function createPeopleService(deps: {
   ): Promise<Person> {
     if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
     const c = cleanInput({ ...input, partyId: "", userId: await resolveUser({ ...input, partyId: "" }) });
+    const current = await repo.find(db, id);
+    if (current) {
+      await assertMayManage(actor, current.department);
+      await assertMayManage(actor, c.department ?? null);
+    }
     return db.transaction().execute(async (tx) => {
       const row = await lockPerson(tx, id);
       if (row.version !== version)
@@ -403,6 +454,8 @@ export function createPeopleService(deps: {
     note: string | null,
   ): Promise<Person> {
     if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    const target = await repo.find(db, id);
+    if (target) await assertMayManage(actor, target.department);
     const problems = validateResidencyBasis(basis);
     if (problems.length) throw invalid(toFields(problems));
     const now = today(clock);
@@ -598,7 +651,7 @@ export function createPeopleService(deps: {
    */
   async function screenProviders(actor: Actor, id: string): Promise<Person> {
     const person = await load(db, id);
-    assertMayRead(actor, person);
+    await assertMayRead(actor, person);
     const latest = person.disclosures[0]?.content;
     if (!latest) return person;
     const providers = disclosureProviders(latest).filter((p) => p.partyId);
@@ -732,7 +785,7 @@ export function createPeopleService(deps: {
     sendDueReminders,
     async get(actor: Actor, id: string): Promise<Person> {
       const p = await load(db, id);
-      assertMayRead(actor, p);
+      await assertMayRead(actor, p);
       return p;
     },
     /** The caller's own person record (staff declare for themselves), or null. */
@@ -741,31 +794,75 @@ export function createPeopleService(deps: {
       const row = await repo.findByUser(db, actor.id);
       return row ? load(db, row.id) : null;
     },
-    async list(actor: Actor, q: { text?: string | undefined; page: number; pageSize: number }) {
+    /**
+     * The people list, filtered by name, department, category, due dates (overdue / due within N
+     * days) and flag, sorted by name or by the earliest due date. Flags are computed from each
+     * person's records, so a flag filter narrows in SQL first and then checks every candidate.
+     */
+    async list(
+      actor: Actor,
+      q: {
+        text?: string | undefined;
+        department?: string | undefined;
+        category?: string | undefined;
+        flag?: string | undefined;
+        due?: "overdue" | "within30" | "within90" | undefined;
+        sort?: "name" | "due" | undefined;
+        page: number;
+        pageSize: number;
+      },
+    ) {
       if (!hasAnyRole(actor, OFFICERS)) throw forbidden();
       const now = today(clock);
-      const rows = await repo.list(db, {
+      const scoped =
+        deps.unitScope &&
+        !hasAnyRole(
+          actor,
+          OFFICERS.filter((r) => r !== "unit_officer"),
+        )
+          ? await deps.unitScope(actor)
+          : null;
+      const filter = {
+        ...(scoped ? { departments: [...scoped] } : {}),
         text: q.text?.normalize("NFKC").toLowerCase(),
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
+        department: q.department,
+        category: q.category,
+        dueBy: q.due ? dueLimit(now, q.due) : undefined,
+        flag: q.flag,
+        today: now,
+        sort: q.sort,
+      };
+      const toItem = (p: Person) => ({
+        id: p.id,
+        name: p.name,
+        partyId: p.partyId,
+        category: p.category,
+        department: p.department,
+        disclosureDueOn: p.disclosureDueOn,
+        tokuteiReviewOn: p.tokuteiReviewOn,
+        residency: factOf(p, now).residency,
+        tokuteiActive: factOf(p, now).tokutei.active,
+        flags: p.flags.map((f) => f.id),
       });
-      const items = [];
-      for (const r of rows) {
-        const p = await load(db, r.id);
-        items.push({
-          id: p.id,
-          name: p.name,
-          partyId: p.partyId,
-          category: p.category,
-          department: p.department,
-          disclosureDueOn: p.disclosureDueOn,
-          tokuteiReviewOn: p.tokuteiReviewOn,
-          residency: factOf(p, now).residency,
-          tokuteiActive: factOf(p, now).tokutei.active,
-          flags: p.flags.map((f) => f.id),
-        });
+      if (q.flag) {
+        const candidates = await repo.list(db, { ...filter, limit: null, offset: 0 });
+        const matching: Person[] = [];
+        for (const r of candidates) {
+          const p = await load(db, r.id);
+          if (p.flags.some((f) => f.id === q.flag)) matching.push(p);
+        }
+        const start = (q.page - 1) * q.pageSize;
+        return { items: matching.slice(start, start + q.pageSize).map(toItem), total: matching.length };
       }
-      return { items };
+      const rows = await repo.list(db, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const items = [];
+      for (const r of rows) items.push(toItem(await load(db, r.id)));
+      return { items, total: await repo.count(db, filter) };
+    },
+    /** Departments that have person records, for the list's filter. */
+    async departments(actor: Actor): Promise<string[]> {
+      if (!hasAnyRole(actor, OFFICERS)) throw forbidden();
+      return repo.departments(db);
     },
     history: (id: string) => audit.forEntity("person", id),
     /** Facts about the people behind these parties (reviews' counterparties), keyed by party id. */

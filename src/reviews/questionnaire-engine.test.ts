@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { QUESTIONS as APPROACH_QUESTIONS, assessApproach } from "../approaches/approach-risk-engine.js";
+import { summariseTokutei, type TokuteiForm } from "../people/people-engine.js";
+import { RED_FLAGS } from "../shared/red-flags.js";
 import { validateClassification } from "./classification-engine.js";
+import { type ChecklistKey, TRANSACTION_CHECKLISTS } from "./control-lists.js";
 import {
   ACTIVITY_TYPES,
+  type ActivityType,
+  type Answers,
   type ApplicationForm,
   allQuestionnaires,
+  plainAnswersFor,
   precheckSignals,
+  questionnaireFor,
   validateApplication,
 } from "./questionnaire-engine.js";
+import { assessRisk, type RiskInput, routeReview, type TransactionCheck } from "./risk-engine.js";
 
 const complete = (answers: ApplicationForm["answers"] = {}): ApplicationForm => ({
   title: "客員研究員の受入れ",
@@ -173,5 +182,208 @@ describe("該非判定 validation", () => {
         rationale: "パラメータシートで確認した",
       }).map((p) => p.path),
     ).toEqual(["exceptions.0.use"]);
+  });
+});
+
+/**
+ * Wording that reads backwards as a yes/no question: negative forms (「…求められていませんか」 —
+ * does はい mean "yes, they asked" or "yes, they did not"?) and questions whose はい is the safe answer
+ * (「…明確ですか」, 「…最新ですか」). Every form in the product asks so that はい / yes is the risky answer.
+ */
+const BACKWARDS_JA = /ませんか|ないですか|ないか[？?]?$|(明確|最新|適切|十分|問題ない|妥当)ですか/;
+const BACKWARDS_EN =
+  /^(Isn't|Aren't|Doesn't|Don't|Hasn't|Haven't|Didn't|Wasn't|Weren't)\b|\b(clear|up to date|adequate|appropriate)\??$|\bclear\b.*\?$/i;
+
+/** A review's risk and routing as the service computes them, from the 事前確認 answers alone. */
+function assess(type: ActivityType, answers: Answers, notes: Record<string, string> = {}) {
+  const input: RiskInput = {
+    activityType: type,
+    classification: null,
+    topicTags: { jp: [], us: [] },
+    precheck: precheckSignals(type, answers, notes),
+    counterparties: [],
+    applicant: null,
+    transactionCheck: null,
+  };
+  const risk = assessRisk(input);
+  return { signals: input.precheck, risk, routing: routeReview(input, risk) };
+}
+
+describe("questionnaires cannot be answered backwards (issue 14 §3)", () => {
+  it("every yes/no question of every 事前確認 declares its risky answer, and only はい can be risky", () => {
+    for (const q of allQuestionnaires()) {
+      for (const question of q.questions.filter((x) => x.kind === "yesno")) {
+        const where = `${q.type}.${question.id}`;
+        expect(question.riskyAnswer, where).not.toBeUndefined();
+        const raises = Boolean(question.flag || question.fullReviewIfYes);
+        expect(question.riskyAnswer === "yes", `${where}: risky answer vs. what it raises`).toBe(raises);
+      }
+    }
+  });
+
+  it("no question anywhere is worded in a negative or safe-when-yes form (ja and en)", () => {
+    const texts: { where: string; ja: string; en: string }[] = [
+      ...allQuestionnaires().flatMap((q) =>
+        q.questions
+          .filter((x) => x.kind === "yesno")
+          .map((x) => ({ where: `${q.type}.${x.id}`, ...x.label })),
+      ),
+      ...APPROACH_QUESTIONS.map((x) => ({ where: `approach.${x.flagId}`, ...x.question })),
+      ...RED_FLAGS.map((f) => ({ where: `red-flag.${f.id}`, ...f.question })),
+    ];
+    for (const t of texts) {
+      expect(BACKWARDS_JA.test(t.ja), `${t.where} ja: ${t.ja}`).toBe(false);
+      expect(BACKWARDS_EN.test(t.en), `${t.where} en: ${t.en}`).toBe(false);
+    }
+    // The wording check itself catches the defects found in use.
+    expect(BACKWARDS_JA.test("資金の出所・最終的な資金提供者は明確ですか")).toBe(true);
+    expect(BACKWARDS_JA.test("計画の範囲を超える施設・データ・人へのアクセスを求められていませんか")).toBe(
+      true,
+    );
+    expect(BACKWARDS_EN.test("Is the source and ultimate provider of the funding clear?")).toBe(true);
+  });
+
+  it("walks every 事前確認 question: the safe answer raises nothing, the risky one raises its flag", () => {
+    for (const type of ACTIVITY_TYPES) {
+      const safe = plainAnswersFor(type);
+      const baseline = assess(type, safe);
+      expect(baseline.signals, type).toEqual([]);
+      expect(baseline.risk.flags, type).toEqual([]);
+      expect(baseline.routing.track, type).toBe("simple");
+      expect(validateApplication(type, complete(safe)), type).toEqual([]);
+
+      for (const q of questionnaireFor(type).questions) {
+        const where = `${type}.${q.id}`;
+        if (q.kind === "yesno") {
+          const no = assess(type, { ...safe, [q.id]: false });
+          expect(no.signals, `${where} = いいえ`).toEqual([]);
+          expect(no.routing.track, `${where} = いいえ`).toBe("simple");
+          const yes = assess(type, { ...safe, [q.id]: true }, { [q.id]: "確認した事実" });
+          if (q.riskyAnswer !== "yes") {
+            expect(yes.signals, `${where} records a fact: はい raises nothing`).toEqual([]);
+            expect(yes.routing.track, where).toBe("simple");
+            continue;
+          }
+          expect(
+            yes.signals.map((s) => s.questionId),
+            `${where} = はい`,
+          ).toEqual([q.id]);
+          expect(yes.routing.track, `${where} = はい`).toBe("full");
+          if (q.flag) {
+            expect(yes.signals[0]!.flag, where).toBe(q.flag);
+            expect(
+              yes.risk.flags.map((f) => f.id),
+              where,
+            ).toContain(q.flag);
+            // The risky answer needs its evidence; the safe one does not.
+            const noEvidence = validateApplication(type, complete({ ...safe, [q.id]: true }));
+            expect(
+              noEvidence.map((p) => p.path),
+              where,
+            ).toEqual([`notes.${q.id}`]);
+          }
+        } else if (q.kind === "select") {
+          const risky = new Set(q.fullReviewIfValue ?? []);
+          expect(
+            q.options!.some((o) => !risky.has(o.value)),
+            `${where} has a safe option`,
+          ).toBe(true);
+          for (const o of q.options!) {
+            const r = assess(type, { ...safe, [q.id]: o.value });
+            expect(r.routing.track, `${where} = ${o.value}`).toBe(risky.has(o.value) ? "full" : "simple");
+          }
+        }
+      }
+    }
+  });
+
+  it("「資金の出所…」: はい (something is unclear) raises R-UNCLEAR-FUNDING; いいえ raises nothing", () => {
+    const q = questionnaireFor("donation_grant").questions.find((x) => x.flag === "R-UNCLEAR-FUNDING")!;
+    expect(q.label.ja).toMatch(/不明/);
+    expect(q.label.en).toMatch(/unknown|unexplained/);
+    const safe = plainAnswersFor("donation_grant");
+    expect(assess("donation_grant", { ...safe, [q.id]: false }).risk.flags).toEqual([]);
+    expect(
+      assess(
+        "donation_grant",
+        { ...safe, [q.id]: true },
+        { [q.id]: "最終的な出資者が開示されない" },
+      ).risk.flags.map((f) => f.id),
+    ).toEqual(["R-UNCLEAR-FUNDING"]);
+  });
+
+  it("walks the approach-report questionnaire A1–A12: いいえ raises nothing, はい fires the flag", () => {
+    expect(APPROACH_QUESTIONS.map((q) => q.flagId)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `A${i + 1}`),
+    );
+    const facts = (answers: Record<string, "yes" | "no" | "unsure">) =>
+      assessApproach({ channel: "other", offered: [], asked: [], answers });
+    const allNo = facts(Object.fromEntries(APPROACH_QUESTIONS.map((q) => [q.flagId, "no"])));
+    expect(allNo.firedFlags).toEqual([]);
+    expect(allNo.score).toBe(0);
+    expect(allNo.level).toBe("low");
+    for (const q of APPROACH_QUESTIONS) {
+      expect(q.riskyAnswer, q.flagId).toBe("yes");
+      const no = facts({ [q.flagId]: "no" });
+      expect(no.firedFlags, q.flagId).toEqual([]);
+      expect(no.possibleFlags, q.flagId).toEqual([]);
+      expect(no.score, q.flagId).toBe(0);
+      const yes = facts({ [q.flagId]: "yes" });
+      expect(yes.firedFlags, q.flagId).toEqual([q.flagId]);
+      expect(yes.score, q.flagId).toBe(q.weight);
+      expect(facts({ [q.flagId]: "unsure" }).possibleFlags, q.flagId).toEqual([q.flagId]);
+    }
+  });
+
+  it("walks the 取引審査 checklists: 非該当 everywhere raises nothing, each concern raises its flag", () => {
+    const keys = Object.keys(TRANSACTION_CHECKLISTS) as ChecklistKey[];
+    const blank = (): TransactionCheck => ({
+      endUse: {},
+      akiraka: {},
+      endUser: {},
+      notes: {},
+      conclusion: "",
+    });
+    const clean = blank();
+    for (const k of keys) for (const item of TRANSACTION_CHECKLISTS[k]) clean[k][item.id] = false;
+    const input = (transactionCheck: TransactionCheck): RiskInput => ({
+      activityType: "goods_export",
+      classification: null,
+      topicTags: { jp: [], us: [] },
+      precheck: [],
+      counterparties: [],
+      applicant: null,
+      transactionCheck,
+    });
+    expect(assessRisk(input(clean)).flags).toEqual([]);
+    for (const k of keys) {
+      for (const item of TRANSACTION_CHECKLISTS[k]) {
+        const check = { ...clean, [k]: { ...clean[k], [item.id]: true } };
+        const r = assessRisk(input(check));
+        expect(
+          r.flags.map((f) => f.id),
+          `${k}.${item.id}`,
+        ).toEqual([item.flag]);
+        expect(r.level, `${k}.${item.id}`).not.toBe("low");
+      }
+    }
+  });
+
+  it("walks the 特定類型 declaration: 該当しない raises no type, each 該当する its type", () => {
+    const form = (over: Partial<TokuteiForm> = {}): TokuteiForm => ({
+      declaredOn: "2026-04-01",
+      type1: { applies: false, counterparty: "", detail: "" },
+      type2: { fiscalYear: "2025", foreignIncomeJpy: 0, totalIncomeJpy: 6_000_000, sources: "" },
+      type3: { applies: false, detail: "" },
+      evidence: "",
+      nextReviewOn: null,
+      pledge: true,
+      ...over,
+    });
+    expect(summariseTokutei(form()).types).toEqual([]);
+    expect(
+      summariseTokutei(form({ type1: { applies: true, counterparty: "X", detail: "d" } })).types,
+    ).toEqual(["1"]);
+    expect(summariseTokutei(form({ type3: { applies: true, detail: "d" } })).types).toEqual(["3"]);
   });
 });

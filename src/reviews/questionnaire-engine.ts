@@ -73,7 +73,15 @@ export type Question = {
   help?: Label;
   required: boolean;
   options?: { value: string; label: Label }[];
-  /** Red-flag id raised when answered "yes"; its evidence (note) is then required. */
+  /**
+   * Yes/no questions only: which answer is the risky one — the answer that raises `flag` or sends
+   * the activity to the full review — or `null` for a question that only records a fact (neither
+   * answer is a concern by itself). Every form is worded so that はい / yes is the risky answer: a
+   * form that mixes 「…明確ですか」 with 「…ありますか」 gets answered backwards, so the type allows
+   * nothing else, and a test walks every question with its safe and its risky answer.
+   */
+  riskyAnswer?: "yes" | null;
+  /** Red-flag id raised on the risky answer; its evidence (note) is then required. */
   flag?: string;
   /** A "yes" means the activity needs the full review (該非判定 → 取引審査 → approver). */
   fullReviewIfYes?: boolean;
@@ -91,11 +99,19 @@ export type Questionnaire = {
   questions: Question[];
 };
 
-const yesno = (id: string, ja: string, en: string, extra: Partial<Question> = {}): Question => ({
+/** A yes/no question; `riskyAnswer` must be declared (see `Question.riskyAnswer`). */
+const yesno = (
+  id: string,
+  ja: string,
+  en: string,
+  riskyAnswer: "yes" | null,
+  extra: Partial<Question> = {},
+): Question => ({
   id,
   kind: "yesno",
   label: { ja, en },
   required: true,
+  riskyAnswer,
   ...extra,
 });
 
@@ -108,6 +124,7 @@ function flagQuestion(flagId: string): Question {
     kind: "yesno",
     label: flag.question,
     required: true,
+    riskyAnswer: "yes",
     flag: flagId,
     fullReviewIfYes: true,
   };
@@ -128,6 +145,7 @@ const CONTROLLED_TECH = yesno(
   "controlled_tech",
   "提供・使用する技術や貨物は、輸出令別表第1・外為令別表の規制項目に該当する可能性がありますか",
   "Could the technology or goods fall under a list-controlled item (輸出令別表第1 / 外為令別表)?",
+  "yes",
   { fullReviewIfYes: true, flag: "R-SENSITIVE-TOPIC" },
 );
 
@@ -135,6 +153,7 @@ const PUBLIC_ONLY = yesno(
   "public_only",
   "提供する情報は公知のもの（論文・書籍・公開講演）に限られますか",
   "Is everything to be shared already public (papers, books, public talks)?",
+  null,
 );
 
 const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
@@ -161,18 +180,21 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         "lab_access",
         "規制対象の装置・技術がある研究室・施設への立入りがありますか",
         "Will they enter labs or facilities holding controlled equipment or technology?",
+        "yes",
         { fullReviewIfYes: true },
       ),
       yesno(
         "tech_provided",
         "受入れに伴い、公知でない技術を提供しますか（みなし輸出の確認）",
         "Will non-public technology be shared with them (deemed-export check)?",
+        "yes",
         { fullReviewIfYes: true },
       ),
       yesno(
         "stay_over_6_months",
         "受入れ開始時点で、入国後6か月以上が経過していますか（予定の滞在期間ではなく入国日からの経過で判定。外為法上の居住性に影響）",
         "At the start, will six months have ELAPSED since the person entered Japan (elapsed time, not the planned stay; affects residency)?",
+        null,
         {
           help: {
             ja: "外国人は本邦内の事務所に勤務するか入国後6か月経過で居住者。外国政府・国際機関の公務を帯びる者、外交官・領事官は常に非居住者。人物記録の居住性判定が優先されます",
@@ -198,6 +220,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         "carrying_goods",
         "研究用の機器・試料・データ（PC内を含む）を携行しますか",
         "Will you carry research equipment, samples or data (incl. on a laptop)?",
+        null,
       ),
       CONTROLLED_TECH,
       PUBLIC_ONLY,
@@ -260,7 +283,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         required: true,
         label: { ja: "数量・単位", en: "Quantity and unit" },
       },
-      yesno("is_sample", "研究用サンプルですか", "Is it a research sample?"),
+      yesno("is_sample", "研究用サンプルですか", "Is it a research sample?", null),
       CONTROLLED_TECH,
       ...PARTNER_QUESTIONS,
     ],
@@ -285,6 +308,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         "partner_lab_access",
         "相手方の研究者が本学の研究室・データにアクセスしますか",
         "Will the partner's researchers access our labs or data?",
+        null,
       ),
       CONTROLLED_TECH,
       PUBLIC_ONLY,
@@ -307,6 +331,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         "conditions_attached",
         "資金に研究内容・成果の扱い・人の受入れ等の条件が付いていますか",
         "Does the money come with conditions on the research, results or people?",
+        "yes",
         { fullReviewIfYes: true },
       ),
       ...PARTNER_QUESTIONS,
@@ -331,11 +356,12 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         max: 100,
         label: { ja: "エフォート（%）", en: "Effort (%)" },
       },
-      yesno("paid", "報酬がありますか", "Is it paid?"),
+      yesno("paid", "報酬がありますか", "Is it paid?", null),
       yesno(
         "talent_programme",
         "外国の人材招致プログラムに関係する兼業ですか",
         "Is the appointment part of a foreign talent programme?",
+        "yes",
         { fullReviewIfYes: true, flag: "P-TALENT-PROGRAM" },
       ),
       CONTROLLED_TECH,
@@ -385,6 +411,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         "board_seat",
         "役員の派遣・指名権を求められていますか",
         "Is a board seat or nomination right requested?",
+        "yes",
         {
           fullReviewIfYes: true,
         },
@@ -393,6 +420,7 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         "tech_access",
         "技術・知的財産・施設へのアクセスを求められていますか",
         "Is access to technology, IP or facilities requested?",
+        "yes",
         { fullReviewIfYes: true },
       ),
       ...PARTNER_QUESTIONS,
@@ -502,7 +530,7 @@ export function validateApplication(type: ActivityType, form: ApplicationForm): 
             path,
             message: { ja: "「はい」か「いいえ」を選んでください", en: "Answer yes or no" },
           });
-        else if (value && q.flag && !(form.notes[q.id] ?? "").trim())
+        else if (isRiskyAnswer(q, value) && q.flag && !(form.notes[q.id] ?? "").trim())
           problems.push({
             path: `notes.${q.id}`,
             message: {
@@ -547,6 +575,11 @@ export function validateApplication(type: ActivityType, form: ApplicationForm): 
   return problems;
 }
 
+/** True when a yes/no answer is the question's declared risky answer. */
+export function isRiskyAnswer(q: Question, value: AnswerValue | undefined): boolean {
+  return q.kind === "yesno" && q.riskyAnswer === "yes" && value === true;
+}
+
 /** A signal from the 事前確認 answers: why a full review is needed, and any red flag raised. */
 export type PrecheckSignal = { questionId: string; reason: Label; flag?: string; evidence?: string };
 
@@ -562,7 +595,7 @@ export function precheckSignals(
   const signals: PrecheckSignal[] = [];
   for (const q of questionnaireFor(type).questions) {
     const value = answers[q.id];
-    const yes = value === true;
+    const yes = isRiskyAnswer(q, value);
     const valueTriggers = typeof value === "string" && (q.fullReviewIfValue ?? []).includes(value);
     if ((yes && (q.fullReviewIfYes || q.flag)) || valueTriggers) {
       const shown = valueTriggers

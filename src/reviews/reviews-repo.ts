@@ -151,10 +151,23 @@ export function createReviewsRepo() {
         statuses?: string[] | undefined;
         limit: number;
         offset: number;
+        /**
+         * A unit officer's departments (0800): only reviews whose department (the applicant's, else the
+         * stated unit) they cover — or, with `unitStageOnly`, that limit applies to the unit stage only.
+         */
+        unitScope?: { departments: string[]; unitStageOnly: boolean } | undefined;
       },
     ) {
       let base = db.selectFrom("reviews").innerJoin("users", "users.id", "reviews.applicant_user_id");
       if (q.applicantUserId) base = base.where("reviews.applicant_user_id", "=", q.applicantUserId);
+      if (q.unitScope) {
+        const dept = sql<string>`regexp_replace(normalize(coalesce(nullif(btrim(users.department), ''), nullif(btrim(reviews.unit), ''), ''), NFKC), '\s+', ' ', 'g')`;
+        const covered = sql<boolean>`(${dept} = '' OR EXISTS (SELECT 1 FROM unnest(${q.unitScope.departments}::text[]) AS s(d)
+          WHERE ${dept} = s.d OR (left(${dept}, length(s.d)) = s.d AND substr(${dept}, length(s.d) + 1, 1) IN (' ', '/', '・', '>'))))`;
+        base = q.unitScope.unitStageOnly
+          ? base.where(sql<boolean>`(reviews.status <> 'unit_review' OR ${covered})`)
+          : base.where(covered);
+      }
       if (q.statuses && q.statuses.length > 0) base = base.where("reviews.status", "in", q.statuses);
       return Promise.all([
         base
@@ -267,6 +280,18 @@ export function createReviewsRepo() {
         .orderBy("at")
         .orderBy("review_events.id")
         .execute();
+    },
+    /** Reference numbers of this user's own applications (any state) that name the party (0800: separation of duties). */
+    async refsOfApplicantNamingParty(db: Executor, userId: string, partyId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom("reviews")
+        .innerJoin("review_counterparties", "review_counterparties.review_id", "reviews.id")
+        .select("reviews.ref_no")
+        .distinct()
+        .where("reviews.applicant_user_id", "=", userId)
+        .where("review_counterparties.party_id", "=", partyId)
+        .execute();
+      return rows.map((r) => r.ref_no);
     },
     userName(db: Executor, userId: string) {
       return db

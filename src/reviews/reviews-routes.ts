@@ -266,6 +266,11 @@ export const ReviewViewSchema = z.object({
   exportFacts: z.unknown(),
   items: z.array(z.unknown()),
   licence: z.unknown(),
+  /** Four-eyes rule: why the current user may not approve this review (src/auth/separation-of-duties-engine.ts). */
+  separationOfDuties: z.object({
+    approvalBlocked: z.boolean(),
+    reasons: z.array(z.object({ ja: z.string(), en: z.string() })),
+  }),
 });
 
 const ListItem = z.object({

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { AuditService, AuditWriter } from "../audit/audit-service.js";
+import {
+  APPROVING_ACTIONS,
+  type ApprovalFacts,
+  approvalConflicts,
+  inUnitScope,
+} from "../auth/separation-of-duties-engine.js";
 import type { Db, Executor } from "../db/database.js";
 import type { Role } from "../db/schema.js";
 import { type ConditionInput, conditionItems } from "../export-control/aftercare-engine.js";
@@ -146,6 +152,8 @@ export type ReviewView = {
   exportFacts: ExportFacts;
   items: ReviewItemView[];
   licence: LicencePanel;
+  /** Four-eyes rule: why this user may not approve (shown instead of the approve buttons). */
+  separationOfDuties: { approvalBlocked: boolean; reasons: Label[] };
 };
 
 const REVIEW: Label = { ja: "審査申請", en: "Review" };
@@ -196,9 +204,14 @@ export function createReviewsService(deps: {
   retentionYears: number;
   exportControl: ReviewExportDeps;
   clock?: () => Date;
+  /** Four-eyes rule on approvals (SEKIMORI_SEPARATE_APPROVAL). */
+  separateApproval?: boolean | undefined;
+  /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
+  unitScope?: ((actor: Actor) => Promise<readonly string[] | null>) | undefined;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
+  const NO_SOD = { approvalBlocked: false, reasons: [] as Label[] };
 
   async function findRow(exec: Executor, id: string, forUpdate = false): Promise<ReviewRow> {
     const row = await repo.find(exec, id, forUpdate);
@@ -206,10 +219,71 @@ export function createReviewsService(deps: {
     return row;
   }
 
-  function assertMayRead(actor: Actor, row: ReviewRow): void {
+  /** True when a unit officer's departments cover the review (the applicant's department, else its unit). */
+  async function inActorsUnit(exec: Executor, actor: Actor, row: ReviewRow): Promise<boolean> {
+    if (!deps.unitScope) return true;
+    const applicant = await repo.userName(exec, row.applicant_user_id);
+    const department = applicant?.department?.trim() || row.unit?.trim() || null;
+    return inUnitScope(await deps.unitScope(actor), department);
+  }
+
+  /** The applicant, readers institution-wide, and unit officers for their departments' reviews. */
+  async function assertMayRead(actor: Actor, row: ReviewRow): Promise<void> {
     if (row.applicant_user_id === actor.id) return;
-    if (hasAnyRole(actor, READERS)) return;
+    if (
+      hasAnyRole(
+        actor,
+        READERS.filter((r) => r !== "unit_officer"),
+      )
+    )
+      return;
+    if (hasAnyRole(actor, ["unit_officer"]) && (await inActorsUnit(db, actor, row))) return;
     throw notFound(REVIEW);
+  }
+
+  /** Acting at the unit stage needs the review to be in one of the officer's departments. */
+  async function assertUnitStageScope(actor: Actor, row: ReviewRow): Promise<void> {
+    if (row.status !== "unit_review" || row.applicant_user_id === actor.id) return;
+    if (await inActorsUnit(db, actor, row)) return;
+    throw forbidden({
+      ja: "この申請はあなたの担当部局のものではありません（部局担当者は担当部局の申請だけを確認します）",
+      en: "This application is not from your department (unit officers act only on their departments' applications)",
+    });
+  }
+
+  /**
+   * Who did this review's 取引審査 and who decided the screening hits it relies on (outside any
+   * transaction: screening reads on its own connection).
+   */
+  async function separationFacts(row: ReviewRow): Promise<ApprovalFacts> {
+    const cps = await repo.counterparties(db, row.id);
+    const events = await repo.events(db, row.id);
+    const hitDecisions: ApprovalFacts["hitDecisions"][number][] = [];
+    for (const c of cps) {
+      const result = await deps.screening.latestForParty(c.party_id);
+      for (const h of result?.hits ?? []) {
+        if (h.match && h.decision)
+          hitDecisions.push({ decidedById: h.decision.decidedById ?? null, party: c.name, entry: h.name });
+      }
+    }
+    return {
+      checkRecordedBy: row.checked_by ?? null,
+      checkCompletedBy: events
+        .filter((e) => e.action === "complete_check" && e.actor_id)
+        .map((e) => e.actor_id as string),
+      hitDecisions,
+    };
+  }
+
+  /** The four-eyes rule for this actor on this review (only at the approval stage, when enabled). */
+  async function separationOfDuties(
+    actor: Actor | null,
+    row: ReviewRow,
+  ): Promise<ReviewView["separationOfDuties"]> {
+    if (!actor || !deps.separateApproval || row.status !== "approval" || !hasAnyRole(actor, ["approver"]))
+      return NO_SOD;
+    const reasons = approvalConflicts(actor.id, await separationFacts(row));
+    return { approvalBlocked: reasons.length > 0, reasons };
   }
 
   /** Current screening results (with today's decisions) for the review's parties; outside any transaction. */
@@ -227,6 +301,7 @@ export function createReviewsService(deps: {
     row: ReviewRow,
     latest: Map<string, ScreeningFact>,
     actor: Actor | null,
+    sod: ReviewView["separationOfDuties"] = NO_SOD,
   ): Promise<{ view: ReviewView; facts: WorkflowFacts; riskInput: RiskInput }> {
     const cps = await repo.counterparties(exec, row.id);
     const persons = await deps.people.factsForParties(
@@ -364,7 +439,11 @@ export function createReviewsService(deps: {
         comment: e.comment,
         conditions: e.conditions,
       })),
-      actions: actor ? availableActions(status, actor, facts) : [],
+      actions: actor
+        ? availableActions(status, actor, facts).filter(
+            (a) => !(sod.approvalBlocked && APPROVING_ACTIONS.includes(a)),
+          )
+        : [],
       permissions: {
         edit: isOwner && applicantMayEdit(status),
         classify: actor ? mayClassify(actor, row) : false,
@@ -380,6 +459,7 @@ export function createReviewsService(deps: {
       exportFacts: exportSide.facts,
       items: exportSide.items,
       licence: exportSide.panel,
+      separationOfDuties: sod,
     };
     return { view, facts, riskInput };
   }
@@ -565,6 +645,7 @@ export function createReviewsService(deps: {
     const problems = [...validateClassification(input.classification), ...validateTopicTags(input.topicTags)];
     if (problems.length) throw invalid(toFields(problems));
     const c = normaliseClassification(input.classification);
+    await assertUnitStageScope(actor, await findRow(db, id));
     await db.transaction().execute(async (tx) => {
       const row = await findRow(tx, id, true);
       if (!mayClassify(actor, row))
@@ -660,6 +741,7 @@ export function createReviewsService(deps: {
    */
   async function screenCounterparties(actor: Actor, id: string): Promise<ReviewView> {
     const row = await findRow(db, id);
+    await assertMayRead(actor, row);
     const isOwner = row.applicant_user_id === actor.id;
     if (
       isOwner ||
@@ -740,9 +822,32 @@ export function createReviewsService(deps: {
     },
   ): Promise<ReviewView> {
     const row0 = await findRow(db, id);
-    assertMayRead(actor, row0);
+    await assertMayRead(actor, row0);
+    await assertUnitStageScope(actor, row0);
     const cps0 = await repo.counterparties(db, id);
     const latest = await latestScreenings(cps0.map((c) => c.party_id));
+    if (APPROVING_ACTIONS.includes(input.action)) {
+      const sod = await separationOfDuties(actor, row0);
+      if (sod.approvalBlocked) {
+        // The refused attempt is evidence too: audited on its own, nothing else changes.
+        await db.transaction().execute(async (tx) => {
+          await audit.write(tx, actor, {
+            action: "review.approval_refused",
+            entityType: "review",
+            entityId: id,
+            context: {
+              rule: "separation_of_duties",
+              attempted: input.action,
+              reasons: sod.reasons.map((r) => r.en),
+            },
+          });
+        });
+        throw new AppError(403, "separation_of_duties", {
+          ja: sod.reasons.map((r) => r.ja).join(" / "),
+          en: sod.reasons.map((r) => r.en).join(" / "),
+        });
+      }
+    }
     await db.transaction().execute(async (tx) => {
       const row = await findRow(tx, id, true);
       if (input.version !== undefined && row.version !== input.version) throw staleVersion();
@@ -997,11 +1102,11 @@ export function createReviewsService(deps: {
 
   async function get(actor: Actor, id: string): Promise<ReviewView> {
     const row0 = await findRow(db, id);
-    assertMayRead(actor, row0);
+    await assertMayRead(actor, row0);
     const cps = await repo.counterparties(db, id);
     const latest = await latestScreenings(cps.map((c) => c.party_id));
     const row = await findRow(db, id);
-    return (await build(db, row, latest, actor)).view;
+    return (await build(db, row, latest, actor, await separationOfDuties(actor, row))).view;
   }
 
   async function list(
@@ -1019,11 +1124,26 @@ export function createReviewsService(deps: {
       statuses = q.status ? stages.filter((s) => s === q.status) : stages;
       if (statuses.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     } else if (!hasAnyRole(actor, READERS)) throw forbidden();
+    // Unit officers see their departments' reviews (at the unit stage only, when they also hold an
+    // institution-wide reading role).
+    let unitScope: { departments: string[]; unitStageOnly: boolean } | undefined;
+    if (q.scope !== "mine" && deps.unitScope && hasAnyRole(actor, ["unit_officer"])) {
+      const departments = await deps.unitScope(actor);
+      if (departments !== null)
+        unitScope = {
+          departments: [...departments],
+          unitStageOnly: hasAnyRole(
+            actor,
+            READERS.filter((r) => r !== "unit_officer"),
+          ),
+        };
+    }
     const [rows, count] = await repo.list(db, {
       applicantUserId,
       statuses,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
+      unitScope,
     });
     const items = rows
       .filter((r) => q.scope !== "inbox" || r.applicant_user_id !== actor.id)
@@ -1295,7 +1415,7 @@ export function createReviewsService(deps: {
     get,
     list,
     history: async (actor: Actor, id: string) => {
-      assertMayRead(actor, await findRow(db, id));
+      await assertMayRead(actor, await findRow(db, id));
       return audit.forEntity("review", id);
     },
     /** Autosave: the user's unsaved form, kept server-side so an expired session loses nothing. */

@@ -121,6 +121,7 @@ export function screenBatchInput(
     match: h.match,
     programs: h.programs,
     summary: h.explanation.summary,
+    ...(h.explanation.crossScript ? { crossScript: h.explanation.crossScript } : {}),
   }));
   return {
     best_score: compact[0]?.score ?? null,

@@ -320,6 +320,8 @@ export type BatchHit = {
   match: boolean;
   programs: string[];
   summary: Bilingual;
+  /** How the query's characters were read or translated to meet the list name (explanation). */
+  crossScript?: { from: string; to: string; list: string; how: Bilingual }[];
 };
 
 /** One screened row as the results file shows it. */

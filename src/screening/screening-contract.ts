@@ -55,6 +55,19 @@ export type MatchExplanation = {
   matchedName: string;
   features: ScoreFeature[];
   summary: { ja: string; en: string };
+  /**
+   * How characters of the query were read or translated to meet the list name across scripts
+   * (浪潮 → langchao by pinyin, 技術 → technology by the dictionary, キム → 김 → kim).
+   */
+  crossScript?: CrossScriptStep[];
+};
+
+/** One cross-script step of an explanation: query characters → the word that met the list name. */
+export type CrossScriptStep = {
+  from: string;
+  to: string;
+  list: string;
+  how: { ja: string; en: string };
 };
 
 /** A candidate list entry for a query, scored 0..1 (1.0 only for identical names). */
@@ -85,6 +98,8 @@ export type PartyScreeningResult = {
       rationale: string;
       decidedBy: string;
       decidedAt: string;
+      /** The deciding user's id (null for the system); the four-eyes rule on approvals reads it. */
+      decidedById?: string | null;
     } | null;
   })[];
   /** Hits at or above the threshold without a decision: these block approval until resolved. */

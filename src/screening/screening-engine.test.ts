@@ -91,7 +91,43 @@ describe("merging the hits of several names", () => {
       ["c", 0.7, "katakana"],
       ["b", 0.6, "kanji"],
     ]);
-    expect(mergeHits([[hit("a", 0.8)], [hit("b", 0.9)]], 1).map((h) => h.entityId)).toEqual(["b"]);
+    expect(mergeHits([[hit("a", 0.6)], [hit("b", 0.65)]], 1).map((h) => h.entityId)).toEqual(["b"]);
+  });
+
+  it("never drops a match to honour the limit; the limit bounds only the candidates below the threshold", () => {
+    const merged = mergeHits([[hit("a", 0.9), hit("b", 0.8), hit("c", 0.75), hit("d", 0.6)]], 2);
+    expect(merged.map((h) => h.entityId)).toEqual(["a", "b", "c"]);
+    expect(mergeHits([[hit("a", 0.9), hit("d", 0.6), hit("e", 0.55)]], 2).map((h) => h.entityId)).toEqual([
+      "a",
+      "d",
+    ]);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.record({
+              id: fc.constantFrom("a", "b", "c", "d", "e", "f"),
+              s: fc.double({ min: 0, max: 1, noNaN: true }),
+            }),
+          ),
+        ),
+        fc.integer({ min: 1, max: 4 }),
+        (lists, limit) => {
+          const merged = mergeHits(
+            lists.map((l) => l.map((x) => hit(x.id, x.s))),
+            limit,
+          );
+          const matchedIds = new Set(
+            lists
+              .flat()
+              .filter((x) => x.s >= 0.7)
+              .map((x) => x.id),
+          );
+          for (const id of matchedIds) expect(merged.some((h) => h.entityId === id)).toBe(true);
+          expect(merged.length).toBeLessThanOrEqual(Math.max(limit, matchedIds.size));
+        },
+      ),
+    );
   });
 
   it("property: the result is sorted, has no duplicates and keeps every entry's maximum", () => {

@@ -49,17 +49,23 @@ export function compareHits(a: ScreeningHit, b: ScreeningHit): number {
 
 /**
  * Merges the hits of several queries (a party's names) into one list: each list entry once, with
- * the explanation of the name that met it best.
+ * the explanation of the name that met it best. Every match (`hit.match`) is kept whatever the
+ * limit — a limit that hid a sanctions listing behind other lists' entries would be a wrong
+ * answer, not a shorter one; the limit bounds only the weaker candidates shown beside them.
  */
 export function mergeHits(hitLists: readonly ScreeningHit[][], limit: number): ScreeningHit[] {
   const best = new Map<string, ScreeningHit>();
   for (const hits of hitLists) {
     for (const hit of hits) {
       const seen = best.get(hit.entityId);
-      if (!seen || hit.score > seen.score) best.set(hit.entityId, hit);
+      if (!seen || hit.score > seen.score || (hit.score === seen.score && hit.match && !seen.match))
+        best.set(hit.entityId, hit);
     }
   }
-  return [...best.values()].sort(compareHits).slice(0, limit);
+  const sorted = [...best.values()].sort(compareHits);
+  let matches = 0;
+  for (const h of sorted) if (h.match) matches++;
+  return sorted.filter((h, i) => h.match || i < limit).slice(0, Math.max(limit, matches));
 }
 
 /** Identifies one version of a list entry: the same entry with the same content. */

@@ -23,6 +23,11 @@ const Page = {
 const SchemaEnum = z.enum(["Person", "Organization", "Vessel", "Aircraft", "Unknown"]);
 const Snapshots = z.record(z.string(), z.string());
 
+/** How query characters were read or translated to meet the list name (浪潮 → langchao, pinyin). */
+const CrossScriptSchema = z.array(
+  z.object({ from: z.string(), to: z.string(), list: z.string(), how: Bilingual }),
+);
+
 const ExplanationSchema = z.object({
   queryName: z.string(),
   matchedName: z.string(),
@@ -35,6 +40,7 @@ const ExplanationSchema = z.object({
     }),
   ),
   summary: Bilingual,
+  crossScript: CrossScriptSchema.optional(),
 });
 
 const HitSchema = z.object({
@@ -188,6 +194,7 @@ const BatchRowSchema = z.object({
       match: z.boolean(),
       programs: z.array(z.string()),
       summary: Bilingual,
+      crossScript: CrossScriptSchema.optional(),
     }),
   ),
 });
@@ -227,8 +234,12 @@ const YenteQueryParams = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-/** Who decides on hits: the export-control office and approvers (not unit officers, not auditors). */
-export const DECIDERS: readonly Role[] = ["secretariat", "approver", "admin"];
+/**
+ * Who decides on hits: the secretariat only (separation of duties: approvers approve what the
+ * secretariat decided; admins run the system). The service also refuses a member of the
+ * secretariat who applied for a review naming the party, or whose own person record it is.
+ */
+export const DECIDERS: readonly Role[] = ["secretariat"];
 
 function badUpload(en: string, ja: string): AppError {
   return new AppError(400, "invalid_upload", { ja, en });
@@ -241,7 +252,7 @@ function contentDisposition(fileName: string): string {
 
 /**
  * The screening API. Access: officers (unit officers, secretariat, approvers, admins) screen and
- * upload batches; the secretariat, approvers and admins decide on hits; auditors read everything
+ * upload batches; only the secretariat decides on hits (never on its own applications' parties); auditors read everything
  * but change nothing. Applicants have no direct access: they screen their own counterparties only
  * through a review, which calls the ScreeningPort on their behalf.
  */

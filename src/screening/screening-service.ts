@@ -5,7 +5,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { ScreeningDecisionStatus, ScreeningRunTrigger } from "../db/schema.js";
 import type { PartiesService, Party } from "../parties/parties-service.js";
 import { type Actor, systemActor } from "../shared/actor.js";
-import { AppError, type FieldError, invalid, notFound } from "../shared/errors.js";
+import { AppError, type Bilingual, type FieldError, invalid, notFound } from "../shared/errors.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import type { ActiveIndex, IndexManager, IndexStatus } from "./index-manager.js";
 import { type StoredListEntity, toStoredEntity } from "./lists-service.js";
@@ -36,6 +36,8 @@ export type Decision = {
   rationale: string;
   decidedBy: string;
   decidedAt: string;
+  /** The deciding user's id (null for the system), for the four-eyes rule on approvals. */
+  decidedById?: string | null;
 };
 
 /** A hit of a party run with what the product layer adds to the contract (additive fields). */
@@ -164,12 +166,14 @@ function toDecision(row: {
   rationale: string;
   decided_by: string;
   decided_at: Date;
+  decided_by_id?: string | null;
 }): Decision {
   return {
     status: row.status,
     rationale: row.rationale,
     decidedBy: row.decided_by,
     decidedAt: iso(row.decided_at),
+    decidedById: row.decided_by_id ?? null,
   };
 }
 
@@ -258,7 +262,13 @@ export function createScreeningService({
   minScore = 0.5,
   rescreenBatch = 50,
   log = () => undefined,
+  decisionGuard,
 }: {
+  /**
+   * Who may not decide hits on a party (separation of duties: only the secretariat, never on a
+   * party of one's own application or on oneself); the composition root supplies it. Null: may.
+   */
+  decisionGuard?: (exec: Executor, actor: Actor, partyId: string) => Promise<Bilingual | null>;
   db: Db;
   repo: ScreeningRepo;
   audit: AuditWriter;
@@ -649,6 +659,10 @@ export function createScreeningService({
       if (fields.length > 0) throw invalid(fields);
       const party = await parties.get(input.partyId);
       return db.transaction().execute(async (tx) => {
+        if (actor.id !== null && decisionGuard) {
+          const refusal = await decisionGuard(tx, actor, party.id);
+          if (refusal) throw new AppError(403, "conflict_of_interest", refusal);
+        }
         const hit = await repo.hitForParty(tx, party.id, input.entityId);
         if (!hit) {
           throw new AppError(404, "hit_not_found", {
@@ -814,28 +828,31 @@ export function createScreeningService({
         const hits = hitsByKey[i]!;
         responses[p.key] = {
           status: 200,
-          results: hits.slice(0, limit).map((h): YenteResult => {
-            const entry = entries.get(h.entityId);
-            const { features, explanations } = yenteFeatures(h, lang);
-            return {
-              id: h.entityId,
-              caption: h.name,
-              schema: ftmSchema(h.schema),
-              properties: entry ? ftmProperties(entry) : { name: [h.name] },
-              datasets: [h.source],
-              referents: [`${h.source}:${h.sourceId}`],
-              target: true,
-              first_seen: null,
-              last_seen: null,
-              last_change: null,
-              score: h.score,
-              features,
-              explanations,
-              match: h.score >= matchThreshold,
-              token: null,
-              explanation: h.explanation,
-            };
-          }),
+          // every match is returned even beyond `limit` (a limit must never hide a listing)
+          results: hits
+            .filter((h, n) => n < limit || h.score >= matchThreshold)
+            .map((h): YenteResult => {
+              const entry = entries.get(h.entityId);
+              const { features, explanations } = yenteFeatures(h, lang);
+              return {
+                id: h.entityId,
+                caption: h.name,
+                schema: ftmSchema(h.schema),
+                properties: entry ? ftmProperties(entry) : { name: [h.name] },
+                datasets: [h.source],
+                referents: [`${h.source}:${h.sourceId}`],
+                target: true,
+                first_seen: null,
+                last_seen: null,
+                last_change: null,
+                score: h.score,
+                features,
+                explanations,
+                match: h.score >= matchThreshold,
+                token: null,
+                explanation: h.explanation,
+              };
+            }),
           total: { value: hits.length, relation: "eq" },
           query: { id: p.example.id ?? p.key, schema: p.example.schema, properties: p.example.properties },
         };

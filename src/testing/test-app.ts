@@ -41,6 +41,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SEKIMORI_LOGIN_RATE_PER_MINUTE: "1000",
     SEKIMORI_WEB_DIR: "/nonexistent/web",
     SEKIMORI_DATA_DIR: "/nonexistent/data",
+    // Second factor is optional here so every module's tests can log in with a password;
+    // src/auth/totp.db.test.ts turns the requirement on and tests it.
+    SEKIMORI_MFA_REQUIRED_ROLES: "",
     ...env,
   });
   const { app, services } = await createApp({

@@ -11,6 +11,7 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } fr
 import { AuthProvider, useAuth } from "./app/auth";
 import { Layout } from "./app/Layout";
 import { appRoutes } from "./app/routes";
+import { EnrolmentPage } from "./features/access/SecondFactor";
 import { LoginPage } from "./features/auth/LoginPage";
 
 const theme = createTheme({
@@ -26,7 +27,7 @@ const queryClient = new QueryClient({
 
 /** Sends anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
-  const { status } = useAuth();
+  const { status, secondFactor } = useAuth();
   const location = useLocation();
   if (status === "loading") {
     return (
@@ -37,6 +38,8 @@ function RequireLogin() {
   }
   if (status === "anonymous")
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // Roles that require two-step login see nothing else until it is set up.
+  if (secondFactor?.enrolmentRequired) return <EnrolmentPage />;
   return <Outlet />;
 }
 

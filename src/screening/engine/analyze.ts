@@ -13,6 +13,7 @@ import {
   looksTranscribed,
   segmentCjk,
 } from "./cjk.js";
+import { katakanaToHangul, koreanSurnameKatakana } from "./korean-kana.js";
 import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
 import { TokenOrigin } from "./similarity.js";
@@ -24,6 +25,7 @@ import {
   type SpellingRule,
 } from "./spelling.js";
 import {
+  hangulSyllables,
   isAbjad,
   isAbugida,
   KOREAN_SURNAMES,
@@ -50,7 +52,18 @@ export type Token = {
   origin: TokenOrigin;
   /** Spellings of the same word under another language's convention (scored slightly lower). */
   variants?: { alt: string; rule: SpellingRule }[];
+  /** Where a cross-script token came from (浪潮 → langchao, pinyin), for the explanation. */
+  from?: TokenSource;
+  /**
+   * Syllables of a Korean given name (광수 gwang-su): adjacent tokens with the same mark must meet
+   * the list name's syllables in the same order — 광수 is not 수광 (Su-Kwang).
+   */
+  seq?: number;
 };
+
+/** How a cross-script token was obtained from the characters the user typed. */
+export type TokenHow = "vocabulary" | "dictionary" | "pinyin" | "korean" | "japanese" | "koreanKana";
+export type TokenSource = { text: string; how: TokenHow };
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation";
 
@@ -192,7 +205,7 @@ export type ReadingLang = "zh" | "ko" | "ja";
  * language so that a name is read consistently (all Mandarin, all Sino-Korean or all Japanese):
  * mixing a Korean surname with Mandarin given names only produces chance matches.
  */
-type Slot = { options: Token[][]; langs?: ReadingLang[] };
+type Slot = { options: Token[][]; langs?: (ReadingLang | null)[] };
 
 function latinToken(word: string, origin: TokenOrigin, initial: boolean, alts?: string[]): Token {
   if (/^\d+$/.test(word)) return { alts: [word], weight: CLASS_WEIGHT.number, cls: "number", origin };
@@ -242,9 +255,78 @@ function stripCjkHonorifics(s: string): string {
   return out;
 }
 
-function vocabToken(word: string): Token {
+/**
+ * The options of a translated word: its one-word translations of the same kind become one token
+ * with several spellings (electronics / electronic), multi-word translations stay options of their
+ * own — so that alternatives do not multiply the forms of a long name.
+ */
+function translationOptions(phrases: string[][], from: TokenSource): Token[][] {
+  const out: Token[][] = [];
+  const single = new Map<TokenClass, Token>();
+  for (const p of phrases) {
+    const tokens = p.map((w) => vocabToken(w, from));
+    if (tokens.length !== 1) {
+      out.push(tokens);
+      continue;
+    }
+    const t = tokens[0]!;
+    const merged = single.get(t.cls);
+    if (merged) merged.alts = [...new Set([...merged.alts, ...t.alts])];
+    else {
+      single.set(t.cls, t);
+      out.push([t]);
+    }
+  }
+  return out;
+}
+
+function vocabToken(word: string, from?: TokenSource): Token {
   const t = latinToken(word, TokenOrigin.Translation, false);
-  return { ...t, origin: TokenOrigin.Translation };
+  return { ...t, origin: TokenOrigin.Translation, ...(from ? { from } : {}) };
+}
+
+/** Joined Sino-Korean readings of a Han word (up to three spellings), or [] when a character has none. */
+function koreanWordReadings(chars: { korean: string[]; northKorean?: string }[], org = false): string[] {
+  if (!chars.every((c) => c.korean.length > 0)) return [];
+  const first = chars.map((c) => c.korean[0]!);
+  // organisation and place names: also as North Korea writes them (no initial-sound rule)
+  const north = org && chars[0]?.northKorean ? [chars[0].northKorean, ...first.slice(1)] : null;
+  return [
+    ...new Set([
+      first.join(""),
+      ...assimilated(first),
+      ...(north ? [north.join(""), ...assimilated(north)] : []),
+      chars.map((c) => c.korean[1] ?? c.korean[0]).join(""),
+      chars.map((c) => c.korean[2] ?? c.korean[0]).join(""),
+    ]),
+  ];
+}
+
+/**
+ * Korean nasal assimilation across syllables, as names are pronounced and often romanised:
+ * a final k/t/p before n, m or r becomes ng/n/m (압록 ap-rok → amrok, North Korean spelling; and
+ * with r → n as South Korean spelling writes it, amnok).
+ */
+function assimilated(syllables: string[]): string[] {
+  if (syllables.length < 2) return [];
+  const nasal: Record<string, string> = { k: "ng", t: "n", p: "m" };
+  const north: string[] = [syllables[0]!];
+  const south: string[] = [syllables[0]!];
+  for (let i = 1; i < syllables.length; i++) {
+    const prev = north[i - 1]!;
+    const cur = syllables[i]!;
+    const fin = prev.slice(-1);
+    if (nasal[fin] && /^[nmr]/.test(cur)) {
+      north[i - 1] = prev.slice(0, -1) + nasal[fin];
+      south[i - 1] = north[i - 1]!;
+      north.push(cur);
+      south.push(cur.startsWith("r") ? `n${cur.slice(1)}` : cur);
+    } else {
+      north.push(cur);
+      south.push(cur);
+    }
+  }
+  return [north.join(""), south.join("")];
 }
 
 /** Tokens for the segments of one CJK (Han/kana) or Hangul run. */
@@ -257,6 +339,9 @@ function cjkSlots(
 ): Slot[] {
   const slots: Slot[] = [];
   const nameLike = segments.filter((s) => s.kind !== "legal");
+  // an organisation name (a known organisation word, legal form or dictionary word beside the
+  // unknown stretch): its readings are compared more loosely than a person's
+  const orgContext = segments.some((s) => s.kind === "vocab" || s.kind === "legal" || s.kind === "dict");
   for (const seg of segments) {
     switch (seg.kind) {
       case "legal":
@@ -264,7 +349,46 @@ function cjkSlots(
         break;
       case "vocab": {
         cjkParts.push(seg.text);
-        slots.push({ options: seg.phrases.map((p) => p.map(vocabToken)) });
+        slots.push({
+          options: translationOptions(seg.phrases, { text: seg.shown ?? seg.text, how: "vocabulary" }),
+        });
+        break;
+      }
+      case "dict": {
+        const shown = seg.chars.map((c) => c.shown ?? c.char).join("");
+        // a general-dictionary word: its translations in every reading, and its own readings
+        // (a brand or place name is often romanised, not translated: 浪潮 langchao, 鸭绿江 amnokgang)
+        cjkParts.push(seg.text);
+        const options = translationOptions(seg.phrases, { text: shown, how: "dictionary" });
+        const langs: (ReadingLang | null)[] = options.map(() => null);
+        const py = seg.chars.map((c) => c.pinyin).join("");
+        if (py) {
+          options.push([
+            {
+              alts: [py],
+              weight: 1,
+              cls: "name",
+              origin: TokenOrigin.Reading,
+              from: { text: shown, how: "pinyin" },
+            },
+          ]);
+          langs.push("zh");
+        }
+        const ko = koreanWordReadings(seg.chars, true);
+        if (ko.length > 0) {
+          // compared like a transliteration: North Korean names are spelt in several romanisations
+          options.push([
+            {
+              alts: ko,
+              weight: 1,
+              cls: "name",
+              origin: TokenOrigin.Transliterated,
+              from: { text: shown, how: "korean" },
+            },
+          ]);
+          langs.push("ko");
+        }
+        slots.push({ options, langs });
         break;
       }
       case "kana":
@@ -283,11 +407,13 @@ function cjkSlots(
           // a Korean name word: syllables are discrete readings (exact match, several spellings)
           const tokens: Token[] = syl.map((s, i) => {
             const sur = i === 0 ? (KOREAN_SURNAMES[chars[0] ?? ""] ?? []) : [];
+            const given = (syl.length === 2 || syl.length === 3) && i >= syl.length - 2;
             return {
               alts: [...new Set([...koreanSyllableVariants(s.rr, s.mr), ...sur])],
               weight: 1,
               cls: "name" as const,
               origin: TokenOrigin.Reading,
+              ...(given ? { seq: 1 + slots.length } : {}),
             };
           });
           slots.push({ options: [tokens], langs: ["ko"] });
@@ -321,24 +447,33 @@ function cjkSlots(
         if (personLike) {
           // surname + given-name syllables; pinyin and Sino-Korean readings as alternatives
           const surnameLen = chars.length >= 3 && isCompoundSurname(chars[0]!.char + chars[1]!.char) ? 2 : 1;
-          const reading = (alts: string[]): Token => ({
+          const reading = (alts: string[], text?: string, how?: TokenHow): Token => ({
             alts: [...new Set(alts)].filter(Boolean),
             weight: 1,
             cls: "name",
             origin: TokenOrigin.Reading,
+            ...(text && how ? { from: { text, how } } : {}),
           });
           const sur = chars.slice(0, surnameLen);
           const zh = [
-            reading([sur.map((c) => c.pinyin).join("")]),
-            ...chars.slice(surnameLen).map((c) => reading([c.pinyin])),
+            reading(
+              [sur.map((c) => c.pinyin).join("")],
+              sur.map((c) => c.shown ?? c.char).join(""),
+              "pinyin",
+            ),
+            ...chars.slice(surnameLen).map((c) => reading([c.pinyin], c.shown ?? c.char, "pinyin")),
           ];
-          const ko = chars.map((c) => reading(c.korean));
+          const ko = chars.map((c) => reading(c.korean, c.shown ?? c.char, "korean"));
           const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
           const langs: ReadingLang[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
-            // 鲁比欧 = Rubio: also compare the whole word like a transliteration
+            // 鲁比欧 = Rubio, 布朗巴克 = Brownback: also compare the whole word like a transliteration,
+            // with the transcription conventions decoded
             const py = chars.map((c) => c.pinyin).join("");
-            options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
+            const tok: Token = { alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated };
+            const decoded = decodeChineseTranscription(chars.map((c) => c.pinyin));
+            if (decoded.length > 0) tok.variants = decoded.map((alt) => ({ alt, rule: "zhForeign" }));
+            options.push([tok]);
             langs.push("zh");
           }
           if (ko.every((t) => t.alts.length > 0)) {
@@ -347,9 +482,11 @@ function cjkSlots(
           }
           // Japanese reading of a kanji name: family name + given name (山田太郎 → yamada taro)
           const cs = chars.map((c) => c.char);
+          const shownOf = (part: string[]) =>
+            part.map((c) => chars.find((x) => x.char === c)?.shown ?? c).join("");
           const jaReading = (part: string[]): Token | null => {
             const alts = japaneseReadings(part);
-            return alts.length > 0 ? reading(alts) : null;
+            return alts.length > 0 ? reading(alts, shownOf(part), "japanese") : null;
           };
           const splits = cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
           for (const k of splits) {
@@ -379,15 +516,7 @@ function cjkSlots(
             slots.push({ options: [[tok]] });
             break;
           }
-          const ko = chars.every((c) => c.korean.length > 0)
-            ? [
-                ...new Set([
-                  chars.map((c) => c.korean[0]).join(""),
-                  chars.map((c) => c.korean[1] ?? c.korean[0]).join(""),
-                  chars.map((c) => c.korean[2] ?? c.korean[0]).join(""),
-                ]),
-              ]
-            : [];
+          const ko = koreanWordReadings(chars, orgContext);
           const ja =
             chars.length <= 4
               ? japaneseReadings(
@@ -395,21 +524,50 @@ function cjkSlots(
                   12,
                 )
               : [];
-          const tok = (alts: string[]): Token[] => [
-            { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading },
+          const segShown = chars.map((c) => c.shown ?? c.char).join("");
+          const tok = (alts: string[], how: TokenHow): Token[] => [
+            { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading, from: { text: segShown, how } },
           ];
-          const options: Token[][] = [tok([py])];
+          // a longer stretch of a company name (丹东中盛 dandong zhongsheng): one pinyin syllable per
+          // character, so that the list's words (two syllables written together) meet pairs of them
+          const options: Token[][] = [
+            orgContext && chars.length >= 3 && !looksTranscribed(chars.map((c) => c.char))
+              ? chars
+                  .filter((c) => c.pinyin)
+                  .map((c) => ({
+                    alts: [c.pinyin],
+                    weight: 1,
+                    cls: "name" as const,
+                    origin: TokenOrigin.Reading,
+                    from: { text: segShown, how: "pinyin" as const },
+                  }))
+              : tok([py], "pinyin"),
+          ];
           const langs: ReadingLang[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
             options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
             langs.push("zh");
           }
           if (ko.length > 0) {
-            options.push(tok(ko));
+            // in an organisation name compared like a transliteration (North Korean names are
+            // spelt in several romanisations); in a person's name as exact syllables
+            options.push(
+              orgContext
+                ? [
+                    {
+                      alts: ko,
+                      weight: 1,
+                      cls: "name",
+                      origin: TokenOrigin.Transliterated,
+                      from: { text: segShown, how: "korean" },
+                    },
+                  ]
+                : tok(ko, "korean"),
+            );
             langs.push("ko");
           }
           if (ja.length > 0) {
-            options.push(tok(ja));
+            options.push(tok(ja, "japanese"));
             langs.push("ja");
           }
           if (py) slots.push({ options, langs });
@@ -477,6 +635,65 @@ function addSpellingVariants(tokens: Token[]): void {
     add(t, hungarianVariant(words[i]!), "hungarian");
     add(t, baltic[i] ?? null, "baltic");
   });
+}
+
+/** Katakana of the Korean surnames (キム, イ, リ, パク, チェ, チョン…) → their Hangul. */
+const KOREAN_SURNAME_KANA = koreanSurnameKatakana(Object.keys(KOREAN_SURNAMES));
+const KANA_ONLY = /^[\u30a0-\u30ff]+$/;
+
+/** Romanised spellings of a few candidate Hangul syllables (the most common readings first). */
+function koreanReadingToken(hangul: string[], surname: boolean, kana: string): Token {
+  const alts: string[] = [];
+  for (const h of hangul.slice(0, surname ? 3 : 4)) {
+    if (surname) alts.push(...(KOREAN_SURNAMES[h] ?? []));
+    const s = hangulSyllables(h)[0];
+    if (s) alts.push(...koreanSyllableVariants(s.rr, s.mr).slice(0, surname ? 4 : 6));
+  }
+  return {
+    alts: [...new Set(alts)].slice(0, 14),
+    weight: 1,
+    cls: "name",
+    origin: TokenOrigin.Reading,
+    from: { text: `${kana} → ${hangul.slice(0, 3).join("/")}`, how: "koreanKana" },
+  };
+}
+
+/**
+ * A Korean personal name in katakana, as Japanese documents write it (キム・ヨンチョル, キムヨンチョル):
+ * a Korean surname's usual katakana, then one to three syllables of given name. Read back into the
+ * Korean syllables it transcribes (korean-kana.ts), one token per syllable as for Hangul. Null when
+ * the name does not have that shape.
+ */
+function koreanKatakanaForm(words: string[]): NameForm | null {
+  if (words.length === 0 || words.length > 3 || !words.every((w) => KANA_ONLY.test(w))) return null;
+  let surname: string[] | undefined;
+  let surnameKana = words[0]!;
+  let rest: string[] = words.slice(1);
+  if (words.length === 1) {
+    // glued (キムヨンチョル): the longest surname katakana at the start
+    const w = words[0]!;
+    for (let len = Math.min(4, w.length - 1); len >= 1 && !surname; len--) {
+      surname = KOREAN_SURNAME_KANA.get(w.slice(0, len));
+      surnameKana = w.slice(0, len);
+      rest = [w.slice(len)];
+    }
+  } else surname = KOREAN_SURNAME_KANA.get(words[0]!);
+  if (!surname) return null;
+  const given: { kana: string; hangul: string[] }[] = [];
+  for (const w of rest) {
+    const syl = katakanaToHangul(w);
+    if (!syl) return null;
+    given.push(...syl);
+  }
+  if (given.length === 0 || given.length > 3) return null;
+  const tokens = [
+    koreanReadingToken(surname, true, surnameKana),
+    ...given.map((g, i) => ({
+      ...koreanReadingToken(g.hangul, false, g.kana),
+      ...(given.length >= 2 && i >= given.length - 2 ? { seq: 1 } : {}),
+    })),
+  ];
+  return { tokens, fidelity: FIDELITY.reading, method: "reading", lang: "ko" };
 }
 
 /**
@@ -569,7 +786,7 @@ export function analyzeName(name: string): AnalyzedName {
 
   // Expand slot alternatives into forms (bounded), one reading language at a time.
   const langsUsed = new Set<ReadingLang>();
-  for (const slot of slots) for (const l of slot.langs ?? []) langsUsed.add(l);
+  for (const slot of slots) for (const l of slot.langs ?? []) if (l) langsUsed.add(l);
   const forms: Token[][] = [];
   const formLangs: (ReadingLang | null)[] = [];
   const passes: (ReadingLang | null)[] =
@@ -578,19 +795,24 @@ export function analyzeName(name: string): AnalyzedName {
     let partial: Token[][] = [[]];
     let feasible = true;
     for (const slot of slots) {
-      const opts = slot.langs && lang ? slot.options.filter((_, k) => slot.langs![k] === lang) : slot.options;
+      const opts =
+        slot.langs && lang
+          ? slot.options.filter((_, k) => slot.langs![k] === lang || slot.langs![k] === null)
+          : slot.options;
       if (opts.length === 0) {
         feasible = false;
         break;
       }
-      const next: Token[][] = [];
-      for (const f of partial) {
-        for (let k = 0; k < opts.length; k++) {
-          if (k > 0 && next.length >= MAX_FORMS) break;
+      // every partial form continues with the slot's first option; the other options are added
+      // (earliest partials first) while there is room
+      const next: Token[][] = partial.map((f) => [...f, ...opts[0]!]);
+      for (let k = 1; k < opts.length && next.length < MAX_FORMS; k++) {
+        for (const f of partial) {
+          if (next.length >= MAX_FORMS) break;
           next.push([...f, ...opts[k]!]);
         }
       }
-      partial = next.slice(0, Math.max(MAX_FORMS, partial.length));
+      partial = next;
     }
     if (feasible) {
       forms.push(...partial);
@@ -614,6 +836,10 @@ export function analyzeName(name: string): AnalyzedName {
     const lang = formLangs[fi];
     outForms.push({ tokens, fidelity: FIDELITY[method], method, ...(lang ? { lang } : {}) });
   }
+
+  // a Korean name in katakana also reads as the Korean syllables it transcribes
+  const korean = koreanKatakanaForm(words.map((w) => w.word));
+  if (korean) outForms.push(korean);
 
   const cjk = cjkParts.length > 0 ? cjkParts.join("") : null;
   const cjkHangul = cjk && /[\u3400-\u9fff]/.test(cjk) ? hanToHangul(cjk) : null;

@@ -9,6 +9,7 @@
 import hanjaTable from "hanja/lib/data/hanjaeum.json" with { type: "json" };
 import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
+import { longestWord, lookupWord } from "./dictionary.js";
 import { JAPANESE_READING_ENTRIES, withRendaku } from "./japanese-readings.js";
 import { scriptOf } from "./scripts.js";
 import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
@@ -80,12 +81,22 @@ for (const [k, en] of [...HAN_VOCABULARY, ...HANGUL_VOCABULARY, ...KANA_VOCABULA
 /** A piece of a CJK run. */
 export type CjkSegment =
   | { kind: "legal"; text: string; legal: LegalClass }
-  | { kind: "vocab"; text: string; phrases: string[][] }
+  | { kind: "vocab"; text: string; phrases: string[][]; shown?: string }
   | { kind: "han"; text: string; chars: HanReading[] }
+  /** A word found in the general dictionary (CC-CEDICT): translations, and readings as alternatives. */
+  | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[] }
   | { kind: "kana"; text: string; romaji: string[] }
   | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
 
-export type HanReading = { char: string; pinyin: string; korean: string[] };
+/** One Han character (folded), its readings, and the character as the user wrote it. */
+export type HanReading = {
+  char: string;
+  pinyin: string;
+  korean: string[];
+  shown?: string;
+  /** The reading without the initial-sound rule, as North Korean names keep it (連 련 ryon). */
+  northKorean?: string;
+};
 
 /** Compound Chinese surnames (two characters). */
 const COMPOUND_SURNAMES = new Set(
@@ -115,17 +126,20 @@ function hanReadings(text: string, wordInitial: boolean): HanReading[] {
   return chars.map((char, i) => {
     const hangul = HANJA[trad[i] ?? char] ?? HANJA[char];
     const korean: string[] = [];
+    let northKorean: string | undefined;
     if (hangul) {
       let syl = hangul;
-      // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word
+      // initial-sound rule (두음법칙): 李 리 → 이, 柳 류 → 유 at the start of a word (South Korean
+      // usage); North Korean names keep the original sound (連峰 련봉 Ryonbong, 綾羅 릉라 Rungra)
       if (i === 0) syl = initialSoundRule(syl);
       const s = hangulSyllables(syl)[0];
       if (s) korean.push(...koreanSyllableVariants(s.rr, s.mr));
+      if (syl !== hangul) northKorean = hangulSyllables(hangul)[0]?.mr;
       const sur = i === 0 ? KOREAN_SURNAMES[syl] : undefined;
       if (sur) korean.push(...sur);
     }
     const p = (py[i] ?? "").replace(/ü|v/g, "u").replace(/[^a-z]/g, "");
-    return { char, pinyin: p, korean: [...new Set(korean)] };
+    return { char, pinyin: p, korean: [...new Set(korean)], ...(northKorean ? { northKorean } : {}) };
   });
 }
 
@@ -168,10 +182,14 @@ export function segmentCjk(text: string): CjkSegment[] {
     const piece = original.slice(pending.start, end).join("");
     const foldedPiece = folded.slice(pending.start, end).join("");
     if (pending.kind === "han") {
+      const shown = [...piece];
       segments.push({
         kind: "han",
         text: foldedPiece,
-        chars: hanReadings(foldedPiece, segments.length === 0),
+        chars: hanReadings(foldedPiece, segments.length === 0).map((r, k) => ({
+          ...r,
+          shown: shown[k] ?? r.char,
+        })),
       });
     } else if (pending.kind === "kana") {
       segments.push({ kind: "kana", text: piece, romaji: romanizeWord(piece, "kana") });
@@ -200,7 +218,13 @@ export function segmentCjk(text: string): CjkSegment[] {
       flush(i);
       const piece = folded.slice(i, i + matched).join("");
       if (entry.kind === "legal") segments.push({ kind: "legal", text: piece, legal: entry.legal });
-      else segments.push({ kind: "vocab", text: piece, phrases: entry.phrases });
+      else
+        segments.push({
+          kind: "vocab",
+          text: piece,
+          phrases: entry.phrases,
+          shown: original.slice(i, i + matched).join(""),
+        });
       i += matched;
       continue;
     }
@@ -215,12 +239,50 @@ export function segmentCjk(text: string): CjkSegment[] {
     i++;
   }
   flush(folded.length);
-  return segments;
+  // An organisation name (five characters or more, or one with a known organisation word or legal
+  // form): its unknown stretches are looked up in the general dictionary. Person names (two to
+  // four characters) are left to their readings.
+  const orgLike = folded.length >= 5 || segments.some((seg) => seg.kind === "vocab" || seg.kind === "legal");
+  if (!orgLike) return segments;
+  return segments.flatMap((seg) => (seg.kind === "han" ? dictionarySegments(seg) : [seg]));
+}
+
+/** Splits an unknown Han stretch into dictionary words (longest first) and what remains. */
+function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegment[] {
+  const chars = seg.chars;
+  const out: CjkSegment[] = [];
+  let rest: HanReading[] = [];
+  const flushRest = () => {
+    if (rest.length > 0) out.push({ kind: "han", text: rest.map((c) => c.char).join(""), chars: rest });
+    rest = [];
+  };
+  let i = 0;
+  const max = longestWord();
+  while (i < chars.length) {
+    let found = 0;
+    for (let len = Math.min(max, chars.length - i); len >= 2 && !found; len--) {
+      const word = chars
+        .slice(i, i + len)
+        .map((c) => c.char)
+        .join("");
+      const entry = lookupWord(word);
+      if (entry) {
+        flushRest();
+        out.push({ kind: "dict", text: word, phrases: entry.glosses, chars: chars.slice(i, i + len) });
+        found = len;
+      }
+    }
+    if (found) i += found;
+    else rest.push(chars[i++]!);
+  }
+  flushRest();
+  return out;
 }
 
 function singleCharAllowed(chars: string[], i: number): boolean {
   if (i === chars.length - 1) return i > 0; // final 部/局/省 after something else
-  return false;
+  // … or just before the legal form (朝鮮連峰総会社: 総 general)
+  return i > 0 && VOCAB.get(chars.slice(i + 1).join(""))?.kind === "legal";
 }
 
 /** Hangul reading of a Han string (for comparing 金正恩 with an original-script 김정은). */

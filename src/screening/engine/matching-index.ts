@@ -5,7 +5,13 @@
  * lists, so a query only scores the few dozen entities that share its rarest keys instead of
  * scanning the whole list.
  */
-import type { ListEntity, ScoreFeature, ScreeningHit, ScreeningQuery } from "../screening-contract.js";
+import type {
+  CrossScriptStep,
+  ListEntity,
+  ScoreFeature,
+  ScreeningHit,
+  ScreeningQuery,
+} from "../screening-contract.js";
 import {
   type AnalyzedName,
   analyzeName,
@@ -15,6 +21,7 @@ import {
   type ReadingLang,
   type Token,
   type TokenClass,
+  type TokenHow,
 } from "./analyze.js";
 import { GrowableUint8, GrowableUint32 } from "./growable.js";
 import { hash32 } from "./normalize.js";
@@ -250,6 +257,50 @@ function radixSortPairs(keys: Uint32Array<ArrayBuffer>, vals: Uint32Array<ArrayB
   // two passes: the sorted data is back in the original arrays
 }
 
+/** The blocking keys of one list: sorted unique keys, their posting ranges, the entity numbers. */
+type Partition = {
+  entities: number;
+  pairKeys: GrowableUint32 | null;
+  pairEnts: GrowableUint32 | null;
+  uniqueKeys: Uint32Array<ArrayBuffer>;
+  keyOffsets: Uint32Array<ArrayBuffer>;
+  postings: Uint32Array<ArrayBuffer>;
+};
+
+function newPartition(): Partition {
+  return {
+    entities: 0,
+    pairKeys: new GrowableUint32(1 << 12),
+    pairEnts: new GrowableUint32(1 << 12),
+    uniqueKeys: new Uint32Array(0),
+    keyOffsets: new Uint32Array(1),
+    postings: new Uint32Array(0),
+  };
+}
+
+/** Sorts a partition's (key, entity) pairs into posting lists (entities ascending per key). */
+function freezePartition(part: Partition): void {
+  const keys = part.pairKeys!.trimmed();
+  const ents = part.pairEnts!.trimmed();
+  part.pairKeys = null;
+  part.pairEnts = null;
+  radixSortPairs(keys, ents);
+  const uk = new GrowableUint32(Math.max(1024, keys.length >>> 2));
+  const off = new GrowableUint32(Math.max(1024, keys.length >>> 2));
+  let w = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (i === 0 || keys[i] !== keys[i - 1]) {
+      uk.push(keys[i]!);
+      off.push(w);
+    } else if (ents[i] === ents[w - 1]) continue;
+    ents[w++] = ents[i]!;
+  }
+  off.push(w);
+  part.uniqueKeys = uk.trimmed();
+  part.keyOffsets = off.trimmed();
+  part.postings = ents.slice(0, w);
+}
+
 /**
  * Creates an empty matching index. Typical use: `add` every entity of the active snapshots,
  * `build()`, then `match` queries; rebuild a new index when a snapshot changes.
@@ -314,14 +365,11 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   const tokMeta = new GrowableUint8(); // cls << 4 | origin
   const altPool = new GrowableUint32();
 
-  // postings under construction
-  let pairKeys: GrowableUint32 | null = new GrowableUint32(1 << 16);
-  let pairEnts: GrowableUint32 | null = new GrowableUint32(1 << 16);
-
-  // frozen index
-  let uniqueKeys = new Uint32Array(0);
-  let keyOffsets = new Uint32Array(1);
-  let postings = new Uint32Array(0);
+  // One partition of blocking keys per list (source): a list's candidates are chosen among its own
+  // entities with its own key frequencies, exactly as if it were the only list indexed. A strong
+  // candidate on one list therefore never crowds out another list's entry (an exact kanji name on
+  // the METI End User List used to hide the reading-based match of the UN entry).
+  const parts: Partition[] = [];
   let acc = new Float32Array(0);
   let groupBitsLo = new Uint32Array(0);
   let groupBitsHi = new Uint32Array(0);
@@ -344,6 +392,12 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       sources.push(entity.source);
     }
     entSource.push(src);
+    let part = parts[src];
+    if (!part) {
+      part = newPartition();
+      parts[src] = part;
+    }
+    part.entities++;
     entSchema.push(Math.max(0, SCHEMAS.indexOf(entity.schema)));
     entCountries.push(internTags(entity.countries ?? []));
     entPrograms.push(internTags(entity.programs ?? []));
@@ -381,8 +435,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       nameKeys(a, false, keyScratch);
     }
     for (const k of keyScratch.keys()) {
-      pairKeys!.push(k);
-      pairEnts!.push(e);
+      part.pairKeys!.push(k);
+      part.pairEnts!.push(e);
     }
   }
 
@@ -393,25 +447,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     nameFormStart.push(formTokStart.length);
     formTokStart.push(tokAltStart.length);
     tokAltStart.push(altPool.length);
-    const keys = pairKeys!.trimmed();
-    const ents = pairEnts!.trimmed();
-    pairKeys = null;
-    pairEnts = null;
-    radixSortPairs(keys, ents);
-    const uk = new GrowableUint32(Math.max(1024, keys.length >>> 2));
-    const off = new GrowableUint32(Math.max(1024, keys.length >>> 2));
-    let w = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (i === 0 || keys[i] !== keys[i - 1]) {
-        uk.push(keys[i]!);
-        off.push(w);
-      } else if (ents[i] === ents[w - 1]) continue;
-      ents[w++] = ents[i]!;
-    }
-    off.push(w);
-    uniqueKeys = uk.trimmed();
-    keyOffsets = off.trimmed();
-    postings = ents.slice(0, w);
+    for (const part of parts) freezePartition(part);
     acc = new Float32Array(entId.length);
     groupBitsLo = new Uint32Array(entId.length);
     groupBitsHi = new Uint32Array(entId.length);
@@ -420,7 +456,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     built = true;
   }
 
-  function findKey(h: number): number {
+  function findKey(part: Partition, h: number): number {
+    const uniqueKeys = part.uniqueKeys;
     let lo = 0;
     let hi = uniqueKeys.length - 1;
     while (lo <= hi) {
@@ -623,50 +660,62 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     return pool;
   }
 
-  /** Exact-key weight of a word (idf; a word absent from the index counts as the rarest). */
-  function wordWeight(t: Token, N: number): number {
-    let w = 0;
-    for (const alt of t.alts) {
-      const k = findKey(hash32(alt, SEED_EXACT));
-      const df = k < 0 ? 1 : keyOffsets[k + 1]! - keyOffsets[k]!;
-      const x = Math.log(1 + N / df);
-      if (x > w) w = x;
-    }
-    return w;
+  /** Exact-key hashes of each word of each form (for the potential; computed once per query). */
+  function formWordHashes(a: AnalyzedName): number[][][] {
+    return a.forms.map((f) =>
+      f.tokens
+        .filter((t) => t.cls !== "stop" && t.cls !== "initial")
+        .map((t) => t.alts.map((alt) => hash32(alt, SEED_EXACT))),
+    );
   }
 
-  /** What a perfectly matching entity would accumulate for this query (best form). */
-  function queryPotential(a: AnalyzedName, N: number): number {
+  /**
+   * What a perfectly matching entity of this list would accumulate for this query (best form):
+   * the sum over words of their exact-key idf (a word absent from the list counts as the rarest).
+   */
+  function queryPotential(part: Partition, words: number[][][]): number {
+    const N = part.entities;
     let best = 0;
-    for (const f of a.forms) {
+    for (const form of words) {
       let sum = 0;
-      for (const t of f.tokens) if (t.cls !== "stop" && t.cls !== "initial") sum += wordWeight(t, N);
+      for (const alts of form) {
+        let w = 0;
+        for (const h of alts) {
+          const k = findKey(part, h);
+          const df = k < 0 ? 1 : part.keyOffsets[k + 1]! - part.keyOffsets[k]!;
+          const x = Math.log(1 + N / df);
+          if (x > w) w = x;
+        }
+        sum += w;
+      }
       if (sum > best) best = sum;
     }
     return best;
   }
 
-  function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
-    if (!built) throw new Error("matching index not built: call build() first");
-    const limit = opts.limit ?? 10;
-    const thr = opts.threshold ?? threshold;
-    const minScore = opts.minScore ?? 0.5;
-    const name = (query.name ?? "").trim();
-    if (!name) return [];
-    const a = analyzeName(name);
-    const queries = [{ a, identityHash: hash32(a.identity) }];
-    const keys = new Map<number, number>();
-    const groups = new Map<number, number>();
-    nameKeys(a, true, keys, groups);
-    const N = entId.length;
+  /**
+   * The candidates of one list for a query: walks the list's posting lists (rarest keys first,
+   * within a postings budget), accumulates each entity's key weight, and keeps the best few.
+   * Depends only on the query and this list's own entities, never on other lists.
+   */
+  function listCandidates(
+    part: Partition,
+    keys: Map<number, number>,
+    groups: Map<number, number>,
+    words: number[][][],
+    want: number,
+    out: number[],
+  ): void {
+    const N = part.entities;
     const lookups: { start: number; end: number; w: number; g: number }[] = [];
     for (const [h, f] of keys) {
-      const k = findKey(h);
+      const k = findKey(part, h);
       if (k < 0) continue;
-      const start = keyOffsets[k]!;
-      const end = keyOffsets[k + 1]!;
+      const start = part.keyOffsets[k]!;
+      const end = part.keyOffsets[k + 1]!;
       lookups.push({ start, end, w: f * Math.log(1 + N / (end - start)), g: groups.get(h) ?? 0 });
     }
+    if (lookups.length === 0) return;
     lookups.sort((x, y) => x.end - x.start - (y.end - y.start));
     // Which keys to walk: the two rarest always; after that, stop at very common keys or when the
     // postings budget is spent.
@@ -711,9 +760,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         remaining[i] = sum;
       }
     }
-    const want = Math.max(candidateLimit, limit * 3);
-    const potential = queryPotential(a, N);
+    const potential = queryPotential(part, words);
     const floorMin = potential * 0.25;
+    const postings = part.postings;
     let top = 0;
     let nTouched = 0;
     let admitCommon = true;
@@ -751,6 +800,25 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       groupBitsLo[e] = 0;
       groupBitsHi[e] = 0;
     }
+    for (const e of cands) out.push(e);
+  }
+
+  function match(query: ScreeningQuery, opts: MatchOptions = {}): ScreeningHit[] {
+    if (!built) throw new Error("matching index not built: call build() first");
+    const limit = opts.limit ?? 10;
+    const thr = opts.threshold ?? threshold;
+    const minScore = opts.minScore ?? 0.5;
+    const name = (query.name ?? "").trim();
+    if (!name) return [];
+    const a = analyzeName(name);
+    const queries = [{ a, identityHash: hash32(a.identity) }];
+    const keys = new Map<number, number>();
+    const groups = new Map<number, number>();
+    nameKeys(a, true, keys, groups);
+    const words = formWordHashes(a);
+    const want = Math.max(candidateLimit, limit * 3);
+    const cands: number[] = [];
+    for (const part of parts) listCandidates(part, keys, groups, words, want, cands);
     const facts: QueryFacts = {
       schema: query.schema,
       countries: query.countries,
@@ -759,8 +827,17 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     };
     const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts)));
     const kept = scored.filter((h) => h.total >= minScore);
-    kept.sort((x, y) => y.total - x.total || (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1));
-    return kept.slice(0, limit).map((h) => toHit(h, thr));
+    kept.sort(
+      (x, y) =>
+        y.total - x.total ||
+        (y.cmp.raw ?? y.cmp.score) - (x.cmp.raw ?? x.cmp.score) ||
+        (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1),
+    );
+    // every match (at or above the threshold) is returned, whatever the limit: the limit only
+    // bounds the weaker candidates shown beside them
+    let n = 0;
+    while (n < kept.length && kept[n]!.total >= thr) n++;
+    return kept.slice(0, Math.max(n, limit)).map((h) => toHit(h, thr));
   }
 
   return {
@@ -775,8 +852,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       entities: entId.length,
       names: nameCount,
       tokens: tokenText.length,
-      keys: uniqueKeys.length,
-      postings: postings.length,
+      keys: parts.reduce((n, p) => n + p.uniqueKeys.length, 0),
+      postings: parts.reduce((n, p) => n + p.postings.length, 0),
     }),
   };
 }
@@ -784,6 +861,16 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
 function fmt(n: number): string {
   return (n >= 0 ? "+" : "") + n.toFixed(2);
 }
+
+/** How a cross-script word was obtained, in both languages (for "浪潮 → langchao (pinyin)"). */
+export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
+  vocabulary: { ja: "語彙表", en: "vocabulary" },
+  dictionary: { ja: "辞書 CC-CEDICT", en: "dictionary" },
+  pinyin: { ja: "ピンイン", en: "pinyin" },
+  korean: { ja: "朝鮮漢字音", en: "Sino-Korean reading" },
+  japanese: { ja: "日本語の読み", en: "Japanese reading" },
+  koreanKana: { ja: "カタカナ→ハングル", en: "katakana → Hangul" },
+};
 
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */
 function pairRuleText(rule: PairRule): { ja: string; en: string } {
@@ -807,11 +894,35 @@ export function explain(
       .slice(0, 6)
       .map((p) => {
         const rule = p.rule ? `, ${pairRuleText(p.rule)[lang]}` : "";
-        return `${p.query}~${p.list} (${p.similarity.toFixed(2)}${rule})`;
+        const via = p.via
+          ? `${p.via.map((v) => v.text).join(" ")} → ${p.query} (${[...new Set(p.via.map((v) => TOKEN_HOW_TEXT[v.how][lang]))].join(", ")})`
+          : p.query;
+        return `${via} ~ ${p.list} (${p.similarity.toFixed(2)}${rule})`;
       })
       .join(", ");
   const pairTextJa = pairTextIn("ja");
   const pairText = pairTextIn("en");
+  const crossScript: CrossScriptStep[] = [];
+  for (const p of pairs) {
+    if (!p.via || crossScript.length >= 8) continue;
+    const hows = [...new Set(p.via.map((v) => v.how))];
+    crossScript.push({
+      from: p.via.map((v) => v.text).join(" "),
+      to: p.query,
+      list: p.list,
+      how: {
+        ja: hows.map((h) => TOKEN_HOW_TEXT[h].ja).join("、"),
+        en: hows.map((h) => TOKEN_HOW_TEXT[h].en).join(", "),
+      },
+    });
+  }
+  const stepsIn = (lang: "ja" | "en") =>
+    crossScript
+      .slice(0, 4)
+      .map((c) =>
+        lang === "ja" ? `${c.from} → ${c.to}（${c.how.ja}）` : `${c.from} → ${c.to} (${c.how.en})`,
+      )
+      .join(lang === "ja" ? "、" : ", ");
   const kindJa: Record<string, string> = {
     primary: "主名称",
     alias: "別名",
@@ -838,13 +949,16 @@ export function explain(
   ];
   const factsJa = feats.map((f) => `${f.ja} ${fmt(f.contribution)}`).join("、");
   const factsEn = feats.map((f) => `${f.en} ${fmt(f.contribution)}`).join("; ");
+  const stepsJa = crossScript.length > 0 ? `: ${stepsIn("ja")}` : "";
+  const stepsEn = crossScript.length > 0 ? `: ${stepsIn("en")}` : "";
   return {
     queryName,
     matchedName,
     features,
     summary: {
-      ja: `「${queryName}」は「${matchedName}」と一致度 ${total.toFixed(2)}（名前 ${cmp.score.toFixed(2)}、${m.ja}${factsJa ? `、${factsJa}` : ""}）`,
-      en: `"${queryName}" matches "${matchedName}" with score ${total.toFixed(2)} (name ${cmp.score.toFixed(2)}, ${m.en}${factsEn ? `; ${factsEn}` : ""})`,
+      ja: `「${queryName}」は「${matchedName}」と一致度 ${total.toFixed(2)}（名前 ${cmp.score.toFixed(2)}、${m.ja}${stepsJa}${factsJa ? `、${factsJa}` : ""}）`,
+      en: `"${queryName}" matches "${matchedName}" with score ${total.toFixed(2)} (name ${cmp.score.toFixed(2)}, ${m.en}${stepsEn}${factsEn ? `; ${factsEn}` : ""})`,
     },
+    ...(crossScript.length > 0 ? { crossScript } : {}),
   };
 }

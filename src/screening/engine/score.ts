@@ -3,18 +3,30 @@
  * evidence (legal form, country, date of birth, identifiers) and words every contribution for a
  * reviewer in Japanese and English. Scores are graded in 0..1; 1.0 only for identical names.
  */
-import type { AnalyzedName, FormMethod, NameForm, Token } from "./analyze.js";
+import type { AnalyzedName, FormMethod, NameForm, Token, TokenSource } from "./analyze.js";
 import { editRatio, tokenSimilarity } from "./similarity.js";
 import { type SpellingRule, VARIANT_FACTOR } from "./spelling.js";
 import type { LegalClass } from "./vocabulary.js";
 
 export type NameComparison = {
   score: number;
+  /**
+   * The alignment score before the method's fidelity cap: breaks ties between names capped to the
+   * same score (a translation that explains every word of the list name beats one that does not).
+   */
+  raw?: number;
   /** The forms that gave the best score (to recompute matched pairs for an explanation). */
   forms?: [NameForm, NameForm];
   method: FormMethod | "identical" | "ideographs";
   /** Matched token pairs, for the explanation ("putin ~ puchin"), with the spelling rule used. */
-  pairs: { query: string; list: string; similarity: number; rule?: PairRule }[];
+  pairs: {
+    query: string;
+    list: string;
+    similarity: number;
+    rule?: PairRule;
+    /** The characters the query words were read or translated from, and how (浪潮 → pinyin). */
+    via?: TokenSource[];
+  }[];
   queryCoverage: number;
   listCoverage: number;
 };
@@ -144,6 +156,22 @@ function initialSimilarity(u: Unit, v: Unit): number {
  */
 export const INITIAL_AGREEMENT_CREDIT = 0.9;
 
+/** The query spelling that met the list token best (for the explanation: 交通 → communications). */
+function bestAlt(u: Unit, v: Unit): string {
+  let best = u.alts[0]!;
+  let bestSim = -1;
+  for (const a of u.alts) {
+    for (const b of v.alts) {
+      const x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, u.len > 1 || v.len > 1);
+      if (x > bestSim) {
+        bestSim = x;
+        best = a;
+      }
+    }
+  }
+  return best;
+}
+
 /** Which spelling rule (or initial) a matched pair relied on, for the explanation. */
 function pairRule(u: Unit, v: Unit): PairRule | undefined {
   if (isInitial(u) !== isInitial(v) && u.len === 1 && v.len === 1) return "initial";
@@ -172,6 +200,13 @@ const qUsed = new Uint8Array(64);
 const nUsed = new Uint8Array(64);
 const qSim = new Float64Array(64);
 const nSim = new Float64Array(64);
+const qTo = new Int16Array(64);
+
+/**
+ * Similarity left to given-name syllables met in the reverse order (광수 vs Su-Kwang), or to the one
+ * syllable met when its partner was not (현숙 vs Hyon-U).
+ */
+export const SWAPPED_SYLLABLES_FACTOR = 0.5;
 
 /**
  * Best one-to-one alignment of two token lists (greedy on similarity), allowing a pair of
@@ -202,6 +237,7 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
   nUsed.fill(0, 0, nn);
   qSim.fill(0, 0, qn);
   nSim.fill(0, 0, nn);
+  qTo.fill(-1, 0, qn);
   const pairs: NameComparison["pairs"] = [];
   for (let c = count - 1; c >= 0; c--) {
     const key = keys[c]!;
@@ -217,6 +253,7 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
     if (!free) continue;
     // an initial that agrees with a whole word is fully explained on its own side
     const initialPair = isInitial(u) !== isInitial(v);
+    if (u.len === 1) qTo[u.start] = v.len === 1 ? v.start : -1;
     for (let k = 0; k < u.len; k++) {
       qUsed[u.start + k] = 1;
       qSim[u.start + k] = initialPair && isInitial(u) ? Math.max(s, INITIAL_AGREEMENT_CREDIT) : s;
@@ -227,18 +264,41 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
     }
     if (withPairs) {
       const rule = pairRule(u, v);
+      const qTokens = q.tokens.slice(u.start, u.start + u.len);
+      const via: TokenSource[] = [];
+      for (const t of qTokens) if (t.from && !via.some((x) => x.text === t.from!.text)) via.push(t.from);
       pairs.push({
         ...(rule ? { rule } : {}),
-        query: q.tokens
-          .slice(u.start, u.start + u.len)
-          .map((t) => t.alts[0])
-          .join(" "),
+        ...(via.length > 0 ? { via } : {}),
+        query: u.len === 1 ? bestAlt(u, v) : qTokens.map((t) => t.alts[0]).join(" "),
         list: n.tokens
           .slice(v.start, v.start + v.len)
           .map((t) => t.alts[0])
           .join(" "),
         similarity: Math.round(s * 1000) / 1000,
       });
+    }
+  }
+  // given-name syllables must keep their order: a swapped pair is a different name
+  for (let i = 0; i + 1 < qn; i++) {
+    const a = q.tokens[i]!;
+    const b = q.tokens[i + 1]!;
+    if (a.seq === undefined || a.seq !== b.seq) continue;
+    if (qUsed[i] !== qUsed[i + 1]) {
+      // one syllable of the given name met, the other not: another given name (현숙 is not 현우)
+      const k = qUsed[i] ? i : i + 1;
+      qSim[k] = qSim[k]! * SWAPPED_SYLLABLES_FACTOR;
+      if (qTo[k]! >= 0) nSim[qTo[k]!] = nSim[qTo[k]!]! * SWAPPED_SYLLABLES_FACTOR;
+      continue;
+    }
+    if (!qUsed[i]) continue;
+    const ja = qTo[i]!;
+    const jb = qTo[i + 1]!;
+    if (ja >= 0 && jb >= 0 && ja > jb) {
+      qSim[i] = qSim[i]! * SWAPPED_SYLLABLES_FACTOR;
+      qSim[i + 1] = qSim[i + 1]! * SWAPPED_SYLLABLES_FACTOR;
+      nSim[ja] = nSim[ja]! * SWAPPED_SYLLABLES_FACTOR;
+      nSim[jb] = nSim[jb]! * SWAPPED_SYLLABLES_FACTOR;
     }
   }
   let qw = 0;
@@ -301,9 +361,9 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
       if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
       const a = alignForms(qf, nf);
       const score = Math.min(a.score, fidelity);
-      if (score > best.score) {
+      if (score > best.score || (score === best.score && a.score > (best.raw ?? best.score))) {
         const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;
-        best = { ...a, score, method, forms: [qf, nf] };
+        best = { ...a, score, raw: a.score, method, forms: [qf, nf] };
       }
     }
   }

@@ -17,17 +17,33 @@ export type User = {
   lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
+  scopeDepartments: string[];
+  totpEnabled: boolean;
+  revealGrantedAt: string | null;
+};
+
+/** The second factor (TOTP) of the logged-in user. */
+export type SecondFactor = {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+  /** Nothing but setting it up is allowed until it is done. */
+  enrolmentRequired: boolean;
 };
 
 export type RoleInfo = { id: Role; ja: string; en: string };
 
-type SessionResponse = { user: User; csrfToken: string; roles: RoleInfo[] };
+type SessionResponse = { user: User; csrfToken: string; roles: RoleInfo[]; secondFactor: SecondFactor };
+type ChallengeResponse = { secondFactorRequired: true; challenge: string; expiresAt: string };
 
 type AuthState = {
   status: "loading" | "anonymous" | "authenticated";
   user: User | null;
   roleInfo: RoleInfo[];
-  login(username: string, password: string): Promise<void>;
+  secondFactor: SecondFactor | null;
+  /** Resolves to a challenge when the account asks for its second factor. */
+  login(username: string, password: string): Promise<{ challenge: string } | null>;
+  loginSecondFactor(challenge: string, code: string): Promise<void>;
   logout(everywhere?: boolean): Promise<void>;
   setLanguage(lang: Language): Promise<void>;
   hasRole(...roles: Role[]): boolean;
@@ -42,11 +58,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthState["status"]>("loading");
   const [user, setUser] = useState<User | null>(null);
   const [roleInfo, setRoleInfo] = useState<RoleInfo[]>([]);
+  const [secondFactor, setSecondFactor] = useState<SecondFactor | null>(null);
 
   const accept = useCallback(async (session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
     setUser(session.user);
     setRoleInfo(session.roles);
+    setSecondFactor(session.secondFactor);
     setStatus("authenticated");
     await changeLanguage(session.user.locale);
   }, []);
@@ -76,8 +94,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       user,
       roleInfo,
+      secondFactor,
       async login(username, password) {
-        await accept(await api.post<SessionResponse>("/api/auth/login", { username, password }));
+        const res = await api.post<SessionResponse | ChallengeResponse>("/api/auth/login", {
+          username,
+          password,
+        });
+        if ("secondFactorRequired" in res) return { challenge: res.challenge };
+        await accept(res);
+        return null;
+      },
+      async loginSecondFactor(challenge, code) {
+        await accept(await api.post<SessionResponse>("/api/auth/login/second-factor", { challenge, code }));
       },
       async logout(everywhere = false) {
         try {
@@ -96,7 +124,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)),
       refresh,
     }),
-    [status, user, roleInfo, accept, clear, refresh],
+    [status, user, roleInfo, secondFactor, accept, clear, refresh],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

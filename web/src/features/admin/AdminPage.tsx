@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
+import { RoleRequestsTab } from "../access/RoleRequestsTab";
 import { ListsTab } from "../screening/ListsTab";
 import { OutboxTab } from "./OutboxTab";
 import { UsersTab } from "./UsersTab";
@@ -13,6 +14,7 @@ import { UsersTab } from "./UsersTab";
  */
 export const ADMIN_TABS: { key: string; label: string; element: ReactNode }[] = [
   { key: "users", label: "tabs.users", element: <UsersTab /> },
+  { key: "roleRequests", label: "access:requests.tab", element: <RoleRequestsTab /> },
   { key: "lists", label: "tabs.lists", element: <ListsTab /> },
   { key: "outbox", label: "tabs.outbox", element: <OutboxTab /> },
 ];

@@ -11,24 +11,31 @@ import {
   Stack,
   Switch,
   Table,
+  TagsInput,
   Text,
+  Textarea,
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { modals } from "@mantine/modals";
+import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Role, type User, useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
+import { useAccessActions } from "../access/api";
 import { type NewUser, useUserActions, useUsers } from "./api";
 
 /** Admin › Users: create accounts, set roles, reset passwords, unlock, disable. */
 export function UsersTab() {
   const { t, i18n } = useTranslation("admin");
-  const { roleInfo } = useAuth();
+  const { t: ta } = useTranslation("access");
+  const { roleInfo, user: me } = useAuth();
   const users = useUsers();
   const actions = useUserActions();
+  const access = useAccessActions();
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const roleLabel = (id: string) => {
@@ -56,7 +63,13 @@ export function UsersTab() {
         </Alert>
       ) : null}
       <ErrorAlert
-        error={users.error ?? actions.resetPassword.error ?? actions.unlock.error ?? actions.update.error}
+        error={
+          users.error ??
+          actions.resetPassword.error ??
+          actions.unlock.error ??
+          actions.update.error ??
+          access.resetTotp.error
+        }
       />
       <Table striped data-testid="users-table">
         <Table.Thead>
@@ -65,6 +78,7 @@ export function UsersTab() {
             <Table.Th>{t("users.displayName")}</Table.Th>
             <Table.Th>{t("users.roles")}</Table.Th>
             <Table.Th>{t("users.state")}</Table.Th>
+            <Table.Th>{ta("admin.totp")}</Table.Th>
             <Table.Th>{t("users.updated")}</Table.Th>
             <Table.Th />
           </Table.Tr>
@@ -80,6 +94,19 @@ export function UsersTab() {
                   {u.department ? (
                     <Text size="xs" c="dimmed">
                       {u.department}
+                    </Text>
+                  ) : null}
+                  {u.roles.includes("unit_officer") ? (
+                    <Text size="xs" c="dimmed">
+                      {ta("admin.scopeDepartments")}:{" "}
+                      {u.scopeDepartments.length
+                        ? u.scopeDepartments.join("、")
+                        : (u.department ?? ta("admin.allDepartments"))}
+                    </Text>
+                  ) : null}
+                  {u.revealGrantedAt ? (
+                    <Text size="xs" c="orange">
+                      {ta("admin.revealRecent", { at: formatDateTime(u.revealGrantedAt) })}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -100,6 +127,11 @@ export function UsersTab() {
                   ) : (
                     <Badge color="green">{t("users.active")}</Badge>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={u.totpEnabled ? "green" : "gray"} variant="light">
+                    {u.totpEnabled ? ta("admin.totpOn") : ta("admin.totpOff")}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDateTime(u.updatedAt)}</Text>
@@ -123,6 +155,25 @@ export function UsersTab() {
                       </Menu.Item>
                       {locked ? (
                         <Menu.Item onClick={() => actions.unlock.mutate(u.id)}>{t("users.unlock")}</Menu.Item>
+                      ) : null}
+                      {u.totpEnabled && u.id !== me?.id ? (
+                        <Menu.Item
+                          onClick={() =>
+                            modals.openConfirmModal({
+                              title: ta("admin.resetTotp"),
+                              children: (
+                                <Text size="sm">
+                                  {ta("admin.resetTotpConfirm", { username: u.username })}
+                                </Text>
+                              ),
+                              labels: { confirm: ta("admin.resetTotp"), cancel: "×" },
+                              confirmProps: { color: "red" },
+                              onConfirm: () => access.resetTotp.mutate(u.id),
+                            })
+                          }
+                        >
+                          {ta("admin.resetTotp")}
+                        </Menu.Item>
                       ) : null}
                       <Menu.Item onClick={() => actions.logoutEverywhere.mutate(u.id)}>
                         {t("users.logoutEverywhere")}
@@ -166,7 +217,12 @@ function UserForm({
   onDone: (password: string | undefined, username: string) => void;
 }) {
   const { t } = useTranslation("admin");
+  const { t: ta } = useTranslation("access");
+  const { user: me } = useAuth();
   const actions = useUserActions();
+  const access = useAccessActions();
+  const isSelf = !!user && user.id === me?.id;
+  const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
   const form = useForm({
     initialValues: {
@@ -177,8 +233,10 @@ function UserForm({
       roles: (user?.roles ?? ["applicant"]) as string[],
       locale: user?.locale ?? "ja",
       disabled: user?.disabled ?? false,
+      scopeDepartments: user?.scopeDepartments ?? ([] as string[]),
     },
   });
+  const rolesChanged = !!user && [...form.values.roles].sort().join(",") !== [...user.roles].sort().join(",");
   return (
     <form
       onSubmit={form.onSubmit(async (v) => {
@@ -193,8 +251,22 @@ function UserForm({
         };
         try {
           if (user) {
-            const { username: _u, ...patch } = base;
-            await actions.update.mutateAsync({ id: user.id, patch: { ...patch, disabled: v.disabled } });
+            const { username: _u, roles, ...rest } = base;
+            // One's own roles change only through a request another administrator approves.
+            const ownRoleChange = isSelf && rolesChanged;
+            await actions.update.mutateAsync({
+              id: user.id,
+              patch: {
+                ...rest,
+                ...(ownRoleChange ? {} : { roles }),
+                disabled: v.disabled,
+                scopeDepartments: v.scopeDepartments,
+              },
+            });
+            if (ownRoleChange) {
+              await access.request.mutateAsync({ roles, reason });
+              notifications.show({ color: "blue", message: ta("admin.requested") });
+            }
             onDone(undefined, user.username);
           } else {
             const r = await actions.create.mutateAsync(base);
@@ -218,6 +290,24 @@ function UserForm({
         <TextInput label={t("users.email")} type="email" {...form.getInputProps("email")} />
         <TextInput label={t("users.department")} {...form.getInputProps("department")} />
         <MultiSelect label={t("users.roles")} data={roleOptions} {...form.getInputProps("roles")} />
+        {isSelf && rolesChanged ? (
+          <Stack gap="xs">
+            <Alert color="blue">{ta("admin.ownRoles")}</Alert>
+            <Textarea
+              label={ta("admin.reason")}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+          </Stack>
+        ) : null}
+        {form.values.roles.includes("unit_officer") ? (
+          <TagsInput
+            label={ta("admin.scopeDepartments")}
+            description={ta("admin.scopeDepartmentsHelp")}
+            {...form.getInputProps("scopeDepartments")}
+          />
+        ) : null}
         <Select
           label={t("users.locale")}
           data={[
@@ -236,8 +326,11 @@ function UserForm({
           </Text>
         ) : null}
         <Group>
-          <Button type="submit" loading={actions.create.isPending || actions.update.isPending}>
-            {user ? t("users.save") : t("users.create")}
+          <Button
+            type="submit"
+            loading={actions.create.isPending || actions.update.isPending || access.request.isPending}
+          >
+            {isSelf && rolesChanged ? ta("admin.requestRoles") : user ? t("users.save") : t("users.create")}
           </Button>
         </Group>
       </Stack>

@@ -28,8 +28,13 @@ export function useUserActions() {
       onSuccess: done,
     }),
     update: useMutation({
-      mutationFn: ({ id, patch }: { id: string; patch: Partial<NewUser> & { disabled?: boolean } }) =>
-        api.patch<User>(`/api/admin/users/${id}`, patch),
+      mutationFn: ({
+        id,
+        patch,
+      }: {
+        id: string;
+        patch: Partial<NewUser> & { disabled?: boolean; scopeDepartments?: string[] };
+      }) => api.patch<User>(`/api/admin/users/${id}`, patch),
       onSuccess: done,
     }),
     resetPassword: useMutation({

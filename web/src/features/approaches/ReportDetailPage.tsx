@@ -47,13 +47,20 @@ export function ReasonText({ reason }: { reason: LinkReason }) {
         ? t("reasons.textShared")
         : t("reasons.text", { similarity: Math.round(reason.similarity * 100) / 100 })
       : t(`reasons.${reason.kind}`);
+  const why = reason.detail ? bi(reason.detail) : undefined;
   return (
-    <Text span size="sm">
+    <Text span size="sm" title={why}>
       {label}
       {reason.value ? (
         <Text span c="dimmed" size="sm">
           {" "}
           ({reason.value})
+        </Text>
+      ) : null}
+      {why && !reason.value ? (
+        <Text span c="dimmed" size="sm">
+          {" "}
+          ({why})
         </Text>
       ) : null}
     </Text>

@@ -25,7 +25,7 @@ export type Questionnaire = {
   attachmentMaxBytes: number;
 };
 
-export type LinkReason = { kind: string; value?: string; similarity?: number };
+export type LinkReason = { kind: string; value?: string; similarity?: number; detail?: Bi };
 export type SharedFact = { kind: string; value: string | null; reportIds: string[]; reporterCount: number };
 export type Screening = {
   status: "screened" | "unavailable" | "failed";

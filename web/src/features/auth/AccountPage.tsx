@@ -8,6 +8,7 @@ import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { fieldErrors } from "../../app/forms";
+import { SecondFactorPanel } from "../access/SecondFactor";
 
 /** The logged-in user's own account: roles, language, password. */
 export function AccountPage() {
@@ -31,6 +32,7 @@ export function AccountPage() {
         <Text>{user.roles.map(roleName).join("、") || t("account.noRoles")}</Text>
         {user.department ? <Text c="dimmed">{user.department}</Text> : null}
       </Paper>
+      <SecondFactorPanel />
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           {t("account.changePassword")}

@@ -14,13 +14,16 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
+import { ApiError } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { LanguageSwitch } from "../../app/Layout";
+import { LoginCodeForm } from "../access/SecondFactor";
 
 /** Username and password login; the language can be chosen before logging in. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { login, status } = useAuth();
+  const { login, loginSecondFactor, status } = useAuth();
+  const [challenge, setChallenge] = useState<string | null>(null);
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +38,42 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from ?? "/";
   if (status === "authenticated") return <Navigate to={from} replace />;
 
+  if (challenge)
+    return (
+      <Center mih="100vh" p="md" bg="gray.0">
+        <Paper withBorder shadow="sm" p="xl" radius="md" w={400}>
+          <Stack>
+            <Title order={2}>関守 Sekimori</Title>
+            <LanguageSwitch />
+            {error ? (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            ) : null}
+            <LoginCodeForm
+              busy={busy}
+              onBack={() => {
+                setChallenge(null);
+                setError(null);
+              }}
+              onSubmit={async (code) => {
+                setBusy(true);
+                setError(null);
+                try {
+                  await loginSecondFactor(challenge, code);
+                  navigate(from, { replace: true });
+                } catch (e) {
+                  setError(e instanceof Error ? e.message : String(e));
+                  if (e instanceof ApiError && e.code === "login_expired") setChallenge(null);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            />
+          </Stack>
+        </Paper>
+      </Center>
+    );
   return (
     <Center mih="100vh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={400}>
@@ -43,7 +82,12 @@ export function LoginPage() {
             setBusy(true);
             setError(null);
             try {
-              await login(values.username.trim(), values.password);
+              const next = await login(values.username.trim(), values.password);
+              if (next) {
+                setChallenge(next.challenge);
+                form.setFieldValue("password", "");
+                return;
+              }
               navigate(from, { replace: true });
             } catch (e) {
               setError(e instanceof Error ? e.message : String(e));

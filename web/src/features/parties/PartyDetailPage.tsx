@@ -21,9 +21,9 @@ import { PageHeader } from "../../app/components/PageHeader";
 import { countryName, formatDate, formatDateTime } from "../../app/format";
 import { PartyScreeningPanel } from "../screening/PartyScreeningPanel";
 import { SCREENING_READERS } from "../screening/roles";
-import { useArchiveParty, useParty, usePartyHistory } from "./api";
+import { useArchiveParty, useParty, usePartyHistory, usePartyUsage } from "./api";
 import { changedFields, showValue } from "./history";
-import { PARTY_WRITERS } from "./PartiesListPage";
+import { MergedBanner, PartyDuplicatesPanel, PartyUsagePanel, PartyVersionsPanel } from "./PartyRecordPanels";
 
 /** One party: names in every script, identifiers, notes, and its audited history. */
 export function PartyDetailPage() {
@@ -32,12 +32,13 @@ export function PartyDetailPage() {
   const { hasRole } = useAuth();
   const party = useParty(id);
   const history = usePartyHistory(id);
+  const usage = usePartyUsage(id);
   const archive = useArchiveParty();
 
   if (party.isLoading) return <Loader />;
   if (party.error || !party.data) return <ErrorAlert error={party.error} />;
   const p = party.data;
-  const canArchive = hasRole("secretariat", "approver", "admin");
+  const canArchive = hasRole("secretariat", "approver", "admin") && !p.mergedInto;
 
   return (
     <Stack>
@@ -51,7 +52,7 @@ export function PartyDetailPage() {
         subtitle={`${t(`kinds.${p.kind}`)}${p.country ? ` · ${countryName(p.country)}` : ""}`}
         actions={
           <>
-            {hasRole(...PARTY_WRITERS) && !p.archived ? (
+            {usage.data?.canEdit && !p.archived ? (
               <Button component={Link} to={`/parties/${p.id}/edit`} variant="default">
                 {t("edit")}
               </Button>
@@ -77,6 +78,7 @@ export function PartyDetailPage() {
         }
       />
       <ErrorAlert error={archive.error} />
+      <MergedBanner party={p} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
@@ -156,7 +158,10 @@ export function PartyDetailPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
+      {usage.data ? <PartyUsagePanel usage={usage.data} /> : null}
       {hasRole(...SCREENING_READERS) ? <PartyScreeningPanel partyId={p.id} archived={p.archived} /> : null}
+      {hasRole("secretariat") ? <PartyDuplicatesPanel party={p} /> : null}
+      <PartyVersionsPanel partyId={p.id} />
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           {t("history")}

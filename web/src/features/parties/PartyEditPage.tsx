@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Button,
   Group,
   Loader,
@@ -15,11 +16,12 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { bi } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import {
   IDENTIFIER_SCHEMES,
@@ -29,9 +31,11 @@ import {
   type PartyNameKind,
   useParty,
   usePartyTags,
+  usePartyUsage,
   useSaveParty,
 } from "./api";
 import { COUNTRY_CODES } from "./countries";
+import { DuplicateWarning } from "./DuplicateWarning";
 
 type FormValues = {
   kind: PartyKind;
@@ -80,16 +84,27 @@ function toInput(v: FormValues): PartyInput {
 export function PartyEditPage() {
   const { id } = useParams();
   const party = useParty(id);
-  if (id && party.isLoading) return <Loader />;
+  const usage = usePartyUsage(id);
+  const { t } = useTranslation("partyrecords");
+  if (id && (party.isLoading || usage.isLoading)) return <Loader />;
   if (id && (party.error || !party.data)) return <ErrorAlert error={party.error} />;
-  return <PartyForm party={party.data} />;
+  if (id && usage.data && !usage.data.canEdit)
+    return (
+      <Alert color="orange" title={t("lockedTitle")} data-testid="party-locked">
+        {bi(usage.data.editBlockedBecause)}
+      </Alert>
+    );
+  return <PartyForm party={party.data} reasonRequired={usage.data?.reasonRequired ?? false} />;
 }
 
-function PartyForm({ party }: { party?: Party }) {
+function PartyForm({ party, reasonRequired }: { party?: Party | undefined; reasonRequired: boolean }) {
   const { t, i18n } = useTranslation("parties");
+  const { t: tr } = useTranslation("partyrecords");
   const navigate = useNavigate();
   const save = useSaveParty();
   const tags = usePartyTags();
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const form = useForm<FormValues>({
     initialValues: toForm(party),
     validate: {
@@ -107,15 +122,22 @@ function PartyForm({ party }: { party?: Party }) {
 
   const submit = form.onSubmit(async (values) => {
     try {
+      if (reasonRequired && !reason.trim()) {
+        setReasonError(tr("reasonHelp"));
+        return;
+      }
       const saved = await save.mutateAsync({
         id: party?.id,
         version: party?.version,
         input: toInput(values),
+        reason: reasonRequired ? reason : null,
       });
       notifications.show({ color: "green", message: t(party ? "saved" : "created") });
       navigate(`/parties/${saved.id}`);
     } catch (e) {
-      form.setErrors(fieldErrors(e));
+      const errors = fieldErrors(e);
+      form.setErrors(errors);
+      if (errors.reason) setReasonError(errors.reason);
     }
   });
 
@@ -254,6 +276,33 @@ function PartyForm({ party }: { party?: Party }) {
             <Textarea label={t("notes")} autosize minRows={3} {...form.getInputProps("notes")} />
           </Stack>
         </Paper>
+        <DuplicateWarning
+          candidate={{
+            id: party?.id ?? null,
+            kind: form.values.kind,
+            names: form.values.names.map((n) => ({ name: n.name })),
+            country: form.values.country || null,
+            birthDate: form.values.kind === "person" ? form.values.birthDate || null : null,
+            identifiers: form.values.identifiers,
+          }}
+          onUse={party ? undefined : (p) => navigate(`/parties/${p.id}`)}
+        />
+        {reasonRequired ? (
+          <Textarea
+            label={tr("reason")}
+            description={tr("reasonHelp")}
+            withAsterisk
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setReasonError(null);
+            }}
+            error={reasonError}
+            data-testid="party-change-reason"
+          />
+        ) : null}
         <Group>
           <Button type="submit" loading={save.isPending}>
             {party ? t("save") : t("create")}

@@ -16,6 +16,8 @@ export type Party = {
   identifiers: { scheme: string; value: string }[];
   archived: boolean;
   archivedAt: string | null;
+  /** The surviving party when this one was merged into it. */
+  mergedInto: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -49,6 +51,69 @@ export type HistoryItem = {
   action: string;
   before: unknown;
   after: unknown;
+};
+
+export type Bi = { ja: string; en: string };
+
+export type PartySnapshot = {
+  kind: PartyKind;
+  primaryName: string;
+  names: { name: string; kind: string; lang: string | null; script: string }[];
+  country: string | null;
+  birthDate: string | null;
+  website: string | null;
+  notes: string | null;
+  tags: string[];
+  identifiers: { scheme: string; value: string }[];
+  archived: boolean;
+  mergedInto?: string | null;
+};
+
+export type PartyVersion = {
+  version: number;
+  action: "baseline" | "created" | "updated" | "archived" | "restored" | "merged" | "merged_into";
+  at: string;
+  actorLabel: string;
+  reason: string | null;
+  relatedPartyId: string | null;
+  snapshot: PartySnapshot;
+  changes: { field: string; before: unknown; after: unknown }[];
+};
+
+export type PartyUsage = {
+  canEdit: boolean;
+  reasonRequired: boolean;
+  editBlockedBecause: Bi | null;
+  submittedReviews: { id: string; refNo: string; title: string; status: string }[];
+  ownDraftReviews: number;
+  othersDraftReviews: number;
+  people: number;
+  approachReports: number;
+};
+
+export type DuplicateSuggestion = {
+  partyId: string;
+  score: number;
+  sameIdentifier: boolean;
+  reasons: Bi[];
+  party: {
+    id: string;
+    kind: PartyKind;
+    primaryName: string;
+    names: string[];
+    country: string | null;
+    birthDate: string | null;
+  };
+};
+
+/** What the duplicate check needs of a party being entered. */
+export type DuplicateCandidate = {
+  id?: string | null;
+  kind: PartyKind;
+  names: { name: string }[];
+  country?: string | null;
+  birthDate?: string | null;
+  identifiers?: { scheme: string; value: string }[];
 };
 
 export const IDENTIFIER_SCHEMES = [
@@ -97,18 +162,101 @@ export function usePartyTags() {
   });
 }
 
-/** Create or update (with the version last read) a party. */
+/** Create or update (with the version last read, and a reason when one is required) a party. */
 export function useSaveParty() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, input }: { id?: string; version?: number; input: PartyInput }) =>
+    mutationFn: ({
+      id,
+      version,
+      input,
+      reason,
+    }: {
+      id?: string;
+      version?: number;
+      input: PartyInput;
+      reason?: string | null;
+    }) =>
       id
-        ? api.put<Party>(`/api/parties/${id}`, { ...input, version })
+        ? api.put<Party>(`/api/parties/${id}`, { ...input, version, reason: reason || null })
         : api.post<Party>("/api/parties", input),
     onSuccess: (party) => {
       void qc.invalidateQueries({ queryKey: ["parties"] });
       qc.setQueryData(["party", party.id], party);
-      void qc.invalidateQueries({ queryKey: ["party", party.id, "history"] });
+      void qc.invalidateQueries({ queryKey: ["party", party.id] });
+    },
+  });
+}
+
+/** Every version of a party, newest first. */
+export function usePartyVersions(id: string | undefined) {
+  return useQuery({
+    queryKey: ["party", id, "versions"],
+    queryFn: () => api.get<{ items: PartyVersion[] }>(`/api/parties/${id}/versions`),
+    enabled: !!id,
+  });
+}
+
+/** Where a party is used and whether the current user may change it. */
+export function usePartyUsage(id: string | undefined) {
+  return useQuery({
+    queryKey: ["party", id, "usage"],
+    queryFn: () => api.get<PartyUsage>(`/api/parties/${id}/usage`),
+    enabled: !!id,
+  });
+}
+
+/** Likely duplicates of a stored party. */
+export function usePartyDuplicates(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ["party", id, "duplicates"],
+    queryFn: () => api.get<{ items: DuplicateSuggestion[] }>(`/api/parties/${id}/duplicates`),
+    enabled: !!id && enabled,
+  });
+}
+
+/** Likely duplicates of a party being entered; asks only once a name is typed. */
+export function useDuplicateCheck(candidate: DuplicateCandidate) {
+  const names = candidate.names.map((n) => n.name.trim()).filter(Boolean);
+  const identifiers = (candidate.identifiers ?? []).filter((i) => i.value.trim() !== "");
+  const body = {
+    id: candidate.id ?? null,
+    kind: candidate.kind,
+    names: names.map((name) => ({ name })),
+    country: candidate.country || null,
+    birthDate: candidate.birthDate || null,
+    identifiers,
+  };
+  return useQuery({
+    queryKey: ["parties", "duplicates", body],
+    queryFn: () => api.post<{ items: DuplicateSuggestion[] }>("/api/parties/duplicates", body),
+    enabled: names.length > 0 || identifiers.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/** Merges a duplicate into a surviving party (secretariat). */
+export function useMergeParty() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: {
+      survivorId: string;
+      duplicateId: string;
+      survivorVersion: number;
+      duplicateVersion: number;
+      reason: string;
+    }) =>
+      api.post<{ survivor: Party; duplicateId: string; notes: Bi[] }>(`/api/parties/${v.survivorId}/merge`, {
+        duplicateId: v.duplicateId,
+        survivorVersion: v.survivorVersion,
+        duplicateVersion: v.duplicateVersion,
+        reason: v.reason,
+      }),
+    onSuccess: (res) => {
+      void qc.invalidateQueries({ queryKey: ["parties"] });
+      void qc.invalidateQueries({ queryKey: ["party"] });
+      qc.setQueryData(["party", res.survivor.id], res.survivor);
     },
   });
 }

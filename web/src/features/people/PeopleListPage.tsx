@@ -5,6 +5,7 @@ import {
   Group,
   Loader,
   Modal,
+  Pagination,
   Paper,
   Select,
   Stack,
@@ -13,10 +14,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
@@ -24,17 +26,46 @@ import { PageHeader } from "../../app/components/PageHeader";
 import { formatDate } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import { PartyPicker } from "../reviews/PartyPicker";
-import { type PersonInput, usePeople, useSavePerson } from "./api";
+import { type PersonInput, usePeople, usePeopleDepartments, useSavePerson } from "./api";
 
 const CATEGORIES = ["staff", "student", "visitor", "researcher", "other"];
+const PEOPLE_FLAGS = [
+  "P-DECLARATION-OVERDUE",
+  "P-DISCLOSURE-LIST-HIT",
+  "P-EFFORT-OVER-100",
+  "P-TALENT-PROGRAM",
+];
+const DUE_FILTERS = ["overdue", "within30", "within90"];
+const PAGE_SIZE = 50;
 
 /** Person records with residency, 特定類型 and due dates (officers); applicants go to their own record. */
 export function PeopleListPage() {
   const { t } = useTranslation("people");
+  const { t: tf } = useTranslation("peoplefilters");
   const { hasRole } = useAuth();
-  const [q, setQ] = useState("");
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    q: params.get("q") ?? "",
+    department: params.get("department") ?? "",
+    category: params.get("category") ?? "",
+    flag: params.get("flag") ?? "",
+    due: params.get("due") ?? "",
+    sort: params.get("sort") ?? "",
+  };
+  const page = Number(params.get("page") ?? "1") || 1;
+  const [debouncedQ] = useDebouncedValue(filter.q, 250);
   const officer = hasRole("unit_officer", "secretariat", "approver", "auditor", "admin");
-  const list = usePeople(q);
+  const list = usePeople({ ...filter, q: debouncedQ, page, pageSize: PAGE_SIZE });
+  const departments = usePeopleDepartments(officer);
+  const setFilter = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!("page" in changes)) next.delete("page");
+    setParams(next, { replace: true });
+  };
   const [creating, setCreating] = useState(false);
   const [reminding, setReminding] = useState(false);
   if (!officer) return <Navigate to="/people/me" replace />;
@@ -70,7 +101,67 @@ export function PeopleListPage() {
           </>
         }
       />
-      <TextInput label={t("search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
+      <Group align="flex-end" data-testid="people-filters">
+        <TextInput
+          label={t("search")}
+          value={filter.q}
+          onChange={(e) => setFilter({ q: e.currentTarget.value })}
+          w={240}
+        />
+        <Select
+          label={tf("department")}
+          placeholder={tf("all")}
+          data={departments.data?.items ?? []}
+          value={filter.department || null}
+          onChange={(v) => setFilter({ department: v })}
+          clearable
+          searchable
+          w={200}
+        />
+        <Select
+          label={tf("category")}
+          placeholder={tf("all")}
+          data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          value={filter.category || null}
+          onChange={(v) => setFilter({ category: v })}
+          clearable
+          w={150}
+        />
+        <Select
+          label={tf("flag")}
+          placeholder={tf("all")}
+          data={PEOPLE_FLAGS.map((f) => ({ value: f, label: tf(`flags.${f}`) }))}
+          value={filter.flag || null}
+          onChange={(v) => setFilter({ flag: v })}
+          clearable
+          w={260}
+        />
+        <Select
+          label={tf("due")}
+          placeholder={tf("all")}
+          data={DUE_FILTERS.map((d) => ({ value: d, label: tf(`dues.${d}`) }))}
+          value={filter.due || null}
+          onChange={(v) => setFilter({ due: v })}
+          clearable
+          w={180}
+        />
+        <Select
+          label={tf("sort")}
+          data={[
+            { value: "name", label: tf("sorts.name") },
+            { value: "due", label: tf("sorts.due") },
+          ]}
+          value={filter.sort || "name"}
+          onChange={(v) => setFilter({ sort: v === "name" ? null : v })}
+          allowDeselect={false}
+          w={170}
+        />
+      </Group>
+      {list.data ? (
+        <Text size="sm" c="dimmed" data-testid="people-count">
+          {tf("count", { count: list.data.total })}
+        </Text>
+      ) : null}
       <ErrorAlert error={list.error} />
       {list.isLoading ? (
         <Loader />
@@ -84,6 +175,7 @@ export function PeopleListPage() {
               <Table.Th>{t("residency")}</Table.Th>
               <Table.Th>{t("tokutei")}</Table.Th>
               <Table.Th>{t("disclosureDue")}</Table.Th>
+              <Table.Th>{tf("tokuteiDue")}</Table.Th>
               <Table.Th>{t("flags")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -100,6 +192,7 @@ export function PeopleListPage() {
                 <Table.Td>{p.residency ? t(`residencyStatus.${p.residency}`) : "—"}</Table.Td>
                 <Table.Td>{p.tokuteiActive ? <Badge color="red">{t("tokutei")}</Badge> : "—"}</Table.Td>
                 <Table.Td>{formatDate(p.disclosureDueOn)}</Table.Td>
+                <Table.Td>{formatDate(p.tokuteiReviewOn)}</Table.Td>
                 <Table.Td>
                   <Text size="xs">{p.flags.join(" ")}</Text>
                 </Table.Td>
@@ -109,6 +202,13 @@ export function PeopleListPage() {
         </Table>
       )}
       {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t("empty")}</Text> : null}
+      {list.data && list.data.total > PAGE_SIZE ? (
+        <Pagination
+          total={Math.ceil(list.data.total / PAGE_SIZE)}
+          value={page}
+          onChange={(n) => setFilter({ page: String(n) })}
+        />
+      ) : null}
       <CreatePerson opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, qs } from "../../app/api";
 import type { Bi, Hit } from "../reviews/api";
 
@@ -127,10 +127,32 @@ export type PersonListItem = {
   flags: string[];
 };
 
-export function usePeople(q: string) {
+/** The people list's filters, as the URL and the API carry them. */
+export type PeopleFilter = {
+  q?: string;
+  department?: string;
+  category?: string;
+  flag?: string;
+  due?: string;
+  sort?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export function usePeople(filter: PeopleFilter) {
   return useQuery({
-    queryKey: ["people", "list", q],
-    queryFn: () => api.get<{ items: PersonListItem[] }>(`/api/people${qs({ q })}`),
+    queryKey: ["people", "list", filter],
+    queryFn: () => api.get<{ items: PersonListItem[]; total: number }>(`/api/people${qs(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Departments that have person records. */
+export function usePeopleDepartments(enabled: boolean) {
+  return useQuery({
+    queryKey: ["people", "departments"],
+    queryFn: () => api.get<{ items: string[] }>("/api/people/departments"),
+    enabled,
   });
 }
 

@@ -1,10 +1,8 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
+import { Button, Group, Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../app/api";
-import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { countryName } from "../../app/format";
+import { CreatePartyModal } from "../parties/CreatePartyModal";
 import { usePartySearch } from "./api";
 
 /**
@@ -64,76 +62,5 @@ export function PartyPicker({
         }}
       />
     </Group>
-  );
-}
-
-function CreatePartyModal({
-  opened,
-  initialName,
-  kind: fixedKind,
-  onClose,
-  onCreated,
-}: {
-  opened: boolean;
-  initialName: string;
-  kind?: "organization" | "person";
-  onClose: () => void;
-  onCreated: (p: { id: string; name: string; kind: string }) => void;
-}) {
-  const { t } = useTranslation("reviews");
-  const qc = useQueryClient();
-  const [name, setName] = useState(initialName);
-  const [kind, setKind] = useState<string>(fixedKind ?? "organization");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <Modal opened={opened} onClose={onClose} title={t("createPartyTitle")}>
-      <Stack>
-        <ErrorAlert error={error} />
-        {fixedKind ? null : (
-          <SegmentedControl
-            value={kind}
-            onChange={setKind}
-            data={[
-              { value: "organization", label: t("kinds.organization") },
-              { value: "person", label: t("kinds.person") },
-            ]}
-          />
-        )}
-        <TextInput
-          label={t("partyName")}
-          value={name || initialName}
-          onChange={(e) => setName(e.currentTarget.value)}
-          data-autofocus
-        />
-        <Group>
-          <Button
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                const p = await api.post<{ id: string; primaryName: string; kind: string }>("/api/parties", {
-                  kind,
-                  names: [{ name: name || initialName }],
-                });
-                void qc.invalidateQueries({ queryKey: ["parties"] });
-                onCreated({ id: p.id, name: p.primaryName, kind: p.kind });
-                setName("");
-              } catch (e) {
-                setError(e);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {t("add")}
-          </Button>
-          <Button variant="default" onClick={onClose}>
-            {t("cancel")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -26,6 +26,7 @@ import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
+import { SeparationNotice } from "../access/SeparationNotice";
 import { AftercarePanel } from "./AftercarePanel";
 import {
   type Counterparty,
@@ -89,6 +90,7 @@ export function ReviewDetailPage() {
           ) : null}
         </Alert>
       ) : null}
+      <SeparationNotice separation={r.separationOfDuties} />
       <ActionBar review={r} reference={reference} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>

@@ -11,6 +11,8 @@ export type Question = {
   help?: Bi;
   required: boolean;
   options?: Option[];
+  /** Yes/no questions: the risky answer (always "yes"), or null for a question that records a fact. */
+  riskyAnswer?: "yes" | null;
   flag?: string;
   fullReviewIfYes?: boolean;
   fullReviewIfValue?: string[];
@@ -196,6 +198,8 @@ export type Review = {
   exportFacts: ExportFacts;
   items: ReviewItem[];
   licence: LicencePanel;
+  /** Four-eyes rule: why the current user may not approve (src/auth/separation-of-duties-engine.ts). */
+  separationOfDuties?: { approvalBlocked: boolean; reasons: { ja: string; en: string }[] };
 };
 
 export type ExportFacts = {

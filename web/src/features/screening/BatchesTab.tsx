@@ -22,7 +22,7 @@ import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { bi, formatDateTime } from "../../app/format";
 import { type BatchJob, useBatch, useBatches, useBatchRows, useUploadBatch } from "./api";
-import { EntryDrawer, ScoreBadge, useSourceLabel } from "./HitCard";
+import { CrossScriptView, EntryDrawer, ScoreBadge, useSourceLabel } from "./HitCard";
 import { SCREENING_OFFICERS } from "./roles";
 
 const STATUS_COLOR: Record<BatchJob["status"], string> = {
@@ -270,6 +270,7 @@ export function BatchDetail({ id }: { id: string }) {
                         <Text size="xs" c="dimmed">
                           {sourceLabel(best.source)} {best.sourceId} — {bi(best.summary)}
                         </Text>
+                        <CrossScriptView steps={best.crossScript} />
                       </Stack>
                     </Group>
                   ) : null}

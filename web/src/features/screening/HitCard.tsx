@@ -15,7 +15,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { bi, countryName, formatDate, formatDateTime } from "../../app/format";
-import { type Explanation, type Hit, useListEntry, useListSources } from "./api";
+import { type CrossScriptStep, type Explanation, type Hit, useListEntry, useListSources } from "./api";
 
 /** The list's name in the UI language (its id when the list is unknown to this server). */
 export function useSourceLabel(): (source: string) => string {
@@ -40,6 +40,34 @@ export function ScoreBadge({ score, match }: { score: number; match: boolean }) 
   );
 }
 
+/**
+ * How the query's characters reached the list name across scripts: each step as
+ * "浪潮 → langchao ~ langchao (pinyin)", in the UI language.
+ */
+export function CrossScriptView({ steps }: { steps: CrossScriptStep[] | undefined }) {
+  const { t } = useTranslation("screening");
+  if (!steps || steps.length === 0) return null;
+  return (
+    <Group gap={4} data-testid="cross-script">
+      <Text size="xs" c="dimmed">
+        {t("explanation.crossScript")}
+      </Text>
+      {steps.map((s) => (
+        <Badge
+          key={`${s.from}-${s.to}-${s.list}`}
+          variant="outline"
+          color="indigo"
+          size="sm"
+          tt="none"
+          data-testid="cross-script-step"
+        >
+          {t("explanation.step", { from: s.from, to: s.to, list: s.list, how: bi(s.how) })}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
 /** Why a hit scored what it did: which query name met which list name, and each feature's share. */
 export function ExplanationView({ explanation }: { explanation: Explanation }) {
   const { t } = useTranslation("screening");
@@ -49,6 +77,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
       <Text size="xs" c="dimmed">
         {t("explanation.names", { query: explanation.queryName, matched: explanation.matchedName })}
       </Text>
+      <CrossScriptView steps={explanation.crossScript} />
       <Table withRowBorders={false} verticalSpacing={2} fz="xs">
         <Table.Thead>
           <Table.Tr>

@@ -5,11 +5,14 @@ export type Bilingual = { ja: string; en: string };
 export type EntitySchema = "Person" | "Organization" | "Vessel" | "Aircraft" | "Unknown";
 
 export type ScoreFeature = { id: string; contribution: number; label: Bilingual; detail?: Bilingual };
+/** How query characters were read or translated to meet the list name (浪潮 → langchao, pinyin). */
+export type CrossScriptStep = { from: string; to: string; list: string; how: Bilingual };
 export type Explanation = {
   queryName: string;
   matchedName: string;
   features: ScoreFeature[];
   summary: Bilingual;
+  crossScript?: CrossScriptStep[];
 };
 
 /** One candidate list entry for a query, with its score and the reasons for it. */
@@ -154,6 +157,7 @@ export type BatchRow = {
     score: number;
     match: boolean;
     summary: Bilingual;
+    crossScript?: CrossScriptStep[];
   }[];
 };
 
