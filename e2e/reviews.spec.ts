@@ -45,18 +45,6 @@ async function runAction(
   await expect(dialog).toHaveCount(0);
 }
 
-/** Fills the already open action dialog and confirms it. */
-async function runActionInOpenDialog(
-  page: Page,
-  input: { comment?: string; conditions?: string },
-): Promise<void> {
-  const dialog = page.getByRole("dialog");
-  if (input.conditions) await dialog.getByRole("textbox", { name: "承認の条件" }).fill(input.conditions);
-  if (input.comment) await dialog.getByRole("textbox", { name: "理由・コメント" }).fill(input.comment);
-  await dialog.getByRole("button", { name: "実行" }).click();
-  await expect(dialog).toHaveCount(0);
-}
-
 /** The counterparty card of a review, by the party's name. */
 function counterpartyCard(page: Page, name: string) {
   return page

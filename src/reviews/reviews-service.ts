@@ -1212,6 +1212,7 @@ export function createReviewsService(deps: {
       informNote: input.informNote.trim(),
       clearlyNote: input.clearlyNote.trim(),
     };
+    await assertUnitStageScope(actor, await findRow(db, id));
     await db.transaction().execute(async (tx) => {
       const row = await findRow(tx, id, true);
       if (!mayClassify(actor, row))
@@ -1267,6 +1268,7 @@ export function createReviewsService(deps: {
         message: { ja: "同じ品目が重複しています", en: "The same item appears twice" },
       });
     if (fields.length) throw invalid(fields);
+    await assertUnitStageScope(actor, await findRow(db, id));
     await db.transaction().execute(async (tx) => {
       const row = await findRow(tx, id, true);
       if (!mayClassify(actor, row))
@@ -1336,6 +1338,7 @@ export function createReviewsService(deps: {
 
   /** Takes the item master's current 判定 for a linked item (after the master changed). */
   async function refreshItem(actor: Actor, id: string, version: number, itemId: string): Promise<ReviewView> {
+    await assertUnitStageScope(actor, await findRow(db, id));
     await db.transaction().execute(async (tx) => {
       const row = await findRow(tx, id, true);
       if (!mayClassify(actor, row))
