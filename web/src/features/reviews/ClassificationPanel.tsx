@@ -131,7 +131,12 @@ export function ClassificationPanel({ review: r, reference }: { review: Review; 
                 allowDeselect={false}
                 {...form.getInputProps("listStatus")}
               />
-              <Select label={t("regime")} data={opts(reference.regimes)} {...form.getInputProps("regime")} />
+              <Select
+                label={t("regime")}
+                data={opts(reference.regimes)}
+                allowDeselect={false}
+                {...form.getInputProps("regime")}
+              />
             </Group>
             {v.listStatus === "listed" ? (
               <Group grow align="flex-start">
