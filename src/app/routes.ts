@@ -4,6 +4,7 @@ import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
 import { registerDashboardRoutes } from "../dashboard/dashboard-routes.js";
+import { registerExportControlRoutes } from "../export-control/export-control-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
 import { registerOrganisationRoutes } from "../organisation/organisation-routes.js";
@@ -63,12 +64,29 @@ export function registerAllRoutes(
   registerReviewsRoutes(app, {
     reviews: services.reviews,
     pdfFont: services.pdfFont,
+    aftercare: services.aftercare,
     print: async (lang) => ({
       timeZone: await services.organisation.timeZone(),
       listName: await services.lists.listNamer(lang),
     }),
   });
   registerPeopleRoutes(app, { people: services.people });
+  registerExportControlRoutes(app, {
+    countryGroups: services.countryGroups,
+    items: services.exportItems,
+    licences: services.licences,
+    aftercare: services.aftercare,
+    selfInspection: services.selfInspection,
+    pdfFont: services.pdfFont,
+    issuer: services.config.exportControl.issuer,
+    users: async () =>
+      (await services.auth.listUsers()).map((u) => ({
+        id: u.id,
+        displayName: u.displayName,
+        roles: u.roles,
+        disabled: u.disabled,
+      })),
+  });
   registerApproachRoutes(app, {
     approaches: services.approaches,
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,

@@ -14,6 +14,13 @@ import type { Config } from "../config/config.js";
 import { createDashboardRepo } from "../dashboard/dashboard-repo.js";
 import { createDashboardService } from "../dashboard/dashboard-service.js";
 import type { Db } from "../db/database.js";
+import { createAftercareService } from "../export-control/aftercare-service.js";
+import { createCountryGroupsService } from "../export-control/country-groups-service.js";
+import { createExportControlRepo } from "../export-control/export-control-repo.js";
+import { createItemsService } from "../export-control/items-service.js";
+import { RESULT_LABELS } from "../export-control/licence-engine.js";
+import { createLicencesService } from "../export-control/licences-service.js";
+import { createSelfInspectionService } from "../export-control/self-inspection-service.js";
 import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
@@ -25,8 +32,10 @@ import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createProjectsRepo } from "../projects/projects-repo.js";
 import { createProjectsService } from "../projects/projects-service.js";
+import { ACTIVITY_LABELS } from "../reviews/questionnaire-engine.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
+import { STATE_LABELS } from "../reviews/workflow-engine.js";
 import { createIndexManager } from "../screening/index-manager.js";
 import { createListsRepo } from "../screening/lists-repo.js";
 import { createListsService, type ListsService } from "../screening/lists-service.js";
@@ -171,6 +180,48 @@ export function createServices({
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
   });
+  // Export control (issue 13): country groups, item master, licences, after-approval work, self-inspection.
+  const exportRepo = createExportControlRepo();
+  const countryGroups = createCountryGroupsService({ db, repo: exportRepo, audit });
+  const exportItems = createItemsService({ db, repo: exportRepo, audit, tasks, ...(clock ? { clock } : {}) });
+  const licences = createLicencesService({
+    db,
+    repo: exportRepo,
+    audit,
+    tasks,
+    countryGroups: countryGroups.table,
+    ...(clock ? { clock } : {}),
+  });
+  const aftercare = createAftercareService({
+    db,
+    repo: exportRepo,
+    audit,
+    tasks,
+    licences,
+    screening: screeningPort,
+    ...(clock ? { clock } : {}),
+  });
+  const selfInspection = createSelfInspectionService({
+    db,
+    repo: exportRepo,
+    audit,
+    tasks,
+    labels: {
+      activity: (k, lang) => ACTIVITY_LABELS[k as keyof typeof ACTIVITY_LABELS]?.[lang] ?? k,
+      determination: (k, lang) =>
+        k === "not_applicable"
+          ? lang === "ja"
+            ? "対象外（輸出・技術提供なし）"
+            : "Not applicable"
+          : k === "none"
+            ? lang === "ja"
+              ? "未判定"
+              : "Not determined"
+            : (RESULT_LABELS[k as keyof typeof RESULT_LABELS]?.[lang] ?? k),
+      outcome: (k, lang) => STATE_LABELS[k as keyof typeof STATE_LABELS]?.[lang] ?? k,
+    },
+    ...(clock ? { clock } : {}),
+  });
   const reviews = createReviewsService({
     db,
     repo: reviewsRepo,
@@ -181,6 +232,7 @@ export function createServices({
     tasks,
     retentionYears: config.reviews.retentionYears,
     listLabels: () => lists.listLabels(),
+    exportControl: { countryGroups: countryGroups.table, items: exportItems, licences, aftercare },
     separateApproval: config.access.separateApproval,
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
@@ -259,6 +311,11 @@ export function createServices({
     screeningBatches,
     people,
     reviews,
+    countryGroups,
+    exportItems,
+    licences,
+    aftercare,
+    selfInspection,
     approaches,
     cases,
     training,

@@ -247,6 +247,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Years a decided review (事前確認・該非判定・取引審査 records) is kept after its decision",
   },
   {
+    name: "SEKIMORI_EXPORT_ISSUER",
+    default: "安全保障輸出管理室 / Export Control Office",
+    description: "Issuer printed on items' 該非判定書 and 非該当証明書 (organisation and office name)",
+  },
+  {
     name: "SEKIMORI_DISCLOSURE_INTERVAL_MONTHS",
     default: "12",
     description: "Months until a research-integrity disclosure is due again (the annual reminder)",
@@ -344,6 +349,7 @@ export type Config = {
   screening: { threshold: number; waitSeconds: number; pollSeconds: number; batchMaxRows: number };
   pdf: { fontPath: string | undefined };
   reviews: { retentionYears: number };
+  exportControl: { issuer: string };
   people: { disclosureIntervalMonths: number };
   approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   training: { reminderDays: number };
@@ -522,6 +528,7 @@ export function loadConfig(env: Source = process.env): Config {
     },
     pdf: { fontPath: get("SEKIMORI_PDF_FONT") },
     reviews: { retentionYears: int("SEKIMORI_REVIEW_RETENTION_YEARS", 5, 1) },
+    exportControl: { issuer: get("SEKIMORI_EXPORT_ISSUER") ?? defaultOf("SEKIMORI_EXPORT_ISSUER") },
     people: { disclosureIntervalMonths: int("SEKIMORI_DISCLOSURE_INTERVAL_MONTHS", 12, 1) },
     approaches: {
       attachmentMaxBytes: int("SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024),

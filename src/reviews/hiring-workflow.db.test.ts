@@ -19,12 +19,13 @@ let sec: Actor;
 let approver: Actor;
 
 const notListed: Classification = {
-  outcome: "not_listed",
+  listStatus: "not_listed",
   regime: null,
   item: null,
   subItem: null,
-  exception: null,
-  catchAllBasis: null,
+  provision: null,
+  catchAllCategory: "outside",
+  exceptions: [],
   rationale: "ウェブアプリの保守業務で、規制技術の提供はない",
   reference: null,
 };
@@ -252,15 +253,27 @@ describe("hiring and contracting review (DB)", () => {
     expect(stale.status).toBe(403);
     review = await r.transition(approver, review.id, {
       action: "approve_with_conditions",
-      conditions: "・初回支払前に2回目のビデオ面接を行う\n・アクセスはプロジェクトXのリポジトリに限定する",
+      conditionItems: [
+        { text: "初回支払前に2回目のビデオ面接を行う", ownerUserId: applicant.id, dueOn: null },
+        { text: "アクセスはプロジェクトXのリポジトリに限定する", ownerUserId: applicant.id, dueOn: null },
+      ],
     });
     expect(review.status).toBe("approved_with_conditions");
-    const conditions = await tb.services.tasks.openTasksFor("review_condition", review.id);
-    expect(conditions.map((t) => t.title.ja).sort()).toEqual([
-      expect.stringContaining("承認条件 1: 初回支払前に2回目のビデオ面接を行う"),
-      expect.stringContaining("承認条件 2: アクセスはプロジェクトXのリポジトリに限定する"),
+    const stored = await tb.services.db
+      .selectFrom("review_conditions")
+      .select(["id", "text", "owner_user_id"])
+      .where("review_id", "=", review.id)
+      .orderBy("position")
+      .execute();
+    expect(stored.map((c) => c.text)).toEqual([
+      "初回支払前に2回目のビデオ面接を行う",
+      "アクセスはプロジェクトXのリポジトリに限定する",
     ]);
-    expect(conditions.every((t) => t.assigneeUserId === applicant.id)).toBe(true);
+    for (const c of stored) {
+      const [task] = await tb.services.tasks.openTasksFor("review_condition", c.id);
+      expect(task!.assigneeUserId).toBe(applicant.id);
+      expect(task!.title.ja).toContain(c.text);
+    }
     const [recheck] = await tb.services.tasks.openTasksFor("review_recheck", review.id);
     expect(recheck!.assigneeRole).toBe("secretariat");
     const decided = new Date(review.decidedAt!);

@@ -129,16 +129,16 @@ describe("事前確認 questionnaires", () => {
 });
 
 describe("該非判定 validation", () => {
-  it("a listed item needs regime, item 1–15 and sub-item; every outcome needs a rationale", () => {
-    expect(validateClassification({ outcome: "listed", rationale: "short" }).map((p) => p.path)).toEqual([
-      "rationale",
+  it("a listed item needs regime, item 1–15 and sub-item; every record needs a rationale", () => {
+    expect(validateClassification({ listStatus: "listed", rationale: "short" }).map((p) => p.path)).toEqual([
       "regime",
       "item",
       "subItem",
+      "rationale",
     ]);
     expect(
       validateClassification({
-        outcome: "listed",
+        listStatus: "listed",
         regime: "fx_order",
         item: "16",
         subItem: "(1)",
@@ -147,22 +147,52 @@ describe("該非判定 validation", () => {
     ).toEqual(["item"]);
     expect(
       validateClassification({
-        outcome: "listed",
+        listStatus: "listed",
         regime: "fx_order",
         item: "3-2",
         subItem: "(1)",
         rationale: "パラメータシートで確認した",
       }),
     ).toEqual([]);
+    expect(validateClassification({}).map((p) => p.path)).toEqual(["listStatus"]);
+  });
+
+  it("a non-listed item needs its 16の項 category; exceptions come in addition, with their facts", () => {
     expect(
-      validateClassification({ outcome: "exception", rationale: "公知の技術のみを用いる" }).map(
-        (p) => p.path,
-      ),
-    ).toEqual(["exception"]);
+      validateClassification({
+        listStatus: "not_listed",
+        regime: "fx_order",
+        rationale: "公知の技術のみを用いる",
+      }).map((p) => p.path),
+    ).toEqual(["catchAllCategory"]);
     expect(
-      validateClassification({ outcome: "catch_all", rationale: "用途に懸念があるため" }).map((p) => p.path),
-    ).toEqual(["catchAllBasis"]);
-    expect(validateClassification({}).map((p) => p.path)).toEqual(["outcome"]);
+      validateClassification({
+        listStatus: "listed",
+        regime: "fx_order",
+        item: "5",
+        subItem: "(2)",
+        exceptions: [{ code: "basic_research", use: null, basis: "" }],
+        rationale: "パラメータシートで確認した",
+      }).map((p) => p.path),
+    ).toEqual(["exceptions.0.basis"]);
+    expect(
+      validateClassification({
+        listStatus: "not_listed",
+        regime: "export_order",
+        catchAllCategory: "16-2",
+        exceptions: [{ code: "public_domain", use: "published", basis: "カタログで公開済み" }],
+        rationale: "パラメータシートで確認した",
+      }).map((p) => p.path),
+    ).toEqual(["exceptions"]);
+    expect(
+      validateClassification({
+        listStatus: "not_listed",
+        regime: "fx_order",
+        catchAllCategory: "16-2",
+        exceptions: [{ code: "public_domain", use: "thesis", basis: "学位論文として公表" }],
+        rationale: "パラメータシートで確認した",
+      }).map((p) => p.path),
+    ).toEqual(["exceptions.0.use"]);
   });
 });
 

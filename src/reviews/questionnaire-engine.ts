@@ -204,9 +204,15 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
       ),
       yesno(
         "stay_over_6_months",
-        "滞在は6か月以上になりますか（居住者・非居住者の判定に影響します）",
-        "Will the stay last 6 months or longer (affects resident status)?",
+        "受入れ開始時点で、入国後6か月以上が経過していますか（予定の滞在期間ではなく入国日からの経過で判定。外為法上の居住性に影響）",
+        "At the start, will six months have ELAPSED since the person entered Japan (elapsed time, not the planned stay; affects residency)?",
         null,
+        {
+          help: {
+            ja: "外国人は本邦内の事務所に勤務するか入国後6か月経過で居住者。外国政府・国際機関の公務を帯びる者、外交官・領事官は常に非居住者。人物記録の居住性判定が優先されます",
+            en: "A foreign national becomes a resident by working at an office in Japan or once six months have elapsed since entry. People on official duty for a foreign government or international organisation, and diplomats, are always non-residents. The person record's residency takes precedence",
+          },
+        },
       ),
       ...PARTNER_QUESTIONS,
     ],
@@ -256,8 +262,8 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         required: true,
         label: { ja: "提供先の居住性（外為法）", en: "Recipient's residency (Foreign Exchange Act)" },
         help: {
-          ja: "本邦に入国後6か月以上経過した者や本邦の事務所に勤務する者は居住者です。人物記録があればそちらの判定が優先されます",
-          en: "People who have been in Japan for 6 months or more, or work at an office in Japan, are residents. A person record's status takes precedence",
+          ja: "外国人は本邦内の事務所に勤務する者、入国後6か月以上経過した者が居住者。本邦人は原則として居住者（外国の事務所に勤務する目的や2年以上の滞在目的で出国した者等は非居住者）。外国政府・国際機関の公務を帯びる者、外交官・領事官は常に非居住者。居住者でも特定類型に該当すれば非居住者への提供とみなされます。人物記録があればそちらの判定が優先されます",
+          en: "Foreign nationals are residents when working at an office in Japan or once six months have elapsed since entry. Japanese nationals are residents unless they left to work abroad or to stay abroad two years or more. People on official duty for a foreign government or international organisation, and diplomats, are always non-residents. Provision to a resident under 特定類型 counts as provision to a non-resident. A person record's status takes precedence",
         },
         options: [
           { value: "resident", label: { ja: "居住者", en: "Resident" } },

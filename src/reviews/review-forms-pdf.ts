@@ -1,13 +1,15 @@
 import PDFDocument from "pdfkit";
+import { provisionText } from "../export-control/item-classification.js";
 import type { PdfFont } from "../shared/pdf-font.js";
 import { DEFAULT_TIME_ZONE, dateInZone, formatDateTimeInZone } from "../shared/time-format.js";
 import {
-  CATCH_ALL_LABELS,
+  CATCH_ALL_CHOICE_LABELS,
   CONTROL_ITEMS,
-  EXCEPTION_LABELS,
+  EXCEPTION_DEFINITIONS,
+  EXCEPTION_USE_LABELS,
   JP_CRITICAL_AREAS,
   type Label,
-  OUTCOME_LABELS,
+  LIST_STATUS_LABELS,
   REGIME_LABELS,
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
@@ -57,8 +59,9 @@ const T = {
   outcome: { ja: "判定結果", en: "Outcome" },
   regime: { ja: "規制区分", en: "Regime" },
   item: { ja: "該当項番", en: "Item" },
-  exception: { ja: "適用する特例", en: "Exception" },
-  catchAll: { ja: "キャッチオール要件", en: "Catch-all requirement" },
+  exception: { ja: "特例（該非判定に加えて記録）", en: "Exceptions (recorded in addition)" },
+  catchAll: { ja: "16の項の区分", en: "Item-16 category" },
+  provision: { ja: "貨物等省令の条項", en: "Ordinance provision" },
   rationale: { ja: "判定根拠", en: "Rationale" },
   reference: { ja: "参照資料", en: "Reference documents" },
   jpTags: { ja: "特定重要技術の領域", en: "Japanese critical technology areas" },
@@ -231,11 +234,29 @@ export function renderReviewForm(
     else {
       const item = CONTROL_ITEMS.find((i) => i.item === c.item)?.label[lang];
       rows([
-        [T.outcome[lang], OUTCOME_LABELS[c.outcome][lang]],
+        [
+          T.outcome[lang],
+          c.listStatus
+            ? LIST_STATUS_LABELS[c.listStatus][lang]
+            : lang === "ja"
+              ? "要再判定（旧形式の記録）"
+              : "To be classified again (older record)",
+        ],
         [T.regime[lang], c.regime ? REGIME_LABELS[c.regime][lang] : "—"],
         [T.item[lang], item ? `${item}${c.subItem ? ` ${c.subItem}` : ""}` : "—"],
-        [T.exception[lang], c.exception ? EXCEPTION_LABELS[c.exception][lang] : "—"],
-        [T.catchAll[lang], c.catchAllBasis ? CATCH_ALL_LABELS[c.catchAllBasis][lang] : "—"],
+        [T.provision[lang], c.provision ? provisionText(c.provision, lang) : "—"],
+        [T.catchAll[lang], c.catchAllCategory ? CATCH_ALL_CHOICE_LABELS[c.catchAllCategory][lang] : "—"],
+        [
+          T.exception[lang],
+          (c.exceptions ?? []).length
+            ? c.exceptions
+                .map(
+                  (e) =>
+                    `・${EXCEPTION_DEFINITIONS[e.code].label[lang]}${e.use ? `（${EXCEPTION_USE_LABELS[e.use][lang]}）` : ""}: ${e.basis}`,
+                )
+                .join("\n")
+            : T.none[lang],
+        ],
         [T.rationale[lang], c.rationale],
         [T.reference[lang], c.reference ?? ""],
         [T.classifiedAt[lang], view.classifiedAt ? dateInZone(view.classifiedAt, zone) : ""],
@@ -337,7 +358,34 @@ export function renderReviewForm(
         }),
       );
     }
-    heading(lang === "ja" ? "6. リスク評価と結論" : "6. Risk and conclusion");
+    const lic = view.licence;
+    heading(lang === "ja" ? "6. 輸出許可の要否（外為法）" : "6. Export licence (Foreign Exchange Act)");
+    rows(
+      lic.applicable
+        ? [
+            [lang === "ja" ? "判定" : "Determination", lic.resultLabel[lang]],
+            [
+              lang === "ja" ? "仕向地・提供日" : "Destination, date",
+              `${lic.destination.country ?? "—"} ${lic.destination.groups.map((g) => g[lang]).join(" ")} / ${lic.date}`,
+            ],
+            ...lic.items.map(
+              (i): Row => [
+                i.label[lang],
+                `${i.resultLabel[lang]}\n${i.findings
+                  .map((f) => `・${f.reason[lang]}［${f.citations.map((c) => c[lang]).join("; ")}］`)
+                  .join(
+                    "\n",
+                  )}${i.cautions.length ? `\n${i.cautions.map((c) => `⚠ ${c[lang]}`).join("\n")}` : ""}`,
+              ],
+            ),
+            [
+              lang === "ja" ? "許可" : "Licences",
+              `${lic.gate.reason[lang]}\n${lic.linked.map((l) => `・${l.refNo} ${l.licenceNumber ?? ""} ${l.kind[lang]} ${l.statusLabel[lang]}`).join("\n")}`,
+            ],
+          ]
+        : [[lang === "ja" ? "判定" : "Determination", lic.resultLabel[lang]]],
+    );
+    heading(lang === "ja" ? "7. リスク評価と結論" : "7. Risk and conclusion");
     // The level with how it was reached; each red flag (with its evidence) is printed once, below —
     // the assessment's topic and partner reasons restate the flags, so they are not repeated here.
     const a = view.assessment;
@@ -360,7 +408,7 @@ export function renderReviewForm(
       [T.conditions[lang], view.conditions ?? ""],
       [T.retention[lang], view.retentionUntil ?? ""],
     ]);
-    heading(lang === "ja" ? "7. 承認経過" : "7. Approval history");
+    heading(lang === "ja" ? "8. 承認経過" : "8. Approval history");
     rows(
       view.events.length
         ? view.events.map((e) => [

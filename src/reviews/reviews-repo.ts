@@ -309,6 +309,99 @@ export function createReviewsRepo() {
         .executeTakeFirst();
     },
 
+    // — export control: facts, items, licence links, determination snapshot —
+    async setExportFacts(tx: Executor, id: string, facts: unknown): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({
+          export_facts: JSON.stringify(facts),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async setLicenceDetermination(tx: Executor, id: string, determination: unknown): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set({ licence_determination: JSON.stringify(determination) })
+        .where("id", "=", id)
+        .execute();
+    },
+    reviewItems(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_items as ri")
+        .innerJoin("export_items as i", "i.id", "ri.item_id")
+        .selectAll("ri")
+        .select(["i.ref_no", "i.name", "i.kind", "i.version as item_version", "i.status as item_status"])
+        .where("ri.review_id", "=", reviewId)
+        .orderBy("ri.position")
+        .execute();
+    },
+    async replaceReviewItems(
+      tx: Executor,
+      reviewId: string,
+      rows: {
+        itemId: string;
+        quantity: number | null;
+        unit: string | null;
+        valueJpy: number | null;
+        snapshot: unknown;
+        exceptions: unknown;
+        note: string | null;
+      }[],
+    ): Promise<void> {
+      await tx.deleteFrom("review_items").where("review_id", "=", reviewId).execute();
+      if (rows.length === 0) return;
+      await tx
+        .insertInto("review_items")
+        .values(
+          rows.map((r, i) => ({
+            review_id: reviewId,
+            item_id: r.itemId,
+            position: i,
+            quantity: r.quantity,
+            unit: r.unit,
+            value_jpy: r.valueJpy,
+            snapshot: JSON.stringify(r.snapshot),
+            exceptions: JSON.stringify(r.exceptions),
+            note: r.note,
+          })),
+        )
+        .execute();
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+        .where("id", "=", reviewId)
+        .execute();
+    },
+    licenceLinks(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_licences")
+        .select(["licence_id", "linked_at"])
+        .where("review_id", "=", reviewId)
+        .orderBy("linked_at")
+        .execute();
+    },
+    async linkLicence(tx: Executor, reviewId: string, licenceId: string, by: string | null): Promise<void> {
+      await tx
+        .insertInto("review_licences")
+        .values({ review_id: reviewId, licence_id: licenceId, linked_by: by })
+        .onConflict((oc) => oc.columns(["review_id", "licence_id"]).doNothing())
+        .execute();
+    },
+    async unlinkLicence(tx: Executor, reviewId: string, licenceId: string): Promise<void> {
+      await tx
+        .deleteFrom("review_licences")
+        .where("review_id", "=", reviewId)
+        .where("licence_id", "=", licenceId)
+        .execute();
+    },
+    userIds(db: Executor, ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([] as { id: string }[]);
+      return db.selectFrom("users").select("id").where("id", "in", ids).execute();
+    },
+
     // — drafts —
     getDraft(db: Executor, userId: string, key: string) {
       return db

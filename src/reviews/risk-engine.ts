@@ -69,6 +69,8 @@ export type RiskInput = {
   listLabel?: ((source: string) => Label) | undefined;
   /** Hiring and contracting only: the identity checks and exposure (see hiring-engine). */
   hiring?: HiringFacts | null | undefined;
+  /** The licence-requirement engine found a licence is needed (routes to the full review). */
+  licenceRequired?: boolean | undefined;
 };
 
 type ListLabel = (source: string) => Label;
@@ -296,7 +298,7 @@ function topicSensitivity(input: RiskInput): { level: Level; reasons: Label[]; f
   const reasons: Label[] = [];
   let level: Level = "low";
   const c = input.classification;
-  if (c && (c.outcome === "listed" || c.outcome === "catch_all")) {
+  if (c && c.listStatus === "listed") {
     const item = CONTROL_ITEMS.find((i) => i.item === c.item)?.label ?? same(c.item ?? "");
     reasons.push({
       ja: `該非判定: ${item.ja}${c.subItem ? ` ${c.subItem}` : ""}`,
@@ -321,7 +323,7 @@ function topicSensitivity(input: RiskInput): { level: Level; reasons: Label[]; f
     level = maxLevel(level, "medium");
   }
   const controlledAnswer = input.precheck.find((s) => s.flag === "R-SENSITIVE-TOPIC");
-  if (controlledAnswer && (!c || c.outcome === "listed" || c.outcome === "catch_all")) {
+  if (controlledAnswer && c?.listStatus !== "not_listed") {
     reasons.push(controlledAnswer.reason);
     level = maxLevel(level, "medium");
   }
@@ -499,10 +501,15 @@ export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
     });
   for (const s of input.precheck) reasons.push(s.reason);
   const c = input.classification;
-  if (c && (c.outcome === "listed" || c.outcome === "catch_all"))
+  if (c && c.listStatus === "listed")
     reasons.push({
-      ja: "該非判定がリスト規制またはキャッチオール規制に該当",
-      en: "Classified as listed or catch-all",
+      ja: "該非判定がリスト規制に該当",
+      en: "Classified as listed",
+    });
+  if (input.licenceRequired)
+    reasons.push({
+      ja: "輸出許可の判定が「許可要」（リスト規制・キャッチオール・インフォーム）",
+      en: "The licence determination says a licence is required (list control, catch-all or inform)",
     });
   for (const cp of input.counterparties) {
     if (cp.person?.tokutei.active && RECEIVING_ROLES.has(cp.role))

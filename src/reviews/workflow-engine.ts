@@ -129,6 +129,12 @@ export type WorkflowFacts = {
   openHitCount: number;
   /** Hiring and contracting: identity checks not yet recorded (absent for other activities). */
   identityChecksMissing?: number | undefined;
+  /**
+   * The export licence (外為法 第48条第1項・第25条第1項) as far as the approval goes: whether the
+   * licence-requirement engine could decide, whether a licence is required, and whether a linked
+   * licence (or a recorded application in progress) satisfies it. Absent for activities without exports.
+   */
+  licence?: { required: boolean; undetermined: boolean; satisfied: boolean; reason: Label } | undefined;
 };
 
 export type TransitionInput = { comment?: string | null; conditions?: string | null };
@@ -255,6 +261,19 @@ export function decideTransition(
         `${facts.openHitCount} screening hit${facts.openHitCount === 1 ? " is" : "s are"} still open; decide ${facts.openHitCount === 1 ? "it" : "them"} in screening first`,
       );
   }
+  if (facts.licence && (action === "clear" || action === "complete_check") && facts.licence.undetermined)
+    return refuse(409, "licence_undetermined", facts.licence.reason.ja, facts.licence.reason.en);
+  if (
+    facts.licence &&
+    (action === "approve" || action === "approve_with_conditions") &&
+    (facts.licence.undetermined || (facts.licence.required && !facts.licence.satisfied))
+  )
+    return refuse(
+      409,
+      facts.licence.undetermined ? "licence_undetermined" : "licence_missing",
+      facts.licence.reason.ja,
+      facts.licence.reason.en,
+    );
   if (action === "complete_check" && !facts.transactionCheckComplete)
     return refuse(
       409,
@@ -275,6 +294,8 @@ export function decideTransition(
 
 /** Refusals the actor can resolve at this stage (the action is shown, and explains itself when tried). */
 const RESOLVABLE = new Set([
+  "licence_missing",
+  "licence_undetermined",
   "classification_missing",
   "screening_missing",
   "open_hits",

@@ -87,7 +87,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "State ownership or control",
     "相手方は外国政府が所有または支配していますか",
     "Is the counterparty owned or controlled by a foreign government?",
-    "みなし輸出管理の明確化（特定類型）通達",
+    "経済産業省「安全保障貿易に係る機微技術管理ガイダンス（大学・研究機関用）」（相手方の確認）; 研究インテグリティの確保に係る対応方針 (2021)",
   ),
   f(
     "R-MILITARY",
@@ -114,7 +114,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Access beyond the project",
     "計画の範囲を超える施設・データ・人へのアクセスを求められていますか",
     "Has the partner asked for access to facilities, data or people beyond the project?",
-    "大学における安全保障輸出管理ガイダンス",
+    "経済産業省「安全保障貿易に係る機微技術管理ガイダンス（大学・研究機関用）」",
   ),
   f(
     "R-PUBLICATION-BLOCK",
@@ -141,7 +141,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Student or intern placed to collect data for a third party",
     "学生・研修生が、第三者のためにデータを収集する目的で相手先に配置されようとしていますか",
     "Is a student or intern being placed at the partner to collect data for a third party?",
-    "警察庁 技術流出防止事例 (2025)",
+    "中国国家安全部（MSS）公表事例 (2025)",
   ),
   f(
     "R-SENSITIVE-TOPIC",
@@ -471,7 +471,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Access to confidential data outside one's project",
     "学生・インターン・出向者・委託先などが、担当プロジェクトの範囲外の機密データにアクセスしていますか",
     "Is a student, intern, secondee or contractor accessing confidential data outside their project?",
-    "警察庁 技術流出防止事例 (2025); 大学における安全保障輸出管理ガイダンス",
+    "中国国家安全部（MSS）公表事例 (2025); 経済産業省「安全保障貿易に係る機微技術管理ガイダンス（大学・研究機関用）」",
   ),
   f(
     "I-OTHERS-MACHINES",

@@ -10,6 +10,9 @@ import { AccountPage } from "../features/auth/AccountPage";
 import { CaseDetailPage } from "../features/cases/CaseDetailPage";
 import { CaseEditPage } from "../features/cases/CaseEditPage";
 import { CasesPage, FlagPage, FlagsPage } from "../features/cases/CasesPage";
+import { ExportPage } from "../features/export/ExportPage";
+import { ItemPage } from "../features/export/ItemPage";
+import { LicencePage } from "../features/export/LicencePage";
 import { HomePage } from "../features/home/HomePage";
 import { AlertDetailPage } from "../features/insider/AlertDetailPage";
 import { InsiderAlertsPage } from "../features/insider/InsiderAlertsPage";
@@ -52,6 +55,9 @@ const moduleRoutes: RouteObject[] = [
   { path: "/reviews/new", element: <ReviewEditPage /> },
   { path: "/reviews/:id", element: <ReviewDetailPage /> },
   { path: "/reviews/:id/edit", element: <ReviewEditPage /> },
+  { path: "/export/items/:id", element: <ItemPage /> },
+  { path: "/export/licences/:id", element: <LicencePage /> },
+  { path: "/export/*", element: <ExportPage /> },
   { path: "/people", element: <PeopleListPage /> },
   { path: "/people/:id", element: <PersonDetailPage /> },
   { path: "/projects", element: <ProjectsPage /> },

@@ -296,6 +296,10 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
 
 type ResidencyValues = {
   kind: ResidencyBasis["kind"];
+  personType: "japanese_national" | "foreign_national" | null;
+  temporaryReturn: boolean;
+  atJapaneseMission: boolean;
+  capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
   date: string;
   employedInJapan: boolean;
   employedAbroad: boolean;
@@ -311,6 +315,10 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
   const form = useForm<ResidencyValues>({
     initialValues: {
       kind: "arrived_in_japan",
+      personType: null,
+      temporaryReturn: false,
+      atJapaneseMission: false,
+      capacity: "foreign_government",
       date: today(),
       employedInJapan: false,
       employedAbroad: false,
@@ -324,16 +332,26 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
   const basis = (): ResidencyBasis => {
     switch (v.kind) {
       case "arrived_in_japan":
-        return { kind: v.kind, date: v.date, employedInJapan: v.employedInJapan };
+        return {
+          kind: v.kind,
+          date: v.date,
+          employedInJapan: v.employedInJapan,
+          ...(v.personType ? { personType: v.personType } : {}),
+          temporaryReturn: v.temporaryReturn,
+        };
       case "left_japan":
         return {
           kind: v.kind,
           date: v.date,
           employedAbroad: v.employedAbroad,
           stayAbroadTwoYearsOrMore: v.stayAbroadTwoYearsOrMore,
+          ...(v.personType ? { personType: v.personType } : {}),
+          atJapaneseMission: v.atJapaneseMission,
         };
       case "long_term_in_japan":
-        return { kind: v.kind };
+        return { kind: v.kind, ...(v.personType ? { personType: v.personType } : {}) };
+      case "official_duty":
+        return { kind: v.kind, date: v.date, capacity: v.capacity };
       default:
         return { kind: "officer_decision", status: v.status, date: v.date, reason: v.reason };
     }
@@ -389,7 +407,13 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
                 label={t("basis")}
                 allowDeselect={false}
                 data={(
-                  ["arrived_in_japan", "left_japan", "long_term_in_japan", "officer_decision"] as const
+                  [
+                    "arrived_in_japan",
+                    "left_japan",
+                    "long_term_in_japan",
+                    "official_duty",
+                    "officer_decision",
+                  ] as const
                 ).map((k) => ({
                   value: k,
                   label: t(`bases.${k}`),
@@ -399,7 +423,44 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
               {v.kind !== "long_term_in_japan" ? (
                 <DateField label={t("date")} {...form.getInputProps("date")} />
               ) : null}
-              {v.kind === "arrived_in_japan" ? (
+              {v.kind === "arrived_in_japan" || v.kind === "left_japan" || v.kind === "long_term_in_japan" ? (
+                <Select
+                  label={t("personType")}
+                  description={t("personTypeHelp")}
+                  withAsterisk={v.kind !== "long_term_in_japan"}
+                  data={(["japanese_national", "foreign_national"] as const).map((x) => ({
+                    value: x,
+                    label: t(`personTypes.${x}`),
+                  }))}
+                  {...form.getInputProps("personType")}
+                />
+              ) : null}
+              {v.kind === "official_duty" ? (
+                <Select
+                  label={t("capacity")}
+                  allowDeselect={false}
+                  data={(
+                    ["foreign_government", "international_organisation", "diplomat_consular"] as const
+                  ).map((x) => ({
+                    value: x,
+                    label: t(`capacities.${x}`),
+                  }))}
+                  {...form.getInputProps("capacity")}
+                />
+              ) : null}
+              {v.kind === "arrived_in_japan" && v.personType === "japanese_national" ? (
+                <Checkbox
+                  label={t("temporaryReturn")}
+                  {...form.getInputProps("temporaryReturn", { type: "checkbox" })}
+                />
+              ) : null}
+              {v.kind === "left_japan" && v.personType !== "foreign_national" ? (
+                <Checkbox
+                  label={t("atJapaneseMission")}
+                  {...form.getInputProps("atJapaneseMission", { type: "checkbox" })}
+                />
+              ) : null}
+              {v.kind === "arrived_in_japan" && v.personType !== "japanese_national" ? (
                 <Checkbox
                   label={t("employedInJapan")}
                   {...form.getInputProps("employedInJapan", { type: "checkbox" })}

@@ -8,11 +8,13 @@ import {
   Loader,
   Modal,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Textarea,
+  TextInput,
   Timeline,
   Title,
 } from "@mantine/core";
@@ -26,6 +28,7 @@ import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import { SeparationNotice } from "../access/SeparationNotice";
+import { AftercarePanel } from "./AftercarePanel";
 import {
   type Counterparty,
   type Hit,
@@ -39,7 +42,9 @@ import {
 } from "./api";
 import { RiskBadge, StatusBadge } from "./badges";
 import { ClassificationPanel } from "./ClassificationPanel";
+import { useAssignableUsers } from "./exportApi";
 import { IdentityChecksPanel } from "./IdentityChecksPanel";
+import { LicencePanel } from "./LicencePanel";
 import { RiskPanel } from "./RiskPanel";
 import { TransactionCheckPanel } from "./TransactionCheckPanel";
 
@@ -124,34 +129,47 @@ export function ReviewDetailPage() {
       {r.identityChecks ? <IdentityChecksPanel review={r} /> : null}
       {myPart === "classification" ? null : classification}
       {myPart === "transaction" ? null : transaction}
+      <LicencePanel review={r} reference={reference} />
+      <AftercarePanel review={r} reference={reference} />
     </Stack>
   );
 }
 
 function ActionBar({ review: r, reference }: { review: Review; reference: Reference }) {
   const { t } = useTranslation("reviews");
+  const te = useTranslation("export").t;
   const transition = useTransition();
   const [action, setAction] = useState<string | null>(null);
   const [comment, setComment] = useState("");
-  const [conditions, setConditions] = useState("");
+  const due30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  type ConditionRow = { text: string; ownerUserId: string | null; dueOn: string | null };
+  const blankCondition = (): ConditionRow => ({ text: "", ownerUserId: r.applicant.userId, dueOn: due30 });
+  const [rows, setRows] = useState<ConditionRow[]>([blankCondition()]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const users = useAssignableUsers(r.actions.includes("approve_with_conditions"));
   if (r.actions.length === 0) return null;
+  const conditions = rows
+    .map((c) => c.text.trim())
+    .filter(Boolean)
+    .join("\n");
   const label = (a: string) => bi(reference.actions.find((x) => x.value === a)?.label) || a;
   const needsText = (a: string) => a !== "submit";
   const run = async (a: string) => {
     setErrors({});
     try {
+      const items = rows.filter((c) => c.text.trim());
       await transition.mutateAsync({
         id: r.id,
         action: a,
         comment: comment || undefined,
         conditions: a === "approve_with_conditions" ? conditions : undefined,
+        ...(a === "approve_with_conditions" && items.length > 0 ? { conditionItems: items } : {}),
         version: r.version,
       });
       notifications.show({ color: "green", message: t("done", { action: label(a) }) });
       setAction(null);
       setComment("");
-      setConditions("");
+      setRows([blankCondition()]);
     } catch (e) {
       setErrors(fieldErrors(e));
     }
@@ -186,15 +204,59 @@ function ActionBar({ review: r, reference }: { review: Review; reference: Refere
         <Stack>
           <ErrorAlert error={transition.error} />
           {action === "approve_with_conditions" ? (
-            <Textarea
-              label={t("conditionsField")}
-              withAsterisk
-              autosize
-              minRows={3}
-              value={conditions}
-              onChange={(e) => setConditions(e.currentTarget.value)}
-              error={errors.conditions}
-            />
+            <Stack gap="xs" data-testid="condition-rows">
+              {rows.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+                <Paper withBorder p="xs" key={i}>
+                  <Textarea
+                    label={i === 0 ? t("conditionsField") : `${t("conditionsField")} (${i + 1})`}
+                    withAsterisk={i === 0}
+                    autosize
+                    minRows={2}
+                    value={c.text}
+                    onChange={(e) => {
+                      const text = e.currentTarget.value;
+                      setRows(rows.map((x, k) => (k === i ? { ...x, text } : x)));
+                    }}
+                    error={i === 0 ? errors.conditions : errors[`conditionItems.${i}.text`]}
+                  />
+                  <SimpleGrid cols={2} mt={4}>
+                    <Select
+                      label={te("after.owner")}
+                      searchable
+                      data={(users.data?.items ?? [])
+                        .concat(
+                          users.data?.items.some((u) => u.id === r.applicant.userId)
+                            ? []
+                            : [{ id: r.applicant.userId, displayName: r.applicant.name, roles: [] }],
+                        )
+                        .map((u) => ({ value: u.id, label: u.displayName }))}
+                      value={c.ownerUserId}
+                      onChange={(v) => setRows(rows.map((x, k) => (k === i ? { ...x, ownerUserId: v } : x)))}
+                      error={errors[`conditionItems.${i}.ownerUserId`]}
+                    />
+                    <TextInput
+                      type="date"
+                      label={te("after.due")}
+                      value={c.dueOn ?? ""}
+                      onChange={(e) => {
+                        const dueOn = e.currentTarget.value || null;
+                        setRows(rows.map((x, k) => (k === i ? { ...x, dueOn } : x)));
+                      }}
+                      error={errors[`conditionItems.${i}.dueOn`]}
+                    />
+                  </SimpleGrid>
+                </Paper>
+              ))}
+              <Group>
+                <Button size="xs" variant="subtle" onClick={() => setRows([...rows, blankCondition()])}>
+                  {te("after.addCondition")}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {te("after.conditionsHelp")}
+              </Text>
+            </Stack>
           ) : null}
           {action && needsText(action) ? (
             <Textarea
