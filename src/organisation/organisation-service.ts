@@ -1,6 +1,6 @@
 import type { SettingsRepo } from "../app/settings-repo.js";
 import type { AuditWriter } from "../audit/audit-service.js";
-import type { Db } from "../db/database.js";
+import type { Db, Executor } from "../db/database.js";
 import type { Actor } from "../shared/actor.js";
 import { hasAnyRole } from "../shared/actor.js";
 import { forbidden, invalid } from "../shared/errors.js";
@@ -28,8 +28,8 @@ export function createOrganisationService({
   settings: SettingsRepo;
   audit: AuditWriter;
 }) {
-  async function get(): Promise<OrganisationSettings> {
-    const stored = await settings.get<Partial<OrganisationSettings>>(db, KEY);
+  async function get(exec: Executor = db): Promise<OrganisationSettings> {
+    const stored = await settings.get<Partial<OrganisationSettings>>(exec, KEY);
     const timeZone = stored?.timeZone && isTimeZone(stored.timeZone) ? stored.timeZone : DEFAULTS.timeZone;
     return { ...DEFAULTS, ...stored, timeZone };
   }
@@ -48,7 +48,9 @@ export function createOrganisationService({
       ]);
     }
     return db.transaction().execute(async (tx) => {
-      const before = await get();
+      // Read inside the transaction: the embedded database has one connection, which the
+      // transaction holds, so a read through `db` here would wait for it forever.
+      const before = await get(tx);
       const after = { ...before, ...input };
       await settings.set(tx, KEY, after);
       await audit.write(tx, actor, {
@@ -63,7 +65,7 @@ export function createOrganisationService({
   }
 
   return {
-    get,
+    get: () => get(),
     update,
     /** The zone PDFs, CSVs and e-mails print times in. */
     timeZone: async () => (await get()).timeZone,

@@ -18,9 +18,12 @@ let unit: Actor;
 let sec: Actor;
 let approver: Actor;
 
+/** A date some days from now (YYYY-MM-DD), for due dates after the decision. */
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
 const notListed: Classification = {
   listStatus: "not_listed",
-  regime: null,
+  regime: "fx_order",
   item: null,
   subItem: null,
   provision: null,
@@ -254,8 +257,8 @@ describe("hiring and contracting review (DB)", () => {
     review = await r.transition(approver, review.id, {
       action: "approve_with_conditions",
       conditionItems: [
-        { text: "初回支払前に2回目のビデオ面接を行う", ownerUserId: applicant.id, dueOn: null },
-        { text: "アクセスはプロジェクトXのリポジトリに限定する", ownerUserId: applicant.id, dueOn: null },
+        { text: "初回支払前に2回目のビデオ面接を行う", ownerUserId: applicant.id, dueOn: inDays(30) },
+        { text: "アクセスはプロジェクトXのリポジトリに限定する", ownerUserId: applicant.id, dueOn: inDays(30) },
       ],
     });
     expect(review.status).toBe("approved_with_conditions");
