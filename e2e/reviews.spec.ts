@@ -45,18 +45,6 @@ async function runAction(
   await expect(dialog).toHaveCount(0);
 }
 
-/** Fills the already open action dialog and confirms it. */
-async function runActionInOpenDialog(
-  page: Page,
-  input: { comment?: string; conditions?: string },
-): Promise<void> {
-  const dialog = page.getByRole("dialog");
-  if (input.conditions) await dialog.getByRole("textbox", { name: "承認の条件" }).fill(input.conditions);
-  if (input.comment) await dialog.getByRole("textbox", { name: "理由・コメント" }).fill(input.comment);
-  await dialog.getByRole("button", { name: "実行" }).click();
-  await expect(dialog).toHaveCount(0);
-}
-
 /** The counterparty card of a review, by the party's name. */
 function counterpartyCard(page: Page, name: string) {
   return page
@@ -134,6 +122,9 @@ test("a visitor acceptance goes from the applicant to approval; the METI End Use
   const classification = page.getByTestId("classification");
   await classification.getByRole("combobox", { name: "判定結果" }).click();
   await page.getByRole("option", { name: "非該当", exact: true }).click();
+  // A non-listed item still has its 16の項 category; the catch-all itself is decided per transaction.
+  await classification.getByRole("combobox", { name: "16の項の区分" }).click();
+  await page.getByRole("option", { name: /^16の項\(2\)/ }).click();
   await classification
     .getByRole("textbox", { name: "判定の根拠" })
     .fill("講演・打合せは公開済み論文の範囲に限り、提供する技術はリスト規制に該当しない");
@@ -194,7 +185,7 @@ test("a visitor acceptance goes from the applicant to approval; the METI End Use
   expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
 });
 
-test("technology provision to a person with a 特定類型② declaration is routed to the full review and the approver, who approves it with conditions (日本語)", async ({
+test("listed technology to a 特定類型① resident is a deemed export: the approver cannot approve it until a licence is linked (日本語)", async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -209,10 +200,10 @@ test("technology provision to a person with a 特定類型② declaration is rou
   await expect(page.getByText("申請内容に不足があります。各項目を確認してください")).toBeVisible();
   await expect(page.getByText("相手方を1件以上登録してください")).toBeVisible();
 
-  await page.getByRole("textbox", { name: "件名" }).fill("山田氏への固体電解質の合成条件の説明");
+  await page.getByRole("textbox", { name: "件名" }).fill("山田氏への炭素繊維の製造条件の説明");
   await page
     .getByRole("textbox", { name: "技術・テーマ" })
-    .fill("硫化物系固体電解質の合成条件（温度・雰囲気）");
+    .fill("高強度炭素繊維の製造条件（焼成温度・張力）");
   await page.getByRole("textbox", { name: "開始日" }).fill("2026-12-01");
   await page.getByRole("textbox", { name: "目的" }).fill("共同研究に向けた技術指導");
   await addCounterparty(page, "山田", "山田 太郎");
@@ -222,11 +213,12 @@ test("technology provision to a person with a 特定類型② declaration is rou
   await page.getByRole("button", { name: "申請する" }).click();
 
   // The declaration drives the routing: full review, with the R-TOKUTEI red flag and its evidence.
+  // (An adviser contract with a foreign company is 特定類型①, not ②: ② counts money from governments.)
   await expect(page.getByTestId("review-status")).toHaveText("部局確認中");
   await expect(page.getByTestId("routing")).toContainText("本審査が必要");
   await expect(page.getByTestId("routing")).toContainText("特定類型の申告があるため");
-  await expect(page.getByTestId("flag-R-TOKUTEI")).toContainText("特定類型②の申告あり");
-  await expect(page.getByTestId("tokutei-badge")).toHaveText("特定類型②の申告あり");
+  await expect(page.getByTestId("flag-R-TOKUTEI")).toContainText("特定類型①の申告あり");
+  await expect(page.getByTestId("tokutei-badge")).toHaveText("特定類型①の申告あり");
   const url = page.url();
   await logout(page);
 
@@ -240,19 +232,22 @@ test("technology provision to a person with a 特定類型② declaration is rou
   await page.getByRole("button", { name: "キャンセル" }).click();
   const classification = page.getByTestId("classification");
   await classification.getByRole("combobox", { name: "判定結果" }).click();
-  await page.getByRole("option", { name: "該当（リスト規制）" }).click();
+  await page.getByRole("option", { name: "該当（リスト規制 1〜15項）" }).click();
   await classification.getByRole("combobox", { name: "規制区分" }).click();
   await page.getByRole("option", { name: "外国為替令 別表（技術）" }).click();
   await classification.getByRole("combobox", { name: "該当項番" }).click();
   await page.getByRole("option", { name: "5項 先端材料" }).click();
-  await classification.getByRole("textbox", { name: "号（サブ項目）" }).fill("(2)");
+  await classification.getByRole("textbox", { name: "号（サブ項目）" }).fill("(15)");
   await classification
     .getByRole("textbox", { name: "判定の根拠" })
-    .fill("合成条件は外為令別表5項(2)の製造に必要な技術に該当");
+    .fill("製造条件は外為令別表5項の炭素繊維の製造に必要な技術に該当（パラメータシートで確認）");
   await classification.getByRole("button", { name: "該非判定を記録" }).click();
-  await expect(page.getByTestId("classification-summary")).toContainText(
-    "該当（リスト規制）: 外為令 5項 先端材料 (2)",
-  );
+  await expect(page.getByTestId("classification-summary")).toContainText("該当: 外為令 5項 先端材料 (15)");
+  // The licence determination: listed technology to a resident under 特定類型 is a deemed export.
+  const licence = page.getByTestId("licence-panel");
+  await expect(page.getByTestId("licence-result")).toHaveText("許可要");
+  await expect(licence).toContainText("非居住者への提供とみなされます");
+  await expect(licence).toContainText("外為法 第25条第1項");
   await page.getByRole("button", { name: "取引審査へ回付" }).click();
   await page.getByRole("button", { name: "実行" }).click();
   await expect(page.getByTestId("review-status")).toHaveText("取引審査中（事務局）");
@@ -262,7 +257,10 @@ test("technology provision to a person with a 特定類型② declaration is rou
   // Secretariat: 取引審査 and forwarding to the approver.
   await login(page, "sato");
   await page.goto(url);
-  await recordTransactionCheck(page, "特定類型②該当者への提供。提供範囲を限定する条件付きでの承認を推奨");
+  await recordTransactionCheck(
+    page,
+    "特定類型①該当者への提供（みなし輸出）。許可取得と提供範囲の限定を条件に承認を推奨",
+  );
   // The recipient's name is on the organisation's own watchlist sample: a namesake, decided as such.
   const recipient = counterpartyCard(page, "山田 太郎");
   await expect(recipient).toContainText("custom:demo-watchlist: 山田 太郎");
@@ -276,25 +274,67 @@ test("technology provision to a person with a 特定類型② declaration is rou
   await expect(page.getByTestId("review-status")).toHaveText("承認待ち");
   await logout(page);
 
-  // Approver: the red flag shows the case it resembles; approval needs its conditions.
+  // Approver: conditions are required, and so is a licence — neither is there yet.
   await login(page, "takahashi");
   await page.goto(url);
   const resembles = page.getByTestId("flag-R-TOKUTEI").getByTestId("related-cases");
   await expect(resembles).toContainText("この事例に似ています");
-  await expect(
-    resembles.getByRole("link", { name: /ソフトバンク元社員とロシア通商代表部の職員/ }),
-  ).toBeVisible();
+  await expect(page.getByTestId("licence-gate")).toContainText("紐付けられていません");
   await page.getByRole("button", { name: "条件付きで承認", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "実行" }).click();
   await expect(page.getByRole("dialog")).toContainText("承認の条件を入力してください");
-  await runActionInOpenDialog(page, {
+  await page
+    .getByRole("dialog")
+    .getByRole("textbox", { name: "承認の条件" })
+    .fill("提供は学内の管理区域内での口頭説明に限る。資料の交付・持出しは禁止");
+  await page.getByRole("dialog").getByRole("button", { name: "実行" }).click();
+  await expect(page.getByRole("dialog")).toContainText(
+    "有効な許可（または申請中の記録）が紐付けられていません",
+  );
+  await page.getByRole("dialog").getByRole("button", { name: "キャンセル" }).click();
+  await expect(page.getByTestId("review-status")).toHaveText("承認待ち");
+  await logout(page);
+
+  // Secretariat: registers the licence from the review and it is linked there.
+  await login(page, "sato");
+  await page.goto(url);
+  await page.getByTestId("review-licences").getByRole("link", { name: "許可・申請を登録" }).click();
+  const form = page.getByTestId("licence-form");
+  await form.getByRole("textbox", { name: "許可番号" }).fill("E2E-個別-0001");
+  await form.getByRole("textbox", { name: "名義人" }).fill("デモ大学");
+  await form.getByRole("textbox", { name: "有効期間の開始" }).fill("2026-01-01");
+  await form.getByRole("textbox", { name: "有効期限" }).fill("2027-12-31");
+  await form.getByLabel("仕向地", { exact: true }).click();
+  await page.getByRole("option", { name: "全地域" }).click();
+  await form.getByLabel("仕向地", { exact: true }).press("Escape");
+  await form.getByRole("combobox", { name: "品目を追加" }).click();
+  await page.getByRole("option", { name: "項番の全品目: 5項 先端材料" }).click();
+  await form.getByRole("button", { name: "追加", exact: true }).click();
+  await form.getByRole("button", { name: "許可を保存" }).click();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByTestId("review-licences")).toContainText("E2E-個別-0001");
+  await expect(page.getByTestId("review-licences")).toContainText("カバーしています");
+  await expect(page.getByTestId("licence-gate")).toContainText("カバーしています");
+  await logout(page);
+
+  // Approver: now the approval goes through, and each condition is a tracked task with an owner.
+  await login(page, "takahashi");
+  await page.goto(url);
+  await runAction(page, "条件付きで承認", {
     conditions: "提供は学内の管理区域内での口頭説明に限る。資料の交付・持出しは禁止",
   });
   await expect(page.getByTestId("review-status")).toHaveText("条件付き承認");
   await expect(page.getByTestId("review-conditions")).toContainText("管理区域内での口頭説明に限る");
   await expect(page.getByTestId("review-history")).toContainText("条件付きで承認");
+  await expect(page.getByTestId("conditions")).toContainText("田中 花子");
+  // The same review reads in English.
+  await page.getByText("English", { exact: true }).click();
+  await expect(page.getByTestId("licence-panel")).toContainText("Export licence (Foreign Exchange Act)");
+  await expect(page.getByTestId("licence-result")).toHaveText("Licence required");
+  await expect(page.getByTestId("licence-gate")).toContainText("covers it");
+  await page.getByText("日本語", { exact: true }).click();
   // The only failed requests are the refusals this test provoked (incomplete form, missing 該非判定,
-  // approval with conditions left empty).
+  // approval with conditions left empty, approval without a licence).
   expect(problems.filter((p) => !/status of (400|409)/.test(p))).toEqual([]);
 });
 
@@ -387,7 +427,7 @@ test("the secretariat records a 特定類型 declaration; the form computes ② 
   await form.getByRole("textbox", { name: "年間総収入（円）" }).fill("8000001");
   await expect(page.getByTestId("income-share")).toContainText("②に該当しない");
   await form.getByRole("textbox", { name: "年間総収入（円）" }).fill("6000000");
-  await form.getByRole("textbox", { name: "収入の出所" }).fill("海外研究機関からの研究員給与");
+  await form.getByRole("textbox", { name: "収入の出所" }).fill("外国政府（科学技術省）からの研究助成金");
   // Without the pledge and the evidence the declaration is refused, naming both.
   await form.getByRole("button", { name: "特定類型を申告" }).click();
   await expect(form.getByText("申告内容が正確である旨の誓約が必要です")).toBeVisible();

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { approachesDemoSeeder } from "../approaches/approaches-demo.js";
 import { trainingDemoSeeder } from "../cases/training-demo.js";
 import type { Role } from "../db/schema.js";
+import { exportControlDemoSeeder } from "../export-control/export-control-demo.js";
 import { seedInsiderDemo } from "../insider/insider-demo.js";
 import { reviewsDemoSeeder } from "../reviews/reviews-demo.js";
 import type { Actor } from "../shared/actor.js";
@@ -149,6 +150,7 @@ const screeningSeeder: DemoSeeder = {
         files: [path.join(dir, list.file)],
         format: list.format,
         source: list.source,
+        sample: true,
       });
       log(`  demo list sample imported: ${list.source} (${snapshot.entityCount} entries, ${list.file})`);
     }
@@ -159,6 +161,7 @@ const screeningSeeder: DemoSeeder = {
 export const DEMO_SEEDERS: DemoSeeder[] = [
   foundationSeeder,
   screeningSeeder,
+  exportControlDemoSeeder,
   reviewsDemoSeeder,
   approachesDemoSeeder,
   trainingDemoSeeder,

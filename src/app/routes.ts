@@ -3,8 +3,11 @@ import { registerApproachRoutes } from "../approaches/approach-routes.js";
 import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
+import { registerDashboardRoutes } from "../dashboard/dashboard-routes.js";
+import { registerExportControlRoutes } from "../export-control/export-control-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
+import { registerOrganisationRoutes } from "../organisation/organisation-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
 import { registerProjectsRoutes } from "../projects/projects-routes.js";
@@ -47,22 +50,54 @@ export function registerAllRoutes(
     },
     loginRatePerMinute: services.config.login.ratePerMinute,
   });
-  registerAuditRoutes(app, { audit: services.audit });
+  registerAuditRoutes(app, { audit: services.audit, timeZone: services.organisation.timeZone });
+  registerOrganisationRoutes(app, { organisation: services.organisation });
+  registerDashboardRoutes(app, { dashboard: services.dashboard });
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });
-  registerScreeningRoutes(app, { screening: services.screening, batches: services.screeningBatches });
-  registerReviewsRoutes(app, { reviews: services.reviews, pdfFont: services.pdfFont });
+  registerScreeningRoutes(app, {
+    screening: services.screening,
+    batches: services.screeningBatches,
+    listNamer: services.lists.listNamer,
+  });
+  registerReviewsRoutes(app, {
+    reviews: services.reviews,
+    pdfFont: services.pdfFont,
+    aftercare: services.aftercare,
+    print: async (lang) => ({
+      timeZone: await services.organisation.timeZone(),
+      listName: await services.lists.listNamer(lang),
+    }),
+  });
   registerPeopleRoutes(app, { people: services.people });
+  registerExportControlRoutes(app, {
+    countryGroups: services.countryGroups,
+    items: services.exportItems,
+    licences: services.licences,
+    aftercare: services.aftercare,
+    selfInspection: services.selfInspection,
+    pdfFont: services.pdfFont,
+    issuer: services.config.exportControl.issuer,
+    users: async () =>
+      (await services.auth.listUsers()).map((u) => ({
+        id: u.id,
+        displayName: u.displayName,
+        roles: u.roles,
+        disabled: u.disabled,
+      })),
+  });
   registerApproachRoutes(app, {
     approaches: services.approaches,
     attachmentMaxBytes: services.config.approaches.attachmentMaxBytes,
     pdfFont: services.pdfFont,
+    timeZone: services.organisation.timeZone,
   });
   registerCasesRoutes(app, {
     cases: services.cases,
     training: services.training,
     pdfFont: services.pdfFont,
+    timeZone: services.organisation.timeZone,
   });
   registerProjectsRoutes(app, { projects: services.projects });
   registerInsiderRoutes(app, {

@@ -11,10 +11,20 @@ import { createCasesService } from "../cases/cases-service.js";
 import { createTrainingRepo } from "../cases/training-repo.js";
 import { createTrainingService } from "../cases/training-service.js";
 import type { Config } from "../config/config.js";
+import { createDashboardRepo } from "../dashboard/dashboard-repo.js";
+import { createDashboardService } from "../dashboard/dashboard-service.js";
 import type { Db } from "../db/database.js";
+import { createAftercareService } from "../export-control/aftercare-service.js";
+import { createCountryGroupsService } from "../export-control/country-groups-service.js";
+import { createExportControlRepo } from "../export-control/export-control-repo.js";
+import { createItemsService } from "../export-control/items-service.js";
+import { RESULT_LABELS } from "../export-control/licence-engine.js";
+import { createLicencesService } from "../export-control/licences-service.js";
+import { createSelfInspectionService } from "../export-control/self-inspection-service.js";
 import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
+import { createOrganisationService } from "../organisation/organisation-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
@@ -22,8 +32,10 @@ import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createProjectsRepo } from "../projects/projects-repo.js";
 import { createProjectsService } from "../projects/projects-service.js";
+import { ACTIVITY_LABELS } from "../reviews/questionnaire-engine.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
+import { STATE_LABELS } from "../reviews/workflow-engine.js";
 import { createIndexManager } from "../screening/index-manager.js";
 import { createListsRepo } from "../screening/lists-repo.js";
 import { createListsService, type ListsService } from "../screening/lists-service.js";
@@ -93,6 +105,7 @@ export function createServices({
     audit,
   });
   const settings = createSettingsRepo();
+  const organisation = createOrganisationService({ db, settings, audit });
   const listsCore = createListsService({
     db,
     repo: createListsRepo(),
@@ -150,6 +163,7 @@ export function createServices({
     index: screeningIndex,
     threshold: config.screening.threshold,
     maxRows: config.screening.batchMaxRows,
+    jobTimeoutMs: config.http.jobTimeoutMinutes * 60_000,
     ...(clock ? { clock } : {}),
     ...(log ? { log } : {}),
   });
@@ -166,6 +180,48 @@ export function createServices({
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
   });
+  // Export control (issue 13): country groups, item master, licences, after-approval work, self-inspection.
+  const exportRepo = createExportControlRepo();
+  const countryGroups = createCountryGroupsService({ db, repo: exportRepo, audit });
+  const exportItems = createItemsService({ db, repo: exportRepo, audit, tasks, ...(clock ? { clock } : {}) });
+  const licences = createLicencesService({
+    db,
+    repo: exportRepo,
+    audit,
+    tasks,
+    countryGroups: countryGroups.table,
+    ...(clock ? { clock } : {}),
+  });
+  const aftercare = createAftercareService({
+    db,
+    repo: exportRepo,
+    audit,
+    tasks,
+    licences,
+    screening: screeningPort,
+    ...(clock ? { clock } : {}),
+  });
+  const selfInspection = createSelfInspectionService({
+    db,
+    repo: exportRepo,
+    audit,
+    tasks,
+    labels: {
+      activity: (k, lang) => ACTIVITY_LABELS[k as keyof typeof ACTIVITY_LABELS]?.[lang] ?? k,
+      determination: (k, lang) =>
+        k === "not_applicable"
+          ? lang === "ja"
+            ? "対象外（輸出・技術提供なし）"
+            : "Not applicable"
+          : k === "none"
+            ? lang === "ja"
+              ? "未判定"
+              : "Not determined"
+            : (RESULT_LABELS[k as keyof typeof RESULT_LABELS]?.[lang] ?? k),
+      outcome: (k, lang) => STATE_LABELS[k as keyof typeof STATE_LABELS]?.[lang] ?? k,
+    },
+    ...(clock ? { clock } : {}),
+  });
   const reviews = createReviewsService({
     db,
     repo: reviewsRepo,
@@ -175,6 +231,8 @@ export function createServices({
     screening: screeningPort,
     tasks,
     retentionYears: config.reviews.retentionYears,
+    listLabels: () => lists.listLabels(),
+    exportControl: { countryGroups: countryGroups.table, items: exportItems, licences, aftercare },
     separateApproval: config.access.separateApproval,
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
@@ -202,6 +260,7 @@ export function createServices({
     users: () => auth.listUsers(),
     reminderDays: config.training.reminderDays,
     settings,
+    timeZone: () => organisation.timeZone(),
     ...(clock ? { clock } : {}),
   });
   const projects = createProjectsService({
@@ -225,6 +284,17 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
+  // The office dashboard. Modules add sections here: the insider alert budget, and — once the
+  // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
+  // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
+  const dashboard = createDashboardService({
+    db,
+    repo: createDashboardRepo(),
+    openScreeningHits: async () => (await screening.queue({ page: 1, pageSize: 1 })).total,
+    timeZone: organisation.timeZone,
+    sections: [],
+    ...(clock ? { clock } : {}),
+  });
   return {
     db,
     config,
@@ -232,6 +302,7 @@ export function createServices({
     auth,
     parties,
     settings,
+    organisation,
     lists,
     tasks,
     mailSender,
@@ -240,11 +311,17 @@ export function createServices({
     screeningBatches,
     people,
     reviews,
+    countryGroups,
+    exportItems,
+    licences,
+    aftercare,
+    selfInspection,
     approaches,
     cases,
     training,
     projects,
     insider,
+    dashboard,
     pdfFont,
   };
 }

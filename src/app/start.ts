@@ -181,10 +181,27 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const trainingTimer = setInterval(runTrainingReminders, 6 * 3_600_000);
     trainingTimer.unref();
     void runTrainingReminders();
+    // Export control: licence expiry (60/30 days), item re-checks, post-trip return checks, yearly
+    // re-screening of long-term guests and the yearly self-inspection task — once every 6 hours.
+    const runExportControl = async () => {
+      const actor = systemActor("export-control");
+      for (const [name, job] of [
+        ["licence expiry", () => services.licences.runExpiryReminders(actor)],
+        ["item re-check", () => services.exportItems.runRecheckReminders(actor)],
+        ["hand-carry return", () => services.aftercare.runReturnReminders(actor)],
+        ["re-screening", () => services.aftercare.runRescreens(actor)],
+        ["self-inspection", () => services.selfInspection.runYearlyTask(actor)],
+      ] as const)
+        await job().catch((error: unknown) => app.log.warn({ err: error }, `export-control ${name} failed`));
+    };
+    const exportTimer = setInterval(() => void runExportControl(), 6 * 3_600_000);
+    exportTimer.unref();
+    void runExportControl();
     await writeCheckpoint();
     const stop = async () => {
       clearInterval(purge);
       clearInterval(trainingTimer);
+      clearInterval(exportTimer);
       clearInterval(checkpointTimer);
       services.mailSender.stop();
       await services.screeningIndex.stop();

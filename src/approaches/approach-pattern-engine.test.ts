@@ -140,6 +140,11 @@ describe("linking and clusters", () => {
     const alert = clusterAlert(s);
     expect(alert.title.ja).toContain("3人が同じ送信者名");
     expect(alert.title.en).toMatch(/^3 people reported approaches with the same sender name/);
+    expect(alert.title.ja).toContain("（過去30日で3人）");
+    // The title names the window the summary was made with (the clustering window setting).
+    const yearly = clusterAlert(summariseCluster(members, new Date(Date.UTC(2025, 5, 25)), 365));
+    expect(yearly.title.ja).toContain("（過去365日で3人）");
+    expect(yearly.title.en).toContain("3 in the last 365 days");
     expect(alert.detail.en).toContain("4 reports");
   });
 

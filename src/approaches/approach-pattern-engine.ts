@@ -282,6 +282,8 @@ export type ClusterSummary = {
   reporterCount: number;
   /** Distinct reporters whose reports were submitted in the recent window (e.g. 30 days). */
   recentReporterCount: number;
+  /** The recent window, in days (the clustering window setting); absent in summaries stored before it. */
+  recentDays?: number;
   firstAt: string;
   lastAt: string;
   channels: { channel: ApproachChannel; count: number }[];
@@ -381,6 +383,7 @@ export function summariseCluster(
     reportCount: sorted.length,
     reporterCount: reporters.size,
     recentReporterCount: recent.size,
+    recentDays,
     firstAt: sorted[0]?.submittedAt ?? now.toISOString(),
     lastAt: sorted[sorted.length - 1]?.submittedAt ?? now.toISOString(),
     channels: count(sorted.map((m) => m.channel)).map(([channel, n]) => ({ channel, count: n })),
@@ -398,7 +401,7 @@ export function summariseCluster(
  */
 export function clusterAlert(
   summary: ClusterSummary,
-  recentDays = 30,
+  recentDays = summary.recentDays ?? 30,
 ): { title: Bilingual; detail: Bilingual } {
   const h = summary.headline;
   const what = h ? LINK_KIND_LABELS[h.kind] : { ja: "共通点のある相手", en: "a related contact" };

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { DEFAULT_TIME_ZONE, formatDateTimeInZone } from "../shared/time-format.js";
 import { ASK_LABELS, CHANNEL_LABELS, OFFER_LABELS, QUESTIONS } from "./approach-risk-engine.js";
 import type { ReportView } from "./approach-service.js";
 
@@ -39,6 +40,7 @@ const L = {
   status: { ja: "状況", en: "Status" },
   outcome: { ja: "結果", en: "Outcome" },
   none: { ja: "なし", en: "none" },
+  hidden: { ja: "非表示", en: "hidden" },
   yes: { ja: "はい", en: "yes" },
   unsure: { ja: "わからない", en: "unsure" },
   verbatim: {
@@ -75,6 +77,10 @@ export type PdfInput = {
   view: ReportView;
   reporterLabel: Bi;
   department: string | null;
+  /** The reporter is pseudonymised: the department is hidden, not absent (「非表示」, not 「なし」). */
+  departmentHidden?: boolean;
+  /** The organisation's time zone; times print in it with the zone named. */
+  timeZone?: string;
   lang: Lang;
   generatedAt: Date;
   generatedBy: string;
@@ -137,10 +143,11 @@ export function renderApproachPdf(input: PdfInput): Promise<Buffer> {
   doc.fontSize(9).fillColor("#555555").text(t(L.confidential)).fillColor("black");
   doc.moveDown(0.5);
   field(L.reference, view.reference);
-  field(L.generated, `${input.generatedAt.toISOString()} — ${input.generatedBy}`);
+  const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  field(L.generated, `${formatDateTimeInZone(input.generatedAt, zone, lang)} — ${input.generatedBy}`);
   field(L.reporter, t(input.reporterLabel));
-  field(L.department, input.department);
-  field(L.submitted, view.submittedAt);
+  field(L.department, input.departmentHidden ? t(L.hidden) : input.department);
+  field(L.submitted, view.submittedAt ? formatDateTimeInZone(view.submittedAt, zone, lang) : null);
   field(L.occurred, view.occurredOn);
   field(L.channel, `${t(CHANNEL_LABELS[view.channel])}${view.channelOther ? ` — ${view.channelOther}` : ""}`);
 

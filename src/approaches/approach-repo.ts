@@ -648,6 +648,15 @@ export function createApproachRepo() {
         .execute();
     },
 
+    /** The names a reporter goes by (for hiding them in a pseudonymised export). */
+    reporterIdentity(db: Executor, userId: string) {
+      return db
+        .selectFrom("users")
+        .select(["display_name", "username", "email"])
+        .where("id", "=", userId)
+        .executeTakeFirst();
+    },
+
     // — trends —
     async trends(db: Executor, from: Date, to: Date) {
       const base = db

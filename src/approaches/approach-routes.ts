@@ -3,6 +3,7 @@ import type { Role } from "../db/schema.js";
 import { actorOf } from "../http/access.js";
 import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
+import { throwIfAborted } from "../http/uploads.js";
 import { AppError } from "../shared/errors.js";
 import type { PdfFont } from "../shared/pdf-font.js";
 import { OUTCOME_LABELS, renderApproachPdf } from "./approach-pdf.js";
@@ -247,7 +248,13 @@ function disposition(kind: "inline" | "attachment", fileName: string): string {
  */
 export function registerApproachRoutes(
   app: App,
-  deps: { approaches: ApproachService; attachmentMaxBytes: number; pdfFont: () => PdfFont },
+  deps: {
+    approaches: ApproachService;
+    attachmentMaxBytes: number;
+    pdfFont: () => PdfFont;
+    /** The organisation's time zone, for times printed in the PDF. */
+    timeZone?: () => Promise<string>;
+  },
 ) {
   const { approaches } = deps;
   const anyone = { access: "authenticated" as const };
@@ -504,7 +511,7 @@ export function registerApproachRoutes(
   app.post(
     "/api/approaches/:id/attachments",
     {
-      config: anyone,
+      config: { ...anyone, longRunning: true },
       schema: {
         tags: ["approaches"],
         summary:
@@ -534,6 +541,8 @@ export function registerApproachRoutes(
           truncated: part.file.truncated,
         });
       }
+      // Past the deadline (or with the client gone) nothing is attached.
+      throwIfAborted(req.deadline ?? undefined);
       return approaches.addAttachments(actorOf(req), req.params.id, files);
     },
   );
@@ -735,18 +744,16 @@ export function registerApproachRoutes(
     async (req, reply) => {
       const actor = actorOf(req);
       const font = deps.pdfFont();
-      const { view, reporterLabel, department, relatedReferences } = await approaches.exportView(
-        actor,
-        req.params.id,
-        {
-          pseudonymise: req.query.pseudonymise,
-        },
-      );
+      const lang = req.query.lang ?? requestLanguage(req);
+      const { view, reporterLabel, department, departmentHidden, relatedReferences } =
+        await approaches.exportView(actor, req.params.id, { pseudonymise: req.query.pseudonymise, lang });
       const pdf = await renderApproachPdf({
         view,
         reporterLabel,
         department,
-        lang: req.query.lang ?? requestLanguage(req),
+        departmentHidden,
+        ...(deps.timeZone ? { timeZone: await deps.timeZone() } : {}),
+        lang,
         generatedAt: new Date(),
         generatedBy: actor.label,
         font,

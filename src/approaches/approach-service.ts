@@ -43,6 +43,7 @@ import {
   safeFileName,
   sniffAttachment,
 } from "./attachment-engine.js";
+import { nameVariants, redactNames } from "./redaction-engine.js";
 import { fingerprint, lshBands } from "./text-similarity-engine.js";
 
 /** Roles that see every submitted report (approver and auditor read only). */
@@ -681,7 +682,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
       linkedReportId: l.linked_report_id,
       reasons: l.reasons as LinkReason[],
     }));
-    const summary = summariseCluster(members, now, 30, undefined, memberLinks);
+    // "in the last N days" in the cluster's title is the clustering window (issue 14 §6).
+    const summary = summariseCluster(members, now, settings.clusterWindowDays, undefined, memberLinks);
     const record = {
       id: clusterId,
       summary,
@@ -1309,9 +1311,13 @@ export function createApproachService(deps: ApproachServiceDeps) {
    * One report prepared for export (PDF for referral): the office view plus whether the reporter
    * is shown by name or by pseudonym. Writes an audit row, because an export leaves the system.
    */
-  async function exportView(actor: Actor, id: string, options: { pseudonymise: boolean }) {
+  async function exportView(
+    actor: Actor,
+    id: string,
+    options: { pseudonymise: boolean; lang?: "ja" | "en" },
+  ) {
     requireTriage(actor);
-    const view = await get(actor, id);
+    let view = await get(actor, id);
     await db.transaction().execute(async (tx) => {
       await audit.write(tx, actor, {
         action: "approach.exported",
@@ -1326,6 +1332,18 @@ export function createApproachService(deps: ApproachServiceDeps) {
           en: `Reporter ${reporterPseudonym(view.reporter.id)}`,
         }
       : { ja: view.reporter.displayName, en: view.reporter.displayName };
+    if (options.pseudonymise) {
+      // The reporter's names inside the pasted message and the account go too ("田中先生、…").
+      const who = await repo.reporterIdentity(db, view.reporter.id);
+      const names = nameVariants({
+        displayName: view.reporter.displayName,
+        username: who?.username,
+        email: who?.email,
+      });
+      const mark = options.lang === "en" ? "[reporter]" : "［報告者］";
+      const hide = (text: string | null) => (text === null ? null : redactNames(text, names, mark));
+      view = { ...view, messageText: hide(view.messageText), description: hide(view.description) };
+    }
     const related = view.office?.cluster
       ? (
           await repo.listReports(db, {
@@ -1342,6 +1360,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
       view,
       reporterLabel,
       department: options.pseudonymise ? null : view.reporter.department,
+      departmentHidden: options.pseudonymise,
       relatedReferences: related.sort(),
     };
   }

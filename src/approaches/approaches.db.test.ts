@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractPdfText } from "../reviews/pdf-text.js";
 import { importTestLists } from "../reviews/testing/test-lists.js";
 import { systemActor } from "../shared/actor.js";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
@@ -455,6 +456,9 @@ describe("patterns across reporters", () => {
     expect(cluster.reporterCount).toBe(3);
     expect(cluster.reports.map((r: { id: string }) => r.id).sort()).toEqual([r1.id, r2.id, r3.id].sort());
     expect(cluster.alert.title.en).toMatch(/^3 people reported approaches/);
+    // The title names the clustering window (SEKIMORI_APPROACH_CLUSTER_WINDOW_DAYS, 365 by default).
+    expect(cluster.alert.title.ja).toContain("過去365日で");
+    expect(cluster.alert.title.ja).not.toContain("過去30日");
     alerts = await t.services.tasks.openTasksFor("approach_cluster", clusterId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.title.ja).toContain("3人");
@@ -563,6 +567,34 @@ describe("export", () => {
     expect(reporterPseudonym(alice.id)).toMatch(/^R-[0-9A-F]{8}$/);
     expect(reporterPseudonym(alice.id)).toBe(reporterPseudonym(alice.id));
     expect(reporterPseudonym(alice.id)).not.toBe(reporterPseudonym(bob.id));
+  });
+
+  it("hides the reporter's names inside the message and says 「非表示」 for the department, with times in JST", async () => {
+    const r = await submitted(
+      alice,
+      linkedInReport({
+        messageText: "Dear Alice, we admire your work. ALICE, could we talk on WeChat?",
+        description: "alice 宛てに LinkedIn で連絡があった",
+      }),
+    );
+    const pdfText = async (query: string) => {
+      const res = await t.request(office, "GET", `/api/approaches/${r.id}/pdf?${query}`);
+      expect(res.statusCode).toBe(200);
+      return extractPdfText(Buffer.from(res.rawPayload)).text.replace(/\n/g, "");
+    };
+    const hidden = await pdfText("pseudonymise=true&lang=ja");
+    expect(hidden).not.toMatch(/alice/i);
+    expect(hidden).toContain("Dear ［報告者］, we admire your work. ［報告者］, could we talk on WeChat?");
+    expect(hidden).toContain("所属: 非表示");
+    expect(hidden).not.toContain("所属: なし");
+    // Times in the organisation's zone (Asia/Tokyo), never a raw UTC ISO string.
+    expect(hidden).toMatch(/報告日時: \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} JST/);
+    expect(hidden).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    const english = await pdfText("pseudonymise=true&lang=en");
+    expect(english).toContain("Dear [reporter], we admire your work.");
+    expect(english).toContain("Department: hidden");
+    // Not pseudonymised: the message stays as the reporter pasted it.
+    expect(await pdfText("pseudonymise=false&lang=ja")).toContain("Dear Alice, we admire your work.");
   });
 
   it("exportView shows a pseudonym instead of the reporter's name and department", async () => {

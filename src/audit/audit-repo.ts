@@ -12,6 +12,9 @@ export type AuditFilter = {
   text?: string | undefined;
 };
 
+type LabelValue = { ja: string; en: string };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** SQL for the audit log; rows are only ever inserted. */
 export function createAuditRepo() {
   return {
@@ -125,6 +128,154 @@ export function createAuditRepo() {
         .select(sql<number>`count(*)::int`.as("n"))
         .executeTakeFirstOrThrow();
       return row.n;
+    },
+
+    /**
+     * Readable names for the entities and user actors on a page of the log (review "RV-2026-0003
+     * 山田太郎氏への…", user "佐藤 美咲", …), looked up in their tables. Keys are `type:id`; an entity
+     * that is gone or of a type without a name is simply absent (the page shows its type and id).
+     */
+    async describe(
+      db: Executor,
+      refs: { type: string; id: string }[],
+      actorIds: string[],
+    ): Promise<{ entities: Map<string, LabelValue>; actors: Map<string, string> }> {
+      const entities = new Map<string, LabelValue>();
+      const byType = new Map<string, string[]>();
+      for (const r of refs) {
+        if (!UUID.test(r.id)) continue;
+        byType.set(r.type, [...new Set([...(byType.get(r.type) ?? []), r.id])]);
+      }
+      const put = (type: string, id: string, ja: string, en = ja) =>
+        entities.set(`${type}:${id}`, { ja, en });
+      const ids = (type: string) => byType.get(type) ?? [];
+      const userIds = [...new Set([...ids("user"), ...actorIds.filter((a) => UUID.test(a))])];
+      const actors = new Map<string, string>();
+      if (userIds.length) {
+        const rows = await db
+          .selectFrom("users")
+          .select(["id", "display_name"])
+          .where("id", "in", userIds)
+          .execute();
+        for (const r of rows) {
+          actors.set(r.id, r.display_name);
+          if (ids("user").includes(r.id)) put("user", r.id, r.display_name);
+        }
+      }
+      if (ids("party").length) {
+        const rows = await db
+          .selectFrom("parties")
+          .select(["id", "primary_name"])
+          .where("id", "in", ids("party"))
+          .execute();
+        for (const r of rows) put("party", r.id, r.primary_name);
+      }
+      if (ids("person").length) {
+        const rows = await db
+          .selectFrom("people")
+          .innerJoin("parties", "parties.id", "people.party_id")
+          .select(["people.id as id", "parties.primary_name as name"])
+          .where("people.id", "in", ids("person"))
+          .execute();
+        for (const r of rows) put("person", r.id, r.name);
+      }
+      if (ids("review").length) {
+        const rows = await db
+          .selectFrom("reviews")
+          .select(["id", "ref_no", "title"])
+          .where("id", "in", ids("review"))
+          .execute();
+        for (const r of rows) put("review", r.id, `${r.ref_no} ${r.title}`);
+      }
+      if (ids("approach_report").length) {
+        const rows = await db
+          .selectFrom("approach_reports")
+          .select(["id", "number"])
+          .where("id", "in", ids("approach_report"))
+          .execute();
+        for (const r of rows) put("approach_report", r.id, `AR-${String(r.number).padStart(5, "0")}`);
+      }
+      if (ids("task").length) {
+        const rows = await db
+          .selectFrom("tasks")
+          .select(["id", "title"])
+          .where("id", "in", ids("task"))
+          .execute();
+        for (const r of rows) {
+          const t = r.title as { ja: string; en: string };
+          put("task", r.id, t.ja, t.en);
+        }
+      }
+      for (const [type, table] of [
+        ["case", "cases"],
+        ["training_module", "training_modules"],
+      ] as const) {
+        if (!ids(type).length) continue;
+        const rows = await db
+          .selectFrom(table)
+          .select(["id", "slug", sql<{ ja: string; en: string } | null>`content->'title'`.as("title")])
+          .where("id", "in", ids(type))
+          .execute();
+        for (const r of rows) put(type, r.id, r.title?.ja ?? r.slug, r.title?.en ?? r.slug);
+      }
+      if (ids("training_assignment").length) {
+        const rows = await db
+          .selectFrom("training_assignments")
+          .innerJoin("users", "users.id", "training_assignments.user_id")
+          .innerJoin("training_modules", "training_modules.id", "training_assignments.module_id")
+          .select([
+            "training_assignments.id as id",
+            "users.display_name as name",
+            sql<{ ja: string; en: string } | null>`training_modules.content->'title'`.as("title"),
+          ])
+          .where("training_assignments.id", "in", ids("training_assignment"))
+          .execute();
+        for (const r of rows)
+          put(
+            "training_assignment",
+            r.id,
+            `${r.name} · ${r.title?.ja ?? ""}`,
+            `${r.name} · ${r.title?.en ?? ""}`,
+          );
+      }
+      if (ids("list_snapshot").length) {
+        const rows = await db
+          .selectFrom("list_snapshots")
+          .leftJoin("list_sources", "list_sources.id", "list_snapshots.source")
+          .select([
+            "list_snapshots.id as id",
+            "list_snapshots.source as source",
+            "list_snapshots.version as version",
+            "list_sources.label_ja as labelJa",
+            "list_sources.label_en as labelEn",
+          ])
+          .where("list_snapshots.id", "in", ids("list_snapshot"))
+          .execute();
+        for (const r of rows)
+          put(
+            "list_snapshot",
+            r.id,
+            `${r.labelJa ?? r.source} 第${r.version}版`,
+            `${r.labelEn ?? r.source}, version ${r.version}`,
+          );
+      }
+      if (ids("screening_batch").length) {
+        const rows = await db
+          .selectFrom("screening_batches")
+          .select(["id", "file_name"])
+          .where("id", "in", ids("screening_batch"))
+          .execute();
+        for (const r of rows) put("screening_batch", r.id, r.file_name);
+      }
+      if (ids("insider_subject").length) {
+        const rows = await db
+          .selectFrom("insider_subjects")
+          .select(["id", "pseudonym"])
+          .where("id", "in", ids("insider_subject"))
+          .execute();
+        for (const r of rows) put("insider_subject", r.id, r.pseudonym);
+      }
+      return { entities, actors };
     },
 
     async distinctActions(db: Executor): Promise<string[]> {

@@ -1,8 +1,13 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { ROLE_GROUPS } from "../http/access.js";
+import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
+import { dateInZone } from "../shared/time-format.js";
+import { AUDIT_ENTITY_LABELS, auditActionLabel } from "./audit-labels.js";
 import { type AuditService, auditCsvLines } from "./audit-service.js";
+
+const Bilingual = z.object({ ja: z.string(), en: z.string() });
 
 const AuditRecordSchema = z.object({
   id: z.number(),
@@ -16,6 +21,10 @@ const AuditRecordSchema = z.object({
   after: z.unknown(),
   context: z.record(z.string(), z.unknown()).nullable(),
   hash: z.string(),
+  actorName: Bilingual,
+  actionLabel: Bilingual,
+  entityLabel: Bilingual,
+  entityName: Bilingual.nullable(),
 });
 
 const FilterQuery = z.object({
@@ -62,7 +71,10 @@ const VerifySchema = z.object({
 });
 
 /** Browsing, verifying and exporting the audit log: auditors and admins only. */
-export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }) {
+export function registerAuditRoutes(
+  app: App,
+  { audit, timeZone }: { audit: AuditService; timeZone: () => Promise<string> },
+) {
   const access = { access: ROLE_GROUPS.auditReaders };
 
   app.get(
@@ -91,17 +103,31 @@ export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }
       config: access,
       schema: {
         tags: ["audit"],
-        summary: "Action names in the log",
-        response: { 200: z.object({ items: z.array(z.string()) }) },
+        summary: "Action names in the log, each with its label",
+        response: {
+          200: z.object({
+            items: z.array(z.string()),
+            labels: z.record(z.string(), Bilingual),
+            entityTypes: z.array(z.object({ id: z.string(), label: Bilingual })),
+          }),
+        },
       },
     },
-    async () => ({ items: await audit.actions() }),
+    async () => {
+      const items = await audit.actions();
+      return {
+        items,
+        labels: Object.fromEntries(items.map((a) => [a, auditActionLabel(a)])),
+        entityTypes: Object.entries(AUDIT_ENTITY_LABELS).map(([id, label]) => ({ id, label })),
+      };
+    },
   );
 
   app.get(
     "/api/audit/verify",
     {
-      config: access,
+      // A long log takes a while to recompute: the long-request deadline applies.
+      config: { ...access, longRunning: true },
       schema: {
         tags: ["audit"],
         summary:
@@ -123,13 +149,15 @@ export function registerAuditRoutes(app: App, { audit }: { audit: AuditService }
       },
     },
     async (req, reply) => {
-      const stamp = new Date().toISOString().slice(0, 10);
+      const zone = await timeZone();
+      const lang = requestLanguage(req);
+      const stamp = dateInZone(new Date(), zone);
       reply
         .type("text/csv; charset=utf-8")
         .header("Content-Disposition", `attachment; filename="sekimori-audit-${stamp}.csv"`);
       async function* withBom() {
         yield "\uFEFF";
-        yield* auditCsvLines(audit.iterate(req.query));
+        yield* auditCsvLines(audit.iterateLabelled(req.query), { lang, timeZone: zone });
       }
       return reply.send(Readable.from(withBom()));
     },

@@ -2,6 +2,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { AuditRow } from "../db/schema.js";
 import type { Actor } from "../shared/actor.js";
 import type { Bilingual } from "../shared/errors.js";
+import { csvTimeHeader, formatCsvDateTime } from "../shared/time-format.js";
 import type { AuditAnchor } from "./audit-anchor.js";
 import {
   type AnchorSummary,
@@ -9,7 +10,8 @@ import {
   createAnchorVerifier,
   rowMac,
 } from "./audit-anchor-engine.js";
-import { chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
+import { type ChainBreak, chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
+import { auditActionLabel, auditEntityLabel, type Label, systemActorLabel } from "./audit-labels.js";
 import type { AuditFilter, AuditRepo } from "./audit-repo.js";
 
 /** What a service records about one state change. */
@@ -39,6 +41,15 @@ export type AuditRecord = {
   after: unknown;
   context: Record<string, unknown> | null;
   hash: string;
+};
+
+/** An audit record with what a person reads: who (display name), what (label) and on what (name). */
+export type LabelledAuditRecord = AuditRecord & {
+  actorName: Label;
+  actionLabel: Label;
+  entityLabel: Label;
+  /** The entity's readable name (review reference and title, party name…), when it can be found. */
+  entityName: Label | null;
 };
 
 /** One thing wrong with the log: a broken link of the chain, a MAC, a checkpoint, cut-off rows. */
@@ -184,9 +195,44 @@ export function createAuditService({
     };
   }
 
+  /** Adds the labels and names people read; the codes and ids stay beside them. */
+  async function labelled(records: AuditRecord[]): Promise<LabelledAuditRecord[]> {
+    const { entities, actors } = await repo.describe(
+      db,
+      records.filter((r) => r.entityId).map((r) => ({ type: r.entityType, id: r.entityId! })),
+      records.map((r) => r.actorId).filter((id): id is string => !!id),
+    );
+    return records.map((r) => {
+      const userName = r.actorId ? actors.get(r.actorId) : undefined;
+      return {
+        ...r,
+        actorName: userName
+          ? { ja: userName, en: userName }
+          : (systemActorLabel(r.actorLabel) ?? { ja: r.actorLabel, en: r.actorLabel }),
+        actionLabel: auditActionLabel(r.action),
+        entityLabel: auditEntityLabel(r.entityType),
+        entityName: r.entityId ? (entities.get(`${r.entityType}:${r.entityId}`) ?? null) : null,
+      };
+    });
+  }
+
   async function list(filter: AuditFilter, limit: number, beforeId?: number) {
     const [rows, total] = await Promise.all([repo.page(db, filter, limit, beforeId), repo.count(db, filter)]);
-    return { items: rows.map(toRecord), total };
+    return { items: await labelled(rows.map(toRecord)), total };
+  }
+
+  /** Like `iterate`, with labels and names (for the CSV people open in Excel). */
+  async function* iterateLabelled(
+    filter: AuditFilter,
+    batchSize = 2000,
+  ): AsyncGenerator<LabelledAuditRecord> {
+    let afterId = 0;
+    for (;;) {
+      const rows = await repo.batchAfter(db, afterId, batchSize, filter);
+      if (rows.length === 0) return;
+      yield* await labelled(rows.map(toRecord));
+      afterId = Number(rows[rows.length - 1]!.id);
+    }
   }
 
   /** Streams matching rows oldest first, for CSV export without holding the log in memory. */
@@ -207,6 +253,7 @@ export function createAuditService({
     anchor,
     list,
     iterate,
+    iterateLabelled,
     actions: () => repo.distinctActions(db),
     forEntity: (entityType: string, entityId: string) => list({ entityType, entityId }, 200),
   };
@@ -214,18 +261,20 @@ export function createAuditService({
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-const CSV_COLUMNS = [
-  "id",
-  "at",
-  "actor_id",
-  "actor",
-  "action",
-  "entity_type",
-  "entity_id",
-  "before",
-  "after",
-  "context",
-  "hash",
+const CSV_COLUMNS: { ja: string; en: string }[] = [
+  { ja: "番号", en: "No." },
+  { ja: "日時", en: "Time" },
+  { ja: "操作者", en: "Actor" },
+  { ja: "操作者ID", en: "Actor ID" },
+  { ja: "操作", en: "Action" },
+  { ja: "操作コード", en: "Action code" },
+  { ja: "対象の種類", en: "Entity type" },
+  { ja: "対象", en: "Entity" },
+  { ja: "対象ID", en: "Entity ID" },
+  { ja: "変更前", en: "Before" },
+  { ja: "変更後", en: "After" },
+  { ja: "補足", en: "Context" },
+  { ja: "ハッシュ", en: "Hash" },
 ];
 
 function csvCell(value: unknown): string {
@@ -236,17 +285,27 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** CSV lines (header first) for audit records, safe to open in Excel. */
-export async function* auditCsvLines(records: AsyncIterable<AuditRecord>): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(",")}\r\n`;
+/**
+ * CSV lines (header first) for audit records, safe to open in Excel: headers and labels in the
+ * reader's language, times in the organisation's zone (named in the header), and the codes and ids
+ * in their own columns for whoever filters or joins on them.
+ */
+export async function* auditCsvLines(
+  records: AsyncIterable<LabelledAuditRecord>,
+  { lang, timeZone }: { lang: "ja" | "en"; timeZone: string },
+): AsyncGenerator<string> {
+  const header = CSV_COLUMNS.map((c, i) => (i === 1 ? csvTimeHeader(c, timeZone, lang) : c[lang]));
+  yield `${header.map(csvCell).join(",")}\r\n`;
   for await (const r of records) {
     yield `${[
       r.id,
-      r.at,
+      formatCsvDateTime(r.at, timeZone),
+      r.actorName[lang],
       r.actorId,
-      r.actorLabel,
+      r.actionLabel[lang],
       r.action,
-      r.entityType,
+      r.entityLabel[lang],
+      r.entityName?.[lang] ?? "",
       r.entityId,
       r.before,
       r.after,

@@ -37,6 +37,29 @@ describe("audit log", () => {
     expect(items[0]!.after).toMatchObject({ primaryName: "監査テスト株式会社4" });
   });
 
+  it("shows people labels and names, keeping the codes and ids beside them", async () => {
+    const auditor = await t.loginAs(["auditor"], "auditreader");
+    const res = await t.request(auditor, "GET", "/api/audit?limit=50");
+    const items = res.json().items as {
+      action: string;
+      actorName: { ja: string };
+      actionLabel: { ja: string; en: string };
+      entityType: string;
+      entityId: string;
+      entityLabel: { ja: string };
+      entityName: { ja: string } | null;
+    }[];
+    const login = items.find((i) => i.action === "auth.login")!;
+    expect(login.actionLabel).toEqual({ ja: "ログイン", en: "Logged in" });
+    expect(login.entityLabel.ja).toBe("利用者");
+    expect(login.entityName?.ja).toBe(login.actorName.ja); // the user's display name, not a UUID
+    expect(login.entityId).toMatch(/^[0-9a-f-]{36}$/);
+    const party = items.find((i) => i.action === "party.created")!;
+    expect(party.entityName?.ja).toMatch(/^監査テスト株式会社\d$/);
+    const actions = (await t.request(auditor, "GET", "/api/audit/actions")).json();
+    expect(actions.labels["party.created"].ja).toBe("取引先・関係者を登録");
+  });
+
   it("refuses UPDATE and DELETE through the append-only trigger", async () => {
     await expect(sql`UPDATE audit_log SET action = 'x' WHERE id = 1`.execute(t.services.db)).rejects.toThrow(
       /append-only/,
@@ -90,9 +113,35 @@ describe("audit log", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("id,at,actor_id,actor,action,entity_type,entity_id,before,after,context,hash");
+    expect(lines[0]).toBe(
+      "番号,日時（Asia/Tokyo）,操作者,操作者ID,操作,操作コード,対象の種類,対象,対象ID,変更前,変更後,補足,ハッシュ",
+    );
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain("監査テスト株式会社0");
+    // Labels beside the codes, and the time in Tokyo (never the raw UTC ISO string).
+    expect(lines[1]).toMatch(
+      /^\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},auditadmin,[0-9a-f-]{36},取引先・関係者を登録,party\.created,取引先・関係者,監査テスト株式会社0,/,
+    );
+    const [row] = (await t.services.audit.list({ action: "party.created" }, 1)).items;
+    const tokyo = new Date(Date.parse(row!.at) + 9 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+    expect(lines[5]).toContain(`,${tokyo},`);
+    expect((await t.request(auditor, "PUT", "/api/auth/locale", { locale: "en" })).statusCode).toBe(204);
+    const en = await t.request(auditor, "GET", "/api/audit/export.csv?action=party.created");
+    expect(en.body.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "No.,Time (Asia/Tokyo),Actor,Actor ID,Action,Action code,Entity type,Entity,Entity ID,Before,After,Context,Hash",
+    );
+    // The organisation's zone is a setting: the export follows it.
+    const admin = await t.loginAs(["admin"], "tzadmin");
+    expect(
+      (await t.request(admin, "PUT", "/api/organisation/settings", { timeZone: "Mars/Olympus" })).statusCode,
+    ).toBe(400);
+    expect((await t.request(admin, "PUT", "/api/organisation/settings", { timeZone: "UTC" })).json()).toEqual(
+      { timeZone: "UTC" },
+    );
+    await t.request(auditor, "PUT", "/api/auth/locale", { locale: "ja" });
+    const utc = await t.request(auditor, "GET", "/api/audit/export.csv?action=party.created");
+    expect(utc.body).toContain("日時（UTC）");
+    expect(utc.body).toContain(`,${row!.at.slice(0, 19).replace("T", " ")},`);
     await tamper(sql`DELETE FROM audit_log WHERE id = 2`);
     const broken = await t.request(auditor, "GET", "/api/audit/verify");
     expect(broken.json()).toMatchObject({ ok: false, broken: { id: 3 } });

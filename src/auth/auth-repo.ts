@@ -65,27 +65,43 @@ export function createAuthRepo() {
     ): Promise<void> {
       await db.insertInto("sessions").values(session).execute();
     },
-    findSessionWithUser(db: Executor, tokenHash: string) {
-      return db
+    /**
+     * The session and its whole user in one query: every API request needs exactly one lookup to
+     * know who is asking (and whether a second factor is still owed).
+     */
+    async findSessionWithUser(
+      db: Executor,
+      tokenHash: string,
+    ): Promise<
+      | {
+          session: { id: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date };
+          user: UserRow;
+        }
+      | undefined
+    > {
+      const row = await db
         .selectFrom("sessions")
         .innerJoin("users", "users.id", "sessions.user_id")
+        .selectAll("users")
         .select([
           "sessions.id as session_id",
-          "sessions.csrf_token",
-          "sessions.created_at",
-          "sessions.last_seen_at",
-          "sessions.expires_at",
-          "users.id as user_id",
-          "users.username",
-          "users.display_name",
-          "users.email",
-          "users.roles",
-          "users.locale",
-          "users.department",
-          "users.disabled_at",
+          "sessions.csrf_token as session_csrf_token",
+          "sessions.last_seen_at as session_last_seen_at",
+          "sessions.expires_at as session_expires_at",
         ])
         .where("sessions.token_hash", "=", tokenHash)
         .executeTakeFirst();
+      if (!row) return undefined;
+      const { session_id, session_csrf_token, session_last_seen_at, session_expires_at, ...user } = row;
+      return {
+        session: {
+          id: session_id,
+          csrfToken: session_csrf_token,
+          lastSeenAt: new Date(session_last_seen_at),
+          expiresAt: new Date(session_expires_at),
+        },
+        user,
+      };
     },
     async touchSession(db: Executor, sessionId: string, at: Date): Promise<void> {
       await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", sessionId).execute();

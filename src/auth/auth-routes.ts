@@ -1,4 +1,4 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf, ROLE_GROUPS, sessionOf } from "../http/access.js";
 import { type App, ErrorSchema, SESSION_COOKIE } from "../http/server.js";
@@ -211,6 +211,22 @@ export function registerAuthRoutes(
     },
   );
 
+  /** The logged-in user, CSRF token, roles and second-factor state (session and whoami answer the same). */
+  async function currentSession(req: FastifyRequest) {
+    const actor = actorOf(req);
+    const user = await auth.getUser(actor.id!);
+    const session = sessionOf(req);
+    return {
+      user,
+      csrfToken: session.csrfToken,
+      roles: roleList(),
+      secondFactor: {
+        ...(await auth.secondFactorState(user.id)),
+        enrolmentRequired: session.restriction === "mfa_enrolment",
+      },
+    };
+  }
+
   app.get(
     "/api/auth/session",
     {
@@ -221,19 +237,23 @@ export function registerAuthRoutes(
         response: { 200: SessionResponse },
       },
     },
+    async (req) => currentSession(req),
+  );
+
+  app.get(
+    "/api/auth/whoami",
+    {
+      config: { access: "public", allowDuringMfaEnrolment: true },
+      schema: {
+        tags: ["auth"],
+        summary:
+          "The session if there is one, else `{ session: null }` — for the web app's first look (200, not 401, so a browser logs no error on the login page)",
+        response: { 200: z.object({ session: SessionResponse.nullable() }) },
+      },
+    },
     async (req) => {
-      const actor = actorOf(req);
-      const user = await auth.getUser(actor.id!);
-      const session = sessionOf(req);
-      return {
-        user,
-        csrfToken: session.csrfToken,
-        roles: roleList(),
-        secondFactor: {
-          ...(await auth.secondFactorState(user.id)),
-          enrolmentRequired: session.restriction === "mfa_enrolment",
-        },
-      };
+      if (!req.actor?.id || !req.sessionInfo) return { session: null };
+      return { session: await currentSession(req) };
     },
   );
 

@@ -423,10 +423,18 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
       redFlags: ["R-PLACED-INTERN", "I-OUT-OF-SCOPE-ACCESS"],
       countermeasures: [],
       outcome: { ja: "（未記入）", en: "(not filled in)" },
-      sources: [],
+      sources: [
+        {
+          publisher:
+            "中华人民共和国国家安全部 (Ministry of State Security of the PRC), official WeChat account",
+          date: "2025",
+          title:
+            "研究者 Li・学生 Zhang・外国の研究者 K の事例の公表（題名・日付・URL は要確認 / title, date and URL to verify）",
+        },
+      ],
       editorialNote: {
-        ja: "赤旗 R-PLACED-INTERN と I-OUT-OF-SCOPE-ACCESS（担当外データへのアクセス）は、出典（警察庁 技術流出防止事例 2025）がこの事例を指すと考えられるため仮に付けています。出典を確認のうえ修正してください。",
-        en: "R-PLACED-INTERN and I-OUT-OF-SCOPE-ACCESS (out-of-scope data access) are attached provisionally because the catalogue cites an NPA 2025 technology-leakage case for them; confirm against the source and correct.",
+        ja: "この事例の出典は、中国国家安全部（MSS）が2025年に公式アカウントで公表した事例（研究者 Li が外国の研究者 K の求めで学生 Zhang をインターンとして送り込み、データを収集させたとされるもの）であり、警察庁の事例ではありません。赤旗 R-PLACED-INTERN と I-OUT-OF-SCOPE-ACCESS はこの公表に基づきます。一党の国家機関による公表であることを踏まえ、公表文（日付・URL）を確認して出典欄に記入してから公開してください。",
+        en: "The source of this case is a disclosure by China's Ministry of State Security (MSS) on its official account in 2025 (a researcher Li said to have placed his student Zhang as an intern, at the request of a foreign academic K, to collect data) — not a Japanese National Police Agency case. R-PLACED-INTERN and I-OUT-OF-SCOPE-ACCESS rest on it. As a disclosure by a state security agency, check the original post (date, URL) and fill in the source before publishing.",
       },
     },
   },
@@ -583,7 +591,19 @@ export const BUILT_IN_CASES: readonly BuiltInCase[] = [
           en: "Payments land in the proxies' accounts and are forwarded abroad minus a commission.",
         },
       ],
-      redFlags: ["A6", "A12", "R-LIST-HIT", "R-UNCLEAR-FUNDING"],
+      redFlags: [
+        "A6",
+        "A12",
+        "R-LIST-HIT",
+        "R-UNCLEAR-FUNDING",
+        "H-PAYEE-MISMATCH",
+        "H-NO-LIVE-VIDEO",
+        "H-LAPTOP-ADDRESS",
+        "H-IDENTITY-INCONSISTENT",
+        "H-UNNATURAL-JAPANESE",
+        "H-CRYPTO-PAYMENT",
+        "H-AVOIDS-MEETING",
+      ],
       countermeasures: [
         {
           ja: "委託先の本人確認を行い、ビデオ会議で顔と身分証を確かめ、支払先口座の名義が契約者と一致するか確認する。",

@@ -5,6 +5,7 @@ import { actorOf } from "../http/access.js";
 import { requestLanguage } from "../http/language.js";
 import type { App } from "../http/server.js";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { DEFAULT_TIME_ZONE } from "../shared/time-format.js";
 import { CASE_CHANNELS, parseFlagList } from "./case-engine.js";
 import type { CasesService } from "./cases-service.js";
 import { renderCertificatePdf } from "./certificate-pdf.js";
@@ -196,8 +197,15 @@ const READERS: readonly Role[] = ["secretariat", "admin", "approver", "auditor"]
  */
 export function registerCasesRoutes(
   app: App,
-  { cases, training, pdfFont }: { cases: CasesService; training: TrainingService; pdfFont: () => PdfFont },
+  deps: {
+    cases: CasesService;
+    training: TrainingService;
+    pdfFont: () => PdfFont;
+    /** The organisation's time zone, for times in the training-records CSV. */
+    timeZone?: () => Promise<string>;
+  },
 ) {
+  const { cases, training, pdfFont } = deps;
   const anyone = { access: "authenticated" as const };
 
   app.get(
@@ -655,7 +663,10 @@ export function registerCasesRoutes(
       schema: { tags: ["training"], summary: "Every quiz attempt as CSV (training records)" },
     },
     async (req, reply) => {
-      const lines = training.recordsCsv(actorOf(req));
+      const lines = training.recordsCsv(actorOf(req), {
+        lang: requestLanguage(req),
+        timeZone: deps.timeZone ? await deps.timeZone() : DEFAULT_TIME_ZONE,
+      });
       reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="training-records.csv"')

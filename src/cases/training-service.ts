@@ -6,6 +6,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { Role, TrainingModuleRow } from "../db/schema.js";
 import { type Actor, hasAnyRole, ROLES } from "../shared/actor.js";
 import { type Bilingual, conflict, forbidden, invalid, notFound } from "../shared/errors.js";
+import { csvTimeHeader, DEFAULT_TIME_ZONE, dateInZone, formatCsvDateTime } from "../shared/time-format.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import type { CaseContent } from "./case-engine.js";
 import type { CasesService } from "./cases-service.js";
@@ -40,7 +41,21 @@ export type ModuleInput = {
   content: TrainingContent;
 };
 
-type UserLite = Pick<UserView, "id" | "displayName" | "department" | "roles" | "disabled">;
+type UserLite = Pick<UserView, "id" | "displayName" | "department" | "roles" | "disabled"> &
+  Partial<Pick<UserView, "username">>;
+
+const RECORD_COLUMNS: { ja: string; en: string }[] = [
+  { ja: "受講日時", en: "Completed" },
+  { ja: "ユーザー名", en: "Username" },
+  { ja: "氏名", en: "Name" },
+  { ja: "所属", en: "Department" },
+  { ja: "研修", en: "Module" },
+  { ja: "研修の版", en: "Module version" },
+  { ja: "得点", en: "Score" },
+  { ja: "満点", en: "Max score" },
+  { ja: "正答率（%）", en: "Percent" },
+  { ja: "合否", en: "Result" },
+];
 
 /**
  * Training built from the case library: short modules with a quiz, completion recorded per person
@@ -59,9 +74,16 @@ export function createTrainingService(deps: {
   /** Installation settings (which modules a disclosure requires); optional for older callers. */
   settings?: SettingsRepo;
   clock?: () => Date;
+  /** The organisation's time zone: due dates in task titles and e-mails are days there. */
+  timeZone?: () => Promise<string>;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
+  // Read before each transaction (the zone lives in the database; inside one, only `tx` may be used).
+  let zone = DEFAULT_TIME_ZONE;
+  const refreshZone = async () => {
+    if (deps.timeZone) zone = await deps.timeZone();
+  };
   const isManager = (a: Actor) => hasAnyRole(a, TRAINING_MANAGERS);
   const isReader = (a: Actor) => hasAnyRole(a, TRAINING_READERS);
 
@@ -393,7 +415,7 @@ export function createTrainingService(deps: {
     });
     if (!created) return null;
     const title = contentOf(row).title;
-    const due = dueAt.toISOString().slice(0, 10);
+    const due = dateInZone(dueAt, zone);
     await tasks.open(tx, actor, {
       kind: "training.assigned",
       title: {
@@ -438,6 +460,7 @@ export function createTrainingService(deps: {
         },
       ]);
     }
+    await refreshZone();
     return db.transaction().execute(async (tx) => {
       const row = await repo.findModule(tx, input.moduleId);
       if (row?.status !== "published") throw notFound(MODULE);
@@ -475,6 +498,7 @@ export function createTrainingService(deps: {
    */
   async function runReminders(actor: Actor) {
     const now = clock();
+    await refreshZone();
     const users = (await deps.users()).filter((u) => !u.disabled);
     const modules = (await repo.listModules(db, false)).filter((m) => m.required_for.length > 0);
     const passes = await repo.latestPasses(db);
@@ -507,7 +531,7 @@ export function createTrainingService(deps: {
         const m = moduleRows.get(a.module_id);
         if (!m) continue;
         const title = contentOf(m).title;
-        const due = new Date(a.due_at).toISOString().slice(0, 10);
+        const due = dateInZone(a.due_at, zone);
         const subject = {
           ja: `研修「${title.ja}」の受講期限（${due}）を過ぎています`,
           en: `The training "${title.en}" was due on ${due}`,
@@ -625,19 +649,27 @@ export function createTrainingService(deps: {
     };
   }
 
-  /** Completion records as CSV (every attempt, oldest first) for audits and regulators. */
-  async function* recordsCsv(actor: Actor): AsyncGenerator<string> {
+  /**
+   * Completion records as CSV (every attempt, oldest first) for audits and regulators: headers in
+   * the reader's language, times in the organisation's zone, people by username and name (not id).
+   */
+  async function* recordsCsv(
+    actor: Actor,
+    { lang, timeZone }: { lang: "ja" | "en"; timeZone: string } = { lang: "ja", timeZone: DEFAULT_TIME_ZONE },
+  ): AsyncGenerator<string> {
     if (!isReader(actor)) throw forbidden();
     const cell = (v: unknown) => {
       const text = v === null || v === undefined ? "" : String(v);
       const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
       return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     };
-    yield "\uFEFFcompleted_at,user_id,user_name,department,module,module_version,score,max_score,percent,passed\r\n";
+    const usernames = new Map((await deps.users()).map((u) => [u.id, u.username ?? ""]));
+    const header = RECORD_COLUMNS.map((c, i) => (i === 0 ? csvTimeHeader(c, timeZone, lang) : c[lang]));
+    yield `\uFEFF${header.map(cell).join(",")}\r\n`;
     for await (const r of repo.allCompletions(db)) {
       yield `${[
-        new Date(r.completed_at).toISOString(),
-        r.user_id,
+        formatCsvDateTime(r.completed_at, timeZone),
+        usernames.get(r.user_id) ?? "",
         r.user_display_name,
         r.user_department,
         r.module_title,
@@ -645,7 +677,7 @@ export function createTrainingService(deps: {
         r.score,
         r.max_score,
         r.percent,
-        r.passed ? "yes" : "no",
+        r.passed ? (lang === "ja" ? "合格" : "passed") : lang === "ja" ? "不合格" : "failed",
       ]
         .map(cell)
         .join(",")}\r\n`;

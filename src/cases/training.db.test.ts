@@ -134,8 +134,16 @@ describe("training", () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
     const lines = csv.body.trim().split("\r\n");
-    expect(lines[0]).toContain("completed_at,user_id,user_name,department,module");
-    expect(lines.filter((l) => l.includes(researcher.id) && l.includes("工学研究科")).length).toBe(2);
+    // Headers in the reader's language, the time zone named, people by username — no UUIDs.
+    expect(lines[0]).toBe(
+      "受講日時（Asia/Tokyo）,ユーザー名,氏名,所属,研修,研修の版,得点,満点,正答率（%）,合否",
+    );
+    expect(csv.body).not.toContain(researcher.id);
+    expect(csv.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    const mineRows = lines.filter((l) => l.includes(`,${researcher.username},`) && l.includes("工学研究科"));
+    expect(mineRows).toHaveLength(2);
+    expect(mineRows.map((l) => l.split(",").at(-1))).toEqual(["不合格", "合格"]);
+    expect(mineRows[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
     expect((await t.request(researcher, "GET", "/api/training/records.csv")).statusCode).toBe(403);
   });
 

@@ -138,6 +138,7 @@ export function registerAuditCommands(program: Command): void {
     .option("--action <action>", "only this action, e.g. party.updated")
     .option("--entity-type <type>", "only this entity type, e.g. party")
     .option("--entity-id <id>", "only this entity")
+    .option("--lang <lang>", "language of the headers and labels: ja or en", "ja")
     .action(async (opts) => {
       try {
         await withServices(
@@ -155,7 +156,11 @@ export function registerAuditCommands(program: Command): void {
             if (opts.out) bar.start(total, 0);
             let n = 0;
             if (opts.out) out.write("\uFEFF");
-            for await (const line of auditCsvLines(services.audit.iterate(filter))) {
+            const csvOptions = {
+              lang: opts.lang === "en" ? ("en" as const) : ("ja" as const),
+              timeZone: await services.organisation.timeZone(),
+            };
+            for await (const line of auditCsvLines(services.audit.iterateLabelled(filter), csvOptions)) {
               if (!out.write(line)) await once(out, "drain");
               n += 1;
               if (opts.out && n % 500 === 0) bar.update(n - 1);

@@ -134,6 +134,33 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Largest uploaded file (list imports, batch screening, attachments)",
   },
   {
+    name: "SEKIMORI_REQUEST_TIMEOUT_SECONDS",
+    default: "300",
+    description: "Longest time a client may take to send one request (headers and body)",
+  },
+  {
+    name: "SEKIMORI_HANDLER_TIMEOUT_SECONDS",
+    default: "60",
+    description:
+      "Longest time the server works on one API request before answering 503 (uploads: next setting)",
+  },
+  {
+    name: "SEKIMORI_UPLOAD_TIMEOUT_SECONDS",
+    default: "900",
+    description:
+      "Longest time for an upload (receiving and reading the file) and other long requests (audit verification)",
+  },
+  {
+    name: "SEKIMORI_JOB_TIMEOUT_MINUTES",
+    default: "60",
+    description: "Longest run of one background batch-screening job; it is then marked failed",
+  },
+  {
+    name: "SEKIMORI_UPLOAD_CONCURRENCY",
+    default: "2",
+    description: "Uploaded files read (parsed) at the same time; others wait their turn",
+  },
+  {
     name: "SEKIMORI_TRUST_PROXY",
     default: "false",
     description: "Trust X-Forwarded-* headers (set when behind a reverse proxy)",
@@ -220,6 +247,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Years a decided review (事前確認・該非判定・取引審査 records) is kept after its decision",
   },
   {
+    name: "SEKIMORI_EXPORT_ISSUER",
+    default: "安全保障輸出管理室 / Export Control Office",
+    description: "Issuer printed on items' 該非判定書 and 非該当証明書 (organisation and office name)",
+  },
+  {
     name: "SEKIMORI_DISCLOSURE_INTERVAL_MONTHS",
     default: "12",
     description: "Months until a research-integrity disclosure is due again (the annual reminder)",
@@ -295,7 +327,17 @@ export type Config = {
     unitScope: boolean;
     revealHoldHours: number;
   };
-  http: { bodyLimitBytes: number; uploadLimitBytes: number; ratePerMinute: number; trustProxy: boolean };
+  http: {
+    bodyLimitBytes: number;
+    uploadLimitBytes: number;
+    ratePerMinute: number;
+    trustProxy: boolean;
+    requestTimeoutSeconds: number;
+    handlerTimeoutSeconds: number;
+    uploadTimeoutSeconds: number;
+    uploadConcurrency: number;
+    jobTimeoutMinutes: number;
+  };
   lists: {
     keepSnapshots: number;
     updateSources: string[];
@@ -307,6 +349,7 @@ export type Config = {
   screening: { threshold: number; waitSeconds: number; pollSeconds: number; batchMaxRows: number };
   pdf: { fontPath: string | undefined };
   reviews: { retentionYears: number };
+  exportControl: { issuer: string };
   people: { disclosureIntervalMonths: number };
   approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   training: { reminderDays: number };
@@ -454,6 +497,11 @@ export function loadConfig(env: Source = process.env): Config {
       uploadLimitBytes: int("SEKIMORI_UPLOAD_LIMIT_BYTES", 100 * 1024 * 1024, 1024),
       ratePerMinute: int("SEKIMORI_RATE_PER_MINUTE", 1200, 0),
       trustProxy: bool("SEKIMORI_TRUST_PROXY", false),
+      requestTimeoutSeconds: int("SEKIMORI_REQUEST_TIMEOUT_SECONDS", 300, 1),
+      handlerTimeoutSeconds: int("SEKIMORI_HANDLER_TIMEOUT_SECONDS", 60, 1),
+      uploadTimeoutSeconds: int("SEKIMORI_UPLOAD_TIMEOUT_SECONDS", 900, 1),
+      uploadConcurrency: int("SEKIMORI_UPLOAD_CONCURRENCY", 2, 1),
+      jobTimeoutMinutes: int("SEKIMORI_JOB_TIMEOUT_MINUTES", 60, 1),
     },
     lists: {
       keepSnapshots: int("SEKIMORI_LIST_KEEP_SNAPSHOTS", 3, 1),
@@ -480,6 +528,7 @@ export function loadConfig(env: Source = process.env): Config {
     },
     pdf: { fontPath: get("SEKIMORI_PDF_FONT") },
     reviews: { retentionYears: int("SEKIMORI_REVIEW_RETENTION_YEARS", 5, 1) },
+    exportControl: { issuer: get("SEKIMORI_EXPORT_ISSUER") ?? defaultOf("SEKIMORI_EXPORT_ISSUER") },
     people: { disclosureIntervalMonths: int("SEKIMORI_DISCLOSURE_INTERVAL_MONTHS", 12, 1) },
     approaches: {
       attachmentMaxBytes: int("SEKIMORI_APPROACH_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024),

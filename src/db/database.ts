@@ -10,7 +10,6 @@ import {
   type DialectAdapter,
   type Driver,
   Kysely,
-  PGliteDialect,
   PostgresDialect,
   type QueryCompiler,
   type Transaction,
@@ -24,6 +23,7 @@ import {
   tryLockDataDir,
 } from "./data-dir-lock.js";
 import { connectLocalAdmin, type LocalAdminClient } from "./local-admin.js";
+import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 import { SerialDriver } from "./serial-driver.js";
 

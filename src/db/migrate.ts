@@ -1,12 +1,17 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Kysely, sql } from "kysely";
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+  Migrator,
+  sql,
+} from "kysely";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema version.
 type AnyDb = Kysely<any>;
-
-import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely/migration";
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 

@@ -226,6 +226,11 @@ export interface ReviewsTable {
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** Export facts and the licence determination (migration 0920). */
+  export_facts: Json<unknown> | null;
+  licence_determination: Json<unknown> | null;
+  next_rescreen_on: ColumnType<string | null, string | null, string | null>;
+  last_rescreened_at: NullableTimestamp;
 }
 
 export interface ReviewCounterpartiesTable {
@@ -257,6 +262,17 @@ export interface ReviewDraftsTable {
   key: string;
   payload: Json<unknown>;
   updated_at: GeneratedTimestamp;
+}
+
+/** Hiring and contracting: one identity check of a review (migration 0970). */
+export interface ReviewIdentityChecksTable {
+  review_id: string;
+  check_id: string;
+  outcome: "clear" | "sign";
+  evidence: string;
+  checked_by: string | null;
+  checked_by_label: string;
+  checked_at: GeneratedTimestamp;
 }
 
 // — People (migration 0300) —
@@ -369,6 +385,7 @@ export interface Database {
   review_counterparties: ReviewCounterpartiesTable;
   review_events: ReviewEventsTable;
   review_drafts: ReviewDraftsTable;
+  review_identity_checks: ReviewIdentityChecksTable;
   people: PeopleTable;
   person_residency: PersonResidencyTable;
   tokutei_declarations: TokuteiDeclarationsTable;
@@ -435,6 +452,8 @@ export interface ListSnapshotsTable {
   activated_at: NullableTimestamp;
   superseded_at: NullableTimestamp;
   entities_pruned_at: NullableTimestamp;
+  /** A demo sample shipped with Sekimori (demo/lists), not the official list (migration 0870). */
+  sample: Generated<boolean>;
 }
 
 /** One entry of a list snapshot (the contract's ListEntity) with its content hash. */
@@ -1065,3 +1084,168 @@ export interface ResearchSecurityTables {
 }
 
 export interface Database extends ResearchSecurityTables {}
+
+// ── Export control (migration 0920) ────────────────────────────────────────────────────────────
+
+/** A date column read and written as YYYY-MM-DD text. */
+type DateText = ColumnType<string, string, string>;
+type NullableDateText = ColumnType<string | null, string | null, string | null>;
+
+/** Export-control tables, merged into {@link Database}. */
+export interface ExportControlTables {
+  country_group_tables: {
+    id: string;
+    title: Json<unknown>;
+    content: Json<unknown>;
+    note: string | null;
+    active: Generated<boolean>;
+    imported_by: string | null;
+    imported_at: GeneratedTimestamp;
+  };
+  export_items: {
+    id: string;
+    ref_no: string;
+    kind: "goods" | "technology";
+    name: string;
+    model_number: string | null;
+    maker: string | null;
+    description: Generated<string>;
+    hs_code: string | null;
+    list_status: "listed" | "not_listed";
+    listed_item: string | null;
+    provision: Json<unknown> | null;
+    catch_all_category: "16-1" | "16-2" | "outside" | null;
+    exceptions: Json<unknown>;
+    rationale: string;
+    decided_by: string | null;
+    decided_on: DateText;
+    recheck_on: NullableDateText;
+    status: Generated<"active" | "archived">;
+    version: Generated<number>;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+  };
+  export_attachments: {
+    id: string;
+    owner_type: "item" | "self_inspection" | "licence";
+    owner_id: string;
+    kind: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    sha256: string;
+    content: Uint8Array;
+    uploaded_by: string | null;
+    created_at: GeneratedTimestamp;
+  };
+  review_items: {
+    review_id: string;
+    item_id: string;
+    position: number;
+    quantity: ColumnType<number | null, number | null, number | null>;
+    unit: string | null;
+    value_jpy: ColumnType<number | null, number | null, number | null>;
+    snapshot: Json<unknown>;
+    exceptions: Json<unknown>;
+    note: string | null;
+  };
+  export_licences: {
+    id: string;
+    ref_no: string;
+    kind: string;
+    licence_number: string | null;
+    status: string;
+    holder: string;
+    applied_on: NullableDateText;
+    issued_on: NullableDateText;
+    valid_from: NullableDateText;
+    valid_until: NullableDateText;
+    conditions: Generated<string>;
+    items: Json<unknown>;
+    destinations: Json<unknown>;
+    quantity_limit: ColumnType<number | null, number | null, number | null>;
+    quantity_unit: string | null;
+    value_limit_jpy: ColumnType<number | null, number | null, number | null>;
+    responsible_user_id: string | null;
+    note: string | null;
+    created_by: string | null;
+    version: Generated<number>;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+  };
+  licence_usages: {
+    id: string;
+    licence_id: string;
+    review_id: string | null;
+    provision_id: string | null;
+    used_on: DateText;
+    quantity: ColumnType<number | null, number | null, number | null>;
+    value_jpy: ColumnType<number | null, number | null, number | null>;
+    note: string | null;
+    recorded_by: string | null;
+    created_at: GeneratedTimestamp;
+  };
+  review_licences: {
+    review_id: string;
+    licence_id: string;
+    linked_by: string | null;
+    linked_at: GeneratedTimestamp;
+  };
+  review_conditions: {
+    id: string;
+    review_id: string;
+    position: number;
+    text: string;
+    owner_user_id: string;
+    due_on: DateText;
+    status: Generated<"open" | "done" | "waived">;
+    evidence: string | null;
+    done_by: string | null;
+    done_at: NullableTimestamp;
+    created_at: GeneratedTimestamp;
+  };
+  tech_provisions: {
+    id: string;
+    review_id: string | null;
+    licence_id: string | null;
+    item_id: string | null;
+    what: string;
+    recipient_party_id: string | null;
+    recipient_name: string;
+    provided_on: DateText;
+    method: string;
+    country: string | null;
+    provided_by: string | null;
+    note: string | null;
+    created_at: GeneratedTimestamp;
+  };
+  hand_carry_items: {
+    id: string;
+    review_id: string;
+    kind: string;
+    description: string;
+    item_id: string | null;
+    out_on: DateText;
+    return_due_on: DateText;
+    returned_on: NullableDateText;
+    return_status: Generated<"pending" | "returned" | "consumed" | "left_abroad" | "lost">;
+    return_note: string | null;
+    checked_by: string | null;
+    created_at: GeneratedTimestamp;
+  };
+  export_reminders_sent: { key: string; sent_at: GeneratedTimestamp };
+  self_inspections: {
+    id: string;
+    fiscal_year: number;
+    status: Generated<"open" | "completed">;
+    answers: Json<unknown>;
+    completed_by: string | null;
+    completed_at: NullableTimestamp;
+    version: Generated<number>;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+  };
+}
+
+// Declaration merging adds the export-control tables to the schema.
+export interface Database extends ExportControlTables {}

@@ -22,6 +22,7 @@ import type { Config } from "../config/config.js";
 import { AppError, type Bilingual } from "../shared/errors.js";
 import { type Access, accessDenial, enrolmentDenial } from "./access.js";
 import { requestLanguage } from "./language.js";
+import { createUploadArea, type UploadArea } from "./uploads.js";
 import { serializerCompiler, validatorCompiler, zodIssuesToFields } from "./zod.js";
 
 export type App = FastifyInstance<
@@ -48,8 +49,62 @@ export type ApiRoute = { method: string; url: string; access: Access };
 declare module "fastify" {
   interface FastifyInstance {
     apiRoutes: ApiRoute[];
+    /** Temporary folders for uploads and the limit on uploads parsed at once. */
+    uploads: UploadArea;
+  }
+  interface FastifyRequest {
+    /**
+     * Fires when the request's time is up (SEKIMORI_HANDLER_TIMEOUT_SECONDS, or
+     * SEKIMORI_UPLOAD_TIMEOUT_SECONDS on routes with `config.longRunning`) or the client went away: long
+     * work (reading an upload) stops and saves nothing.
+     */
+    deadline: AbortSignal | null;
   }
 }
+
+/** Route config of uploads and other long requests (audit verification): the longer timeout applies. */
+export type UploadRouteConfig = { longRunning?: boolean };
+
+/**
+ * The 503 sent when a request's time is up. Long requests (uploads, imports, audit verification)
+ * check their deadline before storing anything, so they can promise nothing was saved; an ordinary
+ * request that outlived its deadline may still finish its one transaction, so the answer says so
+ * instead of promising what the server cannot know.
+ */
+export function requestTimedOut(longRunning = true): AppError {
+  return longRunning
+    ? new AppError(503, "request_timeout", {
+        ja: "処理に時間がかかりすぎたため中止しました。何も保存されていません。しばらくしてから再試行してください",
+        en: "The request took too long and was stopped; nothing was saved. Please retry later",
+      })
+    : new AppError(503, "request_timeout", {
+        ja: "処理に時間がかかりすぎたため応答を打ち切りました。再試行する前に、変更が保存されたかどうかを確認してください",
+        en: "The request took too long and the server stopped waiting for it. Check whether the change was saved before retrying",
+      });
+}
+
+/** Only UTF-8 (or no charset at all) is accepted on text bodies; anything else is refused, not guessed. */
+export function charsetProblem(contentType: string | undefined): AppError | undefined {
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? "");
+  if (!m || /^utf-?8$/i.test(m[1]!)) return undefined;
+  return new AppError(415, "unsupported_charset", {
+    ja: `文字コード ${m[1]} には対応していません。UTF-8 で送ってください`,
+    en: `The charset ${m[1]} is not supported; send UTF-8`,
+  });
+}
+
+/** True when every %-escape of a URL decodes to valid UTF-8. */
+function urlIsUtf8(url: string): boolean {
+  if (!url.includes("%")) return true;
+  try {
+    decodeURIComponent(url.replace(/\+/g, " "));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const deadlineTimers = new WeakMap<FastifyRequest, NodeJS.Timeout>();
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: { path: string; message: string }[] };
@@ -118,6 +173,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       redact: ["req.headers.cookie", "req.headers.authorization", `req.headers["${CSRF_HEADER}"]`],
     },
     bodyLimit: config.http.bodyLimitBytes,
+    // Time to receive one request (slow senders hold a connection otherwise); Node's own default is off here.
+    requestTimeout: config.http.requestTimeoutSeconds * 1000,
     trustProxy: config.http.trustProxy,
     logController: new LogController({
       disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
@@ -129,11 +186,56 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionInfo", null);
+  app.decorateRequest("deadline", null);
+  const uploads = await createUploadArea({ concurrency: config.http.uploadConcurrency });
+  app.decorate("uploads", uploads);
+  app.addHook("onClose", async () => uploads.close());
+
+  // Every API request has a deadline: past it the client gets a 503 at once and the request's
+  // `deadline` signal stops the work (uploads stop reading and save nothing). The timer stops when
+  // the response is ready, so a long download that has started streaming is not cut off.
+  app.addHook("onRequest", async (req, reply) => {
+    if (!req.url.startsWith("/api")) return;
+    const controller = new AbortController();
+    req.deadline = controller.signal;
+    const long = (req.routeOptions.config as UploadRouteConfig | undefined)?.longRunning === true;
+    const seconds = long ? config.http.uploadTimeoutSeconds : config.http.handlerTimeoutSeconds;
+    const timer = setTimeout(() => {
+      const error = requestTimedOut(long);
+      controller.abort(error);
+      if (reply.sent || reply.raw.headersSent) return;
+      req.log.warn({ url: req.url, seconds }, "request timed out");
+      void sendAppError(req, reply, error);
+    }, seconds * 1000);
+    timer.unref();
+    deadlineTimers.set(req, timer);
+    reply.raw.once("close", () => {
+      clearTimeout(timer);
+      if (!reply.raw.writableFinished && !controller.signal.aborted) controller.abort(requestTimedOut(long));
+    });
+  });
+  const stopDeadline = async (req: FastifyRequest) => {
+    const timer = deadlineTimers.get(req);
+    if (timer) clearTimeout(timer);
+  };
+  app.addHook("onSend", async (req, reply, payload) => {
+    await stopDeadline(req);
+    // API answers are personal and often confidential: no browser or proxy may keep a copy.
+    if (req.url.startsWith("/api") && !reply.hasHeader("cache-control")) {
+      reply.header("cache-control", "no-store");
+    }
+    return payload;
+  });
 
   // Strict JSON: invalid UTF-8 and NUL characters are refused instead of being silently altered.
   const defaultJsonParser = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (req, body, done) => {
+    const charset = charsetProblem(req.headers["content-type"]);
+    if (charset) {
+      done(charset, undefined);
+      return;
+    }
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(body as Buffer);
@@ -262,6 +364,16 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   app.addHook("onRequest", async (req, reply) => {
     if (!req.url.startsWith("/api")) return;
+    if (!urlIsUtf8(req.url)) {
+      return sendAppError(
+        req,
+        reply,
+        httpError(400, "invalid_utf8", {
+          ja: "URL の %エスケープが正しい UTF-8 ではありません",
+          en: "The URL's %-escapes are not valid UTF-8",
+        }),
+      );
+    }
     if (req.url.includes("%00")) {
       return sendAppError(
         req,
@@ -334,6 +446,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    // The deadline already answered (503); what the abandoned work threw later has no one to go to.
+    if (reply.sent || reply.raw.headersSent) return reply;
     if (error instanceof AppError) return sendAppError(req, reply, error);
     if (error.validation) {
       const fields = zodIssuesToFields(error.validation, error.validationContext);

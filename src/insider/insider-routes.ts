@@ -2,9 +2,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Role } from "../db/schema.js";
 import { actorOf } from "../http/access.js";
-import type { App } from "../http/server.js";
+import { type App, charsetProblem } from "../http/server.js";
 import { AppError } from "../shared/errors.js";
 import type { InsiderService } from "./insider-service.js";
+
+/** One NDJSON batch is parsed in memory: at most this many bytes and lines (larger: split, or the CLI). */
+export const NDJSON_MAX_BYTES = 32 * 1024 * 1024;
+export const NDJSON_MAX_LINES = 200_000;
 
 /**
  * Who may use the insider module (the decision is written down in docs/insider-risk.md):
@@ -551,18 +555,46 @@ export function registerInsiderRoutes(
   // NDJSON batches: one JSON event per line, parsed by the service so each bad line is reported.
   app.register(async (plugin) => {
     const scoped = plugin.withTypeProvider<ZodTypeProvider>();
+    const batchLimit = Math.min(ndjsonBodyLimit, NDJSON_MAX_BYTES);
+    // Strict input: UTF-8 only (declared charset and bytes), a bounded size and number of lines.
     scoped.addContentTypeParser(
       ["application/x-ndjson", "application/jsonl"],
-      { parseAs: "string", bodyLimit: ndjsonBodyLimit },
-      (_req, body, done) => {
-        done(null, body);
+      { parseAs: "buffer", bodyLimit: batchLimit },
+      (req, body, done) => {
+        const charset = charsetProblem(req.headers["content-type"]);
+        if (charset) return done(charset, undefined);
+        let text: string;
+        try {
+          text = new TextDecoder("utf-8", { fatal: true }).decode(body as Buffer);
+        } catch {
+          return done(
+            new AppError(400, "invalid_utf8", {
+              ja: "リクエスト本文が正しい UTF-8 ではありません",
+              en: "The request body is not valid UTF-8",
+            }),
+            undefined,
+          );
+        }
+        let lines = 0;
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+          if (++lines >= NDJSON_MAX_LINES) {
+            return done(
+              new AppError(413, "payload_too_large", {
+                ja: `1回に送れるのは ${NDJSON_MAX_LINES.toLocaleString()} 行までです。分けて送ってください`,
+                en: `At most ${NDJSON_MAX_LINES.toLocaleString()} lines per request; send smaller batches`,
+              }),
+              undefined,
+            );
+          }
+        }
+        done(null, text);
       },
     );
     scoped.post(
       "/api/insider/ingest",
       {
-        config: work,
-        bodyLimit: ndjsonBodyLimit,
+        config: { ...work, longRunning: true },
+        bodyLimit: batchLimit,
         schema: {
           tags,
           summary:

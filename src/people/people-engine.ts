@@ -1,5 +1,5 @@
 /**
- * People rules, pure: residency under the Foreign Exchange Act (the 6-month rule), the 特定類型
+ * People rules, pure: residency under the Foreign Exchange Act (本邦人/外国人, 6-month and 2-year rules, official duty), the 特定類型
  * self-declaration with the ② income-share computation, research-integrity disclosures (effort,
  * talent programmes, e-Rad CSV), and due dates. No IO, no clock: "today" is passed in.
  */
@@ -66,15 +66,53 @@ export function liveHits(fact: ScreeningFact | null): HitFact[] {
 export type ResidencyStatus = "resident" | "non_resident";
 
 /**
- * The facts residency is decided from. The rule looks at where the person came from and whether they
- * work here — never at nationality: someone who arrived in Japan is a resident once employed at an
- * office in Japan or after 6 months' stay; someone who left Japan is a non-resident once employed at
- * an office abroad or when the stay abroad is (meant to be) 2 years or more.
+ * 本邦人 (Japanese national) or 外国人 (foreign national). The 外為法 interpretation notice treats the
+ * two differently, so this — and only this — is read for residency: it is a legal status, never a
+ * risk factor, and no other rule in the product reads it.
+ */
+export type PersonType = "japanese_national" | "foreign_national";
+
+/** Capacities in which a person is always a non-resident (公務を帯びる者・外交官・領事官). */
+export const OFFICIAL_CAPACITIES = [
+  "foreign_government",
+  "international_organisation",
+  "diplomat_consular",
+] as const;
+export type OfficialCapacity = (typeof OFFICIAL_CAPACITIES)[number];
+
+/**
+ * The facts residency is decided from, following the MOF notice 「外国為替法令の解釈及び運用について」
+ * on 外為法 第6条第1項第5号・第6号:
+ * - 外国人 (foreign nationals) are non-residents in principle, and residents while employed at an office
+ *   in Japan or once six months have ELAPSED since entry (not when a stay is merely planned to last 6 months);
+ * - 本邦人 (Japanese nationals) are residents in principle, and non-residents once they leave to work at
+ *   an office abroad (incl. international organisations) or to stay abroad 2 years or more, or after 2
+ *   years abroad; a temporary return of under 6 months does not make them residents again; those who
+ *   leave to work at Japan's own diplomatic missions abroad remain residents;
+ * - persons on official duty for a foreign government or an international organisation, and foreign
+ *   diplomats and consular officers, are always non-residents.
+ * Records written before `personType` existed still decide as before, with a note asking to re-check.
  */
 export type ResidencyBasis =
-  | { kind: "arrived_in_japan"; date: string; employedInJapan: boolean }
-  | { kind: "left_japan"; date: string; employedAbroad: boolean; stayAbroadTwoYearsOrMore: boolean }
-  | { kind: "long_term_in_japan" }
+  | {
+      kind: "arrived_in_japan";
+      date: string;
+      employedInJapan: boolean;
+      personType?: PersonType | undefined;
+      /** 本邦人 returning only temporarily (business, holiday) while living abroad. */
+      temporaryReturn?: boolean | undefined;
+    }
+  | {
+      kind: "left_japan";
+      date: string;
+      employedAbroad: boolean;
+      stayAbroadTwoYearsOrMore: boolean;
+      personType?: PersonType | undefined;
+      /** 本邦人 leaving to work at a Japanese embassy or consulate (在外公館): stays a resident. */
+      atJapaneseMission?: boolean | undefined;
+    }
+  | { kind: "long_term_in_japan"; personType?: PersonType | undefined }
+  | { kind: "official_duty"; date: string; capacity: OfficialCapacity }
   | { kind: "officer_decision"; status: ResidencyStatus; date: string; reason: string };
 
 export type ResidencyDetermination = {
@@ -83,9 +121,28 @@ export type ResidencyDetermination = {
   /** When the status will change by itself (e.g. the day 6 months after arrival). */
   changesOn: string | null;
   reason: Label;
+  /** The record lacks a fact the rules now need (本邦人/外国人): re-record it. */
+  recheck: boolean;
 };
 
-/** Decides 居住者/非居住者 under the 外為法 interpretation notice (the 6-month and 2-year rules). */
+const CAPACITY_LABELS: Record<OfficialCapacity, Label> = {
+  foreign_government: { ja: "外国政府の公務を帯びる者", en: "on official duty for a foreign government" },
+  international_organisation: {
+    ja: "国際機関の公務を帯びる者",
+    en: "on official duty for an international organisation",
+  },
+  diplomat_consular: {
+    ja: "外交官・領事官（その随員・使用人を含む）",
+    en: "a diplomat or consular officer (incl. their staff)",
+  },
+};
+
+const LEGACY: Label = {
+  ja: "（本邦人・外国人の区別が記録されていない旧形式の記録のため再判定してください）",
+  en: " (older record without Japanese/foreign national: please re-record)",
+};
+
+/** Decides 居住者/非居住者 under the 外為法 interpretation notice; "today" is passed in. */
 export function determineResidency(basis: ResidencyBasis, today: string): ResidencyDetermination {
   switch (basis.kind) {
     case "long_term_in_japan":
@@ -93,7 +150,25 @@ export function determineResidency(basis: ResidencyBasis, today: string): Reside
         status: "resident",
         effectiveFrom: null,
         changesOn: null,
-        reason: { ja: "本邦に住所・居所を有し継続して居住", en: "Lives in Japan continuously" },
+        reason:
+          basis.personType === "foreign_national"
+            ? {
+                ja: "本邦内の事務所に勤務、または入国後6か月以上経過して本邦に居住している外国人",
+                en: "A foreign national working at an office in Japan, or living here more than six months after entry",
+              }
+            : { ja: "本邦に住所・居所を有し継続して居住", en: "Lives in Japan continuously" },
+        recheck: false,
+      };
+    case "official_duty":
+      return {
+        status: "non_resident",
+        effectiveFrom: basis.date,
+        changesOn: null,
+        reason: {
+          ja: `${CAPACITY_LABELS[basis.capacity].ja}は、滞在期間・勤務先にかかわらず常に非居住者`,
+          en: `A person ${CAPACITY_LABELS[basis.capacity].en} is always a non-resident, however long the stay`,
+        },
+        recheck: false,
       };
     case "officer_decision":
       return {
@@ -101,17 +176,57 @@ export function determineResidency(basis: ResidencyBasis, today: string): Reside
         effectiveFrom: basis.date,
         changesOn: null,
         reason: { ja: `担当者の判定: ${basis.reason}`, en: `Officer's decision: ${basis.reason}` },
+        recheck: false,
       };
     case "arrived_in_japan": {
+      const legacy = basis.personType === undefined;
+      const note = legacy ? LEGACY : { ja: "", en: "" };
+      if (basis.personType === "japanese_national") {
+        if (basis.temporaryReturn) {
+          const sixMonths = addMonths(basis.date, 6);
+          if (today >= sixMonths)
+            return {
+              status: "resident",
+              effectiveFrom: sixMonths,
+              changesOn: null,
+              reason: {
+                ja: `一時帰国（${basis.date}）後の本邦滞在が6か月を経過したため居住者`,
+                en: `Back in Japan since ${basis.date} for six months: resident`,
+              },
+              recheck: false,
+            };
+          return {
+            status: "non_resident",
+            effectiveFrom: basis.date,
+            changesOn: sixMonths,
+            reason: {
+              ja: `外国に住む本邦人の一時帰国（${basis.date}、滞在6か月未満）のため非居住者のまま（${sixMonths} に再判定）`,
+              en: `A Japanese national living abroad on a temporary return since ${basis.date} (under six months): still a non-resident (re-check on ${sixMonths})`,
+            },
+            recheck: false,
+          };
+        }
+        return {
+          status: "resident",
+          effectiveFrom: basis.date,
+          changesOn: null,
+          reason: {
+            ja: `本邦人が帰国（${basis.date}）し本邦に居住するため居住者`,
+            en: `A Japanese national who returned (${basis.date}) to live in Japan: resident`,
+          },
+          recheck: false,
+        };
+      }
       if (basis.employedInJapan)
         return {
           status: "resident",
           effectiveFrom: basis.date,
           changesOn: null,
           reason: {
-            ja: "本邦内の事務所に勤務しているため入国時から居住者",
-            en: "Works at an office in Japan: resident from arrival",
+            ja: `本邦内の事務所に勤務する外国人のため居住者${note.ja}`,
+            en: `A foreign national working at an office in Japan: resident${note.en}`,
           },
+          recheck: legacy,
         };
       const sixMonths = addMonths(basis.date, 6);
       if (today >= sixMonths)
@@ -120,21 +235,36 @@ export function determineResidency(basis: ResidencyBasis, today: string): Reside
           effectiveFrom: sixMonths,
           changesOn: null,
           reason: {
-            ja: `入国（${basis.date}）後6か月以上経過したため居住者`,
-            en: `Six months or more since arrival (${basis.date}): resident`,
+            ja: `入国（${basis.date}）後6か月が経過したため居住者${note.ja}`,
+            en: `Six months have elapsed since entry (${basis.date}): resident${note.en}`,
           },
+          recheck: legacy,
         };
       return {
         status: "non_resident",
         effectiveFrom: basis.date,
         changesOn: sixMonths,
         reason: {
-          ja: `入国（${basis.date}）後6か月未満のため非居住者（${sixMonths} から居住者）`,
-          en: `Less than six months since arrival (${basis.date}): non-resident until ${sixMonths}`,
+          ja: `入国（${basis.date}）後6か月が経過していないため非居住者（予定の滞在期間ではなく経過期間で判定。${sixMonths} から居住者）${note.ja}`,
+          en: `Six months have not yet elapsed since entry (${basis.date}) — elapsed, not planned, time counts: non-resident until ${sixMonths}${note.en}`,
         },
+        recheck: legacy,
       };
     }
     case "left_japan": {
+      const legacy = basis.personType === undefined;
+      const note = legacy ? LEGACY : { ja: "", en: "" };
+      if (basis.atJapaneseMission && basis.personType !== "foreign_national")
+        return {
+          status: "resident",
+          effectiveFrom: null,
+          changesOn: null,
+          reason: {
+            ja: "本邦の在外公館に勤務する目的で出国した本邦人は居住者",
+            en: "A Japanese national who left to work at a Japanese embassy or consulate stays a resident",
+          },
+          recheck: false,
+        };
       if (basis.employedAbroad || basis.stayAbroadTwoYearsOrMore)
         return {
           status: "non_resident",
@@ -142,13 +272,25 @@ export function determineResidency(basis: ResidencyBasis, today: string): Reside
           changesOn: null,
           reason: basis.employedAbroad
             ? {
-                ja: "外国の事務所に勤務するため出国時から非居住者",
-                en: "Works at an office abroad: non-resident from departure",
+                ja: `外国にある事務所（国際機関・現地法人等を含む）に勤務する目的で出国したため非居住者${note.ja}`,
+                en: `Left to work at an office abroad (incl. international organisations, local subsidiaries): non-resident${note.en}`,
               }
             : {
-                ja: "2年以上外国に滞在する目的で出国したため非居住者",
-                en: "Left Japan to stay abroad for two years or more: non-resident",
+                ja: `2年以上外国に滞在する目的で出国したため非居住者${note.ja}`,
+                en: `Left Japan to stay abroad for two years or more: non-resident${note.en}`,
               },
+          recheck: legacy,
+        };
+      if (basis.personType === "foreign_national")
+        return {
+          status: "resident",
+          effectiveFrom: null,
+          changesOn: null,
+          reason: {
+            ja: "本邦に居住する外国人の一時的な出国: 通達は外国人の一時出国を明記していないため、居住者のままと扱っています（要確認: 担当者が判定を記録してください）",
+            en: "A foreign resident's temporary trip abroad: the notice does not address it, so residency is kept (to verify: record an officer's decision)",
+          },
+          recheck: true,
         };
       const twoYears = addMonths(basis.date, 24);
       if (today >= twoYears)
@@ -156,16 +298,21 @@ export function determineResidency(basis: ResidencyBasis, today: string): Reside
           status: "non_resident",
           effectiveFrom: twoYears,
           changesOn: null,
-          reason: { ja: "出国後2年以上経過したため非居住者", en: "Two years or more abroad: non-resident" },
+          reason: {
+            ja: `出国後2年以上外国に滞在するに至ったため非居住者${note.ja}`,
+            en: `Two years or more abroad since leaving: non-resident${note.en}`,
+          },
+          recheck: legacy,
         };
       return {
         status: "resident",
         effectiveFrom: null,
         changesOn: twoYears,
         reason: {
-          ja: `一時的な出国（${basis.date}）のため居住者のまま（${twoYears} に再判定）`,
-          en: `Temporary stay abroad since ${basis.date}: still a resident (re-check on ${twoYears})`,
+          ja: `一時的な出国（${basis.date}）のため居住者のまま（${twoYears} に再判定）${note.ja}`,
+          en: `Temporary stay abroad since ${basis.date}: still a resident (re-check on ${twoYears})${note.en}`,
         },
+        recheck: legacy,
       };
     }
   }
@@ -182,18 +329,77 @@ export function validateResidencyBasis(b: Partial<ResidencyBasis> & { kind?: str
     problems.push({ path: "date", message: DATE_MSG });
   if (b.kind === "officer_decision" && !(b as { reason?: string }).reason?.trim())
     problems.push({ path: "reason", message: REQUIRED });
+  if (
+    (b.kind === "arrived_in_japan" || b.kind === "left_japan") &&
+    !["japanese_national", "foreign_national"].includes((b as { personType?: string }).personType ?? "")
+  )
+    problems.push({
+      path: "personType",
+      message: {
+        ja: "本邦人か外国人かを選んでください（外為法の居住性の判定基準が異なります）",
+        en: "Choose Japanese or foreign national (the Foreign Exchange Act's residency rules differ)",
+      },
+    });
+  if (b.kind === "official_duty") {
+    if (!isIsoDate((b as { date?: string }).date)) problems.push({ path: "date", message: DATE_MSG });
+    if (!(OFFICIAL_CAPACITIES as readonly string[]).includes((b as { capacity?: string }).capacity ?? ""))
+      problems.push({ path: "capacity", message: REQUIRED });
+  }
   return problems;
 }
 
 // — 特定類型 —
 
+/**
+ * The three 特定類型 of the 役務通達 (as amended, in force 2022-05-01): a resident who falls under one is
+ * treated as a non-resident for technology provision (みなし輸出管理). The labels carry the notice's
+ * full wording as this project reads it (要確認: check word for word against the current 役務通達
+ * 別紙1-3). ② and ③ concern 外国政府等 only; a contract with a foreign company or university (e.g. an
+ * adviser contract, which carries a duty of care) is ①, not ②.
+ */
+export const TOKUTEI_TYPES: readonly { type: "1" | "2" | "3"; label: Label; note: Label }[] = [
+  {
+    type: "1",
+    label: {
+      ja: "① 外国政府等又は外国法人等との間で雇用契約、委任契約、請負契約その他の契約を締結し、当該外国政府等又は外国法人等の指揮命令に服する又は当該外国政府等又は外国法人等に対して善管注意義務を負う者",
+      en: "① A person who has an employment, mandate, service or other contract with a foreign government etc. or a foreign legal person etc. and is under its direction or owes it a duty of care (善管注意義務)",
+    },
+    note: {
+      ja: "外国の大学・企業との雇用・兼業・顧問契約等が典型。本邦の法人等との契約上の義務が優先する旨の合意がある場合等の除外の要件は役務通達で要確認",
+      en: "Typically employment, an outside post or an adviser contract with a foreign university or company. The exclusion where duties to a Japanese employer prevail is to be verified in the notice",
+    },
+  },
+  {
+    type: "2",
+    label: {
+      ja: "② 外国政府等から多額の金銭その他の重大な利益を得ている者又は得ることを約している者",
+      en: "② A person who receives, or has agreed to receive, a large sum of money or other significant benefit from a foreign government etc.",
+    },
+    note: {
+      ja: "「多額」は年間所得の25%以上（経済産業省の解釈）。外国政府等からの利益に限り、外国企業からの報酬は②ではなく契約関係として①で判断",
+      en: "'Large' means 25 % or more of annual income (METI's reading). Only benefits from a foreign government etc. count; a fee from a foreign company is judged as a contract under ①",
+    },
+  },
+  {
+    type: "3",
+    label: {
+      ja: "③ ①②のほか、本邦における行動に関し外国政府等の指示又は依頼を受ける者",
+      en: "③ Besides ① and ②, a person who acts in Japan on the instruction or request (依頼) of a foreign government etc.",
+    },
+    note: {
+      ja: "外国政府等から本邦での情報収集・研究活動等について指示・依頼を受けている場合",
+      en: "E.g. instructed or asked by a foreign government to gather information or conduct research in Japan",
+    },
+  },
+];
+
 export type TokuteiForm = {
   declaredOn: string;
-  /** ① a contract (employment etc.) with a foreign government, university or company, under its direction. */
+  /** ① a contract with a foreign government etc. or a foreign legal person (company, university …), under its direction or owing it a duty of care. */
   type1: { applies: boolean; counterparty: string; detail: string };
-  /** ② income from a foreign government or entity; the share is computed, not ticked. */
+  /** ② money or other significant benefit from a foreign government etc. (25 % of annual income); the share is computed, not ticked. */
   type2: { fiscalYear: string; foreignIncomeJpy: number; totalIncomeJpy: number; sources: string };
-  /** ③ acting on a foreign government's instruction in Japan. */
+  /** ③ acting in Japan on a foreign government's instruction or request. */
   type3: { applies: boolean; detail: string };
   evidence: string;
   nextReviewOn: string | null;
@@ -201,7 +407,8 @@ export type TokuteiForm = {
 };
 
 /**
- * ②: the share of the person's annual income that comes from a foreign government or entity. The
+ * ②: the share of the person's annual income that comes from a foreign government etc. (外国政府等 —
+ * not foreign companies, whose contracts are judged under ①). The
  * declaration applies at 25 % or more — computed exactly (foreign × 4 ≥ total), never rounded up.
  */
 export function incomeShare(
@@ -408,6 +615,7 @@ export function dueState(
 const ERAD_COLUMNS = [
   "e-Rad研究者番号",
   "氏名",
+  "e-Rad記載欄",
   "区分",
   "名称・課題名",
   "制度名・役職",
@@ -429,36 +637,59 @@ function csvCell(value: string | number | null): string {
 }
 
 const AFFILIATION_LABELS: Record<AffiliationKind, string> = {
-  position: "所属・役職",
+  position: "所属・役職（本務）",
   outside_appointment: "兼業",
-  talent_programme: "外国の人材招致プログラム",
-  honorary: "名誉職・称号",
+  talent_programme: "外国の人材登用プログラム",
+  honorary: "名誉職・称号（雇用契約のない名誉教授等）",
 };
 
 /**
- * The e-Rad research-integrity fields (other funds applied for or received, affiliations and posts,
- * non-monetary support) as CSV with a BOM, one line per item, ready to paste into e-Rad or Excel.
+ * The e-Rad section each line belongs to (要確認: the section titles follow e-Rad's research-integrity
+ * fields as this project reads them): all current posts — the main post (本務) included — under
+ * 「現在の全ての所属機関・役職」, funds under 「現在の他の研究費の応募・受入状況」, and support other
+ * than money (equipment, facilities) kept as its own line rather than dropped.
+ */
+export const ERAD_SECTIONS = {
+  affiliation: "現在の全ての所属機関・役職",
+  fund: "現在の他の研究費の応募・受入状況",
+  nonMonetary: "その他の支援（研究資金以外の物品・施設等の提供）",
+} as const;
+
+/**
+ * The e-Rad research-integrity fields (other funds applied for or received, all affiliations and posts
+ * including the main post and foreign talent programmes (外国の人材登用プログラム), non-monetary support)
+ * as CSV with a BOM, one line per item, ready to paste into e-Rad or Excel. Where a confidentiality
+ * agreement (秘密保持契約) exists, only the effort is reported: names, providers, amounts and dates
+ * stay blank.
  */
 export function eRadCsv(
   people: { eradNumber: string | null; name: string; disclosure: Disclosure }[],
 ): string {
   const lines = [ERAD_COLUMNS.map(csvCell).join(",")];
   const yn = (b: boolean) => (b ? "有" : "無");
+  /** Blanks every detail but the effort when a confidentiality agreement covers the item. */
+  const masked = <T extends (string | number | null)[]>(
+    confidential: boolean,
+    cells: T,
+  ): (string | number | null)[] => (confidential ? cells.map(() => null) : cells);
   for (const { eradNumber, name, disclosure: d } of people) {
     for (const f of d.funds)
       lines.push(
         [
           eradNumber,
           name,
+          ERAD_SECTIONS.fund,
           "研究費",
-          f.title,
-          f.programme,
-          f.provider.name,
-          f.status === "received" ? "受入" : "応募中",
-          f.inERad ? "対象" : "対象外",
-          f.from,
-          f.to,
-          f.amountJpy,
+          ...masked(f.confidentiality, [
+            f.title,
+            f.programme,
+            f.provider.name,
+            f.status === "received" ? "受入" : "応募中",
+            f.inERad ? "対象" : "対象外",
+            f.from,
+            f.to,
+            f.amountJpy,
+          ]),
           f.effortPercent,
           yn(f.confidentiality),
           d.submittedOn,
@@ -471,15 +702,18 @@ export function eRadCsv(
         [
           eradNumber,
           name,
+          ERAD_SECTIONS.affiliation,
           AFFILIATION_LABELS[a.kind],
-          a.organisation.name,
-          a.position,
-          a.organisation.name,
-          a.paid ? "有償" : "無償",
-          "",
-          a.from,
-          a.to,
-          null,
+          ...masked(a.confidentiality, [
+            a.organisation.name,
+            a.position,
+            a.organisation.name,
+            a.paid ? "有償" : "無償",
+            "",
+            a.from,
+            a.to,
+            null,
+          ]),
           a.effortPercent,
           yn(a.confidentiality),
           d.submittedOn,
@@ -492,15 +726,9 @@ export function eRadCsv(
         [
           eradNumber,
           name,
+          ERAD_SECTIONS.nonMonetary,
           "物品・施設等の支援",
-          n.description,
-          "",
-          n.provider.name,
-          "",
-          "",
-          n.from,
-          null,
-          null,
+          ...masked(n.confidentiality, [n.description, "", n.provider.name, "", "", n.from, null, null]),
           null,
           yn(n.confidentiality),
           d.submittedOn,

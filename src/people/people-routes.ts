@@ -2,11 +2,13 @@ import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
 import { notFound } from "../shared/errors.js";
-import { AFFILIATION_KINDS } from "./people-engine.js";
+import { AFFILIATION_KINDS, OFFICIAL_CAPACITIES } from "./people-engine.js";
 import { PERSON_CATEGORIES, type PeopleService } from "./people-service.js";
 
 const Bilingual = z.object({ ja: z.string(), en: z.string() });
 const DateStr = z.string().max(10);
+/** 本邦人 / 外国人: read only for residency, whose rules differ by it under the 外為法 interpretation. */
+const PersonTypeSchema = z.enum(["japanese_national", "foreign_national"]);
 
 export const PersonSchema = z.object({
   id: z.string(),
@@ -39,14 +41,23 @@ const PersonBody = z.object({
 
 const ResidencyBody = z.object({
   basis: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("arrived_in_japan"), date: DateStr, employedInJapan: z.boolean() }),
+    z.object({
+      kind: z.literal("arrived_in_japan"),
+      date: DateStr,
+      employedInJapan: z.boolean(),
+      personType: PersonTypeSchema.optional(),
+      temporaryReturn: z.boolean().optional(),
+    }),
     z.object({
       kind: z.literal("left_japan"),
       date: DateStr,
       employedAbroad: z.boolean(),
       stayAbroadTwoYearsOrMore: z.boolean(),
+      personType: PersonTypeSchema.optional(),
+      atJapaneseMission: z.boolean().optional(),
     }),
-    z.object({ kind: z.literal("long_term_in_japan") }),
+    z.object({ kind: z.literal("long_term_in_japan"), personType: PersonTypeSchema.optional() }),
+    z.object({ kind: z.literal("official_duty"), date: DateStr, capacity: z.enum(OFFICIAL_CAPACITIES) }),
     z.object({
       kind: z.literal("officer_decision"),
       status: z.enum(["resident", "non_resident"]),

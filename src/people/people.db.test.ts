@@ -91,12 +91,13 @@ describe("people (DB)", () => {
 
     review = await r.classify(unit, review.id, review.version, {
       classification: {
-        outcome: "listed",
+        listStatus: "listed",
         regime: "fx_order",
         item: "5",
         subItem: "(2)",
-        exception: null,
-        catchAllBasis: null,
+        provision: null,
+        catchAllCategory: null,
+        exceptions: [],
         rationale: "提供する製造技術は外為令別表5項(2)に該当",
         reference: "パラメータシート 2026年版",
       },
@@ -133,12 +134,51 @@ describe("people (DB)", () => {
     expect(
       (await refusal(r.transition(approver, review.id, { action: "approve_with_conditions" }))).code,
     ).toBe("conditions_required");
+    // Listed technology to a 特定類型 resident is a deemed export: a licence is required, and the
+    // approval waits for one — here an application in progress, which adds its own condition.
+    expect(review.licence.result).toBe("licence_required");
+    expect(
+      (
+        await refusal(
+          r.transition(approver, review.id, {
+            action: "approve_with_conditions",
+            conditions: "管理区域に限る",
+          }),
+        )
+      ).code,
+    ).toBe("licence_missing");
+    const application = await tb.services.licences.create(sec, {
+      kind: "individual",
+      status: "applying",
+      licenceNumber: null,
+      holder: "本学",
+      appliedOn: "2026-04-01",
+      issuedOn: null,
+      validFrom: null,
+      validUntil: null,
+      conditions: "",
+      items: [{ itemId: null, listedItem: "5", description: "5項(2) 製造技術" }],
+      destinations: ["*"],
+      quantityLimit: null,
+      quantityUnit: null,
+      valueLimitJpy: null,
+      responsibleUserId: null,
+      note: null,
+    });
+    review = await r.linkLicence(sec, review.id, application.id, true);
+    expect(review.licence.gate).toMatchObject({ required: true, satisfied: true, pending: true });
+    expect((await refusal(r.transition(approver, review.id, { action: "approve" }))).code).toBe(
+      "licence_pending_needs_conditions",
+    );
     review = await r.transition(approver, review.id, {
       action: "approve_with_conditions",
       conditions: "提供は学内の管理区域内に限る。資料の持出し禁止",
     });
     expect(review.status).toBe("approved_with_conditions");
     expect(review.conditions).toContain("管理区域");
+    expect(review.conditions).toContain("輸出許可の取得まで");
+    const tracked = await tb.services.aftercare.conditions(sec, { reviewId: review.id });
+    expect(tracked.map((c) => c.status)).toEqual(["open", "open"]);
 
     // The red flag links to the case library: "this resembles …" the SoftBank case, whose employee
     // took money and instructions from a foreign government's official.
@@ -267,7 +307,10 @@ describe("people (DB)", () => {
     expect(p.flags.map((f) => f.id)).not.toContain("P-DISCLOSURE-LIST-HIT");
 
     const csv = await tb.services.people.eRadExport(sec);
-    expect(csv).toContain("12345678,田中 花子,外国の人材招致プログラム,Sample Talent Fund,Visiting chair");
+    expect(csv).toContain(
+      // The programme is under a confidentiality agreement: only the effort is reported.
+      "12345678,田中 花子,現在の全ての所属機関・役職,外国の人材登用プログラム,,,,,,,,,30,有,",
+    );
     const history = await tb.services.people.history(person.id);
     expect(history.items.map((i) => i.action)).toEqual(
       expect.arrayContaining(["person.created", "person.disclosure_submitted", "person.providers_screened"]),
@@ -323,7 +366,12 @@ describe("people (DB)", () => {
     let p = await tb.services.people.recordResidency(
       sec,
       person.id,
-      { kind: "arrived_in_japan", date: "2026-03-01", employedInJapan: false },
+      {
+        kind: "arrived_in_japan",
+        date: "2026-03-01",
+        employedInJapan: false,
+        personType: "foreign_national",
+      },
       null,
     );
     expect(p.residency[0]).toMatchObject({ status: "non_resident", effectiveFrom: "2026-03-01" });
@@ -336,7 +384,12 @@ describe("people (DB)", () => {
     p = await tb.services.people.recordResidency(
       sec,
       person.id,
-      { kind: "arrived_in_japan", date: "2026-03-01", employedInJapan: false },
+      {
+        kind: "arrived_in_japan",
+        date: "2026-03-01",
+        employedInJapan: false,
+        personType: "foreign_national",
+      },
       "6か月経過",
     );
     expect(p.residency[0]).toMatchObject({ status: "resident", effectiveFrom: "2026-09-01" });
@@ -358,6 +411,6 @@ describe("people (DB)", () => {
         null,
       ),
     );
-    expect(bad.fields!.map((f) => f.path)).toEqual(["date"]);
+    expect(bad.fields!.map((f) => f.path)).toEqual(["date", "personType"]);
   });
 });

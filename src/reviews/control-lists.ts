@@ -1,112 +1,30 @@
 /**
- * Reference data the review workflow reasons with: the 輸出貿易管理令 別表第1 / 外国為替令 別表 items,
- * the exceptions to the technology-provision rules, the topic tags (Japan's 20 特定重要技術 research
+ * Reference data the review workflow reasons with: the 輸出貿易管理令 別表第1 / 外国為替令 別表 items and
+ * the technology exceptions (re-exported from src/export-control), the topic tags (Japan's 20 特定重要技術 research
  * areas, the US Critical and Emerging Technologies list) and the checklists of the 取引審査. Pure data,
  * in both UI languages, so the forms, the engines, the PDF sheets and the web app all say the same.
  */
 export type Label = { ja: string; en: string };
 
-/** Items (項) of 輸出令 別表第1 and 外為令 別表; 3の2 is written "3-2". 16 is the catch-all. */
-export const CONTROL_ITEMS: readonly { item: string; label: Label }[] = [
-  { item: "1", label: { ja: "1項 武器", en: "Item 1 Arms" } },
-  { item: "2", label: { ja: "2項 原子力", en: "Item 2 Nuclear" } },
-  { item: "3", label: { ja: "3項 化学兵器", en: "Item 3 Chemical weapons" } },
-  { item: "3-2", label: { ja: "3の2項 生物兵器", en: "Item 3-2 Biological weapons" } },
-  { item: "4", label: { ja: "4項 ミサイル", en: "Item 4 Missiles" } },
-  { item: "5", label: { ja: "5項 先端材料", en: "Item 5 Advanced materials" } },
-  { item: "6", label: { ja: "6項 材料加工", en: "Item 6 Materials processing" } },
-  { item: "7", label: { ja: "7項 エレクトロニクス", en: "Item 7 Electronics" } },
-  { item: "8", label: { ja: "8項 電子計算機", en: "Item 8 Computers" } },
-  { item: "9", label: { ja: "9項 通信", en: "Item 9 Telecommunications and information security" } },
-  { item: "10", label: { ja: "10項 センサー・レーザー", en: "Item 10 Sensors and lasers" } },
-  { item: "11", label: { ja: "11項 航法装置", en: "Item 11 Navigation and avionics" } },
-  { item: "12", label: { ja: "12項 海洋関連", en: "Item 12 Marine" } },
-  { item: "13", label: { ja: "13項 推進装置", en: "Item 13 Propulsion" } },
-  { item: "14", label: { ja: "14項 その他", en: "Item 14 Other (explosives, etc.)" } },
-  { item: "15", label: { ja: "15項 機微品目", en: "Item 15 Sensitive items" } },
-  { item: "16", label: { ja: "16項 キャッチオール", en: "Item 16 Catch-all" } },
-];
-
-/** The list-control items (1–15 with 3の2): a sub-item must be named for these. */
-export const LISTED_ITEMS: readonly string[] = CONTROL_ITEMS.map((c) => c.item).filter((i) => i !== "16");
-
-export const REGIMES = ["export_order", "fx_order", "both"] as const;
-export type Regime = (typeof REGIMES)[number];
-export const REGIME_LABELS: Record<Regime, Label> = {
-  export_order: {
-    ja: "輸出貿易管理令 別表第1（貨物）",
-    en: "Export Trade Control Order, Appended Table 1 (goods)",
-  },
-  fx_order: { ja: "外国為替令 別表（技術）", en: "Foreign Exchange Order, Appended Table (technology)" },
-  both: { ja: "貨物・技術の両方", en: "Both goods and technology" },
-};
-
-export const CLASSIFICATION_OUTCOMES = ["listed", "catch_all", "not_listed", "exception"] as const;
-export type ClassificationOutcome = (typeof CLASSIFICATION_OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<ClassificationOutcome, Label> = {
-  listed: { ja: "該当（リスト規制）", en: "Listed (list control)" },
-  catch_all: { ja: "16項 キャッチオール規制対象", en: "Item 16 catch-all applies" },
-  not_listed: { ja: "非該当", en: "Not listed" },
-  exception: { ja: "適用除外（特例）", en: "Exception applies" },
-};
-
-/** Exceptions to the technology-provision rules (貿易関係貿易外取引等に関する省令 第9条 and the university guidance). */
-export const EXCEPTIONS = [
-  "public_domain",
-  "publication_intended",
-  "basic_research",
-  "teaching",
-  "thesis_publication",
-  "patent_application",
-  "minimum_use",
-  "commercial_software",
-] as const;
-export type ExceptionCode = (typeof EXCEPTIONS)[number];
-export const EXCEPTION_LABELS: Record<ExceptionCode, Label> = {
-  public_domain: {
-    ja: "公知の技術（新聞・書籍・学会誌・公開特許・インターネット等で不特定多数が入手可能）",
-    en: "Public-domain technology (available to anyone: books, journals, published patents, the web)",
-  },
-  publication_intended: {
-    ja: "公知とすることを目的とした技術提供（学会発表・論文投稿）",
-    en: "Provision intended to make the technology public (conference talk, paper submission)",
-  },
-  basic_research: {
-    ja: "基礎科学分野の研究活動（特定の製品の設計・製造を目的としない）",
-    en: "Basic scientific research (not aimed at designing or making a specific product)",
-  },
-  teaching: {
-    ja: "大学等の講義・授業（公知の範囲の教育）",
-    en: "Teaching in university courses (within the public domain)",
-  },
-  thesis_publication: {
-    ja: "公表を前提とした学位論文研究",
-    en: "Thesis work intended for publication",
-  },
-  patent_application: {
-    ja: "工業所有権の出願・登録のための技術提供",
-    en: "Provision needed to file or register industrial property rights",
-  },
-  minimum_use: {
-    ja: "貨物の輸出に付随する使用に必要な最小限の技術",
-    en: "Minimum technology needed to use exported goods",
-  },
-  commercial_software: {
-    ja: "市販のプログラム（一般に入手可能なもの）",
-    en: "Commercially available software (generally obtainable)",
-  },
-};
-
-export const CATCH_ALL_BASES = ["end_use", "end_user", "inform"] as const;
-export type CatchAllBasis = (typeof CATCH_ALL_BASES)[number];
-export const CATCH_ALL_LABELS: Record<CatchAllBasis, Label> = {
-  end_use: {
-    ja: "用途要件（大量破壊兵器等・通常兵器の開発等に用いられるおそれ）",
-    en: "End-use requirement",
-  },
-  end_user: { ja: "需要者要件（外国ユーザーリスト等）", en: "End-user requirement (End User List etc.)" },
-  inform: { ja: "インフォーム要件（経済産業大臣からの通知）", en: "Inform requirement (notice from METI)" },
-};
+export {
+  EXCEPTION_DEFINITIONS,
+  EXCEPTION_USE_LABELS,
+  EXCEPTION_USES,
+  TECH_EXCEPTIONS as EXCEPTIONS,
+  type TechException as ExceptionCode,
+} from "../export-control/exceptions.js";
+export {
+  CATCH_ALL_CHOICE_LABELS,
+  CATCH_ALL_CHOICES,
+  type CatchAllChoice,
+  CONTROL_ITEMS,
+  LIST_STATUS_LABELS,
+  LIST_STATUSES,
+  LISTED_ITEMS,
+  REGIME_LABELS,
+  REGIMES,
+  type Regime,
+} from "../export-control/item-classification.js";
 
 /** Japan's 20 technology areas (経済安全保障重要技術育成プログラム / 特定重要技術の研究開発の基本指針). */
 export const JP_CRITICAL_AREAS: readonly { id: string; label: Label }[] = [

@@ -17,7 +17,18 @@ import {
 } from "./questionnaire-engine.js";
 import { assessRisk, type RiskInput, routeReview, type TransactionCheck } from "./risk-engine.js";
 
-const complete = (answers: ApplicationForm["answers"] = {}): ApplicationForm => ({
+/** Counterparties a form of this type needs (the visitor, plus the roles a type requires). */
+const partiesFor = (type?: ActivityType) => [
+  { partyId: "00000000-0000-4000-8000-000000000001", role: "visitor" },
+  ...(type ? (questionnaireFor(type).requiredRoles ?? []) : []).map((role, i) => ({
+    partyId: `00000000-0000-4000-8000-00000000001${i}`,
+    role,
+  })),
+];
+/** The track a type takes when nothing is of concern. */
+const plainTrack = (type: ActivityType) => (questionnaireFor(type).alwaysFullReview ? "full" : "simple");
+
+const complete = (answers: ApplicationForm["answers"] = {}, type?: ActivityType): ApplicationForm => ({
   title: "客員研究員の受入れ",
   details: {
     topic: "固体電池材料",
@@ -28,7 +39,7 @@ const complete = (answers: ApplicationForm["answers"] = {}): ApplicationForm => 
   },
   answers,
   notes: {},
-  counterparties: [{ partyId: "00000000-0000-4000-8000-000000000001", role: "visitor" }],
+  counterparties: partiesFor(type),
 });
 
 /** Answers "no" / the first option / a plausible value to every question of a type. */
@@ -68,7 +79,7 @@ describe("事前確認 questionnaires", () => {
   it("a complete form passes for every type; answering no everywhere needs no full review", () => {
     for (const type of ACTIVITY_TYPES) {
       const answers = plainAnswers(type);
-      expect(validateApplication(type, complete(answers)), type).toEqual([]);
+      expect(validateApplication(type, complete(answers, type)), type).toEqual([]);
     }
     expect(precheckSignals("acceptance", plainAnswers("acceptance"), {})).toEqual([]);
   });
@@ -118,16 +129,16 @@ describe("事前確認 questionnaires", () => {
 });
 
 describe("該非判定 validation", () => {
-  it("a listed item needs regime, item 1–15 and sub-item; every outcome needs a rationale", () => {
-    expect(validateClassification({ outcome: "listed", rationale: "short" }).map((p) => p.path)).toEqual([
-      "rationale",
+  it("a listed item needs regime, item 1–15 and sub-item; every record needs a rationale", () => {
+    expect(validateClassification({ listStatus: "listed", rationale: "short" }).map((p) => p.path)).toEqual([
       "regime",
       "item",
       "subItem",
+      "rationale",
     ]);
     expect(
       validateClassification({
-        outcome: "listed",
+        listStatus: "listed",
         regime: "fx_order",
         item: "16",
         subItem: "(1)",
@@ -136,22 +147,52 @@ describe("該非判定 validation", () => {
     ).toEqual(["item"]);
     expect(
       validateClassification({
-        outcome: "listed",
+        listStatus: "listed",
         regime: "fx_order",
         item: "3-2",
         subItem: "(1)",
         rationale: "パラメータシートで確認した",
       }),
     ).toEqual([]);
+    expect(validateClassification({}).map((p) => p.path)).toEqual(["listStatus"]);
+  });
+
+  it("a non-listed item needs its 16の項 category; exceptions come in addition, with their facts", () => {
     expect(
-      validateClassification({ outcome: "exception", rationale: "公知の技術のみを用いる" }).map(
-        (p) => p.path,
-      ),
-    ).toEqual(["exception"]);
+      validateClassification({
+        listStatus: "not_listed",
+        regime: "fx_order",
+        rationale: "公知の技術のみを用いる",
+      }).map((p) => p.path),
+    ).toEqual(["catchAllCategory"]);
     expect(
-      validateClassification({ outcome: "catch_all", rationale: "用途に懸念があるため" }).map((p) => p.path),
-    ).toEqual(["catchAllBasis"]);
-    expect(validateClassification({}).map((p) => p.path)).toEqual(["outcome"]);
+      validateClassification({
+        listStatus: "listed",
+        regime: "fx_order",
+        item: "5",
+        subItem: "(2)",
+        exceptions: [{ code: "basic_research", use: null, basis: "" }],
+        rationale: "パラメータシートで確認した",
+      }).map((p) => p.path),
+    ).toEqual(["exceptions.0.basis"]);
+    expect(
+      validateClassification({
+        listStatus: "not_listed",
+        regime: "export_order",
+        catchAllCategory: "16-2",
+        exceptions: [{ code: "public_domain", use: "published", basis: "カタログで公開済み" }],
+        rationale: "パラメータシートで確認した",
+      }).map((p) => p.path),
+    ).toEqual(["exceptions"]);
+    expect(
+      validateClassification({
+        listStatus: "not_listed",
+        regime: "fx_order",
+        catchAllCategory: "16-2",
+        exceptions: [{ code: "public_domain", use: "thesis", basis: "学位論文として公表" }],
+        rationale: "パラメータシートで確認した",
+      }).map((p) => p.path),
+    ).toEqual(["exceptions.0.use"]);
   });
 });
 
@@ -219,19 +260,19 @@ describe("questionnaires cannot be answered backwards (issue 14 §3)", () => {
       const baseline = assess(type, safe);
       expect(baseline.signals, type).toEqual([]);
       expect(baseline.risk.flags, type).toEqual([]);
-      expect(baseline.routing.track, type).toBe("simple");
-      expect(validateApplication(type, complete(safe)), type).toEqual([]);
+      expect(baseline.routing.track, type).toBe(plainTrack(type));
+      expect(validateApplication(type, complete(safe, type)), type).toEqual([]);
 
       for (const q of questionnaireFor(type).questions) {
         const where = `${type}.${q.id}`;
         if (q.kind === "yesno") {
           const no = assess(type, { ...safe, [q.id]: false });
           expect(no.signals, `${where} = いいえ`).toEqual([]);
-          expect(no.routing.track, `${where} = いいえ`).toBe("simple");
+          expect(no.routing.track, `${where} = いいえ`).toBe(plainTrack(type));
           const yes = assess(type, { ...safe, [q.id]: true }, { [q.id]: "確認した事実" });
           if (q.riskyAnswer !== "yes") {
             expect(yes.signals, `${where} records a fact: はい raises nothing`).toEqual([]);
-            expect(yes.routing.track, where).toBe("simple");
+            expect(yes.routing.track, where).toBe(plainTrack(type));
             continue;
           }
           expect(
@@ -246,7 +287,7 @@ describe("questionnaires cannot be answered backwards (issue 14 §3)", () => {
               where,
             ).toContain(q.flag);
             // The risky answer needs its evidence; the safe one does not.
-            const noEvidence = validateApplication(type, complete({ ...safe, [q.id]: true }));
+            const noEvidence = validateApplication(type, complete({ ...safe, [q.id]: true }, type));
             expect(
               noEvidence.map((p) => p.path),
               where,
@@ -260,7 +301,9 @@ describe("questionnaires cannot be answered backwards (issue 14 §3)", () => {
           ).toBe(true);
           for (const o of q.options!) {
             const r = assess(type, { ...safe, [q.id]: o.value });
-            expect(r.routing.track, `${where} = ${o.value}`).toBe(risky.has(o.value) ? "full" : "simple");
+            expect(r.routing.track, `${where} = ${o.value}`).toBe(
+              risky.has(o.value) ? "full" : plainTrack(type),
+            );
           }
         }
       }

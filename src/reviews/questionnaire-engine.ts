@@ -17,6 +17,7 @@ export const ACTIVITY_TYPES = [
   "outside_appointment",
   "data_sharing",
   "investment_offer",
+  "hiring_contracting",
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
@@ -31,6 +32,9 @@ export const COUNTERPARTY_ROLES = [
   "funder",
   "employer",
   "investor",
+  "contractor",
+  "intermediary",
+  "payee",
   "other",
 ] as const;
 export type CounterpartyRole = (typeof COUNTERPARTY_ROLES)[number];
@@ -46,6 +50,9 @@ export const ROLE_LABELS: Record<CounterpartyRole, Label> = {
   funder: { ja: "資金提供者（寄附者・助成機関）", en: "Funder (donor, grant maker)" },
   employer: { ja: "兼業先", en: "Outside employer" },
   investor: { ja: "出資・買収の申出者", en: "Investor / acquirer" },
+  contractor: { ja: "採用予定者・業務委託先（本人・企業）", en: "Hire or contractor (person or company)" },
+  intermediary: { ja: "仲介者（プラットフォーム・人材会社）", en: "Intermediary (platform or agency)" },
+  payee: { ja: "報酬の支払先（口座名義人）", en: "Payee (account holder)" },
   other: { ja: "その他の関係者", en: "Other party" },
 };
 
@@ -62,6 +69,7 @@ export const ACTIVITY_LABELS: Record<ActivityType, Label> = {
   outside_appointment: { ja: "兼業", en: "Outside appointment (兼業)" },
   data_sharing: { ja: "外部へのデータ共有", en: "Sharing data with an external party" },
   investment_offer: { ja: "出資・買収の申出", en: "Investment or acquisition offer" },
+  hiring_contracting: { ja: "採用・業務委託", en: "Hiring or contracting" },
 };
 
 export type QuestionKind = "yesno" | "text" | "textarea" | "number" | "select" | "date";
@@ -96,6 +104,10 @@ export type Questionnaire = {
   label: Label;
   /** Roles the form suggests for counterparties, first one preselected. */
   roles: CounterpartyRole[];
+  /** Roles that must be present before submitting (they are screened). */
+  requiredRoles?: CounterpartyRole[];
+  /** Always takes the full review, whatever the answers (hiring: identity checks by the office). */
+  alwaysFullReview?: boolean;
   questions: Question[];
 };
 
@@ -192,9 +204,15 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
       ),
       yesno(
         "stay_over_6_months",
-        "滞在は6か月以上になりますか（居住者・非居住者の判定に影響します）",
-        "Will the stay last 6 months or longer (affects resident status)?",
+        "受入れ開始時点で、入国後6か月以上が経過していますか（予定の滞在期間ではなく入国日からの経過で判定。外為法上の居住性に影響）",
+        "At the start, will six months have ELAPSED since the person entered Japan (elapsed time, not the planned stay; affects residency)?",
         null,
+        {
+          help: {
+            ja: "外国人は本邦内の事務所に勤務するか入国後6か月経過で居住者。外国政府・国際機関の公務を帯びる者、外交官・領事官は常に非居住者。人物記録の居住性判定が優先されます",
+            en: "A foreign national becomes a resident by working at an office in Japan or once six months have elapsed since entry. People on official duty for a foreign government or international organisation, and diplomats, are always non-residents. The person record's residency takes precedence",
+          },
+        },
       ),
       ...PARTNER_QUESTIONS,
     ],
@@ -244,8 +262,8 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
         required: true,
         label: { ja: "提供先の居住性（外為法）", en: "Recipient's residency (Foreign Exchange Act)" },
         help: {
-          ja: "本邦に入国後6か月以上経過した者や本邦の事務所に勤務する者は居住者です。人物記録があればそちらの判定が優先されます",
-          en: "People who have been in Japan for 6 months or more, or work at an office in Japan, are residents. A person record's status takes precedence",
+          ja: "外国人は本邦内の事務所に勤務する者、入国後6か月以上経過した者が居住者。本邦人は原則として居住者（外国の事務所に勤務する目的や2年以上の滞在目的で出国した者等は非居住者）。外国政府・国際機関の公務を帯びる者、外交官・領事官は常に非居住者。居住者でも特定類型に該当すれば非居住者への提供とみなされます。人物記録があればそちらの判定が優先されます",
+          en: "Foreign nationals are residents when working at an office in Japan or once six months have elapsed since entry. Japanese nationals are residents unless they left to work abroad or to stay abroad two years or more. People on official duty for a foreign government or international organisation, and diplomats, are always non-residents. Provision to a resident under 特定類型 counts as provision to a non-resident. A person record's status takes precedence",
         },
         options: [
           { value: "resident", label: { ja: "居住者", en: "Resident" } },
@@ -420,6 +438,82 @@ const QUESTIONNAIRES: Record<ActivityType, Questionnaire> = {
       ...PARTNER_QUESTIONS,
     ],
   },
+  hiring_contracting: {
+    type: "hiring_contracting",
+    label: ACTIVITY_LABELS.hiring_contracting,
+    roles: ["contractor", "payee", "intermediary"],
+    requiredRoles: ["contractor", "payee"],
+    alwaysFullReview: true,
+    questions: [
+      {
+        id: "engagement_kind",
+        kind: "select",
+        required: true,
+        label: { ja: "採用・委託の形態", en: "Kind of engagement" },
+        options: [
+          { value: "employee", label: { ja: "雇用（職員・研究員）", en: "Employment (staff, researcher)" } },
+          { value: "freelancer", label: { ja: "個人への業務委託", en: "Contract with an individual" } },
+          { value: "company", label: { ja: "企業への業務委託", en: "Contract with a company" } },
+        ],
+      },
+      {
+        id: "platform",
+        kind: "text",
+        required: true,
+        label: {
+          ja: "経由したプラットフォーム・人材会社（直接の場合は「直接」）",
+          en: 'Platform or agency they came through ("direct" if none)',
+        },
+      },
+      {
+        id: "job_role",
+        kind: "text",
+        required: true,
+        label: { ja: "職務・役割", en: "Role and duties" },
+      },
+      {
+        id: "systems_access",
+        kind: "textarea",
+        required: true,
+        label: { ja: "アクセスするシステム・データ", en: "Systems and data they will reach" },
+      },
+      yesno(
+        "sensitive_access",
+        "ソースコード・本番システム・個人情報・規制技術にアクセスしますか",
+        "Will they reach source code, production systems, personal data or controlled technology?",
+        "yes",
+        { fullReviewIfYes: true },
+      ),
+      {
+        id: "work_mode",
+        kind: "select",
+        required: true,
+        label: { ja: "勤務形態", en: "Where they work" },
+        options: [
+          { value: "remote", label: { ja: "リモート", en: "Remote" } },
+          { value: "hybrid", label: { ja: "リモートと出社の併用", en: "Hybrid" } },
+          { value: "onsite", label: { ja: "出社・常駐", en: "On site" } },
+        ],
+      },
+      {
+        id: "country_of_residence",
+        kind: "text",
+        required: true,
+        label: { ja: "居住国（本人の申告）", en: "Country of residence (as declared)" },
+        help: {
+          ja: "本人確認書類・送付先住所との照合に使います。居住国や国籍そのものはリスク要因にしません",
+          en: "Used to compare with the identity document and delivery address. Neither residence nor nationality is a risk factor by itself",
+        },
+      },
+      {
+        id: "payee_name",
+        kind: "text",
+        required: true,
+        label: { ja: "報酬の振込先口座の名義", en: "Name on the payee account" },
+      },
+      ...PARTNER_QUESTIONS,
+    ],
+  },
 };
 
 /** The questionnaire of an activity type. */
@@ -501,6 +595,17 @@ export function validateApplication(type: ActivityType, form: ApplicationForm): 
       path: "counterparties",
       message: { ja: "相手方を1件以上登録してください", en: "Add at least one counterparty" },
     });
+  if (form.counterparties.length > 0) {
+    for (const role of questionnaireFor(type).requiredRoles ?? [])
+      if (!form.counterparties.some((c) => c.role === role))
+        problems.push({
+          path: "counterparties",
+          message: {
+            ja: `「${ROLE_LABELS[role].ja}」を相手方として登録してください（スクリーニングの対象です）`,
+            en: `Add the ${ROLE_LABELS[role].en.toLowerCase()} as a counterparty (they are screened)`,
+          },
+        });
+  }
   form.counterparties.forEach((c, i) => {
     if (!(COUNTERPARTY_ROLES as readonly string[]).includes(c.role))
       problems.push({

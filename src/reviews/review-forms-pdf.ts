@@ -1,12 +1,15 @@
 import PDFDocument from "pdfkit";
+import { provisionText } from "../export-control/item-classification.js";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { DEFAULT_TIME_ZONE, dateInZone, formatDateTimeInZone } from "../shared/time-format.js";
 import {
-  CATCH_ALL_LABELS,
+  CATCH_ALL_CHOICE_LABELS,
   CONTROL_ITEMS,
-  EXCEPTION_LABELS,
+  EXCEPTION_DEFINITIONS,
+  EXCEPTION_USE_LABELS,
   JP_CRITICAL_AREAS,
   type Label,
-  OUTCOME_LABELS,
+  LIST_STATUS_LABELS,
   REGIME_LABELS,
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
@@ -27,6 +30,16 @@ export const FORM_TITLES: Record<FormKind, Label> = {
 type Lang = "ja" | "en";
 type Row = [string, string];
 
+/** How a form prints what is not the review's own data: times and list names. */
+export type PrintOptions = {
+  /** The organisation's time zone (IANA); times print in it, with the zone named. */
+  timeZone: string;
+  /** A list's name for people ("国連安保理 統合制裁リスト（デモ用サンプル）" for `un`). */
+  listName: (source: string) => string;
+};
+
+const DEFAULT_PRINT: PrintOptions = { timeZone: DEFAULT_TIME_ZONE, listName: (s) => s };
+
 const T = {
   refNo: { ja: "整理番号", en: "Reference" },
   activity: { ja: "活動の種類", en: "Activity" },
@@ -46,8 +59,9 @@ const T = {
   outcome: { ja: "判定結果", en: "Outcome" },
   regime: { ja: "規制区分", en: "Regime" },
   item: { ja: "該当項番", en: "Item" },
-  exception: { ja: "適用する特例", en: "Exception" },
-  catchAll: { ja: "キャッチオール要件", en: "Catch-all requirement" },
+  exception: { ja: "特例（該非判定に加えて記録）", en: "Exceptions (recorded in addition)" },
+  catchAll: { ja: "16の項の区分", en: "Item-16 category" },
+  provision: { ja: "貨物等省令の条項", en: "Ordinance provision" },
   rationale: { ja: "判定根拠", en: "Rationale" },
   reference: { ja: "参照資料", en: "Reference documents" },
   jpTags: { ja: "特定重要技術の領域", en: "Japanese critical technology areas" },
@@ -103,7 +117,9 @@ export function renderReviewForm(
   lang: Lang,
   font: PdfFont,
   printedAt: Date,
+  print: PrintOptions = DEFAULT_PRINT,
 ): Promise<Buffer> {
+  const zone = print.timeZone;
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 48, bottom: 48, left: 48, right: 48 },
@@ -166,7 +182,7 @@ export function renderReviewForm(
     .fontSize(8.5)
     .fillColor("#444")
     .text(
-      `${T.refNo[lang]}: ${view.refNo}    ${T.status[lang]}: ${view.statusLabel[lang]}    ${T.printed[lang]}: ${printedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      `${T.refNo[lang]}: ${view.refNo}    ${T.status[lang]}: ${view.statusLabel[lang]}    ${T.printed[lang]}: ${formatDateTimeInZone(printedAt, zone, lang)}`,
       { width, align: "center" },
     );
   doc.fillColor("black");
@@ -218,14 +234,32 @@ export function renderReviewForm(
     else {
       const item = CONTROL_ITEMS.find((i) => i.item === c.item)?.label[lang];
       rows([
-        [T.outcome[lang], OUTCOME_LABELS[c.outcome][lang]],
+        [
+          T.outcome[lang],
+          c.listStatus
+            ? LIST_STATUS_LABELS[c.listStatus][lang]
+            : lang === "ja"
+              ? "要再判定（旧形式の記録）"
+              : "To be classified again (older record)",
+        ],
         [T.regime[lang], c.regime ? REGIME_LABELS[c.regime][lang] : "—"],
         [T.item[lang], item ? `${item}${c.subItem ? ` ${c.subItem}` : ""}` : "—"],
-        [T.exception[lang], c.exception ? EXCEPTION_LABELS[c.exception][lang] : "—"],
-        [T.catchAll[lang], c.catchAllBasis ? CATCH_ALL_LABELS[c.catchAllBasis][lang] : "—"],
+        [T.provision[lang], c.provision ? provisionText(c.provision, lang) : "—"],
+        [T.catchAll[lang], c.catchAllCategory ? CATCH_ALL_CHOICE_LABELS[c.catchAllCategory][lang] : "—"],
+        [
+          T.exception[lang],
+          (c.exceptions ?? []).length
+            ? c.exceptions
+                .map(
+                  (e) =>
+                    `・${EXCEPTION_DEFINITIONS[e.code].label[lang]}${e.use ? `（${EXCEPTION_USE_LABELS[e.use][lang]}）` : ""}: ${e.basis}`,
+                )
+                .join("\n")
+            : T.none[lang],
+        ],
         [T.rationale[lang], c.rationale],
         [T.reference[lang], c.reference ?? ""],
-        [T.classifiedAt[lang], view.classifiedAt?.slice(0, 10) ?? ""],
+        [T.classifiedAt[lang], view.classifiedAt ? dateInZone(view.classifiedAt, zone) : ""],
       ]);
     }
     heading(lang === "ja" ? "3. 技術分野" : "3. Technology areas");
@@ -274,11 +308,14 @@ export function renderReviewForm(
                   h.source === "meti_eul" && h.programs.length
                     ? ` ${lang === "ja" ? "懸念区分" : "concern"}: ${h.programs.join(", ")}`
                     : "";
-                return `・${h.source}: ${h.name} (${h.score.toFixed(2)}, ${d})${concern}`;
+                return `・${print.listName(h.source)}: ${h.name} (${h.score.toFixed(2)}, ${d})${concern}`;
               })
               .join("\n")
           : T.noHits[lang];
-        return [`${c.name}\n${role}`, `${text}\n(${c.screening.screenedAt.slice(0, 10)})`];
+        return [
+          `${c.name}\n${role}`,
+          `${text}\n(${formatDateTimeInZone(c.screening.screenedAt, zone, lang)})`,
+        ];
       }),
     );
     const check = view.transactionCheck;
@@ -298,17 +335,72 @@ export function renderReviewForm(
         }),
       );
     }
-    heading(lang === "ja" ? "6. リスク評価と結論" : "6. Risk and conclusion");
+    if (view.identityChecks) {
+      heading(
+        lang === "ja"
+          ? "5-2. 本人確認チェックリスト（採用・業務委託）"
+          : "5-2. Identity checklist (hiring and contracting)",
+      );
+      rows(
+        view.identityChecks.map((c) => {
+          const shown =
+            c.outcome === "sign"
+              ? lang === "ja"
+                ? `兆候あり [${c.flag}]`
+                : `Sign found [${c.flag}]`
+              : c.outcome === "clear"
+                ? lang === "ja"
+                  ? "兆候なし"
+                  : "No sign"
+                : T.unanswered[lang];
+          const who = c.checkedBy ? `\n${c.checkedBy} ${c.checkedAt?.slice(0, 16).replace("T", " ")}` : "";
+          return [c.task[lang], `${shown}${c.evidence ? `\n${c.evidence}` : ""}${who}`];
+        }),
+      );
+    }
+    const lic = view.licence;
+    heading(lang === "ja" ? "6. 輸出許可の要否（外為法）" : "6. Export licence (Foreign Exchange Act)");
+    rows(
+      lic.applicable
+        ? [
+            [lang === "ja" ? "判定" : "Determination", lic.resultLabel[lang]],
+            [
+              lang === "ja" ? "仕向地・提供日" : "Destination, date",
+              `${lic.destination.country ?? "—"} ${lic.destination.groups.map((g) => g[lang]).join(" ")} / ${lic.date}`,
+            ],
+            ...lic.items.map(
+              (i): Row => [
+                i.label[lang],
+                `${i.resultLabel[lang]}\n${i.findings
+                  .map((f) => `・${f.reason[lang]}［${f.citations.map((c) => c[lang]).join("; ")}］`)
+                  .join(
+                    "\n",
+                  )}${i.cautions.length ? `\n${i.cautions.map((c) => `⚠ ${c[lang]}`).join("\n")}` : ""}`,
+              ],
+            ),
+            [
+              lang === "ja" ? "許可" : "Licences",
+              `${lic.gate.reason[lang]}\n${lic.linked.map((l) => `・${l.refNo} ${l.licenceNumber ?? ""} ${l.kind[lang]} ${l.statusLabel[lang]}`).join("\n")}`,
+            ],
+          ]
+        : [[lang === "ja" ? "判定" : "Determination", lic.resultLabel[lang]]],
+    );
+    heading(lang === "ja" ? "7. リスク評価と結論" : "7. Risk and conclusion");
+    // The level with how it was reached; each red flag (with its evidence) is printed once, below —
+    // the assessment's topic and partner reasons restate the flags, so they are not repeated here.
+    const a = view.assessment;
+    const restated = new Set([...a.topic.reasons, ...a.partner.reasons].map((r) => r.ja));
+    const summary = a.reasons.filter((r) => !restated.has(r.ja));
     rows([
-      [
-        T.risk[lang],
-        `${LEVEL[view.assessment.level]![lang]}\n${view.assessment.reasons.map((r) => `・${r[lang]}`).join("\n")}`,
-      ],
+      [T.risk[lang], [LEVEL[a.level]![lang], ...summary.map((r) => `・${r[lang]}`)].join("\n")],
       [
         T.flags[lang],
-        view.assessment.flags.length
-          ? view.assessment.flags
-              .map((f) => `[${f.id}] ${f.title[lang]} — ${f.evidence[lang]}（${f.source}）`)
+        a.flags.length
+          ? a.flags
+              .map((f) => {
+                const source = f.sourceLabel?.[lang] ?? f.source;
+                return `・${f.title[lang]} — ${f.evidence[lang]}${lang === "ja" ? `（${source}）` : ` (${source})`}`;
+              })
               .join("\n")
           : T.none[lang],
       ],
@@ -316,11 +408,11 @@ export function renderReviewForm(
       [T.conditions[lang], view.conditions ?? ""],
       [T.retention[lang], view.retentionUntil ?? ""],
     ]);
-    heading(lang === "ja" ? "7. 承認経過" : "7. Approval history");
+    heading(lang === "ja" ? "8. 承認経過" : "8. Approval history");
     rows(
       view.events.length
         ? view.events.map((e) => [
-            `${e.at.slice(0, 16).replace("T", " ")}`,
+            formatDateTimeInZone(e.at, zone, lang),
             `${ACTION_LABELS[e.action as ReviewAction]?.[lang] ?? e.action} — ${e.actor}${e.comment ? `\n${e.comment}` : ""}${e.conditions ? `\n${T.conditions[lang]}: ${e.conditions}` : ""}`,
           ])
         : [[T.history[lang], T.none[lang]]],

@@ -33,5 +33,5 @@ describe("reviews and people demo data", () => {
     expect(people.items.find((p) => p.name === "山田 太郎")!.tokuteiActive).toBe(true);
     expect(people.items.find((p) => p.name === "李 明")!.residency).toBe("non_resident");
     expect(await seedDemo(t.services, systemActor("demo"), "demo password 123", () => {})).toEqual([]);
-  });
+  }, 240_000); // seeds the whole demo (reviews, people, export control); minutes on a loaded machine
 });

@@ -1,6 +1,7 @@
 import type { DemoSeeder } from "../app/demo.js";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
+import { EMPTY_EXPORT_FACTS } from "./export-determination-engine.js";
 import { plainAnswersFor } from "./questionnaire-engine.js";
 import type { ReviewFormInput } from "./reviews-service.js";
 
@@ -148,18 +149,30 @@ export const reviewsDemoSeeder: DemoSeeder = {
       category: "researcher",
       department: "客員研究員",
     });
-    await people.recordResidency(sato, pYamada.id, { kind: "long_term_in_japan" }, "国内在住");
+    await people.recordResidency(
+      sato,
+      pYamada.id,
+      { kind: "long_term_in_japan", personType: "japanese_national" },
+      "国内在住",
+    );
+    // An adviser contract with a foreign company is 特定類型① (a contract under which he owes the company
+    // a duty of care), not ②: ② counts only money from a foreign government etc.
     await people.declareTokutei(sato, pYamada.id, {
       declaredOn: new Date().toISOString().slice(0, 10),
-      type1: { applies: false, counterparty: "", detail: "" },
+      type1: {
+        applies: true,
+        counterparty: "海外企業（技術顧問契約の相手方）",
+        detail: "技術顧問契約（委任契約）に基づき助言を行い、相手方に善管注意義務を負う",
+      },
       type2: {
         fiscalYear: String(new Date().getUTCFullYear() - 1),
-        foreignIncomeJpy: 3_600_000,
+        foreignIncomeJpy: 0,
         totalIncomeJpy: 9_000_000,
-        sources: "海外企業からの技術顧問料",
+        sources: "",
       },
       type3: { applies: false, detail: "" },
-      evidence: "顧問契約書の写し、源泉徴収票（事務局で確認済み）",
+      evidence:
+        "顧問契約書の写し（事務局で確認済み）。顧問料は外国企業からのもので、外国政府等からの収入はない",
       nextReviewOn: null,
       pledge: true,
     });
@@ -172,7 +185,7 @@ export const reviewsDemoSeeder: DemoSeeder = {
     await people.recordResidency(
       sato,
       pLi.id,
-      { kind: "arrived_in_japan", date: arrived, employedInJapan: false },
+      { kind: "arrived_in_japan", date: arrived, employedInJapan: false, personType: "foreign_national" },
       "短期滞在",
     );
 
@@ -235,23 +248,37 @@ export const reviewsDemoSeeder: DemoSeeder = {
         {
           answers: { provision_method: "training", recipient_residency: "resident", controlled_tech: true },
           notes: {
-            controlled_tech: "合成条件（温度・雰囲気）のノウハウは未公開で、先端材料の製造技術に当たる可能性",
+            controlled_tech: "合成条件（温度・雰囲気）のノウハウは未公開。リスト規制に当たるか確認したい",
           },
         },
       ),
     );
     tech = await r.transition(tanaka, tech.id, { action: "submit" });
+    // The electrolyte know-how is not 5項 (advanced materials): the item master holds its corrected
+    // 判定 (not listed, 16の項(2)), which the review reuses by linking the item.
+    const knowHow = (await services.exportItems.list(suzuki, { search: "硫化物電解質" }))[0];
+    if (knowHow)
+      tech = await r.setItems(suzuki, tech.id, tech.version, [
+        { itemId: knowHow.id, quantity: null, unit: null, valueJpy: null, extraExceptions: [], note: null },
+      ]);
+    tech = await r.setExportFacts(suzuki, tech.id, tech.version, {
+      ...EMPTY_EXPORT_FACTS,
+      destinationCountry: "SG",
+      statedUse: "civil",
+      useNote: "顧問先企業での電池材料の研究開発（民生用途）",
+    });
     tech = await r.classify(suzuki, tech.id, tech.version, {
       classification: {
-        outcome: "listed",
+        listStatus: "not_listed",
         regime: "fx_order",
-        item: "5",
-        subItem: "(2)",
-        exception: null,
-        catchAllBasis: null,
+        item: null,
+        subItem: null,
+        provision: null,
+        catchAllCategory: "16-2",
+        exceptions: [],
         rationale:
-          "合成条件のノウハウは外為令別表5項(2)の「製造に必要な技術」に該当（パラメータシートで確認）",
-        reference: "CISTEC パラメータシート 5項",
+          "品目マスタの判定（硫化物電解質の合成条件: 非該当・16の項(2)）を使用。5項（先端材料）には当たらない",
+        reference: "品目マスタ・パラメータシート 7項",
       },
       topicTags: { jp: ["jp-12", "jp-20"], us: ["us-02", "us-08"] },
     });

@@ -149,6 +149,8 @@ export function createReviewsRepo() {
       q: {
         applicantUserId?: string | undefined;
         statuses?: string[] | undefined;
+        /** Words in the reference, the title or the applicant's name. */
+        text?: string | undefined;
         limit: number;
         offset: number;
         /**
@@ -159,6 +161,12 @@ export function createReviewsRepo() {
       },
     ) {
       let base = db.selectFrom("reviews").innerJoin("users", "users.id", "reviews.applicant_user_id");
+      for (const word of (q.text ?? "").normalize("NFKC").trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
+        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        base = base.where(
+          sql<boolean>`(reviews.ref_no ILIKE ${pattern} OR reviews.title ILIKE ${pattern} OR users.display_name ILIKE ${pattern})`,
+        );
+      }
       if (q.applicantUserId) base = base.where("reviews.applicant_user_id", "=", q.applicantUserId);
       if (q.unitScope) {
         const dept = sql<string>`regexp_replace(normalize(coalesce(nullif(btrim(users.department), ''), nullif(btrim(reviews.unit), ''), ''), NFKC), '\s+', ' ', 'g')`;
@@ -301,6 +309,99 @@ export function createReviewsRepo() {
         .executeTakeFirst();
     },
 
+    // — export control: facts, items, licence links, determination snapshot —
+    async setExportFacts(tx: Executor, id: string, facts: unknown): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({
+          export_facts: JSON.stringify(facts),
+          version: eb("version", "+", 1),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async setLicenceDetermination(tx: Executor, id: string, determination: unknown): Promise<void> {
+      await tx
+        .updateTable("reviews")
+        .set({ licence_determination: JSON.stringify(determination) })
+        .where("id", "=", id)
+        .execute();
+    },
+    reviewItems(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_items as ri")
+        .innerJoin("export_items as i", "i.id", "ri.item_id")
+        .selectAll("ri")
+        .select(["i.ref_no", "i.name", "i.kind", "i.version as item_version", "i.status as item_status"])
+        .where("ri.review_id", "=", reviewId)
+        .orderBy("ri.position")
+        .execute();
+    },
+    async replaceReviewItems(
+      tx: Executor,
+      reviewId: string,
+      rows: {
+        itemId: string;
+        quantity: number | null;
+        unit: string | null;
+        valueJpy: number | null;
+        snapshot: unknown;
+        exceptions: unknown;
+        note: string | null;
+      }[],
+    ): Promise<void> {
+      await tx.deleteFrom("review_items").where("review_id", "=", reviewId).execute();
+      if (rows.length === 0) return;
+      await tx
+        .insertInto("review_items")
+        .values(
+          rows.map((r, i) => ({
+            review_id: reviewId,
+            item_id: r.itemId,
+            position: i,
+            quantity: r.quantity,
+            unit: r.unit,
+            value_jpy: r.valueJpy,
+            snapshot: JSON.stringify(r.snapshot),
+            exceptions: JSON.stringify(r.exceptions),
+            note: r.note,
+          })),
+        )
+        .execute();
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+        .where("id", "=", reviewId)
+        .execute();
+    },
+    licenceLinks(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_licences")
+        .select(["licence_id", "linked_at"])
+        .where("review_id", "=", reviewId)
+        .orderBy("linked_at")
+        .execute();
+    },
+    async linkLicence(tx: Executor, reviewId: string, licenceId: string, by: string | null): Promise<void> {
+      await tx
+        .insertInto("review_licences")
+        .values({ review_id: reviewId, licence_id: licenceId, linked_by: by })
+        .onConflict((oc) => oc.columns(["review_id", "licence_id"]).doNothing())
+        .execute();
+    },
+    async unlinkLicence(tx: Executor, reviewId: string, licenceId: string): Promise<void> {
+      await tx
+        .deleteFrom("review_licences")
+        .where("review_id", "=", reviewId)
+        .where("licence_id", "=", licenceId)
+        .execute();
+    },
+    userIds(db: Executor, ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([] as { id: string }[]);
+      return db.selectFrom("users").select("id").where("id", "in", ids).execute();
+    },
+
     // — drafts —
     getDraft(db: Executor, userId: string, key: string) {
       return db
@@ -309,6 +410,53 @@ export function createReviewsRepo() {
         .where("user_id", "=", userId)
         .where("key", "=", key)
         .executeTakeFirst();
+    },
+    identityChecks(db: Executor, reviewId: string) {
+      return db
+        .selectFrom("review_identity_checks as c")
+        .leftJoin("users as u", "u.id", "c.checked_by")
+        .select([
+          "c.check_id",
+          "c.outcome",
+          "c.evidence",
+          "c.checked_by",
+          "c.checked_by_label",
+          "c.checked_at",
+        ])
+        .select("u.display_name as checked_by_name")
+        .where("c.review_id", "=", reviewId)
+        .execute();
+    },
+    /** Records (or re-records) one identity check and bumps the review's version. */
+    async putIdentityCheck(
+      tx: Executor,
+      r: {
+        reviewId: string;
+        checkId: string;
+        outcome: "clear" | "sign";
+        evidence: string;
+        by: string | null;
+        byLabel: string;
+        at: Date;
+      },
+    ): Promise<void> {
+      const values = {
+        outcome: r.outcome,
+        evidence: r.evidence,
+        checked_by: r.by,
+        checked_by_label: r.byLabel,
+        checked_at: r.at,
+      };
+      await tx
+        .insertInto("review_identity_checks")
+        .values({ review_id: r.reviewId, check_id: r.checkId, ...values })
+        .onConflict((oc) => oc.columns(["review_id", "check_id"]).doUpdateSet(values))
+        .execute();
+      await tx
+        .updateTable("reviews")
+        .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+        .where("id", "=", r.reviewId)
+        .execute();
     },
     async putDraft(db: Executor, userId: string, key: string, payload: unknown, at: Date): Promise<void> {
       await db

@@ -1,18 +1,31 @@
 import { z } from "zod";
+import {
+  HAND_CARRY_KIND_LABELS,
+  HAND_CARRY_KINDS,
+  PROVISION_METHOD_LABELS,
+  PROVISION_METHODS,
+  RETURN_STATUS_LABELS,
+  RETURN_STATUSES,
+} from "../export-control/aftercare-engine.js";
+import type { AftercareService } from "../export-control/aftercare-service.js";
+import { ALL_EXCEPTION_USES } from "../export-control/exceptions.js";
+import { citationText } from "../export-control/legal-sources.js";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
 import { notFound } from "../shared/errors.js";
 import type { PdfFont } from "../shared/pdf-font.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
 import {
-  CATCH_ALL_BASES,
-  CATCH_ALL_LABELS,
-  CLASSIFICATION_OUTCOMES,
+  CATCH_ALL_CHOICE_LABELS,
+  CATCH_ALL_CHOICES,
   CONTROL_ITEMS,
-  EXCEPTION_LABELS,
+  EXCEPTION_DEFINITIONS,
+  EXCEPTION_USE_LABELS,
+  EXCEPTION_USES,
   EXCEPTIONS,
   JP_CRITICAL_AREAS,
-  OUTCOME_LABELS,
+  LIST_STATUS_LABELS,
+  LIST_STATUSES,
   REGIME_LABELS,
   REGIMES,
   TRANSACTION_CHECKLISTS,
@@ -24,7 +37,7 @@ import {
   COUNTERPARTY_ROLES,
   ROLE_LABELS,
 } from "./questionnaire-engine.js";
-import { FORM_KINDS, FORM_TITLES, renderReviewForm } from "./review-forms-pdf.js";
+import { FORM_KINDS, FORM_TITLES, type PrintOptions, renderReviewForm } from "./review-forms-pdf.js";
 import type { ReviewsService } from "./reviews-service.js";
 import { ACTION_LABELS, REVIEW_ACTIONS, REVIEW_STATES, STATE_LABELS } from "./workflow-engine.js";
 
@@ -62,19 +75,71 @@ const FormBody = z.object({
   topicTags: TagsSchema.optional(),
 });
 
+/** One exception recorded in addition to the classification. */
+export const ExceptionRecordSchema = z.object({
+  code: z.enum(EXCEPTIONS),
+  use: z.enum(ALL_EXCEPTION_USES).nullable().default(null),
+  basis: z.string().max(5000),
+});
+
+/** Where in the ordinance: 貨物等省令 / 貿易外省令 第X条第Y項第Z号 (+ イロハ). */
+export const ProvisionSchema = z.object({
+  ordinance: z.enum(["goods_ordinance", "trade_ordinance"]),
+  article: z.number().int(),
+  paragraph: z.number().int().nullable().default(null),
+  item: z.number().int().nullable().default(null),
+  sub: z.string().max(20).nullable().default(null),
+});
+
 const ClassificationBody = z.object({
   version: z.number().int().min(1),
   classification: z.object({
-    outcome: z.enum(CLASSIFICATION_OUTCOMES),
+    listStatus: z.enum(LIST_STATUSES),
     regime: z.enum(REGIMES).nullable().default(null),
     item: z.string().max(5).nullable().default(null),
     subItem: z.string().max(100).nullable().default(null),
-    exception: z.enum(EXCEPTIONS).nullable().default(null),
-    catchAllBasis: z.enum(CATCH_ALL_BASES).nullable().default(null),
+    provision: ProvisionSchema.nullable().default(null),
+    catchAllCategory: z.enum(CATCH_ALL_CHOICES).nullable().default(null),
+    exceptions: z.array(ExceptionRecordSchema).max(10).default([]),
     rationale: z.string().max(10000),
     reference: z.string().max(1000).nullable().default(null),
   }),
   topicTags: TagsSchema.default({ jp: [], us: [] }),
+});
+
+const Country = z.string().regex(/^[A-Za-z]{2}$/);
+const ExportFactsBody = z.object({
+  version: z.number().int().min(1),
+  destinationCountry: Country.nullable().default(null),
+  finalDestinationCountry: Country.nullable().default(null),
+  plannedOn: z.string().max(10).nullable().default(null),
+  providedAbroad: z.boolean().nullable().default(null),
+  statedUse: z.enum(["wmd", "conventional", "civil", "unknown"]).default("unknown"),
+  useNote: z.string().max(5000).default(""),
+  informedWmd: z.boolean().default(false),
+  informedConventional: z.boolean().default(false),
+  informNote: z.string().max(2000).default(""),
+  diversionConcern: z.boolean().default(false),
+  clearlyNoConcern: z.boolean().default(false),
+  clearlyNote: z.string().max(5000).default(""),
+  knownWmdActivity: z.boolean().default(false),
+  knownConventionalActivity: z.boolean().default(false),
+});
+
+const ItemsBody = z.object({
+  version: z.number().int().min(1),
+  items: z
+    .array(
+      z.object({
+        itemId: z.uuid(),
+        quantity: z.number().nullable().default(null),
+        unit: z.string().max(50).nullable().default(null),
+        valueJpy: z.number().int().nullable().default(null),
+        extraExceptions: z.array(ExceptionRecordSchema).max(10).default([]),
+        note: z.string().max(2000).nullable().default(null),
+      }),
+    )
+    .max(50),
 });
 
 const Checklist = z.record(z.string().max(50), z.boolean());
@@ -101,6 +166,16 @@ const TransitionBody = z.object({
   action: z.enum(REVIEW_ACTIONS),
   comment: z.string().max(10000).nullable().optional(),
   conditions: z.string().max(10000).nullable().optional(),
+  conditionItems: z
+    .array(
+      z.object({
+        text: z.string().max(2000),
+        ownerUserId: z.uuid().nullable(),
+        dueOn: z.string().max(10).nullable(),
+      }),
+    )
+    .max(20)
+    .optional(),
   version: z.number().int().min(1).optional(),
 });
 
@@ -145,6 +220,7 @@ export const ReviewViewSchema = z.object({
     level: z.enum(["low", "medium", "high"]),
     topic: z.unknown(),
     partner: z.unknown(),
+    hiring: z.unknown().optional(),
     reasons: z.array(Bilingual),
     flags: z.array(
       z.object({
@@ -153,6 +229,7 @@ export const ReviewViewSchema = z.object({
         question: Bilingual,
         evidence: Bilingual,
         source: z.string(),
+        sourceLabel: Bilingual.optional(),
         severity: z.enum(["medium", "high"]),
         counterpartyId: z.string().nullable(),
         decisive: z.boolean(),
@@ -160,6 +237,21 @@ export const ReviewViewSchema = z.object({
     ),
   }),
   routing: z.object({ track: z.enum(["simple", "full"]), reasons: z.array(Bilingual) }),
+  identityChecks: z
+    .array(
+      z.object({
+        id: z.string(),
+        flag: z.string(),
+        task: Bilingual,
+        question: Bilingual,
+        source: z.string(),
+        outcome: z.enum(["clear", "sign"]).nullable(),
+        evidence: z.string().nullable(),
+        checkedBy: z.string().nullable(),
+        checkedAt: z.string().nullable(),
+      }),
+    )
+    .nullable(),
   conditions: z.string().nullable(),
   decisionComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -185,7 +277,13 @@ export const ReviewViewSchema = z.object({
     classify: z.boolean(),
     check: z.boolean(),
     screen: z.boolean(),
+    identityCheck: z.boolean(),
+    exportFacts: z.boolean(),
+    licences: z.boolean(),
   }),
+  exportFacts: z.unknown(),
+  items: z.array(z.unknown()),
+  licence: z.unknown(),
   /** Four-eyes rule: why the current user may not approve this review (src/auth/separation-of-duties-engine.ts). */
   separationOfDuties: z.object({
     approvalBlocked: z.boolean(),
@@ -218,7 +316,18 @@ const PARTICIPANTS = ["applicant", "unit_officer", "secretariat", "approver", "a
 /** The reviews API: applications, classification, transaction review, transitions, PDF forms, drafts. */
 export function registerReviewsRoutes(
   app: App,
-  { reviews, pdfFont }: { reviews: ReviewsService; pdfFont: () => PdfFont },
+  {
+    reviews,
+    pdfFont,
+    print,
+    aftercare,
+  }: {
+    reviews: ReviewsService;
+    pdfFont: () => PdfFont;
+    /** How forms print times (the organisation's zone) and name lists (labels, demo samples). */
+    print?: (lang: "ja" | "en") => Promise<PrintOptions>;
+    aftercare: AftercareService;
+  },
 ) {
   const everyone = { access: ROLE_GROUPS.everyone };
 
@@ -238,9 +347,24 @@ export function registerReviewsRoutes(
       counterpartyRoles: COUNTERPARTY_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
       controlItems: CONTROL_ITEMS,
       regimes: REGIMES.map((r) => ({ value: r, label: REGIME_LABELS[r] })),
-      outcomes: CLASSIFICATION_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
-      exceptions: EXCEPTIONS.map((e) => ({ value: e, label: EXCEPTION_LABELS[e] })),
-      catchAllBases: CATCH_ALL_BASES.map((c) => ({ value: c, label: CATCH_ALL_LABELS[c] })),
+      listStatuses: LIST_STATUSES.map((o) => ({ value: o, label: LIST_STATUS_LABELS[o] })),
+      catchAllCategories: CATCH_ALL_CHOICES.map((c) => ({ value: c, label: CATCH_ALL_CHOICE_LABELS[c] })),
+      exceptions: EXCEPTIONS.map((e) => ({
+        value: e,
+        label: EXCEPTION_DEFINITIONS[e].label,
+        conditions: EXCEPTION_DEFINITIONS[e].conditions,
+        citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
+          ja: citationText(c, "ja"),
+          en: citationText(c, "en"),
+        })),
+        uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
+      })),
+      provisionMethods: PROVISION_METHODS.map((m) => ({ value: m, label: PROVISION_METHOD_LABELS[m] })),
+      handCarryKinds: HAND_CARRY_KINDS.map((k) => ({ value: k, label: HAND_CARRY_KIND_LABELS[k] })),
+      returnStatuses: [...RETURN_STATUSES, "pending" as const].map((k) => ({
+        value: k,
+        label: RETURN_STATUS_LABELS[k],
+      })),
       jpCriticalAreas: JP_CRITICAL_AREAS,
       usCetAreas: US_CET_AREAS,
       checklists: TRANSACTION_CHECKLISTS,
@@ -261,6 +385,7 @@ export function registerReviewsRoutes(
         querystring: z.object({
           scope: z.enum(["mine", "inbox", "all"]).default("mine"),
           status: z.enum(REVIEW_STATES).optional(),
+          q: z.string().max(200).optional(),
           page: z.coerce.number().int().min(1).max(100000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(25),
         }),
@@ -421,6 +546,31 @@ export function registerReviewsRoutes(
     },
   );
 
+  app.put(
+    "/api/reviews/:id/identity-checks/:checkId",
+    {
+      config: { access: ["unit_officer", "secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary:
+          "Record one identity check of a hiring/contracting review (outcome, evidence; who and when are taken from the session)",
+        params: z.object({ id: z.uuid(), checkId: z.string().min(1).max(64) }),
+        body: z.object({
+          version: z.number().int(),
+          outcome: z.enum(["clear", "sign"]),
+          evidence: z.string().max(4000),
+        }),
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) =>
+      reviews.recordIdentityCheck(actorOf(req), req.params.id, req.body.version, {
+        checkId: req.params.checkId,
+        outcome: req.body.outcome,
+        evidence: req.body.evidence,
+      }),
+  );
+
   app.post(
     "/api/reviews/:id/screen",
     {
@@ -495,12 +645,308 @@ export function registerReviewsRoutes(
       const actor = actorOf(req);
       const view = await reviews.get(actor, req.params.id);
       const lang = req.query.lang ?? actor.locale;
-      const pdf = await renderReviewForm(view, req.params.form, lang, pdfFont(), new Date());
+      const pdf = await renderReviewForm(
+        view,
+        req.params.form,
+        lang,
+        pdfFont(),
+        new Date(),
+        print ? await print(lang) : undefined,
+      );
       return reply
         .type("application/pdf")
         .header("content-disposition", `inline; filename="${view.refNo}-${req.params.form}-${lang}.pdf"`)
         .header("cache-control", "no-store")
         .send(pdf);
     },
+  );
+
+  // — Export control on a review: facts, items, licences, and what happens after approval —
+
+  app.put(
+    "/api/reviews/:id/export-facts",
+    {
+      config: { access: ["applicant", "unit_officer", "secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary: "Record the export facts: destination, date, known use, inform notices, 明らか clearance",
+        params: IdParams,
+        body: ExportFactsBody,
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) => {
+      const { version, ...facts } = req.body;
+      return reviews.setExportFacts(actorOf(req), req.params.id, version, facts);
+    },
+  );
+
+  app.put(
+    "/api/reviews/:id/items",
+    {
+      config: { access: ["applicant", "unit_officer", "secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary:
+          "Link goods and technologies from the item master (each keeps its 判定), with quantity and value",
+        params: IdParams,
+        body: ItemsBody,
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) => reviews.setItems(actorOf(req), req.params.id, req.body.version, req.body.items),
+  );
+
+  app.post(
+    "/api/reviews/:id/items/:itemId/refresh",
+    {
+      config: { access: ["applicant", "unit_officer", "secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary: "Take the item master's current 判定 for a linked item",
+        params: IdParams.extend({ itemId: z.uuid() }),
+        body: z.object({ version: z.number().int().min(1) }),
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) => reviews.refreshItem(actorOf(req), req.params.id, req.body.version, req.params.itemId),
+  );
+
+  app.put(
+    "/api/reviews/:id/licences/:licenceId",
+    {
+      config: { access: ["secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary: "Link a licence (or a recorded application in progress) to the review",
+        params: IdParams.extend({ licenceId: z.uuid() }),
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) => reviews.linkLicence(actorOf(req), req.params.id, req.params.licenceId, true),
+  );
+
+  app.delete(
+    "/api/reviews/:id/licences/:licenceId",
+    {
+      config: { access: ["secretariat"] },
+      schema: {
+        tags: ["reviews"],
+        summary: "Unlink a licence from the review",
+        params: IdParams.extend({ licenceId: z.uuid() }),
+        response: { 200: ReviewViewSchema },
+      },
+    },
+    async (req) => reviews.linkLicence(actorOf(req), req.params.id, req.params.licenceId, false),
+  );
+
+  const ConditionSchema = z.object({
+    id: z.string(),
+    reviewId: z.string(),
+    reviewRef: z.string(),
+    reviewTitle: z.string(),
+    position: z.number(),
+    text: z.string(),
+    owner: z.object({ id: z.string(), name: z.string() }),
+    dueOn: z.string(),
+    overdue: z.boolean(),
+    status: z.string(),
+    evidence: z.string().nullable(),
+    doneBy: z.string().nullable(),
+    doneAt: z.string().nullable(),
+  });
+
+  app.get(
+    "/api/reviews/:id/conditions",
+    {
+      config: everyone,
+      schema: {
+        tags: ["reviews"],
+        summary: "The approval's conditions, each with its owner, due date and status",
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ConditionSchema) }) },
+      },
+    },
+    async (req) => {
+      await reviews.get(actorOf(req), req.params.id);
+      return { items: await aftercare.conditions(actorOf(req), { reviewId: req.params.id }) };
+    },
+  );
+
+  app.get(
+    "/api/review-conditions/mine",
+    {
+      config: everyone,
+      schema: {
+        tags: ["reviews"],
+        summary: "Approval conditions I am responsible for",
+        response: { 200: z.object({ items: z.array(ConditionSchema) }) },
+      },
+    },
+    async (req) => ({ items: await aftercare.conditions(actorOf(req), { mine: true }) }),
+  );
+
+  app.post(
+    "/api/review-conditions/:id/close",
+    {
+      config: { access: PARTICIPANTS },
+      schema: {
+        tags: ["reviews"],
+        summary:
+          "Record a condition as met (its owner or the secretariat) or waive it (secretariat, approver)",
+        params: IdParams,
+        body: z.object({ status: z.enum(["done", "waived"]), evidence: z.string().max(5000) }),
+        response: { 200: z.object({ items: z.array(ConditionSchema) }) },
+      },
+    },
+    async (req) => ({ items: await aftercare.closeCondition(actorOf(req), req.params.id, req.body) }),
+  );
+
+  const ProvisionSchema = z.object({
+    id: z.string(),
+    reviewId: z.string().nullable(),
+    reviewRef: z.string().nullable(),
+    licenceId: z.string().nullable(),
+    licenceRef: z.string().nullable(),
+    licenceNumber: z.string().nullable(),
+    itemId: z.string().nullable(),
+    itemRef: z.string().nullable(),
+    itemName: z.string().nullable(),
+    what: z.string(),
+    recipientPartyId: z.string().nullable(),
+    recipientName: z.string(),
+    providedOn: z.string(),
+    method: z.string(),
+    country: z.string().nullable(),
+    providedBy: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  });
+
+  app.get(
+    "/api/reviews/:id/provisions",
+    {
+      config: everyone,
+      schema: {
+        tags: ["reviews"],
+        summary: "The technology-provision log of a review",
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ProvisionSchema) }) },
+      },
+    },
+    async (req) => ({ items: await aftercare.provisions(actorOf(req), { reviewId: req.params.id }) }),
+  );
+
+  app.post(
+    "/api/reviews/:id/provisions",
+    {
+      config: { access: PARTICIPANTS },
+      schema: {
+        tags: ["reviews"],
+        summary:
+          "Log one provision of technology (what, to whom, when, how) under the approved review and its licence",
+        params: IdParams,
+        body: z.object({
+          licenceId: z.uuid().nullable().default(null),
+          itemId: z.uuid().nullable().default(null),
+          what: z.string().max(5000),
+          recipientPartyId: z.uuid().nullable().default(null),
+          recipientName: z.string().max(300),
+          providedOn: z.string().max(10),
+          method: z.enum(PROVISION_METHODS),
+          country: Country.nullable().default(null),
+          note: z.string().max(5000).nullable().default(null),
+        }),
+        response: { 200: z.object({ items: z.array(ProvisionSchema) }) },
+      },
+    },
+    async (req) => ({
+      items: await aftercare.recordProvision(actorOf(req), { ...req.body, reviewId: req.params.id }),
+    }),
+  );
+
+  const HandCarrySchema = z.object({
+    id: z.string(),
+    kind: z.string(),
+    description: z.string(),
+    itemId: z.string().nullable(),
+    itemRef: z.string().nullable(),
+    itemName: z.string().nullable(),
+    outOn: z.string(),
+    returnDueOn: z.string(),
+    returnedOn: z.string().nullable(),
+    returnStatus: z.string(),
+    returnNote: z.string().nullable(),
+    checkedBy: z.string().nullable(),
+    overdue: z.boolean(),
+  });
+
+  app.get(
+    "/api/reviews/:id/hand-carry",
+    {
+      config: everyone,
+      schema: {
+        tags: ["reviews"],
+        summary: "Laptops, samples and media carried on the trip, with their return check",
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(HandCarrySchema) }) },
+      },
+    },
+    async (req) => ({ items: await aftercare.handCarry(actorOf(req), req.params.id) }),
+  );
+
+  app.post(
+    "/api/reviews/:id/hand-carry",
+    {
+      config: { access: PARTICIPANTS },
+      schema: {
+        tags: ["reviews"],
+        summary: "Record an item carried on the trip (opens the post-trip return check)",
+        params: IdParams,
+        body: z.object({
+          kind: z.enum(HAND_CARRY_KINDS),
+          description: z.string().max(2000),
+          itemId: z.uuid().nullable().default(null),
+          outOn: z.string().max(10),
+          returnDueOn: z.string().max(10),
+        }),
+        response: { 200: z.object({ items: z.array(HandCarrySchema) }) },
+      },
+    },
+    async (req) => ({ items: await aftercare.addHandCarry(actorOf(req), req.params.id, req.body) }),
+  );
+
+  app.post(
+    "/api/hand-carry/:id/return",
+    {
+      config: { access: PARTICIPANTS },
+      schema: {
+        tags: ["reviews"],
+        summary: "Record whether a carried item came back (returned, used up, left abroad, lost)",
+        params: IdParams,
+        body: z.object({
+          status: z.enum(RETURN_STATUSES),
+          returnedOn: z.string().max(10).nullable().default(null),
+          note: z.string().max(5000).nullable().default(null),
+        }),
+        response: { 200: z.object({ items: z.array(HandCarrySchema) }) },
+      },
+    },
+    async (req) => ({ items: await aftercare.checkReturn(actorOf(req), req.params.id, req.body) }),
+  );
+
+  app.post(
+    "/api/reviews/:id/rescreen",
+    {
+      config: { access: ["unit_officer", "secretariat", "admin"] },
+      schema: {
+        tags: ["reviews"],
+        summary:
+          "Re-screen an approved review's counterparties now (long-term guests are re-screened yearly)",
+        params: IdParams,
+        response: { 200: z.object({ openHits: z.number(), next: z.string().nullable() }) },
+      },
+    },
+    async (req) => aftercare.rescreen(actorOf(req), req.params.id),
   );
 }

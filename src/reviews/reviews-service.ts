@@ -8,6 +8,9 @@ import {
 } from "../auth/separation-of-duties-engine.js";
 import type { Db, Executor } from "../db/database.js";
 import type { Role } from "../db/schema.js";
+import { type ConditionInput, conditionItems } from "../export-control/aftercare-engine.js";
+import { type ExceptionRecord, validateExceptionRecord } from "../export-control/exceptions.js";
+import { COUNTRY_CODES } from "../parties/parties-engine.js";
 import type { PartiesService } from "../parties/parties-service.js";
 import { liveHits, type PersonFact, type ScreeningFact } from "../people/people-engine.js";
 import type { PeopleService } from "../people/people-service.js";
@@ -15,16 +18,27 @@ import { toScreeningFact } from "../people/screening-facts.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
+import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
   type Classification,
   describeClassification,
+  isClassified,
   normaliseClassification,
   type TopicTags,
   validateClassification,
   validateTopicTags,
 } from "./classification-engine.js";
 import { type Label, TRANSACTION_CHECKLISTS } from "./control-lists.js";
+import { EMPTY_EXPORT_FACTS, type ExportFacts } from "./export-determination-engine.js";
+import {
+  CHECK_OUTCOMES,
+  type CheckOutcome,
+  IDENTITY_CHECKS,
+  type IdentityCheckRecord,
+  identityCheck,
+  yearlyRecheckDue,
+} from "./hiring-engine.js";
 import {
   ACTIVITY_LABELS,
   ACTIVITY_TYPES,
@@ -35,6 +49,12 @@ import {
   precheckSignals,
   validateApplication,
 } from "./questionnaire-engine.js";
+import {
+  type LicencePanel,
+  type ReviewExportDeps,
+  type ReviewItemView,
+  reviewLicence,
+} from "./reviews-export.js";
 import type { ReviewsRepo } from "./reviews-repo.js";
 import {
   assessRisk,
@@ -85,6 +105,30 @@ export type CounterpartyView = {
   person: PersonFact | null;
 };
 
+/** One line of a hiring review's identity checklist, as shown and printed. */
+export type IdentityCheckView = {
+  id: string;
+  flag: string;
+  task: Label;
+  question: Label;
+  source: string;
+  outcome: CheckOutcome | null;
+  evidence: string | null;
+  checkedBy: string | null;
+  checkedAt: string | null;
+};
+
+/**
+ * Called when a high-risk hire or contract is approved (the account starts): the place where the
+ * insider-risk module puts the person on its watchlist. Not wired yet — the insider helper adds a
+ * watchlist API on its own branch; the composition root passes it here once it is merged.
+ */
+export type HighRiskHireHook = (
+  tx: Executor,
+  actor: Actor,
+  hire: { reviewId: string; refNo: string; title: string; partyIds: string[]; reasons: Label[] },
+) => Promise<void>;
+
 export type ReviewView = {
   id: string;
   refNo: string;
@@ -107,6 +151,8 @@ export type ReviewView = {
   transactionCheckMissing: string[];
   checkedAt: string | null;
   counterparties: CounterpartyView[];
+  /** Hiring and contracting only: the identity checklist (null for other activities). */
+  identityChecks: IdentityCheckView[] | null;
   assessment: RiskAssessment;
   routing: Routing;
   conditions: string | null;
@@ -127,12 +173,31 @@ export type ReviewView = {
     conditions: string | null;
   }[];
   actions: ReviewAction[];
-  permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+  permissions: {
+    edit: boolean;
+    classify: boolean;
+    check: boolean;
+    screen: boolean;
+    identityCheck: boolean;
+    /** Record the export facts and link items (same people as the 該非判定). */
+    exportFacts: boolean;
+    /** Link or unlink licences (the secretariat, before the decision). */
+    licences: boolean;
+  };
+  /** Export control: facts, linked items from the master, the licence determination and the gate. */
+  exportFacts: ExportFacts;
+  items: ReviewItemView[];
+  licence: LicencePanel;
   /** Four-eyes rule: why this user may not approve (shown instead of the approve buttons). */
   separationOfDuties: { approvalBlocked: boolean; reasons: Label[] };
 };
 
 const REVIEW: Label = { ja: "審査申請", en: "Review" };
+
+function redFlagOf(id: string): { question: Label; source: string } {
+  const f = redFlag(id);
+  return { question: f?.question ?? { ja: id, en: id }, source: f?.source ?? "" };
+}
 const READERS: readonly Role[] = ["unit_officer", "secretariat", "approver", "auditor", "admin"];
 const SCREENERS: readonly Role[] = ["unit_officer", "secretariat"];
 const REMIND_ON_APPROVAL: readonly string[] = ["outside_appointment", "donation_grant", "joint_research"];
@@ -178,15 +243,22 @@ export function createReviewsService(deps: {
   screening: ScreeningPort;
   tasks: TasksService;
   retentionYears: number;
+  exportControl: ReviewExportDeps;
   clock?: () => Date;
+  /** Names lists for people in risk evidence ("国連安保理 統合制裁リスト" rather than `un`). */
+  listLabels?: () => Promise<(source: string) => Label>;
   /** Four-eyes rule on approvals (SEKIMORI_SEPARATE_APPROVAL). */
   separateApproval?: boolean | undefined;
+  /** Hiring: puts a high-risk hire on the insider-risk watchlist when it starts (see HighRiskHireHook). */
+  onHighRiskHire?: HighRiskHireHook | undefined;
   /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
   unitScope?: ((actor: Actor) => Promise<readonly string[] | null>) | undefined;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
   const NO_SOD = { approvalBlocked: false, reasons: [] as Label[] };
+  // Refreshed outside transactions (with the screenings) and read by build(), which may run inside one.
+  let listLabel: ((source: string) => Label) | undefined;
 
   async function findRow(exec: Executor, id: string, forUpdate = false): Promise<ReviewRow> {
     const row = await repo.find(exec, id, forUpdate);
@@ -264,6 +336,7 @@ export function createReviewsService(deps: {
   /** Current screening results (with today's decisions) for the review's parties; outside any transaction. */
   async function latestScreenings(partyIds: string[]): Promise<Map<string, ScreeningFact>> {
     const out = new Map<string, ScreeningFact>();
+    if (deps.listLabels) listLabel = await deps.listLabels();
     for (const partyId of [...new Set(partyIds)]) {
       const result = await deps.screening.latestForParty(partyId);
       if (result) out.set(partyId, toScreeningFact(result));
@@ -307,6 +380,32 @@ export function createReviewsService(deps: {
     const classification = (row.classification as Classification | null) ?? null;
     const topicTags = (row.topic_tags as TopicTags) ?? { jp: [], us: [] };
     const check = (row.transaction_check as TransactionCheckInput | null) ?? null;
+    const hiring = activityType === "hiring_contracting";
+    const checkRows = hiring ? await repo.identityChecks(exec, row.id) : [];
+    const checkRecords: IdentityCheckRecord[] = checkRows.map((c) => ({
+      checkId: c.check_id,
+      outcome: c.outcome,
+      evidence: c.evidence,
+      checkedBy: c.checked_by_name ?? c.checked_by_label,
+      checkedAt: iso(c.checked_at)!,
+    }));
+    const identityChecks: IdentityCheckView[] | null = hiring
+      ? IDENTITY_CHECKS.map((d) => {
+          const rec = checkRecords.find((c) => c.checkId === d.id);
+          const flag = redFlagOf(d.flag);
+          return {
+            id: d.id,
+            flag: d.flag,
+            task: d.task,
+            question: flag.question,
+            source: flag.source,
+            outcome: rec?.outcome ?? null,
+            evidence: rec?.evidence ?? null,
+            checkedBy: rec?.checkedBy ?? null,
+            checkedAt: rec?.checkedAt ?? null,
+          };
+        })
+      : null;
     const riskInput: RiskInput = {
       activityType,
       classification,
@@ -326,16 +425,57 @@ export function createReviewsService(deps: {
       ),
       applicant: applicantFacts,
       transactionCheck: check,
+      listLabel,
+      hiring: hiring
+        ? {
+            workMode: typeof answers.work_mode === "string" ? answers.work_mode : null,
+            sensitiveAccess: typeof answers.sensitive_access === "boolean" ? answers.sensitive_access : null,
+            countryOfResidence:
+              typeof answers.country_of_residence === "string" ? answers.country_of_residence : null,
+            checks: checkRecords,
+          }
+        : null,
     };
+    const exportSide = await reviewLicence(exec, repo, deps.exportControl, row, {
+      answers,
+      classification,
+      check,
+      counterparties: counterparties.map((c) => ({
+        name: c.name,
+        role: c.role,
+        partyKind: c.partyKind,
+        country: cps.find((x) => x.id === c.id)?.party_country ?? null,
+        person: c.person,
+        screening: c.screening,
+      })),
+      startDate: ((row.details as ApplicationDetails | null)?.startDate ?? null) || null,
+      today: clock().toISOString().slice(0, 10),
+    });
+    riskInput.licenceRequired = exportSide.gate.required;
     const assessment = assessRisk(riskInput);
     const routing = routeReview(riskInput, assessment);
     const facts: WorkflowFacts = {
       applicantUserId: row.applicant_user_id,
-      classified: classification !== null,
+      classified:
+        isClassified(classification) ||
+        (exportSide.items.length > 0 && exportSide.items.every((i) => i.judgement.listStatus !== null)),
       track: routing.track,
       transactionCheckComplete: missingCheckItems(check).length === 0,
       unscreenedCount: counterparties.filter((c) => c.screening === null).length,
       openHitCount: counterparties.reduce((n, c) => n + c.openHits, 0),
+      ...(hiring
+        ? { identityChecksMissing: assessment.hiring?.missing.length ?? IDENTITY_CHECKS.length }
+        : {}),
+      ...(exportSide.panel.applicable
+        ? {
+            licence: {
+              required: exportSide.gate.required,
+              undetermined: exportSide.gate.undetermined,
+              satisfied: exportSide.gate.satisfied,
+              reason: exportSide.gate.reason,
+            },
+          }
+        : {}),
     };
     const applicant = await repo.userName(exec, row.applicant_user_id);
     const events = await repo.events(exec, row.id);
@@ -367,6 +507,7 @@ export function createReviewsService(deps: {
       transactionCheckMissing: missingCheckItems(check),
       checkedAt: iso(row.checked_at),
       counterparties,
+      identityChecks,
       assessment,
       routing,
       conditions: row.conditions,
@@ -400,10 +541,129 @@ export function createReviewsService(deps: {
         screen: actor
           ? !isOwner && !isFinal(status) && status !== "draft" && hasAnyRole(actor, SCREENERS)
           : false,
+        identityCheck: actor ? hiring && mayCheckIdentity(actor, row) : false,
+        exportFacts: actor ? mayClassify(actor, row) : false,
+        licences: actor ? mayLinkLicences(actor, row) : false,
       },
+      exportFacts: exportSide.facts,
+      items: exportSide.items,
+      licence: exportSide.panel,
       separationOfDuties: sod,
     };
     return { view, facts, riskInput };
+  }
+
+  /** Identity checks are recorded by the unit officer or the secretariat at their stage, never by the applicant. */
+  function mayCheckIdentity(actor: Actor, row: ReviewRow): boolean {
+    if (actor.id === row.applicant_user_id) return false;
+    const status = row.status as ReviewState;
+    if (status === "unit_review") return hasAnyRole(actor, ["unit_officer", "secretariat"]);
+    if (status === "secretariat_review") return hasAnyRole(actor, ["secretariat"]);
+    return false;
+  }
+
+  /**
+   * Records one identity check of a hiring review (outcome, evidence, who and when), audited with the
+   * previous answer. A sign found that makes the review high-risk notifies the security office
+   * (secretariat) at once.
+   */
+  async function recordIdentityCheck(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: { checkId: string; outcome: string; evidence: string },
+  ): Promise<ReviewView> {
+    const fields: FieldError[] = [];
+    if (!identityCheck(input.checkId))
+      fields.push({ path: "checkId", message: { ja: "不明な確認項目です", en: "Unknown identity check" } });
+    if (!(CHECK_OUTCOMES as readonly string[]).includes(input.outcome))
+      fields.push({
+        path: "outcome",
+        message: { ja: "「兆候なし」か「兆候あり」を選んでください", en: "Choose clear or sign found" },
+      });
+    const evidence = input.evidence.trim();
+    if (!evidence)
+      fields.push({
+        path: "evidence",
+        message: {
+          ja: "確認した内容（根拠）を記入してください",
+          en: "Describe what you checked (the evidence)",
+        },
+      });
+    if (fields.length) throw invalid(fields);
+    const row0 = await findRow(db, id);
+    await assertMayRead(actor, row0);
+    await assertUnitStageScope(actor, row0);
+    if (row0.activity_type !== "hiring_contracting")
+      throw conflict("not_hiring", {
+        ja: "本人確認のチェックリストは採用・業務委託の審査にだけあります",
+        en: "Identity checks belong to hiring and contracting reviews only",
+      });
+    const cps0 = await repo.counterparties(db, id);
+    const latest = await latestScreenings(cps0.map((c) => c.party_id));
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayCheckIdentity(actor, row))
+        throw forbidden({
+          ja: "本人確認は部局担当者・事務局が審査中に記録します（申請者本人は記録できません）",
+          en: "Identity checks are recorded by the unit officer or secretariat during the review (not by the applicant)",
+        });
+      if (row.version !== version) throw staleVersion();
+      const before = (await repo.identityChecks(tx, id)).find((c) => c.check_id === input.checkId);
+      const levelBefore = (await build(tx, row, latest, actor)).view.assessment.level;
+      await repo.putIdentityCheck(tx, {
+        reviewId: id,
+        checkId: input.checkId,
+        outcome: input.outcome as CheckOutcome,
+        evidence,
+        by: actor.id,
+        byLabel: actor.label,
+        at: clock(),
+      });
+      await audit.write(tx, actor, {
+        action: "review.identity_checked",
+        entityType: "review",
+        entityId: id,
+        before: before
+          ? { checkId: input.checkId, outcome: before.outcome, evidence: before.evidence }
+          : null,
+        after: { checkId: input.checkId, outcome: input.outcome, evidence },
+      });
+      const after = (await build(tx, (await findRow(tx, id))!, latest, actor)).view;
+      if (after.assessment.level === "high" && levelBefore !== "high")
+        await notifySecurityOffice(tx, row, after, {
+          ja: "本人確認で高リスクの兆候が見つかりました",
+          en: "The identity checks found high-risk signs",
+        });
+    });
+    return get(actor, id);
+  }
+
+  /** Tells the security office (secretariat) about a high-risk hire, with the reasons. */
+  async function notifySecurityOffice(tx: Executor, row: ReviewRow, view: ReviewView, why: Label) {
+    const name = `${row.ref_no} ${row.title}`;
+    const flags = view.assessment.flags.map((f) => `${f.id} ${f.title.ja}`).join("、");
+    const flagsEn = view.assessment.flags.map((f) => `${f.id} ${f.title.en}`).join(", ");
+    await tasks.notify(
+      tx,
+      { roles: ["secretariat"] },
+      {
+        kind: "review.hiring_high_risk",
+        subject: { ja: `【高リスク】採用・業務委託: ${name}`, en: `[High risk] Hiring/contracting: ${name}` },
+        body: { ja: `${why.ja}。レッドフラグ: ${flags}`, en: `${why.en}. Red flags: ${flagsEn}` },
+        link: `/reviews/${row.id}`,
+      },
+    );
+  }
+
+  /** The secretariat links licences (or a recorded application) before the decision. */
+  function mayLinkLicences(actor: Actor, row: ReviewRow): boolean {
+    const status = row.status as ReviewState;
+    return (
+      actor.id !== row.applicant_user_id &&
+      hasAnyRole(actor, ["secretariat"]) &&
+      ["unit_review", "secretariat_review", "approval"].includes(status)
+    );
   }
 
   function mayClassify(actor: Actor, row: ReviewRow): boolean {
@@ -744,7 +1004,14 @@ export function createReviewsService(deps: {
   async function transition(
     actor: Actor,
     id: string,
-    input: { action: ReviewAction; comment?: string | null; conditions?: string | null; version?: number },
+    input: {
+      action: ReviewAction;
+      comment?: string | null;
+      conditions?: string | null;
+      /** Approval conditions as tracked items (owner, due date); plain `conditions` becomes one item. */
+      conditionItems?: ConditionInput[] | undefined;
+      version?: number;
+    },
   ): Promise<ReviewView> {
     const row0 = await findRow(db, id);
     await assertMayRead(actor, row0);
@@ -798,7 +1065,12 @@ export function createReviewsService(deps: {
         if (fact) await repo.setCounterpartyScreening(tx, c.id, fact, new Date(fact.screenedAt));
       }
       const { facts, view } = await build(tx, row, latest, actor);
-      const decision = decideTransition(from, input.action, actor, facts, input);
+      const structuredConditions =
+        input.action === "approve_with_conditions" && (input.conditionItems?.length ?? 0) > 0;
+      const decision = decideTransition(from, input.action, actor, facts, {
+        ...input,
+        ...(structuredConditions ? { conditions: input.conditionItems!.map((c) => c.text).join("\n") } : {}),
+      });
       if (!decision.ok) {
         const fields: FieldError[] | undefined =
           decision.code === "transaction_check_incomplete"
@@ -814,13 +1086,45 @@ export function createReviewsService(deps: {
       const now = clock();
       const to = decision.to;
       const final = isFinal(to);
+      // Export licence: an application in progress allows approval only with conditions, and the
+      // condition "not before the licence is granted" is added to them.
+      const approving = to === "approved" || to === "approved_with_conditions";
+      if (approving && view.licence.gate.pending && input.action === "approve")
+        throw conflict("licence_pending_needs_conditions", {
+          ja: "輸出許可は申請中です。「条件付きで承認」を選んでください（許可取得まで輸出・提供しない条件が自動で付きます）",
+          en: "The export licence is still being applied for: approve with conditions (the condition 'not before the licence is granted' is added)",
+        });
+      const decidedOn = now.toISOString().slice(0, 10);
+      let tracked: { text: string; ownerUserId: string; dueOn: string }[] = [];
+      if (approving) {
+        const owners = (input.conditionItems ?? []).map((c) => c.ownerUserId).filter((x): x is string => !!x);
+        const known = new Set((await repo.userIds(tx, owners)).map((u) => u.id));
+        const made = conditionItems(
+          input.action === "approve_with_conditions" ? input.conditionItems : undefined,
+          input.action === "approve_with_conditions" ? (input.conditions ?? null) : null,
+          { applicantUserId: row.applicant_user_id, decidedOn, knownUserIds: known },
+        );
+        if (made.problems.length) throw invalid(toFields(made.problems));
+        tracked = made.items;
+        if (view.licence.gate.pending)
+          tracked.push({
+            text: `輸出許可の取得まで、貨物の輸出・技術の提供を行わないこと（${view.licence.gate.reason.ja}） / No export or provision until the licence is granted`,
+            ownerUserId: row.applicant_user_id,
+            dueOn: view.licence.date >= decidedOn ? view.licence.date : decidedOn,
+          });
+      }
       const retentionUntil = (() => {
         const d = new Date(now);
         d.setUTCFullYear(d.getUTCFullYear() + deps.retentionYears);
         return d.toISOString().slice(0, 10);
       })();
       const comment = input.comment?.trim() || null;
-      const conditions = input.action === "approve_with_conditions" ? input.conditions?.trim() || null : null;
+      const conditions =
+        input.action === "approve_with_conditions"
+          ? tracked.length > 0
+            ? tracked.map((c) => c.text).join("\n")
+            : input.conditions?.trim() || null
+          : null;
       await repo.setStatus(tx, id, {
         status: to,
         track: view.routing.track,
@@ -829,6 +1133,35 @@ export function createReviewsService(deps: {
         submittedAt: input.action === "submit" ? now : undefined,
         ...(final ? { decision: { conditions, comment, by: actor.id, at: now, retentionUntil } } : {}),
       });
+      await repo.setLicenceDetermination(tx, id, {
+        result: view.licence.result,
+        licenceRequired: view.licence.licenceRequired,
+        gate: view.licence.gate,
+        date: view.licence.date,
+        destination: view.licence.destination.country,
+        items: view.licence.items.map((i) => ({ label: i.label, result: i.result })),
+        linked: view.licence.linked.map((l) => ({
+          id: l.id,
+          refNo: l.refNo,
+          covers: l.covers,
+          pending: l.pending,
+        })),
+        at: now.toISOString(),
+      });
+      if (approving && tracked.length > 0)
+        await deps.exportControl.aftercare.createConditions(
+          tx,
+          actor,
+          { id, refNo: row.ref_no, title: row.title },
+          tracked,
+        );
+      if (approving && row.activity_type === "acceptance")
+        await deps.exportControl.aftercare.scheduleRescreen(
+          tx,
+          id,
+          decidedOn,
+          ((row.details as ApplicationDetails | null)?.endDate ?? null) || null,
+        );
       await repo.insertEvent(tx, {
         id: randomUUID(),
         reviewId: id,
@@ -852,6 +1185,12 @@ export function createReviewsService(deps: {
           track: view.routing.track,
           risk: view.assessment.level,
           flags: view.assessment.flags.map((f) => f.id),
+          licence: {
+            result: view.licence.result,
+            gate: view.licence.gate,
+            linked: view.licence.linked.map((l) => l.refNo),
+          },
+          ...(tracked.length > 0 ? { conditionItems: tracked } : {}),
           ...(final ? { retentionUntil } : {}),
         },
       });
@@ -950,7 +1289,70 @@ export function createReviewsService(deps: {
           en: `Please add the approved "${name}" (${ACTIVITY_LABELS[row.activity_type as ActivityType].en}) to your research-integrity disclosure`,
         });
     }
+    if (
+      action === "complete_check" &&
+      row.activity_type === "hiring_contracting" &&
+      view.assessment.level === "high"
+    )
+      await notifySecurityOffice(tx, row, view, {
+        ja: "高リスクの採用・業務委託が承認者の判断に回りました",
+        en: "A high-risk hire or contract went to the approver",
+      });
+    if (
+      (to === "approved" || to === "approved_with_conditions") &&
+      row.activity_type === "hiring_contracting"
+    )
+      await startHire(tx, actor, row, conditions, view);
     void from;
+  }
+
+  /**
+   * A hire or contract was approved: every condition becomes a task for the applicant, the yearly
+   * re-check is scheduled for the secretariat, and a high-risk hire is reported to the security office
+   * and handed to the insider-risk watchlist hook.
+   */
+  async function startHire(
+    tx: Executor,
+    actor: Actor,
+    row: ReviewRow,
+    conditions: string | null,
+    view: ReviewView,
+  ): Promise<void> {
+    const name = `${row.ref_no} ${row.title}`;
+    const link = `/reviews/${row.id}`;
+    // The approval's conditions are already tracked tasks with an owner and a due date (export-control
+    // aftercare, for every activity type); a hire adds the yearly re-check.
+    void conditions;
+    await tasks.open(tx, actor, {
+      kind: "review.hiring_recheck",
+      title: {
+        ja: `採用・業務委託の年次再確認: ${name}`,
+        en: `Yearly re-check of a hire or contractor: ${name}`,
+      },
+      detail: {
+        ja: "本人確認・支払先・アクセス範囲が承認時のままか確認し、相手方を再スクリーニングしてください",
+        en: "Check that identity, payee and access are as approved, and re-screen the counterparties",
+      },
+      link,
+      entityType: "review_recheck",
+      entityId: row.id,
+      assignee: { role: "secretariat" },
+      dedupeKey: `review:${row.id}:recheck`,
+      dueAt: yearlyRecheckDue(clock()),
+    });
+    if (view.assessment.level === "high") {
+      await notifySecurityOffice(tx, row, view, {
+        ja: "高リスクの採用・業務委託が承認され、業務を開始します",
+        en: "A high-risk hire or contract was approved and is starting",
+      });
+      await deps.onHighRiskHire?.(tx, actor, {
+        reviewId: row.id,
+        refNo: row.ref_no,
+        title: row.title,
+        partyIds: view.counterparties.map((c) => c.partyId),
+        reasons: view.assessment.reasons,
+      });
+    }
   }
 
   async function get(actor: Actor, id: string): Promise<ReviewView> {
@@ -964,7 +1366,13 @@ export function createReviewsService(deps: {
 
   async function list(
     actor: Actor,
-    q: { scope: "mine" | "inbox" | "all"; status?: string | undefined; page: number; pageSize: number },
+    q: {
+      scope: "mine" | "inbox" | "all";
+      status?: string | undefined;
+      q?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     let statuses: string[] | undefined = q.status ? [q.status] : undefined;
     let applicantUserId: string | undefined;
@@ -994,6 +1402,7 @@ export function createReviewsService(deps: {
     const [rows, count] = await repo.list(db, {
       applicantUserId,
       statuses,
+      text: q.q,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
       unitScope,
@@ -1018,11 +1427,255 @@ export function createReviewsService(deps: {
     return { items, total: count.n, page: q.page, pageSize: q.pageSize };
   }
 
+  /** Export facts: destination, planned date, known use, inform notices, 明らか clearance. */
+  async function setExportFacts(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: ExportFacts,
+  ): Promise<ReviewView> {
+    const fields: FieldError[] = [];
+    for (const key of ["destinationCountry", "finalDestinationCountry"] as const) {
+      const v = input[key];
+      if (v !== null && !COUNTRY_CODES.has(v.toUpperCase()))
+        fields.push({
+          path: key,
+          message: {
+            ja: "国・地域コード（ISO 3166-1）を選んでください",
+            en: "Choose a country code (ISO 3166-1)",
+          },
+        });
+    }
+    if (input.plannedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.plannedOn))
+      fields.push({ path: "plannedOn", message: { ja: "日付は YYYY-MM-DD で", en: "Use YYYY-MM-DD" } });
+    if ((input.informedWmd || input.informedConventional) && !input.informNote.trim())
+      fields.push({
+        path: "informNote",
+        message: {
+          ja: "インフォーム通知の日付・番号を記入してください",
+          en: "Enter the inform notice's date and number",
+        },
+      });
+    if (input.clearlyNoConcern && !input.clearlyNote.trim())
+      fields.push({
+        path: "clearlyNote",
+        message: {
+          ja: "明らかガイドラインで懸念がないと判断した根拠を記入してください",
+          en: "Explain why it is clear under the guideline that there is no concern",
+        },
+      });
+    if (fields.length) throw invalid(fields);
+    const facts: ExportFacts = {
+      ...EMPTY_EXPORT_FACTS,
+      ...input,
+      destinationCountry: input.destinationCountry?.toUpperCase() || null,
+      finalDestinationCountry: input.finalDestinationCountry?.toUpperCase() || null,
+      useNote: input.useNote.trim(),
+      informNote: input.informNote.trim(),
+      clearlyNote: input.clearlyNote.trim(),
+    };
+    await assertUnitStageScope(actor, await findRow(db, id));
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayClassify(actor, row))
+        throw forbidden({
+          ja: "この段階で輸出の条件を記録する権限がありません",
+          en: "You cannot record the export facts at this stage",
+        });
+      if (row.version !== version) throw staleVersion();
+      await repo.setExportFacts(tx, id, facts);
+      await audit.write(tx, actor, {
+        action: "review.export_facts_recorded",
+        entityType: "review",
+        entityId: id,
+        before: { exportFacts: row.export_facts },
+        after: { exportFacts: facts },
+      });
+    });
+    return get(actor, id);
+  }
+
+  /** Links goods and technologies from the item master; each keeps the 判定 it had when linked. */
+  async function setItems(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: {
+      itemId: string;
+      quantity: number | null;
+      unit: string | null;
+      valueJpy: number | null;
+      extraExceptions: ExceptionRecord[];
+      note: string | null;
+    }[],
+  ): Promise<ReviewView> {
+    const fields: FieldError[] = [];
+    input.forEach((it, i) => {
+      it.extraExceptions.forEach((e, k) => {
+        fields.push(
+          ...validateExceptionRecord(e, `items.${i}.extraExceptions.${k}`).map((p) => ({
+            path: p.path,
+            message: p.message,
+          })),
+        );
+      });
+      if (it.quantity !== null && !(it.quantity >= 0))
+        fields.push({ path: `items.${i}.quantity`, message: { ja: "0以上", en: "0 or more" } });
+      if (it.valueJpy !== null && !(it.valueJpy >= 0))
+        fields.push({ path: `items.${i}.valueJpy`, message: { ja: "0以上", en: "0 or more" } });
+    });
+    if (new Set(input.map((i) => i.itemId)).size !== input.length)
+      fields.push({
+        path: "items",
+        message: { ja: "同じ品目が重複しています", en: "The same item appears twice" },
+      });
+    if (fields.length) throw invalid(fields);
+    await assertUnitStageScope(actor, await findRow(db, id));
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayClassify(actor, row))
+        throw forbidden({
+          ja: "この段階で品目を記録する権限がありません",
+          en: "You cannot link items at this stage",
+        });
+      if (row.version !== version) throw staleVersion();
+      const found = await deps.exportControl.items.many(
+        tx,
+        input.map((i) => i.itemId),
+      );
+      const problems: FieldError[] = [];
+      input.forEach((it, i) => {
+        const item = found.find((f) => f.id === it.itemId);
+        if (!item)
+          problems.push({
+            path: `items.${i}.itemId`,
+            message: { ja: "品目が見つかりません", en: "No such item" },
+          });
+        else if (item.status === "archived")
+          problems.push({
+            path: `items.${i}.itemId`,
+            message: { ja: "廃止された品目です", en: "The item is archived" },
+          });
+        else if (item.kind === "goods" && it.extraExceptions.length > 0)
+          problems.push({
+            path: `items.${i}.extraExceptions`,
+            message: {
+              ja: "技術提供の特例は貨物には適用されません",
+              en: "Technology exceptions do not apply to goods",
+            },
+          });
+      });
+      if (problems.length) throw invalid(problems);
+      const before = await repo.reviewItems(tx, id);
+      await repo.replaceReviewItems(
+        tx,
+        id,
+        input.map((it) => {
+          const item = found.find((f) => f.id === it.itemId)!;
+          const prior = before.find((b) => b.item_id === it.itemId);
+          return {
+            itemId: it.itemId,
+            quantity: it.quantity,
+            unit: it.unit?.trim() || null,
+            valueJpy: it.valueJpy,
+            // Keep the 判定 seen when first linked unless the reviewer links the item again.
+            snapshot: prior
+              ? prior.snapshot
+              : { judgement: item.judgement, version: item.version, summary: item.summary },
+            exceptions: it.extraExceptions,
+            note: it.note?.trim() || null,
+          };
+        }),
+      );
+      await audit.write(tx, actor, {
+        action: "review.items_linked",
+        entityType: "review",
+        entityId: id,
+        before: before.map((b) => ({ itemId: b.item_id, quantity: b.quantity, valueJpy: b.value_jpy })),
+        after: input,
+      });
+    });
+    return get(actor, id);
+  }
+
+  /** Takes the item master's current 判定 for a linked item (after the master changed). */
+  async function refreshItem(actor: Actor, id: string, version: number, itemId: string): Promise<ReviewView> {
+    await assertUnitStageScope(actor, await findRow(db, id));
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayClassify(actor, row))
+        throw forbidden({
+          ja: "この段階で品目を記録する権限がありません",
+          en: "You cannot link items at this stage",
+        });
+      if (row.version !== version) throw staleVersion();
+      const current = await repo.reviewItems(tx, id);
+      const [item] = await deps.exportControl.items.many(tx, [itemId]);
+      if (!item || !current.some((c) => c.item_id === itemId)) throw notFound({ ja: "品目", en: "Item" });
+      await repo.replaceReviewItems(
+        tx,
+        id,
+        current.map((c) => ({
+          itemId: c.item_id,
+          quantity: c.quantity,
+          unit: c.unit,
+          valueJpy: c.value_jpy,
+          snapshot:
+            c.item_id === itemId
+              ? { judgement: item.judgement, version: item.version, summary: item.summary }
+              : c.snapshot,
+          exceptions: c.exceptions,
+          note: c.note,
+        })),
+      );
+      await audit.write(tx, actor, {
+        action: "review.item_refreshed",
+        entityType: "review",
+        entityId: id,
+        after: { itemId, version: item.version, judgement: item.judgement },
+      });
+    });
+    return get(actor, id);
+  }
+
+  async function linkLicence(
+    actor: Actor,
+    id: string,
+    licenceId: string,
+    link: boolean,
+  ): Promise<ReviewView> {
+    await db.transaction().execute(async (tx) => {
+      const row = await findRow(tx, id, true);
+      if (!mayLinkLicences(actor, row))
+        throw forbidden({
+          ja: "許可の紐付けは事務局が決定前に行います",
+          en: "The secretariat links licences before the decision",
+        });
+      if (link) {
+        const [found] = await deps.exportControl.licences.factsFor(tx, [licenceId]);
+        if (!found) throw notFound({ ja: "許可", en: "Licence" });
+        await repo.linkLicence(tx, id, licenceId, actor.id);
+      } else await repo.unlinkLicence(tx, id, licenceId);
+      await audit.write(tx, actor, {
+        action: link ? "review.licence_linked" : "review.licence_unlinked",
+        entityType: "review",
+        entityId: id,
+        after: { licenceId },
+      });
+    });
+    return get(actor, id);
+  }
+
   return {
+    setExportFacts,
+    setItems,
+    refreshItem,
+    linkLicence,
     create,
     update,
     classify,
     recordTransactionCheck,
+    recordIdentityCheck,
     screenCounterparties,
     transition,
     get,

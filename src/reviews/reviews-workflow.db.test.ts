@@ -4,6 +4,7 @@ import { AppError } from "../shared/errors.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Classification } from "./classification-engine.js";
+import { EMPTY_EXPORT_FACTS } from "./export-determination-engine.js";
 import type { ReviewView } from "./reviews-service.js";
 import { completeForm, reviewTestbed } from "./testing/review-fixtures.js";
 
@@ -17,12 +18,19 @@ let visitorId: string;
 let homeId: string;
 
 const notListed: Classification = {
-  outcome: "exception",
-  regime: null,
+  listStatus: "not_listed",
+  regime: "fx_order",
   item: null,
   subItem: null,
-  exception: "basic_research",
-  catchAllBasis: null,
+  provision: null,
+  catchAllCategory: "16-2",
+  exceptions: [
+    {
+      code: "basic_research",
+      use: "basic_research",
+      basis: "原理の究明を目的とし特定の製品の設計・製造を目的としない",
+    },
+  ],
   rationale: "基礎科学分野の研究活動であり、特定の製品の設計・製造を目的としない",
   reference: null,
 };
@@ -328,12 +336,23 @@ describe("review workflow (DB)", () => {
     review = await r.classify(unit, review.id, review.version, {
       classification: {
         ...notListed,
-        outcome: "not_listed",
-        exception: null,
+        regime: "export_order",
+        exceptions: [],
         rationale: "パラメータシートで全項目非該当を確認",
       },
       topicTags: { jp: [], us: [] },
     });
+    // An export of goods cannot be cleared before the destination is known (licence undetermined).
+    expect(review.licence.result).toBe("undetermined");
+    expect((await refusal(r.transition(unit, review.id, { action: "clear" }))).code).toBe(
+      "licence_undetermined",
+    );
+    review = await r.setExportFacts(unit, review.id, review.version, {
+      ...EMPTY_EXPORT_FACTS,
+      destinationCountry: "US",
+      statedUse: "civil",
+    });
+    expect(review.licence.result).toBe("not_required");
     expect(review.actions).toContain("clear");
     review = await r.transition(unit, review.id, { action: "clear" });
     expect(review.status).toBe("cleared");

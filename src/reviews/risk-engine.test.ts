@@ -14,12 +14,13 @@ import {
 } from "./risk-engine.js";
 
 const listed: Classification = {
-  outcome: "listed",
+  listStatus: "listed",
   regime: "fx_order",
   item: "7",
   subItem: "(1)",
-  exception: null,
-  catchAllBasis: null,
+  provision: null,
+  catchAllCategory: null,
+  exceptions: [],
   rationale: "パラメータシートで 7項(1) に該当",
   reference: null,
 };

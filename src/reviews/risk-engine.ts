@@ -1,4 +1,5 @@
 import type { HitFact, PersonFact, ScreeningFact } from "../people/people-engine.js";
+import { citationLabel } from "../shared/citations.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { Classification, TopicTags } from "./classification-engine.js";
 import {
@@ -11,7 +12,13 @@ import {
   TRANSACTION_CHECKLISTS,
   US_CET_AREAS,
 } from "./control-lists.js";
-import type { PrecheckSignal } from "./questionnaire-engine.js";
+import { assessHiring, type HiringAssessment, type HiringFacts } from "./hiring-engine.js";
+import {
+  ACTIVITY_TYPES,
+  type ActivityType,
+  type PrecheckSignal,
+  questionnaireFor,
+} from "./questionnaire-engine.js";
 
 /**
  * Risk assessment for reviewers: sensitivity of the topic × risk of the partner, with every red
@@ -58,7 +65,16 @@ export type RiskInput = {
   /** The applicant's own person record (declarations), if linked. */
   applicant: PersonFact | null;
   transactionCheck: TransactionCheck | null;
+  /** Names a list for people in evidence ("国連安保理 統合制裁リスト" for `un`); the id if absent. */
+  listLabel?: ((source: string) => Label) | undefined;
+  /** Hiring and contracting only: the identity checks and exposure (see hiring-engine). */
+  hiring?: HiringFacts | null | undefined;
+  /** The licence-requirement engine found a licence is needed (routes to the full review). */
+  licenceRequired?: boolean | undefined;
 };
+
+type ListLabel = (source: string) => Label;
+const listId: ListLabel = (source) => ({ ja: source, en: source });
 
 export type FiredFlag = {
   id: string;
@@ -66,6 +82,8 @@ export type FiredFlag = {
   question: Label;
   evidence: Label;
   source: string;
+  /** The source for each reader (Japanese document names in English for English readers). */
+  sourceLabel?: Label;
   severity: Exclude<Level, "low">;
   /** The counterparty the flag is about, if any. */
   counterpartyId: string | null;
@@ -79,6 +97,8 @@ export type RiskAssessment = {
   partner: { level: Level; reasons: Label[] };
   reasons: Label[];
   flags: FiredFlag[];
+  /** Hiring and contracting only: the identity-check assessment. */
+  hiring?: HiringAssessment;
 };
 
 const SANCTIONS_SOURCES = new Set([
@@ -107,6 +127,7 @@ function fire(
     question: def?.question ?? same(id),
     evidence,
     source: def?.source ?? "",
+    sourceLabel: citationLabel(def?.source ?? ""),
     severity,
     counterpartyId,
     decisive,
@@ -121,7 +142,7 @@ function aspiSeverity(programs: string[]): { severity: FiredFlag["severity"]; ca
   return { severity: "medium", category: programs[0] ?? "listed" };
 }
 
-function hitFlags(c: CounterpartyFact): FiredFlag[] {
+function hitFlags(c: CounterpartyFact, list: ListLabel): FiredFlag[] {
   const out: FiredFlag[] = [];
   for (const h of c.screening?.hits ?? []) {
     if (!h.match || h.decision === "false_positive") continue;
@@ -131,8 +152,8 @@ function hitFlags(c: CounterpartyFact): FiredFlag[] {
       : { ja: "未確認の該当候補", en: "unresolved candidate" };
     const programmes = h.programs.length ? ` [${h.programs.join(", ")}]` : "";
     const evidence: Label = {
-      ja: `${c.name} → ${h.source}: ${h.name}（スコア ${h.score.toFixed(2)}、${state.ja}）${programmes}`,
-      en: `${c.name} → ${h.source}: ${h.name} (score ${h.score.toFixed(2)}, ${state.en})${programmes}`,
+      ja: `${c.name} → ${list(h.source).ja}: ${h.name}（スコア ${h.score.toFixed(2)}、${state.ja}）${programmes}`,
+      en: `${c.name} → ${list(h.source).en}: ${h.name} (score ${h.score.toFixed(2)}, ${state.en})${programmes}`,
     };
     if (h.source === "meti_eul") {
       const concern = h.programs.length ? h.programs.join(", ") : "—";
@@ -174,6 +195,7 @@ function personFlags(
   who: string,
   counterpartyId: string | null,
   isRecipient: boolean,
+  list: ListLabel = listId,
 ): FiredFlag[] {
   const out: FiredFlag[] = [];
   if (isRecipient && p.tokutei.active) {
@@ -205,8 +227,8 @@ function personFlags(
         "P-DISCLOSURE-LIST-HIT",
         h.confirmed ? "high" : "medium",
         {
-          ja: `${who}: 申告された「${h.provider}」が ${h.source} と${h.confirmed ? "一致" : "該当候補"}`,
-          en: `${who}: declared "${h.provider}" ${h.confirmed ? "matches" : "may match"} ${h.source}`,
+          ja: `${who}: 申告された「${h.provider}」が ${list(h.source).ja} と${h.confirmed ? "一致" : "該当候補"}`,
+          en: `${who}: declared "${h.provider}" ${h.confirmed ? "matches" : "may match"} ${list(h.source).en}`,
         },
         counterpartyId,
         h.confirmed,
@@ -276,7 +298,7 @@ function topicSensitivity(input: RiskInput): { level: Level; reasons: Label[]; f
   const reasons: Label[] = [];
   let level: Level = "low";
   const c = input.classification;
-  if (c && (c.outcome === "listed" || c.outcome === "catch_all")) {
+  if (c && c.listStatus === "listed") {
     const item = CONTROL_ITEMS.find((i) => i.item === c.item)?.label ?? same(c.item ?? "");
     reasons.push({
       ja: `該非判定: ${item.ja}${c.subItem ? ` ${c.subItem}` : ""}`,
@@ -301,7 +323,7 @@ function topicSensitivity(input: RiskInput): { level: Level; reasons: Label[]; f
     level = maxLevel(level, "medium");
   }
   const controlledAnswer = input.precheck.find((s) => s.flag === "R-SENSITIVE-TOPIC");
-  if (controlledAnswer && (!c || c.outcome === "listed" || c.outcome === "catch_all")) {
+  if (controlledAnswer && c?.listStatus !== "not_listed") {
     reasons.push(controlledAnswer.reason);
     level = maxLevel(level, "medium");
   }
@@ -350,7 +372,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     );
   }
   for (const c of input.counterparties) {
-    flags.push(...hitFlags(c));
+    flags.push(...hitFlags(c, input.listLabel ?? listId));
     const note = c.attributes.note?.trim();
     if (c.attributes.stateOwned)
       flags.push(
@@ -376,20 +398,33 @@ export function assessRisk(input: RiskInput): RiskAssessment {
           c.counterpartyId,
         ),
       );
-    if (c.person) flags.push(...personFlags(c.person, c.name, c.counterpartyId, RECEIVING_ROLES.has(c.role)));
+    if (c.person)
+      flags.push(
+        ...personFlags(
+          c.person,
+          c.name,
+          c.counterpartyId,
+          RECEIVING_ROLES.has(c.role),
+          input.listLabel ?? listId,
+        ),
+      );
   }
   if (input.applicant) {
     flags.push(
-      ...personFlags(input.applicant, "申請者 / applicant", null, false).map((f) => ({
-        ...f,
-        evidence: {
-          ja: f.evidence.ja.replace("申請者 / applicant", "申請者"),
-          en: f.evidence.en.replace("申請者 / applicant", "Applicant"),
-        },
-      })),
+      ...personFlags(input.applicant, "申請者 / applicant", null, false, input.listLabel ?? listId).map(
+        (f) => ({
+          ...f,
+          evidence: {
+            ja: f.evidence.ja.replace("申請者 / applicant", "申請者"),
+            en: f.evidence.en.replace("申請者 / applicant", "Applicant"),
+          },
+        }),
+      ),
     );
   }
   if (input.transactionCheck) flags.push(...checklistFlags(input.transactionCheck));
+  const hiring = input.hiring ? assessHiring(input.hiring) : null;
+  for (const h of hiring?.flags ?? []) flags.push(fire(h.id, h.severity, h.evidence, null, h.decisive));
 
   let partnerLevel: Level = "low";
   const partnerReasons: Label[] = [];
@@ -415,10 +450,18 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   if (decisive.length > 0 && level !== "high") {
     level = "high";
     reasons.push({
-      ja: `決定的な懸念（${[...new Set(decisive.map((f) => f.id))].join(", ")}）があるため「高」`,
-      en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.id))].join(", ")})`,
+      ja: `決定的な懸念（${[...new Set(decisive.map((f) => f.title.ja))].join("、")}）があるため「高」`,
+      en: `High because of decisive concerns (${[...new Set(decisive.map((f) => f.title.en))].join(", ")})`,
     });
   }
+  if (hiring && RANK[hiring.level] > RANK[level]) {
+    level = hiring.level;
+    reasons.push({
+      ja: `本人確認・業務の性質による評価: ${LEVEL_LABELS[hiring.level].ja}`,
+      en: `Identity checks and exposure: ${hiring.level}`,
+    });
+  }
+  if (hiring) reasons.push(...hiring.reasons.filter((r) => !partnerReasons.some((p) => p.en.endsWith(r.en))));
   reasons.push(...topic.reasons, ...partnerReasons);
   if (topic.reasons.length === 0 && partnerReasons.length === 0)
     reasons.push({ ja: "懸念事項は見つかりませんでした", en: "No concerns found" });
@@ -428,6 +471,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     partner: { level: partnerLevel, reasons: partnerReasons },
     reasons,
     flags: allFlags,
+    ...(hiring ? { hiring } : {}),
   };
 }
 
@@ -447,12 +491,25 @@ export type Routing = { track: "simple" | "full"; reasons: Label[] };
  */
 export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   const reasons: Label[] = [];
+  const form = (ACTIVITY_TYPES as readonly string[]).includes(input.activityType)
+    ? questionnaireFor(input.activityType as ActivityType)
+    : null;
+  if (form?.alwaysFullReview)
+    reasons.push({
+      ja: `「${form.label.ja}」は本人確認と支払先のスクリーニングのため常に本審査`,
+      en: `"${form.label.en}" always takes the full review (identity checks, payee screening)`,
+    });
   for (const s of input.precheck) reasons.push(s.reason);
   const c = input.classification;
-  if (c && (c.outcome === "listed" || c.outcome === "catch_all"))
+  if (c && c.listStatus === "listed")
     reasons.push({
-      ja: "該非判定がリスト規制またはキャッチオール規制に該当",
-      en: "Classified as listed or catch-all",
+      ja: "該非判定がリスト規制に該当",
+      en: "Classified as listed",
+    });
+  if (input.licenceRequired)
+    reasons.push({
+      ja: "輸出許可の判定が「許可要」（リスト規制・キャッチオール・インフォーム）",
+      en: "The licence determination says a licence is required (list control, catch-all or inform)",
     });
   for (const cp of input.counterparties) {
     if (cp.person?.tokutei.active && RECEIVING_ROLES.has(cp.role))
@@ -468,7 +525,7 @@ export function routeReview(input: RiskInput, risk: RiskAssessment): Routing {
   }
   const seen = new Set(reasons.map((r) => r.en));
   for (const f of risk.flags) {
-    const r = { ja: `レッドフラグ ${f.id}: ${f.title.ja}`, en: `Red flag ${f.id}: ${f.title.en}` };
+    const r = { ja: `レッドフラグ「${f.title.ja}」`, en: `Red flag: ${f.title.en}` };
     if (!seen.has(r.en)) {
       seen.add(r.en);
       reasons.push(r);

@@ -193,3 +193,56 @@ describe("review workflow state machine", () => {
     expect(availableActions("approval", { ...appr, id: APPLICANT }, ready)).toEqual([]);
   });
 });
+
+describe("export licence gate on approval", () => {
+  const base: WorkflowFacts = {
+    applicantUserId: "owner",
+    classified: true,
+    track: "full",
+    transactionCheckComplete: true,
+    unscreenedCount: 0,
+    openHitCount: 0,
+  };
+  const approver = { id: "boss", roles: ["approver"] as const };
+  const reason = { ja: "理由", en: "reason" };
+  it.each([
+    ["no exports", undefined, true],
+    ["not required", { required: false, undetermined: false, satisfied: true, reason }, true],
+    ["required and covered", { required: true, undetermined: false, satisfied: true, reason }, true],
+    [
+      "required, nothing linked",
+      { required: true, undetermined: false, satisfied: false, reason },
+      "licence_missing",
+    ],
+    [
+      "undetermined",
+      { required: false, undetermined: true, satisfied: false, reason },
+      "licence_undetermined",
+    ],
+  ] as const)("%s", (_n, licence, expected) => {
+    const facts = { ...base, ...(licence ? { licence } : {}) };
+    for (const action of ["approve", "approve_with_conditions"] as const) {
+      const d = decideTransition("approval", action, approver, facts, { conditions: "c" });
+      if (expected === true) expect(d.ok).toBe(true);
+      else expect(d.ok ? "ok" : d.code).toBe(expected);
+    }
+    // The approver still sees the button, and learns why when pressing it.
+    expect(availableActions("approval", approver, facts)).toContain("approve");
+  });
+  it("an undetermined licence also stops clearing and completing the check", () => {
+    const facts = {
+      ...base,
+      track: "simple" as const,
+      licence: { required: false, undetermined: true, satisfied: false, reason },
+    };
+    const d = decideTransition("unit_review", "clear", { id: "u", roles: ["unit_officer"] }, facts);
+    expect(d.ok ? "ok" : d.code).toBe("licence_undetermined");
+    const c = decideTransition(
+      "secretariat_review",
+      "complete_check",
+      { id: "s", roles: ["secretariat"] },
+      facts,
+    );
+    expect(c.ok ? "ok" : c.code).toBe("licence_undetermined");
+  });
+});

@@ -127,6 +127,14 @@ export type WorkflowFacts = {
   unscreenedCount: number;
   /** Screening hits at or above the threshold without a decision. */
   openHitCount: number;
+  /** Hiring and contracting: identity checks not yet recorded (absent for other activities). */
+  identityChecksMissing?: number | undefined;
+  /**
+   * The export licence (外為法 第48条第1項・第25条第1項) as far as the approval goes: whether the
+   * licence-requirement engine could decide, whether a licence is required, and whether a linked
+   * licence (or a recorded application in progress) satisfies it. Absent for activities without exports.
+   */
+  licence?: { required: boolean; undetermined: boolean; satisfied: boolean; reason: Label } | undefined;
 };
 
 export type TransitionInput = { comment?: string | null; conditions?: string | null };
@@ -253,6 +261,19 @@ export function decideTransition(
         `${facts.openHitCount} screening hit${facts.openHitCount === 1 ? " is" : "s are"} still open; decide ${facts.openHitCount === 1 ? "it" : "them"} in screening first`,
       );
   }
+  if (facts.licence && (action === "clear" || action === "complete_check") && facts.licence.undetermined)
+    return refuse(409, "licence_undetermined", facts.licence.reason.ja, facts.licence.reason.en);
+  if (
+    facts.licence &&
+    (action === "approve" || action === "approve_with_conditions") &&
+    (facts.licence.undetermined || (facts.licence.required && !facts.licence.satisfied))
+  )
+    return refuse(
+      409,
+      facts.licence.undetermined ? "licence_undetermined" : "licence_missing",
+      facts.licence.reason.ja,
+      facts.licence.reason.en,
+    );
   if (action === "complete_check" && !facts.transactionCheckComplete)
     return refuse(
       409,
@@ -260,16 +281,26 @@ export function decideTransition(
       "取引審査のチェックリストが完了していません",
       "The transaction-review checklists are not complete",
     );
+  if (action === "complete_check" && (facts.identityChecksMissing ?? 0) > 0)
+    return refuse(
+      409,
+      "identity_check_incomplete",
+      `本人確認のチェックリストに未実施の項目が ${facts.identityChecksMissing} 件あります`,
+      `${facts.identityChecksMissing} identity check${facts.identityChecksMissing === 1 ? " is" : "s are"} not yet recorded`,
+    );
   const to = typeof rule.to === "function" ? rule.to(from) : rule.to;
   return { ok: true, from, to };
 }
 
 /** Refusals the actor can resolve at this stage (the action is shown, and explains itself when tried). */
 const RESOLVABLE = new Set([
+  "licence_missing",
+  "licence_undetermined",
   "classification_missing",
   "screening_missing",
   "open_hits",
   "transaction_check_incomplete",
+  "identity_check_incomplete",
 ]);
 
 /** The actions this actor could take now (the web app shows them as buttons). */

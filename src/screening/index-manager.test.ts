@@ -23,6 +23,7 @@ function snapshot(source: string, id: string, entityCount: number): ListSnapshot
     activatedAt: null,
     supersededAt: null,
     entitiesPruned: false,
+    sample: false,
   };
 }
 

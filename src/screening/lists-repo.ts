@@ -65,6 +65,7 @@ export function createListsRepo() {
         importedById: string | null;
         importedBy: string;
         startedAt: Date;
+        sample?: boolean;
       },
     ): Promise<void> {
       await exec
@@ -80,6 +81,7 @@ export function createListsRepo() {
           byte_size: snapshot.byteSize,
           imported_by_id: snapshot.importedById,
           imported_by: snapshot.importedBy,
+          sample: snapshot.sample ?? false,
           error: null,
           started_at: snapshot.startedAt,
           heartbeat_at: snapshot.startedAt,

@@ -1,11 +1,8 @@
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
+import { throwIfAborted } from "../http/uploads.js";
 import { AppError } from "../shared/errors.js";
 import { TEXT_ENCODINGS, type TextEncoding } from "./importers/index.js";
 import type { ListsService } from "./lists-service.js";
@@ -31,6 +28,7 @@ export const ListSnapshotSchema = z.object({
   activatedAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
   entitiesPruned: z.boolean(),
+  sample: z.boolean(),
 });
 
 export const ListEntitySchema = z.object({
@@ -124,6 +122,30 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
       },
     },
     async () => ({ items: await lists.listSources() }),
+  );
+
+  app.get(
+    "/api/lists/labels",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["lists"],
+        summary:
+          "Every list's name, and whether its active snapshot is a demo sample (results from it must say so)",
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), label: Bilingual, sample: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      items: (await lists.listSources()).map((s) => ({
+        id: s.id,
+        label: s.label,
+        sample: s.active?.sample ?? false,
+      })),
+    }),
   );
 
   app.get(
@@ -227,7 +249,7 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
   app.post(
     "/api/lists/import",
     {
-      config: admin,
+      config: { ...admin, longRunning: true },
       schema: {
         tags: ["lists"],
         summary:
@@ -242,9 +264,10 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
           "リストのファイルを multipart/form-data で送ってください（項目: format, source, encoding とファイル）",
         );
       }
-      // All files of one upload go to one folder: OFAC's CSV set is found together by file name.
-      const dir = await mkdtemp(path.join(tmpdir(), "sekimori-list-upload-"));
-      try {
+      const signal = req.deadline ?? undefined;
+      // All files of one upload go to one folder (OFAC's CSV set is found together by file name);
+      // the folder goes whatever happens: a bad file, a timeout, the client going away.
+      const snapshot = await app.uploads.withTempDir(async (dir) => {
         const fields: Record<string, string> = {};
         const files: string[] = [];
         const names: string[] = [];
@@ -258,13 +281,7 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
                 `同じ名前のファイルが2つあります: ${path.basename(target)}`,
               );
             }
-            await pipeline(part.file, createWriteStream(target));
-            if (part.file.truncated) {
-              throw new AppError(413, "payload_too_large", {
-                ja: "ファイルが大きすぎます（SEKIMORI_UPLOAD_LIMIT_BYTES）",
-                en: "The file is too large (SEKIMORI_UPLOAD_LIMIT_BYTES)",
-              });
-            }
+            await app.uploads.saveFile(part.file, target, signal);
             files.push(target);
             names.push(part.filename || path.basename(target));
           } else if (typeof part.value === "string") {
@@ -272,22 +289,25 @@ export function registerListsRoutes(app: App, { lists }: { lists: ListsService }
           }
         }
         if (files.length === 0) throw badUpload("No file was uploaded", "ファイルがありません");
-        if (!fields.format) throw badUpload("The field `format` is missing", "項目 format がありません");
+        const format = fields.format;
+        if (!format) throw badUpload("The field `format` is missing", "項目 format がありません");
         const encoding = fields.encoding || "auto";
         if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
           throw badUpload(`Unknown encoding "${encoding}"`, `文字コード "${encoding}" には対応していません`);
         }
-        const snapshot = await lists.importList(actorOf(req), {
-          files,
-          format: fields.format,
-          source: fields.source || undefined,
-          encoding: encoding as TextEncoding,
-          displayNames: names,
-        });
-        return reply.code(201).send(snapshot);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+        return app.uploads.parseSlot(signal, () =>
+          lists.importList(actorOf(req), {
+            files,
+            format,
+            source: fields.source || undefined,
+            encoding: encoding as TextEncoding,
+            displayNames: names,
+            // Past the deadline the import stops; the snapshot is marked failed and never activated.
+            onBatch: () => throwIfAborted(signal),
+          }),
+        );
+      });
+      return reply.code(201).send(snapshot);
     },
   );
 }

@@ -44,6 +44,8 @@ export type ListSnapshot = {
   activatedAt: string | null;
   supersededAt: string | null;
   entitiesPruned: boolean;
+  /** A demo sample shipped with Sekimori, not the official list. */
+  sample: boolean;
 };
 
 /** A list (UN, OFAC SDN …) with its active snapshot, if any. */
@@ -73,6 +75,8 @@ export type ImportListInput = {
   displayNames?: readonly string[] | undefined;
   /** Told the bytes read so far and the total, for progress bars. */
   onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+  /** The files are a demo sample (demo/lists), not the official list: say so wherever it is used. */
+  sample?: boolean | undefined;
   /** Told after every batch written (tests use it to interrupt an import part-way). */
   onBatch?: ((entitiesWritten: number) => void | Promise<void>) | undefined;
 };
@@ -105,6 +109,7 @@ export function toSnapshot(row: ListSnapshotRow): ListSnapshot {
     activatedAt: iso(row.activated_at),
     supersededAt: iso(row.superseded_at),
     entitiesPruned: row.entities_pruned_at !== null,
+    sample: row.sample ?? false,
   };
 }
 
@@ -283,6 +288,7 @@ export function createListsService({
         importedById: actor.id,
         importedBy: actor.label,
         startedAt: clock(),
+        sample: input.sample ?? false,
       });
     });
 
@@ -409,6 +415,32 @@ export function createListsService({
         active: s.active ? toSnapshot(s.active) : null,
         updatedAt: iso(s.updated_at)!,
       }));
+    },
+
+    /**
+     * A function naming a list for people: its label in the language, marked when its active
+     * snapshot is a demo sample ("国連安保理 統合制裁リスト（デモ用サンプル）"); the id when unknown.
+     */
+    async listNamer(lang: "ja" | "en"): Promise<(source: string) => string> {
+      const sources = await repo.sources(db);
+      const names = new Map(
+        sources.map((s) => {
+          const label = lang === "ja" ? s.label_ja : s.label_en;
+          const sample = s.active ? toSnapshot(s.active).sample : false;
+          return [
+            s.id,
+            sample ? `${label}${lang === "ja" ? "（デモ用サンプル）" : " (demo sample)"}` : label,
+          ];
+        }),
+      );
+      return (source) => names.get(source) ?? source;
+    },
+
+    /** A function giving a list's label in both languages (its id when unknown). */
+    async listLabels(): Promise<(source: string) => { ja: string; en: string }> {
+      const sources = await repo.sources(db);
+      const labels = new Map(sources.map((s) => [s.id, { ja: s.label_ja, en: s.label_en }]));
+      return (source) => labels.get(source) ?? { ja: source, en: source };
     },
 
     /** Snapshots, newest first, optionally of one list or status. */

@@ -85,6 +85,16 @@ function toResultRow(r: StoredBatchRow): BatchResultRow {
 
 const BATCH = { ja: "一括スクリーニング", en: "Batch screening job" };
 
+/** The error for an upload whose request timed out (or whose client went away) while it was read. */
+function timedOut(signal: AbortSignal): AppError {
+  return signal.reason instanceof AppError
+    ? signal.reason
+    : new AppError(503, "request_timeout", {
+        ja: "処理に時間がかかりすぎたため中止しました。何も保存されていません",
+        en: "The request took too long and was stopped; nothing was saved",
+      });
+}
+
 /**
  * Screens one row of a batch file (its name and aliases, with its country and birth date) and keeps
  * its best hits in the compact form results files show — shared by batch jobs and the CLI.
@@ -145,6 +155,7 @@ export function createBatchService({
   hitsPerRow = 5,
   minScore = 0.5,
   chunk = 200,
+  jobTimeoutMs = 60 * 60_000,
   clock = () => new Date(),
   log = () => undefined,
 }: {
@@ -158,6 +169,8 @@ export function createBatchService({
   minScore?: number;
   /** Rows screened between two progress saves. */
   chunk?: number;
+  /** Longest run of one job in this process (SEKIMORI_JOB_TIMEOUT_MINUTES); it is then marked failed. */
+  jobTimeoutMs?: number;
   clock?: () => Date;
   log?: (line: string) => void;
 }) {
@@ -187,8 +200,21 @@ export function createBatchService({
       await db.transaction().execute((tx) => repo.resetBatch(tx, id));
     }
     await repo.startBatch(db, id, active.snapshots, job.started_at ?? clock());
+    const runStarted = performance.now();
     try {
       for (;;) {
+        if (performance.now() - runStarted > jobTimeoutMs) {
+          const minutes = Math.round(jobTimeoutMs / 60_000);
+          await repo.finishBatch(
+            db,
+            id,
+            "failed",
+            clock(),
+            `時間切れ: ${minutes} 分を超えたため中止しました（SEKIMORI_JOB_TIMEOUT_MINUTES） / timed out: stopped after ${minutes} minutes (SEKIMORI_JOB_TIMEOUT_MINUTES)`,
+          );
+          log(`  batch screening ${id} timed out after ${minutes} min`);
+          return;
+        }
         const rows = await repo.pendingBatchRows(db, id, chunk);
         if (rows.length === 0) break;
         const results = [];
@@ -232,13 +258,22 @@ export function createBatchService({
      */
     async create(
       actor: Actor,
-      upload: { file: string; fileName: string; encoding?: "auto" | "utf8" | "cp932" | undefined },
+      upload: {
+        file: string;
+        fileName: string;
+        encoding?: "auto" | "utf8" | "cp932" | undefined;
+        /** The request's deadline: reading stops and nothing is stored when it fires. */
+        signal?: AbortSignal | undefined;
+      },
     ): Promise<BatchJob> {
+      const { signal } = upload;
       const isXlsx = await looksLikeXlsx(upload.file);
       const inputs: BatchInput[] = [];
       let columns: BatchColumns | null = null;
       try {
-        for await (const raw of readBatchRows(upload.file, upload.fileName, upload.encoding ?? "auto")) {
+        for await (const raw of readBatchRows(upload.file, upload.fileName, upload.encoding ?? "auto", {
+          signal,
+        })) {
           if (!columns) {
             columns = detectColumns(raw.cells);
             if (columns.hasHeader) continue;
@@ -254,6 +289,7 @@ export function createBatchService({
           }
         }
       } catch (error) {
+        if (signal?.aborted) throw timedOut(signal);
         if (error instanceof ImportError) {
           throw new AppError(422, "unreadable_file", {
             ja: `ファイルを読めません: ${error.localized("ja")}`,
@@ -268,6 +304,7 @@ export function createBatchService({
           en: 'The file holds no names (a header such as "name" or "名前" with names below it)',
         });
       }
+      if (signal?.aborted) throw timedOut(signal);
       const id = randomUUID();
       const at = clock();
       await db.transaction().execute(async (tx) => {
@@ -335,14 +372,18 @@ export function createBatchService({
     },
 
     /** The results as CSV text chunks (BOM first), streamed from the database in row order. */
-    async *resultsCsv(id: string, lang: "ja" | "en"): AsyncGenerator<string> {
+    async *resultsCsv(
+      id: string,
+      lang: "ja" | "en",
+      listName?: (source: string) => string,
+    ): AsyncGenerator<string> {
       await getJob(id);
       yield UTF8_BOM + resultsHeader(lang);
       let after = 0;
       for (;;) {
         const rows = await repo.batchRows(db, id, { afterRowNo: after, limit: 1000 });
         if (rows.length === 0) return;
-        yield rows.map((r) => resultLine(toResultRow(r), lang)).join("");
+        yield rows.map((r) => resultLine(toResultRow(r), lang, listName)).join("");
         after = rows.at(-1)!.row_no;
       }
     },

@@ -163,5 +163,9 @@ describe("results CSV", () => {
       '2,C-1,軍需工業部,KP,,review (possible match),0.96,1,MUNITIONS INDUSTRY DEPARTMENT,un,KPe.028,DPRK,"""軍需工業部"" matches with score 0.96",Other [meti_eul x] 0.55\r\n',
     );
     expect(resultLine({ ...row, matchCount: 0, hits: [] }, "ja")).toContain(",該当なし,");
+    const names: Record<string, string> = { un: "UN list (demo sample)", meti_eul: "METI End User List" };
+    const named = resultLine(row, "en", (s) => names[s] ?? s);
+    expect(named).toContain(",UN list (demo sample),KPe.028,");
+    expect(named).toContain("Other [METI End User List x] 0.55");
   });
 });

@@ -5,12 +5,11 @@
  * the CSV writer are pure.
  */
 import { open } from "node:fs/promises";
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { Bilingual } from "../shared/errors.js";
 import { countryCode } from "./importers/countries.js";
 import { ImportError } from "./importers/import-error.js";
-import { readBytes, readCsv } from "./importers/input.js";
+import { readCsv } from "./importers/input.js";
+import { readXlsxRows, type XlsxLimits } from "./importers/xlsx-reader.js";
 
 /** One row of an uploaded file as cells, with the line (CSV) or row number (XLSX) it came from. */
 export type RawRow = { cells: string[]; line: number };
@@ -171,6 +170,16 @@ export function normaliseDate(text: string): string | null {
   return null;
 }
 
+/** The longest name (and alias) screened; longer ones are reported, not screened. */
+const MAX_NAME_CHARS = 500;
+/** Aliases one row may give. */
+const MAX_ALIASES = 50;
+
+/** A cell quoted in a message, cut short so that a huge cell does not make a huge message. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /** Turns one data row into a name to screen (or a row with the reason it cannot be screened). */
 export function interpretRow(row: RawRow, columns: BatchColumns): BatchInput | null {
   const cell = (i: number | null) => (i === null ? "" : (row.cells[i] ?? "").normalize("NFC").trim());
@@ -199,7 +208,7 @@ export function interpretRow(row: RawRow, columns: BatchColumns): BatchInput | n
     country,
     birthDate,
     schema,
-    reference: cell(columns.reference) || null,
+    reference: cell(columns.reference).slice(0, 200) || null,
   };
   const field = (index: number) => columns.header[index] || `#${index + 1}`;
   if (name === "") {
@@ -207,95 +216,92 @@ export function interpretRow(row: RawRow, columns: BatchColumns): BatchInput | n
       ja: `${row.line}行目: 名前（${field(columns.name)}）が空です`,
       en: `line ${row.line}: the name (${field(columns.name)}) is empty`,
     };
-  } else if (name.length > 500) {
+  } else if (name.length > MAX_NAME_CHARS) {
+    // Only the start is kept: a row must not make the job hold (or store) a whole oversized cell.
+    input.name = `${name.slice(0, MAX_NAME_CHARS)}…`;
+    input.aliases = [];
     input.problem = {
-      ja: `${row.line}行目: 名前が長すぎます（500 文字まで）`,
-      en: `line ${row.line}: the name is longer than 500 characters`,
+      ja: `${row.line}行目: 名前が長すぎます（${MAX_NAME_CHARS} 文字まで）`,
+      en: `line ${row.line}: the name is longer than ${MAX_NAME_CHARS} characters`,
+    };
+  } else if (aliases.length > MAX_ALIASES || aliases.some((a) => a.length > MAX_NAME_CHARS)) {
+    input.aliases = [];
+    input.problem = {
+      ja: `${row.line}行目: 別名が多すぎるか長すぎます（${MAX_ALIASES} 個、各 ${MAX_NAME_CHARS} 文字まで）`,
+      en: `line ${row.line}: too many or too long aliases (at most ${MAX_ALIASES}, ${MAX_NAME_CHARS} characters each)`,
     };
   } else if (countryText && !country) {
     input.problem = {
-      ja: `${row.line}行目: 国「${countryText}」が分かりません（ISO 2文字コードか国名）`,
-      en: `line ${row.line}: unknown country "${countryText}" (use an ISO two-letter code or a country name)`,
+      ja: `${row.line}行目: 国「${clip(countryText)}」が分かりません（ISO 2文字コードか国名）`,
+      en: `line ${row.line}: unknown country "${clip(countryText)}" (use an ISO two-letter code or a country name)`,
     };
   } else if (dateText && !birthDate) {
     input.problem = {
-      ja: `${row.line}行目: 生年月日「${dateText}」が読めません（YYYY-MM-DD）`,
-      en: `line ${row.line}: cannot read the birth date "${dateText}" (use YYYY-MM-DD)`,
+      ja: `${row.line}行目: 生年月日「${clip(dateText)}」が読めません（YYYY-MM-DD）`,
+      en: `line ${row.line}: cannot read the birth date "${clip(dateText)}" (use YYYY-MM-DD)`,
     };
   }
   return input;
 }
 
-/** XLSX files are ZIP archives: they start with "PK\x03\x04". */
-export async function looksLikeXlsx(file: string): Promise<boolean> {
+/** The first bytes of a file, for telling formats apart. */
+async function signature(file: string): Promise<Buffer> {
   const handle = await open(file, "r");
   try {
-    const buf = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(buf, 0, 4, 0);
-    return bytesRead === 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(buf, 0, 8, 0);
+    return buf.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("error" in value) return "";
-  }
-  return String(value);
+/** XLSX files are ZIP archives: they start with "PK\x03\x04". */
+export async function looksLikeXlsx(file: string): Promise<boolean> {
+  const buf = await signature(file);
+  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
 }
 
-/** Streams the first worksheet of an XLSX file as rows. */
-async function* xlsxRows(file: string, displayName: string): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(readBytes(file)), {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        const cells: string[] = [];
-        for (let i = 0; i < values.length; i++) cells.push(cellText(values[i] as ExcelJS.CellValue));
-        yield { cells, line: row.number };
-      }
-      return; // the first sheet only
-    }
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(
-      { file: displayName },
-      {
-        ja: `Excel（XLSX）ファイルとして読めません（${(error as Error).message}）`,
-        en: `not readable as an Excel (XLSX) file (${(error as Error).message})`,
-      },
-    );
-  }
+/** Old Excel (.xls) files and password-protected workbooks are OLE compound files (D0 CF 11 E0 …). */
+async function looksLikeOleFile(file: string): Promise<boolean> {
+  const buf = await signature(file);
+  return buf.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 }
 
 /**
- * Streams the rows of an uploaded batch file: XLSX by its signature, otherwise CSV in UTF-8 (with or
- * without BOM) or Shift_JIS (detected), or the encoding given. Errors name the file and line.
+ * Streams the rows of an uploaded batch file: XLSX by its signature (read by the bounded reader:
+ * zip bombs, truncated and damaged workbooks are refused with the reason), otherwise CSV in UTF-8
+ * (with or without BOM) or Shift_JIS (detected), or the encoding given. Errors name the file and line.
  */
 export async function* readBatchRows(
   file: string,
   displayName: string,
   encoding: "auto" | "utf8" | "cp932" = "auto",
+  options: { signal?: AbortSignal | undefined; xlsxLimits?: Partial<XlsxLimits> | undefined } = {},
 ): AsyncGenerator<RawRow> {
   if (await looksLikeXlsx(file)) {
-    yield* xlsxRows(file, displayName);
+    for await (const row of readXlsxRows(file, {
+      displayName,
+      sheets: "first",
+      signal: options.signal,
+      limits: options.xlsxLimits,
+    })) {
+      yield { cells: row.cells, line: row.line };
+    }
     return;
+  }
+  if (await looksLikeOleFile(file)) {
+    throw new ImportError(
+      { file: displayName },
+      {
+        ja: "古い Excel 形式（.xls）か、パスワードで保護されたブックです。保護を解除し、Excel ブック（.xlsx）か CSV で保存し直してください",
+        en: "an old Excel (.xls) file or a password-protected workbook: remove any protection and save it as an Excel workbook (.xlsx) or CSV",
+      },
+    );
   }
   try {
     for await (const { fields, line } of readCsv(file, { encoding, maxFieldChars: 100_000 })) {
+      options.signal?.throwIfAborted();
       yield { cells: fields, line };
     }
   } catch (error) {
@@ -388,7 +394,11 @@ export function resultsHeader(lang: "ja" | "en"): string {
 }
 
 /** One results line: the row's verdict, its best candidate with the explanation, the others named. */
-export function resultLine(row: BatchResultRow, lang: "ja" | "en"): string {
+export function resultLine(
+  row: BatchResultRow,
+  lang: "ja" | "en",
+  listName: (source: string) => string = (source) => source,
+): string {
   const best = row.hits[0];
   const verdict = row.input.problem
     ? VERDICT[lang].error
@@ -399,7 +409,7 @@ export function resultLine(row: BatchResultRow, lang: "ja" | "en"): string {
         : VERDICT[lang].none;
   const others = row.hits
     .slice(1)
-    .map((h) => `${h.name} [${h.source} ${h.sourceId}] ${h.score.toFixed(2)}`)
+    .map((h) => `${h.name} [${listName(h.source)} ${h.sourceId}] ${h.score.toFixed(2)}`)
     .join(" | ");
   const cells = [
     row.line,
@@ -411,7 +421,7 @@ export function resultLine(row: BatchResultRow, lang: "ja" | "en"): string {
     best ? best.score.toFixed(2) : "",
     row.matchCount ?? "",
     best?.name ?? "",
-    best?.source ?? "",
+    best ? listName(best.source) : "",
     best?.sourceId ?? "",
     best?.programs.join("; ") ?? "",
     row.input.problem ? row.input.problem[lang] : (best?.summary[lang] ?? ""),

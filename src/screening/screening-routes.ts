@@ -1,9 +1,5 @@
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { Role } from "../db/schema.js";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
@@ -258,7 +254,16 @@ function contentDisposition(fileName: string): string {
  */
 export function registerScreeningRoutes(
   app: App,
-  { screening, batches }: { screening: ScreeningService; batches: BatchService },
+  {
+    screening,
+    batches,
+    listNamer,
+  }: {
+    screening: ScreeningService;
+    batches: BatchService;
+    /** Names lists for people in CSVs (label, "demo sample"); ids are printed without it. */
+    listNamer?: (lang: "ja" | "en") => Promise<(source: string) => string>;
+  },
 ) {
   const read = { access: ROLE_GROUPS.officersAndAuditors };
   const screen = { access: ROLE_GROUPS.officers };
@@ -534,7 +539,7 @@ export function registerScreeningRoutes(
   app.post(
     "/api/screening/batches",
     {
-      config: screen,
+      config: { ...screen, longRunning: true },
       schema: {
         tags: ["screening"],
         summary:
@@ -549,8 +554,9 @@ export function registerScreeningRoutes(
           "ファイルを multipart/form-data で送ってください（項目 file、任意で encoding）",
         );
       }
-      const dir = await mkdtemp(path.join(tmpdir(), "sekimori-batch-"));
-      try {
+      const signal = req.deadline ?? undefined;
+      // The folder goes whatever happens: a bad file, a timeout, the client going away.
+      const job = await app.uploads.withTempDir(async (dir) => {
         let file: string | null = null;
         let fileName = "";
         let encoding = "auto";
@@ -562,13 +568,7 @@ export function registerScreeningRoutes(
             }
             file = path.join(dir, "upload");
             fileName = path.basename(part.filename || "upload.csv");
-            await pipeline(part.file, createWriteStream(file));
-            if (part.file.truncated) {
-              throw new AppError(413, "payload_too_large", {
-                ja: "ファイルが大きすぎます（SEKIMORI_UPLOAD_LIMIT_BYTES）",
-                en: "The file is too large (SEKIMORI_UPLOAD_LIMIT_BYTES)",
-              });
-            }
+            await app.uploads.saveFile(part.file, file, signal);
           } else if (part.fieldname === "encoding" && typeof part.value === "string") {
             encoding = part.value || "auto";
           }
@@ -580,15 +580,17 @@ export function registerScreeningRoutes(
             `文字コード "${encoding}" には対応していません`,
           );
         }
-        const job = await batches.create(actorOf(req), {
-          file,
-          fileName,
-          encoding: encoding as "auto" | "utf8" | "cp932",
-        });
-        return reply.code(201).send(job);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+        const upload = file;
+        return app.uploads.parseSlot(signal, () =>
+          batches.create(actorOf(req), {
+            file: upload,
+            fileName,
+            encoding: encoding as "auto" | "utf8" | "cp932",
+            signal,
+          }),
+        );
+      });
+      return reply.code(201).send(job);
     },
   );
 
@@ -670,7 +672,8 @@ export function registerScreeningRoutes(
           "Content-Disposition",
           contentDisposition(`${base}-${lang === "ja" ? "スクリーニング結果" : "screening-results"}.csv`),
         );
-      return reply.send(Readable.from(batches.resultsCsv(job.id, lang)));
+      const listName = listNamer ? await listNamer(lang) : undefined;
+      return reply.send(Readable.from(batches.resultsCsv(job.id, lang, listName)));
     },
   );
 }

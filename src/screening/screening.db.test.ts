@@ -521,6 +521,9 @@ describe("batch screening", () => {
     expect(lines[0]).toMatch(/^行,参照番号,照会名/); // the auditor's language (Japanese by default)
     expect(lines[1]).toContain("MUNITIONS INDUSTRY DEPARTMENT");
     expect(lines[1]).toContain("要確認");
+    // The list is named, not coded ("un").
+    expect(lines[1]).toContain(",国連安保理 統合制裁リスト（XML）,");
+    expect(lines[1]).not.toMatch(/,un,/);
     expect(lines[2]).toContain("該当なし");
     expect(lines[3]).toContain("エラー");
     // The web page asks for the results in the language on screen.

@@ -26,6 +26,13 @@ const f = (
   source: string,
 ): RedFlag => ({ id, module, title: { ja, en }, question: { ja: qja, en: qen }, source });
 
+/**
+ * Where the hiring and contracting signs come from: Japan's joint advisory on North Korean IT workers
+ * (警察庁・外務省・財務省・経済産業省, 2024-03-26) and the FBI public service announcement of July 2025.
+ */
+const HIRING_SOURCES =
+  "警察庁・外務省・財務省・経済産業省「北朝鮮IT労働者に関する企業等に対する注意喚起」(2024年3月26日); FBI Public Service Announcement on North Korean IT workers (July 2025)";
+
 export const RED_FLAGS: readonly RedFlag[] = [
   // — Reviews: partner and topic —
   f(
@@ -80,7 +87,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "State ownership or control",
     "相手方は外国政府が所有または支配していますか",
     "Is the counterparty owned or controlled by a foreign government?",
-    "みなし輸出管理の明確化（特定類型）通達",
+    "経済産業省「安全保障貿易に係る機微技術管理ガイダンス（大学・研究機関用）」（相手方の確認）; 研究インテグリティの確保に係る対応方針 (2021)",
   ),
   f(
     "R-MILITARY",
@@ -107,7 +114,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Access beyond the project",
     "計画の範囲を超える施設・データ・人へのアクセスを求められていますか",
     "Has the partner asked for access to facilities, data or people beyond the project?",
-    "大学における安全保障輸出管理ガイダンス",
+    "経済産業省「安全保障貿易に係る機微技術管理ガイダンス（大学・研究機関用）」",
   ),
   f(
     "R-PUBLICATION-BLOCK",
@@ -134,7 +141,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Student or intern placed to collect data for a third party",
     "学生・研修生が、第三者のためにデータを収集する目的で相手先に配置されようとしていますか",
     "Is a student or intern being placed at the partner to collect data for a third party?",
-    "警察庁 技術流出防止事例 (2025)",
+    "中国国家安全部（MSS）公表事例 (2025)",
   ),
   f(
     "R-SENSITIVE-TOPIC",
@@ -171,6 +178,70 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "需要者・用途について明らかガイドラインの確認事項に該当するものはありますか",
     "Does anything in the 明らかガイドライン checklist apply to the end user or end use?",
     "明らかガイドライン (METI)",
+  ),
+  // — Hiring and contracting (remote IT workers under false or borrowed identities) —
+  f(
+    "H-PAYEE-MISMATCH",
+    "reviews",
+    "支払先口座の名義が契約者と異なる",
+    "Payee account not in the contractor's name",
+    "報酬の振込先口座の名義は、契約者本人（または契約企業）と異なりますか",
+    "Is the payee account in a name other than the contractor's (or the contracting company's)?",
+    HIRING_SOURCES,
+  ),
+  f(
+    "H-NO-LIVE-VIDEO",
+    "reviews",
+    "カメラ有効のビデオ面接・身分証の提示ができていない",
+    "No live video interview with camera on and ID shown",
+    "カメラを有効にしたライブのビデオ面接で、本人の顔と本人確認書類を確認できませんでしたか",
+    "Could you not see the person live on camera with an identity document in a video interview?",
+    HIRING_SOURCES,
+  ),
+  f(
+    "H-LAPTOP-ADDRESS",
+    "reviews",
+    "業務用PCの送付先が本人の住所ではない",
+    "Work laptop to be delivered to someone else's address",
+    "業務用PCの送付先は、本人の住所と異なりますか（代理人・転送先・「ラップトップファーム」）",
+    "Is the work laptop to be delivered to an address that is not the person's own (proxy, forwarder, 'laptop farm')?",
+    HIRING_SOURCES,
+  ),
+  f(
+    "H-IDENTITY-INCONSISTENT",
+    "reviews",
+    "経歴・プロフィール・書類・リポジトリの不整合",
+    "Identity inconsistent across CV, profiles, documents and repositories",
+    "履歴書・プラットフォームのプロフィール・本人確認書類・コードリポジトリの間に不整合がありますか（写真の使い回し、最近作成されたプロフィール、複数アカウント、支払先や口座の頻繁な変更）",
+    "Is anything inconsistent across the CV, platform profile, documents and code repositories (reused photos, recently created profiles, many accounts, frequent changes of payee or account)?",
+    HIRING_SOURCES,
+  ),
+  f(
+    "H-UNNATURAL-JAPANESE",
+    "reviews",
+    "日本人を名乗りながら不自然な日本語",
+    "Unnatural Japanese while claiming to be Japanese",
+    "日本人・日本在住を名乗っているのに、メッセージの日本語が不自然ですか（主張する経歴との不一致を見るもので、国籍そのものは判断材料にしません）",
+    "Does the person claim to be Japanese or based in Japan yet write unnatural Japanese? (This checks consistency with the claimed identity; nationality itself is never a factor.)",
+    HIRING_SOURCES,
+  ),
+  f(
+    "H-CRYPTO-PAYMENT",
+    "reviews",
+    "暗号資産での支払の要求",
+    "Asks to be paid in crypto-assets",
+    "報酬を暗号資産で支払うよう求められましたか",
+    "Has the person asked to be paid in crypto-assets?",
+    HIRING_SOURCES,
+  ),
+  f(
+    "H-AVOIDS-MEETING",
+    "reviews",
+    "対面やカメラ有効での面談を拒む",
+    "Refuses to meet in person or turn the camera on",
+    "対面での面談や、カメラを有効にした会議を拒んだり、理由をつけて避けたりしていますか",
+    "Does the person refuse, or find reasons to avoid, meeting in person or turning the camera on?",
+    HIRING_SOURCES,
   ),
   // — People —
   f(
@@ -400,7 +471,7 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Access to confidential data outside one's project",
     "学生・インターン・出向者・委託先などが、担当プロジェクトの範囲外の機密データにアクセスしていますか",
     "Is a student, intern, secondee or contractor accessing confidential data outside their project?",
-    "警察庁 技術流出防止事例 (2025); 大学における安全保障輸出管理ガイダンス",
+    "中国国家安全部（MSS）公表事例 (2025); 経済産業省「安全保障貿易に係る機微技術管理ガイダンス（大学・研究機関用）」",
   ),
   f(
     "I-OTHERS-MACHINES",

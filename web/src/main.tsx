@@ -1,5 +1,7 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "@mantine/dates/styles.css";
+import "./app/readable.css";
 import "./app/i18n";
 import { Center, createTheme, Loader, MantineProvider } from "@mantine/core";
 import { ModalsProvider } from "@mantine/modals";
@@ -10,6 +12,7 @@ import { createRoot } from "react-dom/client";
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from "react-router";
 import { AuthProvider, useAuth } from "./app/auth";
 import { Layout } from "./app/Layout";
+import { OrganisationProvider } from "./app/organisation";
 import { appRoutes } from "./app/routes";
 import { EnrolmentPage } from "./features/access/SecondFactor";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -40,7 +43,11 @@ function RequireLogin() {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   // Roles that require two-step login see nothing else until it is set up.
   if (secondFactor?.enrolmentRequired) return <EnrolmentPage />;
-  return <Outlet />;
+  return (
+    <OrganisationProvider>
+      <Outlet />
+    </OrganisationProvider>
+  );
 }
 
 const router = createBrowserRouter([

@@ -260,6 +260,9 @@ export function parseJsonLine(line: string, format: JsonFormat, utcOffsetMinutes
 }
 
 /** Streams a JSON-lines file as event batches, counting malformed lines. */
+/** The longest line read from a JSON-lines file; longer ones are reported as malformed and skipped. */
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
+
 export async function* readJsonLines(
   input: AsyncIterable<Buffer>,
   options: {
@@ -272,14 +275,36 @@ export async function* readJsonLines(
 ): AsyncGenerator<ActivityEvent[]> {
   let pending = "";
   let line = 0;
+  let skipping = false;
+  // A streaming decoder: a character cut by a chunk boundary is joined, not turned into U+FFFD.
+  const decoder = new TextDecoder("utf-8");
   for await (const chunk of input) {
-    const text = pending + chunk.toString("utf8");
+    let text = pending + decoder.decode(chunk, { stream: true });
+    if (skipping) {
+      // Inside an over-long line: drop everything up to its end.
+      const nl = text.indexOf("\n");
+      if (nl === -1) {
+        pending = "";
+        continue;
+      }
+      skipping = false;
+      text = text.slice(nl + 1);
+    }
     const parts = text.split("\n");
     pending = parts.pop() ?? "";
     const batch = handle(parts);
+    if (pending.length > MAX_LINE_CHARS) {
+      // A line without an end in sight (a binary or damaged file): report it and skip to the next line.
+      line++;
+      stats.rows++;
+      recordMalformed(stats, line, `line longer than ${MAX_LINE_CHARS} characters skipped`);
+      pending = "";
+      skipping = true;
+    }
     if (batch.length > 0) yield batch;
   }
-  if (pending.trim() !== "") {
+  pending += decoder.decode();
+  if (!skipping && pending.trim() !== "") {
     const batch = handle([pending]);
     if (batch.length > 0) yield batch;
   }

@@ -422,8 +422,28 @@ export async function* readXmlRecords(
   const flush = function* () {
     while (done.length > 0) yield done.shift()!;
   };
+  // The parser keeps a text node or a tag whole until it ends: a run without markup longer than a
+  // field may be is refused before it grows the parser's buffer (a file of one endless text node).
+  const maxRun = maxField + 1024;
+  let textRun = 0;
+  let tagRun = 0;
   try {
     for await (const text of readText(file, options)) {
+      const lastOpen = text.lastIndexOf("<");
+      const lastClose = text.lastIndexOf(">");
+      textRun = lastOpen === -1 ? textRun + text.length : text.length - lastOpen - 1;
+      tagRun = lastClose === -1 ? tagRun + text.length : text.length - lastClose - 1;
+      if (textRun > maxRun || tagRun > maxRun) {
+        fail(
+          new ImportError(
+            { file, line: parser.line, field: stack.at(-1)?.name },
+            {
+              ja: `項目が長すぎます（区切りのない文字列、上限 ${maxField.toLocaleString()} 文字）。ファイルが壊れています`,
+              en: `a field is longer than ${maxField.toLocaleString()} characters (text without markup): the file is damaged`,
+            },
+          ),
+        );
+      }
       parser.write(text);
       yield* flush();
     }
@@ -581,24 +601,25 @@ export async function* readLines(
   const maxLine = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
   let pending = "";
   let line = 0;
+  const tooLong = (at: number) =>
+    new ImportError(
+      { file, line: at },
+      {
+        ja: `行が長すぎます（上限 ${maxLine.toLocaleString()} 文字）`,
+        en: `a line is longer than ${maxLine.toLocaleString()} characters`,
+      },
+    );
   for await (const chunk of readText(file, options)) {
     pending += chunk;
     let nl = pending.indexOf("\n");
     while (nl !== -1) {
       line++;
+      if (nl > maxLine) throw tooLong(line);
       yield { text: pending.slice(0, nl).replace(/\r$/, ""), line };
       pending = pending.slice(nl + 1);
       nl = pending.indexOf("\n");
     }
-    if (pending.length > maxLine) {
-      throw new ImportError(
-        { file, line: line + 1 },
-        {
-          ja: `行が長すぎます（上限 ${maxLine.toLocaleString()} 文字）`,
-          en: `a line is longer than ${maxLine.toLocaleString()} characters`,
-        },
-      );
-    }
+    if (pending.length > maxLine) throw tooLong(line + 1);
   }
   if (pending.length > 0) yield { text: pending.replace(/\r$/, ""), line: line + 1 };
 }

@@ -1,13 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { ImportError } from "./import-error.js";
 import { type MetiEulRow, metiEulEntities } from "./meti-eul.js";
 import { splitAliases } from "./names.js";
+import {
+  checkPdfStreams,
+  DEFAULT_PDF_LIMITS,
+  isolatedPdfPages,
+  type PdfLimits,
+  type PdfTextItem,
+} from "./pdf-guard.js";
 import type { Importer } from "./types.js";
 
-/** One piece of text on a PDF page with its position (PDF points, y grows upwards). */
-export type PdfTextItem = { str: string; x: number; y: number };
+export type { PdfTextItem } from "./pdf-guard.js";
 
 const COLUMN_HEADERS: [keyof Omit<MetiEulRow, "aliases" | "conventional"> | "aliases", RegExp][] = [
   ["no", /^No\.?$/i],
@@ -116,10 +120,15 @@ function finish(row: MetiEulRow, akaText: WeakMap<MetiEulRow, string>): MetiEulR
 
 const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
-type PdfModule = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-
-/** Reads the positioned text of every page of a PDF with pdf.js (pure JavaScript, no canvas needed). */
-export async function* pdfPages(file: string): AsyncGenerator<{ page: number; items: PdfTextItem[] }> {
+/**
+ * Reads the positioned text of every page of a PDF with pdf.js (pure JavaScript, no canvas needed):
+ * its compressed streams are checked first (a PDF bomb is refused), then pdf.js runs in a thread of
+ * its own with a bounded heap and time.
+ */
+export async function* pdfPages(
+  file: string,
+  limits: PdfLimits = DEFAULT_PDF_LIMITS,
+): AsyncGenerator<{ page: number; items: PdfTextItem[] }> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -132,45 +141,12 @@ export async function* pdfPages(file: string): AsyncGenerator<{ page: number; it
       { ja: "PDF が大きすぎます（上限 100 MB）", en: "the PDF is larger than 100 MB" },
     );
   }
-  const data = new Uint8Array(await readFile(file));
-  if (!Buffer.from(data.subarray(0, 5)).toString("latin1").startsWith("%PDF-")) {
+  const data = await readFile(file);
+  if (!data.subarray(0, 5).toString("latin1").startsWith("%PDF-")) {
     throw new ImportError({ file, line: 1 }, { ja: "PDF ファイルではありません", en: "not a PDF file" });
   }
-  const pdfjs: PdfModule = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const fonts = `${path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}${path.sep}`;
-  let document: Awaited<ReturnType<PdfModule["getDocument"]>["promise"]>;
-  try {
-    document = await pdfjs.getDocument({
-      data,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      standardFontDataUrl: fonts,
-      verbosity: 0,
-    }).promise;
-  } catch (error) {
-    throw new ImportError(
-      { file },
-      {
-        ja: `PDF を読めません（${(error as Error).message}）`,
-        en: `cannot read the PDF (${(error as Error).message})`,
-      },
-    );
-  }
-  try {
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      const items: PdfTextItem[] = [];
-      for (const item of content.items) {
-        if ("str" in item && item.str)
-          items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number });
-      }
-      page.cleanup();
-      yield { page: n, items };
-    }
-  } finally {
-    await document.destroy();
-  }
+  checkPdfStreams(data, file, limits);
+  yield* isolatedPdfPages(data, file, limits);
 }
 
 async function* pdfRows(file: string): AsyncGenerator<{ row: MetiEulRow; line: number }> {

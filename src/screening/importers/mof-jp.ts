@@ -1,10 +1,11 @@
+import { open } from "node:fs/promises";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { EntityBuilder } from "./entity-builder.js";
 import { ImportError } from "./import-error.js";
-import { raggedRow, readBytes, readCsv } from "./input.js";
+import { raggedRow, readCsv } from "./input.js";
 import { splitParentheses } from "./names.js";
 import type { Importer, ImportRequest } from "./types.js";
+import { readXlsxRows } from "./xlsx-reader.js";
 
 /** The columns the MOF list is read from, each with the header texts it appears under. */
 const COLUMNS = {
@@ -94,50 +95,28 @@ export function mofNames(cell: string): string[] {
   return names;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("error" in value) return "";
-  }
-  return String(value);
-}
-
-/** Streams an XLSX file's rows (every sheet) with exceljs's streaming reader. */
+/** Streams an XLSX file's rows (every sheet) with the bounded XLSX reader. */
 async function* xlsxRows(
   file: string,
   request: ImportRequest,
 ): AsyncGenerator<{ fields: string[]; line: number; sheet: number }> {
-  // Read the bytes through the progress-reporting reader, so the CLI's bar moves.
-  const { Readable } = await import("node:stream");
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(readBytes(file, request.onBytes)), {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
-  let sheet = 0;
+  for await (const row of readXlsxRows(file, { sheets: "all", onBytes: request.onBytes })) {
+    yield { fields: row.cells.map((c) => c.trim()), line: row.line, sheet: row.sheet };
+  }
+}
+
+/** XLSX files are ZIP archives ("PK\x03\x04"); the name's extension is not trusted. */
+async function isZip(file: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    for await (const worksheet of reader) {
-      sheet++;
-      for await (const row of worksheet) {
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        yield { fields: values.map((v) => cellText(v as ExcelJS.CellValue).trim()), line: row.number, sheet };
-      }
-    }
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(
-      { file },
-      {
-        ja: `Excel（XLSX）ファイルとして読めません（${(error as Error).message}）`,
-        en: `not readable as an Excel (XLSX) file (${(error as Error).message})`,
-      },
-    );
+    handle = await open(file, "r");
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(buf, 0, 4, 0);
+    return bytesRead === 4 && buf.readUInt32LE(0) === 0x04034b50;
+  } catch {
+    return false; // the CSV reader reports the missing file
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -172,7 +151,9 @@ export const mofJpImporter: Importer = {
     const source = request.source ?? "mof_jp";
     for (const file of request.files) {
       const rows =
-        path.extname(file).toLowerCase() === ".xlsx" ? xlsxRows(file, request) : csvRows(file, request);
+        path.extname(file).toLowerCase() === ".xlsx" || (await isZip(file))
+          ? xlsxRows(file, request)
+          : csvRows(file, request);
       let header: Partial<Record<Column, number>> | undefined;
       let headerWidth = 0;
       let currentSheet = 0;

@@ -78,7 +78,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      await accept(await api.get<SessionResponse>("/api/auth/session"));
+      // whoami answers 200 with `session: null` when logged out, so the login page logs no 401.
+      const { session } = await api.get<{ session: SessionResponse | null }>("/api/auth/whoami");
+      if (session) await accept(session);
+      else clear();
     } catch {
       clear();
     }

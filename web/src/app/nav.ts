@@ -25,6 +25,13 @@ export const NAV_ITEMS: NavItem[] = [
     available: true,
   },
   { key: "reviews", path: "/reviews", label: "reviews", available: true },
+  {
+    key: "export",
+    path: "/export",
+    label: "export",
+    roles: ["unit_officer", "secretariat", "approver", "auditor", "admin"],
+    available: true,
+  },
   { key: "people", path: "/people", label: "people", available: true },
   { key: "approaches", path: "/approaches", label: "approaches", available: true },
   {

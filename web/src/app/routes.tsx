@@ -1,6 +1,6 @@
 import type { RouteObject } from "react-router";
 import { AdminPage } from "../features/admin/AdminPage";
-import { AllReportsPage, ApproachesPage } from "../features/approaches/ApproachesPage";
+import { AllReportsPage, ApproachesLanding, ApproachesPage } from "../features/approaches/ApproachesPage";
 import { ClusterDetailPage, ClustersPage } from "../features/approaches/ClustersPage";
 import { ReportDetailPage } from "../features/approaches/ReportDetailPage";
 import { ReportFormPage } from "../features/approaches/ReportFormPage";
@@ -10,6 +10,9 @@ import { AccountPage } from "../features/auth/AccountPage";
 import { CaseDetailPage } from "../features/cases/CaseDetailPage";
 import { CaseEditPage } from "../features/cases/CaseEditPage";
 import { CasesPage, FlagPage, FlagsPage } from "../features/cases/CasesPage";
+import { ExportPage } from "../features/export/ExportPage";
+import { ItemPage } from "../features/export/ItemPage";
+import { LicencePage } from "../features/export/LicencePage";
 import { HomePage } from "../features/home/HomePage";
 import { AlertDetailPage } from "../features/insider/AlertDetailPage";
 import { InsiderAlertsPage } from "../features/insider/InsiderAlertsPage";
@@ -52,6 +55,9 @@ const moduleRoutes: RouteObject[] = [
   { path: "/reviews/new", element: <ReviewEditPage /> },
   { path: "/reviews/:id", element: <ReviewDetailPage /> },
   { path: "/reviews/:id/edit", element: <ReviewEditPage /> },
+  { path: "/export/items/:id", element: <ItemPage /> },
+  { path: "/export/licences/:id", element: <LicencePage /> },
+  { path: "/export/*", element: <ExportPage /> },
   { path: "/people", element: <PeopleListPage /> },
   { path: "/people/:id", element: <PersonDetailPage /> },
   { path: "/projects", element: <ProjectsPage /> },
@@ -62,7 +68,8 @@ const moduleRoutes: RouteObject[] = [
   { path: "/insider/alerts/:id", element: <AlertDetailPage /> },
   { path: "/insider/subjects/:id", element: <SubjectPage /> },
   { path: "/insider/runs", element: <RunsPage /> },
-  { path: "/approaches", element: <ApproachesPage /> },
+  { path: "/approaches", element: <ApproachesLanding /> },
+  { path: "/approaches/mine", element: <ApproachesPage /> },
   { path: "/approaches/new", element: <ReportFormPage /> },
   { path: "/approaches/all", element: <AllReportsPage /> },
   { path: "/approaches/clusters", element: <ClustersPage /> },

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from "react-router";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
 import { RoleRequestsTab } from "../access/RoleRequestsTab";
+import { OrganisationTab } from "../organisation/OrganisationTab";
 import { ListsTab } from "../screening/ListsTab";
 import { OutboxTab } from "./OutboxTab";
 import { UsersTab } from "./UsersTab";
@@ -17,6 +18,7 @@ export const ADMIN_TABS: { key: string; label: string; element: ReactNode }[] = 
   { key: "roleRequests", label: "access:requests.tab", element: <RoleRequestsTab /> },
   { key: "lists", label: "tabs.lists", element: <ListsTab /> },
   { key: "outbox", label: "tabs.outbox", element: <OutboxTab /> },
+  { key: "organisation", label: "office:organisation.tab", element: <OrganisationTab /> },
 ];
 
 export function AdminPage() {

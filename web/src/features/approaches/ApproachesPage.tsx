@@ -12,11 +12,19 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
+import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDateTime } from "../../app/format";
-import { type ListItem, type ListPage, useAllReports, useMyReports, useQuestionnaire } from "./api";
+import {
+  type ListItem,
+  type ListPage,
+  OFFICE_READERS,
+  useAllReports,
+  useMyReports,
+  useQuestionnaire,
+} from "./api";
 import { ApproachesTabs, RiskBadge, StatusBadge } from "./components";
 
 function ReportsTable({ page, office }: { page: ListPage | undefined; office: boolean }) {
@@ -45,7 +53,7 @@ function ReportsTable({ page, office }: { page: ListPage | undefined; office: bo
       <Table.Tbody>
         {items.map((r) => (
           <Table.Tr key={r.id}>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
               <Anchor
                 component={Link}
                 to={r.status === "draft" ? `/approaches/${r.id}/edit` : `/approaches/${r.id}`}
@@ -93,6 +101,16 @@ function ReportsTable({ page, office }: { page: ListPage | undefined; office: bo
       </Table.Tbody>
     </Table>
   );
+}
+
+/**
+ * The module's front page: the security office lands on its queue (every submitted report), not on
+ * 「自分の報告」; everyone else on their own reports.
+ */
+export function ApproachesLanding() {
+  const { hasRole } = useAuth();
+  if (hasRole(...OFFICE_READERS)) return <Navigate to="/approaches/all" replace />;
+  return <ApproachesPage />;
 }
 
 /** My reports (drafts included) and the button to report. */

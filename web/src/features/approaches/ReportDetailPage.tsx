@@ -25,6 +25,7 @@ import { Link, useParams } from "react-router";
 import { api, qs } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { ReviewPicker, ReviewRef } from "../../app/components/ReviewPicker";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import { RelatedCases } from "../cases/RelatedCases";
@@ -217,7 +218,7 @@ function OfficePanel({ report }: { report: Report }) {
   const [outcome, setOutcome] = useState<string | null>(office.outcome);
   const [outcomeNote, setOutcomeNote] = useState(office.outcomeNote ?? "");
   const [note, setNote] = useState("");
-  const [reviewId, setReviewId] = useState("");
+  const [reviewId, setReviewId] = useState<string | null>(null);
   const [pseudonymise, setPseudonymise] = useState(true);
   const [partyQuery, setPartyQuery] = useState("");
   const [partyRole, setPartyRole] = useState<"sender" | "organisation">("organisation");
@@ -436,9 +437,7 @@ function OfficePanel({ report }: { report: Report }) {
           <Stack gap={2}>
             {office.reviewIds.map((rid) => (
               <Group key={rid} gap="xs">
-                <Anchor component={Link} to={`/reviews/${rid}`} size="sm">
-                  {rid}
-                </Anchor>
+                <ReviewRef id={rid} />
                 {canTriage ? (
                   <Anchor
                     size="xs"
@@ -453,19 +452,21 @@ function OfficePanel({ report }: { report: Report }) {
           </Stack>
           {canTriage ? (
             <Group mt="xs" align="flex-end">
-              <TextInput
+              <ReviewPicker
                 size="xs"
-                w={320}
+                w={420}
                 label={t("office.reviewId")}
                 value={reviewId}
+                onChange={setReviewId}
+                exclude={office.reviewIds}
                 error={errors.reviewId}
-                onChange={(e) => setReviewId(e.currentTarget.value)}
               />
               <Button
                 size="xs"
                 variant="light"
+                disabled={!reviewId}
                 onClick={() =>
-                  void run("/reviews", { reviewId: reviewId.trim() }).then(() => setReviewId(""))
+                  reviewId ? void run("/reviews", { reviewId }).then(() => setReviewId(null)) : undefined
                 }
               >
                 {t("office.addReview")}

@@ -25,6 +25,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../../app/api";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi } from "../../app/format";
@@ -245,7 +246,7 @@ function ReportForm({ report }: { report?: Report }) {
                     allowDeselect={false}
                     {...form.getInputProps("channel")}
                   />
-                  <TextInput type="date" label={t("form.occurredOn")} {...form.getInputProps("occurredOn")} />
+                  <DateField label={t("form.occurredOn")} {...form.getInputProps("occurredOn")} />
                 </Group>
                 {v.channel === "other" ? (
                   <TextInput mt="sm" label={t("form.channelOther")} {...form.getInputProps("channelOther")} />
@@ -428,7 +429,7 @@ function ReportForm({ report }: { report?: Report }) {
                         confirmProps: { color: "red" },
                         onConfirm: async () => {
                           await api.delete(`/api/approaches/${current.id}`);
-                          navigate("/approaches");
+                          navigate("/approaches/mine");
                         },
                       })
                     }

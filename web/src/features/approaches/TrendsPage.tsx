@@ -1,17 +1,7 @@
-import {
-  Group,
-  Loader,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi } from "../../app/format";
@@ -69,18 +59,8 @@ export function TrendsPage() {
         subtitle={trends.data ? t("trendsPage.total", { count: trends.data.total }) : null}
       />
       <Group>
-        <TextInput
-          type="date"
-          label={t("trendsPage.from")}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t("trendsPage.to")}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
+        <DateField label={t("trendsPage.from")} value={from} onChange={setFrom} />
+        <DateField label={t("trendsPage.to")} value={to} onChange={setTo} />
       </Group>
       <ErrorAlert error={trends.error} />
       {trends.isLoading ? <Loader /> : null}

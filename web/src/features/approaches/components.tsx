@@ -1,4 +1,4 @@
-import { Badge, Group, List, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Badge, Group, List, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { useAuth } from "../../app/auth";
@@ -66,12 +66,9 @@ export function RiskPanel({ assessment }: { assessment: Assessment | null }) {
             <List size="sm" spacing={2} data-testid="risk-reasons">
               {assessment.reasons.map((r) => (
                 <List.Item key={r.id}>
-                  {r.id.startsWith("A") ? (
-                    <Badge size="xs" variant="outline" mr={6}>
-                      {r.id}
-                    </Badge>
-                  ) : null}
-                  {bi(r.text)}
+                  <Tooltip label={r.id} withArrow disabled={!r.id.startsWith("A")}>
+                    <span data-flag-id={r.id}>{bi(r.text)}</span>
+                  </Tooltip>
                 </List.Item>
               ))}
             </List>
@@ -99,17 +96,14 @@ export function ApproachesTabs() {
   const location = useLocation();
   const navigate = useNavigate();
   if (!hasRole(...OFFICE_READERS)) return null;
+  // The office's queue comes first; its own reports live under /approaches/mine.
   const tabs = [
-    { value: "/approaches", label: t("mine") },
     { value: "/approaches/all", label: t("all") },
+    { value: "/approaches/mine", label: t("mine") },
     { value: "/approaches/clusters", label: t("clusters") },
     { value: "/approaches/trends", label: t("trends") },
   ];
-  const current =
-    tabs
-      .slice(1)
-      .map((x) => x.value)
-      .find((v) => location.pathname.startsWith(v)) ?? "/approaches";
+  const current = tabs.map((x) => x.value).find((v) => location.pathname.startsWith(v)) ?? "/approaches/mine";
   return (
     <SegmentedControl
       value={current}

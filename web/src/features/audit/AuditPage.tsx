@@ -1,7 +1,9 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
+  CloseButton,
   Code,
   Group,
   Loader,
@@ -11,22 +13,36 @@ import {
   Table,
   Text,
   TextInput,
+  Tooltip,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, qs } from "../../app/api";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
-import { bi, formatDateTime } from "../../app/format";
+import { bi, formatDateTime, startOfDayIso } from "../../app/format";
+
+/** The day after a YYYY-MM-DD day. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+type Label = { ja: string; en: string };
 
 type AuditRecord = {
   id: number;
   at: string;
   actorId: string | null;
   actorLabel: string;
+  actorName: Label;
+  actionLabel: Label;
+  entityLabel: Label;
+  entityName: Label | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -60,17 +76,31 @@ export function AuditPage() {
 function AuditLog() {
   const { t } = useTranslation("audit");
   const [action, setAction] = useState<string | null>(null);
-  const [entityType, setEntityType] = useState("");
-  const [entityId, setEntityId] = useState("");
+  const [entityType, setEntityType] = useState<string | null>(null);
+  // Set by clicking an entity in the log (never typed: nobody knows a UUID by heart).
+  const [entity, setEntity] = useState<{ type: string; id: string; name: string } | null>(null);
   const [text, setText] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [open, setOpen] = useState<number | null>(null);
   const [debouncedText] = useDebouncedValue(text, 300);
-  const filter = { action: action ?? "", entityType, entityId, text: debouncedText, from, to };
+  const filter = {
+    action: action ?? "",
+    entityType: entity?.type ?? entityType ?? "",
+    entityId: entity?.id ?? "",
+    text: debouncedText,
+    // Whole days in the organisation's time zone: "to" includes that day.
+    from: from ? startOfDayIso(from) : "",
+    to: to ? startOfDayIso(nextDay(to)) : "",
+  };
   const actions = useQuery({
     queryKey: ["audit", "actions"],
-    queryFn: () => api.get<{ items: string[] }>("/api/audit/actions"),
+    queryFn: () =>
+      api.get<{
+        items: string[];
+        labels: Record<string, Label>;
+        entityTypes: { id: string; label: Label }[];
+      }>("/api/audit/actions"),
   });
   const log = useInfiniteQuery({
     queryKey: ["audit", filter],
@@ -85,7 +115,7 @@ function AuditLog() {
   const verify = useMutation({ mutationFn: () => api.get<VerifyResult>("/api/audit/verify") });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   const total = log.data?.pages[0]?.total ?? 0;
-  const exportHref = `/api/audit/export.csv${qs({ action: action ?? "", entityType, entityId, text: debouncedText, from, to })}`;
+  const exportHref = `/api/audit/export.csv${qs(filter)}`;
 
   return (
     <Stack>
@@ -134,24 +164,27 @@ function AuditLog() {
         <Group align="flex-end" wrap="wrap">
           <Select
             label={t("action")}
-            data={actions.data?.items ?? []}
+            data={(actions.data?.items ?? []).map((a) => ({
+              value: a,
+              label: bi(actions.data?.labels[a]) || a,
+            }))}
             value={action}
             onChange={setAction}
             clearable
             searchable
-            w={220}
+            w={280}
           />
-          <TextInput
+          <Select
             label={t("entityType")}
-            value={entityType}
-            onChange={(e) => setEntityType(e.currentTarget.value)}
-            w={140}
-          />
-          <TextInput
-            label={t("entityId")}
-            value={entityId}
-            onChange={(e) => setEntityId(e.currentTarget.value)}
-            w={300}
+            data={(actions.data?.entityTypes ?? []).map((e) => ({ value: e.id, label: bi(e.label) }))}
+            value={entity?.type ?? entityType}
+            onChange={(v) => {
+              setEntity(null);
+              setEntityType(v);
+            }}
+            clearable
+            searchable
+            w={220}
           />
           <TextInput
             label={t("text")}
@@ -159,14 +192,24 @@ function AuditLog() {
             onChange={(e) => setText(e.currentTarget.value)}
             w={200}
           />
-          <TextInput
-            type="date"
-            label={t("from")}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-          />
-          <TextInput type="date" label={t("to")} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t("from")} value={from} onChange={setFrom} w={170} />
+          <DateField label={t("to")} value={to} onChange={setTo} w={170} />
         </Group>
+        {entity ? (
+          <Group gap="xs" mt="xs">
+            <Text size="sm">{t("onlyEntity")}</Text>
+            <Badge
+              variant="light"
+              tt="none"
+              rightSection={
+                <CloseButton size="xs" aria-label={t("clearEntity")} onClick={() => setEntity(null)} />
+              }
+              data-testid="entity-filter"
+            >
+              {entity.name}
+            </Badge>
+          </Group>
+        ) : null}
       </Paper>
       <ErrorAlert error={log.error} />
       <Text size="sm" c="dimmed">
@@ -188,18 +231,56 @@ function AuditLog() {
             <Fragment key={r.id}>
               <Table.Tr>
                 <Table.Td>{r.id}</Table.Td>
-                <Table.Td>{formatDateTime(r.at)}</Table.Td>
-                <Table.Td>{r.actorLabel}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(r.at)}</Table.Td>
                 <Table.Td>
-                  <Code>{r.action}</Code>
+                  <Tooltip label={r.actorId ? `${r.actorLabel} · ${r.actorId}` : r.actorLabel} withArrow>
+                    <Text size="sm" data-testid="audit-actor">
+                      {bi(r.actorName)}
+                    </Text>
+                  </Tooltip>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">
-                    {r.entityType}
-                    {r.entityId ? ` · ${r.entityId}` : ""}
-                  </Text>
+                  <Tooltip label={r.action} withArrow>
+                    <Text size="sm" data-testid="audit-action" data-code={r.action}>
+                      {bi(r.actionLabel)}
+                    </Text>
+                  </Tooltip>
                 </Table.Td>
                 <Table.Td>
+                  <Tooltip
+                    label={r.entityId ? `${r.entityType} · ${r.entityId}` : r.entityType}
+                    withArrow
+                    multiline
+                    maw={420}
+                  >
+                    <Text size="sm" data-testid="audit-entity">
+                      <Text span c="dimmed" size="sm">
+                        {bi(r.entityLabel)}
+                      </Text>
+                      {r.entityId ? (
+                        <>
+                          {" "}
+                          <Anchor
+                            size="sm"
+                            component="button"
+                            type="button"
+                            ta="start"
+                            onClick={() =>
+                              setEntity({
+                                type: r.entityType,
+                                id: r.entityId!,
+                                name: `${bi(r.entityLabel)} ${bi(r.entityName) || r.entityId!.slice(0, 8)}`,
+                              })
+                            }
+                          >
+                            {bi(r.entityName) || `${r.entityId.slice(0, 8)}…`}
+                          </Anchor>
+                        </>
+                      ) : null}
+                    </Text>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Anchor
                     size="sm"
                     component="button"

@@ -12,6 +12,7 @@ import {
   Text,
   Timeline,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -43,7 +44,7 @@ export function CaseDetailPage() {
             {c.status === "draft" ? <Badge color="gray">{t("draft")}</Badge> : null}
           </Group>
         }
-        subtitle={`${content.period} · ${content.channels.map(channel).join("・")} · ${bi(content.sector)}`}
+        subtitle={`${content.period} · ${content.channels.map(channel).join(t("listSeparator"))} · ${bi(content.sector)}`}
         actions={
           hasRole("admin") ? (
             <Button component={Link} to={`/cases/${c.slug}/edit`} variant="default">
@@ -117,12 +118,17 @@ export function CaseDetailPage() {
               </Title>
               <Stack gap={4}>
                 {c.flags.map((f) => (
-                  <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
-                    <Badge size="sm" variant="light" component={Link} to={`/cases/flags/${f.id}`}>
-                      {f.id}
-                    </Badge>
-                    <Text size="sm">{bi(f.title)}</Text>
-                  </Group>
+                  <Tooltip key={f.id} label={f.id} withArrow position="left">
+                    <Anchor
+                      component={Link}
+                      to={`/cases/flags/${f.id}`}
+                      size="sm"
+                      data-flag-id={f.id}
+                      data-testid="case-flag"
+                    >
+                      {bi(f.title) || f.id}
+                    </Anchor>
+                  </Tooltip>
                 ))}
               </Stack>
             </Paper>

@@ -20,6 +20,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from "reac
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { RedFlagChips } from "../../app/components/RedFlag";
 import { bi } from "../../app/format";
 import { useCases, useFlag, useFlags } from "./api";
 
@@ -107,7 +108,7 @@ export function CasesPage() {
           w={320}
           data={(flags.data?.items ?? []).map((f) => ({
             value: f.id,
-            label: `${f.id} ${bi(f.title) || ""}`,
+            label: bi(f.title) ? `${bi(f.title)}（${f.id}）` : f.id,
           }))}
         />
         {hasRole("secretariat", "admin") ? (
@@ -131,25 +132,12 @@ export function CasesPage() {
                 {c.status === "draft" ? <Badge color="gray">{t("draft")}</Badge> : null}
               </Group>
               <Text size="xs" c="dimmed">
-                {c.period} · {c.channels.map(channel).join("・")}
+                {c.period} · {c.channels.map(channel).join(t("listSeparator"))}
               </Text>
               <Text size="sm" lineClamp={3}>
                 {bi(c.summary)}
               </Text>
-              <Group gap={4}>
-                {c.redFlags.map((f) => (
-                  <Badge
-                    key={f}
-                    size="xs"
-                    variant="light"
-                    component={Link}
-                    to={`/cases/flags/${f}`}
-                    style={{ cursor: "pointer" }}
-                  >
-                    {f}
-                  </Badge>
-                ))}
-              </Group>
+              <RedFlagChips ids={c.redFlags} size="xs" color="indigo" link />
             </Stack>
           </Card>
         ))}
@@ -218,7 +206,7 @@ export function FlagPage() {
   return (
     <Stack>
       <CasesTabs />
-      <PageHeader title={`${f.id} ${bi(f.title)}`} subtitle={bi(f.question)} />
+      <PageHeader title={bi(f.title) || f.id} subtitle={`${bi(f.question)}（${f.id}）`} />
       <Text fw={600}>{t("flags.cases")}</Text>
       {f.cases.length === 0 ? <Text c="dimmed">{t("flags.noCases")}</Text> : null}
       <Stack gap={4}>

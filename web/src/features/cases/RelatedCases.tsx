@@ -1,6 +1,7 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { RedFlagChips } from "../../app/components/RedFlag";
 import { bi } from "../../app/format";
 import { useRelatedCases } from "./api";
 
@@ -40,11 +41,7 @@ export function RelatedCases({
               <Text size="xs" c="dimmed">
                 {t("related.shared")}
               </Text>
-              {c.sharedFlags.map((f) => (
-                <Badge key={f} size="xs" variant="light">
-                  {f}
-                </Badge>
-              ))}
+              <RedFlagChips ids={c.sharedFlags} size="xs" color="indigo" />
             </Group>
           </Stack>
         ))}

@@ -3,10 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuth } from "../../app/auth";
 import { NAV_ITEMS } from "../../app/nav";
+import { DASHBOARD_ROLES, OfficeDashboard } from "../dashboard/OfficeDashboard";
 import { useTasks } from "../tasks/api";
 import { TaskList } from "../tasks/TaskList";
 
-/** Start page: my open tasks and the modules I can use. */
+/** Start page: the office dashboard (for the office), my open tasks and the modules I can use. */
 export function HomePage() {
   const { t } = useTranslation();
   const { user, hasRole } = useAuth();
@@ -17,6 +18,7 @@ export function HomePage() {
   return (
     <Stack>
       <Title order={2}>{t("home.welcome", { name: user?.displayName ?? "" })}</Title>
+      {hasRole(...DASHBOARD_ROLES) ? <OfficeDashboard /> : null}
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={4}>{t("home.myTasks")}</Title>

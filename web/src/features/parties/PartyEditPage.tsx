@@ -19,6 +19,7 @@ import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi } from "../../app/format";
@@ -228,7 +229,7 @@ function PartyForm({ party, reasonRequired }: { party?: Party | undefined; reaso
                 {...form.getInputProps("country")}
               />
               {form.values.kind === "person" ? (
-                <TextInput type="date" label={t("birthDate")} {...form.getInputProps("birthDate")} />
+                <DateField label={t("birthDate")} {...form.getInputProps("birthDate")} />
               ) : (
                 <div />
               )}

@@ -17,6 +17,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { formatDate } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
@@ -165,13 +166,12 @@ function PeriodAndEffort({ form, path }: { form: ReturnType<typeof useForm<Discl
   const to = form.getInputProps(`${path}.to`).value as string | null | undefined;
   return (
     <>
-      <TextInput size="xs" type="date" label={t("from")} {...form.getInputProps(`${path}.from`)} />
-      <TextInput
+      <DateField size="xs" label={t("from")} {...form.getInputProps(`${path}.from`)} />
+      <DateField
         size="xs"
-        type="date"
         label={t("to")}
         value={to ?? ""}
-        onChange={(e) => form.setFieldValue(`${path}.to`, e.currentTarget.value || null)}
+        onChange={(d) => form.setFieldValue(`${path}.to`, d || null)}
       />
       <NumberInput
         size="xs"
@@ -220,7 +220,7 @@ function DisclosureForm({ person: p, onDone }: { person: Person; onDone: () => v
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={submitDisclosure.error} />
-          <TextInput type="date" label={t("submittedOn")} w={200} {...form.getInputProps("submittedOn")} />
+          <DateField label={t("submittedOn")} w={200} {...form.getInputProps("submittedOn")} />
 
           <Title order={6}>{t("career")}</Title>
           {v.career.map((_, i) => (
@@ -238,18 +238,12 @@ function DisclosureForm({ person: p, onDone }: { person: Person; onDone: () => v
                 style={{ flex: 1 }}
                 {...form.getInputProps(`career.${i}.position`)}
               />
-              <TextInput
+              <DateField size="xs" label={t("from")} {...form.getInputProps(`career.${i}.from`)} />
+              <DateField
                 size="xs"
-                type="date"
-                label={t("from")}
-                {...form.getInputProps(`career.${i}.from`)}
-              />
-              <TextInput
-                size="xs"
-                type="date"
                 label={t("to")}
                 value={v.career[i]?.to ?? ""}
-                onChange={(e) => form.setFieldValue(`career.${i}.to`, e.currentTarget.value || null)}
+                onChange={(d) => form.setFieldValue(`career.${i}.to`, d || null)}
               />
               {remove("career", i)}
             </Group>
@@ -348,7 +342,7 @@ function DisclosureForm({ person: p, onDone }: { person: Person; onDone: () => v
               <Group mt={4}>
                 <Select
                   size="xs"
-                  label={t("status")}
+                  label={t("fundStatusLabel")}
                   w={120}
                   allowDeselect={false}
                   data={(["applied", "received"] as const).map((s) => ({

@@ -23,6 +23,7 @@ import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { RedFlagChips } from "../../app/components/RedFlag";
 import { formatDate } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import { PartyPicker } from "../reviews/PartyPicker";
@@ -55,7 +56,7 @@ export function PeopleListPage() {
   const page = Number(params.get("page") ?? "1") || 1;
   const [debouncedQ] = useDebouncedValue(filter.q, 250);
   const officer = hasRole("unit_officer", "secretariat", "approver", "auditor", "admin");
-  const list = usePeople({ ...filter, q: debouncedQ, page, pageSize: PAGE_SIZE });
+  const list = usePeople({ ...filter, q: debouncedQ, page, pageSize: PAGE_SIZE }, officer);
   const departments = usePeopleDepartments(officer);
   const setFilter = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -194,7 +195,7 @@ export function PeopleListPage() {
                 <Table.Td>{formatDate(p.disclosureDueOn)}</Table.Td>
                 <Table.Td>{formatDate(p.tokuteiReviewOn)}</Table.Td>
                 <Table.Td>
-                  <Text size="xs">{p.flags.join(" ")}</Text>
+                  <RedFlagChips ids={p.flags} size="xs" color="orange" />
                 </Table.Td>
               </Table.Tr>
             ))}

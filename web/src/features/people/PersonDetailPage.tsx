@@ -15,6 +15,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -22,7 +23,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../../app/auth";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
@@ -95,10 +98,11 @@ function PersonView({ person: p }: { person: Person }) {
             {p.flags.map((f) => (
               <Stack key={`${f.id}-${f.evidence.en}`} gap={4} data-testid={`person-flag-${f.id}`}>
                 <Group gap="xs">
-                  <Badge color="orange">{f.id}</Badge>
-                  <Text size="sm" fw={600}>
-                    {bi(f.title)}
-                  </Text>
+                  <Tooltip label={f.id} withArrow>
+                    <Badge color="orange" tt="none" data-flag-id={f.id}>
+                      {bi(f.title)}
+                    </Badge>
+                  </Tooltip>
                   <Text size="sm">{bi(f.evidence)}</Text>
                 </Group>
                 <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
@@ -221,7 +225,7 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
           <form onSubmit={submit}>
             <Stack>
               <ErrorAlert error={declare.error} />
-              <TextInput type="date" label={t("declaredOn")} {...form.getInputProps("declaredOn")} />
+              <DateField label={t("declaredOn")} {...form.getInputProps("declaredOn")} />
               <Checkbox label={t("type1")} {...form.getInputProps("type1.applies", { type: "checkbox" })} />
               {form.values.type1.applies ? (
                 <Group grow align="flex-start" ml="lg">
@@ -267,11 +271,10 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
                 <Textarea ml="lg" label={t("detail")} autosize {...form.getInputProps("type3.detail")} />
               ) : null}
               <Textarea label={t("evidence")} autosize {...form.getInputProps("evidence")} />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("nextReviewOn")}
                 value={form.values.nextReviewOn ?? ""}
-                onChange={(e) => form.setFieldValue("nextReviewOn", e.currentTarget.value || null)}
+                onChange={(d) => form.setFieldValue("nextReviewOn", d || null)}
                 error={form.errors.nextReviewOn}
               />
               <Checkbox label={t("pledge")} {...form.getInputProps("pledge", { type: "checkbox" })} />
@@ -293,6 +296,10 @@ function TokuteiPanel({ person: p, mayDeclare }: { person: Person; mayDeclare: b
 
 type ResidencyValues = {
   kind: ResidencyBasis["kind"];
+  personType: "japanese_national" | "foreign_national" | null;
+  temporaryReturn: boolean;
+  atJapaneseMission: boolean;
+  capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
   date: string;
   employedInJapan: boolean;
   employedAbroad: boolean;
@@ -308,6 +315,10 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
   const form = useForm<ResidencyValues>({
     initialValues: {
       kind: "arrived_in_japan",
+      personType: null,
+      temporaryReturn: false,
+      atJapaneseMission: false,
+      capacity: "foreign_government",
       date: today(),
       employedInJapan: false,
       employedAbroad: false,
@@ -321,16 +332,26 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
   const basis = (): ResidencyBasis => {
     switch (v.kind) {
       case "arrived_in_japan":
-        return { kind: v.kind, date: v.date, employedInJapan: v.employedInJapan };
+        return {
+          kind: v.kind,
+          date: v.date,
+          employedInJapan: v.employedInJapan,
+          ...(v.personType ? { personType: v.personType } : {}),
+          temporaryReturn: v.temporaryReturn,
+        };
       case "left_japan":
         return {
           kind: v.kind,
           date: v.date,
           employedAbroad: v.employedAbroad,
           stayAbroadTwoYearsOrMore: v.stayAbroadTwoYearsOrMore,
+          ...(v.personType ? { personType: v.personType } : {}),
+          atJapaneseMission: v.atJapaneseMission,
         };
       case "long_term_in_japan":
-        return { kind: v.kind };
+        return { kind: v.kind, ...(v.personType ? { personType: v.personType } : {}) };
+      case "official_duty":
+        return { kind: v.kind, date: v.date, capacity: v.capacity };
       default:
         return { kind: "officer_decision", status: v.status, date: v.date, reason: v.reason };
     }
@@ -386,7 +407,13 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
                 label={t("basis")}
                 allowDeselect={false}
                 data={(
-                  ["arrived_in_japan", "left_japan", "long_term_in_japan", "officer_decision"] as const
+                  [
+                    "arrived_in_japan",
+                    "left_japan",
+                    "long_term_in_japan",
+                    "official_duty",
+                    "officer_decision",
+                  ] as const
                 ).map((k) => ({
                   value: k,
                   label: t(`bases.${k}`),
@@ -394,9 +421,46 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
                 {...form.getInputProps("kind")}
               />
               {v.kind !== "long_term_in_japan" ? (
-                <TextInput type="date" label={t("date")} {...form.getInputProps("date")} />
+                <DateField label={t("date")} {...form.getInputProps("date")} />
               ) : null}
-              {v.kind === "arrived_in_japan" ? (
+              {v.kind === "arrived_in_japan" || v.kind === "left_japan" || v.kind === "long_term_in_japan" ? (
+                <Select
+                  label={t("personType")}
+                  description={t("personTypeHelp")}
+                  withAsterisk={v.kind !== "long_term_in_japan"}
+                  data={(["japanese_national", "foreign_national"] as const).map((x) => ({
+                    value: x,
+                    label: t(`personTypes.${x}`),
+                  }))}
+                  {...form.getInputProps("personType")}
+                />
+              ) : null}
+              {v.kind === "official_duty" ? (
+                <Select
+                  label={t("capacity")}
+                  allowDeselect={false}
+                  data={(
+                    ["foreign_government", "international_organisation", "diplomat_consular"] as const
+                  ).map((x) => ({
+                    value: x,
+                    label: t(`capacities.${x}`),
+                  }))}
+                  {...form.getInputProps("capacity")}
+                />
+              ) : null}
+              {v.kind === "arrived_in_japan" && v.personType === "japanese_national" ? (
+                <Checkbox
+                  label={t("temporaryReturn")}
+                  {...form.getInputProps("temporaryReturn", { type: "checkbox" })}
+                />
+              ) : null}
+              {v.kind === "left_japan" && v.personType !== "foreign_national" ? (
+                <Checkbox
+                  label={t("atJapaneseMission")}
+                  {...form.getInputProps("atJapaneseMission", { type: "checkbox" })}
+                />
+              ) : null}
+              {v.kind === "arrived_in_japan" && v.personType !== "japanese_national" ? (
                 <Checkbox
                   label={t("employedInJapan")}
                   {...form.getInputProps("employedInJapan", { type: "checkbox" })}
@@ -444,6 +508,7 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
 
 function ProviderScreenings({ person: p, manager }: { person: Person; manager: boolean }) {
   const { t } = useTranslation("people");
+  const listLabel = useListLabel();
   const screen = useScreenProviders();
   if (p.providerScreenings.length === 0 && !manager) return null;
   return (
@@ -472,12 +537,13 @@ function ProviderScreenings({ person: p, manager }: { person: Person; manager: b
                 <Table.Td>
                   {live.length === 0
                     ? t("noHits")
-                    : live
-                        .map(
-                          (h) =>
-                            `${h.source}: ${h.name} (${h.decision === "true_match" ? t("match") : t("openHit")})`,
-                        )
-                        .join(" / ")}
+                    : live.map((h) => (
+                        <Text size="sm" key={`${h.source}-${h.name}`}>
+                          {listLabel(h.source)}: {h.name} (
+                          {h.decision === "true_match" ? t("match") : t("openHit")}){" "}
+                          <SampleBadge source={h.source} />
+                        </Text>
+                      ))}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">

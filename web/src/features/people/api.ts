@@ -43,10 +43,27 @@ export type TokuteiForm = {
   pledge: boolean;
 };
 
+/** 本邦人 / 外国人: read only for residency, whose rules differ by it under the 外為法 interpretation. */
+export type PersonType = "japanese_national" | "foreign_national";
+export type OfficialCapacity = "foreign_government" | "international_organisation" | "diplomat_consular";
 export type ResidencyBasis =
-  | { kind: "arrived_in_japan"; date: string; employedInJapan: boolean }
-  | { kind: "left_japan"; date: string; employedAbroad: boolean; stayAbroadTwoYearsOrMore: boolean }
-  | { kind: "long_term_in_japan" }
+  | {
+      kind: "arrived_in_japan";
+      date: string;
+      employedInJapan: boolean;
+      personType?: PersonType;
+      temporaryReturn?: boolean;
+    }
+  | {
+      kind: "left_japan";
+      date: string;
+      employedAbroad: boolean;
+      stayAbroadTwoYearsOrMore: boolean;
+      personType?: PersonType;
+      atJapaneseMission?: boolean;
+    }
+  | { kind: "long_term_in_japan"; personType?: PersonType }
+  | { kind: "official_duty"; date: string; capacity: OfficialCapacity }
   | { kind: "officer_decision"; status: "resident" | "non_resident"; date: string; reason: string };
 
 export type Person = {
@@ -122,11 +139,13 @@ export type PeopleFilter = {
   pageSize?: number;
 };
 
-export function usePeople(filter: PeopleFilter) {
+export function usePeople(filter: PeopleFilter, enabled = true) {
   return useQuery({
     queryKey: ["people", "list", filter],
     queryFn: () => api.get<{ items: PersonListItem[]; total: number }>(`/api/people${qs(filter)}`),
     placeholderData: keepPreviousData,
+    // Applicants are sent to their own record: do not ask for the list first (a 403 in the console).
+    enabled,
   });
 }
 

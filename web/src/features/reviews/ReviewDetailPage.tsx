@@ -8,11 +8,13 @@ import {
   Loader,
   Modal,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Textarea,
+  TextInput,
   Timeline,
   Title,
 } from "@mantine/core";
@@ -21,10 +23,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, useListLabel } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import { SeparationNotice } from "../access/SeparationNotice";
+import { AftercarePanel } from "./AftercarePanel";
 import {
   type Counterparty,
   type Hit,
@@ -38,6 +42,9 @@ import {
 } from "./api";
 import { RiskBadge, StatusBadge } from "./badges";
 import { ClassificationPanel } from "./ClassificationPanel";
+import { useAssignableUsers } from "./exportApi";
+import { IdentityChecksPanel } from "./IdentityChecksPanel";
+import { LicencePanel } from "./LicencePanel";
 import { RiskPanel } from "./RiskPanel";
 import { TransactionCheckPanel } from "./TransactionCheckPanel";
 
@@ -51,6 +58,18 @@ export function ReviewDetailPage() {
   if (review.error || !review.data || !ref.data) return <ErrorAlert error={review.error ?? ref.error} />;
   const r = review.data;
   const reference = ref.data;
+  // Each role sees the part it must act on first, right under the actions (issue 14 §1): the unit
+  // officer's 該非判定 at 部局確認, the secretariat's 取引審査 at its stage; the rest follows below.
+  const myPart: "classification" | "transaction" | null = r.permissions.check
+    ? "transaction"
+    : r.permissions.classify && r.status !== "draft" && r.status !== "returned"
+      ? "classification"
+      : null;
+  const classification = <ClassificationPanel review={r} reference={reference} />;
+  const transaction =
+    r.permissions.check || r.transactionCheck ? (
+      <TransactionCheckPanel review={r} reference={reference} />
+    ) : null;
   return (
     <Stack>
       <PageHeader
@@ -87,6 +106,14 @@ export function ReviewDetailPage() {
       ) : null}
       <SeparationNotice separation={r.separationOfDuties} />
       <ActionBar review={r} reference={reference} />
+      {myPart ? (
+        <Stack gap={4} data-testid="my-part">
+          <Text size="sm" fw={600} c="indigo">
+            {t("myPart")}
+          </Text>
+          {myPart === "classification" ? classification : transaction}
+        </Stack>
+      ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
           <Overview review={r} reference={reference} />
@@ -99,38 +126,50 @@ export function ReviewDetailPage() {
           <Forms review={r} reference={reference} />
         </Stack>
       </SimpleGrid>
-      <ClassificationPanel review={r} reference={reference} />
-      {r.permissions.check || r.transactionCheck ? (
-        <TransactionCheckPanel review={r} reference={reference} />
-      ) : null}
+      {r.identityChecks ? <IdentityChecksPanel review={r} /> : null}
+      {myPart === "classification" ? null : classification}
+      {myPart === "transaction" ? null : transaction}
+      <LicencePanel review={r} reference={reference} />
+      <AftercarePanel review={r} reference={reference} />
     </Stack>
   );
 }
 
 function ActionBar({ review: r, reference }: { review: Review; reference: Reference }) {
   const { t } = useTranslation("reviews");
+  const te = useTranslation("export").t;
   const transition = useTransition();
   const [action, setAction] = useState<string | null>(null);
   const [comment, setComment] = useState("");
-  const [conditions, setConditions] = useState("");
+  const due30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  type ConditionRow = { text: string; ownerUserId: string | null; dueOn: string | null };
+  const blankCondition = (): ConditionRow => ({ text: "", ownerUserId: r.applicant.userId, dueOn: due30 });
+  const [rows, setRows] = useState<ConditionRow[]>([blankCondition()]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const users = useAssignableUsers(r.actions.includes("approve_with_conditions"));
   if (r.actions.length === 0) return null;
+  const conditions = rows
+    .map((c) => c.text.trim())
+    .filter(Boolean)
+    .join("\n");
   const label = (a: string) => bi(reference.actions.find((x) => x.value === a)?.label) || a;
   const needsText = (a: string) => a !== "submit";
   const run = async (a: string) => {
     setErrors({});
     try {
+      const items = rows.filter((c) => c.text.trim());
       await transition.mutateAsync({
         id: r.id,
         action: a,
         comment: comment || undefined,
         conditions: a === "approve_with_conditions" ? conditions : undefined,
+        ...(a === "approve_with_conditions" && items.length > 0 ? { conditionItems: items } : {}),
         version: r.version,
       });
       notifications.show({ color: "green", message: t("done", { action: label(a) }) });
       setAction(null);
       setComment("");
-      setConditions("");
+      setRows([blankCondition()]);
     } catch (e) {
       setErrors(fieldErrors(e));
     }
@@ -165,15 +204,59 @@ function ActionBar({ review: r, reference }: { review: Review; reference: Refere
         <Stack>
           <ErrorAlert error={transition.error} />
           {action === "approve_with_conditions" ? (
-            <Textarea
-              label={t("conditionsField")}
-              withAsterisk
-              autosize
-              minRows={3}
-              value={conditions}
-              onChange={(e) => setConditions(e.currentTarget.value)}
-              error={errors.conditions}
-            />
+            <Stack gap="xs" data-testid="condition-rows">
+              {rows.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+                <Paper withBorder p="xs" key={i}>
+                  <Textarea
+                    label={i === 0 ? t("conditionsField") : `${t("conditionsField")} (${i + 1})`}
+                    withAsterisk={i === 0}
+                    autosize
+                    minRows={2}
+                    value={c.text}
+                    onChange={(e) => {
+                      const text = e.currentTarget.value;
+                      setRows(rows.map((x, k) => (k === i ? { ...x, text } : x)));
+                    }}
+                    error={i === 0 ? errors.conditions : errors[`conditionItems.${i}.text`]}
+                  />
+                  <SimpleGrid cols={2} mt={4}>
+                    <Select
+                      label={te("after.owner")}
+                      searchable
+                      data={(users.data?.items ?? [])
+                        .concat(
+                          users.data?.items.some((u) => u.id === r.applicant.userId)
+                            ? []
+                            : [{ id: r.applicant.userId, displayName: r.applicant.name, roles: [] }],
+                        )
+                        .map((u) => ({ value: u.id, label: u.displayName }))}
+                      value={c.ownerUserId}
+                      onChange={(v) => setRows(rows.map((x, k) => (k === i ? { ...x, ownerUserId: v } : x)))}
+                      error={errors[`conditionItems.${i}.ownerUserId`]}
+                    />
+                    <TextInput
+                      type="date"
+                      label={te("after.due")}
+                      value={c.dueOn ?? ""}
+                      onChange={(e) => {
+                        const dueOn = e.currentTarget.value || null;
+                        setRows(rows.map((x, k) => (k === i ? { ...x, dueOn } : x)));
+                      }}
+                      error={errors[`conditionItems.${i}.dueOn`]}
+                    />
+                  </SimpleGrid>
+                </Paper>
+              ))}
+              <Group>
+                <Button size="xs" variant="subtle" onClick={() => setRows([...rows, blankCondition()])}>
+                  {te("after.addCondition")}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {te("after.conditionsHelp")}
+              </Text>
+            </Stack>
           ) : null}
           {action && needsText(action) ? (
             <Textarea
@@ -395,10 +478,11 @@ function HitLine({ review, partyId, hit }: { review: Review; partyId: string; hi
   const decide = useDecideHit();
   const [rationale, setRationale] = useState("");
   const state = hit.decision ?? "open";
+  const listLabel = useListLabel();
   return (
     <Stack gap={2}>
       <Text size="sm">
-        {hit.source}: {hit.name} ({hit.score.toFixed(2)}){" "}
+        {listLabel(hit.source)}: {hit.name} ({hit.score.toFixed(2)}) <SampleBadge source={hit.source} />{" "}
         {hit.programs.length ? `[${hit.programs.join(", ")}]` : ""} — <b>{t(`decisions.${state}`)}</b>
       </Text>
       {hit.decision === null && hit.entityId && review.permissions.screen ? (

@@ -24,6 +24,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAuth } from "../../app/auth";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { bi, formatDateTime } from "../../app/format";
@@ -256,13 +257,8 @@ function ApplicationForm({
             {...form.getInputProps("details.dataInvolved")}
           />
           <Group grow>
-            <TextInput
-              type="date"
-              label={t("startDate")}
-              required
-              {...form.getInputProps("details.startDate")}
-            />
-            <TextInput type="date" label={t("endDate")} {...form.getInputProps("details.endDate")} />
+            <DateField label={t("startDate")} required {...form.getInputProps("details.startDate")} />
+            <DateField label={t("endDate")} {...form.getInputProps("details.endDate")} />
           </Group>
           <Textarea
             label={t("purpose")}

@@ -1,10 +1,22 @@
-import { Anchor, Button, Group, Loader, Pagination, Select, Stack, Table, Tabs, Text } from "@mantine/core";
-import { useState } from "react";
+import {
+  Anchor,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
+import { RedFlagChips } from "../../app/components/RedFlag";
 import { bi, formatDateTime } from "../../app/format";
 import { useReference, useReviews } from "./api";
 import { RiskBadge, StatusBadge } from "./badges";
@@ -14,11 +26,25 @@ export function ReviewsListPage() {
   const { t } = useTranslation("reviews");
   const { hasRole } = useAuth();
   const officer = hasRole("unit_officer", "secretariat", "approver", "auditor", "admin");
-  const [scope, setScope] = useState<string>(
-    hasRole("unit_officer", "secretariat", "approver") ? "inbox" : "mine",
-  );
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  // Scope, status and page live in the URL, so a link (e.g. from the office dashboard) opens the
+  // filtered list: /reviews?scope=all&status=unit_review.
+  const [params, setParams] = useSearchParams();
+  const defaultScope = hasRole("unit_officer", "secretariat", "approver") ? "inbox" : "mine";
+  const scope = params.get("scope") ?? defaultScope;
+  const status = params.get("status");
+  const page = Number(params.get("page") ?? "1") || 1;
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!("page" in changes)) next.delete("page");
+    setParams(next, { replace: true });
+  };
+  const setScope = (v: string) => update({ scope: v });
+  const setStatus = (v: string | null) => update({ status: v });
+  const setPage = (p: number) => update({ page: String(p) });
   const ref = useReference();
   const list = useReviews({ scope, status: status ?? undefined, page });
   const typeLabel = (type: string) =>
@@ -37,13 +63,7 @@ export function ReviewsListPage() {
           ) : null
         }
       />
-      <Tabs
-        value={scope}
-        onChange={(v) => {
-          setScope(v ?? "mine");
-          setPage(1);
-        }}
-      >
+      <Tabs value={scope} onChange={(v) => setScope(v ?? "mine")}>
         <Tabs.List>
           <Tabs.Tab value="mine">{t("scopes.mine")}</Tabs.Tab>
           {hasRole("unit_officer", "secretariat", "approver") ? (
@@ -59,10 +79,7 @@ export function ReviewsListPage() {
           clearable
           data={(ref.data?.states ?? []).map((s) => ({ value: s.value, label: bi(s.label) }))}
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          onChange={(v) => setStatus(v)}
           w={260}
         />
         {list.data ? <Text c="dimmed">{t("count", { count: list.data.total })}</Text> : null}
@@ -86,7 +103,7 @@ export function ReviewsListPage() {
           <Table.Tbody>
             {(list.data?.items ?? []).map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.refNo}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{r.refNo}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/reviews/${r.id}`}>
                     {r.title}
@@ -103,9 +120,9 @@ export function ReviewsListPage() {
                 <Table.Td>
                   {r.riskLevel ? <RiskBadge level={r.riskLevel} /> : null}
                   {r.flags.length ? (
-                    <Text size="xs" c="dimmed">
-                      {r.flags.join(" ")}
-                    </Text>
+                    <Box mt={4}>
+                      <RedFlagChips ids={r.flags} size="xs" />
+                    </Box>
                   ) : null}
                 </Table.Td>
                 <Table.Td>{formatDateTime(r.updatedAt)}</Table.Td>

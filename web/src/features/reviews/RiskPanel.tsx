@@ -1,4 +1,4 @@
-import { Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Group, List, Paper, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { bi } from "../../app/format";
 import { RelatedCases } from "../cases/RelatedCases";
@@ -6,7 +6,8 @@ import type { Review } from "./api";
 import { RiskBadge } from "./badges";
 
 /**
- * The risk assessment with its reasons and every red flag: id, question, evidence, source, and the
+ * The risk assessment with its reasons and every red flag: title (id in the tooltip), question,
+ * evidence, source, and the
  * published cases that share the flag ("this resembles …", from the case library).
  */
 export function RiskPanel({ review: r }: { review: Review }) {
@@ -44,12 +45,11 @@ export function RiskPanel({ review: r }: { review: Review }) {
               data-testid={`flag-${f.id}`}
             >
               <Group gap="xs">
-                <Badge color={f.severity === "high" ? "red" : "orange"} variant="filled">
-                  {f.id}
-                </Badge>
-                <Text fw={600} size="sm">
-                  {bi(f.title)}
-                </Text>
+                <Tooltip label={f.id} withArrow>
+                  <Text fw={600} size="sm" data-flag-id={f.id}>
+                    {bi(f.title)}
+                  </Text>
+                </Tooltip>
                 <Badge variant="light" color={f.severity === "high" ? "red" : "orange"}>
                   {t(`severity.${f.severity}`)}
                 </Badge>
@@ -61,7 +61,7 @@ export function RiskPanel({ review: r }: { review: Review }) {
                 {t("flagEvidence")}: {bi(f.evidence)}
               </Text>
               <Text size="xs" c="dimmed">
-                {t("flagSource")}: {f.source}
+                {t("flagSource")}: {bi(f.sourceLabel) || f.source}
               </Text>
               <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
             </Paper>

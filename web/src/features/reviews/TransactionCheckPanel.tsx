@@ -10,6 +10,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -48,6 +49,13 @@ export function TransactionCheckPanel({ review: r, reference }: { review: Review
     },
   });
   const editable = r.permissions.check;
+  // Counted from what is on screen, so it drops as each answer is given (not only after saving).
+  const missing =
+    KEYS.reduce(
+      (n, key) =>
+        n + reference.checklists[key].filter((item) => typeof form.values[key][item.id] !== "boolean").length,
+      0,
+    ) + (form.values.conclusion.trim() ? 0 : 1);
   const submit = form.onSubmit(async (v) => {
     form.clearErrors();
     try {
@@ -61,9 +69,9 @@ export function TransactionCheckPanel({ review: r, reference }: { review: Review
     <Paper withBorder p="md" data-testid="transaction-check">
       <Group justify="space-between">
         <Title order={4}>{t("transaction")}</Title>
-        {r.transactionCheckMissing.length > 0 ? (
-          <Text size="sm" c="orange">
-            {t("missing", { count: r.transactionCheckMissing.length })}
+        {missing > 0 ? (
+          <Text size="sm" c="orange" data-testid="check-missing" aria-live="polite">
+            {t("missing", { count: missing })}
           </Text>
         ) : null}
       </Group>
@@ -86,7 +94,9 @@ export function TransactionCheckPanel({ review: r, reference }: { review: Review
                         </Table.Td>
                         <Table.Td w={220}>
                           <Radio.Group
-                            aria-label={bi(item.label)}
+                            // The group's accessible name: the question (the visible text is in the
+                            // first column; Mantine names the radiogroup only from its own label).
+                            label={<VisuallyHidden>{bi(item.label)}</VisuallyHidden>}
                             value={v === true ? "yes" : v === false ? "no" : ""}
                             onChange={(x) => form.setFieldValue(`${key}.${item.id}`, x === "yes")}
                             error={form.errors[`${key}.${item.id}`]}

@@ -28,9 +28,12 @@ export type Reference = {
   counterpartyRoles: Option[];
   controlItems: { item: string; label: Bi }[];
   regimes: Option[];
-  outcomes: Option[];
-  exceptions: Option[];
-  catchAllBases: Option[];
+  listStatuses: Option[];
+  catchAllCategories: Option[];
+  exceptions: (Option & { conditions: Bi; citations: Bi[]; uses: Option[] })[];
+  provisionMethods: Option[];
+  handCarryKinds: Option[];
+  returnStatuses: Option[];
   jpCriticalAreas: { id: string; label: Bi }[];
   usCetAreas: { id: string; label: Bi }[];
   checklists: { endUse: ChecklistItem[]; akiraka: ChecklistItem[]; endUser: ChecklistItem[] };
@@ -60,15 +63,27 @@ export type ReviewForm = {
   topicTags: TopicTags;
 };
 
+export type Provision = {
+  ordinance: "goods_ordinance" | "trade_ordinance";
+  article: number;
+  paragraph: number | null;
+  item: number | null;
+  sub: string | null;
+};
+export type ExceptionRecord = { code: string; use: string | null; basis: string };
+
+/** 該非判定: list status (1–15), 16の項 category, and exceptions recorded in addition to the item. */
 export type Classification = {
-  outcome: "listed" | "catch_all" | "not_listed" | "exception";
+  listStatus: "listed" | "not_listed" | null;
   regime: string | null;
   item: string | null;
   subItem: string | null;
-  exception: string | null;
-  catchAllBasis: string | null;
+  provision: Provision | null;
+  catchAllCategory: string | null;
+  exceptions: ExceptionRecord[];
   rationale: string;
   reference: string | null;
+  needsReclassification?: boolean;
 };
 
 export type Hit = {
@@ -111,6 +126,7 @@ export type FiredFlag = {
   question: Bi;
   evidence: Bi;
   source: string;
+  sourceLabel?: Bi;
   severity: "medium" | "high";
   counterpartyId: string | null;
   decisive: boolean;
@@ -122,6 +138,19 @@ export type TransactionCheck = {
   endUser: Record<string, boolean>;
   notes: Record<string, string>;
   conclusion: string;
+};
+
+/** One identity check of a hiring review (src/reviews/hiring-engine.ts). */
+export type IdentityCheck = {
+  id: string;
+  flag: string;
+  task: Bi;
+  question: Bi;
+  source: string;
+  outcome: "clear" | "sign" | null;
+  evidence: string | null;
+  checkedBy: string | null;
+  checkedAt: string | null;
 };
 
 export type Review = {
@@ -154,6 +183,8 @@ export type Review = {
     flags: FiredFlag[];
   };
   routing: { track: "simple" | "full"; reasons: Bi[] };
+  /** Hiring and contracting only: the identity checklist. */
+  identityChecks?: IdentityCheck[] | null;
   conditions: string | null;
   decisionComment: string | null;
   submittedAt: string | null;
@@ -172,9 +203,90 @@ export type Review = {
     conditions: string | null;
   }[];
   actions: string[];
-  permissions: { edit: boolean; classify: boolean; check: boolean; screen: boolean };
+  permissions: {
+    edit: boolean;
+    classify: boolean;
+    check: boolean;
+    screen: boolean;
+    exportFacts: boolean;
+    licences: boolean;
+    identityCheck?: boolean;
+  };
+  exportFacts: ExportFacts;
+  items: ReviewItem[];
+  licence: LicencePanel;
   /** Four-eyes rule: why the current user may not approve (src/auth/separation-of-duties-engine.ts). */
   separationOfDuties?: { approvalBlocked: boolean; reasons: { ja: string; en: string }[] };
+};
+
+export type ExportFacts = {
+  destinationCountry: string | null;
+  finalDestinationCountry: string | null;
+  plannedOn: string | null;
+  providedAbroad: boolean | null;
+  statedUse: "wmd" | "conventional" | "civil" | "unknown";
+  useNote: string;
+  informedWmd: boolean;
+  informedConventional: boolean;
+  informNote: string;
+  diversionConcern: boolean;
+  clearlyNoConcern: boolean;
+  clearlyNote: string;
+  knownWmdActivity: boolean;
+  knownConventionalActivity: boolean;
+};
+
+export type Judgement = Omit<Classification, "rationale" | "reference" | "needsReclassification">;
+
+export type ReviewItem = {
+  itemId: string;
+  refNo: string;
+  name: string;
+  kind: "goods" | "technology";
+  judgement: Judgement;
+  summary: Bi;
+  extraExceptions: ExceptionRecord[];
+  quantity: number | null;
+  unit: string | null;
+  valueJpy: number | null;
+  note: string | null;
+  masterChanged: boolean;
+  masterArchived: boolean;
+};
+
+export type LicencePanel = {
+  applicable: boolean;
+  profile: Bi | null;
+  result: string;
+  resultLabel: Bi;
+  licenceRequired: boolean;
+  date: string;
+  destination: { country: string | null; source: "facts" | "counterparty" | null; groups: Bi[] };
+  recipient: { residency: string; tokutei: boolean; names: string[] };
+  items: {
+    label: Bi;
+    kind: string;
+    result: string;
+    resultLabel: Bi;
+    reasoning: Bi;
+    findings: { id: string; outcome: string; reason: Bi; citations: Bi[]; unverified: boolean }[];
+    cautions: Bi[];
+    missing: Bi[];
+    relyOnUnverified: boolean;
+  }[];
+  gate: { required: boolean; undetermined: boolean; satisfied: boolean; pending: boolean; reason: Bi };
+  linked: {
+    id: string;
+    refNo: string;
+    licenceNumber: string | null;
+    kind: Bi;
+    status: string;
+    statusLabel: Bi;
+    validUntil: string | null;
+    covers: boolean;
+    pending: boolean;
+    reason: Bi;
+  }[];
 };
 
 export type ReviewListItem = {
@@ -221,7 +333,7 @@ export function useReview(id: string | undefined) {
   });
 }
 
-function useReviewMutation<V>(fn: (v: V) => Promise<Review>) {
+export function useReviewMutation<V>(fn: (v: V) => Promise<Review>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -268,6 +380,7 @@ export function useTransition() {
       action: string;
       comment?: string;
       conditions?: string;
+      conditionItems?: { text: string; ownerUserId: string | null; dueOn: string | null }[];
       version?: number;
     }) => api.post<Review>(`/api/reviews/${id}/transitions`, body),
   );
@@ -299,6 +412,22 @@ export function useTransactionCheck() {
       version: number;
       counterpartyAttributes: Record<string, { stateOwned: boolean; military: boolean; note: string | null }>;
     }) => api.put<Review>(`/api/reviews/${id}/transaction-check`, body),
+  );
+}
+
+export function useIdentityCheck() {
+  return useReviewMutation(
+    ({
+      id,
+      checkId,
+      ...body
+    }: {
+      id: string;
+      checkId: string;
+      version: number;
+      outcome: "clear" | "sign";
+      evidence: string;
+    }) => api.put<Review>(`/api/reviews/${id}/identity-checks/${checkId}`, body),
   );
 }
 

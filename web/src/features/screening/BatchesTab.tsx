@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge } from "../../app/components/ListLabels";
 import { bi, formatDateTime } from "../../app/format";
 import { type BatchJob, useBatch, useBatches, useBatchRows, useUploadBatch } from "./api";
 import { CrossScriptView, EntryDrawer, ScoreBadge, useSourceLabel } from "./HitCard";
@@ -270,6 +271,7 @@ export function BatchDetail({ id }: { id: string }) {
                         <Text size="xs" c="dimmed">
                           {sourceLabel(best.source)} {best.sourceId} — {bi(best.summary)}
                         </Text>
+                        <SampleBadge source={best.source} />
                         <CrossScriptView steps={best.crossScript} />
                       </Stack>
                     </Group>

@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge } from "../../app/components/ListLabels";
 import { bi, countryName, formatDate, formatDateTime } from "../../app/format";
 import { type CrossScriptStep, type Explanation, type Hit, useListEntry, useListSources } from "./api";
 
@@ -136,6 +137,7 @@ export function HitCard({
               </Anchor>
               <Group gap={6}>
                 <Badge variant="light">{sourceLabel(hit.source)}</Badge>
+                <SampleBadge source={hit.source} />
                 <Text size="xs" c="dimmed">
                   {hit.sourceId}
                 </Text>

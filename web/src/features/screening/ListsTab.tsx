@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge } from "../../app/components/ListLabels";
 import { bi, formatDateTime } from "../../app/format";
 import {
   type ListSnapshot,
@@ -81,7 +82,7 @@ export function ListsTab() {
           {(sources.data?.items ?? []).map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                {bi(s.label)}
+                {bi(s.label)} <SampleBadge source={s.id} />
                 <Text size="xs" c="dimmed">
                   {s.id}
                 </Text>
@@ -154,6 +155,7 @@ function ImportForm() {
   const { t } = useTranslation("screening");
   const formats = useListFormats();
   const importList = useImportList();
+  const sourceLabel = useSourceLabel();
   const [files, setFiles] = useState<File[]>([]);
   const [format, setFormat] = useState<string | null>(null);
   const [source, setSource] = useState("");
@@ -239,7 +241,7 @@ function ImportForm() {
         {importList.data ? (
           <Alert color="green" data-testid="list-imported">
             {t("lists.imported", {
-              list: importList.data.source,
+              list: sourceLabel(importList.data.source),
               version: importList.data.version,
               count: importList.data.entityCount,
             })}

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
+import { SampleBadge, SampleListNotice } from "../../app/components/ListLabels";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
 import { countryName, formatDateTime } from "../../app/format";
@@ -36,6 +37,7 @@ export function ScreeningPage() {
     <RequireRole roles={SCREENING_READERS}>
       <Stack>
         <PageHeader title={t("title")} subtitle={t("subtitle")} />
+        <SampleListNotice />
         <IndexState />
         <Tabs value={current} onChange={(v) => navigate(`/screening/${v ?? "search"}`)} keepMounted={false}>
           <Tabs.List>
@@ -221,7 +223,7 @@ function ReviewQueueTab() {
                 <ScoreBadge score={item.hit.score} match={item.hit.match} />
               </Table.Td>
               <Table.Td>
-                {sourceLabel(item.hit.source)} {item.hit.sourceId}
+                {sourceLabel(item.hit.source)} {item.hit.sourceId} <SampleBadge source={item.hit.source} />
               </Table.Td>
               <Table.Td>{formatDateTime(item.screenedAt)}</Table.Td>
             </Table.Tr>

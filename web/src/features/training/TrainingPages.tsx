@@ -23,6 +23,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../../app/auth";
+import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
@@ -163,11 +164,29 @@ export function TrainingModulePage() {
                   label={`${i + 1}. ${bi(q.prompt)}`}
                   value={answers[q.id] ?? null}
                   onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
+                  // After grading the answers stay as chosen and readable (not greyed out): the
+                  // chosen one in green or red, the correct one marked.
+                  readOnly={!!result}
                 >
                   <Stack gap={4} mt={6}>
-                    {q.options.map((o, j) => (
-                      <Radio key={o.en} value={String(j)} label={bi(o)} disabled={!!result} />
-                    ))}
+                    {q.options.map((o, j) => {
+                      const chosen = answers[q.id] === String(j);
+                      const correct = graded?.correct === j;
+                      return (
+                        <Radio
+                          key={o.en}
+                          value={String(j)}
+                          color={graded ? (graded.right ? "teal" : "red") : undefined}
+                          data-chosen={chosen ? "true" : undefined}
+                          label={
+                            <Text span size="sm" fw={graded && (chosen || correct) ? 600 : undefined}>
+                              {bi(o)}
+                              {graded && correct ? ` ${t("correctMark")}` : ""}
+                            </Text>
+                          }
+                        />
+                      );
+                    })}
                   </Stack>
                 </Radio.Group>
                 {graded ? (
@@ -373,12 +392,7 @@ export function TrainingDashboardPage() {
                 value={department}
                 onChange={(e) => setDepartment(e.currentTarget.value)}
               />
-              <TextInput
-                type="date"
-                label={t("dashboard.dueAt")}
-                value={dueAt}
-                onChange={(e) => setDueAt(e.currentTarget.value)}
-              />
+              <DateField label={t("dashboard.dueAt")} value={dueAt} onChange={setDueAt} />
               <Button
                 disabled={!moduleId || (roles.length === 0 && !department.trim())}
                 loading={assign.isPending}
