@@ -9,8 +9,10 @@
  *   end date, or a person missing from the next monthly snapshot — each only from the day it became
  *   known (`endKnownDay`): before that, leaving is only suggested by behaviour;
  * - the exfiltration is a rise against the person's own level and their department's (I-USB-RISE,
- *   removable-media.ts), not an absolute count; confidential files to media, confidential files or
- *   attachments to personal mail, and cloud uploads count too.
+ *   removable-media.ts), not an absolute count; confidential files to media or to an outside address
+ *   not approved for them, and cloud uploads count too. Attachments to personal webmail alone do
+ *   not: leavers mail their own files (CV, photos, contacts) home, and counting that made every
+ *   job-hunting leaver an alert — data must be the organisation's and actually leave.
  *
  * When a departure becomes known after the fact (the next snapshot), the detector looks back over
  * the 8 weeks before it and opens an alert if data moved then (I-CASE2-LOOKBACK).
@@ -213,8 +215,8 @@ export const departing = defineDetector<State>({
     const USB_CONF = env.indicator("I-USB-CONFIDENTIAL");
     const CLOUD_UPLOAD = env.indicator("I-CLOUD-UPLOAD");
     const EMAIL_CONF = env.indicator("I-EMAIL-CONFIDENTIAL");
-    const PERSONAL = env.indicator("I-EMAIL-PERSONAL");
-    const EXFIL = [USB_RISE, USB_CONF, CLOUD_UPLOAD, EMAIL_CONF, PERSONAL];
+    /** What counts as the organisation's data leaving (not personal mail alone: see the file comment). */
+    const EXFIL = [USB_RISE, USB_CONF, CLOUD_UPLOAD, EMAIL_CONF];
     const exfilToday = (d: DayContext) => EXFIL.filter((i) => d.has(i));
     return {
       newState: () => ({
@@ -264,8 +266,8 @@ export const departing = defineDetector<State>({
         }
         if (why.length === 0)
           why.push({
-            ja: "メディア・クラウド・個人宛メールでの持ち出し",
-            en: "data moved to media, cloud or personal mail",
+            ja: "機密ファイル・クラウドでの持ち出し",
+            en: "confidential files or cloud uploads leaving",
           });
         why.push(known ?? { ja: "数週間にわたる転職活動", en: "job hunting over several weeks" });
         d.fire(CASE2, { ja: why.map((w) => w.ja).join("; "), en: why.map((w) => w.en).join("; ") });
@@ -284,7 +286,7 @@ export const departing = defineDetector<State>({
         // Keep what moved out in the last 8 weeks, for a look-back when a departure becomes known.
         while (s.exfilDays.length > 0 && s.exfilDays[0]! <= d.day - LOOKBACK_DAYS) s.exfilDays.shift();
         while (s.exfil.length > 0 && s.exfil[0]!.t < (d.day - LOOKBACK_DAYS) * 86_400_000) s.exfil.shift();
-        const moved = [USB_RISE, USB_CONF, EMAIL_CONF, PERSONAL].filter((i) => d.has(i));
+        const moved = [USB_RISE, USB_CONF, EMAIL_CONF].filter((i) => d.has(i));
         if (moved.length > 0) {
           s.exfilDays.push(d.day);
           const rise = d.has(USB_RISE) ? detailOf(d, USB_RISE) : null;

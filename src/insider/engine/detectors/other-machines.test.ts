@@ -40,6 +40,8 @@ describe("other-machines detector (case 5)", () => {
       }),
     ]);
     expect(run.fired("ALICE", 36)).toContain("I-SUPERVISOR-PC");
+    // One logon is one event: scored as the supervisor's PC, not a second time as "another PC".
+    expect(run.fired("ALICE", 36)).not.toContain("I-OTHER-PC-LOGON");
     expect(run.fired("ALICE", 36)).not.toContain("I-OTHER-PC-MAIL-OUT");
     expect(run.fired("ALICE", 36)).not.toContain("I-CASE5-OTHER-PC-MAIL");
   });

@@ -8,6 +8,10 @@
  * fires when another user's machine was used today or in the last three days and its files go
  * outside (sent from that machine, or the same file names attached elsewhere), or attachments go to
  * a personal address or confidential files go outside on a day files were opened on another PC.
+ *
+ * A logon to the supervisor's PC scores as I-SUPERVISOR-PC only, not also as I-OTHER-PC-LOGON: it
+ * is one event, and counting it twice put every benign visit to a manager's desk (with a file
+ * opened there) into the alert budget with nothing leaving the organisation.
  */
 import { baseName, F } from "../core-features.js";
 import { domainOfEmail } from "../domains.js";
@@ -19,6 +23,8 @@ const FOUND_FILE_DAYS = 3;
 type State = {
   /** Base names of files opened on other users' PCs recently → the day (bounded, most recent last). */
   found: Map<string, number>;
+  /** The last day with a logon to another user's PC that is not the supervisor's (-1: none). */
+  otherLogonDay: number;
 };
 
 export const otherMachines = defineDetector<State>({
@@ -123,15 +129,17 @@ export const otherMachines = defineDetector<State>({
     const H_OTHER_FILES = env.habit("other_files");
     const { internalDomains } = env.options;
     return {
-      newState: () => ({ found: new Map() }),
-      logon(e) {
+      newState: () => ({ found: new Map(), otherLogonDay: -1 }),
+      logon(e, s) {
         if (e.ev.action !== "logon") return;
         if (e.ctx === CTX_OTHER || e.ctx === CTX_SUPERVISOR) {
           e.x[F.OTHER_PC_LOGONS]!++;
-          e.tags.push(OTHER_PC_LOGON);
           if (e.ctx === CTX_SUPERVISOR) {
             e.x[F.SUPERVISOR_PC]!++;
             e.tags.push(SUPERVISOR_PC);
+          } else {
+            s.otherLogonDay = e.day;
+            e.tags.push(OTHER_PC_LOGON);
           }
         } else if (e.ctx === CTX_SHARED) e.x[F.SHARED_PC_LOGONS]!++;
       },
@@ -179,10 +187,10 @@ export const otherMachines = defineDetector<State>({
           }
         }
       },
-      signals(d) {
+      signals(d, s) {
         const x = d.x;
         if (!d.warm) return;
-        if (x[F.OTHER_PC_LOGONS]! > 0 && d.habit(H_OTHER_PC) < 0.2) d.fire(OTHER_PC_LOGON);
+        if (s.otherLogonDay === d.day && d.habit(H_OTHER_PC) < 0.2) d.fire(OTHER_PC_LOGON);
         if (x[F.SUPERVISOR_PC]! > 0 && d.habit(H_SUPERVISOR_PC) < 0.1) d.fire(SUPERVISOR_PC);
         if (x[F.OTHER_PC_FILES]! > 0 && d.habit(H_OTHER_FILES) < 0.2) d.fire(OTHER_PC_FILES);
         if (x[F.OTHER_PC_MAIL_OUT]! > 0) d.fire(OTHER_PC_MAIL);
@@ -205,9 +213,12 @@ export const otherMachines = defineDetector<State>({
       learn(d, s) {
         for (const [name, day] of s.found) if (day <= d.day - FOUND_FILE_DAYS) s.found.delete(name);
       },
-      snapshot: (s) => [...s.found],
+      snapshot: (s) => ({ found: [...s.found], otherLogonDay: s.otherLogonDay }),
       restore(raw) {
-        return { found: new Map(Array.isArray(raw) ? (raw as [string, number][]) : []) };
+        // Before otherLogonDay was kept the snapshot was the found-files list itself.
+        if (Array.isArray(raw)) return { found: new Map(raw as [string, number][]), otherLogonDay: -1 };
+        const r = (raw ?? {}) as { found?: [string, number][]; otherLogonDay?: number };
+        return { found: new Map(r.found ?? []), otherLogonDay: r.otherLogonDay ?? -1 };
       },
     };
   },

@@ -68,4 +68,47 @@ describe("recruited-email detector (case 3)", () => {
     expect(run.fired("BOB", 36)).not.toContain("I-EMAIL-NEW-RECIPIENT");
     expect(run.fired("BOB", 36)).not.toContain("I-MASS-EMAIL");
   });
+
+  it("does not make recruitment of confidential files to an established partner, but does of a new one", () => {
+    // Files exchanged with a partner for months (an outside address not approved for the asset).
+    const history = [];
+    for (let d = 2; d < 40; d += 4) history.push(mail("ALICE", d, "lab@institute-7.org", ["notes.pdf"]));
+    const recruiter = ev("ALICE", 100, 11, {
+      kind: "email",
+      action: "receive",
+      recipients: ["alice@corp.jp"],
+      sender: "talent@linkedin.com",
+    });
+    const confTo = (to: string) => [
+      ev("ALICE", 110, 13, { kind: "file", action: "open", object: "\\\\fs01\\p1\\results.xlsx" }),
+      mail("ALICE", 110, to, ["results.xlsx"]),
+    ];
+    const established = runEngine([
+      ...normalDays(0, 115),
+      ...history,
+      recruiter,
+      ...confTo("lab@institute-7.org"),
+    ]);
+    expect(established.fired("ALICE", 110)).toContain("I-EMAIL-CONFIDENTIAL");
+    expect(established.fired("ALICE", 110)).not.toContain("I-CASE3-RECRUITED-EMAIL");
+    const fresh = runEngine([...normalDays(0, 115), ...history, recruiter, ...confTo("lab@rival-9.org")]);
+    expect(fresh.fired("ALICE", 110)).toEqual(
+      expect.arrayContaining(["I-EMAIL-CONFIDENTIAL", "I-CASE3-RECRUITED-EMAIL"]),
+    );
+  });
+
+  it("does not make recruitment of the person's own files mailed home after recruiter contact", () => {
+    const run = runEngine([
+      ...normalDays(0, 40),
+      ev("ALICE", 20, 11, {
+        kind: "email",
+        action: "receive",
+        recipients: ["alice@corp.jp"],
+        sender: "talent@linkedin.com",
+      }),
+      mail("ALICE", 36, "alice.home@gmail.com", ["cv.docx"]),
+    ]);
+    expect(run.fired("ALICE", 36)).toContain("I-EMAIL-PERSONAL");
+    expect(run.fired("ALICE", 36)).not.toContain("I-CASE3-RECRUITED-EMAIL");
+  });
 });

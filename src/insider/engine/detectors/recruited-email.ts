@@ -8,19 +8,31 @@
  * professional-network use (context only). Recruiter contact is e-mail exchanged with a professional
  * network (issue 12: browsing LinkedIn is common and is not being recruited). The case fires when,
  * after recruiter contact within 60 days or a new outside correspondent, confidential files go
- * out, or attachments go to a new personal address.
+ * out to a new destination — a personal webmail address or a correspondent first seen in the last
+ * 60 days. Confidential files sent to an established outside correspondent (a partner the person
+ * has exchanged mail with for months) do not make the case: I-EMAIL-CONFIDENTIAL still scores them,
+ * but receiving a recruiter's mail does not turn an old working relationship into a recruitment.
+ * Attachments to personal webmail without confidential files do not make the case either (people
+ * mail their own files home; see docs/insider-risk.md).
  */
 import { F } from "../core-features.js";
 import { DOMAIN_PRO_NETWORK, DOMAIN_WEBMAIL, domainOfEmail } from "../domains.js";
 import { defineDetector } from "./types.js";
 
 const MAX_CONTACTS = 600;
+/** An outside correspondent first seen within this many days is a new relationship (case 3). */
+export const NEW_CONTACT_DAYS = 60;
 
 type State = {
-  /** Outside addresses corresponded with (address → last day), most recent last, bounded. */
+  /**
+   * Outside addresses corresponded with (address → first day seen), most recently used last,
+   * bounded. Snapshots from before this held the last day seen, which only makes a contact look newer.
+   */
   contacts: Map<string, number>;
   /** Days on which the person sent attachments to a personal address (not decayed). */
   personalDays: number;
+  /** The last day a confidential file went to a new destination (personal or recent correspondent). */
+  confNewDestDay: number;
 };
 
 export const recruitedEmail = defineDetector<State>({
@@ -143,8 +155,8 @@ export const recruitedEmail = defineDetector<State>({
       cases: [3],
       label: { ja: "勧誘後の研究データのメール送信", en: "Research e-mailed out after recruitment contact" },
       explanation: {
-        ja: "ビジネスSNS等での接触や新しい社外宛先の後に、機密・添付ファイルを社外・個人宛に送っています（事例3）。",
-        en: "After professional-network contact or a new outside correspondent, confidential attachments go to outside or personal addresses (case 3).",
+        ja: "ビジネスSNS等での接触や新しい社外宛先の後に、機密ファイルを個人アドレスまたは最近やり取りを始めた社外宛先に送っています（事例3）。",
+        en: "After professional-network contact or a new outside correspondent, confidential files go to a personal address or to an outside correspondent first seen recently (case 3).",
       },
     },
   ],
@@ -163,20 +175,20 @@ export const recruitedEmail = defineDetector<State>({
     const { internalDomains, massEmailRecipients, warmupDays } = env.options;
     const { classifier, assets } = env;
 
-    /** Remembers an outside correspondent; true when they were known before. */
-    function rememberContact(s: State, address: string, day: number): boolean {
-      const had = s.contacts.has(address);
-      if (had) s.contacts.delete(address);
-      s.contacts.set(address, day);
+    /** Remembers an outside correspondent; returns the day they were first seen (null: new today). */
+    function rememberContact(s: State, address: string, day: number): number | null {
+      const first = s.contacts.get(address);
+      if (first !== undefined) s.contacts.delete(address);
+      s.contacts.set(address, first ?? day);
       if (s.contacts.size > MAX_CONTACTS) {
         const first = s.contacts.keys().next().value;
         if (first !== undefined) s.contacts.delete(first);
       }
-      return had;
+      return first ?? null;
     }
 
     return {
-      newState: () => ({ contacts: new Map(), personalDays: 0 }),
+      newState: () => ({ contacts: new Map(), personalDays: 0, confNewDestDay: -1 }),
       http(e) {
         if (e.domainFlags & DOMAIN_PRO_NETWORK) {
           e.x[F.PRO_NETWORK]!++;
@@ -210,6 +222,8 @@ export const recruitedEmail = defineDetector<State>({
         let newPersonal = false;
         let pro = false;
         const extDomains: string[] = [];
+        /** A destination the person has no established relationship with (case 3). */
+        let newDestination = false;
         for (const r of recipients) {
           const domain = domainOfEmail(r);
           if (domain === "" || internalDomains.has(domain)) continue;
@@ -218,7 +232,10 @@ export const recruitedEmail = defineDetector<State>({
           const flags = classifier.host(domain);
           if (flags & DOMAIN_WEBMAIL) personal = true;
           if (flags & DOMAIN_PRO_NETWORK) pro = true;
-          const known = rememberContact(s, r, e.day);
+          const firstSeen = rememberContact(s, r, e.day);
+          const known = firstSeen !== null;
+          if (flags & DOMAIN_WEBMAIL || firstSeen === null || firstSeen > e.day - NEW_CONTACT_DAYS)
+            newDestination = true;
           if (!known && withAttachments && e.userDays >= warmupDays) newRecipient = true;
           if (!known && flags & DOMAIN_WEBMAIL) newPersonal = true;
         }
@@ -248,6 +265,7 @@ export const recruitedEmail = defineDetector<State>({
           if (!a) continue;
           if (!extDomains.every((dom) => a.allowedDomains.includes(dom))) {
             x[F.CONF_ATTACH_EXT]!++;
+            if (newDestination) s.confNewDestDay = e.day;
             e.tags.push(EMAIL_CONF);
             e.evidenceAsset = a;
             break;
@@ -269,22 +287,34 @@ export const recruitedEmail = defineDetector<State>({
         if (x[F.PRO_NETWORK]! > 0) d.fire(PRO);
         if (x[PRO_MAIL]! > 0) d.fire(RECRUITER);
       },
-      cases(d) {
+      cases(d, s) {
         // Confidential files to a new outside correspondent, or — after recruiter contact —
         // confidential files or attachments to a personal address.
         const recruiter = d.within(RECRUITER, 60) > 0;
-        if ((d.has(NEW_RECIPIENT) || recruiter) && d.has(EMAIL_CONF)) d.fire(CASE3);
-        else if (recruiter && d.has(PERSONAL)) d.fire(CASE3);
+        const confToNewDestination = d.has(EMAIL_CONF) && s.confNewDestDay === d.day;
+        if ((d.has(NEW_RECIPIENT) || recruiter) && confToNewDestination) d.fire(CASE3);
       },
       learn(d, s) {
         if (d.x[F.PERSONAL_ATTACH]! > 0) s.personalDays++;
       },
-      snapshot: (s) => ({ contacts: [...s.contacts], personalDays: s.personalDays }),
+      snapshot: (s) => ({
+        contacts: [...s.contacts],
+        personalDays: s.personalDays,
+        confNewDestDay: s.confNewDestDay,
+      }),
       restore(raw, legacy) {
         if (raw === undefined)
-          return { contacts: new Map((legacy?.contacts ?? []) as [string, number][]), personalDays: 0 };
-        const r = raw as { contacts?: [string, number][]; personalDays?: number };
-        return { contacts: new Map(r.contacts ?? []), personalDays: r.personalDays ?? 0 };
+          return {
+            contacts: new Map((legacy?.contacts ?? []) as [string, number][]),
+            personalDays: 0,
+            confNewDestDay: -1,
+          };
+        const r = raw as { contacts?: [string, number][]; personalDays?: number; confNewDestDay?: number };
+        return {
+          contacts: new Map(r.contacts ?? []),
+          personalDays: r.personalDays ?? 0,
+          confNewDestDay: r.confNewDestDay ?? -1,
+        };
       },
     };
   },

@@ -53,4 +53,12 @@ describe("removable-media detector", () => {
     const alert = run.alerts.find((a) => a.user === "ALICE")!;
     expect(alert.evidence.find((e) => e.object === "E:\\plan.xlsx")!.assetId).toBe("A-FS");
   });
+
+  it("scores a first media use once: no volume signal the same day, but on a later large day", () => {
+    const run = runEngine([...normalDays(0, 50), ...copies("CAROL", 36, 25), ...copies("CAROL", 45, 25)]);
+    expect(run.fired("CAROL", 36)).toContain("I-USB-FIRST-USE");
+    expect(run.fired("CAROL", 36)).not.toContain("I-USB-VOLUME");
+    expect(run.fired("CAROL", 45)).not.toContain("I-USB-FIRST-USE");
+    expect(run.fired("CAROL", 45)).toContain("I-USB-VOLUME");
+  });
 });

@@ -193,8 +193,11 @@ export const removableMedia = defineDetector<State>({
             d.fire(USB_AFTER_HOURS);
         }
         if (x[WORK]! >= 5) {
+          // Not on the day of the first media use ever: "far above the own normal" has no media
+          // normal to compare with, and I-USB-FIRST-USE already scores that day (one event is not
+          // counted twice). With no own level yet (z undefined) an absolute count stands in.
           const z = d.zUser(WORK);
-          if (Number.isNaN(z) ? x[WORK]! >= 20 : z >= 3) d.fire(USB_VOLUME);
+          if (!d.has(USB_FIRST) && (Number.isNaN(z) ? x[WORK]! >= 20 : z >= 3)) d.fire(USB_VOLUME);
         }
         const conf = x[F.CONF_REMOVABLE]!;
         if (conf > 0) {
