@@ -54,9 +54,9 @@ describe("audit labels", () => {
 
   it("labels known codes and keeps unknown ones visible", () => {
     expect(auditActionLabel("auth.login")).toEqual({ ja: "ログイン", en: "Logged in" });
-    expect(auditActionLabel("party.merged")).toEqual({
-      ja: "取引先・関係者（party.merged）",
-      en: "Party (party.merged)",
+    expect(auditActionLabel("party.teleported")).toEqual({
+      ja: "取引先・関係者（party.teleported）",
+      en: "Party (party.teleported)",
     });
     expect(auditActionLabel("weird")).toEqual({ ja: "weird", en: "weird" });
     expect(auditEntityLabel("user").ja).toBe("利用者");

@@ -45,6 +45,25 @@ const TERMS: [string, string][] = [
   ["研究インテグリティ", "research integrity"],
   ["輸出令別表第1", "Export Trade Control Order, Appended Table 1"],
   ["警察庁", "National Police Agency"],
+  [
+    "「北朝鮮IT労働者に関する企業等に対する注意喚起」",
+    ", joint advisory to companies on North Korean IT workers",
+  ],
+  ["警察庁・外務省・財務省・経済産業省", "National Police Agency, MOFA, MOF and METI"],
+  [
+    "競争的研究費の適正な執行に関する指針",
+    "Guidelines on the proper execution of competitive research funds",
+  ],
+  [
+    "科研費は令和7年度公募から研究代表者・研究分担者に必須",
+    "required of KAKENHI principal and co-investigators from the FY2025 call",
+  ],
+  ["研究セキュリティ", "research security"],
+  ["年3月26日", "-03-26"],
+  ["2024年", "2024"],
+  ["改正", " revision"],
+  ["内閣府", "Cabinet Office"],
+  ["誓約", " pledge"],
   ["外為法", "FEFTA"],
   ["（相手方の確認）", " (checking the counterparty)"],
 ];
