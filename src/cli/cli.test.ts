@@ -68,7 +68,7 @@ describe("sekimori CLI", () => {
       .split("\r\n");
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain("user.updated");
-    expect(csv[1]).toContain("cli:");
+    expect(csv[1]).toContain("コマンドライン（"); // the CLI actor, labelled for readers (cli:USER)
   }, 180_000);
 
   it("resets a user's two-step login (lost phone)", async () => {

@@ -258,7 +258,11 @@ describe("hiring and contracting review (DB)", () => {
       action: "approve_with_conditions",
       conditionItems: [
         { text: "初回支払前に2回目のビデオ面接を行う", ownerUserId: applicant.id, dueOn: inDays(30) },
-        { text: "アクセスはプロジェクトXのリポジトリに限定する", ownerUserId: applicant.id, dueOn: inDays(30) },
+        {
+          text: "アクセスはプロジェクトXのリポジトリに限定する",
+          ownerUserId: applicant.id,
+          dueOn: inDays(30),
+        },
       ],
     });
     expect(review.status).toBe("approved_with_conditions");
