@@ -181,12 +181,19 @@ test("four eyes: whoever did the 取引審査 and decided the hit cannot approve
     data: {
       version: view.version,
       classification: {
-        outcome: "exception",
-        regime: null,
+        listStatus: "not_listed",
+        regime: "fx_order",
         item: null,
         subItem: null,
-        exception: "basic_research",
-        catchAllBasis: null,
+        provision: null,
+        catchAllCategory: "16-2",
+        exceptions: [
+          {
+            code: "basic_research",
+            use: "basic_research",
+            basis: "原理の究明を目的とし特定の製品の設計・製造を目的としない",
+          },
+        ],
         rationale: "基礎科学分野の研究活動",
         reference: null,
       },

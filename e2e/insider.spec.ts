@@ -104,10 +104,11 @@ test("the security office opens a demo alert, reads the evidence, triages it and
   await navLink(page, "監査ログ").click();
   await page.getByRole("textbox", { name: "キーワード" }).fill(alertId ?? "");
   const audit = page.getByTestId("audit-table");
-  await expect(audit.getByText("insider.alert.revealed")).toHaveCount(1);
-  await expect(audit.getByText("insider.alert.triaged")).toHaveCount(1);
-  const revealRow = audit.locator("tr", { hasText: "insider.alert.revealed" });
-  await expect(revealRow).toContainText("sato");
+  // Readers see labels; the code stays on the element (and in the tooltip).
+  await expect(audit.locator('[data-code="insider.alert.revealed"]')).toHaveCount(1);
+  await expect(audit.locator('[data-code="insider.alert.triaged"]')).toHaveCount(1);
+  const revealRow = audit.locator("tr", { has: page.locator('[data-code="insider.alert.revealed"]') });
+  await expect(revealRow).toContainText("佐藤 美咲");
   await revealRow.getByRole("button", { name: "詳細" }).click();
   await expect(audit).toContainText(reason);
   // The two 400s are the refused triage without a note and the refused too-short reason above.

@@ -108,7 +108,7 @@ test("a visitor acceptance goes from the applicant to approval; the METI End Use
   await expect(page.getByTestId("review-status")).toHaveText("部局確認中");
   const home = counterpartyCard(page, "北京理工大学");
   await expect(home).toContainText("未確認の該当候補 1 件");
-  await expect(home).toContainText("meti_eul");
+  await expect(home).toContainText("経済産業省 外国ユーザーリスト");
   await expect(counterpartyCard(page, "劉 静")).toContainText("該当なし");
   await expect(page.getByTestId("flag-R-EUL")).toContainText("WMD: M");
   await expect(page.getByTestId("routing")).toContainText("本審査が必要");
@@ -263,7 +263,7 @@ test("listed technology to a 特定類型① resident is a deemed export: the ap
   );
   // The recipient's name is on the organisation's own watchlist sample: a namesake, decided as such.
   const recipient = counterpartyCard(page, "山田 太郎");
-  await expect(recipient).toContainText("custom:demo-watchlist: 山田 太郎");
+  await expect(recipient).toContainText("自組織のウォッチリスト（CSV テンプレート）: 山田 太郎");
   await recipient
     .getByRole("textbox", { name: "判定の理由" })
     .fill("生年月日が異なる（リスト 1962-09-01、本人 1985-04-12）同姓同名の別人");
