@@ -40,6 +40,7 @@ import {
   useModule,
   useModules,
   useRunReminders,
+  useStartedAttempt,
 } from "./api";
 
 const STATE_COLOR: Record<MyState["state"], string> = {
@@ -107,18 +108,25 @@ export function TrainingModulePage() {
   const { slug } = useParams();
   const { t } = useTranslation("training");
   const module = useModule(slug);
+  const [round, setRound] = useState(0);
+  const started = useStartedAttempt(slug, round);
   const attempt = useAttempt();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [result, setResult] = useState<AttemptResult | null>(null);
-  if (module.isLoading) return <Loader />;
+  if (module.isLoading || started.isLoading) return <Loader />;
   if (module.error || !module.data) return <ErrorAlert error={module.error} />;
+  if (started.error || !started.data) return <ErrorAlert error={started.error} />;
   const m = module.data;
-  const allAnswered = m.quiz.every((q) => answers[q.id] !== undefined);
+  // The questions as this attempt shows them (options in the attempt's own order).
+  const quiz = started.data.questions;
+  const attemptId = started.data.attemptId;
+  const allAnswered = quiz.every((q) => answers[q.id] !== undefined);
 
   async function submit() {
     const r = await attempt.mutateAsync({
       key: m.slug,
-      answers: m.quiz.map((q) => (answers[q.id] === undefined ? null : Number(answers[q.id]))),
+      attemptId,
+      answers: quiz.map((q) => (answers[q.id] === undefined ? null : Number(answers[q.id]))),
     });
     setResult(r);
     notifications.show({
@@ -156,12 +164,12 @@ export function TrainingModulePage() {
           {t("quiz")}
         </Title>
         <Stack gap="lg">
-          {m.quiz.map((q, i) => {
-            const graded = result?.questions[i];
+          {quiz.map((q) => {
+            const graded = result?.questions.find((g) => g.id === q.id);
             return (
               <Stack key={q.id} gap={4}>
                 <Radio.Group
-                  label={`${i + 1}. ${bi(q.prompt)}`}
+                  label={`${quiz.indexOf(q) + 1}. ${bi(q.prompt)}`}
                   value={answers[q.id] ?? null}
                   onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
                   // After grading the answers stay as chosen and readable (not greyed out): the
@@ -213,6 +221,8 @@ export function TrainingModulePage() {
               onClick={() => {
                 setResult(null);
                 setAnswers({});
+                // A new attempt, with its own order of the options.
+                setRound((r) => r + 1);
               }}
             >
               {t("retry")}

@@ -95,11 +95,35 @@ export function useModule(key: string | undefined) {
   });
 }
 
+/** A started quiz attempt: its questions with the options in this attempt's own order. */
+export type StartedAttempt = {
+  attemptId: string;
+  moduleVersion: number;
+  questions: { id: string; prompt: { ja: string; en: string }; options: { ja: string; en: string }[] }[];
+};
+
+/**
+ * Starts an attempt when the module page opens (the server shuffles the options per attempt, so
+ * answering "the first option" every time cannot pass); `round` starts a new one after a result.
+ */
+export function useStartedAttempt(key: string | undefined, round: number) {
+  return useQuery({
+    queryKey: ["training", "attempt", key, round],
+    queryFn: () =>
+      api.post<StartedAttempt>(`/api/training/modules/${encodeURIComponent(key ?? "")}/attempts/start`, {}),
+    enabled: !!key,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
 export function useAttempt() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (args: { key: string; answers: (number | null)[] }) =>
+    mutationFn: (args: { key: string; attemptId: string; answers: (number | null)[] }) =>
       api.post<AttemptResult>(`/api/training/modules/${encodeURIComponent(args.key)}/attempts`, {
+        attemptId: args.attemptId,
         answers: args.answers,
       }),
     onSuccess: () => {
