@@ -106,7 +106,9 @@ export type PartnerFact = {
   name: string;
   role: string;
   /** Null: never screened. */
-  screening: { liveHits: { source: string; name: string; decided: boolean }[] } | null;
+  screening: {
+    liveHits: { source: string; name: string; decided: boolean; list?: Label | undefined }[];
+  } | null;
 };
 
 export type MemberFact = {
@@ -175,8 +177,8 @@ export function readinessBlockers(input: {
           code: "partner_list_hit",
           subject: p.partyId,
           message: {
-            ja: `「${p.name}」が ${h.source} の「${h.name}」と${h.decided ? "一致（確定）" : "該当候補（未判定）"}`,
-            en: `"${p.name}" ${h.decided ? "matches (confirmed)" : "may match (undecided)"} "${h.name}" on ${h.source}`,
+            ja: `「${p.name}」が${h.list?.ja ?? h.source}の「${h.name}」と${h.decided ? "一致（確定）" : "該当候補（未判定）"}`,
+            en: `"${p.name}" ${h.decided ? "matches (confirmed)" : "may match (undecided)"} "${h.name}" on ${h.list?.en ?? h.source}`,
           },
         });
   }

@@ -37,7 +37,9 @@ const ProjectSchema = z.object({
       screenedAt: z.string().nullable(),
       screening: z
         .object({
-          liveHits: z.array(z.object({ source: z.string(), name: z.string(), decided: z.boolean() })),
+          liveHits: z.array(
+            z.object({ source: z.string(), list: Bi, name: z.string(), decided: z.boolean() }),
+          ),
         })
         .nullable(),
     }),

@@ -62,6 +62,8 @@ export function createProjectsService(deps: {
   screening: ScreeningPort;
   training: TrainingPort;
   tasks: TasksService;
+  /** A list's name in both languages, so blockers and the agency summary name the list, not its id. */
+  listLabels?: () => Promise<(source: string) => Label>;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -124,12 +126,20 @@ export function createProjectsService(deps: {
         ? await deps.training.currentTraining(exec, userIds, row.required_modules, clock())
         : new Map();
     const now = today();
+    const listLabel = deps.listLabels
+      ? await deps.listLabels()
+      : (source: string): Label => ({ ja: source, en: source });
     const partnerViews = [];
     for (const p of partners) {
       const latest = await deps.screening.latestForParty(p.party_id);
       const liveHits = (latest?.hits ?? [])
         .filter((h) => h.match && h.decision?.status !== "false_positive")
-        .map((h) => ({ source: h.source, name: h.name, decided: h.decision?.status === "true_match" }));
+        .map((h) => ({
+          source: h.source,
+          list: listLabel(h.source),
+          name: h.name,
+          decided: h.decision?.status === "true_match",
+        }));
       partnerViews.push({
         id: p.id,
         partyId: p.party_id,
