@@ -18,6 +18,7 @@ import {
   type PARTNER_ROLES,
   pledgeRequiredFor,
   pledgeState,
+  projectLabel,
   readinessBlockers,
 } from "./projects-engine.js";
 import type { ProjectsRepo } from "./projects-repo.js";
@@ -719,7 +720,12 @@ export function createProjectsService(deps: {
     const rows: (string | number | null)[][] = [];
     const h = lang === "ja";
     rows.push([h ? "区分" : "Section", h ? "項目" : "Item", h ? "内容" : "Value", h ? "状態" : "Status"]);
-    rows.push([h ? "課題" : "Project", h ? "課題名" : "Title", p.title, p.status]);
+    rows.push([
+      h ? "課題" : "Project",
+      h ? "課題名" : "Title",
+      p.title,
+      projectLabel("status", p.status, lang),
+    ]);
     rows.push([
       h ? "課題" : "Project",
       h ? "配分機関・制度" : "Agency / programme",
@@ -736,7 +742,7 @@ export function createProjectsService(deps: {
       rows.push([
         h ? "相手先" : "Partner",
         `${pt.name}${pt.country ? ` (${pt.country})` : ""}`,
-        pt.role,
+        projectLabel("partnerRole", pt.role, lang),
         pt.screening === null
           ? h
             ? "未スクリーニング"
@@ -745,14 +751,14 @@ export function createProjectsService(deps: {
             ? h
               ? `該当なし (${pt.screenedAt?.slice(0, 10)})`
               : `no match (${pt.screenedAt?.slice(0, 10)})`
-            : pt.screening.liveHits.map((x) => `${x.source}: ${x.name}`).join("; "),
+            : pt.screening.liveHits.map((x) => `${L(x.list)}: ${x.name}`).join("; "),
       ]);
     for (const m of p.members)
       rows.push([
         h ? "研究者" : "Researcher",
         `${m.name}${m.eradResearcherNumber ? ` (e-Rad ${m.eradResearcherNumber})` : ""}`,
-        m.role,
-        `${h ? "誓約" : "pledge"}: ${m.pledgeRequired ? m.pledgeState : "-"}${m.pledge?.givenOn ? ` ${m.pledge.givenOn}` : ""}; ${h ? "申告期限" : "disclosure due"}: ${m.hasDisclosure ? (m.disclosureDueOn ?? "-") : h ? "未申告" : "none"}`,
+        projectLabel("memberRole", m.role, lang),
+        `${h ? "誓約" : "pledge"}: ${m.pledgeRequired ? projectLabel("pledgeState", m.pledgeState, lang) : "-"}${m.pledge?.givenOn ? ` ${m.pledge.givenOn}` : ""}; ${h ? "申告期限" : "disclosure due"}: ${m.hasDisclosure ? (m.disclosureDueOn ?? "-") : h ? "未申告" : "none"}`,
       ]);
     for (const c of p.checks)
       rows.push([
@@ -761,14 +767,14 @@ export function createProjectsService(deps: {
         [c.conclusion ?? "", ...c.evidence.map((e) => e.text + (e.url ? ` <${e.url}>` : ""))]
           .filter(Boolean)
           .join(" | "),
-        c.status,
+        projectLabel("checkStatus", c.status, lang),
       ]);
     for (const m of p.measures)
       rows.push([
         h ? "対策" : "Measure",
-        m.kind,
+        projectLabel("measureKind", m.kind, lang),
         `${m.description} (${m.ownerName}${m.dueOn ? `, ${m.dueOn}` : ""})`,
-        m.status,
+        projectLabel("measureStatus", m.status, lang),
       ]);
     for (const b of p.blockers) rows.push([h ? "未解決" : "Blocker", b.code, L(b.message), ""]);
     return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;

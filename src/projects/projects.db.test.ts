@@ -67,7 +67,9 @@ describe("funded research projects (DB)", () => {
     expect(p.blockers.map((b) => b.code)).toContain("partner_not_screened");
     p = await tb.services.projects.screenPartners(sec, p0.id);
     const hitBlocker = p.blockers.find((b) => b.code === "partner_list_hit");
-    expect(hitBlocker?.message.en).toContain("dod_1286");
+    // The list is named for people, not by its id.
+    expect(hitBlocker?.message.en).toContain("US DoD Section 1286 list");
+    expect(hitBlocker?.message.ja).toContain("米国防総省 1286条リスト");
 
     const party = await tb.party({ kind: "person", names: [{ name: "鈴木 一郎" }] });
     const person = await tb.services.people.create(sec, { partyId: party.id, category: "researcher" });
@@ -137,7 +139,10 @@ describe("funded research projects (DB)", () => {
     expect(csvJa).toContain("Sample Talent Fund");
     expect(csvJa).toContain("該当なし");
     const csvEn = await tb.services.projects.summaryCsv(auditor, p0.id, "en");
+    expect(csvJa).toContain("申請準備完了");
+    expect(csvJa).toContain("研究代表者");
     expect(csvEn).toContain("Partners and funders screened");
+    expect(csvEn).toContain("Ready for application");
 
     const history = await tb.services.audit.forEntity("research_project", p0.id);
     const actions = history.items.map((i) => i.action);
