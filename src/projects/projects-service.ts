@@ -668,7 +668,8 @@ export function createProjectsService(deps: {
 
   /**
    * Reminders for pledges not given and due within 14 days or overdue: a task for the researcher's
-   * account (with e-mail) and, when overdue, one for the secretariat. De-duplicated, safe daily.
+   * account (with e-mail) and, when overdue, one for the secretariat. De-duplicated (a repeated run
+   * refreshes the open task and sends no second e-mail), so the server runs it every 6 hours.
    */
   async function sendPledgeReminders(actor: Actor) {
     const horizon = new Date(clock().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -703,6 +704,8 @@ export function createProjectsService(deps: {
             dedupeKey: `pledge:${p.id}:secretariat`,
           });
       }
+      // A scheduled run that finds nothing leaves no audit row (it runs every 6 hours).
+      if (open.length === 0) return;
       await audit.write(tx, actor, {
         action: "erad_pledge.reminders_sent",
         entityType: "erad_pledge",

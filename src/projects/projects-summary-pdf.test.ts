@@ -157,9 +157,9 @@ describe("research-security summary PDF for the funding agency", () => {
     expect(checklist).toHaveLength(CHECK_ITEMS.length);
     expect(checklist[0]![0]).toContain("問題なし");
     expect(checklist[1]![0]).toContain("未完了");
-    const readiness = Object.fromEntries(sections[5]!.rows);
-    expect(readiness["状態"]).toBe("申請準備完了");
-    expect(readiness["未解決の事項"]).toBe("未解決の事項はありません");
-    expect(readiness["申請準備完了の確認日時"]).toContain("2026");
+    const readiness = new Map(sections[5]!.rows);
+    expect(readiness.get("状態")).toBe("申請準備完了");
+    expect(readiness.get("未解決の事項")).toBe("未解決の事項はありません");
+    expect(readiness.get("申請準備完了の確認日時")).toContain("2026");
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Disclosure } from "../people/people-engine.js";
 import { reviewTestbed } from "../reviews/testing/review-fixtures.js";
-import type { Actor } from "../shared/actor.js";
+import { type Actor, systemActor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import { CHECK_ITEM_IDS } from "./projects-engine.js";
@@ -100,6 +100,13 @@ describe("funded research projects (DB)", () => {
     expect((await tb.services.tasks.listMine(sec)).some((t) => t.kind === "projects.pledge_overdue")).toBe(
       true,
     );
+    // The scheduled run (src/app/start.ts, every 6 hours) repeats it without duplicating the task.
+    expect((await tb.services.projects.sendPledgeReminders(systemActor("pledge-reminders"))).reminded).toBe(
+      1,
+    );
+    const overdueTasks = () =>
+      tb.services.tasks.openTasksFor("erad_pledge", pledgeId).then((ts) => ts.map((t) => t.kind));
+    expect(await overdueTasks()).toEqual(["projects.pledge_overdue"]);
 
     // Resolve: the hit is a false positive, the pledge is given, the checklist concluded with evidence.
     const hit = await tb.latestHit(partner.id, "dod_1286");
@@ -110,6 +117,11 @@ describe("funded research projects (DB)", () => {
       rationale: "同名の別団体（所在地・代表者が異なる）",
     });
     await tb.services.projects.recordPledge(sec, pledgeId, "2026-03-31");
+    // Recording the pledge closes its reminder; the next scheduled run finds nothing to remind.
+    expect(await overdueTasks()).toEqual([]);
+    expect((await tb.services.projects.sendPledgeReminders(systemActor("pledge-reminders"))).reminded).toBe(
+      0,
+    );
     for (const item of CHECK_ITEM_IDS) {
       await tb.services.projects.addEvidence(sec, p0.id, item, { text: `確認記録 ${item}` });
       p = await tb.services.projects.concludeCheck(sec, p0.id, item, {
