@@ -83,7 +83,7 @@ test("project readiness: a listed partner and an overdue pledge block; resolved,
   await expect(first).toContainText("スクリーニング結果（全相手先）");
   await first.getByRole("textbox", { name: "結論" }).fill("該当のある相手先は外した");
   await first.getByRole("button", { name: "問題なしとする" }).click();
-  await expect(first).toContainText("問題なし");
+  await expect(first.getByText("該当のある相手先は外した")).toBeVisible();
   const projectId = projectUrl.split("/").pop()!;
   for (const item of CHECK_ITEMS.slice(1)) {
     await apiCall(page, "post", `/api/projects/${projectId}/checks/${item}/evidence`, {
@@ -113,11 +113,13 @@ test("project readiness: a listed partner and an overdue pledge block; resolved,
   await expect(blockers.getByRole("listitem")).toHaveCount(1);
   await tanaka.getByLabel("誓約日").fill(isoDay(-1));
   await tanaka.getByRole("button", { name: "誓約済みを記録" }).click();
+  await expect(tanaka.getByRole("button", { name: "誓約済みを記録" })).toHaveCount(0);
   await expect(tanaka).toContainText("誓約済み");
   await expect(page.getByTestId("blockers")).toHaveCount(0);
   await expect(page.getByText("未解決の事項はありません")).toBeVisible();
 
   await page.getByRole("button", { name: "申請準備完了にする" }).click();
+  await expect(page.getByRole("button", { name: "申請準備完了にする" })).toHaveCount(0);
   const readiness = page.getByTestId("readiness");
   await expect(readiness).toContainText("申請準備完了");
   await expect(page.getByRole("button", { name: "準備中に戻す" })).toBeVisible();
@@ -135,6 +137,15 @@ test("project readiness: a listed partner and an overdue pledge block; resolved,
   await expect(members.getByRole("row", { name: /田中 花子/ })).toContainText("Given");
   await expect(partners.getByRole("row", { name: /Nordic Photonics AB/ })).toContainText("No match");
   await expect(page.getByTestId("check-data_sharing")).toContainText("Data-sharing arrangements in place");
+  // Reopening asks for the reason in a dialog (no browser prompt).
+  await page.getByRole("button", { name: "Reopen" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("textbox", { name: "Why reopen the project?" })
+    .fill("Partner list changed");
+  await page.getByRole("dialog").getByRole("button", { name: "Reopen" }).click();
+  await expect(readiness).toContainText("Preparing");
+  await expect(page.getByRole("button", { name: "Mark ready for application" })).toBeEnabled();
   await page.getByText("日本語", { exact: true }).click();
   expect(problems).toEqual([]);
 });
