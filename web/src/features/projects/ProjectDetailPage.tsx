@@ -258,7 +258,7 @@ function Members({
   const pledge = usePledgeAction(p.id);
   const [q, setQ] = useState("");
   const [role, setRole] = useState<string | null>("researcher");
-  const people = usePeople({ q, page: 1, pageSize: 10 } as never);
+  const people = usePeople({ q, page: 1, pageSize: 10 });
   return (
     <Paper withBorder p="md" data-testid="project-members">
       <Title order={4}>{t("members")}</Title>
