@@ -99,7 +99,11 @@ export function registerAllRoutes(
     pdfFont: services.pdfFont,
     timeZone: services.organisation.timeZone,
   });
-  registerProjectsRoutes(app, { projects: services.projects });
+  registerProjectsRoutes(app, {
+    projects: services.projects,
+    pdfFont: services.pdfFont,
+    timeZone: services.organisation.timeZone,
+  });
   registerInsiderRoutes(app, {
     insider: services.insider,
     ndjsonBodyLimit: services.config.http.uploadLimitBytes,

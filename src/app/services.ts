@@ -271,6 +271,7 @@ export function createServices({
     screening: screeningPort,
     training,
     tasks,
+    listLabels: () => lists.listLabels(),
     ...(clock ? { clock } : {}),
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */

@@ -181,6 +181,15 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const trainingTimer = setInterval(runTrainingReminders, 6 * 3_600_000);
     trainingTimer.unref();
     void runTrainingReminders();
+    // e-Rad pledges due within 14 days or overdue (issue 16): tasks for the researcher and, when
+    // overdue, the secretariat — de-duplicated, so a repeated run sends nothing twice.
+    const runPledgeReminders = () =>
+      services.projects
+        .sendPledgeReminders(systemActor("pledge-reminders"))
+        .catch((error) => app.log.warn({ err: error }, "pledge reminders failed"));
+    const pledgeTimer = setInterval(runPledgeReminders, 6 * 3_600_000);
+    pledgeTimer.unref();
+    void runPledgeReminders();
     // Export control: licence expiry (60/30 days), item re-checks, post-trip return checks, yearly
     // re-screening of long-term guests and the yearly self-inspection task — once every 6 hours.
     const runExportControl = async () => {
@@ -201,6 +210,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const stop = async () => {
       clearInterval(purge);
       clearInterval(trainingTimer);
+      clearInterval(pledgeTimer);
       clearInterval(exportTimer);
       clearInterval(checkpointTimer);
       services.mailSender.stop();

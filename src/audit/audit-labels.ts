@@ -211,6 +211,7 @@ const SYSTEM_ACTORS: Record<string, Label> = {
   setup: l("初期設定", "Setup"),
   screening: l("スクリーニング（自動）", "Screening (automatic)"),
   "training-reminders": l("研修リマインダー（自動）", "Training reminders (automatic)"),
+  "pledge-reminders": l("e-Rad 誓約の督促（自動）", "e-Rad pledge reminders (automatic)"),
 };
 
 /** What a person reads for an audit action; an unknown code is shown as it is (never hidden). */

@@ -106,7 +106,9 @@ export type PartnerFact = {
   name: string;
   role: string;
   /** Null: never screened. */
-  screening: { liveHits: { source: string; name: string; decided: boolean }[] } | null;
+  screening: {
+    liveHits: { source: string; name: string; decided: boolean; list?: Label | undefined }[];
+  } | null;
 };
 
 export type MemberFact = {
@@ -175,8 +177,8 @@ export function readinessBlockers(input: {
           code: "partner_list_hit",
           subject: p.partyId,
           message: {
-            ja: `「${p.name}」が ${h.source} の「${h.name}」と${h.decided ? "一致（確定）" : "該当候補（未判定）"}`,
-            en: `"${p.name}" ${h.decided ? "matches (confirmed)" : "may match (undecided)"} "${h.name}" on ${h.source}`,
+            ja: `「${p.name}」が${h.list?.ja ?? h.source}の「${h.name}」と${h.decided ? "一致（確定）" : "該当候補（未判定）"}`,
+            en: `"${p.name}" ${h.decided ? "matches (confirmed)" : "may match (undecided)"} "${h.name}" on ${h.list?.en ?? h.source}`,
           },
         });
   }
@@ -285,4 +287,60 @@ export function csvField(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Names of the codes a project stores, for the agency summary (CSV and PDF) in either language. */
+export const PROJECT_LABELS = {
+  status: {
+    preparing: { ja: "準備中", en: "Preparing" },
+    ready: { ja: "申請準備完了", en: "Ready for application" },
+    withdrawn: { ja: "取下げ", en: "Withdrawn" },
+  },
+  partnerRole: {
+    partner: { ja: "共同研究先", en: "Research partner" },
+    funder: { ja: "資金提供者", en: "Funder" },
+    co_investigator_org: { ja: "分担機関", en: "Co-investigator's institution" },
+    subcontractor: { ja: "委託先", en: "Subcontractor" },
+    data_recipient: { ja: "データ提供先", en: "Data recipient" },
+    supplier: { ja: "調達先", en: "Supplier" },
+    owner: { ja: "所有者・支配者", en: "Owner or controller" },
+    other: { ja: "その他", en: "Other" },
+  },
+  memberRole: {
+    pi: { ja: "研究代表者", en: "Principal investigator" },
+    co_pi: { ja: "共同代表者", en: "Co-principal investigator" },
+    co_investigator: { ja: "研究分担者", en: "Co-investigator" },
+    researcher: { ja: "研究者", en: "Researcher" },
+    postdoc: { ja: "博士研究員", en: "Postdoctoral researcher" },
+    student: { ja: "学生", en: "Student" },
+    technician: { ja: "技術職員", en: "Technician" },
+    other: { ja: "その他", en: "Other" },
+  },
+  pledgeState: {
+    given: { ja: "誓約済み", en: "Given" },
+    pending: { ja: "未提出", en: "Not yet given" },
+    overdue: { ja: "期限超過", en: "Overdue" },
+    missing: { ja: "未依頼", en: "Not requested" },
+  },
+  checkStatus: {
+    open: { ja: "未完了", en: "Open" },
+    satisfied: { ja: "問題なし", en: "Satisfied" },
+    concern: { ja: "懸念あり", en: "Concern" },
+  },
+  measureKind: {
+    access_limits: { ja: "アクセス制限", en: "Access limits" },
+    data_segregation: { ja: "データ分離", en: "Data segregation" },
+    publication_review: { ja: "公表前確認", en: "Publication review" },
+    travel_rules: { ja: "渡航時のルール", en: "Travel rules" },
+    other: { ja: "その他", en: "Other" },
+  },
+  measureStatus: {
+    planned: { ja: "計画", en: "Planned" },
+    in_place: { ja: "実施済み", en: "In place" },
+  },
+} satisfies Record<string, Record<string, Label>>;
+
+/** The label of a code in one of the tables above; the code itself when unknown (never blank). */
+export function projectLabel(table: keyof typeof PROJECT_LABELS, code: string, lang: "ja" | "en"): string {
+  return (PROJECT_LABELS[table] as Record<string, Label>)[code]?.[lang] ?? code;
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
+import type { PdfFont } from "../shared/pdf-font.js";
 import { MEASURE_KINDS, MEMBER_ROLES, PARTNER_ROLES } from "./projects-engine.js";
 import type { ProjectsService } from "./projects-service.js";
+import { renderProjectSummaryPdf } from "./projects-summary-pdf.js";
 
 const Bi = z.object({ ja: z.string(), en: z.string() });
 const DateStr = z.string().max(10);
@@ -37,7 +39,9 @@ const ProjectSchema = z.object({
       screenedAt: z.string().nullable(),
       screening: z
         .object({
-          liveHits: z.array(z.object({ source: z.string(), name: z.string(), decided: z.boolean() })),
+          liveHits: z.array(
+            z.object({ source: z.string(), list: Bi, name: z.string(), decided: z.boolean() }),
+          ),
         })
         .nullable(),
     }),
@@ -109,7 +113,14 @@ const PledgeSchema = z.object({
 });
 
 /** Funded research projects and e-Rad pledges (issue 16). */
-export function registerProjectsRoutes(app: App, { projects }: { projects: ProjectsService }) {
+export function registerProjectsRoutes(
+  app: App,
+  {
+    projects,
+    pdfFont,
+    timeZone,
+  }: { projects: ProjectsService; pdfFont: () => PdfFont; timeZone: () => Promise<string> },
+) {
   const read = { access: ROLE_GROUPS.officersAndAuditors };
   const write = { access: MANAGERS };
   const tags = ["projects"];
@@ -354,6 +365,35 @@ export function registerProjectsRoutes(app: App, { projects }: { projects: Proje
           `attachment; filename="research-security-${req.params.id}-${req.query.lang}.csv"`,
         )
         .send(csv);
+    },
+  );
+  app.get(
+    "/api/projects/:id/summary.pdf",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Research-security summary for the funding agency (PDF with the Japanese font, ?lang=ja|en)",
+        params: Id,
+        querystring: z.object({ lang: z.enum(["ja", "en"]).default("ja") }),
+      },
+    },
+    async (req, reply) => {
+      const view = await projects.get(actorOf(req), req.params.id);
+      const pdf = await renderProjectSummaryPdf(
+        view,
+        req.query.lang,
+        pdfFont(),
+        new Date(),
+        await timeZone(),
+      );
+      return reply
+        .type("application/pdf")
+        .header(
+          "content-disposition",
+          `inline; filename="research-security-${view.number}-${req.query.lang}.pdf"`,
+        )
+        .send(pdf);
     },
   );
   app.get(

@@ -18,6 +18,7 @@ import {
   type PARTNER_ROLES,
   pledgeRequiredFor,
   pledgeState,
+  projectLabel,
   readinessBlockers,
 } from "./projects-engine.js";
 import type { ProjectsRepo } from "./projects-repo.js";
@@ -62,6 +63,8 @@ export function createProjectsService(deps: {
   screening: ScreeningPort;
   training: TrainingPort;
   tasks: TasksService;
+  /** A list's name in both languages, so blockers and the agency summary name the list, not its id. */
+  listLabels?: () => Promise<(source: string) => Label>;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -124,12 +127,20 @@ export function createProjectsService(deps: {
         ? await deps.training.currentTraining(exec, userIds, row.required_modules, clock())
         : new Map();
     const now = today();
+    const listLabel = deps.listLabels
+      ? await deps.listLabels()
+      : (source: string): Label => ({ ja: source, en: source });
     const partnerViews = [];
     for (const p of partners) {
       const latest = await deps.screening.latestForParty(p.party_id);
       const liveHits = (latest?.hits ?? [])
         .filter((h) => h.match && h.decision?.status !== "false_positive")
-        .map((h) => ({ source: h.source, name: h.name, decided: h.decision?.status === "true_match" }));
+        .map((h) => ({
+          source: h.source,
+          list: listLabel(h.source),
+          name: h.name,
+          decided: h.decision?.status === "true_match",
+        }));
       partnerViews.push({
         id: p.id,
         partyId: p.party_id,
@@ -657,7 +668,8 @@ export function createProjectsService(deps: {
 
   /**
    * Reminders for pledges not given and due within 14 days or overdue: a task for the researcher's
-   * account (with e-mail) and, when overdue, one for the secretariat. De-duplicated, safe daily.
+   * account (with e-mail) and, when overdue, one for the secretariat. De-duplicated (a repeated run
+   * refreshes the open task and sends no second e-mail), so the server runs it every 6 hours.
    */
   async function sendPledgeReminders(actor: Actor) {
     const horizon = new Date(clock().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -692,6 +704,8 @@ export function createProjectsService(deps: {
             dedupeKey: `pledge:${p.id}:secretariat`,
           });
       }
+      // A scheduled run that finds nothing leaves no audit row (it runs every 6 hours).
+      if (open.length === 0) return;
       await audit.write(tx, actor, {
         action: "erad_pledge.reminders_sent",
         entityType: "erad_pledge",
@@ -709,7 +723,12 @@ export function createProjectsService(deps: {
     const rows: (string | number | null)[][] = [];
     const h = lang === "ja";
     rows.push([h ? "区分" : "Section", h ? "項目" : "Item", h ? "内容" : "Value", h ? "状態" : "Status"]);
-    rows.push([h ? "課題" : "Project", h ? "課題名" : "Title", p.title, p.status]);
+    rows.push([
+      h ? "課題" : "Project",
+      h ? "課題名" : "Title",
+      p.title,
+      projectLabel("status", p.status, lang),
+    ]);
     rows.push([
       h ? "課題" : "Project",
       h ? "配分機関・制度" : "Agency / programme",
@@ -726,7 +745,7 @@ export function createProjectsService(deps: {
       rows.push([
         h ? "相手先" : "Partner",
         `${pt.name}${pt.country ? ` (${pt.country})` : ""}`,
-        pt.role,
+        projectLabel("partnerRole", pt.role, lang),
         pt.screening === null
           ? h
             ? "未スクリーニング"
@@ -735,14 +754,14 @@ export function createProjectsService(deps: {
             ? h
               ? `該当なし (${pt.screenedAt?.slice(0, 10)})`
               : `no match (${pt.screenedAt?.slice(0, 10)})`
-            : pt.screening.liveHits.map((x) => `${x.source}: ${x.name}`).join("; "),
+            : pt.screening.liveHits.map((x) => `${L(x.list)}: ${x.name}`).join("; "),
       ]);
     for (const m of p.members)
       rows.push([
         h ? "研究者" : "Researcher",
         `${m.name}${m.eradResearcherNumber ? ` (e-Rad ${m.eradResearcherNumber})` : ""}`,
-        m.role,
-        `${h ? "誓約" : "pledge"}: ${m.pledgeRequired ? m.pledgeState : "-"}${m.pledge?.givenOn ? ` ${m.pledge.givenOn}` : ""}; ${h ? "申告期限" : "disclosure due"}: ${m.hasDisclosure ? (m.disclosureDueOn ?? "-") : h ? "未申告" : "none"}`,
+        projectLabel("memberRole", m.role, lang),
+        `${h ? "誓約" : "pledge"}: ${m.pledgeRequired ? projectLabel("pledgeState", m.pledgeState, lang) : "-"}${m.pledge?.givenOn ? ` ${m.pledge.givenOn}` : ""}; ${h ? "申告期限" : "disclosure due"}: ${m.hasDisclosure ? (m.disclosureDueOn ?? "-") : h ? "未申告" : "none"}`,
       ]);
     for (const c of p.checks)
       rows.push([
@@ -751,14 +770,14 @@ export function createProjectsService(deps: {
         [c.conclusion ?? "", ...c.evidence.map((e) => e.text + (e.url ? ` <${e.url}>` : ""))]
           .filter(Boolean)
           .join(" | "),
-        c.status,
+        projectLabel("checkStatus", c.status, lang),
       ]);
     for (const m of p.measures)
       rows.push([
         h ? "対策" : "Measure",
-        m.kind,
+        projectLabel("measureKind", m.kind, lang),
         `${m.description} (${m.ownerName}${m.dueOn ? `, ${m.dueOn}` : ""})`,
-        m.status,
+        projectLabel("measureStatus", m.status, lang),
       ]);
     for (const b of p.blockers) rows.push([h ? "未解決" : "Blocker", b.code, L(b.message), ""]);
     return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Disclosure } from "../people/people-engine.js";
 import { reviewTestbed } from "../reviews/testing/review-fixtures.js";
-import type { Actor } from "../shared/actor.js";
+import { type Actor, systemActor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import { CHECK_ITEM_IDS } from "./projects-engine.js";
@@ -67,7 +67,9 @@ describe("funded research projects (DB)", () => {
     expect(p.blockers.map((b) => b.code)).toContain("partner_not_screened");
     p = await tb.services.projects.screenPartners(sec, p0.id);
     const hitBlocker = p.blockers.find((b) => b.code === "partner_list_hit");
-    expect(hitBlocker?.message.en).toContain("dod_1286");
+    // The list is named for people, not by its id.
+    expect(hitBlocker?.message.en).toContain("US DoD Section 1286 list");
+    expect(hitBlocker?.message.ja).toContain("米国防総省 1286条リスト");
 
     const party = await tb.party({ kind: "person", names: [{ name: "鈴木 一郎" }] });
     const person = await tb.services.people.create(sec, { partyId: party.id, category: "researcher" });
@@ -98,6 +100,13 @@ describe("funded research projects (DB)", () => {
     expect((await tb.services.tasks.listMine(sec)).some((t) => t.kind === "projects.pledge_overdue")).toBe(
       true,
     );
+    // The scheduled run (src/app/start.ts, every 6 hours) repeats it without duplicating the task.
+    expect((await tb.services.projects.sendPledgeReminders(systemActor("pledge-reminders"))).reminded).toBe(
+      1,
+    );
+    const overdueTasks = () =>
+      tb.services.tasks.openTasksFor("erad_pledge", pledgeId).then((ts) => ts.map((t) => t.kind));
+    expect(await overdueTasks()).toEqual(["projects.pledge_overdue"]);
 
     // Resolve: the hit is a false positive, the pledge is given, the checklist concluded with evidence.
     const hit = await tb.latestHit(partner.id, "dod_1286");
@@ -108,6 +117,11 @@ describe("funded research projects (DB)", () => {
       rationale: "同名の別団体（所在地・代表者が異なる）",
     });
     await tb.services.projects.recordPledge(sec, pledgeId, "2026-03-31");
+    // Recording the pledge closes its reminder; the next scheduled run finds nothing to remind.
+    expect(await overdueTasks()).toEqual([]);
+    expect((await tb.services.projects.sendPledgeReminders(systemActor("pledge-reminders"))).reminded).toBe(
+      0,
+    );
     for (const item of CHECK_ITEM_IDS) {
       await tb.services.projects.addEvidence(sec, p0.id, item, { text: `確認記録 ${item}` });
       p = await tb.services.projects.concludeCheck(sec, p0.id, item, {
@@ -137,7 +151,10 @@ describe("funded research projects (DB)", () => {
     expect(csvJa).toContain("Sample Talent Fund");
     expect(csvJa).toContain("該当なし");
     const csvEn = await tb.services.projects.summaryCsv(auditor, p0.id, "en");
+    expect(csvJa).toContain("申請準備完了");
+    expect(csvJa).toContain("研究代表者");
     expect(csvEn).toContain("Partners and funders screened");
+    expect(csvEn).toContain("Ready for application");
 
     const history = await tb.services.audit.forEntity("research_project", p0.id);
     const actions = history.items.map((i) => i.action);

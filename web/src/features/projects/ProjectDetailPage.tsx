@@ -5,11 +5,13 @@ import {
   Button,
   Group,
   List,
+  Modal,
   Paper,
   Select,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -54,6 +56,8 @@ export function ProjectDetailPage() {
   const manager = hasRole("secretariat", "unit_officer", "admin");
   const project = useProject(id);
   const action = useProjectAction(id);
+  const [reopening, setReopening] = useState(false);
+  const [reason, setReason] = useState("");
   const p = project.data;
   if (!p) return <ErrorAlert error={project.error} />;
   const editable = manager && p.status === "preparing";
@@ -63,14 +67,20 @@ export function ProjectDetailPage() {
         title={`${t("number")} ${p.number}: ${p.title}`}
         subtitle={`${p.fundingAgency} / ${p.fundingProgramme}${p.applicationDueOn ? ` — ${t("applicationDueOn")} ${formatDate(p.applicationDueOn)}` : ""}`}
         actions={
-          <>
-            <Button component="a" variant="default" href={`/api/projects/${p.id}/summary.csv?lang=ja`}>
+          <Group gap="xs">
+            <Button component="a" variant="default" href={`/api/projects/${p.id}/summary.pdf?lang=ja`}>
+              {t("summaryPdfJa")}
+            </Button>
+            <Button component="a" variant="default" href={`/api/projects/${p.id}/summary.pdf?lang=en`}>
+              {t("summaryPdfEn")}
+            </Button>
+            <Button component="a" variant="subtle" href={`/api/projects/${p.id}/summary.csv?lang=ja`}>
               {t("summaryJa")}
             </Button>
-            <Button component="a" variant="default" href={`/api/projects/${p.id}/summary.csv?lang=en`}>
+            <Button component="a" variant="subtle" href={`/api/projects/${p.id}/summary.csv?lang=en`}>
               {t("summaryEn")}
             </Button>
-          </>
+          </Group>
         }
       />
       <ErrorAlert error={action.error} />
@@ -92,13 +102,7 @@ export function ProjectDetailPage() {
             </Button>
           ) : null}
           {manager && p.status === "ready" ? (
-            <Button
-              variant="default"
-              onClick={() => {
-                const reason = window.prompt(t("reopenReason"));
-                if (reason) action.mutate({ method: "post", path: "/reopen", body: { reason } });
-              }}
-            >
+            <Button variant="default" onClick={() => setReopening(true)}>
               {t("reopen")}
             </Button>
           ) : null}
@@ -117,6 +121,35 @@ export function ProjectDetailPage() {
           </Text>
         ) : null}
       </Paper>
+      <Modal opened={reopening} onClose={() => setReopening(false)} title={t("reopen")}>
+        <Stack>
+          <Textarea
+            label={t("reopenReason")}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button
+              disabled={!reason.trim()}
+              loading={action.isPending}
+              onClick={() =>
+                action.mutate(
+                  { method: "post", path: "/reopen", body: { reason } },
+                  {
+                    onSuccess: () => {
+                      setReopening(false);
+                      setReason("");
+                    },
+                  },
+                )
+              }
+            >
+              {t("reopen")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Partners project={p} editable={editable} />
       <Members project={p} editable={editable} manager={manager} />
       <Checklist project={p} editable={editable} />
@@ -126,11 +159,12 @@ export function ProjectDetailPage() {
 }
 
 function Partners({ project: p, editable }: { project: Project; editable: boolean }) {
-  const { t } = useTranslation("projects");
+  const { t, i18n } = useTranslation("projects");
   const action = useProjectAction(p.id);
   const [role, setRole] = useState<string | null>("partner");
+  const lang = i18n.language === "en" ? "en" : "ja";
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="project-partners">
       <Group justify="space-between">
         <Title order={4}>{t("partners")}</Title>
         {editable && p.partners.length ? (
@@ -154,8 +188,9 @@ function Partners({ project: p, editable }: { project: Project; editable: boolea
                   <Badge color="yellow">{t("notScreened")}</Badge>
                 ) : x.screening.liveHits.length ? (
                   x.screening.liveHits.map((h) => (
-                    <Badge key={`${h.source}${h.name}`} color="red" mr={4}>
-                      {h.source}: {h.name}
+                    <Badge key={`${h.source}${h.name}`} color="red" mr={4} tt="none">
+                      {h.list[lang]}: {h.name}
+                      {h.decided ? ` (${t("hitConfirmed")})` : ` (${t("hitUndecided")})`}
                     </Badge>
                   ))
                 ) : (
@@ -223,11 +258,9 @@ function Members({
   const pledge = usePledgeAction(p.id);
   const [q, setQ] = useState("");
   const [role, setRole] = useState<string | null>("researcher");
-  const people = usePeople({ q, page: 1, pageSize: 10 } as never);
-  const [dueOn, setDueOn] = useState("");
-  const stateColor = { given: "green", pending: "yellow", overdue: "red", missing: "red" } as const;
+  const people = usePeople({ q, page: 1, pageSize: 10 });
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="project-members">
       <Title order={4}>{t("members")}</Title>
       <Table>
         <Table.Thead>
@@ -241,93 +274,15 @@ function Members({
         </Table.Thead>
         <Table.Tbody>
           {p.members.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                <Anchor href={`/people/${m.personId}`}>{m.name}</Anchor>
-              </Table.Td>
-              <Table.Td>{t(`memberRole.${m.role}`)}</Table.Td>
-              <Table.Td>
-                {m.pledgeRequired ? (
-                  <Group gap={4}>
-                    <Badge color={stateColor[m.pledgeState]}>{t(`pledgeState.${m.pledgeState}`)}</Badge>
-                    {m.pledge ? (
-                      <Text size="xs">
-                        {t("dueOn")} {formatDate(m.pledge.dueOn)}
-                        {m.pledge.givenOn ? ` / ${t("givenOn")} ${formatDate(m.pledge.givenOn)}` : ""}
-                      </Text>
-                    ) : null}
-                    {manager && m.pledge && !m.pledge.givenOn ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => {
-                          const givenOn = window.prompt(
-                            t("givenOnPrompt"),
-                            new Date().toISOString().slice(0, 10),
-                          );
-                          if (givenOn)
-                            pledge.mutate({
-                              method: "put",
-                              path: `/api/pledges/${m.pledge!.id}`,
-                              body: { givenOn },
-                            });
-                        }}
-                      >
-                        {t("recordGiven")}
-                      </Button>
-                    ) : null}
-                    {manager && !m.pledge ? (
-                      <Group gap={4}>
-                        <TextInput
-                          size="xs"
-                          type="date"
-                          aria-label={t("dueOn")}
-                          value={dueOn}
-                          onChange={(e) => setDueOn(e.currentTarget.value)}
-                        />
-                        <Button
-                          size="xs"
-                          variant="light"
-                          disabled={!dueOn}
-                          onClick={() =>
-                            pledge.mutate({
-                              method: "post",
-                              path: "/api/pledges",
-                              body: { personId: m.personId, dueOn, projectId: p.id },
-                            })
-                          }
-                        >
-                          {t("requestPledge")}
-                        </Button>
-                      </Group>
-                    ) : null}
-                  </Group>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t("pledgeNotRequired")}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {m.hasDisclosure ? (
-                  `${t("dueOn")} ${formatDate(m.disclosureDueOn)}`
-                ) : (
-                  <Badge color="red">{t("noDisclosure")}</Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {editable ? (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => action.mutate({ method: "delete", path: `/members/${m.id}` })}
-                  >
-                    {t("remove")}
-                  </Button>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
+            <MemberRow
+              key={m.id}
+              projectId={p.id}
+              member={m}
+              editable={editable}
+              manager={manager}
+              pledge={pledge}
+              onRemove={() => action.mutate({ method: "delete", path: `/members/${m.id}` })}
+            />
           ))}
         </Table.Tbody>
       </Table>
@@ -343,7 +298,9 @@ function Members({
           <Select
             label={t("addMember")}
             placeholder={t("choose")}
-            data={(people.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            data={(people.data?.items ?? [])
+              .filter((x) => !p.members.some((m) => m.personId === x.id))
+              .map((x) => ({ value: x.id, label: x.name }))}
             value={null}
             onChange={(personId) =>
               personId && action.mutate({ method: "post", path: "/members", body: { personId, role } })
@@ -353,6 +310,117 @@ function Members({
       ) : null}
       <ErrorAlert error={action.error ?? pledge.error} />
     </Paper>
+  );
+}
+
+/** One researcher: role, e-Rad pledge (request with a due date, record the date given), disclosure. */
+function MemberRow({
+  projectId,
+  member: m,
+  editable,
+  manager,
+  pledge,
+  onRemove,
+}: {
+  projectId: string;
+  member: Project["members"][number];
+  editable: boolean;
+  manager: boolean;
+  pledge: ReturnType<typeof usePledgeAction>;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation("projects");
+  const [dueOn, setDueOn] = useState("");
+  const [givenOn, setGivenOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const stateColor = { given: "green", pending: "yellow", overdue: "red", missing: "red" } as const;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor href={`/people/${m.personId}`}>{m.name}</Anchor>
+      </Table.Td>
+      <Table.Td>{t(`memberRole.${m.role}`)}</Table.Td>
+      <Table.Td>
+        {m.pledgeRequired ? (
+          <Stack gap={4}>
+            <Group gap={4}>
+              <Badge color={stateColor[m.pledgeState]}>{t(`pledgeState.${m.pledgeState}`)}</Badge>
+              {m.pledge ? (
+                <Text size="xs">
+                  {t("dueOn")} {formatDate(m.pledge.dueOn)}
+                  {m.pledge.givenOn ? ` / ${t("givenOn")} ${formatDate(m.pledge.givenOn)}` : ""}
+                </Text>
+              ) : null}
+            </Group>
+            {manager && m.pledge && !m.pledge.givenOn ? (
+              <Group gap={4} align="flex-end">
+                <TextInput
+                  size="xs"
+                  type="date"
+                  label={t("givenOn")}
+                  value={givenOn}
+                  onChange={(e) => setGivenOn(e.currentTarget.value)}
+                />
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={!givenOn}
+                  loading={pledge.isPending}
+                  onClick={() =>
+                    pledge.mutate({ method: "put", path: `/api/pledges/${m.pledge!.id}`, body: { givenOn } })
+                  }
+                >
+                  {t("recordGiven")}
+                </Button>
+              </Group>
+            ) : null}
+            {manager && !m.pledge ? (
+              <Group gap={4} align="flex-end">
+                <TextInput
+                  size="xs"
+                  type="date"
+                  label={t("pledgeDueOn")}
+                  value={dueOn}
+                  onChange={(e) => setDueOn(e.currentTarget.value)}
+                />
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={!dueOn}
+                  loading={pledge.isPending}
+                  onClick={() =>
+                    pledge.mutate({
+                      method: "post",
+                      path: "/api/pledges",
+                      body: { personId: m.personId, dueOn, projectId },
+                    })
+                  }
+                >
+                  {t("requestPledge")}
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("pledgeNotRequired")}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {m.hasDisclosure ? (
+          `${t("dueOn")} ${formatDate(m.disclosureDueOn)}`
+        ) : (
+          <Badge color="red">{t("noDisclosure")}</Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {editable ? (
+          <Button size="xs" variant="subtle" color="red" onClick={onRemove}>
+            {t("remove")}
+          </Button>
+        ) : null}
+      </Table.Td>
+    </Table.Tr>
   );
 }
 

@@ -23,7 +23,7 @@ export type Project = {
     country: string | null;
     role: string;
     screenedAt: string | null;
-    screening: { liveHits: { source: string; name: string; decided: boolean }[] } | null;
+    screening: { liveHits: { source: string; list: Bi; name: string; decided: boolean }[] } | null;
   }[];
   members: {
     id: string;

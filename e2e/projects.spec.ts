@@ -1,0 +1,151 @@
+import { expect, type Page, test } from "@playwright/test";
+import { login, navLink, watchConsole } from "./helpers.js";
+
+/** The six due-diligence checklist items (src/projects/projects-engine.ts CHECK_ITEMS). */
+const CHECK_ITEMS = [
+  "partners_screened",
+  "funding_sources",
+  "disclosures_current",
+  "talent_programmes",
+  "restricted_topics",
+  "data_sharing",
+];
+
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** A change through the API with the page's session (for the checklist items the test does not click). */
+async function apiCall(page: Page, method: "post" | "put", path: string, data: unknown) {
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { csrfToken: string };
+  const res = await page.request[method](path, {
+    headers: { "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+    data,
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBe(200);
+}
+
+/**
+ * Issue 16 in the browser: a project with one partner on a list and one researcher whose e-Rad
+ * pledge is overdue shows both blockers; replacing the partner and recording the pledge (with the
+ * checklist concluded) lets the secretariat mark it ready for application. Both languages.
+ */
+test("project readiness: a listed partner and an overdue pledge block; resolved, it becomes ready", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await login(page, "sato");
+  await navLink(page, "研究プロジェクト").click();
+  await expect(page.getByRole("heading", { name: "研究プロジェクト（研究セキュリティ）" })).toBeVisible();
+  await page.getByRole("button", { name: "プロジェクトを登録" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("textbox", { name: "課題名" }).fill("全固体電池の界面設計に関する国際共同研究");
+  await dialog.getByRole("textbox", { name: "配分機関" }).fill("科学技術振興機構");
+  await dialog.getByRole("textbox", { name: "事業・制度名" }).fill("戦略的創造研究推進事業");
+  await dialog.getByRole("button", { name: "登録", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /全固体電池の界面設計に関する国際共同研究/ })).toBeVisible();
+  const projectUrl = page.url();
+
+  // One partner that is on the METI End User List (demo sample).
+  const partners = page.getByTestId("project-partners");
+  await partners.getByRole("combobox", { name: "相手先を追加" }).fill("Harbin");
+  await page
+    .getByRole("option", { name: /Harbin Institute of Technology/ })
+    .first()
+    .click();
+  await expect(partners.getByRole("row", { name: /Harbin Institute of Technology/ })).toBeVisible();
+  await partners.getByRole("button", { name: "全相手先をスクリーニング" }).click();
+  await expect(partners.getByRole("row", { name: /Harbin Institute of Technology/ })).toContainText(
+    /外国ユーザーリスト/,
+  );
+
+  // One researcher whose e-Rad pledge was due a month ago.
+  const members = page.getByTestId("project-members");
+  await members.getByRole("textbox", { name: "人物を検索" }).fill("田中");
+  await members.getByRole("combobox", { name: "研究者を追加" }).click();
+  await page.getByRole("option", { name: "田中 花子" }).click();
+  const tanaka = members.getByRole("row", { name: /田中 花子/ });
+  await expect(tanaka).toContainText("未依頼");
+  const due = isoDay(-30);
+  await tanaka.getByLabel("誓約の期限").fill(due);
+  await tanaka.getByRole("button", { name: "誓約を依頼" }).click();
+  await expect(tanaka).toContainText("期限超過");
+
+  // Both blockers, with their reasons.
+  const blockers = page.getByTestId("blockers");
+  await expect(blockers).toContainText(/「Harbin Institute of Technology」が.*外国ユーザーリスト/);
+  await expect(blockers).toContainText(`田中 花子: e-Rad 誓約の期限 ${due} を過ぎています`);
+  await expect(page.getByRole("button", { name: "申請準備完了にする" })).toBeDisabled();
+
+  // The checklist: one item through the screen, the others through the API (same rules).
+  const first = page.getByTestId("check-partners_screened");
+  await first.getByRole("textbox", { name: "根拠" }).fill("スクリーニング結果（全相手先）");
+  await first.getByRole("button", { name: "根拠を追加" }).click();
+  await expect(first).toContainText("スクリーニング結果（全相手先）");
+  await first.getByRole("textbox", { name: "結論" }).fill("該当のある相手先は外した");
+  await first.getByRole("button", { name: "問題なしとする" }).click();
+  await expect(first.getByText("該当のある相手先は外した")).toBeVisible();
+  const projectId = projectUrl.split("/").pop()!;
+  for (const item of CHECK_ITEMS.slice(1)) {
+    await apiCall(page, "post", `/api/projects/${projectId}/checks/${item}/evidence`, {
+      text: `確認記録 ${item}`,
+    });
+    await apiCall(page, "put", `/api/projects/${projectId}/checks/${item}`, {
+      status: "satisfied",
+      conclusion: "確認済み",
+    });
+  }
+  await page.reload();
+  await expect(blockers.getByRole("listitem")).toHaveCount(2);
+
+  // Resolve: replace the listed partner with one on no list, and record the pledge as given.
+  await partners
+    .getByRole("row", { name: /Harbin Institute of Technology/ })
+    .getByRole("button", { name: "外す" })
+    .click();
+  await expect(partners.getByRole("row", { name: /Harbin Institute of Technology/ })).toHaveCount(0);
+  await partners.getByRole("combobox", { name: "相手先を追加" }).fill("Nordic");
+  await page
+    .getByRole("option", { name: /Nordic Photonics AB/ })
+    .first()
+    .click();
+  await partners.getByRole("button", { name: "全相手先をスクリーニング" }).click();
+  await expect(partners.getByRole("row", { name: /Nordic Photonics AB/ })).toContainText("該当なし");
+  await expect(blockers.getByRole("listitem")).toHaveCount(1);
+  await tanaka.getByLabel("誓約日").fill(isoDay(-1));
+  await tanaka.getByRole("button", { name: "誓約済みを記録" }).click();
+  await expect(tanaka.getByRole("button", { name: "誓約済みを記録" })).toHaveCount(0);
+  await expect(tanaka).toContainText("誓約済み");
+  await expect(page.getByTestId("blockers")).toHaveCount(0);
+  await expect(page.getByText("未解決の事項はありません")).toBeVisible();
+
+  await page.getByRole("button", { name: "申請準備完了にする" }).click();
+  await expect(page.getByRole("button", { name: "申請準備完了にする" })).toHaveCount(0);
+  const readiness = page.getByTestId("readiness");
+  await expect(readiness).toContainText("申請準備完了");
+  await expect(page.getByRole("button", { name: "準備中に戻す" })).toBeVisible();
+
+  // The summary for the agency: links in both languages, and the PDF is a PDF.
+  await expect(page.getByRole("link", { name: "配分機関向け概要（PDF・日本語）" })).toBeVisible();
+  const pdf = await page.request.get(`/api/projects/${projectId}/summary.pdf?lang=ja`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The same file in English.
+  await page.getByText("English", { exact: true }).click();
+  await expect(readiness).toContainText("Ready for application");
+  await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
+  await expect(members.getByRole("row", { name: /田中 花子/ })).toContainText("Given");
+  await expect(partners.getByRole("row", { name: /Nordic Photonics AB/ })).toContainText("No match");
+  await expect(page.getByTestId("check-data_sharing")).toContainText("Data-sharing arrangements in place");
+  // Reopening asks for the reason in a dialog (no browser prompt).
+  await page.getByRole("button", { name: "Reopen" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("textbox", { name: "Why reopen the project?" })
+    .fill("Partner list changed");
+  await page.getByRole("dialog").getByRole("button", { name: "Reopen" }).click();
+  await expect(readiness).toContainText("Preparing");
+  await expect(page.getByRole("button", { name: "Mark ready for application" })).toBeEnabled();
+  await page.getByText("日本語", { exact: true }).click();
+  expect(problems).toEqual([]);
+});
