@@ -205,7 +205,7 @@ test("a contractor paid into another person's account through a UN-listed interm
   await page.goto(url);
   const broker = counterpartyCard(page, "Korea Heungjin Trading Company");
   await expect(broker).toContainText("未確認の該当候補 1 件");
-  await expect(broker).toContainText("un");
+  await expect(broker).toContainText("KOREA HEUNGJIN TRADING COMPANY");
   await expect(counterpartyCard(page, "木村 翔")).toContainText("該当なし");
   await expect(counterpartyCard(page, "佐野 健太")).toContainText("該当なし");
   const checks = page.getByTestId("identity-checks");
