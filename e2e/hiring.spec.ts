@@ -279,6 +279,9 @@ test("a contractor paid into another person's account through a UN-listed interm
   await expect(page.getByTestId("identity-check-payee_name")).toContainText(
     "Check that the payee account is in the contractor's (or contracting company's) name",
   );
+  await expect(page.getByTestId("identity-check-payee_name")).toContainText(
+    "National Police Agency, MOFA, MOF and METI",
+  );
   await expect(page.getByTestId("risk-panel")).toContainText("High");
   await page.getByText("日本語", { exact: true }).click();
   // The only failed requests are the refusals this test provoked (open hit, reason missing).

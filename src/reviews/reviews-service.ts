@@ -17,6 +17,7 @@ import type { PeopleService } from "../people/people-service.js";
 import { toScreeningFact } from "../people/screening-facts.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
+import { citationLabel } from "../shared/citations.js";
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
@@ -114,6 +115,8 @@ export type IdentityCheckView = {
   task: Label;
   question: Label;
   source: string;
+  /** The source in the reader's language (the advisory's and the FBI's names in English). */
+  sourceLabel: Label;
   outcome: CheckOutcome | null;
   evidence: string | null;
   checkedBy: string | null;
@@ -401,6 +404,7 @@ export function createReviewsService(deps: {
             task: d.task,
             question: flag.question,
             source: flag.source,
+            sourceLabel: citationLabel(flag.source),
             outcome: rec?.outcome ?? null,
             evidence: rec?.evidence ?? null,
             checkedBy: rec?.checkedBy ?? null,

@@ -147,6 +147,7 @@ export type IdentityCheck = {
   task: Bi;
   question: Bi;
   source: string;
+  sourceLabel: Bi;
   outcome: "clear" | "sign" | null;
   evidence: string | null;
   checkedBy: string | null;
