@@ -310,7 +310,9 @@ test("a clean remote contractor paid into their own account is approved with con
   // Remote work with source-code access is medium, with that reason, and no red flag.
   const risk = page.getByTestId("risk-panel");
   await expect(risk).toContainText("リスク: 中");
-  await expect(risk).toContainText("リモートで機微なシステム・データにアクセスする業務のため");
+  const hiringRisk = page.getByTestId("hiring-risk");
+  await expect(hiringRisk).toContainText("本人確認・業務の性質による評価: 中");
+  await expect(hiringRisk).toContainText("リモートで機微なシステム・データにアクセスする業務のため");
   await expect(risk.locator('[data-testid^="flag-H-"]')).toHaveCount(0);
   await runAction(page, "取引審査完了・承認者へ回付");
   await expect(page.getByTestId("review-status")).toHaveText("承認待ち");
