@@ -154,6 +154,11 @@ export function createServices({
     threshold: config.screening.threshold,
     ...(clock ? { clock } : {}),
     ...(log ? { log } : {}),
+    // A list update's new hit on an approved hire's contractor, payee or intermediary: its own task.
+    // (Called only while re-screening, after every service here is built.)
+    onRescreenNewHits: async (exec, actor, party, hits) => {
+      await reviews.alertApprovedHires(exec, actor, party, hits);
+    },
   });
   screeningIndex.onSwap((next) => screening.rescreenFor(next));
   const screeningBatches = createBatchService({

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../shared/actor.js";
+import { type Actor, systemActor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
@@ -17,6 +20,10 @@ let applicant: Actor;
 let unit: Actor;
 let sec: Actor;
 let approver: Actor;
+const scratch = mkdtempSync(path.join(tmpdir(), "sekimori-hiring-"));
+/** Review ids and parties the later tests reuse: the rejected hire's payee, the approved one. */
+const rejected: { reviewId?: string; payeeId?: string } = {};
+const approved: { reviewId?: string; contractorId?: string } = {};
 
 /** A date some days from now (YYYY-MM-DD), for due dates after the decision. */
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -108,6 +115,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tb?.close();
   await sink?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("hiring and contracting review (DB)", () => {
@@ -203,6 +211,8 @@ describe("hiring and contracting review (DB)", () => {
       comment: "支払先が契約者と異なり、仲介者が外国ユーザーリストに掲載",
     });
     expect(review.status).toBe("rejected");
+    rejected.reviewId = review.id;
+    rejected.payeeId = payee.id;
     // The printed 取引審査 form carries the identity checklist, in Japanese with the font embedded.
     const pdf = await renderReviewForm(
       review,
@@ -266,6 +276,8 @@ describe("hiring and contracting review (DB)", () => {
       ],
     });
     expect(review.status).toBe("approved_with_conditions");
+    approved.reviewId = review.id;
+    approved.contractorId = contractor.id;
     const stored = await tb.services.db
       .selectFrom("review_conditions")
       .select(["id", "text", "owner_user_id"])
@@ -285,5 +297,55 @@ describe("hiring and contracting review (DB)", () => {
     expect(recheck!.assigneeRole).toBe("secretariat");
     const decided = new Date(review.decidedAt!);
     expect(new Date(recheck!.dueAt!).getUTCFullYear()).toBe(decided.getUTCFullYear() + 1);
+  });
+
+  it("a list update that newly names an approved contractor and payee opens a task for the secretariat; a rejected hire's payee does not", async () => {
+    const file = path.join(scratch, "hiring-watchlist.csv");
+    writeFileSync(
+      file,
+      [
+        "id,name,schema,aliases,countries,birth_dates,identifiers,programs,listed_on,addresses,remarks",
+        "HW-1,高橋 花子,person,,,,,test,2026-12-01,,fictitious (test)",
+        "HW-2,鈴木 次郎,person,,,,,test,2026-12-01,,fictitious (test)",
+      ].join("\n"),
+    );
+    await tb.services.lists.importList(systemActor("test"), {
+      files: [file],
+      format: "custom_csv",
+      source: "custom:hiring-test",
+    });
+    for (let i = 0; i < 3; i++) {
+      await tb.services.screeningIndex.idle();
+      await tb.services.screening.idle();
+    }
+    const alerts = (await tb.services.tasks.openTasksFor("review", approved.reviewId!)).filter(
+      (t) => t.kind === "review.hiring_rescreen_hit",
+    );
+    // One task for the review, though the party is both the contractor and the payee.
+    expect(alerts).toHaveLength(1);
+    const [alert] = alerts;
+    expect(alert!.assigneeRole).toBe("secretariat");
+    expect(alert!.link).toBe(`/reviews/${approved.reviewId}`);
+    expect(alert!.title.ja).toContain("高橋 花子");
+    expect(alert!.title.ja).toContain("報酬の支払先");
+    expect(alert!.title.en).toContain("New screening hit on an approved hire or contract");
+    expect(alert!.detail?.ja).toContain("custom:hiring-test HW-1");
+    // The rejected hire's payee is on the list too: the screening task opens, but no hiring alert.
+    expect(
+      (await tb.services.tasks.openTasksFor("review", rejected.reviewId!)).filter(
+        (t) => t.kind === "review.hiring_rescreen_hit",
+      ),
+    ).toEqual([]);
+    const payeeHit = await tb.latestHit(rejected.payeeId!, "custom:hiring-test");
+    expect(payeeHit.isNew).toBe(true);
+    // The same list again brings nothing new: no second task.
+    await tb.services.screening.rescreenNow(systemActor("test"));
+    for (let i = 0; i < 3; i++) await tb.services.screening.idle();
+    expect(
+      (await tb.services.tasks.openTasksFor("review", approved.reviewId!)).filter(
+        (t) => t.kind === "review.hiring_rescreen_hit",
+      ),
+    ).toHaveLength(1);
+    expect((await tb.services.audit.verify()).ok).toBe(true);
   });
 });

@@ -301,6 +301,19 @@ export function createReviewsRepo() {
         .execute();
       return rows.map((r) => r.ref_no);
     },
+    /** Approved hires and contracts (not withdrawn or rejected) that name the party, with its roles. */
+    approvedHiresNamingParty(db: Executor, partyId: string) {
+      return db
+        .selectFrom("reviews")
+        .innerJoin("review_counterparties", "review_counterparties.review_id", "reviews.id")
+        .select(["reviews.id", "reviews.ref_no", "reviews.title", "review_counterparties.role"])
+        .where("reviews.activity_type", "=", "hiring_contracting")
+        .where("reviews.status", "in", ["approved", "approved_with_conditions"])
+        .where("review_counterparties.party_id", "=", partyId)
+        .orderBy("reviews.ref_no")
+        .orderBy("review_counterparties.position")
+        .execute();
+    },
     userName(db: Executor, userId: string) {
       return db
         .selectFrom("users")

@@ -245,6 +245,7 @@ export const ReviewViewSchema = z.object({
         task: Bilingual,
         question: Bilingual,
         source: z.string(),
+        sourceLabel: Bilingual,
         outcome: z.enum(["clear", "sign"]).nullable(),
         evidence: z.string().nullable(),
         checkedBy: z.string().nullable(),

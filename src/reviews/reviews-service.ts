@@ -17,6 +17,7 @@ import type { PeopleService } from "../people/people-service.js";
 import { toScreeningFact } from "../people/screening-facts.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
+import { citationLabel } from "../shared/citations.js";
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
@@ -45,8 +46,10 @@ import {
   type ActivityType,
   type Answers,
   type ApplicationDetails,
+  type CounterpartyRole,
   type FieldProblem,
   precheckSignals,
+  ROLE_LABELS,
   validateApplication,
 } from "./questionnaire-engine.js";
 import {
@@ -112,6 +115,8 @@ export type IdentityCheckView = {
   task: Label;
   question: Label;
   source: string;
+  /** The source in the reader's language (the advisory's and the FBI's names in English). */
+  sourceLabel: Label;
   outcome: CheckOutcome | null;
   evidence: string | null;
   checkedBy: string | null;
@@ -399,6 +404,7 @@ export function createReviewsService(deps: {
             task: d.task,
             question: flag.question,
             source: flag.source,
+            sourceLabel: citationLabel(flag.source),
             outcome: rec?.outcome ?? null,
             evidence: rec?.evidence ?? null,
             checkedBy: rec?.checkedBy ?? null,
@@ -1355,6 +1361,53 @@ export function createReviewsService(deps: {
     }
   }
 
+  /**
+   * A list update brought new, undecided screening hits on a party: every approved hire or contract
+   * that names it (as the contractor, the payee or the intermediary) gets its own task for the
+   * secretariat, because pay may already be flowing to a listed person (issue 15 §5). Runs in the
+   * re-screening's transaction; one open task per review and party (a later hit refreshes it).
+   */
+  async function alertApprovedHires(
+    tx: Executor,
+    actor: Actor,
+    party: { id: string; primaryName: string },
+    hits: readonly { source: string; sourceId: string; name: string; score: number }[],
+  ): Promise<number> {
+    const rows = await repo.approvedHiresNamingParty(tx, party.id);
+    const byReview = new Map<string, { refNo: string; title: string; roles: string[] }>();
+    for (const r of rows) {
+      const entry = byReview.get(r.id) ?? { refNo: r.ref_no, title: r.title, roles: [] };
+      if (!entry.roles.includes(r.role)) entry.roles.push(r.role);
+      byReview.set(r.id, entry);
+    }
+    const listed = hits
+      .slice(0, 3)
+      .map((h) => `${h.name} (${h.source} ${h.sourceId}, ${h.score.toFixed(2)})`)
+      .join(" / ");
+    for (const [reviewId, r] of byReview) {
+      const role = (lang: "ja" | "en") =>
+        r.roles.map((x) => ROLE_LABELS[x as CounterpartyRole]?.[lang] ?? x).join(lang === "ja" ? "・" : ", ");
+      await tasks.open(tx, actor, {
+        kind: "review.hiring_rescreen_hit",
+        title: {
+          ja: `承認済みの採用・業務委託に新たなスクリーニング該当候補: ${r.refNo} ${r.title} — ${party.primaryName}（${role("ja")}）`,
+          en: `New screening hit on an approved hire or contract: ${r.refNo} ${r.title} — ${party.primaryName} (${role("en")})`,
+        },
+        detail: {
+          ja: `リスト更新後の再スクリーニングで該当候補が見つかりました: ${listed}。一致か誤検知かを判断し、一致であれば支払の停止と契約・アクセスの見直しを検討してください`,
+          en: `The re-screening after a list update found possible matches: ${listed}. Decide whether they match; if so, consider stopping payment and reviewing the contract and access`,
+        },
+        link: `/reviews/${reviewId}`,
+        entityType: "review",
+        entityId: reviewId,
+        assignee: { role: "secretariat" },
+        dedupeKey: `review:${reviewId}:rescreen_hit:${party.id}`,
+        email: true,
+      });
+    }
+    return byReview.size;
+  }
+
   async function get(actor: Actor, id: string): Promise<ReviewView> {
     const row0 = await findRow(db, id);
     await assertMayRead(actor, row0);
@@ -1667,6 +1720,7 @@ export function createReviewsService(deps: {
   }
 
   return {
+    alertApprovedHires,
     setExportFacts,
     setItems,
     refreshItem,

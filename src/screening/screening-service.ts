@@ -263,7 +263,14 @@ export function createScreeningService({
   rescreenBatch = 50,
   log = () => undefined,
   decisionGuard,
+  onRescreenNewHits,
 }: {
+  /**
+   * Called in the run's transaction when a re-screening after a list update finds new or changed
+   * hits on a party that nobody has decided yet: other modules raise their own alerts for the
+   * records that name the party (an approved hire's payee, for one). The composition root wires it.
+   */
+  onRescreenNewHits?: (exec: Executor, actor: Actor, party: Party, hits: PartyHit[]) => Promise<void>;
   /**
    * Who may not decide hits on a party (separation of duties: only the secretariat, never on a
    * party of one's own application or on oneself); the composition root supplies it. Null: may.
@@ -440,6 +447,8 @@ export function createScreeningService({
       // Re-screening opens tasks only for new or changed hits; a person screening always sees one.
       const isRescreen = options.trigger === "rescreen";
       await openOrCloseTask(tx, actor, party, open, !isRescreen || newOpen.length > 0);
+      if (isRescreen && newOpen.length > 0 && onRescreenNewHits)
+        await onRescreenNewHits(tx, actor, party, newOpen);
       if (!isRescreen || newOpen.length > 0) {
         await audit.write(tx, actor, {
           action: "screening.party_screened",

@@ -74,7 +74,7 @@ function CheckRow({
           {t("sign")}: {bi(c.question)}
         </Text>
         <Text size="xs" c="dimmed">
-          {t("source")}: {c.source} ·{" "}
+          {t("source")}: {bi(c.sourceLabel)} ·{" "}
           <Anchor component={Link} to={`/cases/flags/${c.flag}`}>
             {c.flag} {t("flagLink")}
           </Anchor>

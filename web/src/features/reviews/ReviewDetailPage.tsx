@@ -70,6 +70,11 @@ export function ReviewDetailPage() {
     r.permissions.check || r.transactionCheck ? (
       <TransactionCheckPanel review={r} reference={reference} />
     ) : null;
+  // Hiring: the identity checklist is the secretariat's (or unit officer's) own work, so it comes up
+  // with their part while they can record it; everyone else finds it below.
+  const identityChecksMine =
+    r.identityChecks !== null && r.identityChecks !== undefined && r.permissions.identityCheck === true;
+  const identityChecks = r.identityChecks ? <IdentityChecksPanel review={r} /> : null;
   return (
     <Stack>
       <PageHeader
@@ -112,6 +117,14 @@ export function ReviewDetailPage() {
             {t("myPart")}
           </Text>
           {myPart === "classification" ? classification : transaction}
+          {identityChecksMine ? identityChecks : null}
+        </Stack>
+      ) : identityChecksMine ? (
+        <Stack gap={4} data-testid="my-part">
+          <Text size="sm" fw={600} c="indigo">
+            {t("myPart")}
+          </Text>
+          {identityChecks}
         </Stack>
       ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -126,7 +139,7 @@ export function ReviewDetailPage() {
           <Forms review={r} reference={reference} />
         </Stack>
       </SimpleGrid>
-      {r.identityChecks ? <IdentityChecksPanel review={r} /> : null}
+      {identityChecksMine ? null : identityChecks}
       {myPart === "classification" ? null : classification}
       {myPart === "transaction" ? null : transaction}
       <LicencePanel review={r} reference={reference} />

@@ -186,7 +186,11 @@ function ApplicationForm({
     }
   }
 
-  const roleOptions = reference.counterpartyRoles.map((o) => ({ value: o.value, label: bi(o.label) }));
+  // This activity's own roles first (a hire's contractor, payee and intermediary), then the rest.
+  const ownRole = (v: string) => (questionnaire.roles.includes(v) ? 0 : 1);
+  const roleOptions = [...reference.counterpartyRoles]
+    .sort((a, b) => ownRole(a.value) - ownRole(b.value))
+    .map((o) => ({ value: o.value, label: bi(o.label) }));
 
   return (
     <Stack maw={960}>

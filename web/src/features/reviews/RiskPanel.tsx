@@ -12,6 +12,7 @@ import { RiskBadge } from "./badges";
  */
 export function RiskPanel({ review: r }: { review: Review }) {
   const { t } = useTranslation("reviews");
+  const th = useTranslation("hiring").t;
   const a = r.assessment;
   return (
     <Paper withBorder p="md" data-testid="risk-panel">
@@ -28,6 +29,18 @@ export function RiskPanel({ review: r }: { review: Review }) {
           <List.Item key={reason.en}>{bi(reason)}</List.Item>
         ))}
       </List>
+      {a.hiring ? (
+        <div data-testid="hiring-risk">
+          <Text size="sm" fw={600} mt="xs">
+            {th("riskTitle", { level: t(`levels.${a.hiring.level}`) })}
+          </Text>
+          <List size="sm">
+            {a.hiring.reasons.map((reason) => (
+              <List.Item key={reason.en}>{bi(reason)}</List.Item>
+            ))}
+          </List>
+        </div>
+      ) : null}
       <Title order={5} mt="md" mb="xs">
         {t("flags")}
       </Title>

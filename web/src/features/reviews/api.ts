@@ -147,6 +147,7 @@ export type IdentityCheck = {
   task: Bi;
   question: Bi;
   source: string;
+  sourceLabel: Bi;
   outcome: "clear" | "sign" | null;
   evidence: string | null;
   checkedBy: string | null;
@@ -181,6 +182,8 @@ export type Review = {
     partner: { level: string; reasons: Bi[] };
     reasons: Bi[];
     flags: FiredFlag[];
+    /** Hiring and contracting only: the rating from the identity checks and the exposure. */
+    hiring?: { level: "low" | "medium" | "high"; reasons: Bi[]; missing: string[] };
   };
   routing: { track: "simple" | "full"; reasons: Bi[] };
   /** Hiring and contracting only: the identity checklist. */
