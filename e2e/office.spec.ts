@@ -99,7 +99,7 @@ test("decision-carrying cells read in full: badges, scores, statuses, clusters, 
   const chips = await Promise.all((await reviews.getByTestId("red-flag-chip").all()).map(readFully));
   expect(chips).toEqual(expect.arrayContaining(["制裁・規制リストとの一致", "特定類型該当者への技術提供"]));
   expect(await reviews.innerText()).not.toMatch(CODE);
-  await expect(reviews.locator('[data-flag-id="R-LIST-HIT"]')).toBeVisible(); // the id stays, for tooltips
+  await expect(reviews.locator('[data-flag-id="R-LIST-HIT"]').first()).toBeVisible(); // the id stays, for tooltips
 
   // Approach reports: status, risk and cluster cells and the 担当 header on one line.
   await page.goto("/approaches/all");

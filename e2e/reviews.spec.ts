@@ -156,7 +156,7 @@ test("a visitor acceptance goes from the applicant to approval; the METI End Use
   await expect(
     page
       .getByTestId("flag-R-EUL")
-      .filter({ hasText: "北京理工大学 → meti_eul" })
+      .filter({ hasText: "北京理工大学 → 経済産業省 外国ユーザーリスト" })
       .filter({ hasText: "一致と判定済み" }),
   ).toBeVisible();
   // The partner's defence links are recorded; the red flag shows the cases that share it.
@@ -327,7 +327,8 @@ test("listed technology to a 特定類型① resident is a deemed export: the ap
   await expect(page.getByTestId("review-conditions")).toContainText("管理区域内での口頭説明に限る");
   await expect(page.getByTestId("review-history")).toContainText("条件付きで承認");
   await expect(page.getByTestId("conditions")).toContainText("田中 花子");
-  // The same review reads in English.
+  // The same review reads in English (once the approval's notices have closed: they cover the menu).
+  await expect(page.locator(".mantine-Notification-root")).toHaveCount(0, { timeout: 30_000 });
   await page.getByText("English", { exact: true }).click();
   await expect(page.getByTestId("licence-panel")).toContainText("Export licence (Foreign Exchange Act)");
   await expect(page.getByTestId("licence-result")).toHaveText("Licence required");
