@@ -6,6 +6,7 @@ import type { Actor } from "../shared/actor.js";
 import { systemActor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
+import { cleanTransactionCheck } from "../testing/review-fixtures.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import { BUILT_IN_COUNTRY_GROUPS } from "./country-groups.js";
 import { renderItemDocument } from "./item-pdf.js";
@@ -29,27 +30,7 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
   throw new Error("expected the call to be refused");
 }
 
-const cleanCheck = {
-  endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
-  akiraka: {
-    doc_mentions_wmd: false,
-    told_wmd: false,
-    refuses_info: false,
-    mismatch_business: false,
-    declines_support: false,
-    unusual_terms: false,
-  },
-  endUser: {
-    on_eul: false,
-    military_body: false,
-    unverifiable: false,
-    not_final: false,
-    past_concern: false,
-  },
-  notes: {},
-  conclusion: "懸念なし",
-  counterpartyAttributes: {},
-};
+const cleanCheck = cleanTransactionCheck("懸念なし");
 
 const licence = (over: Partial<LicenceInput> = {}): LicenceInput => ({
   kind: "individual",

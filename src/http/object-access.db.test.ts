@@ -3,6 +3,7 @@ import type { Role } from "../db/schema.js";
 import { completeForm } from "../reviews/testing/review-fixtures.js";
 import { importTestLists } from "../reviews/testing/test-lists.js";
 import { systemActor } from "../shared/actor.js";
+import { cleanTransactionCheck } from "../testing/review-fixtures.js";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from "../testing/test-app.js";
 import { SESSION_COOKIE } from "./server.js";
 
@@ -33,27 +34,7 @@ async function user(roles: Role[], department: string | null = null): Promise<Te
   return { id: created.id, username, cookie, csrfToken: res.json().csrfToken, roles };
 }
 
-const cleanCheck = {
-  endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
-  akiraka: {
-    doc_mentions_wmd: false,
-    told_wmd: false,
-    refuses_info: false,
-    mismatch_business: false,
-    declines_support: false,
-    unusual_terms: false,
-  },
-  endUser: {
-    on_eul: false,
-    military_body: false,
-    unverifiable: false,
-    not_final: false,
-    past_concern: false,
-  },
-  notes: {},
-  conclusion: "懸念なし",
-  counterpartyAttributes: {},
-};
+const cleanCheck = cleanTransactionCheck("懸念なし");
 const basicResearch = {
   classification: {
     listStatus: "not_listed",

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, systemActor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
+import { cleanTransactionCheck } from "../testing/review-fixtures.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Classification } from "./classification-engine.js";
@@ -40,27 +41,7 @@ const notListed: Classification = {
   reference: null,
 };
 
-const cleanCheck = {
-  endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
-  akiraka: {
-    doc_mentions_wmd: false,
-    told_wmd: false,
-    refuses_info: false,
-    mismatch_business: false,
-    declines_support: false,
-    unusual_terms: false,
-  },
-  endUser: {
-    on_eul: false,
-    military_body: false,
-    unverifiable: false,
-    not_final: false,
-    past_concern: false,
-  },
-  notes: {},
-  conclusion: "取引審査として懸念なし",
-  counterpartyAttributes: {},
-};
+const cleanCheck = cleanTransactionCheck("取引審査として懸念なし");
 
 const hiringAnswers = {
   engagement_kind: "freelancer",

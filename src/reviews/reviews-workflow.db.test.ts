@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
+import { cleanTransactionCheck } from "../testing/review-fixtures.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Classification } from "./classification-engine.js";
@@ -35,27 +36,7 @@ const notListed: Classification = {
   reference: null,
 };
 
-const cleanCheck = {
-  endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
-  akiraka: {
-    doc_mentions_wmd: false,
-    told_wmd: false,
-    refuses_info: false,
-    mismatch_business: false,
-    declines_support: false,
-    unusual_terms: false,
-  },
-  endUser: {
-    on_eul: false,
-    military_body: false,
-    unverifiable: false,
-    not_final: false,
-    past_concern: false,
-  },
-  notes: {},
-  conclusion: "懸念なし。受入れを認めてよい",
-  counterpartyAttributes: {},
-};
+const cleanCheck = cleanTransactionCheck("懸念なし。受入れを認めてよい");
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
