@@ -25,6 +25,8 @@ import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
 import { createOrganisationService } from "../organisation/organisation-service.js";
+import { createDirectoryRepo } from "../directory/directory-repo.js";
+import { createDirectoryService } from "../directory/directory-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
@@ -290,6 +292,16 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
+  // The people directory (SCIM, LDAP, HR CSV) feeds people, tasks and the insider directory/watchlist.
+  const directory = createDirectoryService({
+    db,
+    repo: createDirectoryRepo(),
+    audit,
+    parties,
+    tasks,
+    insider,
+    ...(clock ? { clock } : {}),
+  });
   // The office dashboard. Modules add sections here: the insider alert budget, and — once the
   // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
   // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
@@ -327,6 +339,7 @@ export function createServices({
     training,
     projects,
     insider,
+    directory,
     dashboard,
     pdfFont,
   };
