@@ -18,6 +18,7 @@ import {
   type RawDirectoryRecord,
 } from "./directory-engine.js";
 import type { DirectoryRepo, StoredEntry } from "./directory-repo.js";
+import { type CsvEncoding, parseHrCsv } from "./hr-csv-engine.js";
 import {
   applyScimPatch,
   fromScimUser,
@@ -304,6 +305,8 @@ export function createDirectoryService(deps: {
       problems?: InputProblem[];
       /** A label for record i in error messages (e.g. `hr.csv:12`). */
       where?: (index: number) => string;
+      /** A full snapshot may deactivate more than half of its source's people only when this is set. */
+      allowMassLeavers?: boolean;
     },
   ): Promise<SyncResult> {
     const syncId = randomUUID();
@@ -315,6 +318,18 @@ export function createDirectoryService(deps: {
       ...diff.problems.map((p) => ({ index: p.index, where: where(p.index), field: p.field, message: p.message })),
     ];
     const counts = { ...countEvents(diff.events), unchanged: diff.unchanged, records: input.records.length };
+    const missing = diff.events.filter((e) => e.kind === "leaver" && e.reason === "missing").length;
+    const activeOfSource = known.filter((k) => k.active && k.source === input.source).length;
+    if (input.full && !input.allowMassLeavers && missing > Math.max(5, activeOfSource / 2))
+      problems.push({
+        index: -1,
+        where: input.origin,
+        field: "snapshot",
+        message: {
+          ja: `この取込みでは ${activeOfSource} 人中 ${missing} 人が退職扱いになります。検索ベースや抽出条件の誤りの可能性があるため中止しました（意図したものなら --allow-mass-leavers）`,
+          en: `this snapshot would deactivate ${missing} of ${activeOfSource} people; refused as a likely wrong base or filter (use --allow-mass-leavers if intended)`,
+        },
+      });
     if (problems.length > 0) {
       await db.transaction().execute(async (tx) => {
         await recordSync(tx, { id: syncId, source: input.source, origin: input.origin, mode: input.mode, status: "refused", actor, counts, events: [], problems });
@@ -367,6 +382,34 @@ export function createDirectoryService(deps: {
   function stripKnown(k: StoredEntry): DirectoryRecord {
     const { personId: _p, source: _s, createdAt: _c, updatedAt: _u, userId: _id, ...record } = k;
     return record;
+  }
+
+  /**
+   * Imports an HR/学務 CSV (UTF-8 or Shift_JIS): every bad cell is reported as file:line:column and
+   * nothing is written if any row is bad; otherwise a preview or one transaction.
+   */
+  async function importCsv(
+    actor: Actor,
+    input: { file: string; bytes: Uint8Array; encoding?: CsvEncoding; mode: "preview" | "apply"; full?: boolean; allowMassLeavers?: boolean },
+  ): Promise<SyncResult & { encoding: string; ignoredColumns: string[] }> {
+    const parsed = parseHrCsv(input.file, input.bytes, input.encoding ?? "auto");
+    const lines = parsed.records.map((r) => r.line);
+    const result = await sync(actor, {
+      source: "csv",
+      origin: input.file,
+      mode: input.mode,
+      full: input.full ?? false,
+      allowMassLeavers: input.allowMassLeavers ?? false,
+      records: parsed.records.map((r) => r.record),
+      problems: parsed.problems.map((p) => ({
+        index: -1,
+        where: `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ""}`,
+        field: p.field,
+        message: p.message,
+      })),
+      where: (i) => `${input.file}:${lines[i] ?? "?"}`,
+    });
+    return { ...result, encoding: parsed.encoding, ignoredColumns: parsed.ignoredColumns };
   }
 
   /** Normalises raw records, collecting problems labelled by `where`. */
@@ -679,7 +722,7 @@ export function createDirectoryService(deps: {
     }));
   }
 
-  return { sync, normaliseAll, scimAuthenticate, createScimToken, revokeScimToken, listScimTokens, scim, recentSyncs, entries };
+  return { sync, importCsv, normaliseAll, scimAuthenticate, createScimToken, revokeScimToken, listScimTokens, scim, recentSyncs, entries };
 }
 
 export type DirectoryService = ReturnType<typeof createDirectoryService>;
