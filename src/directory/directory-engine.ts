@@ -71,7 +71,8 @@ export const LONG_STAY_ABROAD_DAYS = 730;
 /** How long before the end date a leaver without a notice is re-examined by the insider detectors. */
 export const LEAVER_LOOKBACK_DAYS = 28;
 
-const CATEGORY_WORDS: Record<string, DirectoryCategory> = {
+/** Category words (Japanese or English, lower case) and the category each means. */
+export const CATEGORY_WORDS: Record<string, DirectoryCategory> = {
   staff: "staff",
   employee: "staff",
   member: "staff",

@@ -19,6 +19,8 @@ import {
 } from "./directory-engine.js";
 import type { DirectoryRepo, StoredEntry } from "./directory-repo.js";
 import { type CsvEncoding, parseHrCsv } from "./hr-csv-engine.js";
+import { recordsFromLdap } from "./ldap-engine.js";
+import { type LdapSourceOptions, readLdapEntries } from "./ldap-source.js";
 import {
   applyScimPatch,
   fromScimUser,
@@ -320,7 +322,7 @@ export function createDirectoryService(deps: {
     const counts = { ...countEvents(diff.events), unchanged: diff.unchanged, records: input.records.length };
     const missing = diff.events.filter((e) => e.kind === "leaver" && e.reason === "missing").length;
     const activeOfSource = known.filter((k) => k.active && k.source === input.source).length;
-    if (input.full && !input.allowMassLeavers && missing > Math.max(5, activeOfSource / 2))
+    if (input.full && !input.allowMassLeavers && missing > 0 && (input.records.length === 0 || missing > Math.max(5, activeOfSource / 2)))
       problems.push({
         index: -1,
         where: input.origin,
@@ -410,6 +412,28 @@ export function createDirectoryService(deps: {
       where: (i) => `${input.file}:${lines[i] ?? "?"}`,
     });
     return { ...result, encoding: parsed.encoding, ignoredColumns: parsed.ignoredColumns };
+  }
+
+  /**
+   * Syncs from LDAP / Active Directory: reads the whole snapshot under the base DN, then previews or
+   * applies it as a full snapshot (people of source `ldap` missing from it become leavers).
+   */
+  async function syncLdap(
+    actor: Actor,
+    input: LdapSourceOptions & { mode: "preview" | "apply"; allowMassLeavers?: boolean },
+  ): Promise<SyncResult> {
+    const entries = await readLdapEntries(input);
+    const { records, problems } = normaliseAll(recordsFromLdap(entries), (i) => entries[i]?.dn ?? `#${i + 1}`);
+    return sync(actor, {
+      source: "ldap",
+      origin: `${input.url} ${input.baseDn}`,
+      mode: input.mode,
+      full: true,
+      allowMassLeavers: input.allowMassLeavers ?? false,
+      records,
+      problems,
+      where: (i) => records[i]?.userName ?? `#${i + 1}`,
+    });
   }
 
   /** Normalises raw records, collecting problems labelled by `where`. */
@@ -722,7 +746,7 @@ export function createDirectoryService(deps: {
     }));
   }
 
-  return { sync, importCsv, normaliseAll, scimAuthenticate, createScimToken, revokeScimToken, listScimTokens, scim, recentSyncs, entries };
+  return { sync, importCsv, syncLdap, normaliseAll, scimAuthenticate, createScimToken, revokeScimToken, listScimTokens, scim, recentSyncs, entries };
 }
 
 export type DirectoryService = ReturnType<typeof createDirectoryService>;
