@@ -41,10 +41,14 @@ function report(result: SyncResult, json: boolean): void {
  * through the running server when there is one (withServices), so the embedded database keeps one writer.
  */
 export function registerDirectoryCommands(program: Command): void {
-  const directory = program.command("directory").description("people directory: LDAP sync, HR CSV import, SCIM tokens");
+  const directory = program
+    .command("directory")
+    .description("people directory: LDAP sync, HR CSV import, SCIM tokens");
   directory
     .command("sync")
-    .description("sync people from LDAP / Active Directory (a full snapshot: people missing from it are deactivated, never deleted)")
+    .description(
+      "sync people from LDAP / Active Directory (a full snapshot: people missing from it are deactivated, never deleted)",
+    )
     .requiredOption("--ldap <url>", "ldap:// or ldaps:// URL")
     .requiredOption("--base <dn>", "search base DN")
     .option("--bind-dn <dn>", "DN to bind as")
@@ -55,7 +59,9 @@ export function registerDirectoryCommands(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (opts) => {
       try {
-        const password = opts.passwordFile ? (await readFile(opts.passwordFile, "utf8")).replace(/\r?\n$/, "") : undefined;
+        const password = opts.passwordFile
+          ? (await readFile(opts.passwordFile, "utf8")).replace(/\r?\n$/, "")
+          : undefined;
         await withServices(async (services) => {
           const result = await services.directory.syncLdap(cliActor(), {
             url: opts.ldap,
@@ -77,12 +83,16 @@ export function registerDirectoryCommands(program: Command): void {
     .description("import an HR / 学務 CSV (UTF-8 or Shift_JIS); any bad row refuses the whole file")
     .option("--encoding <encoding>", "auto | utf8 | shift_jis", "auto")
     .option("--dry-run", "show joiners, movers and leavers without writing")
-    .option("--full", "the file is the complete roster: people from earlier CSV imports missing from it are deactivated")
+    .option(
+      "--full",
+      "the file is the complete roster: people from earlier CSV imports missing from it are deactivated",
+    )
     .option("--allow-mass-leavers", "with --full, allow deactivating more than half of the CSV people")
     .option("--json", "print the result as JSON")
     .action(async (file: string, opts) => {
       try {
-        if (!["auto", "utf8", "shift_jis"].includes(opts.encoding)) throw new Error("--encoding must be auto, utf8 or shift_jis");
+        if (!["auto", "utf8", "shift_jis"].includes(opts.encoding))
+          throw new Error("--encoding must be auto, utf8 or shift_jis");
         const bytes = await readFile(file);
         await withServices(async (services) => {
           const result = await services.directory.importCsv(cliActor(), {
@@ -101,10 +111,14 @@ export function registerDirectoryCommands(program: Command): void {
         fail(error);
       }
     });
-  const token = directory.command("scim-token").description("bearer tokens for SCIM provisioning (stored hashed)");
+  const token = directory
+    .command("scim-token")
+    .description("bearer tokens for SCIM provisioning (stored hashed)");
   token
     .command("create")
-    .description("create a token for a label, revoking the label's older tokens (rotation); the token is shown once")
+    .description(
+      "create a token for a label, revoking the label's older tokens (rotation); the token is shown once",
+    )
     .requiredOption("--label <label>", "e.g. entra, okta")
     .action(async (opts) => {
       try {
@@ -137,7 +151,9 @@ export function registerDirectoryCommands(program: Command): void {
       await withServices(
         async (services) => {
           for (const t of await services.directory.listScimTokens())
-            process.stdout.write(`${t.label}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : "active"}\tlast used ${t.lastUsedAt ?? "never"}\n`);
+            process.stdout.write(
+              `${t.label}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : "active"}\tlast used ${t.lastUsedAt ?? "never"}\n`,
+            );
         },
         { checkpoint: false },
       );

@@ -105,7 +105,8 @@ const nfkc = (s: string) => s.normalize("NFKC").trim();
 export function parseDirectoryDate(text: string): string | null {
   const t = nfkc(text);
   const m =
-    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})(?:\d{6}(?:\.\d+)?Z)?$/.exec(t);
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})(?:\d{6}(?:\.\d+)?Z)?$/.exec(t);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -139,7 +140,10 @@ function activeValue(v: string | boolean | null | undefined, problems: RecordPro
   if (["false", "0", "no", "n", "退職", "無効", "inactive"].includes(t)) return false;
   problems.push({
     field: "active",
-    message: { ja: `在籍状態「${v}」を解釈できません（true/false）`, en: `active "${v}" is not true or false` },
+    message: {
+      ja: `在籍状態「${v}」を解釈できません（true/false）`,
+      en: `active "${v}" is not true or false`,
+    },
   });
   return true;
 }
@@ -149,7 +153,10 @@ function activeValue(v: string | boolean | null | undefined, problems: RecordPro
  * words in Japanese or English) and says what is wrong with it, field by field. A record with
  * problems is not returned.
  */
-export function normaliseRecord(raw: RawDirectoryRecord): { record: DirectoryRecord | null; problems: RecordProblem[] } {
+export function normaliseRecord(raw: RawDirectoryRecord): {
+  record: DirectoryRecord | null;
+  problems: RecordProblem[];
+} {
   const problems: RecordProblem[] = [];
   const employeeNumber = text(raw.employeeNumber);
   const userName = (text(raw.userName) ?? employeeNumber ?? "").toLowerCase();
@@ -159,12 +166,18 @@ export function normaliseRecord(raw: RawDirectoryRecord): { record: DirectoryRec
       message: { ja: "ユーザー名または職員番号が必要です", en: "a user name or employee number is required" },
     });
   else if (/\s/.test(userName))
-    problems.push({ field: "userName", message: { ja: "ユーザー名に空白は使えません", en: "the user name contains spaces" } });
+    problems.push({
+      field: "userName",
+      message: { ja: "ユーザー名に空白は使えません", en: "the user name contains spaces" },
+    });
   const email = text(raw.email)?.toLowerCase() ?? null;
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     problems.push({
       field: "email",
-      message: { ja: `メールアドレス「${email}」の形式が正しくありません`, en: `"${email}" is not an e-mail address` },
+      message: {
+        ja: `メールアドレス「${email}」の形式が正しくありません`,
+        en: `"${email}" is not an e-mail address`,
+      },
     });
   const nameKanji = text(raw.nameKanji);
   const nameKana = text(raw.nameKana);
@@ -175,7 +188,10 @@ export function normaliseRecord(raw: RawDirectoryRecord): { record: DirectoryRec
   if (nameKana && !/^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s　]+$/u.test(nameKana))
     problems.push({
       field: "nameKana",
-      message: { ja: `フリガナ「${nameKana}」にかな以外の文字があります`, en: `kana name "${nameKana}" has non-kana characters` },
+      message: {
+        ja: `フリガナ「${nameKana}」にかな以外の文字があります`,
+        en: `kana name "${nameKana}" has non-kana characters`,
+      },
     });
   const categoryText = text(raw.category);
   let category: DirectoryCategory = "staff";
@@ -208,11 +224,17 @@ export function normaliseRecord(raw: RawDirectoryRecord): { record: DirectoryRec
   const abroadFrom = date("abroadFrom");
   const abroadUntil = date("abroadUntil");
   if (startDate && endDate && endDate < startDate)
-    problems.push({ field: "endDate", message: { ja: "終了日が開始日より前です", en: "the end date is before the start date" } });
+    problems.push({
+      field: "endDate",
+      message: { ja: "終了日が開始日より前です", en: "the end date is before the start date" },
+    });
   if (noticeDate && endDate && noticeDate > endDate)
     problems.push({
       field: "noticeDate",
-      message: { ja: "退職等の届出日が終了日より後です", en: "the notice of departure is after the end date" },
+      message: {
+        ja: "退職等の届出日が終了日より後です",
+        en: "the notice of departure is after the end date",
+      },
     });
   if (noticeDate && !endDate)
     problems.push({
@@ -281,8 +303,14 @@ const OTHER_FIELDS: (keyof DirectoryRecord)[] = [
   "abroadUntil",
 ];
 
-function changes(before: DirectoryRecord, after: DirectoryRecord, fields: (keyof DirectoryRecord)[]): FieldChange[] {
-  return fields.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, before: before[f], after: after[f] }));
+function changes(
+  before: DirectoryRecord,
+  after: DirectoryRecord,
+  fields: (keyof DirectoryRecord)[],
+): FieldChange[] {
+  return fields
+    .filter((f) => before[f] !== after[f])
+    .map((f) => ({ field: f, before: before[f], after: after[f] }));
 }
 
 /** True when a planned stay abroad is long enough to change residency (see LONG_STAY_ABROAD_DAYS). */
@@ -296,7 +324,11 @@ export function isLongStayAbroad(from: string | null, until: string | null): boo
  * Events for one incoming record against what is known (undefined: not known). An inactive record
  * or one whose end date has passed is a leaver; a new or changed end date/notice is a departure.
  */
-export function eventsForRecord(known: KnownEntry | undefined, record: DirectoryRecord, today: string): DirectoryEvent[] {
+export function eventsForRecord(
+  known: KnownEntry | undefined,
+  record: DirectoryRecord,
+  today: string,
+): DirectoryEvent[] {
   const out: DirectoryEvent[] = [];
   const ended = record.endDate !== null && record.endDate < today;
   const leaving = !record.active || ended;
@@ -307,21 +339,36 @@ export function eventsForRecord(known: KnownEntry | undefined, record: Directory
         const changed = changes(known, record, [...MOVER_FIELDS, ...OTHER_FIELDS]);
         if (changed.length > 0) out.push({ kind: "updated", userName: record.userName, changes: changed });
       }
-      if (!known) out.push({ kind: "leaver", userName: record.userName, reason: ended ? "ended" : "inactive" });
+      if (!known)
+        out.push({ kind: "leaver", userName: record.userName, reason: ended ? "ended" : "inactive" });
       return out;
     }
     out.push({ kind: "joiner", userName: record.userName, returning: known !== undefined });
-    if (record.endDate) out.push({ kind: "departure", userName: record.userName, noticeDate: record.noticeDate, endDate: record.endDate });
-    if (isLongStayAbroad(record.abroadFrom, record.abroadUntil))
-      out.push(abroadEvent(record));
+    if (record.endDate)
+      out.push({
+        kind: "departure",
+        userName: record.userName,
+        noticeDate: record.noticeDate,
+        endDate: record.endDate,
+      });
+    if (isLongStayAbroad(record.abroadFrom, record.abroadUntil)) out.push(abroadEvent(record));
     return out;
   }
   const moved = changes(known, record, MOVER_FIELDS);
   if (moved.length > 0) out.push({ kind: "mover", userName: record.userName, changes: moved });
   const other = changes(known, record, OTHER_FIELDS);
   if (other.length > 0) out.push({ kind: "updated", userName: record.userName, changes: other });
-  if (record.endDate && (record.endDate !== known.endDate || record.noticeDate !== known.noticeDate) && !leaving)
-    out.push({ kind: "departure", userName: record.userName, noticeDate: record.noticeDate, endDate: record.endDate });
+  if (
+    record.endDate &&
+    (record.endDate !== known.endDate || record.noticeDate !== known.noticeDate) &&
+    !leaving
+  )
+    out.push({
+      kind: "departure",
+      userName: record.userName,
+      noticeDate: record.noticeDate,
+      endDate: record.endDate,
+    });
   if (
     isLongStayAbroad(record.abroadFrom, record.abroadUntil) &&
     (record.abroadFrom !== known.abroadFrom || record.abroadUntil !== known.abroadUntil)
@@ -366,7 +413,10 @@ export function diffSnapshot(
       problems.push({
         index,
         field: "userName",
-        message: { ja: `ユーザー名「${r.userName}」が ${dupKey + 1} 件目と重複しています`, en: `user name "${r.userName}" repeats record ${dupKey + 1}` },
+        message: {
+          ja: `ユーザー名「${r.userName}」が ${dupKey + 1} 件目と重複しています`,
+          en: `user name "${r.userName}" repeats record ${dupKey + 1}`,
+        },
       });
       return;
     }
@@ -430,7 +480,11 @@ export type DirectoryAction =
  * access/return checklist; a leaver is deactivated (kept, never deleted) and, when nobody knew in
  * advance, also gets the watchlist span and checklist.
  */
-export function actionsFor(event: DirectoryEvent, record: Pick<DirectoryRecord, "category">, hadDeparture: boolean): DirectoryAction[] {
+export function actionsFor(
+  event: DirectoryEvent,
+  record: Pick<DirectoryRecord, "category">,
+  hadDeparture: boolean,
+): DirectoryAction[] {
   switch (event.kind) {
     case "joiner":
       return [
@@ -438,7 +492,10 @@ export function actionsFor(event: DirectoryEvent, record: Pick<DirectoryRecord, 
         ...(record.category === "other" ? [] : (["tokutei_declaration_task", "training_task"] as const)),
       ];
     case "mover":
-      return ["update_person", ...(event.changes.some((c) => c.field === "post") ? (["residency_recheck_task"] as const) : [])];
+      return [
+        "update_person",
+        ...(event.changes.some((c) => c.field === "post") ? (["residency_recheck_task"] as const) : []),
+      ];
     case "updated":
       return ["update_person"];
     case "abroad":
@@ -446,7 +503,9 @@ export function actionsFor(event: DirectoryEvent, record: Pick<DirectoryRecord, 
     case "departure":
       return ["departing_watchlist", "departure_checklist_task"];
     case "leaver":
-      return hadDeparture ? ["deactivate"] : ["deactivate", "departing_watchlist", "departure_checklist_task"];
+      return hadDeparture
+        ? ["deactivate"]
+        : ["deactivate", "departing_watchlist", "departure_checklist_task"];
   }
 }
 

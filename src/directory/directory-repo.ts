@@ -32,7 +32,15 @@ export function createDirectoryRepo() {
     exec
       .selectFrom("directory_entries as d")
       .innerJoin("people as p", "p.id", "d.person_id")
-      .select(["d.person_id", "d.source", "d.record", "d.active", "d.created_at", "d.updated_at", "p.user_id"]);
+      .select([
+        "d.person_id",
+        "d.source",
+        "d.record",
+        "d.active",
+        "d.created_at",
+        "d.updated_at",
+        "p.user_id",
+      ]);
 
   return {
     /** Every directory entry (the state a snapshot is compared with). */
@@ -50,7 +58,10 @@ export function createDirectoryRepo() {
     /** Entries matching a SCIM filter attribute, paged. */
     async find(
       exec: Executor,
-      filter: { column: "user_name" | "external_id" | "email" | "employee_number" | "display_name"; value: string } | null,
+      filter: {
+        column: "user_name" | "external_id" | "email" | "employee_number" | "display_name";
+        value: string;
+      } | null,
       offset: number,
       limit: number,
     ): Promise<{ total: number; items: StoredEntry[] }> {
@@ -66,11 +77,21 @@ export function createDirectoryRepo() {
         q = q.where(where);
         c = c.where(where);
       }
-      const total = Number((await c.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
-      const items = (await q.orderBy("d.user_name").offset(offset).limit(limit).execute()).map((r) => toKnown(r as EntryRow));
+      const total = Number(
+        (await c.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n,
+      );
+      const items = (await q.orderBy("d.user_name").offset(offset).limit(limit).execute()).map((r) =>
+        toKnown(r as EntryRow),
+      );
       return { total, items };
     },
-    async insertEntry(tx: Executor, personId: string, source: string, r: DirectoryRecord, syncId: string | null) {
+    async insertEntry(
+      tx: Executor,
+      personId: string,
+      source: string,
+      r: DirectoryRecord,
+      syncId: string | null,
+    ) {
       await tx
         .insertInto("directory_entries")
         .values({ person_id: personId, source: source as "scim", ...columns(r), last_sync_id: syncId })
@@ -93,7 +114,15 @@ export function createDirectoryRepo() {
     },
     async insertPerson(
       tx: Executor,
-      p: { id: string; partyId: string; userId: string | null; category: string; department: string | null; email: string | null; disclosureDueOn: string },
+      p: {
+        id: string;
+        partyId: string;
+        userId: string | null;
+        category: string;
+        department: string | null;
+        email: string | null;
+        disclosureDueOn: string;
+      },
     ) {
       await tx
         .insertInto("people")
@@ -109,7 +138,11 @@ export function createDirectoryRepo() {
         .execute();
     },
     /** Writes the directory-owned fields of a person record (department, e-mail, category, account link). */
-    async updatePerson(tx: Executor, id: string, p: { userId: string | null; category: string; department: string | null; email: string | null }) {
+    async updatePerson(
+      tx: Executor,
+      id: string,
+      p: { userId: string | null; category: string; department: string | null; email: string | null },
+    ) {
       await tx
         .updateTable("people")
         .set((eb) => ({
@@ -142,11 +175,19 @@ export function createDirectoryRepo() {
       return exec.selectFrom("people").select(["id"]).where("user_id", "=", userId).executeTakeFirst();
     },
     async accountOf(exec: Executor, userId: string) {
-      return exec.selectFrom("users").select(["id", "roles", "disabled_at"]).where("id", "=", userId).executeTakeFirst();
+      return exec
+        .selectFrom("users")
+        .select(["id", "roles", "disabled_at"])
+        .where("id", "=", userId)
+        .executeTakeFirst();
     },
     /** Disables a local account and ends its sessions (a leaver may no longer sign in). */
     async disableAccount(tx: Executor, userId: string, at: Date) {
-      await tx.updateTable("users").set({ disabled_at: at, updated_at: at }).where("id", "=", userId).execute();
+      await tx
+        .updateTable("users")
+        .set({ disabled_at: at, updated_at: at })
+        .where("id", "=", userId)
+        .execute();
       await tx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     },
     async insertSync(
@@ -180,7 +221,12 @@ export function createDirectoryRepo() {
         .execute();
     },
     listSyncs(exec: Executor, limit: number) {
-      return exec.selectFrom("directory_syncs").selectAll().orderBy("started_at", "desc").limit(limit).execute();
+      return exec
+        .selectFrom("directory_syncs")
+        .selectAll()
+        .orderBy("started_at", "desc")
+        .limit(limit)
+        .execute();
     },
     insertToken(tx: Executor, t: { id: string; label: string; hash: string; by: string }) {
       return tx
@@ -217,23 +263,44 @@ export function createDirectoryRepo() {
       return q.orderBy("display_name").execute();
     },
     group(exec: Executor, id: string) {
-      return exec.selectFrom("scim_groups").selectAll().where("id", "=", id).where("archived_at", "is", null).executeTakeFirst();
+      return exec
+        .selectFrom("scim_groups")
+        .selectAll()
+        .where("id", "=", id)
+        .where("archived_at", "is", null)
+        .executeTakeFirst();
     },
-    insertGroup(tx: Executor, g: { id: string; displayName: string; externalId: string | null; members: string[] }) {
+    insertGroup(
+      tx: Executor,
+      g: { id: string; displayName: string; externalId: string | null; members: string[] },
+    ) {
       return tx
         .insertInto("scim_groups")
         .values({ id: g.id, display_name: g.displayName, external_id: g.externalId, members: g.members })
         .execute();
     },
-    updateGroup(tx: Executor, id: string, g: { displayName: string; externalId: string | null; members: string[] }) {
+    updateGroup(
+      tx: Executor,
+      id: string,
+      g: { displayName: string; externalId: string | null; members: string[] },
+    ) {
       return tx
         .updateTable("scim_groups")
-        .set({ display_name: g.displayName, external_id: g.externalId, members: g.members, updated_at: new Date() })
+        .set({
+          display_name: g.displayName,
+          external_id: g.externalId,
+          members: g.members,
+          updated_at: new Date(),
+        })
         .where("id", "=", id)
         .execute();
     },
     archiveGroup(tx: Executor, id: string, at: Date) {
-      return tx.updateTable("scim_groups").set({ archived_at: at, updated_at: at }).where("id", "=", id).execute();
+      return tx
+        .updateTable("scim_groups")
+        .set({ archived_at: at, updated_at: at })
+        .where("id", "=", id)
+        .execute();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { App } from "../http/server.js";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import type { DirectoryService } from "./directory-service.js";
-import { ScimError, resourceTypes, scimList, scimSchemas, serviceProviderConfig } from "./scim-engine.js";
+import { resourceTypes, ScimError, scimList, scimSchemas, serviceProviderConfig } from "./scim-engine.js";
 
 const MANAGERS = ["secretariat", "admin"] as const;
 
@@ -58,7 +58,8 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
       bodyLimit: 32 * 1024 * 1024,
       schema: {
         tags: ["directory"],
-        summary: "Preview or apply an HR / 学務 CSV (UTF-8 or Shift_JIS, base64); any bad row refuses the whole file",
+        summary:
+          "Preview or apply an HR / 学務 CSV (UTF-8 or Shift_JIS, base64); any bad row refuses the whole file",
         body: z.object({
           fileName: z.string().min(1).max(200),
           contentBase64: z.string().min(1),
@@ -91,7 +92,11 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
     "/api/directory/scim-tokens",
     {
       config: { access: ["admin"] },
-      schema: { tags: ["directory"], summary: "SCIM bearer tokens (hashes are never shown)", response: { 200: z.object({ items: z.array(TokenView) }) } },
+      schema: {
+        tags: ["directory"],
+        summary: "SCIM bearer tokens (hashes are never shown)",
+        response: { 200: z.object({ items: z.array(TokenView) }) },
+      },
     },
     async () => ({ items: await directory.listScimTokens() }),
   );
@@ -101,9 +106,12 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
       config: { access: ["admin"] },
       schema: {
         tags: ["directory"],
-        summary: "Create or rotate a SCIM bearer token for a label (older tokens of the label are revoked); shown once",
+        summary:
+          "Create or rotate a SCIM bearer token for a label (older tokens of the label are revoked); shown once",
         body: z.object({ label: z.string().min(1).max(64) }),
-        response: { 200: z.object({ id: z.string(), label: z.string(), token: z.string(), revoked: z.number() }) },
+        response: {
+          200: z.object({ id: z.string(), label: z.string(), token: z.string(), revoked: z.number() }),
+        },
       },
     },
     async (req) => directory.createScimToken(actorOf(req), req.body.label),
@@ -124,7 +132,11 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
 
   void app.register(
     async (scim) => {
-      const parseJson = (_req: FastifyRequest, body: string, done: (e: Error | null, v?: unknown) => void) => {
+      const parseJson = (
+        _req: FastifyRequest,
+        body: string,
+        done: (e: Error | null, v?: unknown) => void,
+      ) => {
         try {
           done(null, body.trim() === "" ? {} : JSON.parse(body));
         } catch {
@@ -132,21 +144,32 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
         }
       };
       scim.removeAllContentTypeParsers();
-      scim.addContentTypeParser(["application/scim+json", "application/json"], { parseAs: "string" }, parseJson);
+      scim.addContentTypeParser(
+        ["application/scim+json", "application/json"],
+        { parseAs: "string" },
+        parseJson,
+      );
       scim.setErrorHandler((error, req, reply) => {
         const e =
           error instanceof ScimError
             ? error
             : error instanceof AppError
-              ? new ScimError(error.status, error.status === 400 ? "invalidValue" : null, `${error.messages.en} / ${error.messages.ja}`)
+              ? new ScimError(
+                  error.status,
+                  error.status === 400 ? "invalidValue" : null,
+                  `${error.messages.en} / ${error.messages.ja}`,
+                )
               : (error as { statusCode?: number }).statusCode === 413
-              ? new ScimError(413, null, "Request too large / リクエストが大きすぎます")
-              : new ScimError(500, null, "Internal error / 内部エラー");
+                ? new ScimError(413, null, "Request too large / リクエストが大きすぎます")
+                : new ScimError(500, null, "Internal error / 内部エラー");
         if (e.status >= 500) req.log.error({ err: error }, "SCIM request failed");
         return reply.status(e.status).type("application/scim+json").send(e.body());
       });
       scim.setNotFoundHandler((_req, reply) =>
-        reply.status(404).type("application/scim+json").send(new ScimError(404, null, "No such SCIM endpoint / SCIM のエンドポイントがありません").body()),
+        reply
+          .status(404)
+          .type("application/scim+json")
+          .send(new ScimError(404, null, "No such SCIM endpoint / SCIM のエンドポイントがありません").body()),
       );
 
       const actors = new WeakMap<FastifyRequest, Actor>();
@@ -154,19 +177,31 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
         const header = req.headers.authorization ?? "";
         const m = /^Bearer\s+(\S+)$/i.exec(header);
         const token = m ? await directory.scimAuthenticate(m[1]!) : null;
-        if (!token) throw new ScimError(401, null, "A valid bearer token is required / 有効なトークンが必要です");
-        actors.set(req, { id: null, label: `scim:${token.label}`, roles: ["admin"], locale: "ja", ip: req.ip });
+        if (!token)
+          throw new ScimError(401, null, "A valid bearer token is required / 有効なトークンが必要です");
+        actors.set(req, {
+          id: null,
+          label: `scim:${token.label}`,
+          roles: ["admin"],
+          locale: "ja",
+          ip: req.ip,
+        });
       });
       const actor = (req: FastifyRequest) => actors.get(req)!;
       const base = (req: FastifyRequest) => `${req.protocol}://${req.host}/scim/v2`;
       const send = (reply: FastifyReply, status: number, body: unknown) =>
         reply.status(status).type("application/scim+json").send(body);
       type Q = { filter?: string; startIndex?: string; count?: string };
-      const num = (v: string | undefined) => (v === undefined || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
+      const num = (v: string | undefined) =>
+        v === undefined || v === "" || Number.isNaN(Number(v)) ? undefined : Number(v);
       type Req = FastifyRequest<{ Params: { id: string }; Querystring: Q; Body: Record<string, unknown> }>;
       const body = (req: Req) => {
         if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body))
-          throw new ScimError(400, "invalidSyntax", "A JSON object body is required / JSON オブジェクトが必要です");
+          throw new ScimError(
+            400,
+            "invalidSyntax",
+            "A JSON object body is required / JSON オブジェクトが必要です",
+          );
         return req.body;
       };
 
@@ -185,8 +220,12 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
           }),
         ),
       );
-      scim.get("/Users/:id", async (req: Req, reply) => send(reply, 200, await directory.scim.getUser(base(req), req.params.id)));
-      scim.post("/Users", async (req: Req, reply) => send(reply, 201, await directory.scim.createUser(actor(req), base(req), body(req))));
+      scim.get("/Users/:id", async (req: Req, reply) =>
+        send(reply, 200, await directory.scim.getUser(base(req), req.params.id)),
+      );
+      scim.post("/Users", async (req: Req, reply) =>
+        send(reply, 201, await directory.scim.createUser(actor(req), base(req), body(req))),
+      );
       scim.put("/Users/:id", async (req: Req, reply) =>
         send(reply, 200, await directory.scim.replaceUser(actor(req), base(req), req.params.id, body(req))),
       );
@@ -198,9 +237,15 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
         return reply.status(204).send();
       });
 
-      scim.get("/Groups", async (req: Req, reply) => send(reply, 200, await directory.scim.listGroups(base(req), { filter: req.query.filter })));
-      scim.get("/Groups/:id", async (req: Req, reply) => send(reply, 200, await directory.scim.getGroup(base(req), req.params.id)));
-      scim.post("/Groups", async (req: Req, reply) => send(reply, 201, await directory.scim.createGroup(actor(req), base(req), body(req))));
+      scim.get("/Groups", async (req: Req, reply) =>
+        send(reply, 200, await directory.scim.listGroups(base(req), { filter: req.query.filter })),
+      );
+      scim.get("/Groups/:id", async (req: Req, reply) =>
+        send(reply, 200, await directory.scim.getGroup(base(req), req.params.id)),
+      );
+      scim.post("/Groups", async (req: Req, reply) =>
+        send(reply, 201, await directory.scim.createGroup(actor(req), base(req), body(req))),
+      );
       scim.put("/Groups/:id", async (req: Req, reply) =>
         send(reply, 200, await directory.scim.replaceGroup(actor(req), base(req), req.params.id, body(req))),
       );

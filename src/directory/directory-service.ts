@@ -37,7 +37,14 @@ export type DirectorySource = "scim" | "ldap" | "csv";
 export type InsiderDirectoryPort = {
   putOnWatchlist(
     actor: Actor,
-    entry: { userId: string; list: string; from?: string | null; to?: string | null; source: string; reason: string },
+    entry: {
+      userId: string;
+      list: string;
+      from?: string | null;
+      to?: string | null;
+      source: string;
+      reason: string;
+    },
     inTx?: Executor,
   ): Promise<unknown>;
   putDirectory(actor: Actor, rows: Record<string, string>[], inTx?: Executor): Promise<unknown>;
@@ -95,20 +102,25 @@ export function createDirectoryService(deps: {
     const now = clock();
     let personId = known?.personId ?? "";
     let userId = known?.userId ?? null;
-    const hadDeparture =
-      (known?.endDate ?? null) !== null || events.some((e) => e.kind === "departure");
-    const actions = new Set(events.flatMap((e) => actionsFor(e, record, hadDeparture && e.kind === "leaver")));
+    const hadDeparture = (known?.endDate ?? null) !== null || events.some((e) => e.kind === "departure");
+    const actions = new Set(
+      events.flatMap((e) => actionsFor(e, record, hadDeparture && e.kind === "leaver")),
+    );
     if (!known) {
       const account = await repo.accountFor(tx, record.userName, record.email);
       if (account && !(await repo.personLinkedToUser(tx, account.id))) userId = account.id;
-      const names: { name: string; kind: "primary" | "transliteration" }[] = [{ name: record.displayName, kind: "primary" }];
+      const names: { name: string; kind: "primary" | "transliteration" }[] = [
+        { name: record.displayName, kind: "primary" },
+      ];
       for (const n of [record.nameKanji, record.nameKana, record.nameRoman])
         if (n && !names.some((x) => x.name === n)) names.push({ name: n, kind: "transliteration" });
       const party = await deps.parties.createIn(tx, actor, {
         kind: "person",
         names,
         tags: ["directory"],
-        identifiers: record.employeeNumber ? [{ scheme: "employee_number", value: record.employeeNumber }] : [],
+        identifiers: record.employeeNumber
+          ? [{ scheme: "employee_number", value: record.employeeNumber }]
+          : [],
       });
       personId = randomUUID();
       await repo.insertPerson(tx, {
@@ -192,7 +204,9 @@ export function createDirectoryService(deps: {
         email: userId !== null,
       });
     if (actions.has("residency_recheck_task")) {
-      const post = events.flatMap((e) => (e.kind === "mover" ? e.changes.filter((c) => c.field === "post") : []))[0];
+      const post = events.flatMap((e) =>
+        e.kind === "mover" ? e.changes.filter((c) => c.field === "post") : [],
+      )[0];
       const abroad = events.find((e) => e.kind === "abroad");
       const why: Bilingual = abroad
         ? {
@@ -241,7 +255,10 @@ export function createDirectoryService(deps: {
       const end = record.endDate ?? today();
       await tasks.open(tx, actor, {
         kind: "directory.departure_checklist",
-        title: { ja: `退職・離任時のアクセス停止と返却の確認: ${who}（${end}）`, en: `Access and return checklist for ${who} (leaving ${end})` },
+        title: {
+          ja: `退職・離任時のアクセス停止と返却の確認: ${who}（${end}）`,
+          en: `Access and return checklist for ${who} (leaving ${end})`,
+        },
         detail: {
           ja: "□ アカウント・VPN・クラウドの権限停止 □ 鍵・入館証・PC・記録媒体の返却 □ 規制技術・実験ノートの返却/消去の確認 □ 秘密保持の再確認（退職時誓約書） □ 共同研究・輸出許可の担当者変更",
           en: "□ Revoke accounts, VPN and cloud access □ Return keys, badge, laptop and storage media □ Confirm controlled technology and lab notebooks are returned or deleted □ Reconfirm confidentiality (exit pledge) □ Hand over joint-research and licence responsibilities",
@@ -285,7 +302,17 @@ export function createDirectoryService(deps: {
 
   async function recordSync(
     exec: Executor,
-    s: { id: string; source: DirectorySource; origin: string; mode: "preview" | "apply"; status: "ok" | "refused"; actor: Actor; counts: unknown; events: unknown; problems: unknown },
+    s: {
+      id: string;
+      source: DirectorySource;
+      origin: string;
+      mode: "preview" | "apply";
+      status: "ok" | "refused";
+      actor: Actor;
+      counts: unknown;
+      events: unknown;
+      problems: unknown;
+    },
   ) {
     await repo.insertSync(exec, { ...s, actorLabel: s.actor.label });
   }
@@ -314,15 +341,29 @@ export function createDirectoryService(deps: {
     const syncId = randomUUID();
     const where = input.where ?? ((i: number) => `#${i + 1}`);
     const known = await repo.all(db);
-    const diff = diffSnapshot(known, input.records, { full: input.full, source: input.source, today: today() });
+    const diff = diffSnapshot(known, input.records, {
+      full: input.full,
+      source: input.source,
+      today: today(),
+    });
     const problems: InputProblem[] = [
       ...(input.problems ?? []),
-      ...diff.problems.map((p) => ({ index: p.index, where: where(p.index), field: p.field, message: p.message })),
+      ...diff.problems.map((p) => ({
+        index: p.index,
+        where: where(p.index),
+        field: p.field,
+        message: p.message,
+      })),
     ];
     const counts = { ...countEvents(diff.events), unchanged: diff.unchanged, records: input.records.length };
     const missing = diff.events.filter((e) => e.kind === "leaver" && e.reason === "missing").length;
     const activeOfSource = known.filter((k) => k.active && k.source === input.source).length;
-    if (input.full && !input.allowMassLeavers && missing > 0 && (input.records.length === 0 || missing > Math.max(5, activeOfSource / 2)))
+    if (
+      input.full &&
+      !input.allowMassLeavers &&
+      missing > 0 &&
+      (input.records.length === 0 || missing > Math.max(5, activeOfSource / 2))
+    )
       problems.push({
         index: -1,
         where: input.origin,
@@ -334,7 +375,17 @@ export function createDirectoryService(deps: {
       });
     if (problems.length > 0) {
       await db.transaction().execute(async (tx) => {
-        await recordSync(tx, { id: syncId, source: input.source, origin: input.origin, mode: input.mode, status: "refused", actor, counts, events: [], problems });
+        await recordSync(tx, {
+          id: syncId,
+          source: input.source,
+          origin: input.origin,
+          mode: input.mode,
+          status: "refused",
+          actor,
+          counts,
+          events: [],
+          problems,
+        });
         await audit.write(tx, actor, {
           action: "directory.sync.refused",
           entityType: "directory_sync",
@@ -343,7 +394,9 @@ export function createDirectoryService(deps: {
         });
       });
       throw invalid(
-        problems.slice(0, 200).map((p): FieldError => ({ path: `${p.where}.${p.field}`, message: p.message })),
+        problems
+          .slice(0, 200)
+          .map((p): FieldError => ({ path: `${p.where}.${p.field}`, message: p.message })),
         {
           ja: `入力に ${problems.length} 件の誤りがあるため、何も登録していません`,
           en: `${problems.length} problem(s) in the input: nothing was written`,
@@ -352,7 +405,17 @@ export function createDirectoryService(deps: {
     }
     if (input.mode === "preview") {
       await db.transaction().execute(async (tx) => {
-        await recordSync(tx, { id: syncId, source: input.source, origin: input.origin, mode: "preview", status: "ok", actor, counts, events: diff.events, problems: [] });
+        await recordSync(tx, {
+          id: syncId,
+          source: input.source,
+          origin: input.origin,
+          mode: "preview",
+          status: "ok",
+          actor,
+          counts,
+          events: diff.events,
+          problems: [],
+        });
       });
       return { syncId, mode: "preview", source: input.source, counts, events: diff.events };
     }
@@ -370,7 +433,17 @@ export function createDirectoryService(deps: {
         insiderRows.push(insiderRow);
       }
       if (insiderRows.length > 0) await deps.insider.putDirectory(actor, insiderRows, tx);
-      await recordSync(tx, { id: syncId, source: input.source, origin: input.origin, mode: "apply", status: "ok", actor, counts, events: diff.events, problems: [] });
+      await recordSync(tx, {
+        id: syncId,
+        source: input.source,
+        origin: input.origin,
+        mode: "apply",
+        status: "ok",
+        actor,
+        counts,
+        events: diff.events,
+        problems: [],
+      });
       await audit.write(tx, actor, {
         action: "directory.sync.applied",
         entityType: "directory_sync",
@@ -392,7 +465,14 @@ export function createDirectoryService(deps: {
    */
   async function importCsv(
     actor: Actor,
-    input: { file: string; bytes: Uint8Array; encoding?: CsvEncoding; mode: "preview" | "apply"; full?: boolean; allowMassLeavers?: boolean },
+    input: {
+      file: string;
+      bytes: Uint8Array;
+      encoding?: CsvEncoding;
+      mode: "preview" | "apply";
+      full?: boolean;
+      allowMassLeavers?: boolean;
+    },
   ): Promise<SyncResult & { encoding: string; ignoredColumns: string[] }> {
     const parsed = parseHrCsv(input.file, input.bytes, input.encoding ?? "auto");
     const lines = parsed.records.map((r) => r.line);
@@ -423,7 +503,10 @@ export function createDirectoryService(deps: {
     input: LdapSourceOptions & { mode: "preview" | "apply"; allowMassLeavers?: boolean },
   ): Promise<SyncResult> {
     const entries = await readLdapEntries(input);
-    const { records, problems } = normaliseAll(recordsFromLdap(entries), (i) => entries[i]?.dn ?? `#${i + 1}`);
+    const { records, problems } = normaliseAll(
+      recordsFromLdap(entries),
+      (i) => entries[i]?.dn ?? `#${i + 1}`,
+    );
     return sync(actor, {
       source: "ldap",
       origin: `${input.url} ${input.baseDn}`,
@@ -442,7 +525,8 @@ export function createDirectoryService(deps: {
     const problems: InputProblem[] = [];
     raws.forEach((raw, index) => {
       const { record, problems: found } = normaliseRecord(raw);
-      for (const p of found) problems.push({ index, where: where(index), field: p.field, message: p.message });
+      for (const p of found)
+        problems.push({ index, where: where(index), field: p.field, message: p.message });
       if (record) records.push(record);
     });
     return { records, problems };
@@ -460,10 +544,21 @@ export function createDirectoryService(deps: {
   }
 
   /** Creates a SCIM token (or rotates: revokes the label's older tokens). The token is returned once, only its hash is kept. */
-  async function createScimToken(actor: Actor, label: string): Promise<{ id: string; label: string; token: string; revoked: number }> {
+  async function createScimToken(
+    actor: Actor,
+    label: string,
+  ): Promise<{ id: string; label: string; token: string; revoked: number }> {
     const clean = label.trim();
     if (!/^[\w.-]{1,64}$/.test(clean))
-      throw invalid([{ path: "label", message: { ja: "ラベルは英数字・._- の 64 文字以内です", en: "label: letters, digits, . _ - (up to 64)" } }]);
+      throw invalid([
+        {
+          path: "label",
+          message: {
+            ja: "ラベルは英数字・._- の 64 文字以内です",
+            en: "label: letters, digits, . _ - (up to 64)",
+          },
+        },
+      ]);
     const token = `skm_scim_${randomBytes(32).toString("base64url")}`;
     const id = randomUUID();
     return db.transaction().execute(async (tx) => {
@@ -527,9 +622,16 @@ export function createDirectoryService(deps: {
   }
 
   async function recordFromScim(body: Record<string, unknown>): Promise<DirectoryRecord> {
-    const ent = body["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"] as Record<string, unknown> | undefined;
+    const ent = body["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"] as
+      | Record<string, unknown>
+      | undefined;
     const m = ent?.manager;
-    const mv = typeof m === "string" ? m : m && typeof m === "object" ? String((m as { value?: unknown }).value ?? "") : "";
+    const mv =
+      typeof m === "string"
+        ? m
+        : m && typeof m === "object"
+          ? String((m as { value?: unknown }).value ?? "")
+          : "";
     const resolved = mv ? await resolveManager(mv) : null;
     const raw = fromScimUser(body, () => resolved);
     const { record, problems } = normaliseRecord(raw);
@@ -543,17 +645,21 @@ export function createDirectoryService(deps: {
   }
 
   async function scimApply(actor: Actor, origin: string, record: DirectoryRecord): Promise<void> {
-    await sync(actor, { source: "scim", origin, mode: "apply", full: false, records: [record] }).catch((error) => {
-      if (error instanceof Error && "fields" in error) {
-        const fields = (error as { fields?: FieldError[] }).fields ?? [];
-        throw new ScimError(
-          fields.some((f) => f.path.endsWith("userName") || f.path.endsWith("employeeNumber")) ? 409 : 400,
-          fields.some((f) => f.path.endsWith("userName") || f.path.endsWith("employeeNumber")) ? "uniqueness" : "invalidValue",
-          fields.map((f) => `${f.path}: ${f.message.en} / ${f.message.ja}`).join("; "),
-        );
-      }
-      throw error;
-    });
+    await sync(actor, { source: "scim", origin, mode: "apply", full: false, records: [record] }).catch(
+      (error) => {
+        if (error instanceof Error && "fields" in error) {
+          const fields = (error as { fields?: FieldError[] }).fields ?? [];
+          throw new ScimError(
+            fields.some((f) => f.path.endsWith("userName") || f.path.endsWith("employeeNumber")) ? 409 : 400,
+            fields.some((f) => f.path.endsWith("userName") || f.path.endsWith("employeeNumber"))
+              ? "uniqueness"
+              : "invalidValue",
+            fields.map((f) => `${f.path}: ${f.message.en} / ${f.message.ja}`).join("; "),
+          );
+        }
+        throw error;
+      },
+    );
   }
 
   const FILTER_COLUMNS = {
@@ -565,7 +671,10 @@ export function createDirectoryService(deps: {
   } as const;
 
   const scim = {
-    async listUsers(baseUrl: string, q: { filter?: string | undefined; startIndex?: number | undefined; count?: number | undefined }) {
+    async listUsers(
+      baseUrl: string,
+      q: { filter?: string | undefined; startIndex?: number | undefined; count?: number | undefined },
+    ) {
       const filter = q.filter ? parseScimFilter(q.filter) : null;
       const startIndex = Math.max(1, q.startIndex ?? 1);
       const count = Math.min(200, Math.max(0, q.count ?? 100));
@@ -583,7 +692,12 @@ export function createDirectoryService(deps: {
     async createUser(actor: Actor, baseUrl: string, body: Record<string, unknown>) {
       const record = await recordFromScim(body);
       const existing = await repo.byUserName(db, record.userName);
-      if (existing) throw new ScimError(409, "uniqueness", `userName ${record.userName} already exists / 既に登録されています`);
+      if (existing)
+        throw new ScimError(
+          409,
+          "uniqueness",
+          `userName ${record.userName} already exists / 既に登録されています`,
+        );
       await scimApply(actor, "POST /Users", record);
       return scimView((await repo.byUserName(db, record.userName))!, baseUrl);
     },
@@ -592,7 +706,12 @@ export function createDirectoryService(deps: {
       const record = await recordFromScim(body);
       if (record.userName !== e.userName) {
         const other = await repo.byUserName(db, record.userName);
-        if (other) throw new ScimError(409, "uniqueness", `userName ${record.userName} already exists / 既に登録されています`);
+        if (other)
+          throw new ScimError(
+            409,
+            "uniqueness",
+            `userName ${record.userName} already exists / 既に登録されています`,
+          );
         throw new ScimError(400, "mutability", "userName cannot be changed here / userName は変更できません");
       }
       await scimApply(actor, `PUT /Users/${id}`, record);
@@ -603,7 +722,8 @@ export function createDirectoryService(deps: {
       const current = await scimView(e, baseUrl);
       const patched = applyScimPatch(current, body);
       const record = await recordFromScim(patched);
-      if (record.userName !== e.userName) throw new ScimError(400, "mutability", "userName cannot be changed / userName は変更できません");
+      if (record.userName !== e.userName)
+        throw new ScimError(400, "mutability", "userName cannot be changed / userName は変更できません");
       await scimApply(actor, `PATCH /Users/${id}`, record);
       return scimView((await repo.byPerson(db, id))!, baseUrl);
     },
@@ -617,11 +737,20 @@ export function createDirectoryService(deps: {
       let name: string | null = null;
       if (q.filter) {
         const m = /^\s*displayName\s+eq\s+"([^"]*)"\s*$/i.exec(q.filter);
-        if (!m) throw new ScimError(400, "invalidFilter", `Unsupported filter "${q.filter}" (displayName eq) / 対応していないフィルタです`);
+        if (!m)
+          throw new ScimError(
+            400,
+            "invalidFilter",
+            `Unsupported filter "${q.filter}" (displayName eq) / 対応していないフィルタです`,
+          );
         name = m[1]!;
       }
       const rows = await repo.groups(db, name);
-      return scimList(rows.map((g) => groupView(g, baseUrl)), rows.length, 1);
+      return scimList(
+        rows.map((g) => groupView(g, baseUrl)),
+        rows.length,
+        1,
+      );
     },
     async getGroup(baseUrl: string, id: string) {
       return groupView(await groupOr404(id), baseUrl);
@@ -633,7 +762,12 @@ export function createDirectoryService(deps: {
       const id = randomUUID();
       await db.transaction().execute(async (tx) => {
         await repo.insertGroup(tx, { id, ...g });
-        await audit.write(tx, actor, { action: "directory.group.created", entityType: "scim_group", entityId: id, after: g });
+        await audit.write(tx, actor, {
+          action: "directory.group.created",
+          entityType: "scim_group",
+          entityId: id,
+          after: g,
+        });
       });
       return groupView((await repo.group(db, id))!, baseUrl);
     },
@@ -690,18 +824,28 @@ export function createDirectoryService(deps: {
 
   async function groupInput(body: Record<string, unknown>) {
     const displayName = typeof body.displayName === "string" ? body.displayName.normalize("NFKC").trim() : "";
-    if (!displayName) throw new ScimError(400, "invalidValue", "displayName is required / displayName が必要です");
+    if (!displayName)
+      throw new ScimError(400, "invalidValue", "displayName is required / displayName が必要です");
     const members = Array.isArray(body.members)
       ? [...new Set((body.members as { value?: unknown }[]).map((m) => String(m?.value ?? "")))]
       : [];
     for (const m of members) {
       if (!UUID.test(m) || !(await repo.byPerson(db, m)))
-        throw new ScimError(400, "invalidValue", `member ${m} is not a provisioned user / 未登録の利用者です`);
+        throw new ScimError(
+          400,
+          "invalidValue",
+          `member ${m} is not a provisioned user / 未登録の利用者です`,
+        );
     }
     return { displayName, externalId: typeof body.externalId === "string" ? body.externalId : null, members };
   }
 
-  async function saveGroup(actor: Actor, id: string, before: GroupRow, g: { displayName: string; externalId: string | null; members: string[] }) {
+  async function saveGroup(
+    actor: Actor,
+    id: string,
+    before: GroupRow,
+    g: { displayName: string; externalId: string | null; members: string[] },
+  ) {
     await db.transaction().execute(async (tx) => {
       await repo.updateGroup(tx, id, g);
       await audit.write(tx, actor, {
@@ -746,7 +890,19 @@ export function createDirectoryService(deps: {
     }));
   }
 
-  return { sync, importCsv, syncLdap, normaliseAll, scimAuthenticate, createScimToken, revokeScimToken, listScimTokens, scim, recentSyncs, entries };
+  return {
+    sync,
+    importCsv,
+    syncLdap,
+    normaliseAll,
+    scimAuthenticate,
+    createScimToken,
+    revokeScimToken,
+    listScimTokens,
+    scim,
+    recentSyncs,
+    entries,
+  };
 }
 
 export type DirectoryService = ReturnType<typeof createDirectoryService>;

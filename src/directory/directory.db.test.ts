@@ -16,7 +16,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const HEADER = "職員番号,ユーザー名,氏名,フリガナ,氏名(ローマ字),メール,所属,職名,上長,区分,着任日,退職日,退職届出日";
+const HEADER =
+  "職員番号,ユーザー名,氏名,フリガナ,氏名(ローマ字),メール,所属,職名,上長,区分,着任日,退職日,退職届出日";
 
 function csv(rows: string[]): Uint8Array {
   return Buffer.from(`${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8");
@@ -31,11 +32,19 @@ async function tasksFor(personId: string) {
 }
 
 async function entry(userName: string) {
-  return t.services.db.selectFrom("directory_entries").selectAll().where("user_name", "=", userName).executeTakeFirstOrThrow();
+  return t.services.db
+    .selectFrom("directory_entries")
+    .selectAll()
+    .where("user_name", "=", userName)
+    .executeTakeFirstOrThrow();
 }
 
 async function subject(key: string) {
-  return t.services.db.selectFrom("insider_subjects").selectAll().where("subject_key", "=", key).executeTakeFirst();
+  return t.services.db
+    .selectFrom("insider_subjects")
+    .selectAll()
+    .where("subject_key", "=", key)
+    .executeTakeFirst();
 }
 
 describe("HR / 学務 CSV import", () => {
@@ -51,7 +60,9 @@ describe("HR / 学務 CSV import", () => {
     const paths = (error as AppError).fields!.map((f) => f.path);
     expect(paths).toContain("hr.csv:3:6.email");
     expect(paths).toContain("hr.csv:3:11.startDate");
-    expect((await t.services.db.selectFrom("directory_entries").select("user_name").execute()).length).toBe(0);
+    expect((await t.services.db.selectFrom("directory_entries").select("user_name").execute()).length).toBe(
+      0,
+    );
     const [refused] = await t.services.directory.recentSyncs(1);
     expect(refused!.status).toBe("refused");
   });
@@ -59,20 +70,36 @@ describe("HR / 学務 CSV import", () => {
   it("imports joiners from a Shift_JIS file: person, party names, 特定類型 and training tasks, insider directory", async () => {
     const text = `${HEADER}\r\nE001,tanaka,田中 一郎,タナカ イチロウ,Tanaka Ichiro,tanaka@univ.example,工学研究科,教授,,研究者,2020-04-01,,\r\nE003,li,李 明,リ メイ,Li Ming,li@univ.example,工学研究科,外来研究員,tanaka,来訪者,${today},,\r\n`;
     const bytes = iconv.encode(text, "cp932");
-    const preview = await t.services.directory.importCsv(actor, { file: "hr-sjis.csv", bytes, mode: "preview" });
+    const preview = await t.services.directory.importCsv(actor, {
+      file: "hr-sjis.csv",
+      bytes,
+      mode: "preview",
+    });
     expect(preview.encoding).toBe("shift_jis");
     expect(preview.counts.joiner).toBe(2);
     expect(await t.services.db.selectFrom("directory_entries").select("user_name").execute()).toHaveLength(0);
 
-    const applied = await t.services.directory.importCsv(actor, { file: "hr-sjis.csv", bytes, mode: "apply" });
+    const applied = await t.services.directory.importCsv(actor, {
+      file: "hr-sjis.csv",
+      bytes,
+      mode: "apply",
+    });
     expect(applied.counts.joiner).toBe(2);
     const li = await entry("li");
     expect(li.name_kana).toBe("リ メイ");
     expect(li.supervisor_key).toBe("tanaka");
-    const person = await t.services.db.selectFrom("people").selectAll().where("id", "=", li.person_id).executeTakeFirstOrThrow();
+    const person = await t.services.db
+      .selectFrom("people")
+      .selectAll()
+      .where("id", "=", li.person_id)
+      .executeTakeFirstOrThrow();
     expect(person.category).toBe("visitor");
     expect(person.department).toBe("工学研究科");
-    const names = await t.services.db.selectFrom("party_names").select("name").where("party_id", "=", person.party_id).execute();
+    const names = await t.services.db
+      .selectFrom("party_names")
+      .select("name")
+      .where("party_id", "=", person.party_id)
+      .execute();
     expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(["李 明", "リ メイ", "Li Ming"]));
     const kinds = (await tasksFor(li.person_id)).map((x) => x.kind).sort();
     expect(kinds).toEqual(["directory.tokutei_declaration", "directory.training"]);
@@ -100,9 +127,9 @@ describe("HR / 学務 CSV import", () => {
     expect(kinds).toContain("directory.departure_checklist");
     const s = await subject("tanaka");
     expect(s?.watchlists).toContain("departing");
-    const span = (s?.person as { watch: { list: string; source?: string; fromDay: number | null }[] }).watch.find(
-      (w) => w.list === "departing" && w.source === "directory-sync",
-    );
+    const span = (
+      s!.person as { watch: { list: string; source?: string; fromDay: number | null }[] }
+    ).watch.find((w) => w.list === "departing" && w.source === "directory-sync");
     expect(span).toBeDefined();
   });
 
@@ -115,35 +142,60 @@ describe("HR / 学務 CSV import", () => {
     ]);
     await t.services.directory.importCsv(actor, { file: "hr3.csv", bytes: keep, mode: "apply" });
     const li = await entry("li");
-    const linked = await t.services.db.selectFrom("people").select("user_id").where("id", "=", li.person_id).executeTakeFirstOrThrow();
+    const linked = await t.services.db
+      .selectFrom("people")
+      .select("user_id")
+      .where("id", "=", li.person_id)
+      .executeTakeFirstOrThrow();
     expect(linked.user_id).toBe(leaver.id);
 
     const onlyTanaka = csv([
       `E001,tanaka,田中 一郎,タナカ イチロウ,Tanaka Ichiro,tanaka@univ.example,工学研究科,研究科長,,研究者,2020-04-01,${addDays(today, 40)},${today}`,
     ]);
-    const r = await t.services.directory.importCsv(actor, { file: "hr4.csv", bytes: onlyTanaka, mode: "apply", full: true });
+    const r = await t.services.directory.importCsv(actor, {
+      file: "hr4.csv",
+      bytes: onlyTanaka,
+      mode: "apply",
+      full: true,
+    });
     expect(r.counts.leaver).toBe(1);
     const after = await entry("li");
     expect(after.active).toBe(false);
     expect(after.deactivated_at).not.toBeNull();
     expect(after.display_name).toBe("李 明");
-    const user = await t.services.db.selectFrom("users").select("disabled_at").where("id", "=", leaver.id).executeTakeFirstOrThrow();
+    const user = await t.services.db
+      .selectFrom("users")
+      .select("disabled_at")
+      .where("id", "=", leaver.id)
+      .executeTakeFirstOrThrow();
     expect(user.disabled_at).not.toBeNull();
     // Nobody announced li's departure: the insider detectors look at the weeks before it.
     expect((await subject("li"))?.watchlists).toContain("departing");
     expect((await tasksFor(li.person_id)).map((x) => x.kind)).toContain("directory.departure_checklist");
-    const audit = await t.services.db.selectFrom("audit_log").select("action").where("entity_id", "=", li.person_id).execute();
+    const audit = await t.services.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", li.person_id)
+      .execute();
     expect(audit.map((a) => a.action)).toContain("directory.person.deactivated");
   });
 });
 
 describe("SCIM 2.0", () => {
   let token = "";
-  const scim = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, auth = token) =>
+  const scim = (
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+    auth = token,
+  ) =>
     t.app.inject({
       method,
       url,
-      headers: { authorization: `Bearer ${auth}`, ...(body ? { "content-type": "application/scim+json" } : {}) },
+      headers: {
+        authorization: `Bearer ${auth}`,
+        ...(body ? { "content-type": "application/scim+json" } : {}),
+      },
       ...(body ? { payload: JSON.stringify(body) } : {}),
     });
 
@@ -152,7 +204,10 @@ describe("SCIM 2.0", () => {
     const created = (await t.request(admin, "POST", "/api/directory/scim-tokens", { label: "entra" })).json();
     token = created.token;
     expect(token).toMatch(/^skm_scim_/);
-    const stored = await t.services.db.selectFrom("scim_tokens").select("token_hash").executeTakeFirstOrThrow();
+    const stored = await t.services.db
+      .selectFrom("scim_tokens")
+      .select("token_hash")
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const denied = await scim("GET", "/scim/v2/Users", undefined, "wrong");
@@ -161,9 +216,12 @@ describe("SCIM 2.0", () => {
     expect((await scim("GET", "/scim/v2/ServiceProviderConfig")).json().patch.supported).toBe(true);
   });
 
-  it("provisions a user as Entra ID does: POST, filter by userName, PATCH (capitalised ops, \"False\"), DELETE keeps the record", async () => {
+  it('provisions a user as Entra ID does: POST, filter by userName, PATCH (capitalised ops, "False"), DELETE keeps the record', async () => {
     const body = {
-      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+      schemas: [
+        "urn:ietf:params:scim:schemas:core:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+      ],
       userName: "Sato@univ.example",
       externalId: "a1b2",
       displayName: "佐藤 次郎",
@@ -172,23 +230,41 @@ describe("SCIM 2.0", () => {
       title: "准教授",
       userType: "researcher",
       active: true,
-      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { employeeNumber: "E100", department: "理学研究科" },
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+        employeeNumber: "E100",
+        department: "理学研究科",
+      },
     };
     const created = await scim("POST", "/scim/v2/Users", body);
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect((await scim("POST", "/scim/v2/Users", body)).json().scimType).toBe("uniqueness");
-    const found = (await scim("GET", `/scim/v2/Users?filter=${encodeURIComponent('userName eq "sato@univ.example"')}`)).json();
+    const found = (
+      await scim("GET", `/scim/v2/Users?filter=${encodeURIComponent('userName eq "sato@univ.example"')}`)
+    ).json();
     expect(found.totalResults).toBe(1);
-    expect(found.Resources[0]["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"].department).toBe("理学研究科");
-    expect((await tasksFor(id)).map((x) => x.kind).sort()).toEqual(["directory.tokutei_declaration", "directory.training"]);
+    expect(found.Resources[0]["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"].department).toBe(
+      "理学研究科",
+    );
+    expect((await tasksFor(id)).map((x) => x.kind).sort()).toEqual([
+      "directory.tokutei_declaration",
+      "directory.training",
+    ]);
 
     const moved = await scim("PATCH", `/scim/v2/Users/${id}`, {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
       Operations: [
-        { op: "Replace", path: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", value: "工学研究科" },
+        {
+          op: "Replace",
+          path: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+          value: "工学研究科",
+        },
         { op: "Replace", path: "title", value: "教授" },
-        { op: "Add", path: "urn:ietf:params:scim:schemas:extension:sekimori:2.0:User:endDate", value: addDays(today, 60) },
+        {
+          op: "Add",
+          path: "urn:ietf:params:scim:schemas:extension:sekimori:2.0:User:endDate",
+          value: addDays(today, 60),
+        },
       ],
     });
     expect(moved.statusCode).toBe(200);
@@ -209,7 +285,13 @@ describe("SCIM 2.0", () => {
     const actions = (
       await t.services.db.selectFrom("audit_log").select("action").where("entity_id", "=", id).execute()
     ).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["directory.person.created", "directory.person.updated", "directory.person.deactivated"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "directory.person.created",
+        "directory.person.updated",
+        "directory.person.deactivated",
+      ]),
+    );
     const bad = await scim("GET", `/scim/v2/Users?filter=${encodeURIComponent('title co "x"')}`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().scimType).toBe("invalidFilter");
@@ -225,7 +307,9 @@ describe("SCIM 2.0", () => {
     expect(g.statusCode).toBe(201);
     const unknown = await scim("PATCH", `/scim/v2/Groups/${g.json().id}`, {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-      Operations: [{ op: "add", path: "members", value: [{ value: "00000000-0000-4000-8000-000000000000" }] }],
+      Operations: [
+        { op: "add", path: "members", value: [{ value: "00000000-0000-4000-8000-000000000000" }] },
+      ],
     });
     expect(unknown.statusCode).toBe(400);
     const old = token;

@@ -16,12 +16,28 @@ import {
 export type CsvEncoding = "auto" | "utf8" | "shift_jis";
 
 /** A problem in a CSV file, placed where a person can find it. */
-export type CsvProblem = { file: string; line: number; column: number | null; field: string; message: Bilingual };
+export type CsvProblem = {
+  file: string;
+  line: number;
+  column: number | null;
+  field: string;
+  message: Bilingual;
+};
 
 /** Header names (lower case, NFKC) each field accepts. */
 export const HR_COLUMNS: Record<keyof DirectoryRecord, string[]> = {
   userName: ["user_name", "username", "uid", "account", "アカウント", "ユーザー名", "ユーザid"],
-  employeeNumber: ["employee_number", "employee_no", "employee_id", "staff_id", "student_id", "職員番号", "社員番号", "学籍番号", "教職員番号"],
+  employeeNumber: [
+    "employee_number",
+    "employee_no",
+    "employee_id",
+    "staff_id",
+    "student_id",
+    "職員番号",
+    "社員番号",
+    "学籍番号",
+    "教職員番号",
+  ],
   externalId: ["external_id"],
   displayName: ["display_name", "name", "表示名"],
   nameKanji: ["name_kanji", "氏名", "氏名(漢字)", "漢字氏名"],
@@ -43,7 +59,10 @@ export const HR_COLUMNS: Record<keyof DirectoryRecord, string[]> = {
 const headerKey = (h: string) => h.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, "_");
 
 /** Decodes the bytes: the declared encoding, or UTF-8 when valid, else Shift_JIS (CP932). */
-export function decodeCsv(bytes: Uint8Array, encoding: CsvEncoding = "auto"): { text: string; encoding: "utf8" | "shift_jis" } {
+export function decodeCsv(
+  bytes: Uint8Array,
+  encoding: CsvEncoding = "auto",
+): { text: string; encoding: "utf8" | "shift_jis" } {
   const buf = Buffer.from(bytes);
   const utf8 = () => new TextDecoder("utf-8", { fatal: true }).decode(buf).replace(/^\uFEFF/, "");
   if (encoding === "utf8") return { text: utf8(), encoding: "utf8" };
@@ -93,7 +112,12 @@ export function parseHrCsv(file: string, bytes: Uint8Array, encoding: CsvEncodin
   }
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(decoded.text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
+    rows = parse(decoded.text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as never;
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return {
@@ -106,7 +130,10 @@ export function parseHrCsv(file: string, bytes: Uint8Array, encoding: CsvEncodin
           line: e.lines ?? 1,
           column: null,
           field: "csv",
-          message: { ja: `CSV として読めません: ${e.message ?? ""}`, en: `not valid CSV: ${e.message ?? ""}` },
+          message: {
+            ja: `CSV として読めません: ${e.message ?? ""}`,
+            en: `not valid CSV: ${e.message ?? ""}`,
+          },
         },
       ],
     };
@@ -116,14 +143,24 @@ export function parseHrCsv(file: string, bytes: Uint8Array, encoding: CsvEncodin
       encoding: decoded.encoding,
       records: [],
       ignoredColumns: [],
-      problems: [{ file, line: 1, column: null, field: "header", message: { ja: "見出し行がありません", en: "no header row" } }],
+      problems: [
+        {
+          file,
+          line: 1,
+          column: null,
+          field: "header",
+          message: { ja: "見出し行がありません", en: "no header row" },
+        },
+      ],
     };
   const header = rows[0]!.record;
   const columnOf = new Map<keyof DirectoryRecord, number>();
   const ignored: string[] = [];
   header.forEach((h, i) => {
     const key = headerKey(h);
-    const field = (Object.keys(HR_COLUMNS) as (keyof DirectoryRecord)[]).find((f) => HR_COLUMNS[f].includes(key));
+    const field = (Object.keys(HR_COLUMNS) as (keyof DirectoryRecord)[]).find((f) =>
+      HR_COLUMNS[f].includes(key),
+    );
     if (field && !columnOf.has(field)) columnOf.set(field, i);
     else ignored.push(h);
   });
@@ -161,12 +198,23 @@ export function parseHrCsv(file: string, bytes: Uint8Array, encoding: CsvEncodin
       const { record, problems: found } = normaliseRecord(raw);
       for (const p of found) {
         const col = columnOf.get(p.field as keyof DirectoryRecord);
-        problems.push({ file, line, column: col === undefined ? null : col + 1, field: p.field, message: p.message });
+        problems.push({
+          file,
+          line,
+          column: col === undefined ? null : col + 1,
+          field: p.field,
+          message: p.message,
+        });
       }
       if (record) records.push({ line, record });
     }
   }
-  return { encoding: decoded.encoding, records, problems, ignoredColumns: [...new Set([...ignored, ...forbidden])] };
+  return {
+    encoding: decoded.encoding,
+    records,
+    problems,
+    ignoredColumns: [...new Set([...ignored, ...forbidden])],
+  };
 }
 
 /** A problem as one line: `file:line:column field: ja / en`. */

@@ -31,7 +31,8 @@ export const LDAP_ATTRIBUTES = [
 ];
 
 /** People entries in OpenLDAP and Active Directory (AD computers are excluded). */
-export const LDAP_DEFAULT_FILTER = "(|(objectClass=inetOrgPerson)(&(objectCategory=person)(objectClass=user)))";
+export const LDAP_DEFAULT_FILTER =
+  "(|(objectClass=inetOrgPerson)(&(objectCategory=person)(objectClass=user)))";
 
 function first(entry: LdapEntry, name: string): string | null {
   const key = Object.keys(entry).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -60,7 +61,13 @@ export function adAccountExpires(value: string | null): string | null {
 
 /** Maps a snapshot of entries to raw records; managers are resolved by DN within the snapshot. */
 export function recordsFromLdap(entries: readonly LdapEntry[]): RawDirectoryRecord[] {
-  const keyOf = (e: LdapEntry) => (first(e, "sAMAccountName") ?? first(e, "uid") ?? first(e, "employeeNumber") ?? first(e, "employeeID"))?.toLowerCase() ?? null;
+  const keyOf = (e: LdapEntry) =>
+    (
+      first(e, "sAMAccountName") ??
+      first(e, "uid") ??
+      first(e, "employeeNumber") ??
+      first(e, "employeeID")
+    )?.toLowerCase() ?? null;
   const byDn = new Map(entries.map((e) => [normDn(e.dn), keyOf(e)]));
   return entries.map((e) => {
     const managerDn = first(e, "manager");

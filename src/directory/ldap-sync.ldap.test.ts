@@ -77,7 +77,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const base = () => ({ url: slapd.url, baseDn: `ou=people,${SUFFIX}`, bindDn: slapd.rootDn, password: slapd.rootPassword });
+const base = () => ({
+  url: slapd.url,
+  baseDn: `ou=people,${SUFFIX}`,
+  bindDn: slapd.rootDn,
+  password: slapd.rootPassword,
+});
 
 describe("LDAP sync against a real OpenLDAP", () => {
   it("previews joiners without writing, then applies them with departments and supervisors", async () => {
@@ -85,7 +90,11 @@ describe("LDAP sync against a real OpenLDAP", () => {
     expect(preview.counts.joiner).toBe(3);
     expect(await t.services.db.selectFrom("directory_entries").select("user_name").execute()).toHaveLength(0);
     await t.services.directory.syncLdap(actor, { ...base(), mode: "apply" });
-    const rows = await t.services.db.selectFrom("directory_entries").selectAll().orderBy("user_name").execute();
+    const rows = await t.services.db
+      .selectFrom("directory_entries")
+      .selectAll()
+      .orderBy("user_name")
+      .execute();
     expect(rows.map((r) => [r.user_name, r.supervisor_key, r.post, r.source])).toEqual([
       ["suzuki", "tanaka", "Assistant Professor", "ldap"],
       ["tanaka", null, "Professor", "ldap"],
@@ -110,7 +119,10 @@ describe("LDAP sync against a real OpenLDAP", () => {
     const { Change, Attribute } = await import("ldapts");
     await client.modify(
       `uid=suzuki,ou=people,${SUFFIX}`,
-      new Change({ operation: "replace", modification: new Attribute({ type: "title", values: ["Associate Professor"] }) }),
+      new Change({
+        operation: "replace",
+        modification: new Attribute({ type: "title", values: ["Associate Professor"] }),
+      }),
     );
     await client.del(`uid=yamada,ou=people,${SUFFIX}`);
     await client.unbind();
@@ -123,12 +135,24 @@ describe("LDAP sync against a real OpenLDAP", () => {
 
     const applied = await t.services.directory.syncLdap(actor, { ...base(), mode: "apply" });
     expect(applied.counts).toMatchObject({ mover: 1, leaver: 1, joiner: 0 });
-    const yamada = await t.services.db.selectFrom("directory_entries").selectAll().where("user_name", "=", "yamada").executeTakeFirstOrThrow();
+    const yamada = await t.services.db
+      .selectFrom("directory_entries")
+      .selectAll()
+      .where("user_name", "=", "yamada")
+      .executeTakeFirstOrThrow();
     expect(yamada.active).toBe(false);
     expect(yamada.display_name).toBe("Yamada Taro");
-    const suzuki = await t.services.db.selectFrom("directory_entries").select("person_id").where("user_name", "=", "suzuki").executeTakeFirstOrThrow();
+    const suzuki = await t.services.db
+      .selectFrom("directory_entries")
+      .select("person_id")
+      .where("user_name", "=", "suzuki")
+      .executeTakeFirstOrThrow();
     const kinds = (
-      await t.services.db.selectFrom("tasks").select("kind").where("entity_id", "=", suzuki.person_id).execute()
+      await t.services.db
+        .selectFrom("tasks")
+        .select("kind")
+        .where("entity_id", "=", suzuki.person_id)
+        .execute()
     ).map((k) => k.kind);
     expect(kinds).toContain("directory.residency_recheck");
   });
@@ -136,12 +160,27 @@ describe("LDAP sync against a real OpenLDAP", () => {
   it("refuses a snapshot that would deactivate everyone (a wrong base or filter) and reports a bad server", async () => {
     const error = await t.services.directory
       .syncLdap(actor, { ...base(), filter: "(uid=nobody)", mode: "apply" })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).fields![0]!.message.en).toContain("would deactivate 2 of 2 people");
-    const active = await t.services.db.selectFrom("directory_entries").select("user_name").where("active", "=", true).execute();
+    const active = await t.services.db
+      .selectFrom("directory_entries")
+      .select("user_name")
+      .where("active", "=", true)
+      .execute();
     expect(active.map((a) => a.user_name).sort()).toEqual(["suzuki", "tanaka"]);
-    const bad = await runCliWithEnv(["directory", "sync", "--ldap", "ldap://127.0.0.1:1", "--base", SUFFIX, "--dry-run"]);
+    const bad = await runCliWithEnv([
+      "directory",
+      "sync",
+      "--ldap",
+      "ldap://127.0.0.1:1",
+      "--base",
+      SUFFIX,
+      "--dry-run",
+    ]);
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain("sekimori:");
   });

@@ -67,7 +67,12 @@ export function toScimUser(
       ...(r.abroadFrom ? { abroadFrom: r.abroadFrom } : {}),
       ...(r.abroadUntil ? { abroadUntil: r.abroadUntil } : {}),
     },
-    meta: { resourceType: "User", created: meta.created, lastModified: meta.lastModified, location: meta.location },
+    meta: {
+      resourceType: "User",
+      created: meta.created,
+      lastModified: meta.lastModified,
+      location: meta.location,
+    },
   };
 }
 
@@ -91,15 +96,27 @@ function bool(v: unknown): boolean | string | null {
  * Reads a SCIM User body into a raw directory record. `resolveManager` turns a manager's SCIM id
  * into their userName (Entra ID sends our id); other values are taken as a userName.
  */
-export function fromScimUser(body: Json, resolveManager: (value: string) => string | null): RawDirectoryRecord {
+export function fromScimUser(
+  body: Json,
+  resolveManager: (value: string) => string | null,
+): RawDirectoryRecord {
   const ent = (body[SCIM_ENTERPRISE] ?? {}) as Json;
   const sek = (body[SCIM_SEKIMORI] ?? {}) as Json;
   const name = (body.name ?? {}) as Json;
   const emails = Array.isArray(body.emails) ? (body.emails as Json[]) : [];
-  const email = emails.find((e) => e.primary === true || e.primary === "True") ?? emails.find((e) => e.type === "work") ?? emails[0];
+  const email =
+    emails.find((e) => e.primary === true || e.primary === "True") ??
+    emails.find((e) => e.type === "work") ??
+    emails[0];
   const manager = ent.manager;
-  const managerRaw = typeof manager === "string" ? manager : manager && typeof manager === "object" ? str((manager as Json).value) : null;
-  const formatted = str(name.formatted) ?? ([str(name.familyName), str(name.givenName)].filter(Boolean).join(" ") || null);
+  const managerRaw =
+    typeof manager === "string"
+      ? manager
+      : manager && typeof manager === "object"
+        ? str((manager as Json).value)
+        : null;
+  const formatted =
+    str(name.formatted) ?? ([str(name.familyName), str(name.givenName)].filter(Boolean).join(" ") || null);
   return {
     userName: str(body.userName),
     externalId: str(body.externalId),
@@ -123,7 +140,10 @@ export function fromScimUser(body: Json, resolveManager: (value: string) => stri
 }
 
 /** A filter the list endpoints support: `attribute eq "value"` (case-insensitive attribute). */
-export type ScimFilter = { attribute: "userName" | "externalId" | "email" | "employeeNumber" | "displayName"; value: string };
+export type ScimFilter = {
+  attribute: "userName" | "externalId" | "email" | "employeeNumber" | "displayName";
+  value: string;
+};
 
 const FILTER_ATTRS: Record<string, ScimFilter["attribute"]> = {
   username: "userName",
@@ -165,7 +185,13 @@ function setPath(resource: Json, rawPath: string, value: unknown, op: "add" | "r
   }
   const filtered = /^(\w+)\[(\w+)\s+eq\s+"([^"]*)"\](?:\.(\w+))?$/i.exec(path);
   if (filtered) {
-    const [, attr, key, wanted, sub] = filtered as unknown as [string, string, string, string, string | undefined];
+    const [, attr, key, wanted, sub] = filtered as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string | undefined,
+    ];
     const list = Array.isArray(container[attr]) ? [...(container[attr] as Json[])] : [];
     let item = list.find((x) => String(x[key]).toLowerCase() === wanted.toLowerCase());
     if (op === "remove") {
@@ -191,7 +217,8 @@ function setPath(resource: Json, rawPath: string, value: unknown, op: "add" | "r
   const last = parts[parts.length - 1]!;
   const key = Object.keys(target).find((k) => k.toLowerCase() === last.toLowerCase()) ?? last;
   if (op === "remove") delete target[key];
-  else if (op === "add" && Array.isArray(target[key]) && Array.isArray(value)) target[key] = [...(target[key] as unknown[]), ...value];
+  else if (op === "add" && Array.isArray(target[key]) && Array.isArray(value))
+    target[key] = [...(target[key] as unknown[]), ...value];
   else target[key] = value;
 }
 
@@ -202,9 +229,11 @@ function setPath(resource: Json, rawPath: string, value: unknown, op: "add" | "r
  */
 export function applyScimPatch(resource: Json, body: Json): Json {
   const schemas = Array.isArray(body.schemas) ? body.schemas : [];
-  if (!schemas.includes(SCIM_PATCH)) throw new ScimError(400, "invalidSyntax", `PatchOp requests need the schema ${SCIM_PATCH}`);
+  if (!schemas.includes(SCIM_PATCH))
+    throw new ScimError(400, "invalidSyntax", `PatchOp requests need the schema ${SCIM_PATCH}`);
   const ops = Array.isArray(body.Operations) ? (body.Operations as PatchOperation[]) : null;
-  if (!ops || ops.length === 0) throw new ScimError(400, "invalidSyntax", "Operations is empty / Operations がありません");
+  if (!ops || ops.length === 0)
+    throw new ScimError(400, "invalidSyntax", "Operations is empty / Operations がありません");
   const out = structuredClone(resource);
   for (const o of ops) {
     const op = String(o.op ?? "").toLowerCase();
@@ -212,9 +241,14 @@ export function applyScimPatch(resource: Json, body: Json): Json {
       throw new ScimError(400, "invalidSyntax", `Unknown op "${String(o.op)}" / 不明な操作です`);
     const path = typeof o.path === "string" && o.path.trim() !== "" ? o.path.trim() : null;
     if (path === null) {
-      if (op === "remove") throw new ScimError(400, "noTarget", "remove needs a path / remove には path が必要です");
+      if (op === "remove")
+        throw new ScimError(400, "noTarget", "remove needs a path / remove には path が必要です");
       if (typeof o.value !== "object" || o.value === null || Array.isArray(o.value))
-        throw new ScimError(400, "invalidValue", "without a path the value must be an object / path がない場合 value はオブジェクトです");
+        throw new ScimError(
+          400,
+          "invalidValue",
+          "without a path the value must be an object / path がない場合 value はオブジェクトです",
+        );
       for (const [k, v] of Object.entries(o.value as Json)) {
         if ((k === SCIM_ENTERPRISE || k === SCIM_SEKIMORI) && typeof v === "object" && v !== null) {
           for (const [k2, v2] of Object.entries(v as Json)) setPath(out, `${k}:${k2}`, v2, op);
@@ -229,7 +263,13 @@ export function applyScimPatch(resource: Json, body: Json): Json {
 
 /** The ListResponse envelope. */
 export function scimList(resources: Json[], total: number, startIndex: number): Json {
-  return { schemas: [SCIM_LIST], totalResults: total, startIndex, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [SCIM_LIST],
+    totalResults: total,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }
 
 /** ServiceProviderConfig: what this server supports (RFC 7643 §5). */
@@ -244,7 +284,12 @@ export function serviceProviderConfig(): Json {
     sort: { supported: false },
     etag: { supported: false },
     authenticationSchemes: [
-      { type: "oauthbearertoken", name: "Bearer token", description: "A token from `sekimori directory scim-token create`", primary: true },
+      {
+        type: "oauthbearertoken",
+        name: "Bearer token",
+        description: "A token from `sekimori directory scim-token create`",
+        primary: true,
+      },
     ],
     meta: { resourceType: "ServiceProviderConfig", location: "/scim/v2/ServiceProviderConfig" },
   };
@@ -301,7 +346,10 @@ export function scimSchemas(): Json[] {
       attr("externalId"),
       attr("displayName"),
       attr("name", "complex", { subAttributes: [attr("formatted"), attr("familyName"), attr("givenName")] }),
-      attr("emails", "complex", { multiValued: true, subAttributes: [attr("value"), attr("type"), attr("primary", "boolean")] }),
+      attr("emails", "complex", {
+        multiValued: true,
+        subAttributes: [attr("value"), attr("type"), attr("primary", "boolean")],
+      }),
       attr("title"),
       attr("userType"),
       attr("active", "boolean"),

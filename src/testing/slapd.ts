@@ -4,7 +4,13 @@ import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type Slapd = { url: string; suffix: string; rootDn: string; rootPassword: string; stop(): Promise<void> };
+export type Slapd = {
+  url: string;
+  suffix: string;
+  rootDn: string;
+  rootPassword: string;
+  stop(): Promise<void>;
+};
 
 const SLAPD = process.env.SLAPD ?? "/usr/sbin/slapd";
 const SLAPADD = process.env.SLAPADD ?? "/usr/sbin/slapadd";
