@@ -332,7 +332,7 @@ export function eventsForRecord(
   const out: DirectoryEvent[] = [];
   const ended = record.endDate !== null && record.endDate < today;
   const leaving = !record.active || ended;
-  if (!known || !known.active) {
+  if (!known?.active) {
     if (leaving) {
       // A new record that has already left is stored (kept for the record), not onboarded.
       if (known && !known.active) {

@@ -83,7 +83,6 @@ export function recordsFromLdap(entries: readonly LdapEntry[]): RawDirectoryReco
     const given = first(e, "givenName");
     const sn = first(e, "sn");
     const cn = first(e, "cn");
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
     const ascii = (s: string | null) => s !== null && /^[\x20-\x7e]+$/.test(s);
     const roman = ascii(given) && ascii(sn) ? `${given} ${sn}` : ascii(cn) ? cn : null;
     const type = first(e, "employeeType")?.toLowerCase() ?? null;
