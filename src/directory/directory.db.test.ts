@@ -181,6 +181,21 @@ describe("HR / 学務 CSV import", () => {
   });
 });
 
+describe("stays abroad", () => {
+  it("a planned stay abroad of two years or more opens a residency re-check; a one-year stay does not", async () => {
+    const header = "user_name,name,department,区分,海外滞在開始日,海外滞在終了日";
+    const bytes = Buffer.from(
+      `${header}\nkato,加藤 三郎,理学,研究者,${addDays(today, 30)},${addDays(today, 30 + 800)}\nito,伊藤 四郎,理学,研究者,${addDays(today, 30)},${addDays(today, 30 + 365)}\n`,
+    );
+    const r = await t.services.directory.importCsv(actor, { file: "abroad.csv", bytes, mode: "apply" });
+    expect(r.counts.abroad).toBe(1);
+    const kato = await entry("kato");
+    const ito = await entry("ito");
+    expect((await tasksFor(kato.person_id)).map((x) => x.kind)).toContain("directory.residency_recheck");
+    expect((await tasksFor(ito.person_id)).map((x) => x.kind)).not.toContain("directory.residency_recheck");
+  });
+});
+
 describe("SCIM 2.0", () => {
   let token = "";
   const scim = (
