@@ -42,6 +42,7 @@ import {
   OTHER_HONORIFICS,
   STOPWORDS,
 } from "./vocabulary.js";
+import { wadeGilesOf } from "./wade-giles.js";
 
 export type TokenClass = "name" | "org" | "stop" | "particle" | "initial" | "number";
 
@@ -534,13 +535,23 @@ function cjkSlots(
             ...(text && how ? { from: { text, how } } : {}),
           });
           const sur = chars.slice(0, surnameLen);
+          // … each with its Wade–Giles spelling as a variant (蔡其昌 cai qi chang = Tsai Chi-chang)
+          const withWadeGiles = (t: Token, syllables: string[]): Token => {
+            const wg = wadeGilesOf(syllables);
+            return wg && !t.alts.includes(wg) ? { ...t, variants: [{ alt: wg, rule: "wadeGiles" }] } : t;
+          };
           const zh = [
-            reading(
-              [sur.map((c) => c.pinyin).join("")],
-              sur.map((c) => c.shown ?? c.char).join(""),
-              "pinyin",
+            withWadeGiles(
+              reading(
+                [sur.map((c) => c.pinyin).join("")],
+                sur.map((c) => c.shown ?? c.char).join(""),
+                "pinyin",
+              ),
+              sur.map((c) => c.pinyin),
             ),
-            ...chars.slice(surnameLen).map((c) => reading([c.pinyin], c.shown ?? c.char, "pinyin")),
+            ...chars
+              .slice(surnameLen)
+              .map((c) => withWadeGiles(reading([c.pinyin], c.shown ?? c.char, "pinyin"), [c.pinyin])),
           ];
           const ko = chars.map((c) => reading(c.korean, c.shown ?? c.char, "korean"));
           const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
