@@ -377,7 +377,7 @@ function japaneseWordTokens(chars: string[], shown: string): Token[] | null {
   else for (let i = 0; i < chars.length; i += 2) parts.push(chars.slice(i, i + 2));
   const tokens: Token[] = [];
   for (const part of parts) {
-    const alts = japaneseReadings(part, 12);
+    const alts = japaneseReadings(part, 16, "org");
     if (alts.length === 0) return null;
     tokens.push({
       alts,
@@ -580,7 +580,7 @@ function cjkSlots(
           const shownOf = (part: string[]) =>
             part.map((c) => chars.find((x) => x.char === c)?.shown ?? c).join("");
           const jaReading = (part: string[]): Token | null => {
-            const alts = japaneseReadings(part, 16, true);
+            const alts = japaneseReadings(part, 16, "person");
             return alts.length > 0 ? reading(alts, shownOf(part), "japanese") : null;
           };
           // … not for a transcribed foreign name (奥布莱恩 O'Brien), whose characters also have
@@ -627,6 +627,7 @@ function cjkSlots(
               ? japaneseReadings(
                   chars.map((c) => c.char),
                   12,
+                  japanese ? "org" : "preferred",
                 )
               : [];
           const segShown = chars.map((c) => c.shown ?? c.char).join("");

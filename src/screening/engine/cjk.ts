@@ -311,6 +311,14 @@ for (const [k, v] of JAPANESE_READING_ENTRIES) {
 const JA_CHAR_CACHE = new Map<string, string[]>();
 
 /**
+ * How broadly a character is read in Japanese: `preferred` only the name readings of the table
+ * above (a Han name that need not be Japanese at all: 文 王 is not Fumi O); `org` adds KANJIDIC2's
+ * on'yomi and kun'yomi (a Japanese company name: 日东电工, 株式会社 beside it); `person` also whole
+ * kun'yomi words (a one-word kanji personal name: 岩崎茂 Iwasaki Shigeru).
+ */
+export type JapaneseReadingMode = "preferred" | "org" | "person";
+
+/**
  * Japanese readings of one folded (simplified) character, most likely for a name first: the
  * preferred name readings, then KANJIDIC2's on'yomi and kun'yomi of the character, of its
  * traditional form and of its Japanese (shinjitai) form — 东 is read as 東 (to), 电 as 電 (den),
@@ -318,13 +326,18 @@ const JA_CHAR_CACHE = new Map<string, string[]>();
  * readings) are left out: KANJIDIC lists many rare ones per character, and measured on the
  * Chinese-name evals they only brought chance matches.
  */
-export function japaneseCharReadings(char: string, person = false): string[] {
-  const key = `${person ? "p" : "o"}${char}`;
+export function japaneseCharReadings(char: string, mode: JapaneseReadingMode = "org"): string[] {
+  const person = mode === "person";
+  const key = `${mode}${char}`;
   const cached = JA_CHAR_CACHE.get(key);
   if (cached) return cached;
   const trad = simplifiedToTraditional(char);
   const forms = [...new Set([char, trad, traditionalToJapanese(trad)].filter((c) => [...c].length === 1))];
   const out: string[] = [...(JA_READINGS.get(char) ?? [])];
+  if (mode === "preferred") {
+    JA_CHAR_CACHE.set(key, out);
+    return out;
+  }
   const entries = forms.map((c) => kanjidicReadings(c)).filter((e) => e !== null);
   for (const e of entries) out.push(...e.on);
   for (const e of entries) out.push(...e.kunStems);
@@ -343,10 +356,14 @@ export function japaneseCharReadings(char: string, person = false): string[] {
  * character's reading is (preferred and on'yomi first), with rendaku on non-initial characters and
  * sokuon between two readings; capped to keep the alternatives few.
  */
-export function japaneseReadings(chars: string[], cap = 24, person = false): string[] {
+export function japaneseReadings(
+  chars: string[],
+  cap = 24,
+  mode: JapaneseReadingMode = "preferred",
+): string[] {
   let acc: { s: string; rank: number; last: string }[] = [{ s: "", rank: 0, last: "" }];
   for (let i = 0; i < chars.length; i++) {
-    const r = japaneseCharReadings(chars[i]!, person);
+    const r = japaneseCharReadings(chars[i]!, mode);
     if (r.length === 0) return [];
     const opts = r.flatMap((x, k) =>
       i === 0 ? [{ o: x, rank: k }] : withRendaku(x).map((o, v) => ({ o, rank: k + v * 1.5 })),
@@ -356,7 +373,7 @@ export function japaneseReadings(chars: string[], cap = 24, person = false): str
       for (const { o, rank } of opts) {
         next.push({ s: a.s + o, rank: a.rank + rank, last: o });
         const gem = a.last ? sokuon(a.last, o) : null;
-        if (gem) next.push({ s: a.s.slice(0, -a.last.length) + gem, rank: a.rank + rank - 0.5, last: o });
+        if (gem) next.push({ s: a.s.slice(0, -a.last.length) + gem, rank: a.rank + rank + 0.5, last: o });
       }
     }
     next.sort((x, y) => x.rank - y.rank);
