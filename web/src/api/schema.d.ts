@@ -12681,7 +12681,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -12712,18 +12714,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -12731,22 +12793,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -12756,7 +12856,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -12779,9 +12895,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -12821,7 +13082,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -12869,7 +13144,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -12900,18 +13177,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -12919,22 +13256,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -12944,7 +13319,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -12967,9 +13358,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -13009,7 +13545,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -13091,7 +13641,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -13122,18 +13674,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -13141,22 +13753,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -13166,7 +13816,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -13189,9 +13855,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -13231,7 +14042,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -13330,7 +14155,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -13361,18 +14188,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -13380,22 +14267,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -13405,7 +14330,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -13428,9 +14369,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -13470,7 +14556,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -13614,7 +14714,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -13645,18 +14747,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -13664,22 +14826,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -13689,7 +14889,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -13712,9 +14928,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -13754,7 +15115,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -14005,7 +15380,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -14036,18 +15413,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -14055,22 +15492,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -14080,7 +15555,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -14103,9 +15594,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -14145,7 +15781,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -14221,7 +15871,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -14252,18 +15904,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -14271,22 +15983,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -14296,7 +16046,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -14319,9 +16085,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -14361,7 +16272,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -14419,7 +16344,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -14450,18 +16377,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -14469,22 +16456,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -14494,7 +16519,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -14517,9 +16558,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -14559,7 +16745,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -14609,7 +16809,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -14640,18 +16842,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -14659,22 +16921,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -14684,7 +16984,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -14707,9 +17023,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -14749,7 +17210,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -14786,7 +17261,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -14817,18 +17294,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -14836,22 +17373,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -14861,7 +17436,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -14884,9 +17475,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -14926,7 +17662,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -15138,7 +17888,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -15169,18 +17921,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -15188,22 +18000,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -15213,7 +18063,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -15236,9 +18102,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -15278,7 +18289,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -15360,7 +18385,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -15391,18 +18418,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -15410,22 +18497,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -15435,7 +18560,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -15458,9 +18599,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -15500,7 +18786,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
@@ -15566,7 +18866,9 @@ export interface paths {
                                 ja: string;
                             };
                             activityType: string;
-                            answers: unknown;
+                            answers: {
+                                [key: string]: string | number | boolean | null;
+                            };
                             applicant: {
                                 department: string | null;
                                 name: string;
@@ -15597,18 +18899,78 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                hiring?: unknown;
+                                hiring?: {
+                                    flags: {
+                                        decisive: boolean;
+                                        evidence: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "medium" | "high";
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    missing: string[];
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 /** @enum {string} */
                                 level: "low" | "medium" | "high";
-                                partner: unknown;
+                                partner: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                                 reasons: {
                                     en: string;
                                     ja: string;
                                 }[];
-                                topic: unknown;
+                                topic: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high";
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                };
                             };
                             checkedAt: string | null;
-                            classification: unknown;
+                            classification: {
+                                catchAllCategory: string | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                legacy?: unknown;
+                                listStatus: ("listed" | "not_listed") | null;
+                                needsReclassification?: boolean;
+                                provision: {
+                                    article: number;
+                                    /** @default null */
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    /** @default null */
+                                    paragraph: number | null;
+                                    /** @default null */
+                                    sub: string | null;
+                                } | null;
+                                rationale: string;
+                                reference: string | null;
+                                regime: string | null;
+                                subItem: string | null;
+                            } | null;
                             classificationSummary: {
                                 en: string;
                                 ja: string;
@@ -15616,22 +18978,60 @@ export interface paths {
                             classifiedAt: string | null;
                             conditions: string | null;
                             counterparties: {
-                                attributes: unknown;
+                                attributes: {
+                                    military?: boolean;
+                                    note?: string | null;
+                                    stateOwned?: boolean;
+                                };
                                 confirmedHits: number;
                                 id: string;
                                 name: string;
                                 openHits: number;
                                 partyId: string;
                                 partyKind: string;
-                                person: unknown;
+                                person: {
+                                    declarationOverdue: boolean;
+                                    disclosureHits: {
+                                        confirmed: boolean;
+                                        provider: string;
+                                        source: string;
+                                    }[];
+                                    effortTotal: number | null;
+                                    personId: string;
+                                    residency: ("resident" | "non_resident") | null;
+                                    talentProgramme: boolean;
+                                    tokutei: {
+                                        active: boolean;
+                                        declaredOn: string | null;
+                                        types: string[];
+                                    };
+                                } | null;
                                 role: string;
                                 screenedAt: string | null;
-                                screening: unknown;
+                                screening: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                } | null;
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
                             decisionComment: string | null;
-                            details: unknown;
+                            details: {
+                                dataInvolved: string;
+                                endDate: string | null;
+                                purpose: string;
+                                startDate: string | null;
+                                topic: string;
+                            };
                             events: {
                                 action: string;
                                 actor: string;
@@ -15641,7 +19041,23 @@ export interface paths {
                                 from: string | null;
                                 to: string;
                             }[];
-                            exportFacts: unknown;
+                            exportFacts: {
+                                clearlyNoConcern: boolean;
+                                clearlyNote: string;
+                                destinationCountry: string | null;
+                                diversionConcern: boolean;
+                                finalDestinationCountry: string | null;
+                                informedConventional: boolean;
+                                informedWmd: boolean;
+                                informNote: string;
+                                knownConventionalActivity: boolean;
+                                knownWmdActivity: boolean;
+                                plannedOn: string | null;
+                                providedAbroad: boolean | null;
+                                /** @enum {string} */
+                                statedUse: "wmd" | "conventional" | "civil" | "unknown";
+                                useNote: string;
+                            };
                             id: string;
                             identityChecks: {
                                 checkedAt: string | null;
@@ -15664,9 +19080,154 @@ export interface paths {
                                     ja: string;
                                 };
                             }[] | null;
-                            items: unknown[];
-                            licence: unknown;
-                            notes: unknown;
+                            items: {
+                                extraExceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    /** @default null */
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                itemId: string;
+                                judgement: {
+                                    catchAllCategory: string | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        /** @default null */
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        /** @default null */
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        /** @default null */
+                                        paragraph: number | null;
+                                        /** @default null */
+                                        sub: string | null;
+                                    } | null;
+                                    regime: string | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                masterArchived: boolean;
+                                masterChanged: boolean;
+                                name: string;
+                                note: string | null;
+                                quantity: number | null;
+                                refNo: string;
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unit: string | null;
+                                valueJpy: number | null;
+                            }[];
+                            licence: {
+                                applicable: boolean;
+                                date: string;
+                                destination: {
+                                    country: string | null;
+                                    groups: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    source: ("facts" | "counterparty") | null;
+                                };
+                                gate: {
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    required: boolean;
+                                    satisfied: boolean;
+                                    undetermined: boolean;
+                                };
+                                items: {
+                                    cautions: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    findings: {
+                                        citations: {
+                                            en: string;
+                                            ja: string;
+                                        }[];
+                                        id: string;
+                                        outcome: string;
+                                        reason: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        unverified: boolean;
+                                    }[];
+                                    kind: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    missing: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    reasoning: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    relyOnUnverified: boolean;
+                                    result: string;
+                                    resultLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                licenceRequired: boolean;
+                                linked: {
+                                    covers: boolean;
+                                    id: string;
+                                    kind: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    licenceNumber: string | null;
+                                    pending: boolean;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    refNo: string;
+                                    status: string;
+                                    statusLabel: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    validUntil: string | null;
+                                }[];
+                                profile: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recipient: {
+                                    names: string[];
+                                    residency: string;
+                                    tokutei: boolean;
+                                };
+                                result: string;
+                                resultLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                            notes: {
+                                [key: string]: string;
+                            };
                             permissions: {
                                 check: boolean;
                                 classify: boolean;
@@ -15706,7 +19267,21 @@ export interface paths {
                                 us: string[];
                             };
                             track: ("simple" | "full") | null;
-                            transactionCheck: unknown;
+                            transactionCheck: {
+                                akiraka: {
+                                    [key: string]: boolean;
+                                };
+                                conclusion: string;
+                                endUse: {
+                                    [key: string]: boolean;
+                                };
+                                endUser: {
+                                    [key: string]: boolean;
+                                };
+                                notes: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             transactionCheckMissing: string[];
                             unit: string | null;
                             updatedAt: string;
