@@ -491,6 +491,15 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Were files uploaded to personal cloud storage or leak sites around the time confidential information was handled?",
     "IPA 組織における内部不正防止ガイドライン; CERT Common Sense Guide to Mitigating Insider Threats",
   ),
+  f(
+    "I-REMOTE-IDENTITY",
+    "insider",
+    "本人以外による遠隔からのアカウント利用",
+    "Account used remotely by someone other than its holder",
+    "同じアカウントが短時間に複数の国・VPS から使われたり、同時セッションや遠隔操作ツールが使われたりしていますか（ログイン元の所在地を見ます。本人の国籍は判断材料にしません）",
+    "Is one account used from several countries or VPS networks within hours, with simultaneous sessions or remote-control tools? (Where logins come from counts; the person's nationality never does.)",
+    HIRING_SOURCES,
+  ),
 ];
 
 /** Looks a flag up by id (undefined for an unknown id). */

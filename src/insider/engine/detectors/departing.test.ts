@@ -96,4 +96,75 @@ describe("departing detector (case 2)", () => {
       expect.arrayContaining(["I-EMAIL-CONFIDENTIAL", "I-CASE2-DEPARTING-EXFIL"]),
     );
   });
+
+  /** Files from the registered confidential share copied to removable media. */
+  const confToUsb = (user: string, day: number, files: number) => [
+    ev(user, day, 15, { kind: "device", action: "connect" }),
+    ...Array.from({ length: files }, (_, i) =>
+      ev(user, day, 15.05 + i * 0.01, {
+        kind: "file",
+        action: "copy",
+        toRemovable: true,
+        object: `\\\\fs01\\p1\\spec-${i}.docx`,
+      }),
+    ),
+    ev(user, day, 16, { kind: "device", action: "disconnect" }),
+  ];
+  it.each([
+    // Leaving only amplifies a rise: one confidential file (a hand-over, the odd copy) is scored
+    // as a behaviour but is not the departing-insider pattern; many of them, far above the
+    // person's own level and their department's, are.
+    ["one confidential file", 1, false],
+    ["two confidential files", 2, false],
+    ["eight confidential files", 8, true],
+  ])("a leaver copying %s to media → case 2: %s", (_n, files, expected) => {
+    // Enough weeks for the department's distribution (200 user-days) to be known.
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(70), end_date: iso(100) }]);
+    const run = runEngine([...normalDays(0, 80), ...confToUsb("BOB", 78, files)], {}, dir);
+    expect(run.fired("BOB", 78)).toContain("I-USB-CONFIDENTIAL");
+    expect(run.fired("BOB", 78)).toContain("I-DEPARTING");
+    expect(run.fired("BOB", 78).includes("I-CASE2-DEPARTING-EXFIL")).toBe(expected);
+    if (expected)
+      expect(
+        run.dayOf("BOB", 78)!.indicators.find((i) => i.id === "I-CASE2-DEPARTING-EXFIL")?.detail?.en,
+      ).toMatch(/8 confidential files to media/);
+  });
+
+  it("does not count a hand-over: confidential files mailed to a colleague inside the organisation", () => {
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(30), end_date: iso(60) }]);
+    const run = runEngine(
+      [
+        ...normalDays(0, 40),
+        ev("BOB", 36, 14.9, { kind: "file", action: "open", object: "\\\\fs01\\p1\\results.xlsx" }),
+        ev("BOB", 36, 15, {
+          kind: "email",
+          action: "send",
+          recipients: ["carol@corp.jp"],
+          attachments: ["results.xlsx"],
+          attachmentCount: 1,
+        }),
+      ],
+      {},
+      dir,
+    );
+    expect(run.fired("BOB", 36)).toContain("I-DEPARTING");
+    expect(run.fired("BOB", 36)).not.toContain("I-EMAIL-CONFIDENTIAL");
+    expect(run.fired("BOB", 36)).not.toContain("I-CASE2-DEPARTING-EXFIL");
+  });
+
+  it("does not look back on a single confidential copy, but does on a rise", () => {
+    const dir = testDirectory([{ user_id: "BOB", end_date: iso(110) }]);
+    const one = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 1)], {}, dir);
+    expect(one.fired("BOB", 95)).toContain("I-USB-CONFIDENTIAL");
+    expect(JSON.stringify(one.alerts.filter((a) => a.user === "BOB"))).not.toContain("I-CASE2-LOOKBACK");
+    const many = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 8)], {}, dir);
+    expect(JSON.stringify(many.alerts.filter((a) => a.user === "BOB"))).toContain("I-CASE2-LOOKBACK");
+  });
+
+  it("never alerts on job hunting or a known departure alone", () => {
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(100), end_date: iso(125) }]);
+    const run = runEngine([...normalDays(0, 130), ...[100, 107, 114, 121].map(visit)], {}, dir);
+    expect(run.fired("BOB", 121)).toEqual(expect.arrayContaining(["I-JOB-HUNT", "I-DEPARTING"]));
+    expect(run.alerts.filter((a) => a.user === "BOB")).toEqual([]);
+  });
 });
