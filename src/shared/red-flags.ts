@@ -496,8 +496,8 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "insider",
     "本人以外による遠隔からのアカウント利用",
     "Account used remotely by someone other than its holder",
-    "同じアカウントが短時間に複数の国・VPS から使われたり、同時セッションや遠隔操作ツールが使われたりしていますか（ログイン元の所在地を見ます。本人の国籍は判断材料にしません）",
-    "Is one account used from several countries or VPS networks within hours, with simultaneous sessions or remote-control tools? (Where logins come from counts; the person's nationality never does.)",
+    "同じアカウントが短時間に複数の国・VPS から使われたり、同時セッションや遠隔操作ツールが使われたりしていますか（見るのはログイン元の所在地です）",
+    "Is one account used from several countries or VPS networks within hours, with simultaneous sessions or remote-control tools? (What counts is where the logins come from.)",
     HIRING_SOURCES,
   ),
 ];

@@ -59,7 +59,7 @@ describe("departing detector (case 2)", () => {
 
   it("looks back 8 weeks when a departure becomes known, and alerts on data moved before it", () => {
     const dir = testDirectory([{ user_id: "BOB", end_date: iso(110) }]);
-    const before = runEngine([...normalDays(0, 120), ...mailOut(95)], {}, dir);
+    const before = runEngine([...normalDays(0, 120), ...mailOut(95), ...mailOut(99)], {}, dir);
     expect(before.fired("BOB", 95)).not.toContain("I-CASE2-DEPARTING-EXFIL");
     const alerts = before.alerts.filter((a) => a.user === "BOB");
     expect(alerts.length).toBeGreaterThan(0);
@@ -157,8 +157,40 @@ describe("departing detector (case 2)", () => {
     const one = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 1)], {}, dir);
     expect(one.fired("BOB", 95)).toContain("I-USB-CONFIDENTIAL");
     expect(JSON.stringify(one.alerts.filter((a) => a.user === "BOB"))).not.toContain("I-CASE2-LOOKBACK");
-    const many = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 8)], {}, dir);
+    // One day over the line in eight weeks is ordinary variation; two days are a pattern.
+    const once = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 8)], {}, dir);
+    expect(JSON.stringify(once.alerts.filter((a) => a.user === "BOB"))).not.toContain("I-CASE2-LOOKBACK");
+    const many = runEngine(
+      [...normalDays(0, 120), ...confToUsb("BOB", 95, 8), ...confToUsb("BOB", 99, 20)],
+      {},
+      dir,
+    );
     expect(JSON.stringify(many.alerts.filter((a) => a.user === "BOB"))).toContain("I-CASE2-LOOKBACK");
+  });
+
+  it("does not count confidential files mailed to an established outside partner (as case 3)", () => {
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(70), end_date: iso(100) }]);
+    const partner = (d: number, attachments: string[]) =>
+      ev("BOB", d, 11.5, {
+        kind: "email",
+        action: "send",
+        recipients: ["sato@client.co.jp"],
+        attachments,
+        attachmentCount: attachments.length,
+      });
+    const weekly = Array.from({ length: 10 }, (_, w) => partner(1 + w * 7, ["minutes.docx"]));
+    const run = runEngine(
+      [
+        ...normalDays(0, 80),
+        ...weekly,
+        ev("BOB", 78, 11, { kind: "file", action: "open", object: "\\\\fs01\\p1\\results.xlsx" }),
+        partner(78, ["results.xlsx"]),
+      ],
+      {},
+      dir,
+    );
+    expect(run.fired("BOB", 78)).toEqual(expect.arrayContaining(["I-EMAIL-CONFIDENTIAL", "I-DEPARTING"]));
+    expect(run.fired("BOB", 78)).not.toContain("I-CASE2-DEPARTING-EXFIL");
   });
 
   it("never alerts on job hunting or a known departure alone", () => {

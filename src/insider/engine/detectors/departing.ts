@@ -15,7 +15,8 @@
  *   job-hunting leaver an alert — data must be the organisation's and actually leave.
  *
  * When a departure becomes known after the fact (the next snapshot), the detector looks back over
- * the 8 weeks before it and opens an alert if data moved then (I-CASE2-LOOKBACK).
+ * the 8 weeks before it and opens an alert if data moved then, on at least two days
+ * (I-CASE2-LOOKBACK): one day over the line in some 40 working days is ordinary variation.
  *
  * Leaving (or job hunting) only amplifies a rise; it never makes one (issue 12 round 3). Most
  * leavers copy something in their last weeks: their own files, a hand-over, the odd project file
@@ -25,8 +26,9 @@
  * department); confidential copies that are themselves such a rise (at least 4 files, a rise over
  * the own level with a one-file floor — one file is ordinary variation, not a take — and top 5 % of
  * the department's confidential copies); confidential files e-mailed to an outside address not
- * approved for them (internal colleagues and the organisation's own domains never count: a
- * hand-over is not a leak); and uploads of confidential files to cloud storage (an upload without
+ * approved for them, on a day attachments went to a new outside correspondent or a personal address
+ * (internal colleagues and the organisation's own domains never count: a hand-over is not a leak;
+ * nor does an established outside partner, as in case 3); and uploads of confidential files to cloud storage (an upload without
  * the organisation's data, e.g. a CV to a job site, does not count). A single confidential copy or
  * an ordinary upload still scores as a behaviour and can reach the budget on its own merit.
  */
@@ -50,6 +52,8 @@ export const HUNT = {
 /** A known departure makes someone "leaving" from this many days before the end date. */
 const LEAVING_WINDOW_DAYS = 8 * 7;
 const LOOKBACK_DAYS = 8 * 7;
+/** A look-back needs data moving (as case 2 counts it) on at least this many days of its window. */
+export const LOOKBACK_MIN_DAYS = 2;
 const MAX_EXFIL_EVIDENCE = 40;
 
 type State = {
@@ -260,7 +264,8 @@ export const departing = defineDetector<State>({
         }
       }
       if (d.has(CLOUD_UPLOAD) && d.x[CONF_UPLOAD]! > 0) moved.push(CLOUD_UPLOAD);
-      if (d.has(EMAIL_CONF)) moved.push(EMAIL_CONF);
+      if (d.has(EMAIL_CONF) && (d.x[F.EMAIL_NEW_RECIPIENT]! > 0 || d.x[F.PERSONAL_ATTACH]! > 0))
+        moved.push(EMAIL_CONF);
       return { moved, confRise };
     }
     return {
@@ -359,7 +364,9 @@ export const departing = defineDetector<State>({
         s.lookedBack = true;
         if (s.case2Day !== null && s.case2Day >= c.day - LOOKBACK_DAYS) return null;
         const days = s.exfilDays.filter((d) => d > c.day - LOOKBACK_DAYS && d <= c.day);
-        if (days.length === 0) return null;
+        // Eight weeks hold about 40 working days, each judged against the top 5 % of the department:
+        // one day over the line in that many tries is ordinary variation, not a take.
+        if (days.length < LOOKBACK_MIN_DAYS) return null;
         const end = c.person.endDay;
         const moved = s.exfilDetail ?? {
           ja: "メディア・メールでの持ち出し",
