@@ -3,10 +3,6 @@ import { dayToIso } from "../time.js";
 import { ev, normalDays, runEngine, START, testDirectory } from "./test-kit.js";
 
 const iso = (d: number) => dayToIso(START + d);
-const usb = (user: string, day: number) => [
-  ev(user, day, 15, { kind: "device", action: "connect" }),
-  ev(user, day, 15.1, { kind: "file", action: "copy", toRemovable: true, object: "C:\\work\\a.docx" }),
-];
 
 describe("departing detector (case 2)", () => {
   it("puts a person with an HR notice date on the departing watchlist until the end date", () => {
