@@ -259,7 +259,7 @@ export function registerInsiderRoutes(
             .optional()
             .transform((v) => (v ? v.split(",").map((s) => Status.parse(s.trim())) : undefined)),
           severity: Severity.optional(),
-          case: z.coerce.number().int().min(1).max(6).optional(),
+          case: z.coerce.number().int().min(1).max(7).optional(),
           pseudonym: z.string().max(40).optional(),
           subjectId: z.uuid().optional(),
           ...Page,
