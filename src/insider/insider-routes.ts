@@ -197,7 +197,7 @@ export function registerInsiderRoutes(
       schema: {
         tags,
         summary:
-          "Open alerts by severity, alerts per day, top indicators, top alerts, data range, last ingestion",
+          "Open alerts (count and by severity), the investigation budget in force, alerts per day, top indicators, top alerts, data range, last ingestion",
         response: {
           200: z.object({
             openBySeverity: z.object({
@@ -211,6 +211,15 @@ export function registerInsiderRoutes(
               reviewing: z.number(),
               confirmed: z.number(),
               non_issue: z.number(),
+            }),
+            openAlerts: z.number().int(),
+            budget: z.object({
+              mode: z.enum(["percentile", "topPerDay", "fixed"]),
+              percentile: z.number().nullable(),
+              windowDays: z.number().nullable(),
+              perDay: z.number().nullable(),
+              threshold: z.number().nullable(),
+              floor: z.number().nullable(),
             }),
             alertsPerDay: z.array(
               z.object({
@@ -250,7 +259,7 @@ export function registerInsiderRoutes(
             .optional()
             .transform((v) => (v ? v.split(",").map((s) => Status.parse(s.trim())) : undefined)),
           severity: Severity.optional(),
-          case: z.coerce.number().int().min(1).max(6).optional(),
+          case: z.coerce.number().int().min(1).max(7).optional(),
           pseudonym: z.string().max(40).optional(),
           subjectId: z.uuid().optional(),
           ...Page,

@@ -18,8 +18,10 @@ import {
   type Watchlist,
 } from "./engine/directory.js";
 import {
+  type AlertBudget,
   type AlertUpdate,
   createInsiderEngine,
+  DEFAULT_BUDGET,
   type EngineOptions,
   type EngineSnapshot,
   type Evidence,
@@ -1071,9 +1073,14 @@ export function createInsiderService({
       entry[r.severity] += r.n;
       series.set(r.day, entry);
     }
+    const budget: AlertBudget = engineDefaults.budget ?? DEFAULT_BUDGET;
     return {
       openBySeverity: bySeverity,
       byStatus,
+      /** New and reviewing alerts: the office's open workload. */
+      openAlerts: byStatus.new + byStatus.reviewing,
+      /** The investigation budget in force (SEKIMORI_INSIDER_BUDGET), as the engine applies it. */
+      budget: budgetView(budget),
       alertsPerDay: [...series.values()],
       topIndicators: top.map((t) => ({
         id: t.id,
@@ -1083,6 +1090,18 @@ export function createInsiderService({
       topAlerts: topAlerts.rows.map(toSummary),
       data: { firstDay: range.first, lastDay: range.last, userDays: range.n },
       lastRun: lastRun ? runView(lastRun) : null,
+    };
+  }
+
+  /** The budget with every field the dashboard shows (null where the mode has none). */
+  function budgetView(b: AlertBudget) {
+    return {
+      mode: b.mode,
+      percentile: b.mode === "percentile" ? b.percentile : null,
+      windowDays: b.mode === "percentile" ? (b.windowDays ?? 90) : null,
+      perDay: b.mode === "topPerDay" ? b.perDay : null,
+      threshold: b.mode === "fixed" ? b.threshold : null,
+      floor: b.mode === "fixed" ? null : (b.floor ?? 0),
     };
   }
 

@@ -106,6 +106,20 @@ describe("the insider API", () => {
     expect(d.topIndicators[0].id).toMatch(/^I-/);
     expect(d.alertsPerDay.length).toBeGreaterThan(0);
     expect(d.data.userDays).toBeGreaterThan(1000);
+    // The budget in force (the default: top 0.1 % of user-days, at least 20 points) and the open workload.
+    expect(d.budget).toEqual({
+      mode: "percentile",
+      percentile: 99.9,
+      windowDays: 90,
+      perDay: null,
+      threshold: null,
+      floor: 20,
+    });
+    expect(d.openAlerts).toBe(d.byStatus.new + d.byStatus.reviewing);
+    expect(d.openAlerts).toBe(
+      Object.values(d.openBySeverity as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
+    expect(d.openAlerts).toBeGreaterThan(0);
     const insiders = new Set(summary.insiders.map((i) => i.user));
     const subjects = await t.services.db
       .selectFrom("insider_subjects")

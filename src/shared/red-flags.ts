@@ -491,6 +491,15 @@ export const RED_FLAGS: readonly RedFlag[] = [
     "Were files uploaded to personal cloud storage or leak sites around the time confidential information was handled?",
     "IPA 組織における内部不正防止ガイドライン; CERT Common Sense Guide to Mitigating Insider Threats",
   ),
+  f(
+    "I-REMOTE-IDENTITY",
+    "insider",
+    "本人以外による遠隔からのアカウント利用",
+    "Account used remotely by someone other than its holder",
+    "同じアカウントが短時間に複数の国・VPS から使われたり、同時セッションや遠隔操作ツールが使われたりしていますか（見るのはログイン元の所在地です）",
+    "Is one account used from several countries or VPS networks within hours, with simultaneous sessions or remote-control tools? (What counts is where the logins come from.)",
+    HIRING_SOURCES,
+  ),
 ];
 
 /** Looks a flag up by id (undefined for an unknown id). */

@@ -464,6 +464,7 @@ export function createInsiderEngine(deps: EngineDeps) {
     device: hooksFor((d) => d.device as Hook | undefined),
     file: hooksFor((d) => d.file as Hook | undefined),
     email: hooksFor((d) => d.email as Hook | undefined),
+    process: hooksFor((d) => d.process as Hook | undefined),
   };
   const anyHooks = hooksFor((d) => d.any as Hook | undefined);
   const dayHooks = (pick: (d: DetectorInstance) => DayHook | undefined) => {

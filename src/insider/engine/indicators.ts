@@ -7,7 +7,7 @@
  * Cases (issue 5): 1 off-hours confidential access + removable media; 2 departing employee
  * exfiltration; 3 recruited employee e-mailing research out; 4 intern/partner out-of-scope access;
  * 5 logons to other users' machines and mailing files home; 6 cloud/leak-site uploads and
- * administrators planting tools.
+ * administrators planting tools; 7 (issue 12) remote-identity anomalies of false-identity IT workers.
  */
 
 import { DETECTORS } from "./detectors/index.js";
@@ -49,6 +49,10 @@ export const CASES: Readonly<Record<number, Bilingual>> = {
   6: {
     ja: "クラウド・リークサイトへのアップロード、管理者による同僚端末へのツール設置",
     en: "Uploads to cloud or leak sites; an administrator planting tools on a colleague's machine",
+  },
+  7: {
+    ja: "なりすまし IT 労働者による遠隔からのアカウント利用（複数国・VPS・遠隔操作ツール）",
+    en: "Account used remotely under a false identity (several countries, VPS, remote-control tools)",
   },
 };
 

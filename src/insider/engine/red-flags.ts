@@ -17,6 +17,7 @@ export const DETECTOR_RED_FLAGS: Readonly<Record<string, readonly string[]>> = {
   "I-CASE5-OTHER-PC-MAIL": ["I-OTHERS-MACHINES"],
   "I-CASE6-LEAK-UPLOAD": ["I-CLOUD-LEAK-UPLOAD"],
   "I-CASE6-TOOL-PLANT": ["I-OTHERS-MACHINES"],
+  "I-CASE7-REMOTE-IDENTITY": ["I-REMOTE-IDENTITY"],
 };
 
 /**

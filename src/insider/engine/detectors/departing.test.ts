@@ -3,10 +3,6 @@ import { dayToIso } from "../time.js";
 import { ev, normalDays, runEngine, START, testDirectory } from "./test-kit.js";
 
 const iso = (d: number) => dayToIso(START + d);
-const usb = (user: string, day: number) => [
-  ev(user, day, 15, { kind: "device", action: "connect" }),
-  ev(user, day, 15.1, { kind: "file", action: "copy", toRemovable: true, object: "C:\\work\\a.docx" }),
-];
 
 describe("departing detector (case 2)", () => {
   it("puts a person with an HR notice date on the departing watchlist until the end date", () => {
@@ -59,7 +55,7 @@ describe("departing detector (case 2)", () => {
 
   it("looks back 8 weeks when a departure becomes known, and alerts on data moved before it", () => {
     const dir = testDirectory([{ user_id: "BOB", end_date: iso(110) }]);
-    const before = runEngine([...normalDays(0, 120), ...mailOut(95)], {}, dir);
+    const before = runEngine([...normalDays(0, 120), ...mailOut(95), ...mailOut(99)], {}, dir);
     expect(before.fired("BOB", 95)).not.toContain("I-CASE2-DEPARTING-EXFIL");
     const alerts = before.alerts.filter((a) => a.user === "BOB");
     expect(alerts.length).toBeGreaterThan(0);
@@ -95,5 +91,108 @@ describe("departing detector (case 2)", () => {
     expect(conf.fired("BOB", 36)).toEqual(
       expect.arrayContaining(["I-EMAIL-CONFIDENTIAL", "I-CASE2-DEPARTING-EXFIL"]),
     );
+  });
+
+  /** Files from the registered confidential share copied to removable media. */
+  const confToUsb = (user: string, day: number, files: number) => [
+    ev(user, day, 15, { kind: "device", action: "connect" }),
+    ...Array.from({ length: files }, (_, i) =>
+      ev(user, day, 15.05 + i * 0.01, {
+        kind: "file",
+        action: "copy",
+        toRemovable: true,
+        object: `\\\\fs01\\p1\\spec-${i}.docx`,
+      }),
+    ),
+    ev(user, day, 16, { kind: "device", action: "disconnect" }),
+  ];
+  it.each([
+    // Leaving only amplifies a rise: one confidential file (a hand-over, the odd copy) is scored
+    // as a behaviour but is not the departing-insider pattern; many of them, far above the
+    // person's own level and their department's, are.
+    ["one confidential file", 1, false],
+    ["two confidential files", 2, false],
+    ["eight confidential files", 8, true],
+  ])("a leaver copying %s to media → case 2: %s", (_n, files, expected) => {
+    // Enough weeks for the department's distribution (200 user-days) to be known.
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(70), end_date: iso(100) }]);
+    const run = runEngine([...normalDays(0, 80), ...confToUsb("BOB", 78, files)], {}, dir);
+    expect(run.fired("BOB", 78)).toContain("I-USB-CONFIDENTIAL");
+    expect(run.fired("BOB", 78)).toContain("I-DEPARTING");
+    expect(run.fired("BOB", 78).includes("I-CASE2-DEPARTING-EXFIL")).toBe(expected);
+    if (expected)
+      expect(
+        run.dayOf("BOB", 78)!.indicators.find((i) => i.id === "I-CASE2-DEPARTING-EXFIL")?.detail?.en,
+      ).toMatch(/8 confidential files to media/);
+  });
+
+  it("does not count a hand-over: confidential files mailed to a colleague inside the organisation", () => {
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(30), end_date: iso(60) }]);
+    const run = runEngine(
+      [
+        ...normalDays(0, 40),
+        ev("BOB", 36, 14.9, { kind: "file", action: "open", object: "\\\\fs01\\p1\\results.xlsx" }),
+        ev("BOB", 36, 15, {
+          kind: "email",
+          action: "send",
+          recipients: ["carol@corp.jp"],
+          attachments: ["results.xlsx"],
+          attachmentCount: 1,
+        }),
+      ],
+      {},
+      dir,
+    );
+    expect(run.fired("BOB", 36)).toContain("I-DEPARTING");
+    expect(run.fired("BOB", 36)).not.toContain("I-EMAIL-CONFIDENTIAL");
+    expect(run.fired("BOB", 36)).not.toContain("I-CASE2-DEPARTING-EXFIL");
+  });
+
+  it("does not look back on a single confidential copy, but does on a rise", () => {
+    const dir = testDirectory([{ user_id: "BOB", end_date: iso(110) }]);
+    const one = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 1)], {}, dir);
+    expect(one.fired("BOB", 95)).toContain("I-USB-CONFIDENTIAL");
+    expect(JSON.stringify(one.alerts.filter((a) => a.user === "BOB"))).not.toContain("I-CASE2-LOOKBACK");
+    // One day over the line in eight weeks is ordinary variation; two days are a pattern.
+    const once = runEngine([...normalDays(0, 120), ...confToUsb("BOB", 95, 8)], {}, dir);
+    expect(JSON.stringify(once.alerts.filter((a) => a.user === "BOB"))).not.toContain("I-CASE2-LOOKBACK");
+    const many = runEngine(
+      [...normalDays(0, 120), ...confToUsb("BOB", 95, 8), ...confToUsb("BOB", 99, 20)],
+      {},
+      dir,
+    );
+    expect(JSON.stringify(many.alerts.filter((a) => a.user === "BOB"))).toContain("I-CASE2-LOOKBACK");
+  });
+
+  it("does not count confidential files mailed to an established outside partner (as case 3)", () => {
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(70), end_date: iso(100) }]);
+    const partner = (d: number, attachments: string[]) =>
+      ev("BOB", d, 11.5, {
+        kind: "email",
+        action: "send",
+        recipients: ["sato@client.co.jp"],
+        attachments,
+        attachmentCount: attachments.length,
+      });
+    const weekly = Array.from({ length: 10 }, (_, w) => partner(1 + w * 7, ["minutes.docx"]));
+    const run = runEngine(
+      [
+        ...normalDays(0, 80),
+        ...weekly,
+        ev("BOB", 78, 11, { kind: "file", action: "open", object: "\\\\fs01\\p1\\results.xlsx" }),
+        partner(78, ["results.xlsx"]),
+      ],
+      {},
+      dir,
+    );
+    expect(run.fired("BOB", 78)).toEqual(expect.arrayContaining(["I-EMAIL-CONFIDENTIAL", "I-DEPARTING"]));
+    expect(run.fired("BOB", 78)).not.toContain("I-CASE2-DEPARTING-EXFIL");
+  });
+
+  it("never alerts on job hunting or a known departure alone", () => {
+    const dir = testDirectory([{ user_id: "BOB", notice_date: iso(100), end_date: iso(125) }]);
+    const run = runEngine([...normalDays(0, 130), ...[100, 107, 114, 121].map(visit)], {}, dir);
+    expect(run.fired("BOB", 121)).toEqual(expect.arrayContaining(["I-JOB-HUNT", "I-DEPARTING"]));
+    expect(run.alerts.filter((a) => a.user === "BOB")).toEqual([]);
   });
 });

@@ -15,11 +15,27 @@
  *   job-hunting leaver an alert — data must be the organisation's and actually leave.
  *
  * When a departure becomes known after the fact (the next snapshot), the detector looks back over
- * the 8 weeks before it and opens an alert if data moved then (I-CASE2-LOOKBACK).
+ * the 8 weeks before it and opens an alert if data moved then, on at least two days
+ * (I-CASE2-LOOKBACK): one day over the line in some 40 working days is ordinary variation.
+ *
+ * Leaving (or job hunting) only amplifies a rise; it never makes one (issue 12 round 3). Most
+ * leavers copy something in their last weeks: their own files, a hand-over, the odd project file
+ * they always copy. What marks the departing insider is data leaving *more than the person and
+ * their peers normally move*. So the case pattern (which always alerts) and the look-back count
+ * only: a media rise (I-USB-RISE: ≥ 2× the own 8-week level, beyond Poisson noise, top 5 % of the
+ * department); confidential copies that are themselves such a rise (at least 4 files, a rise over
+ * the own level with a one-file floor — one file is ordinary variation, not a take — and top 5 % of
+ * the department's confidential copies); confidential files e-mailed to an outside address not
+ * approved for them, on a day attachments went to a new outside correspondent or a personal address
+ * (internal colleagues and the organisation's own domains never count: a hand-over is not a leak;
+ * nor does an established outside partner, as in case 3); and uploads of confidential files to cloud storage (an upload without
+ * the organisation's data, e.g. a CV to a job site, does not count). A single confidential copy or
+ * an ordinary upload still scores as a behaviour and can reach the budget on its own merit.
  */
 import { F } from "../core-features.js";
 import { DOMAIN_JOB } from "../domains.js";
 import { dayToIso } from "../time.js";
+import { isRise, RISE } from "./removable-media.js";
 import { type Bilingual, type DayContext, defineDetector, type Evidence } from "./types.js";
 
 /** Job hunting counts as sustained from this many days over this many distinct weeks (8-week window). */
@@ -36,6 +52,8 @@ export const HUNT = {
 /** A known departure makes someone "leaving" from this many days before the end date. */
 const LEAVING_WINDOW_DAYS = 8 * 7;
 const LOOKBACK_DAYS = 8 * 7;
+/** A look-back needs data moving (as case 2 counts it) on at least this many days of its window. */
+export const LOOKBACK_MIN_DAYS = 2;
 const MAX_EXFIL_EVIDENCE = 40;
 
 type State = {
@@ -50,6 +68,9 @@ type State = {
   /** The last day case 2 fired (a look-back is not needed after it), and whether the look-back ran. */
   case2Day: number | null;
   lookedBack: boolean;
+  /** Today's data movement counts for case 2 (set by cases(), read by learn(); not stored). */
+  strongToday: boolean;
+  strongDetail: Bilingual | null;
 };
 
 const weekOf = (day: number) => Math.floor((day + 3) / 7); // weeks start on Monday
@@ -128,6 +149,10 @@ function knownDeparture(d: DayContext): Bilingual | null {
 }
 
 const fmtRate = (r: number) => `${Math.round(r * 100)} %`;
+const fmtN = (v: number) => (Math.round(v * 10) / 10).toString();
+const fmtTop = (percentile: number) => Math.max(0.1, Math.round((100 - percentile) * 10) / 10);
+/** Confidential copies count as a take from this many files (with a rise over own and peers). */
+export const CONF_RISE_MIN = 4;
 
 export const departing = defineDetector<State>({
   id: "departing",
@@ -215,9 +240,34 @@ export const departing = defineDetector<State>({
     const USB_CONF = env.indicator("I-USB-CONFIDENTIAL");
     const CLOUD_UPLOAD = env.indicator("I-CLOUD-UPLOAD");
     const EMAIL_CONF = env.indicator("I-EMAIL-CONFIDENTIAL");
-    /** What counts as the organisation's data leaving (not personal mail alone: see the file comment). */
-    const EXFIL = [USB_RISE, USB_CONF, CLOUD_UPLOAD, EMAIL_CONF];
-    const exfilToday = (d: DayContext) => EXFIL.filter((i) => d.has(i));
+    const CONF_UPLOAD = env.feature("CONF_UPLOAD");
+    /**
+     * What counts as the organisation's data leaving in a way that rises above the person's own and
+     * their peers' level (see the file comment): the indicators that fired today and count, with the
+     * explanation of a confidential-copy rise.
+     */
+    function exfilToday(d: DayContext): { moved: number[]; confRise: Bilingual | null } {
+      const moved: number[] = [];
+      let confRise: Bilingual | null = null;
+      if (d.has(USB_RISE)) moved.push(USB_RISE);
+      if (d.has(USB_CONF)) {
+        const conf = d.x[F.CONF_REMOVABLE]!;
+        const own = d.recent(F.CONF_REMOVABLE);
+        const base = Math.max(1, own.mean);
+        const peer = d.peerPercentile(F.CONF_REMOVABLE);
+        if (conf >= CONF_RISE_MIN && isRise(conf, base) && peer && peer.percentile >= RISE.percentile) {
+          moved.push(USB_CONF);
+          confRise = {
+            ja: `機密ファイル ${conf} 件をメディアへ（本人の通常 ${fmtN(own.mean)} 件、同僚の上位 ${fmtTop(peer.percentile)} %）`,
+            en: `${conf} confidential files to media (usually ${fmtN(own.mean)}, top ${fmtTop(peer.percentile)} % of peers)`,
+          };
+        }
+      }
+      if (d.has(CLOUD_UPLOAD) && d.x[CONF_UPLOAD]! > 0) moved.push(CLOUD_UPLOAD);
+      if (d.has(EMAIL_CONF) && (d.x[F.EMAIL_NEW_RECIPIENT]! > 0 || d.x[F.PERSONAL_ATTACH]! > 0))
+        moved.push(EMAIL_CONF);
+      return { moved, confRise };
+    }
     return {
       newState: () => ({
         week: new Int32Array(HUNT.historyWeeks).fill(-1),
@@ -228,6 +278,8 @@ export const departing = defineDetector<State>({
         exfilDetail: null,
         case2Day: null,
         lookedBack: false,
+        strongToday: false,
+        strongDetail: null,
       }),
       http(e) {
         if (e.domainFlags & DOMAIN_JOB) {
@@ -255,19 +307,26 @@ export const departing = defineDetector<State>({
           });
       },
       cases(d, s) {
-        const moved = exfilToday(d);
+        const { moved, confRise } = exfilToday(d);
+        s.strongToday = moved.length > 0;
+        s.strongDetail = null;
         if (moved.length === 0) return;
+        const rise = moved.includes(USB_RISE) ? detailOf(d, USB_RISE) : null;
+        s.strongDetail = rise ?? confRise;
         const known = knownDeparture(d);
         if (!known && !d.has(HUNT_I)) return;
         const why: Bilingual[] = [];
-        for (const i of [USB_RISE, USB_CONF]) {
-          const detail = d.has(i) ? detailOf(d, i) : null;
-          if (detail) why.push(detail);
-        }
-        if (why.length === 0)
+        if (rise) why.push(rise);
+        if (confRise) why.push(confRise);
+        if (moved.includes(EMAIL_CONF))
           why.push({
-            ja: "機密ファイル・クラウドでの持ち出し",
-            en: "confidential files or cloud uploads leaving",
+            ja: "機密ファイルを未承認の社外宛にメール送信",
+            en: "confidential files e-mailed to an unapproved outside address",
+          });
+        if (moved.includes(CLOUD_UPLOAD))
+          why.push({
+            ja: "機密ファイルをクラウドへアップロード",
+            en: "confidential files uploaded to cloud storage",
           });
         why.push(known ?? { ja: "数週間にわたる転職活動", en: "job hunting over several weeks" });
         d.fire(CASE2, { ja: why.map((w) => w.ja).join("; "), en: why.map((w) => w.en).join("; ") });
@@ -286,11 +345,14 @@ export const departing = defineDetector<State>({
         // Keep what moved out in the last 8 weeks, for a look-back when a departure becomes known.
         while (s.exfilDays.length > 0 && s.exfilDays[0]! <= d.day - LOOKBACK_DAYS) s.exfilDays.shift();
         while (s.exfil.length > 0 && s.exfil[0]!.t < (d.day - LOOKBACK_DAYS) * 86_400_000) s.exfil.shift();
-        const moved = [USB_RISE, USB_CONF, EMAIL_CONF].filter((i) => d.has(i));
+        // The same rule as the case pattern (cases() worked it out for today).
+        const moved = s.strongToday
+          ? [USB_RISE, USB_CONF, EMAIL_CONF, CLOUD_UPLOAD].filter((i) => d.has(i))
+          : [];
+        s.strongToday = false;
         if (moved.length > 0) {
           s.exfilDays.push(d.day);
-          const rise = d.has(USB_RISE) ? detailOf(d, USB_RISE) : null;
-          if (rise) s.exfilDetail = rise;
+          if (s.strongDetail) s.exfilDetail = s.strongDetail;
           for (const e of d.evidenceFor(moved)) {
             s.exfil.push(e);
             if (s.exfil.length > MAX_EXFIL_EVIDENCE) s.exfil.shift();
@@ -302,7 +364,9 @@ export const departing = defineDetector<State>({
         s.lookedBack = true;
         if (s.case2Day !== null && s.case2Day >= c.day - LOOKBACK_DAYS) return null;
         const days = s.exfilDays.filter((d) => d > c.day - LOOKBACK_DAYS && d <= c.day);
-        if (days.length === 0) return null;
+        // Eight weeks hold about 40 working days, each judged against the top 5 % of the department:
+        // one day over the line in that many tries is ordinary variation, not a take.
+        if (days.length < LOOKBACK_MIN_DAYS) return null;
         const end = c.person.endDay;
         const moved = s.exfilDetail ?? {
           ja: "メディア・メールでの持ち出し",
@@ -347,6 +411,8 @@ export const departing = defineDetector<State>({
           exfilDetail: (r.exfilDetail as Bilingual | null) ?? null,
           case2Day: typeof r.case2Day === "number" ? r.case2Day : null,
           lookedBack: r.lookedBack === true,
+          strongToday: false,
+          strongDetail: null,
         };
       },
     };

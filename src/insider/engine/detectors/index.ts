@@ -10,6 +10,7 @@ import { offHours } from "./off-hours.js";
 import { otherMachines } from "./other-machines.js";
 import { psychometric } from "./psychometric.js";
 import { recruitedEmail } from "./recruited-email.js";
+import { remoteIdentity } from "./remote-identity.js";
 import { removableMedia } from "./removable-media.js";
 import { scopeCreep } from "./scope-creep.js";
 import { toolPlant } from "./tool-plant.js";
@@ -25,6 +26,7 @@ export const DETECTORS: readonly AnyDetectorDef[] = [
   cloudLeak,
   toolPlant,
   psychometric,
+  remoteIdentity,
 ];
 
 /**

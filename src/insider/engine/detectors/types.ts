@@ -206,6 +206,8 @@ export type DetectorInstance<S = unknown> = {
   device?(e: EventContext, s: S): void;
   file?(e: EventContext, s: S): void;
   email?(e: EventContext, s: S): void;
+  /** Process start/end events (ECS `process.name`). */
+  process?(e: EventContext, s: S): void;
   /** Runs for every event after the kind hooks. */
   any?(e: EventContext, s: S): void;
   /** End of day, phase 1: behaviour and context indicators from today's features. */

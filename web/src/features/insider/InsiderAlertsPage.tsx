@@ -15,6 +15,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -24,6 +25,7 @@ import { RequireRole } from "../../app/components/RequireRole";
 import { bi, formatDate } from "../../app/format";
 import {
   type AlertStatus,
+  type Dashboard,
   INSIDER_READ,
   SEVERITIES,
   SEVERITY_COLOR,
@@ -224,6 +226,17 @@ function caseTitle(
   return bi(cases?.find((c) => c.case === n)?.label);
 }
 
+/** The budget in force as one sentence (top share of user-days, N a day, or fixed points). */
+function budgetText(b: Dashboard["budget"], t: TFunction): string {
+  if (b.mode === "percentile")
+    return t("dashboard.budgetPercentile", {
+      top: Math.round((100 - (b.percentile ?? 100)) * 1000) / 1000,
+      windowDays: b.windowDays ?? 90,
+    });
+  if (b.mode === "topPerDay") return t("dashboard.budgetTopPerDay", { perDay: b.perDay ?? 0 });
+  return t("dashboard.budgetFixed", { threshold: b.threshold ?? 0 });
+}
+
 /** Open alerts by severity, alerts per day (stacked by severity) and the indicators that fire most. */
 function DashboardPanel() {
   const { t } = useTranslation("insider");
@@ -257,6 +270,33 @@ function DashboardPanel() {
   if (!d) return null;
   return (
     <Stack gap="sm" data-testid="insider-dashboard">
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Paper withBorder p="sm" data-testid="insider-open-alerts">
+          <Text size="sm" c="dimmed">
+            {t("dashboard.openAlerts")}
+          </Text>
+          <Text size="xl" fw={700}>
+            {d.openAlerts}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("dashboard.openAlertsHint", { new: d.byStatus.new, reviewing: d.byStatus.reviewing })}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm" style={{ gridColumn: "span 2" }} data-testid="insider-budget">
+          <Text size="sm" c="dimmed">
+            {t("dashboard.budget")}
+          </Text>
+          <Text fw={600}>{budgetText(d.budget, t)}</Text>
+          {d.budget.floor ? (
+            <Text size="xs" c="dimmed">
+              {t("dashboard.budgetFloor", { floor: d.budget.floor })}
+            </Text>
+          ) : null}
+          <Text size="xs" c="dimmed">
+            {t("dashboard.budgetPatterns")}
+          </Text>
+        </Paper>
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {SEVERITIES.map((s) => (
           <Paper key={s} withBorder p="sm">

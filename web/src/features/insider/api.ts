@@ -126,6 +126,15 @@ export type Run = {
 export type Dashboard = {
   openBySeverity: Record<Severity, number>;
   byStatus: Record<AlertStatus, number>;
+  openAlerts: number;
+  budget: {
+    mode: "percentile" | "topPerDay" | "fixed";
+    percentile: number | null;
+    windowDays: number | null;
+    perDay: number | null;
+    threshold: number | null;
+    floor: number | null;
+  };
   alertsPerDay: ({ day: string } & Record<Severity, number>)[];
   topIndicators: { id: string; alerts: number; label: Bilingual }[];
   topAlerts: AlertSummary[];
