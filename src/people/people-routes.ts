@@ -87,7 +87,11 @@ const TokuteiBody = z.object({
   pledge: z.boolean(),
 });
 
-const Provider = z.object({ name: z.string().max(500), partyId: z.uuid().nullable().default(null) });
+const Provider = z.object({
+  name: z.string().max(500),
+  partyId: z.uuid().nullable().default(null),
+  kind: z.enum(["organization", "person"]).optional(),
+});
 const DisclosureBody = z.object({
   submittedOn: DateStr,
   career: z

@@ -125,7 +125,15 @@ describe("disclosed names become parties", () => {
     const provider = (name: string, partyId: string | null = null) => ({ name, partyId });
     const got = unlinkedProviders({
       submittedOn: "2026-01-01",
-      career: [],
+      career: [
+        {
+          from: "2010-04-01",
+          to: "2015-03-31",
+          organisation: "Harbin Institute of Technology",
+          position: "講師",
+        },
+        { from: "2015-04-01", to: null, organisation: "清華大学", position: "客員" },
+      ],
       affiliations: [
         {
           kind: "talent_programme",
@@ -162,12 +170,23 @@ describe("disclosed names become parties", () => {
           confidentiality: false,
         },
       ],
-      nonMonetary: [{ description: "", provider: provider("Acme"), from: null, confidentiality: false }],
+      nonMonetary: [
+        { description: "", provider: provider("Acme"), from: null, confidentiality: false },
+        {
+          description: "",
+          provider: { name: "Li Wei", partyId: null, kind: "person" },
+          from: null,
+          confidentiality: false,
+        },
+      ],
       pledge: true,
     });
+    // Career employers count too; a person provider is matched as a person; each name once.
     expect(got).toEqual([
-      { path: "affiliations.0.organisation", name: "清華大学" },
-      { path: "nonMonetary.0.provider", name: "Acme" },
+      { path: "affiliations.0.organisation", name: "清華大学", kind: "organization" },
+      { path: "nonMonetary.0.provider", name: "Acme", kind: "organization" },
+      { path: "nonMonetary.1.provider", name: "Li Wei", kind: "person" },
+      { path: "career.0.organisation", name: "Harbin Institute of Technology", kind: "organization" },
     ]);
   });
   it.each([
