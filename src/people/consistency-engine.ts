@@ -54,7 +54,7 @@ export type ReportedApproach = { org: OrgRef; where: Label; link: string | null 
 /** A project partner of one of the researcher's projects (any role). */
 export type ProjectPartner = { org: OrgRef; where: Label; link: string | null };
 
-export type Evidence = { where: Label; link: string | null };
+export type Evidence = { where: Label; link: string | null; confidential?: boolean | undefined };
 
 export type ConsistencyFinding = {
   flag: "P-UNDISCLOSED-AFFILIATION" | "P-DISCLOSURE-DROPPED" | "P-APPROACH-CONNECTION";

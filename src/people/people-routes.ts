@@ -27,7 +27,18 @@ export const PersonSchema = z.object({
   tokutei: z.array(z.unknown()),
   disclosures: z.array(z.unknown()),
   providerScreenings: z.array(z.unknown()),
-  flags: z.array(z.object({ id: z.string(), title: Bilingual, evidence: Bilingual, source: z.string() })),
+  disclosureMatches: z.array(z.unknown()),
+  flags: z.array(
+    z.object({
+      id: z.string(),
+      title: Bilingual,
+      evidence: Bilingual,
+      source: z.string(),
+      items: z
+        .array(z.object({ where: Bilingual, link: z.string().nullable(), confidential: z.boolean().optional() }))
+        .optional(),
+    }),
+  ),
 });
 
 const PersonBody = z.object({
@@ -168,7 +179,15 @@ export function registerPeopleRoutes(app: App, { people }: { people: PeopleServi
           department: z.string().max(200).optional(),
           category: z.enum(PERSON_CATEGORIES).optional(),
           flag: z
-            .enum(["P-DECLARATION-OVERDUE", "P-DISCLOSURE-LIST-HIT", "P-EFFORT-OVER-100", "P-TALENT-PROGRAM"])
+            .enum([
+              "P-DECLARATION-OVERDUE",
+              "P-DISCLOSURE-LIST-HIT",
+              "P-EFFORT-OVER-100",
+              "P-TALENT-PROGRAM",
+              "P-UNDISCLOSED-AFFILIATION",
+              "P-DISCLOSURE-DROPPED",
+              "P-APPROACH-CONNECTION",
+            ])
             .optional(),
           due: z.enum(["overdue", "within30", "within90"]).optional(),
           sort: z.enum(["name", "due"]).optional(),

@@ -70,6 +70,10 @@ describe("readiness blockers", () => {
       { members: [member({ training: [{ slug: "s", title: { ja: "s", en: "s" }, current: false }] })] },
       "training_not_current",
     ],
+    [
+      { members: [member({ undisclosed: [{ ja: "「清華大学」が申告にない", en: "清華大学 not disclosed" }] })] },
+      "undisclosed_affiliation",
+    ],
     [{ members: [] }, "no_members"],
     [{ checks: allSatisfied.slice(1) }, "check_open"],
     [

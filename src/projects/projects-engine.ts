@@ -123,6 +123,8 @@ export type MemberFact = {
   training: { slug: string; title: Label; current: boolean }[];
   /** Member has no user account, so training cannot be checked. */
   noAccount: boolean;
+  /** Affiliations or funders found in other records but missing from the disclosure (with evidence). */
+  undisclosed?: Label[] | undefined;
 };
 
 export type CheckFact = { item: string; status: "open" | "satisfied" | "concern"; evidenceCount: number };
@@ -137,6 +139,7 @@ export type Blocker = {
     | "pledge_missing"
     | "disclosure_overdue"
     | "disclosure_missing"
+    | "undisclosed_affiliation"
     | "training_not_current"
     | "check_open"
     | "check_without_evidence"
@@ -151,7 +154,8 @@ const itemLabel = (id: string): Label => CHECK_ITEMS.find((c) => c.id === id)?.l
 /**
  * Everything that stops a project from being marked ready for application, with its evidence.
  * The rule (decided for issue 16): every partner screened with no live hit; every member who must
- * pledge has given the e-Rad pledge; every member's disclosure exists and is not overdue; required
+ * pledge has given the e-Rad pledge; every member's disclosure exists, is not overdue and names every
+ * affiliation and funder the other records show (P-UNDISCLOSED-AFFILIATION); required
  * training current; every checklist item concluded with evidence; every concern covered by a
  * mitigation measure that is in place.
  */
@@ -236,6 +240,12 @@ export function readinessBlockers(input: {
           ja: `${m.name}: 研究インテグリティ申告の更新期限 ${m.disclosureDueOn} を過ぎています`,
           en: `${m.name}: disclosure update overdue since ${m.disclosureDueOn}`,
         },
+      });
+    for (const u of m.undisclosed ?? [])
+      out.push({
+        code: "undisclosed_affiliation",
+        subject: m.personId,
+        message: { ja: `${m.name}: ${u.ja}`, en: `${m.name}: ${u.en}` },
       });
     for (const t of m.training)
       if (!t.current)

@@ -152,7 +152,14 @@ export function createProjectsRepo() {
     },
     async insertMember(
       exec: Executor,
-      row: { id: string; projectId: string; personId: string; role: string; pledgeRequired: boolean },
+      row: {
+        id: string;
+        projectId: string;
+        personId: string;
+        role: string;
+        pledgeRequired: boolean;
+        appointmentPartyIds?: string[] | undefined;
+      },
     ) {
       const { n } = await exec
         .selectFrom("research_project_members")
@@ -171,6 +178,22 @@ export function createProjectsRepo() {
           covered: true,
           position: Number(n),
         })
+        .execute();
+      const appointments = [...new Set(row.appointmentPartyIds ?? [])];
+      if (appointments.length)
+        await exec
+          .insertInto("research_project_member_appointments")
+          .values(appointments.map((party_id) => ({ member_id: row.id, party_id })))
+          .execute();
+    },
+    /** The appointments (兼務先) stated for the project's members, with the party's name. */
+    memberAppointments(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_member_appointments as a")
+        .innerJoin("research_project_members as m", "m.id", "a.member_id")
+        .innerJoin("parties as x", "x.id", "a.party_id")
+        .select(["a.member_id", "a.party_id", "x.primary_name as name"])
+        .where("m.project_id", "=", projectId)
         .execute();
     },
     async deleteMember(exec: Executor, projectId: string, id: string) {

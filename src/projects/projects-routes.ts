@@ -60,6 +60,8 @@ const ProjectSchema = z.object({
       hasDisclosure: z.boolean(),
       training: z.array(z.object({ slug: z.string(), title: Bi, current: z.boolean() })),
       noAccount: z.boolean(),
+      appointments: z.array(z.object({ partyId: z.string(), name: z.string() })),
+      undisclosed: z.array(Bi),
     }),
   ),
   checks: z.array(
@@ -233,6 +235,8 @@ export function registerProjectsRoutes(
           personId: z.uuid(),
           role: z.enum(MEMBER_ROLES),
           pledgeRequired: z.boolean().optional(),
+          /** Other posts the researcher states for this project (兼務先), as parties. */
+          appointmentPartyIds: z.array(z.uuid()).max(20).optional(),
         }),
         response: { 200: ProjectSchema },
       },

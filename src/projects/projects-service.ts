@@ -65,6 +65,11 @@ export function createProjectsService(deps: {
   tasks: TasksService;
   /** A list's name in both languages, so blockers and the agency summary name the list, not its id. */
   listLabels?: () => Promise<(source: string) => Label>;
+  /** Affiliations/funders of a member that appear elsewhere but not in their disclosure (people module). */
+  disclosureConsistency?: (
+    exec: Executor,
+    personId: string,
+  ) => Promise<{ evidence: Label; items?: { where: Label; link: string | null }[] | undefined }[]>;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -109,13 +114,21 @@ export function createProjectsService(deps: {
   async function load(exec: Executor, id: string) {
     const row = await repo.find(exec, id);
     if (!row) throw notFound(PROJECT);
-    const [partners, members, checks, evidence, measures] = await Promise.all([
+    const [partners, members, checks, evidence, measures, appointments] = await Promise.all([
       repo.partners(exec, id),
       repo.members(exec, id),
       repo.checks(exec, id),
       repo.evidence(exec, id),
       repo.measures(exec, id),
+      repo.memberAppointments(exec, id),
     ]);
+    const undisclosed = new Map<string, Label[]>();
+    if (deps.disclosureConsistency)
+      for (const m of members)
+        undisclosed.set(
+          m.person_id,
+          (await deps.disclosureConsistency(exec, m.person_id)).map((f) => f.evidence),
+        );
     const personIds = members.map((m) => m.person_id);
     const [pledgeRows, disclosed] = await Promise.all([
       repo.latestPledges(exec, personIds),
@@ -174,6 +187,10 @@ export function createProjectsService(deps: {
         hasDisclosure: disclosed.some((d) => d.person_id === m.person_id),
         training: required,
         noAccount: m.user_id === null,
+        appointments: appointments
+          .filter((a) => a.member_id === m.id)
+          .map((a) => ({ partyId: a.party_id, name: a.name })),
+        undisclosed: undisclosed.get(m.person_id) ?? [],
       };
     });
     const checkViews = CHECK_ITEMS.map((c) => {
@@ -370,7 +387,12 @@ export function createProjectsService(deps: {
   async function addMember(
     actor: Actor,
     id: string,
-    input: { personId: string; role: (typeof MEMBER_ROLES)[number]; pledgeRequired?: boolean | undefined },
+    input: {
+      personId: string;
+      role: (typeof MEMBER_ROLES)[number];
+      pledgeRequired?: boolean | undefined;
+      appointmentPartyIds?: string[] | undefined;
+    },
   ) {
     return change(actor, id, "research_project.member_added", async (tx) => {
       if (!(await repo.personExists(tx, input.personId)))
@@ -382,14 +404,28 @@ export function createProjectsService(deps: {
           en: "This researcher is already on the project",
         });
       const pledgeRequired = input.pledgeRequired ?? pledgeRequiredFor(input.role);
+      for (const [i, partyId] of (input.appointmentPartyIds ?? []).entries())
+        if (!(await repo.partyExists(tx, partyId)))
+          throw invalid([
+            {
+              path: `appointmentPartyIds.${i}`,
+              message: { ja: "兼務先の相手先が見つかりません", en: "Appointment party not found" },
+            },
+          ]);
       await repo.insertMember(tx, {
         id: randomUUID(),
         projectId: id,
         personId: input.personId,
         role: input.role,
         pledgeRequired,
+        appointmentPartyIds: input.appointmentPartyIds,
       });
-      return { personId: input.personId, role: input.role, pledgeRequired };
+      return {
+        personId: input.personId,
+        role: input.role,
+        pledgeRequired,
+        appointmentPartyIds: input.appointmentPartyIds ?? [],
+      };
     });
   }
 
