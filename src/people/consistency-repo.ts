@@ -52,7 +52,14 @@ export function createConsistencyRepo() {
         .selectFrom("reviews as r")
         .innerJoin("review_counterparties as c", "c.review_id", "r.id")
         .innerJoin("parties as x", "x.id", "c.party_id")
-        .select(["r.id as review_id", "r.ref_no", "r.title", "c.party_id", "x.primary_name as name", "x.kind"])
+        .select([
+          "r.id as review_id",
+          "r.ref_no",
+          "r.title",
+          "c.party_id",
+          "x.primary_name as name",
+          "x.kind",
+        ])
         .where("r.applicant_user_id", "=", userId)
         .where("r.activity_type", "=", "outside_appointment")
         .where("r.status", "in", ["cleared", "approved", "approved_with_conditions"])
@@ -67,7 +74,13 @@ export function createConsistencyRepo() {
           j.onRef("o.report_id", "=", "r.id").on("o.role", "=", "organisation"),
         )
         .leftJoin("parties as x", "x.id", "o.party_id")
-        .select(["r.id as report_id", "r.number", "r.sender_organisation", "o.party_id", "x.primary_name as name"])
+        .select([
+          "r.id as report_id",
+          "r.number",
+          "r.sender_organisation",
+          "o.party_id",
+          "x.primary_name as name",
+        ])
         .where("me.party_id", "=", partyId)
         .where("me.role", "=", "sender")
         .where("r.submitted_at", "is not", null)
@@ -79,7 +92,13 @@ export function createConsistencyRepo() {
         .selectFrom("approach_reports as r")
         .leftJoin("approach_report_parties as o", "o.report_id", "r.id")
         .leftJoin("parties as x", "x.id", "o.party_id")
-        .select(["r.id as report_id", "r.number", "r.sender_organisation", "o.party_id", "x.primary_name as name"])
+        .select([
+          "r.id as report_id",
+          "r.number",
+          "r.sender_organisation",
+          "o.party_id",
+          "x.primary_name as name",
+        ])
         .where("r.reporter_id", "=", userId)
         .where("r.submitted_at", "is not", null)
         .execute();

@@ -35,7 +35,9 @@ export const PersonSchema = z.object({
       evidence: Bilingual,
       source: z.string(),
       items: z
-        .array(z.object({ where: Bilingual, link: z.string().nullable(), confidential: z.boolean().optional() }))
+        .array(
+          z.object({ where: Bilingual, link: z.string().nullable(), confidential: z.boolean().optional() }),
+        )
         .optional(),
     }),
   ),

@@ -9,6 +9,14 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
+  type Appearance,
+  type ConsistencyFinding,
+  consistencyFindings,
+  disclosedItems,
+  type ReportedApproach,
+} from "./consistency-engine.js";
+import type { ConsistencyRepo } from "./consistency-repo.js";
+import {
   addMonths,
   chooseDisclosedParty,
   type Disclosure,
@@ -32,14 +40,6 @@ import {
   validateResidencyBasis,
   validateTokutei,
 } from "./people-engine.js";
-import {
-  type Appearance,
-  type ConsistencyFinding,
-  consistencyFindings,
-  disclosedItems,
-  type ReportedApproach,
-} from "./consistency-engine.js";
-import type { ConsistencyRepo } from "./consistency-repo.js";
 import type { PeopleRepo } from "./people-repo.js";
 import { toScreeningFact } from "./screening-facts.js";
 
@@ -269,7 +269,9 @@ export function createPeopleService(deps: {
       ...latestMatches.map((m) => m.party_id),
       ...previousMatches.map((m) => m.party_id),
       ...disclosureProviders(latest.content).flatMap((x) => (x.partyId ? [x.partyId] : [])),
-      ...(previous ? disclosureProviders(previous.content).flatMap((x) => (x.partyId ? [x.partyId] : [])) : []),
+      ...(previous
+        ? disclosureProviders(previous.content).flatMap((x) => (x.partyId ? [x.partyId] : []))
+        : []),
     ];
     const names = await c.names(exec, partyIds);
     const ref = (partyId: string | null, name: string) => ({
@@ -314,7 +316,10 @@ export function createPeopleService(deps: {
         appearances.push({
           org: ref(r.party_id, r.name),
           source: "outside_post_review",
-          where: { ja: `兼業の審査 ${r.ref_no}「${r.title}」`, en: `Outside-post review ${r.ref_no} "${r.title}"` },
+          where: {
+            ja: `兼業の審査 ${r.ref_no}「${r.title}」`,
+            en: `Outside-post review ${r.ref_no} "${r.title}"`,
+          },
           link: `/reviews/${r.review_id}`,
         });
     for (const r of asSender) {
@@ -346,7 +351,9 @@ export function createPeopleService(deps: {
     });
     const projectPartners = partners.flatMap((x) => {
       const m = memberships.find((y) => y.project_id === x.project_id);
-      return m ? [{ org: ref(x.party_id, x.name), where: project(m), link: `/projects/${x.project_id}` }] : [];
+      return m
+        ? [{ org: ref(x.party_id, x.name), where: project(m), link: `/projects/${x.project_id}` }]
+        : [];
     });
     const byPath = (ms: { path: string; party_id: string }[]) => new Map(ms.map((m) => [m.path, m.party_id]));
     const namesOf = (id: string) => names.get(id) ?? [];
@@ -369,7 +376,9 @@ export function createPeopleService(deps: {
     return findings.map((f) => ({
       ...f,
       evidence: f.evidence.map((e) =>
-        f.flag === "P-UNDISCLOSED-AFFILIATION" && confidentialLinks.has(e.link) ? { ...e, confidential: true } : e,
+        f.flag === "P-UNDISCLOSED-AFFILIATION" && confidentialLinks.has(e.link)
+          ? { ...e, confidential: true }
+          : e,
       ),
     }));
   }

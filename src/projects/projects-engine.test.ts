@@ -71,7 +71,11 @@ describe("readiness blockers", () => {
       "training_not_current",
     ],
     [
-      { members: [member({ undisclosed: [{ ja: "「清華大学」が申告にない", en: "清華大学 not disclosed" }] })] },
+      {
+        members: [
+          member({ undisclosed: [{ ja: "「清華大学」が申告にない", en: "清華大学 not disclosed" }] }),
+        ],
+      },
       "undisclosed_affiliation",
     ],
     [{ members: [] }, "no_members"],
