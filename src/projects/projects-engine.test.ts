@@ -7,7 +7,9 @@ import {
   type MemberFact,
   pledgeRequiredFor,
   pledgeState,
+  RESEARCH_SECURITY_MODULE,
   readinessBlockers,
+  trainingRequirements,
 } from "./projects-engine.js";
 
 const allSatisfied = CHECK_ITEM_IDS.map((item) => ({ item, status: "satisfied" as const, evidenceCount: 1 }));
@@ -222,5 +224,42 @@ describe("csv field", () => {
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvField(null)).toBe("");
+  });
+});
+
+describe("training requirements", () => {
+  it.each([
+    [{ requiredModules: [], usFederal: false }, []],
+    [{ requiredModules: [], usFederal: true }, [RESEARCH_SECURITY_MODULE]],
+    [
+      { requiredModules: ["fefta-basics"], usFederal: true, specifiedProgramme: true },
+      ["fefta-basics", RESEARCH_SECURITY_MODULE],
+    ],
+    [{ requiredModules: [RESEARCH_SECURITY_MODULE], usFederal: true }, [RESEARCH_SECURITY_MODULE]],
+  ])("%j → %j", (project, slugs) => {
+    expect(trainingRequirements(project).map((r) => r.slug)).toEqual(slugs);
+  });
+  it("says why research-security training is required, with its source, in both languages", () => {
+    const [r] = trainingRequirements({ requiredModules: [], usFederal: true });
+    expect(r?.why.en).toContain("CHIPS and Science Act §10634");
+    expect(r?.why.ja).toContain("研究セキュリティ研修");
+    const blockers = readinessBlockers({
+      ...clean,
+      members: [
+        member({
+          training: [
+            {
+              slug: r!.slug,
+              title: { ja: "研究インテグリティ", en: "Research integrity" },
+              current: false,
+              why: r!.why,
+            },
+          ],
+        }),
+      ],
+    });
+    expect(blockers.map((b) => b.code)).toEqual(["training_not_current"]);
+    expect(blockers[0]?.message.ja).toContain("有効な修了証");
+    expect(blockers[0]?.message.en).toContain("CHIPS");
   });
 });

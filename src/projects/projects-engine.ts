@@ -89,6 +89,39 @@ export function pledgeRequiredFor(role: (typeof MEMBER_ROLES)[number]): boolean 
   return role === "pi" || role === "co_pi" || role === "co_investigator" || role === "researcher";
 }
 
+/** The curriculum module on research integrity, disclosure and research security (src/cases/curriculum-library.ts). */
+export const RESEARCH_SECURITY_MODULE = "research-integrity-disclosure";
+
+/** A module a project's members must hold a current certificate for, and why. */
+export type TrainingRequirement = { slug: string; why: Label };
+
+/**
+ * The training every member of a project must have passed and still hold: the modules the office
+ * chose for the project, plus research-security training when the funding requires it by law —
+ * US federal funding (CHIPS and Science Act §10634, 42 U.S.C. 19234: research security training for
+ * covered individuals on a federal R&D award application; NSPM-33 §4(g)). Japan's 特定研究開発プログラム
+ * procedure checks the institution's risk management but, as far as we know, names no course for
+ * each researcher, so there the office chooses modules itself (`requiredModules`).
+ */
+export function trainingRequirements(project: {
+  requiredModules: readonly string[];
+  usFederal: boolean;
+}): TrainingRequirement[] {
+  const out: TrainingRequirement[] = project.requiredModules.map((slug) => ({
+    slug,
+    why: { ja: "このプロジェクトで必須に指定", en: "required for this project" },
+  }));
+  if (project.usFederal && !out.some((r) => r.slug === RESEARCH_SECURITY_MODULE))
+    out.push({
+      slug: RESEARCH_SECURITY_MODULE,
+      why: {
+        ja: "米国連邦資金の申請者は研究セキュリティ研修が必須（CHIPS and Science Act §10634）",
+        en: "US federal applicants must complete research-security training (CHIPS and Science Act §10634)",
+      },
+    });
+  return out;
+}
+
 export type PledgeState = "given" | "pending" | "overdue" | "missing";
 
 /** A pledge's state on a day: given, still pending before its due date, overdue, or never requested. */
@@ -120,7 +153,7 @@ export type MemberFact = {
   disclosureDueOn: string | null;
   hasDisclosure: boolean;
   /** Required training modules and whether the member's pass is current; empty when none required. */
-  training: { slug: string; title: Label; current: boolean }[];
+  training: { slug: string; title: Label; current: boolean; why?: Label | undefined }[];
   /** Member has no user account, so training cannot be checked. */
   noAccount: boolean;
   /** Affiliations or funders found in other records but missing from the disclosure (with evidence). */
@@ -253,8 +286,8 @@ export function readinessBlockers(input: {
           code: "training_not_current",
           subject: m.personId,
           message: {
-            ja: `${m.name}: 必須研修「${t.title.ja}」が${m.noAccount ? "確認できません（アカウント未連携）" : "未修了または期限切れ"}`,
-            en: `${m.name}: required training "${t.title.en}" ${m.noAccount ? "cannot be checked (no account)" : "not passed or expired"}`,
+            ja: `${m.name}: 必須研修「${t.title.ja}」の有効な修了証が${m.noAccount ? "確認できません（アカウント未連携）" : "ありません（未修了または期限切れ）"}${t.why ? ` — ${t.why.ja}` : ""}`,
+            en: `${m.name}: no current certificate for required training "${t.title.en}" ${m.noAccount ? "(cannot be checked: no account)" : "(not passed or expired)"}${t.why ? ` — ${t.why.en}` : ""}`,
           },
         });
   }

@@ -58,7 +58,7 @@ const ProjectSchema = z.object({
       pledgeState: z.string(),
       disclosureDueOn: z.string().nullable(),
       hasDisclosure: z.boolean(),
-      training: z.array(z.object({ slug: z.string(), title: Bi, current: z.boolean() })),
+      training: z.array(z.object({ slug: z.string(), title: Bi, current: z.boolean(), why: Bi.optional() })),
       noAccount: z.boolean(),
       appointments: z.array(z.object({ partyId: z.string(), name: z.string() })),
       undisclosed: z.array(Bi),

@@ -20,6 +20,7 @@ import {
   pledgeState,
   projectLabel,
   readinessBlockers,
+  trainingRequirements,
 } from "./projects-engine.js";
 import type { ProjectsRepo } from "./projects-repo.js";
 
@@ -135,9 +136,18 @@ export function createProjectsService(deps: {
       repo.hasDisclosure(exec, personIds),
     ]);
     const userIds = members.flatMap((m) => (m.user_id ? [m.user_id] : []));
+    const requirements = trainingRequirements({
+      requiredModules: row.required_modules,
+      usFederal: row.us_federal,
+    });
     const training =
-      row.required_modules.length > 0
-        ? await deps.training.currentTraining(exec, userIds, row.required_modules, clock())
+      requirements.length > 0
+        ? await deps.training.currentTraining(
+            exec,
+            userIds,
+            requirements.map((r) => r.slug),
+            clock(),
+          )
         : new Map();
     const now = today();
     const listLabel = deps.listLabels
@@ -167,11 +177,11 @@ export function createProjectsService(deps: {
     }
     const memberViews = members.map((m) => {
       const pledge = pledgeRows.find((p) => p.person_id === m.person_id) ?? null;
-      const required = row.required_modules.map((slug) => {
+      const required = requirements.map(({ slug, why }) => {
         const t = m.user_id
           ? training.get(m.user_id)?.find((x: { slug: string }) => x.slug === slug)
           : undefined;
-        return { slug, title: t?.title ?? { ja: slug, en: slug }, current: t?.current ?? false };
+        return { slug, title: t?.title ?? { ja: slug, en: slug }, current: t?.current ?? false, why };
       });
       const pledgeView = pledge ? { id: pledge.id, dueOn: pledge.due_on, givenOn: pledge.given_on } : null;
       return {

@@ -122,6 +122,28 @@ describe("funded research projects (DB)", () => {
     expect((await tb.services.projects.sendPledgeReminders(systemActor("pledge-reminders"))).reminded).toBe(
       0,
     );
+    // The project's funder is the PI's funding: until the disclosure names it, readiness is blocked.
+    p = await tb.services.projects.get(sec, p0.id);
+    expect(p.blockers.find((b) => b.code === "undisclosed_affiliation")?.message.ja).toContain(
+      "「Sample Talent Fund」が研究プロジェクトの資金提供者に現れていますが",
+    );
+    await tb.services.people.submitDisclosure(sec, person.id, {
+      ...disclosure("2026-03-30"),
+      funds: [
+        {
+          title: "次世代半導体材料",
+          programme: "共同研究費",
+          provider: { name: "Sample Talent Fund", partyId: partner.id },
+          status: "applied",
+          inERad: false,
+          amountJpy: null,
+          from: "2026-06-01",
+          to: null,
+          effortPercent: 10,
+          confidentiality: false,
+        },
+      ],
+    });
     for (const item of CHECK_ITEM_IDS) {
       await tb.services.projects.addEvidence(sec, p0.id, item, { text: `確認記録 ${item}` });
       p = await tb.services.projects.concludeCheck(sec, p0.id, item, {
@@ -188,6 +210,22 @@ describe("funded research projects (DB)", () => {
     await tb.services.people.submitDisclosure(sec, person.id, disclosure("2025-01-10"));
     p = await tb.services.projects.get(sec, p0.id);
     expect(p.blockers.map((b) => b.code)).toContain("disclosure_overdue");
+  });
+
+  it("US federal funding requires current research-security training of every member, with the reason", async () => {
+    const p0 = await tb.services.projects.create(sec, {
+      title: "Quantum sensing (NSF)",
+      fundingAgency: "NSF",
+      fundingProgramme: "CISE",
+      usFederal: true,
+    });
+    const party = await tb.party({ kind: "person", names: [{ name: "伊藤 五郎" }] });
+    const person = await tb.services.people.create(sec, { partyId: party.id, category: "researcher" });
+    const p = await tb.services.projects.addMember(sec, p0.id, { personId: person.id, role: "pi" });
+    expect(p.members[0]?.training.map((t) => t.slug)).toEqual(["research-integrity-disclosure"]);
+    const blocker = p.blockers.find((b) => b.code === "training_not_current");
+    expect(blocker?.message.en).toContain("CHIPS and Science Act §10634");
+    expect(blocker?.message.ja).toContain("伊藤 五郎");
   });
 
   it("refuses bad input with named fields and other roles with 403, saving nothing", async () => {
