@@ -160,6 +160,79 @@ export type MemberFact = {
   undisclosed?: Label[] | undefined;
 };
 
+export const ASSET_KINDS = ["data", "equipment", "material", "software"] as const;
+export const CONTROL_STATUSES = ["listed", "not_listed", "unclassified"] as const;
+
+/** One entry of the data and equipment register, as the readiness rule and validation read it. */
+export type AssetFact = {
+  id: string;
+  description: string;
+  controlStatus: (typeof CONTROL_STATUSES)[number];
+  controlRef: string | null;
+  sharedWithPartyId: string | null;
+  sharingAgreement: string | null;
+  accessLimits: string | null;
+  authorisedMemberIds: string[];
+};
+
+/**
+ * Checks a register entry: a description; a listed (該当) item names its control entry (輸出令別表第1 /
+ * 外為令別表 項番) and has an access rule and at least one authorised member — access to listed
+ * technology by a non-resident or a 特定類型 person is a technology provision needing permission
+ * (外為法第25条第1項; 役務通達, みなし輸出 clarified from 2022-05-01); sharing with a party needs the
+ * agreement it rests on; authorised people must be members of the project.
+ */
+export function validateAsset(
+  a: AssetFact,
+  memberIds: readonly string[],
+): { path: string; message: Label }[] {
+  const out: { path: string; message: Label }[] = [];
+  if (!a.description.trim())
+    out.push({ path: "description", message: { ja: "内容を記入してください", en: "Describe the item" } });
+  if (a.controlStatus === "listed") {
+    if (!a.controlRef?.trim())
+      out.push({
+        path: "controlRef",
+        message: {
+          ja: "該当する項番を記入してください（例: 2(12)）",
+          en: "Give the control-list entry (e.g. 2(12))",
+        },
+      });
+    if (!a.accessLimits?.trim())
+      out.push({
+        path: "accessLimits",
+        message: {
+          ja: "リスト規制該当品にはアクセス制限を記入してください",
+          en: "A listed item needs its access limits",
+        },
+      });
+    if (a.authorisedMemberIds.length === 0)
+      out.push({
+        path: "authorisedMemberIds",
+        message: {
+          ja: "リスト規制該当品にアクセスできる研究者を選んでください",
+          en: "Choose who may access a listed item",
+        },
+      });
+  }
+  if (a.sharedWithPartyId && !a.sharingAgreement?.trim())
+    out.push({
+      path: "sharingAgreement",
+      message: {
+        ja: "共有の根拠となる契約・取決めを記入してください",
+        en: "Name the agreement the sharing rests on",
+      },
+    });
+  a.authorisedMemberIds.forEach((id, i) => {
+    if (!memberIds.includes(id))
+      out.push({
+        path: `authorisedMemberIds.${i}`,
+        message: { ja: "このプロジェクトの研究者ではありません", en: "Not a member of this project" },
+      });
+  });
+  return out;
+}
+
 export type CheckFact = { item: string; status: "open" | "satisfied" | "concern"; evidenceCount: number };
 export type MeasureFact = { id: string; addresses: string[]; status: "planned" | "in_place" };
 
@@ -174,6 +247,7 @@ export type Blocker = {
     | "disclosure_missing"
     | "undisclosed_affiliation"
     | "training_not_current"
+    | "asset_unclassified"
     | "check_open"
     | "check_without_evidence"
     | "concern_unmitigated"
@@ -198,6 +272,7 @@ export function readinessBlockers(input: {
   members: MemberFact[];
   checks: CheckFact[];
   measures: MeasureFact[];
+  assets?: AssetFact[] | undefined;
 }): Blocker[] {
   const out: Blocker[] = [];
   const { today } = input;
@@ -291,6 +366,16 @@ export function readinessBlockers(input: {
           },
         });
   }
+  for (const a of input.assets ?? [])
+    if (a.controlStatus === "unclassified")
+      out.push({
+        code: "asset_unclassified",
+        subject: a.id,
+        message: {
+          ja: `データ・設備「${a.description}」の該非判定が未了です`,
+          en: `Data or equipment "${a.description}" has not been classified`,
+        },
+      });
   for (const id of CHECK_ITEM_IDS) {
     const c = input.checks.find((x) => x.item === id);
     const label = itemLabel(id);
@@ -380,6 +465,17 @@ export const PROJECT_LABELS = {
   measureStatus: {
     planned: { ja: "計画", en: "Planned" },
     in_place: { ja: "実施済み", en: "In place" },
+  },
+  assetKind: {
+    data: { ja: "データ", en: "Data" },
+    equipment: { ja: "設備・機器", en: "Equipment" },
+    material: { ja: "試料・材料", en: "Material" },
+    software: { ja: "ソフトウェア", en: "Software" },
+  },
+  controlStatus: {
+    listed: { ja: "リスト規制該当", en: "Listed (controlled)" },
+    not_listed: { ja: "非該当", en: "Not listed" },
+    unclassified: { ja: "未判定", en: "Not classified" },
   },
 } satisfies Record<string, Record<string, Label>>;
 

@@ -228,6 +228,90 @@ describe("funded research projects (DB)", () => {
     expect(blocker?.message.ja).toContain("伊藤 五郎");
   });
 
+  it("keeps a data and equipment register with access limits; listed items need them, unclassified ones block", async () => {
+    const p0 = await tb.services.projects.create(sec, {
+      title: "試料解析",
+      fundingAgency: "JSPS",
+      fundingProgramme: "科研費",
+    });
+    const party = await tb.party({ kind: "person", names: [{ name: "中島 六郎" }] });
+    const person = await tb.services.people.create(sec, { partyId: party.id, category: "researcher" });
+    let p = await tb.services.projects.addMember(sec, p0.id, { personId: person.id, role: "pi" });
+    const memberId = p.members[0]!.id;
+    const bad = await refusal(
+      tb.services.projects.addAsset(sec, p0.id, {
+        kind: "equipment",
+        description: "高速度カメラ",
+        controlStatus: "listed",
+        authorisedMemberIds: ["00000000-0000-4000-8000-000000000000"],
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.fields?.map((f) => f.path).sort()).toEqual([
+      "accessLimits",
+      "authorisedMemberIds.0",
+      "controlRef",
+    ]);
+    expect((await tb.services.projects.get(sec, p0.id)).assets).toEqual([]);
+
+    p = await tb.services.projects.addAsset(sec, p0.id, {
+      kind: "data",
+      description: "界面計測データ",
+      controlStatus: "unclassified",
+    });
+    expect(p.blockers.map((b) => b.code)).toContain("asset_unclassified");
+    const asset = p.assets[0]!;
+    p = await tb.services.projects.updateAsset(sec, p0.id, asset.id, asset.version, {
+      kind: "data",
+      description: "界面計測データ",
+      controlStatus: "listed",
+      controlRef: "2(12)",
+      accessLimits: "施錠された解析室の端末のみ。持出し禁止",
+      location: "解析室 B-201",
+      authorisedMemberIds: [memberId],
+    });
+    expect(p.assets[0]).toMatchObject({
+      controlStatus: "listed",
+      authorised: [{ memberId, name: "中島 六郎" }],
+      version: asset.version + 1,
+    });
+    expect(p.blockers.map((b) => b.code)).not.toContain("asset_unclassified");
+    // A stale version is refused; removing the member removes their access.
+    expect(
+      (
+        await refusal(
+          tb.services.projects.updateAsset(sec, p0.id, asset.id, asset.version, {
+            kind: "data",
+            description: "x",
+            controlStatus: "not_listed",
+          }),
+        )
+      ).code,
+    ).toBe("stale_version");
+    p = await tb.services.projects.removeMember(sec, p0.id, memberId);
+    expect(p.assets[0]?.authorisedMemberIds).toEqual([]);
+    expect(
+      (await tb.services.projects.summaryCsv(sec, p0.id, "ja"))
+        .split("\n")
+        .some((l) => l.includes("界面計測データ") && l.includes("リスト規制該当")),
+    ).toBe(true);
+    expect(
+      (
+        await refusal(
+          tb.services.projects.addAsset(applicant, p0.id, {
+            kind: "data",
+            description: "x",
+            controlStatus: "not_listed",
+          }),
+        )
+      ).status,
+    ).toBe(403);
+    const actions = (await tb.services.audit.forEntity("research_project", p0.id)).items.map((i) => i.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["research_project.asset_added", "research_project.asset_changed"]),
+    );
+  });
+
   it("refuses bad input with named fields and other roles with 403, saving nothing", async () => {
     const bad = await refusal(
       tb.services.projects.create(sec, {
