@@ -149,3 +149,86 @@ test("project readiness: a listed partner and an overdue pledge block; resolved,
   await page.getByText("日本語", { exact: true }).click();
   expect(problems).toEqual([]);
 });
+
+/** A change through the API with the page's session, answering the JSON body (200 or 201). */
+async function apiJson<T>(page: Page, method: "post" | "put", path: string, data: unknown): Promise<T> {
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { csrfToken: string };
+  const res = await page.request[method](path, {
+    headers: { "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+    data,
+  });
+  expect([200, 201], `${method} ${path}: ${await res.text()}`).toContain(res.status());
+  return (await res.json()) as T;
+}
+
+/**
+ * Issue 16 §3 in the browser: a researcher's project names a funder and an appointment that their
+ * research-integrity disclosure does not — the person's page shows the undisclosed-affiliation red
+ * flag in Japanese with its evidence and a link to the project, and the project is blocked.
+ */
+test("an affiliation recorded on a project but missing from the disclosure is a red flag with its evidence", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await login(page, "sato");
+  const stamp = Date.now().toString(36);
+  const funderName = `Orchid Quantum Institute ${stamp}`;
+  const person = await apiJson<{ id: string }>(page, "post", "/api/people", {
+    partyId: (
+      await apiJson<{ id: string }>(page, "post", "/api/parties", {
+        kind: "person",
+        names: [{ name: `森 七海 ${stamp}`, kind: "primary" }],
+      })
+    ).id,
+    category: "researcher",
+  });
+  await apiJson(page, "post", `/api/people/${person.id}/disclosures`, {
+    submittedOn: isoDay(-10),
+    career: [],
+    affiliations: [
+      {
+        kind: "position",
+        organisation: { name: "関守大学", partyId: null },
+        position: "准教授",
+        from: "2020-04-01",
+        to: null,
+        effortPercent: 90,
+        paid: true,
+        confidentiality: false,
+      },
+    ],
+    funds: [],
+    nonMonetary: [],
+    pledge: true,
+  });
+  const project = await apiJson<{ id: string }>(page, "post", "/api/projects", {
+    title: `量子計測の共同研究 ${stamp}`,
+    fundingAgency: "科学技術振興機構",
+    fundingProgramme: "創発的研究支援事業",
+  });
+  await apiJson(page, "post", `/api/projects/${project.id}/partners`, {
+    newParty: { name: funderName, notDuplicate: true },
+    role: "funder",
+  });
+  await apiJson(page, "post", `/api/projects/${project.id}/members`, {
+    personId: person.id,
+    role: "co_investigator",
+  });
+
+  await page.goto(`/people/${person.id}`);
+  const flag = page.getByTestId("person-flag-P-UNDISCLOSED-AFFILIATION");
+  await expect(flag).toContainText("申告にない所属・資金提供者が他の記録に現れている");
+  await expect(flag).toContainText(
+    `「${funderName}」が研究プロジェクトの資金提供者に現れていますが、最新の申告`,
+  );
+  await expect(flag).toContainText("内閣府");
+  const evidence = flag.getByRole("link", { name: new RegExp(`量子計測の共同研究 ${stamp}.*資金提供者`) });
+  await expect(evidence).toBeVisible();
+
+  // The evidence leads to the project, where the same finding blocks readiness.
+  await evidence.click();
+  await expect(page.getByTestId("blockers")).toContainText(
+    `「${funderName}」が研究プロジェクトの資金提供者に現れていますが`,
+  );
+  expect(problems).toEqual([]);
+});

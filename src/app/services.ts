@@ -30,6 +30,7 @@ import { createOrganisationService } from "../organisation/organisation-service.
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
 import { createPartyReferencesRepo } from "../parties/party-references-repo.js";
+import { createConsistencyRepo } from "../people/consistency-repo.js";
 import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createProjectsRepo } from "../projects/projects-repo.js";
@@ -160,6 +161,8 @@ export function createServices({
     // (Called only while re-screening, after every service here is built.)
     onRescreenNewHits: async (exec, actor, party, hits) => {
       await reviews.alertApprovedHires(exec, actor, party, hits);
+      // …and on a party named in someone's research-integrity disclosure (issue 16).
+      await people.refreshProviderHits(exec, actor, party.id, hits);
     },
   });
   screeningIndex.onSwap((next) => screening.rescreenFor(next));
@@ -183,6 +186,7 @@ export function createServices({
     parties,
     screening: screeningPort,
     tasks,
+    consistency: createConsistencyRepo(),
     disclosureIntervalMonths: config.people.disclosureIntervalMonths,
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
@@ -279,6 +283,8 @@ export function createServices({
     training,
     tasks,
     listLabels: () => lists.listLabels(),
+    // A member's affiliation or funder found elsewhere but not disclosed blocks readiness (issue 16).
+    disclosureConsistency: (exec, personId) => people.undisclosedFor(exec, personId),
     ...(clock ? { clock } : {}),
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */

@@ -993,6 +993,12 @@ export interface ResearchProjectAssetsTable {
   shared_with_party_id: string | null;
   sharing_agreement: string | null;
   position: number;
+  /** Migration 1080: where it is kept, the access rule, and the members allowed. */
+  location: string | null;
+  access_limits: string | null;
+  authorised_member_ids: ColumnType<string[], string[] | undefined, string[]>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface ResearchProjectChecksTable {

@@ -39,6 +39,8 @@ export type HitFact = {
   match: boolean;
   programs: string[];
   decision: "true_match" | "false_positive" | null;
+  /** Why the engine matched (names compared, scripts bridged), in both languages; absent in older rows. */
+  reason?: Label | undefined;
 };
 
 /** A screening result reduced to what reviewers and the risk rules need. */
@@ -479,7 +481,11 @@ export function summariseTokutei(f: TokuteiForm): {
 export const AFFILIATION_KINDS = ["position", "outside_appointment", "talent_programme", "honorary"] as const;
 export type AffiliationKind = (typeof AFFILIATION_KINDS)[number];
 
-export type Provider = { name: string; partyId: string | null };
+/**
+ * A named provider: an organisation by default, or a person (an individual sponsor or host) when
+ * `kind` says so — either way it is matched to a party of that kind and screened.
+ */
+export type Provider = { name: string; partyId: string | null; kind?: "organization" | "person" | undefined };
 
 export type Disclosure = {
   submittedOn: string;
@@ -742,19 +748,29 @@ export function eRadCsv(
 
 // — Every organisation named in a disclosure is a party —
 
-/** A name written in a disclosure without a party link, with where it was written. */
-export type NamedProvider = { path: string; name: string };
+/** A name written in a disclosure without a party link, with where it was written and what it names. */
+export type NamedProvider = { path: string; name: string; kind: "organization" | "person" };
 
-/** Every free-text provider (affiliation, fund, non-monetary support) not linked to a party, once per name. */
+/**
+ * Every free-text organisation or person named in a disclosure and not linked to a party —
+ * affiliations (incl. talent programmes), funders, non-monetary supporters and past employers
+ * (career) — once per name and kind, so each is matched to a party and screened.
+ */
 export function unlinkedProviders(d: Disclosure): NamedProvider[] {
   const all: NamedProvider[] = [
     ...d.affiliations.map((a, i) => ({ path: `affiliations.${i}.organisation`, p: a.organisation })),
     ...d.funds.map((f, i) => ({ path: `funds.${i}.provider`, p: f.provider })),
     ...d.nonMonetary.map((n, i) => ({ path: `nonMonetary.${i}.provider`, p: n.provider })),
-  ].flatMap(({ path, p }) => (p.partyId || !p.name.trim() ? [] : [{ path, name: p.name.trim() }]));
+    ...d.career.map((c, i) => ({
+      path: `career.${i}.organisation`,
+      p: { name: c.organisation, partyId: null } as Provider,
+    })),
+  ].flatMap(({ path, p }) =>
+    p.partyId || !p.name.trim() ? [] : [{ path, name: p.name.trim(), kind: p.kind ?? "organization" }],
+  );
   const seen = new Set<string>();
   return all.filter((p) => {
-    const key = p.name.normalize("NFKC").toLowerCase();
+    const key = `${p.kind}:${p.name.normalize("NFKC").toLowerCase()}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -430,6 +430,16 @@ export function createPeopleRepo() {
         .orderBy("path")
         .execute();
     },
+    /** Every person whose declared provider this party is (for re-screening after a list update). */
+    providerScreeningsOfParty(db: Executor, partyId: string) {
+      return db
+        .selectFrom("person_provider_screenings as s")
+        .innerJoin("people", "people.id", "s.person_id")
+        .innerJoin("parties", "parties.id", "people.party_id")
+        .select(["s.person_id", "s.party_id", "s.provider_name", "s.result", "parties.primary_name as name"])
+        .where("s.party_id", "=", partyId)
+        .execute();
+    },
     providerScreenings(db: Executor, personId: string) {
       return db
         .selectFrom("person_provider_screenings")

@@ -27,7 +27,20 @@ export const PersonSchema = z.object({
   tokutei: z.array(z.unknown()),
   disclosures: z.array(z.unknown()),
   providerScreenings: z.array(z.unknown()),
-  flags: z.array(z.object({ id: z.string(), title: Bilingual, evidence: Bilingual, source: z.string() })),
+  disclosureMatches: z.array(z.unknown()),
+  flags: z.array(
+    z.object({
+      id: z.string(),
+      title: Bilingual,
+      evidence: Bilingual,
+      source: z.string(),
+      items: z
+        .array(
+          z.object({ where: Bilingual, link: z.string().nullable(), confidential: z.boolean().optional() }),
+        )
+        .optional(),
+    }),
+  ),
 });
 
 const PersonBody = z.object({
@@ -87,7 +100,11 @@ const TokuteiBody = z.object({
   pledge: z.boolean(),
 });
 
-const Provider = z.object({ name: z.string().max(500), partyId: z.uuid().nullable().default(null) });
+const Provider = z.object({
+  name: z.string().max(500),
+  partyId: z.uuid().nullable().default(null),
+  kind: z.enum(["organization", "person"]).optional(),
+});
 const DisclosureBody = z.object({
   submittedOn: DateStr,
   career: z
@@ -164,7 +181,15 @@ export function registerPeopleRoutes(app: App, { people }: { people: PeopleServi
           department: z.string().max(200).optional(),
           category: z.enum(PERSON_CATEGORIES).optional(),
           flag: z
-            .enum(["P-DECLARATION-OVERDUE", "P-DISCLOSURE-LIST-HIT", "P-EFFORT-OVER-100", "P-TALENT-PROGRAM"])
+            .enum([
+              "P-DECLARATION-OVERDUE",
+              "P-DISCLOSURE-LIST-HIT",
+              "P-EFFORT-OVER-100",
+              "P-TALENT-PROGRAM",
+              "P-UNDISCLOSED-AFFILIATION",
+              "P-DISCLOSURE-DROPPED",
+              "P-APPROACH-CONNECTION",
+            ])
             .optional(),
           due: z.enum(["overdue", "within30", "within90"]).optional(),
           sort: z.enum(["name", "due"]).optional(),

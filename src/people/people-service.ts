@@ -3,11 +3,19 @@ import type { AuditService, AuditWriter } from "../audit/audit-service.js";
 import { inUnitScope } from "../auth/separation-of-duties-engine.js";
 import type { Db, Executor } from "../db/database.js";
 import type { PartiesService } from "../parties/parties-service.js";
-import type { ScreeningPort } from "../screening/screening-contract.js";
+import type { PartyScreeningResult, ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from "../shared/errors.js";
 import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
+import {
+  type Appearance,
+  type ConsistencyFinding,
+  consistencyFindings,
+  disclosedItems,
+  type ReportedApproach,
+} from "./consistency-engine.js";
+import type { ConsistencyRepo } from "./consistency-repo.js";
 import {
   addMonths,
   chooseDisclosedParty,
@@ -18,6 +26,7 @@ import {
   dueState,
   eRadCsv,
   type FieldProblem,
+  type HitFact,
   type Label,
   liveHits,
   type PersonFact,
@@ -48,7 +57,14 @@ export type PersonInput = {
   eradResearcherNumber?: string | null | undefined;
 };
 
-export type PersonFlag = { id: string; title: Label; evidence: Label; source: string };
+export type PersonFlag = {
+  id: string;
+  title: Label;
+  evidence: Label;
+  source: string;
+  /** Where the evidence was found, with links (consistency flags); `confidential` items are for officers only. */
+  items?: { where: Label; link: string | null; confidential?: boolean }[] | undefined;
+};
 
 export type Person = {
   id: string;
@@ -90,6 +106,15 @@ export type Person = {
     recordedAt: string;
   }[];
   providerScreenings: { partyId: string; providerName: string; screenedAt: string; result: ScreeningFact }[];
+  /** How each free-text name of the latest disclosure became a party (matched or created), with reasons. */
+  disclosureMatches: {
+    path: string;
+    name: string;
+    partyId: string;
+    method: string;
+    score: number | null;
+    reasons: Label[];
+  }[];
   flags: PersonFlag[];
 };
 
@@ -122,6 +147,8 @@ export function createPeopleService(deps: {
   parties: Pick<PartiesService, "get" | "duplicates" | "createIn">;
   screening: ScreeningPort;
   tasks: TasksService;
+  /** Cross-record consistency (project roles, outside posts, approach reports); absent: not checked. */
+  consistency?: ConsistencyRepo | undefined;
   disclosureIntervalMonths: number;
   clock?: () => Date;
   /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
@@ -187,10 +214,204 @@ export function createPeopleService(deps: {
         screenedAt: iso(s.screened_at),
         result: s.result as ScreeningFact,
       })),
+      disclosureMatches: [],
       flags: [],
     };
+    const latestVersion = person.disclosures[0]?.version;
+    const [latestMatches, previousMatches] = [
+      latestVersion ? await repo.disclosureMatches(exec, id, latestVersion) : [],
+      person.disclosures[1] ? await repo.disclosureMatches(exec, id, person.disclosures[1].version) : [],
+    ];
+    person.disclosureMatches = latestMatches.map((m) => ({
+      path: m.path,
+      name: m.name,
+      partyId: m.party_id,
+      method: m.method,
+      score: m.score,
+      reasons: (m.reasons ?? []) as Label[],
+    }));
     person.flags = flagsOf(person, today(clock));
+    if (deps.consistency && person.disclosures[0])
+      for (const f of await consistencyOf(exec, person, latestMatches, previousMatches))
+        person.flags.push(consistencyFlag(f));
     return person;
+  }
+
+  /** Gathers what other records say about the person and asks the consistency engine. */
+  async function consistencyOf(
+    exec: Executor,
+    p: Person,
+    latestMatches: { path: string; party_id: string }[],
+    previousMatches: { path: string; party_id: string }[],
+  ): Promise<ConsistencyFinding[]> {
+    const c = deps.consistency!;
+    const memberships = await c.memberships(exec, p.id);
+    const projectIds = [...new Set(memberships.map((m) => m.project_id))];
+    const [appointments, partners, posts, asSender, reported] = await Promise.all([
+      c.appointments(
+        exec,
+        memberships.map((m) => m.member_id),
+      ),
+      c.partners(exec, projectIds),
+      p.userId ? c.outsidePosts(exec, p.userId) : Promise.resolve([]),
+      c.approachesAsSender(exec, p.partyId),
+      p.userId ? c.approachesReported(exec, p.userId) : Promise.resolve([]),
+    ]);
+    const latest = p.disclosures[0]!;
+    const previous = p.disclosures[1] ?? null;
+    const partyIds = [
+      ...memberships.flatMap((m) => (m.affiliation_party_id ? [m.affiliation_party_id] : [])),
+      ...appointments.map((a) => a.party_id),
+      ...partners.map((x) => x.party_id),
+      ...posts.map((x) => x.party_id),
+      ...asSender.flatMap((x) => (x.party_id ? [x.party_id] : [])),
+      ...reported.flatMap((x) => (x.party_id ? [x.party_id] : [])),
+      ...latestMatches.map((m) => m.party_id),
+      ...previousMatches.map((m) => m.party_id),
+      ...disclosureProviders(latest.content).flatMap((x) => (x.partyId ? [x.partyId] : [])),
+      ...(previous
+        ? disclosureProviders(previous.content).flatMap((x) => (x.partyId ? [x.partyId] : []))
+        : []),
+    ];
+    const names = await c.names(exec, partyIds);
+    const ref = (partyId: string | null, name: string) => ({
+      partyId,
+      name,
+      names: partyId ? (names.get(partyId) ?? []) : [],
+    });
+    const project = (m: (typeof memberships)[number]) => ({
+      ja: `研究プロジェクト #${m.number}「${m.title}」`,
+      en: `Research project #${m.number} "${m.title}"`,
+    });
+    const appearances: (Appearance & { confidential?: boolean })[] = [];
+    for (const m of memberships) {
+      const where = project(m);
+      const link = `/projects/${m.project_id}`;
+      if (m.affiliation_party_id && m.affiliation_name)
+        appearances.push({
+          org: ref(m.affiliation_party_id, m.affiliation_name),
+          source: "project_affiliation",
+          where: { ja: `${where.ja}の所属`, en: `${where.en}: stated affiliation` },
+          link,
+        });
+      for (const a of appointments.filter((x) => x.member_id === m.member_id))
+        appearances.push({
+          org: ref(a.party_id, a.name),
+          source: "project_appointment",
+          where: { ja: `${where.ja}の兼務先`, en: `${where.en}: stated appointment` },
+          link,
+        });
+      // The project's funders are the researcher's funding when they must disclose (pledging roles).
+      if (m.pledge_required)
+        for (const f of partners.filter((x) => x.project_id === m.project_id && x.role === "funder"))
+          appearances.push({
+            org: ref(f.party_id, f.name),
+            source: "project_funder",
+            where: { ja: `${where.ja}の資金提供者`, en: `${where.en}: funder` },
+            link,
+          });
+    }
+    for (const r of posts)
+      if (r.kind === "organization")
+        appearances.push({
+          org: ref(r.party_id, r.name),
+          source: "outside_post_review",
+          where: {
+            ja: `兼業の審査 ${r.ref_no}「${r.title}」`,
+            en: `Outside-post review ${r.ref_no} "${r.title}"`,
+          },
+          link: `/reviews/${r.review_id}`,
+        });
+    for (const r of asSender) {
+      const name = r.name ?? r.sender_organisation?.trim();
+      if (!name) continue;
+      appearances.push({
+        org: ref(r.party_id, name),
+        source: "approach_sender",
+        where: {
+          ja: `接触報告 #${r.number}（本人が相手方として記載）`,
+          en: `Approach report #${r.number} (names the researcher as sender)`,
+        },
+        link: `/approaches/${r.report_id}`,
+        // Who reported whom stays with the office: the researcher never sees this evidence.
+        confidential: true,
+      });
+    }
+    const reportedApproaches: ReportedApproach[] = reported.flatMap((r) => {
+      const name = r.name ?? r.sender_organisation?.trim();
+      return name
+        ? [
+            {
+              org: ref(r.party_id, name),
+              where: { ja: `本人の接触報告 #${r.number}`, en: `Own approach report #${r.number}` },
+              link: `/approaches/${r.report_id}`,
+            },
+          ]
+        : [];
+    });
+    const projectPartners = partners.flatMap((x) => {
+      const m = memberships.find((y) => y.project_id === x.project_id);
+      return m
+        ? [{ org: ref(x.party_id, x.name), where: project(m), link: `/projects/${x.project_id}` }]
+        : [];
+    });
+    const byPath = (ms: { path: string; party_id: string }[]) => new Map(ms.map((m) => [m.path, m.party_id]));
+    const namesOf = (id: string) => names.get(id) ?? [];
+    const findings = consistencyFindings({
+      latest: {
+        submittedOn: latest.submittedOn,
+        items: disclosedItems(latest.content, byPath(latestMatches), namesOf),
+      },
+      previous: previous
+        ? {
+            submittedOn: previous.submittedOn,
+            items: disclosedItems(previous.content, byPath(previousMatches), namesOf),
+          }
+        : null,
+      appearances,
+      reportedApproaches,
+      projectPartners,
+    });
+    const confidentialLinks = new Set(appearances.filter((a) => a.confidential).map((a) => a.link));
+    return findings.map((f) => ({
+      ...f,
+      evidence: f.evidence.map((e) =>
+        f.flag === "P-UNDISCLOSED-AFFILIATION" && confidentialLinks.has(e.link)
+          ? { ...e, confidential: true }
+          : e,
+      ),
+    }));
+  }
+
+  function consistencyFlag(f: ConsistencyFinding): PersonFlag {
+    const def = redFlag(f.flag);
+    return {
+      id: f.flag,
+      title: def?.title ?? { ja: f.flag, en: f.flag },
+      evidence: f.message,
+      source: def?.source ?? "",
+      items: f.evidence,
+    };
+  }
+
+  /**
+   * The researcher reading their own record sees their consistency flags, but not evidence that
+   * comes from someone else's approach report (the reporter stays protected).
+   */
+  function forReader(actor: Actor, p: Person): Person {
+    if (hasAnyRole(actor, OFFICERS)) return p;
+    const flags = p.flags.flatMap((f) => {
+      if (!f.items) return [f];
+      const items = f.items.filter((i) => !i.confidential);
+      if (items.length === f.items.length) return [f];
+      if (items.length === 0) return [];
+      const evidence = {
+        ja: `${f.title.ja}: ${items.map((i) => i.where.ja).join("、")}`,
+        en: `${f.title.en}: ${items.map((i) => i.where.en).join("; ")}`,
+      };
+      return [{ ...f, items, evidence }];
+    });
+    return { ...p, flags };
   }
 
   function flagsOf(p: Person, now: string): PersonFlag[] {
@@ -599,7 +820,7 @@ export function createPeopleService(deps: {
     })[] = [];
     for (const n of unlinkedProviders(disclosure)) {
       const candidates = await deps.parties.duplicates({
-        kind: "organization",
+        kind: n.kind,
         names: [{ name: n.name, kind: "primary" }],
         country: null,
         birthDate: null,
@@ -628,7 +849,7 @@ export function createPeopleService(deps: {
           n.choice.partyId ??
           (
             await deps.parties.createIn(tx, actor, {
-              kind: "organization",
+              kind: n.kind,
               names: [{ name: n.name, kind: "primary" }],
               notes: `研究インテグリティ申告（${row.name}）に記載 / Named in a research-integrity disclosure`,
             })
@@ -756,6 +977,69 @@ export function createPeopleService(deps: {
   }
 
   /**
+   * A list update found new hits on a party: every person who declared it as a provider gets the
+   * hits on their record (kept with earlier ones and their decisions) and a task for the
+   * secretariat. Runs inside the re-screening transaction (`exec`).
+   */
+  async function refreshProviderHits(
+    exec: Executor,
+    actor: Actor,
+    partyId: string,
+    hits: PartyScreeningResult["hits"],
+  ): Promise<number> {
+    const rows = await repo.providerScreeningsOfParty(exec, partyId);
+    const fresh = toScreeningFact({
+      runId: "",
+      partyId,
+      screenedAt: clock().toISOString(),
+      hits,
+      openHitCount: 0,
+      confirmedHitCount: 0,
+    });
+    for (const r of rows) {
+      const stored = r.result as ScreeningFact;
+      const key = (h: HitFact) => h.entityId ?? `${h.source}:${h.name}`;
+      const replaced = new Set(fresh.hits.map(key));
+      const result: ScreeningFact = {
+        runId: stored.runId,
+        screenedAt: fresh.screenedAt,
+        hits: [...stored.hits.filter((h) => !replaced.has(key(h))), ...fresh.hits],
+      };
+      await repo.replaceProviderScreening(exec, {
+        personId: r.person_id,
+        partyId,
+        providerName: r.provider_name,
+        result,
+        screenedAt: new Date(fresh.screenedAt),
+      });
+      await tasks.open(exec, actor, {
+        kind: "people.hits_to_resolve",
+        title: {
+          ja: `リスト更新で申告された所属・資金提供者に新たな該当候補: ${r.name}`,
+          en: `List update: new hits on a declared affiliation/funder: ${r.name}`,
+        },
+        detail: {
+          ja: `${r.provider_name}: ${hits.map((h) => `${h.source} ${h.name}`).join("、")}`,
+          en: `${r.provider_name}: ${hits.map((h) => `${h.source} ${h.name}`).join(", ")}`,
+        },
+        link: `/people/${r.person_id}`,
+        entityType: "person",
+        entityId: r.person_id,
+        assignee: { role: "secretariat" },
+        dedupeKey: `person:${r.person_id}:hits`,
+        email: true,
+      });
+      await audit.write(exec, actor, {
+        action: "person.providers_rescreened",
+        entityType: "person",
+        entityId: r.person_id,
+        after: { partyId, newHits: hits.map((h) => `${h.source}:${h.sourceId}`) },
+      });
+    }
+    return rows.length;
+  }
+
+  /**
    * The yearly reminder: opens a task (and sends an e-mail) for each person whose disclosure or
    * 特定類型 review is overdue or due within 30 days. Safe to run daily: tasks are de-duplicated.
    */
@@ -826,17 +1110,23 @@ export function createPeopleService(deps: {
     declareTokutei,
     submitDisclosure,
     screenProviders,
+    refreshProviderHits,
     sendDueReminders,
+    /** The person's undisclosed-affiliation findings (office view, with evidence), for project readiness. */
+    async undisclosedFor(exec: Executor, personId: string): Promise<PersonFlag[]> {
+      const p = await load(exec, personId);
+      return p.flags.filter((f) => f.id === "P-UNDISCLOSED-AFFILIATION");
+    },
     async get(actor: Actor, id: string): Promise<Person> {
       const p = await load(db, id);
       await assertMayRead(actor, p);
-      return p;
+      return forReader(actor, p);
     },
     /** The caller's own person record (staff declare for themselves), or null. */
     async mine(actor: Actor): Promise<Person | null> {
       if (!actor.id) return null;
       const row = await repo.findByUser(db, actor.id);
-      return row ? load(db, row.id) : null;
+      return row ? forReader(actor, await load(db, row.id)) : null;
     },
     /**
      * The people list, filtered by name, department, category, due dates (overdue / due within N

@@ -14,6 +14,7 @@ export function toScreeningFact(result: PartyScreeningResult): ScreeningFact {
       match: h.match,
       programs: [...h.programs],
       decision: h.decision?.status ?? null,
+      reason: h.explanation.summary,
     })),
   };
 }

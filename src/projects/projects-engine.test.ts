@@ -7,7 +7,9 @@ import {
   type MemberFact,
   pledgeRequiredFor,
   pledgeState,
+  RESEARCH_SECURITY_MODULE,
   readinessBlockers,
+  trainingRequirements,
 } from "./projects-engine.js";
 
 const allSatisfied = CHECK_ITEM_IDS.map((item) => ({ item, status: "satisfied" as const, evidenceCount: 1 }));
@@ -70,6 +72,14 @@ describe("readiness blockers", () => {
       { members: [member({ training: [{ slug: "s", title: { ja: "s", en: "s" }, current: false }] })] },
       "training_not_current",
     ],
+    [
+      {
+        members: [
+          member({ undisclosed: [{ ja: "「清華大学」が申告にない", en: "清華大学 not disclosed" }] }),
+        ],
+      },
+      "undisclosed_affiliation",
+    ],
     [{ members: [] }, "no_members"],
     [{ checks: allSatisfied.slice(1) }, "check_open"],
     [
@@ -125,7 +135,15 @@ describe("disclosed names become parties", () => {
     const provider = (name: string, partyId: string | null = null) => ({ name, partyId });
     const got = unlinkedProviders({
       submittedOn: "2026-01-01",
-      career: [],
+      career: [
+        {
+          from: "2010-04-01",
+          to: "2015-03-31",
+          organisation: "Harbin Institute of Technology",
+          position: "講師",
+        },
+        { from: "2015-04-01", to: null, organisation: "清華大学", position: "客員" },
+      ],
       affiliations: [
         {
           kind: "talent_programme",
@@ -162,12 +180,23 @@ describe("disclosed names become parties", () => {
           confidentiality: false,
         },
       ],
-      nonMonetary: [{ description: "", provider: provider("Acme"), from: null, confidentiality: false }],
+      nonMonetary: [
+        { description: "", provider: provider("Acme"), from: null, confidentiality: false },
+        {
+          description: "",
+          provider: { name: "Li Wei", partyId: null, kind: "person" },
+          from: null,
+          confidentiality: false,
+        },
+      ],
       pledge: true,
     });
+    // Career employers count too; a person provider is matched as a person; each name once.
     expect(got).toEqual([
-      { path: "affiliations.0.organisation", name: "清華大学" },
-      { path: "nonMonetary.0.provider", name: "Acme" },
+      { path: "affiliations.0.organisation", name: "清華大学", kind: "organization" },
+      { path: "nonMonetary.0.provider", name: "Acme", kind: "organization" },
+      { path: "nonMonetary.1.provider", name: "Li Wei", kind: "person" },
+      { path: "career.0.organisation", name: "Harbin Institute of Technology", kind: "organization" },
     ]);
   });
   it.each([
@@ -195,5 +224,42 @@ describe("csv field", () => {
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvField(null)).toBe("");
+  });
+});
+
+describe("training requirements", () => {
+  it.each([
+    [{ requiredModules: [], usFederal: false }, []],
+    [{ requiredModules: [], usFederal: true }, [RESEARCH_SECURITY_MODULE]],
+    [
+      { requiredModules: ["fefta-basics"], usFederal: true, specifiedProgramme: true },
+      ["fefta-basics", RESEARCH_SECURITY_MODULE],
+    ],
+    [{ requiredModules: [RESEARCH_SECURITY_MODULE], usFederal: true }, [RESEARCH_SECURITY_MODULE]],
+  ])("%j → %j", (project, slugs) => {
+    expect(trainingRequirements(project).map((r) => r.slug)).toEqual(slugs);
+  });
+  it("says why research-security training is required, with its source, in both languages", () => {
+    const [r] = trainingRequirements({ requiredModules: [], usFederal: true });
+    expect(r?.why.en).toContain("CHIPS and Science Act §10634");
+    expect(r?.why.ja).toContain("研究セキュリティ研修");
+    const blockers = readinessBlockers({
+      ...clean,
+      members: [
+        member({
+          training: [
+            {
+              slug: r!.slug,
+              title: { ja: "研究インテグリティ", en: "Research integrity" },
+              current: false,
+              why: r!.why,
+            },
+          ],
+        }),
+      ],
+    });
+    expect(blockers.map((b) => b.code)).toEqual(["training_not_current"]);
+    expect(blockers[0]?.message.ja).toContain("有効な修了証");
+    expect(blockers[0]?.message.en).toContain("CHIPS");
   });
 });

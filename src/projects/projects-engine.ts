@@ -89,6 +89,39 @@ export function pledgeRequiredFor(role: (typeof MEMBER_ROLES)[number]): boolean 
   return role === "pi" || role === "co_pi" || role === "co_investigator" || role === "researcher";
 }
 
+/** The curriculum module on research integrity, disclosure and research security (src/cases/curriculum-library.ts). */
+export const RESEARCH_SECURITY_MODULE = "research-integrity-disclosure";
+
+/** A module a project's members must hold a current certificate for, and why. */
+export type TrainingRequirement = { slug: string; why: Label };
+
+/**
+ * The training every member of a project must have passed and still hold: the modules the office
+ * chose for the project, plus research-security training when the funding requires it by law —
+ * US federal funding (CHIPS and Science Act §10634, 42 U.S.C. 19234: research security training for
+ * covered individuals on a federal R&D award application; NSPM-33 §4(g)). Japan's 特定研究開発プログラム
+ * procedure checks the institution's risk management but, as far as we know, names no course for
+ * each researcher, so there the office chooses modules itself (`requiredModules`).
+ */
+export function trainingRequirements(project: {
+  requiredModules: readonly string[];
+  usFederal: boolean;
+}): TrainingRequirement[] {
+  const out: TrainingRequirement[] = project.requiredModules.map((slug) => ({
+    slug,
+    why: { ja: "このプロジェクトで必須に指定", en: "required for this project" },
+  }));
+  if (project.usFederal && !out.some((r) => r.slug === RESEARCH_SECURITY_MODULE))
+    out.push({
+      slug: RESEARCH_SECURITY_MODULE,
+      why: {
+        ja: "米国連邦資金の申請者は研究セキュリティ研修が必須（CHIPS and Science Act §10634）",
+        en: "US federal applicants must complete research-security training (CHIPS and Science Act §10634)",
+      },
+    });
+  return out;
+}
+
 export type PledgeState = "given" | "pending" | "overdue" | "missing";
 
 /** A pledge's state on a day: given, still pending before its due date, overdue, or never requested. */
@@ -120,10 +153,85 @@ export type MemberFact = {
   disclosureDueOn: string | null;
   hasDisclosure: boolean;
   /** Required training modules and whether the member's pass is current; empty when none required. */
-  training: { slug: string; title: Label; current: boolean }[];
+  training: { slug: string; title: Label; current: boolean; why?: Label | undefined }[];
   /** Member has no user account, so training cannot be checked. */
   noAccount: boolean;
+  /** Affiliations or funders found in other records but missing from the disclosure (with evidence). */
+  undisclosed?: Label[] | undefined;
 };
+
+export const ASSET_KINDS = ["data", "equipment", "material", "software"] as const;
+export const CONTROL_STATUSES = ["listed", "not_listed", "unclassified"] as const;
+
+/** One entry of the data and equipment register, as the readiness rule and validation read it. */
+export type AssetFact = {
+  id: string;
+  description: string;
+  controlStatus: (typeof CONTROL_STATUSES)[number];
+  controlRef: string | null;
+  sharedWithPartyId: string | null;
+  sharingAgreement: string | null;
+  accessLimits: string | null;
+  authorisedMemberIds: string[];
+};
+
+/**
+ * Checks a register entry: a description; a listed (該当) item names its control entry (輸出令別表第1 /
+ * 外為令別表 項番) and has an access rule and at least one authorised member — access to listed
+ * technology by a non-resident or a 特定類型 person is a technology provision needing permission
+ * (外為法第25条第1項; 役務通達, みなし輸出 clarified from 2022-05-01); sharing with a party needs the
+ * agreement it rests on; authorised people must be members of the project.
+ */
+export function validateAsset(
+  a: AssetFact,
+  memberIds: readonly string[],
+): { path: string; message: Label }[] {
+  const out: { path: string; message: Label }[] = [];
+  if (!a.description.trim())
+    out.push({ path: "description", message: { ja: "内容を記入してください", en: "Describe the item" } });
+  if (a.controlStatus === "listed") {
+    if (!a.controlRef?.trim())
+      out.push({
+        path: "controlRef",
+        message: {
+          ja: "該当する項番を記入してください（例: 2(12)）",
+          en: "Give the control-list entry (e.g. 2(12))",
+        },
+      });
+    if (!a.accessLimits?.trim())
+      out.push({
+        path: "accessLimits",
+        message: {
+          ja: "リスト規制該当品にはアクセス制限を記入してください",
+          en: "A listed item needs its access limits",
+        },
+      });
+    if (a.authorisedMemberIds.length === 0)
+      out.push({
+        path: "authorisedMemberIds",
+        message: {
+          ja: "リスト規制該当品にアクセスできる研究者を選んでください",
+          en: "Choose who may access a listed item",
+        },
+      });
+  }
+  if (a.sharedWithPartyId && !a.sharingAgreement?.trim())
+    out.push({
+      path: "sharingAgreement",
+      message: {
+        ja: "共有の根拠となる契約・取決めを記入してください",
+        en: "Name the agreement the sharing rests on",
+      },
+    });
+  a.authorisedMemberIds.forEach((id, i) => {
+    if (!memberIds.includes(id))
+      out.push({
+        path: `authorisedMemberIds.${i}`,
+        message: { ja: "このプロジェクトの研究者ではありません", en: "Not a member of this project" },
+      });
+  });
+  return out;
+}
 
 export type CheckFact = { item: string; status: "open" | "satisfied" | "concern"; evidenceCount: number };
 export type MeasureFact = { id: string; addresses: string[]; status: "planned" | "in_place" };
@@ -137,7 +245,9 @@ export type Blocker = {
     | "pledge_missing"
     | "disclosure_overdue"
     | "disclosure_missing"
+    | "undisclosed_affiliation"
     | "training_not_current"
+    | "asset_unclassified"
     | "check_open"
     | "check_without_evidence"
     | "concern_unmitigated"
@@ -151,7 +261,8 @@ const itemLabel = (id: string): Label => CHECK_ITEMS.find((c) => c.id === id)?.l
 /**
  * Everything that stops a project from being marked ready for application, with its evidence.
  * The rule (decided for issue 16): every partner screened with no live hit; every member who must
- * pledge has given the e-Rad pledge; every member's disclosure exists and is not overdue; required
+ * pledge has given the e-Rad pledge; every member's disclosure exists, is not overdue and names every
+ * affiliation and funder the other records show (P-UNDISCLOSED-AFFILIATION); required
  * training current; every checklist item concluded with evidence; every concern covered by a
  * mitigation measure that is in place.
  */
@@ -161,6 +272,7 @@ export function readinessBlockers(input: {
   members: MemberFact[];
   checks: CheckFact[];
   measures: MeasureFact[];
+  assets?: AssetFact[] | undefined;
 }): Blocker[] {
   const out: Blocker[] = [];
   const { today } = input;
@@ -237,17 +349,33 @@ export function readinessBlockers(input: {
           en: `${m.name}: disclosure update overdue since ${m.disclosureDueOn}`,
         },
       });
+    for (const u of m.undisclosed ?? [])
+      out.push({
+        code: "undisclosed_affiliation",
+        subject: m.personId,
+        message: { ja: `${m.name}: ${u.ja}`, en: `${m.name}: ${u.en}` },
+      });
     for (const t of m.training)
       if (!t.current)
         out.push({
           code: "training_not_current",
           subject: m.personId,
           message: {
-            ja: `${m.name}: 必須研修「${t.title.ja}」が${m.noAccount ? "確認できません（アカウント未連携）" : "未修了または期限切れ"}`,
-            en: `${m.name}: required training "${t.title.en}" ${m.noAccount ? "cannot be checked (no account)" : "not passed or expired"}`,
+            ja: `${m.name}: 必須研修「${t.title.ja}」の有効な修了証が${m.noAccount ? "確認できません（アカウント未連携）" : "ありません（未修了または期限切れ）"}${t.why ? ` — ${t.why.ja}` : ""}`,
+            en: `${m.name}: no current certificate for required training "${t.title.en}" ${m.noAccount ? "(cannot be checked: no account)" : "(not passed or expired)"}${t.why ? ` — ${t.why.en}` : ""}`,
           },
         });
   }
+  for (const a of input.assets ?? [])
+    if (a.controlStatus === "unclassified")
+      out.push({
+        code: "asset_unclassified",
+        subject: a.id,
+        message: {
+          ja: `データ・設備「${a.description}」の該非判定が未了です`,
+          en: `Data or equipment "${a.description}" has not been classified`,
+        },
+      });
   for (const id of CHECK_ITEM_IDS) {
     const c = input.checks.find((x) => x.item === id);
     const label = itemLabel(id);
@@ -337,6 +465,17 @@ export const PROJECT_LABELS = {
   measureStatus: {
     planned: { ja: "計画", en: "Planned" },
     in_place: { ja: "実施済み", en: "In place" },
+  },
+  assetKind: {
+    data: { ja: "データ", en: "Data" },
+    equipment: { ja: "設備・機器", en: "Equipment" },
+    material: { ja: "試料・材料", en: "Material" },
+    software: { ja: "ソフトウェア", en: "Software" },
+  },
+  controlStatus: {
+    listed: { ja: "リスト規制該当", en: "Listed (controlled)" },
+    not_listed: { ja: "非該当", en: "Not listed" },
+    unclassified: { ja: "未判定", en: "Not classified" },
   },
 } satisfies Record<string, Record<string, Label>>;
 

@@ -152,7 +152,14 @@ export function createProjectsRepo() {
     },
     async insertMember(
       exec: Executor,
-      row: { id: string; projectId: string; personId: string; role: string; pledgeRequired: boolean },
+      row: {
+        id: string;
+        projectId: string;
+        personId: string;
+        role: string;
+        pledgeRequired: boolean;
+        appointmentPartyIds?: string[] | undefined;
+      },
     ) {
       const { n } = await exec
         .selectFrom("research_project_members")
@@ -172,6 +179,22 @@ export function createProjectsRepo() {
           position: Number(n),
         })
         .execute();
+      const appointments = [...new Set(row.appointmentPartyIds ?? [])];
+      if (appointments.length)
+        await exec
+          .insertInto("research_project_member_appointments")
+          .values(appointments.map((party_id) => ({ member_id: row.id, party_id })))
+          .execute();
+    },
+    /** The appointments (兼務先) stated for the project's members, with the party's name. */
+    memberAppointments(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_member_appointments as a")
+        .innerJoin("research_project_members as m", "m.id", "a.member_id")
+        .innerJoin("parties as x", "x.id", "a.party_id")
+        .select(["a.member_id", "a.party_id", "x.primary_name as name"])
+        .where("m.project_id", "=", projectId)
+        .execute();
     },
     async deleteMember(exec: Executor, projectId: string, id: string) {
       const r = await exec
@@ -183,6 +206,74 @@ export function createProjectsRepo() {
     },
     personExists(exec: Executor, personId: string) {
       return exec.selectFrom("people").select("id").where("id", "=", personId).executeTakeFirst();
+    },
+    // — data and equipment register (migration 1080) —
+    assets(exec: Executor, projectId: string) {
+      return exec
+        .selectFrom("research_project_assets as a")
+        .leftJoin("parties as x", "x.id", "a.shared_with_party_id")
+        .select([
+          "a.id",
+          "a.kind",
+          "a.description",
+          "a.control_status",
+          "a.control_ref",
+          "a.shared_with_party_id",
+          "x.primary_name as shared_with_name",
+          "a.sharing_agreement",
+          "a.location",
+          "a.access_limits",
+          "a.authorised_member_ids",
+          "a.version",
+          "a.updated_at",
+        ])
+        .where("a.project_id", "=", projectId)
+        .orderBy("a.position")
+        .execute();
+    },
+    findAsset(exec: Executor, projectId: string, id: string) {
+      return exec
+        .selectFrom("research_project_assets")
+        .selectAll()
+        .where("project_id", "=", projectId)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+    async insertAsset(exec: Executor, row: AssetRow & { id: string; projectId: string }) {
+      const { n } = await exec
+        .selectFrom("research_project_assets")
+        .select(sql<number>`coalesce(max(position), 0) + 1`.as("n"))
+        .where("project_id", "=", row.projectId)
+        .executeTakeFirstOrThrow();
+      await exec
+        .insertInto("research_project_assets")
+        .values({ id: row.id, project_id: row.projectId, position: Number(n), ...assetColumns(row) })
+        .execute();
+    },
+    async updateAsset(exec: Executor, id: string, row: AssetRow) {
+      await exec
+        .updateTable("research_project_assets")
+        .set({ ...assetColumns(row), version: sql`version + 1`, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+    async deleteAsset(exec: Executor, projectId: string, id: string) {
+      const r = await exec
+        .deleteFrom("research_project_assets")
+        .where("project_id", "=", projectId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    /** A removed member loses every access the register gave them. */
+    async dropMemberFromAssets(exec: Executor, projectId: string, memberId: string) {
+      await exec
+        .updateTable("research_project_assets")
+        .set({ authorised_member_ids: sql`array_remove(authorised_member_ids, ${memberId}::uuid)` })
+        .where("project_id", "=", projectId)
+        .where(sql<boolean>`${memberId}::uuid = ANY(authorised_member_ids)`)
+        .execute();
     },
     partyExists(exec: Executor, partyId: string) {
       return exec
@@ -405,3 +496,30 @@ export function createProjectsRepo() {
 }
 
 export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;
+
+/** One register entry as the service writes it. */
+export type AssetRow = {
+  kind: string;
+  description: string;
+  controlStatus: "listed" | "not_listed" | "unclassified";
+  controlRef: string | null;
+  sharedWithPartyId: string | null;
+  sharingAgreement: string | null;
+  location: string | null;
+  accessLimits: string | null;
+  authorisedMemberIds: string[];
+};
+
+function assetColumns(row: AssetRow) {
+  return {
+    kind: row.kind,
+    description: row.description,
+    control_status: row.controlStatus,
+    control_ref: row.controlRef,
+    shared_with_party_id: row.sharedWithPartyId,
+    sharing_agreement: row.sharingAgreement,
+    location: row.location,
+    access_limits: row.accessLimits,
+    authorised_member_ids: row.authorisedMemberIds,
+  };
+}

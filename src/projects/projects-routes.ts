@@ -2,7 +2,13 @@ import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { App } from "../http/server.js";
 import type { PdfFont } from "../shared/pdf-font.js";
-import { MEASURE_KINDS, MEMBER_ROLES, PARTNER_ROLES } from "./projects-engine.js";
+import {
+  ASSET_KINDS,
+  CONTROL_STATUSES,
+  MEASURE_KINDS,
+  MEMBER_ROLES,
+  PARTNER_ROLES,
+} from "./projects-engine.js";
 import type { ProjectsService } from "./projects-service.js";
 import { renderProjectSummaryPdf } from "./projects-summary-pdf.js";
 
@@ -58,8 +64,10 @@ const ProjectSchema = z.object({
       pledgeState: z.string(),
       disclosureDueOn: z.string().nullable(),
       hasDisclosure: z.boolean(),
-      training: z.array(z.object({ slug: z.string(), title: Bi, current: z.boolean() })),
+      training: z.array(z.object({ slug: z.string(), title: Bi, current: z.boolean(), why: Bi.optional() })),
       noAccount: z.boolean(),
+      appointments: z.array(z.object({ partyId: z.string(), name: z.string() })),
+      undisclosed: z.array(Bi),
     }),
   ),
   checks: z.array(
@@ -86,7 +94,38 @@ const ProjectSchema = z.object({
       addresses: z.array(z.string()),
     }),
   ),
+  assets: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      description: z.string(),
+      controlStatus: z.string(),
+      controlRef: z.string().nullable(),
+      sharedWithPartyId: z.string().nullable(),
+      sharedWithName: z.string().nullable(),
+      sharingAgreement: z.string().nullable(),
+      location: z.string().nullable(),
+      accessLimits: z.string().nullable(),
+      authorisedMemberIds: z.array(z.string()),
+      authorised: z.array(z.object({ memberId: z.string(), name: z.string() })),
+      version: z.number(),
+      updatedAt: z.string(),
+    }),
+  ),
   blockers: z.array(z.object({ code: z.string(), subject: z.string(), message: Bi })),
+});
+
+/** A data / equipment register entry as a form sends it. */
+const AssetBody = z.object({
+  kind: z.enum(ASSET_KINDS),
+  description: z.string().max(1000),
+  controlStatus: z.enum(CONTROL_STATUSES),
+  controlRef: z.string().max(200).nullable().optional(),
+  sharedWithPartyId: z.uuid().nullable().optional(),
+  sharingAgreement: z.string().max(1000).nullable().optional(),
+  location: z.string().max(500).nullable().optional(),
+  accessLimits: z.string().max(2000).nullable().optional(),
+  authorisedMemberIds: z.array(z.uuid()).max(200).optional(),
 });
 
 const ProjectBody = z.object({
@@ -233,6 +272,8 @@ export function registerProjectsRoutes(
           personId: z.uuid(),
           role: z.enum(MEMBER_ROLES),
           pledgeRequired: z.boolean().optional(),
+          /** Other posts the researcher states for this project (兼務先), as parties. */
+          appointmentPartyIds: z.array(z.uuid()).max(20).optional(),
         }),
         response: { 200: ProjectSchema },
       },
@@ -282,6 +323,50 @@ export function registerProjectsRoutes(
       },
     },
     (req) => projects.addEvidence(actorOf(req), req.params.id, req.params.item, req.body),
+  );
+  app.post(
+    "/api/projects/:id/assets",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Add data, equipment, material or software to the register, with its access limits",
+        params: Id,
+        body: AssetBody,
+        response: { 200: ProjectSchema },
+      },
+    },
+    (req) => projects.addAsset(actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    "/api/projects/:id/assets/:assetId",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Change a register entry (send the version you saw)",
+        params: z.object({ id: z.uuid(), assetId: z.uuid() }),
+        body: AssetBody.extend({ version: z.number().int() }),
+        response: { 200: ProjectSchema },
+      },
+    },
+    (req) => {
+      const { version, ...input } = req.body;
+      return projects.updateAsset(actorOf(req), req.params.id, req.params.assetId, version, input);
+    },
+  );
+  app.delete(
+    "/api/projects/:id/assets/:assetId",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Remove a register entry",
+        params: z.object({ id: z.uuid(), assetId: z.uuid() }),
+        response: { 200: ProjectSchema },
+      },
+    },
+    (req) => projects.removeAsset(actorOf(req), req.params.id, req.params.assetId),
   );
   app.post(
     "/api/projects/:id/measures",

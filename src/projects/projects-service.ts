@@ -8,9 +8,11 @@ import { hasAnyRole } from "../shared/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../shared/errors.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
+  type ASSET_KINDS,
   type Blocker,
   CHECK_ITEM_IDS,
   CHECK_ITEMS,
+  type CONTROL_STATUSES,
   csvField,
   type Label,
   type MEASURE_KINDS,
@@ -20,8 +22,22 @@ import {
   pledgeState,
   projectLabel,
   readinessBlockers,
+  trainingRequirements,
+  validateAsset,
 } from "./projects-engine.js";
-import type { ProjectsRepo } from "./projects-repo.js";
+import type { AssetRow, ProjectsRepo } from "./projects-repo.js";
+
+export type AssetInput = {
+  kind: (typeof ASSET_KINDS)[number];
+  description: string;
+  controlStatus: (typeof CONTROL_STATUSES)[number];
+  controlRef?: string | null | undefined;
+  sharedWithPartyId?: string | null | undefined;
+  sharingAgreement?: string | null | undefined;
+  location?: string | null | undefined;
+  accessLimits?: string | null | undefined;
+  authorisedMemberIds?: string[] | undefined;
+};
 
 const PROJECT: Label = { ja: "研究プロジェクト", en: "Research project" };
 const MANAGERS = ["secretariat", "unit_officer", "admin"] as const;
@@ -65,6 +81,11 @@ export function createProjectsService(deps: {
   tasks: TasksService;
   /** A list's name in both languages, so blockers and the agency summary name the list, not its id. */
   listLabels?: () => Promise<(source: string) => Label>;
+  /** Affiliations/funders of a member that appear elsewhere but not in their disclosure (people module). */
+  disclosureConsistency?: (
+    exec: Executor,
+    personId: string,
+  ) => Promise<{ evidence: Label; items?: { where: Label; link: string | null }[] | undefined }[]>;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -109,22 +130,40 @@ export function createProjectsService(deps: {
   async function load(exec: Executor, id: string) {
     const row = await repo.find(exec, id);
     if (!row) throw notFound(PROJECT);
-    const [partners, members, checks, evidence, measures] = await Promise.all([
+    const [partners, members, checks, evidence, measures, appointments] = await Promise.all([
       repo.partners(exec, id),
       repo.members(exec, id),
       repo.checks(exec, id),
       repo.evidence(exec, id),
       repo.measures(exec, id),
+      repo.memberAppointments(exec, id),
     ]);
+    const assets = await repo.assets(exec, id);
+    const undisclosed = new Map<string, Label[]>();
+    if (deps.disclosureConsistency)
+      for (const m of members)
+        undisclosed.set(
+          m.person_id,
+          (await deps.disclosureConsistency(exec, m.person_id)).map((f) => f.evidence),
+        );
     const personIds = members.map((m) => m.person_id);
     const [pledgeRows, disclosed] = await Promise.all([
       repo.latestPledges(exec, personIds),
       repo.hasDisclosure(exec, personIds),
     ]);
     const userIds = members.flatMap((m) => (m.user_id ? [m.user_id] : []));
+    const requirements = trainingRequirements({
+      requiredModules: row.required_modules,
+      usFederal: row.us_federal,
+    });
     const training =
-      row.required_modules.length > 0
-        ? await deps.training.currentTraining(exec, userIds, row.required_modules, clock())
+      requirements.length > 0
+        ? await deps.training.currentTraining(
+            exec,
+            userIds,
+            requirements.map((r) => r.slug),
+            clock(),
+          )
         : new Map();
     const now = today();
     const listLabel = deps.listLabels
@@ -154,11 +193,11 @@ export function createProjectsService(deps: {
     }
     const memberViews = members.map((m) => {
       const pledge = pledgeRows.find((p) => p.person_id === m.person_id) ?? null;
-      const required = row.required_modules.map((slug) => {
+      const required = requirements.map(({ slug, why }) => {
         const t = m.user_id
           ? training.get(m.user_id)?.find((x: { slug: string }) => x.slug === slug)
           : undefined;
-        return { slug, title: t?.title ?? { ja: slug, en: slug }, current: t?.current ?? false };
+        return { slug, title: t?.title ?? { ja: slug, en: slug }, current: t?.current ?? false, why };
       });
       const pledgeView = pledge ? { id: pledge.id, dueOn: pledge.due_on, givenOn: pledge.given_on } : null;
       return {
@@ -174,6 +213,10 @@ export function createProjectsService(deps: {
         hasDisclosure: disclosed.some((d) => d.person_id === m.person_id),
         training: required,
         noAccount: m.user_id === null,
+        appointments: appointments
+          .filter((a) => a.member_id === m.id)
+          .map((a) => ({ partyId: a.party_id, name: a.name })),
+        undisclosed: undisclosed.get(m.person_id) ?? [],
       };
     });
     const checkViews = CHECK_ITEMS.map((c) => {
@@ -199,8 +242,28 @@ export function createProjectsService(deps: {
       status: m.status,
       addresses: m.addresses,
     }));
+    const assetViews = assets.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      description: a.description,
+      controlStatus: a.control_status,
+      controlRef: a.control_ref,
+      sharedWithPartyId: a.shared_with_party_id,
+      sharedWithName: a.shared_with_name,
+      sharingAgreement: a.sharing_agreement,
+      location: a.location,
+      accessLimits: a.access_limits,
+      authorisedMemberIds: a.authorised_member_ids,
+      authorised: a.authorised_member_ids.map((mid) => {
+        const m = memberViews.find((x) => x.id === mid);
+        return { memberId: mid, name: m?.name ?? "—" };
+      }),
+      version: a.version,
+      updatedAt: new Date(a.updated_at).toISOString(),
+    }));
     const blockers: Blocker[] = readinessBlockers({
       today: now,
+      assets: assetViews,
       partners: partnerViews,
       members: memberViews,
       checks: checkViews.map((c) => ({ item: c.item, status: c.status, evidenceCount: c.evidence.length })),
@@ -227,6 +290,7 @@ export function createProjectsService(deps: {
       members: memberViews,
       checks: checkViews,
       measures: measureViews,
+      assets: assetViews,
       blockers,
     };
   }
@@ -370,7 +434,12 @@ export function createProjectsService(deps: {
   async function addMember(
     actor: Actor,
     id: string,
-    input: { personId: string; role: (typeof MEMBER_ROLES)[number]; pledgeRequired?: boolean | undefined },
+    input: {
+      personId: string;
+      role: (typeof MEMBER_ROLES)[number];
+      pledgeRequired?: boolean | undefined;
+      appointmentPartyIds?: string[] | undefined;
+    },
   ) {
     return change(actor, id, "research_project.member_added", async (tx) => {
       if (!(await repo.personExists(tx, input.personId)))
@@ -382,21 +451,109 @@ export function createProjectsService(deps: {
           en: "This researcher is already on the project",
         });
       const pledgeRequired = input.pledgeRequired ?? pledgeRequiredFor(input.role);
+      for (const [i, partyId] of (input.appointmentPartyIds ?? []).entries())
+        if (!(await repo.partyExists(tx, partyId)))
+          throw invalid([
+            {
+              path: `appointmentPartyIds.${i}`,
+              message: { ja: "兼務先の相手先が見つかりません", en: "Appointment party not found" },
+            },
+          ]);
       await repo.insertMember(tx, {
         id: randomUUID(),
         projectId: id,
         personId: input.personId,
         role: input.role,
         pledgeRequired,
+        appointmentPartyIds: input.appointmentPartyIds,
       });
-      return { personId: input.personId, role: input.role, pledgeRequired };
+      return {
+        personId: input.personId,
+        role: input.role,
+        pledgeRequired,
+        appointmentPartyIds: input.appointmentPartyIds ?? [],
+      };
     });
   }
 
   async function removeMember(actor: Actor, id: string, memberId: string) {
     return change(actor, id, "research_project.member_removed", async (tx) => {
+      await repo.dropMemberFromAssets(tx, id, memberId);
       if ((await repo.deleteMember(tx, id, memberId)) === 0) throw notFound({ ja: "研究者", en: "Member" });
       return { memberId };
+    });
+  }
+
+  function cleanAsset(input: AssetInput): AssetRow {
+    const t = (v: string | null | undefined) => v?.trim() || null;
+    return {
+      kind: input.kind,
+      description: input.description.trim(),
+      controlStatus: input.controlStatus,
+      controlRef: t(input.controlRef),
+      sharedWithPartyId: input.sharedWithPartyId ?? null,
+      sharingAgreement: t(input.sharingAgreement),
+      location: t(input.location),
+      accessLimits: t(input.accessLimits),
+      authorisedMemberIds: [...new Set(input.authorisedMemberIds ?? [])],
+    };
+  }
+
+  async function checkAsset(tx: Executor, id: string, row: AssetRow) {
+    const members = await repo.members(tx, id);
+    const problems = validateAsset(
+      { id: "", ...row },
+      members.map((m) => m.id),
+    );
+    if (problems.length) throw invalid(problems);
+    if (row.sharedWithPartyId && !(await repo.partyExists(tx, row.sharedWithPartyId)))
+      throw invalid([
+        { path: "sharedWithPartyId", message: { ja: "共有先が見つかりません", en: "Party not found" } },
+      ]);
+  }
+
+  /** Adds data, equipment, material or software to the project's register with its access limits. */
+  async function addAsset(actor: Actor, id: string, input: AssetInput) {
+    const row = cleanAsset(input);
+    return change(actor, id, "research_project.asset_added", async (tx) => {
+      await checkAsset(tx, id, row);
+      const assetId = randomUUID();
+      await repo.insertAsset(tx, { id: assetId, projectId: id, ...row });
+      return { assetId, ...row };
+    });
+  }
+
+  /** Changes a register entry (optimistic: the caller sends the version it saw). */
+  async function updateAsset(actor: Actor, id: string, assetId: string, version: number, input: AssetInput) {
+    const row = cleanAsset(input);
+    return change(actor, id, "research_project.asset_changed", async (tx) => {
+      const before = await repo.findAsset(tx, id, assetId);
+      if (!before) throw notFound({ ja: "データ・設備", en: "Register entry" });
+      if (before.version !== version)
+        throw conflict("stale_version", {
+          ja: "他の利用者が更新しました。画面を再読み込みしてください",
+          en: "Someone else changed this entry; reload it",
+        });
+      await checkAsset(tx, id, row);
+      await repo.updateAsset(tx, assetId, row);
+      return {
+        assetId,
+        before: {
+          controlStatus: before.control_status,
+          accessLimits: before.access_limits,
+          authorisedMemberIds: before.authorised_member_ids,
+          sharedWithPartyId: before.shared_with_party_id,
+        },
+        ...row,
+      };
+    });
+  }
+
+  async function removeAsset(actor: Actor, id: string, assetId: string) {
+    return change(actor, id, "research_project.asset_removed", async (tx) => {
+      if ((await repo.deleteAsset(tx, id, assetId)) === 0)
+        throw notFound({ ja: "データ・設備", en: "Register entry" });
+      return { assetId };
     });
   }
 
@@ -779,6 +936,24 @@ export function createProjectsService(deps: {
         `${m.description} (${m.ownerName}${m.dueOn ? `, ${m.dueOn}` : ""})`,
         projectLabel("measureStatus", m.status, lang),
       ]);
+    for (const a of p.assets)
+      rows.push([
+        h ? "データ・設備" : "Data and equipment",
+        `${projectLabel("assetKind", a.kind, lang)}: ${a.description}`,
+        [
+          a.controlRef ? `${h ? "項番" : "entry"} ${a.controlRef}` : "",
+          a.accessLimits ? `${h ? "アクセス制限" : "access"}: ${a.accessLimits}` : "",
+          a.authorised.length
+            ? `${h ? "利用者" : "authorised"}: ${a.authorised.map((x) => x.name).join(" ")}`
+            : "",
+          a.sharedWithName
+            ? `${h ? "共有先" : "shared with"}: ${a.sharedWithName} (${a.sharingAgreement ?? ""})`
+            : "",
+        ]
+          .filter(Boolean)
+          .join("; "),
+        projectLabel("controlStatus", a.controlStatus, lang),
+      ]);
     for (const b of p.blockers) rows.push([h ? "未解決" : "Blocker", b.code, L(b.message), ""]);
     return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
   }
@@ -813,6 +988,9 @@ export function createProjectsService(deps: {
     screenPartners,
     addMember,
     removeMember,
+    addAsset,
+    updateAsset,
+    removeAsset,
     concludeCheck,
     addEvidence,
     addMeasure,

@@ -122,6 +122,28 @@ describe("funded research projects (DB)", () => {
     expect((await tb.services.projects.sendPledgeReminders(systemActor("pledge-reminders"))).reminded).toBe(
       0,
     );
+    // The project's funder is the PI's funding: until the disclosure names it, readiness is blocked.
+    p = await tb.services.projects.get(sec, p0.id);
+    expect(p.blockers.find((b) => b.code === "undisclosed_affiliation")?.message.ja).toContain(
+      "「Sample Talent Fund」が研究プロジェクトの資金提供者に現れていますが",
+    );
+    await tb.services.people.submitDisclosure(sec, person.id, {
+      ...disclosure("2026-03-30"),
+      funds: [
+        {
+          title: "次世代半導体材料",
+          programme: "共同研究費",
+          provider: { name: "Sample Talent Fund", partyId: partner.id },
+          status: "applied",
+          inERad: false,
+          amountJpy: null,
+          from: "2026-06-01",
+          to: null,
+          effortPercent: 10,
+          confidentiality: false,
+        },
+      ],
+    });
     for (const item of CHECK_ITEM_IDS) {
       await tb.services.projects.addEvidence(sec, p0.id, item, { text: `確認記録 ${item}` });
       p = await tb.services.projects.concludeCheck(sec, p0.id, item, {
@@ -188,6 +210,106 @@ describe("funded research projects (DB)", () => {
     await tb.services.people.submitDisclosure(sec, person.id, disclosure("2025-01-10"));
     p = await tb.services.projects.get(sec, p0.id);
     expect(p.blockers.map((b) => b.code)).toContain("disclosure_overdue");
+  });
+
+  it("US federal funding requires current research-security training of every member, with the reason", async () => {
+    const p0 = await tb.services.projects.create(sec, {
+      title: "Quantum sensing (NSF)",
+      fundingAgency: "NSF",
+      fundingProgramme: "CISE",
+      usFederal: true,
+    });
+    const party = await tb.party({ kind: "person", names: [{ name: "伊藤 五郎" }] });
+    const person = await tb.services.people.create(sec, { partyId: party.id, category: "researcher" });
+    const p = await tb.services.projects.addMember(sec, p0.id, { personId: person.id, role: "pi" });
+    expect(p.members[0]?.training.map((t) => t.slug)).toEqual(["research-integrity-disclosure"]);
+    const blocker = p.blockers.find((b) => b.code === "training_not_current");
+    expect(blocker?.message.en).toContain("CHIPS and Science Act §10634");
+    expect(blocker?.message.ja).toContain("伊藤 五郎");
+  });
+
+  it("keeps a data and equipment register with access limits; listed items need them, unclassified ones block", async () => {
+    const p0 = await tb.services.projects.create(sec, {
+      title: "試料解析",
+      fundingAgency: "JSPS",
+      fundingProgramme: "科研費",
+    });
+    const party = await tb.party({ kind: "person", names: [{ name: "中島 六郎" }] });
+    const person = await tb.services.people.create(sec, { partyId: party.id, category: "researcher" });
+    let p = await tb.services.projects.addMember(sec, p0.id, { personId: person.id, role: "pi" });
+    const memberId = p.members[0]!.id;
+    const bad = await refusal(
+      tb.services.projects.addAsset(sec, p0.id, {
+        kind: "equipment",
+        description: "高速度カメラ",
+        controlStatus: "listed",
+        authorisedMemberIds: ["00000000-0000-4000-8000-000000000000"],
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.fields?.map((f) => f.path).sort()).toEqual([
+      "accessLimits",
+      "authorisedMemberIds.0",
+      "controlRef",
+    ]);
+    expect((await tb.services.projects.get(sec, p0.id)).assets).toEqual([]);
+
+    p = await tb.services.projects.addAsset(sec, p0.id, {
+      kind: "data",
+      description: "界面計測データ",
+      controlStatus: "unclassified",
+    });
+    expect(p.blockers.map((b) => b.code)).toContain("asset_unclassified");
+    const asset = p.assets[0]!;
+    p = await tb.services.projects.updateAsset(sec, p0.id, asset.id, asset.version, {
+      kind: "data",
+      description: "界面計測データ",
+      controlStatus: "listed",
+      controlRef: "2(12)",
+      accessLimits: "施錠された解析室の端末のみ。持出し禁止",
+      location: "解析室 B-201",
+      authorisedMemberIds: [memberId],
+    });
+    expect(p.assets[0]).toMatchObject({
+      controlStatus: "listed",
+      authorised: [{ memberId, name: "中島 六郎" }],
+      version: asset.version + 1,
+    });
+    expect(p.blockers.map((b) => b.code)).not.toContain("asset_unclassified");
+    // A stale version is refused; removing the member removes their access.
+    expect(
+      (
+        await refusal(
+          tb.services.projects.updateAsset(sec, p0.id, asset.id, asset.version, {
+            kind: "data",
+            description: "x",
+            controlStatus: "not_listed",
+          }),
+        )
+      ).code,
+    ).toBe("stale_version");
+    p = await tb.services.projects.removeMember(sec, p0.id, memberId);
+    expect(p.assets[0]?.authorisedMemberIds).toEqual([]);
+    expect(
+      (await tb.services.projects.summaryCsv(sec, p0.id, "ja"))
+        .split("\n")
+        .some((l) => l.includes("界面計測データ") && l.includes("リスト規制該当")),
+    ).toBe(true);
+    expect(
+      (
+        await refusal(
+          tb.services.projects.addAsset(applicant, p0.id, {
+            kind: "data",
+            description: "x",
+            controlStatus: "not_listed",
+          }),
+        )
+      ).status,
+    ).toBe(403);
+    const actions = (await tb.services.audit.forEntity("research_project", p0.id)).items.map((i) => i.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["research_project.asset_added", "research_project.asset_changed"]),
+    );
   });
 
   it("refuses bad input with named fields and other roles with 403, saving nothing", async () => {

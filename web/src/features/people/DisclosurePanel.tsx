@@ -139,21 +139,38 @@ function DisclosureView({ d }: { d: Disclosure }) {
 
 function ProviderInput({ form, path }: { form: ReturnType<typeof useForm<Disclosure>>; path: string }) {
   const { t } = useTranslation("people");
+  const { t: ti } = useTranslation("integrity");
   const value = path
     .split(".")
     .reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], form.values) as Provider;
   return (
     <Stack gap={2} style={{ flex: 2 }}>
       <TextInput label={t("provider")} size="xs" {...form.getInputProps(`${path}.name`)} />
+      {value?.partyId ? null : (
+        <Checkbox
+          size="xs"
+          label={ti("individual")}
+          checked={value?.kind === "person"}
+          onChange={(e) =>
+            form.setFieldValue(`${path}.kind`, e.currentTarget.checked ? "person" : "organization")
+          }
+        />
+      )}
       {value?.partyId ? (
         <Text size="xs" c="teal">
           ✓ {t("linkParty")}
         </Text>
       ) : (
         <PartyPicker
-          kind="organization"
+          kind={value?.kind === "person" ? "person" : "organization"}
           label={t("linkParty")}
-          onPick={(party) => form.setFieldValue(path, { name: party.name, partyId: party.id })}
+          onPick={(party) =>
+            form.setFieldValue(path, {
+              name: party.name,
+              partyId: party.id,
+              kind: party.kind === "person" ? "person" : "organization",
+            })
+          }
         />
       )}
     </Stack>

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -105,6 +106,7 @@ function PersonView({ person: p }: { person: Person }) {
                   </Tooltip>
                   <Text size="sm">{bi(f.evidence)}</Text>
                 </Group>
+                <FlagEvidence items={f.items} source={f.source} />
                 <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
               </Stack>
             ))}
@@ -506,8 +508,37 @@ function ResidencyPanel({ person: p, manager }: { person: Person; manager: boole
   );
 }
 
+/** Where a consistency flag's evidence was found, each with its link, and the flag's source. */
+function FlagEvidence({ items, source }: { items: Person["flags"][number]["items"]; source: string }) {
+  const { t } = useTranslation("integrity");
+  if (!items?.length) return null;
+  return (
+    <Stack gap={2} pl="md" data-testid="flag-evidence">
+      {items.map((i) => (
+        <Text size="xs" key={`${i.where.en}-${i.link}`}>
+          {"· "}
+          {i.link ? (
+            <Anchor component={Link} to={i.link} size="xs">
+              {bi(i.where)}
+            </Anchor>
+          ) : (
+            bi(i.where)
+          )}
+          {i.confidential ? ` (${t("officeOnly")})` : ""}
+        </Text>
+      ))}
+      {source ? (
+        <Text size="xs" c="dimmed">
+          {t("basis")}: {source}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 function ProviderScreenings({ person: p, manager }: { person: Person; manager: boolean }) {
   const { t } = useTranslation("people");
+  const { t: ti } = useTranslation("integrity");
   const listLabel = useListLabel();
   const screen = useScreenProviders();
   if (p.providerScreenings.length === 0 && !manager) return null;
@@ -531,9 +562,21 @@ function ProviderScreenings({ person: p, manager }: { person: Person; manager: b
         <Table.Tbody>
           {p.providerScreenings.map((s) => {
             const live = s.result.hits.filter((h) => h.match && h.decision !== "false_positive");
+            const matched = p.disclosureMatches.filter((m) => m.partyId === s.partyId);
             return (
-              <Table.Tr key={s.partyId}>
-                <Table.Td>{s.providerName}</Table.Td>
+              <Table.Tr key={s.partyId} data-testid="provider-screening">
+                <Table.Td>
+                  <Anchor component={Link} to={`/parties/${s.partyId}`} size="sm">
+                    {s.providerName}
+                  </Anchor>
+                  {matched.map((m) => (
+                    <Text size="xs" c="dimmed" key={m.path}>
+                      {ti(`section.${m.path.split(".")[0]}`)}: {ti(`method.${m.method}`)}
+                      {m.score !== null && m.method !== "created" ? ` (${Math.round(m.score * 100)}%)` : ""}
+                      {m.reasons.length ? ` — ${m.reasons.map(bi).join(" / ")}` : ""}
+                    </Text>
+                  ))}
+                </Table.Td>
                 <Table.Td>
                   {live.length === 0
                     ? t("noHits")
@@ -542,6 +585,11 @@ function ProviderScreenings({ person: p, manager }: { person: Person; manager: b
                           {listLabel(h.source)}: {h.name} (
                           {h.decision === "true_match" ? t("match") : t("openHit")}){" "}
                           <SampleBadge source={h.source} />
+                          {h.reason ? (
+                            <Text span size="xs" c="dimmed" display="block">
+                              {ti("why")}: {bi(h.reason)}
+                            </Text>
+                          ) : null}
                         </Text>
                       ))}
                 </Table.Td>

@@ -2,7 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api, qs } from "../../app/api";
 import type { Bi, Hit } from "../reviews/api";
 
-export type Provider = { name: string; partyId: string | null };
+/** A provider: an organisation unless `kind` says it is an individual (matched and screened as a person). */
+export type Provider = { name: string; partyId: string | null; kind?: "organization" | "person" };
 export type AffiliationKind = "position" | "outside_appointment" | "talent_programme" | "honorary";
 export type Disclosure = {
   submittedOn: string;
@@ -109,9 +110,25 @@ export type Person = {
     partyId: string;
     providerName: string;
     screenedAt: string;
-    result: { runId: string; screenedAt: string; hits: Hit[] };
+    result: { runId: string; screenedAt: string; hits: (Hit & { reason?: Bi })[] };
   }[];
-  flags: { id: string; title: Bi; evidence: Bi; source: string }[];
+  /** How each free-text name in the latest disclosure became a party (matched or created), with reasons. */
+  disclosureMatches: {
+    path: string;
+    name: string;
+    partyId: string;
+    method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+    score: number | null;
+    reasons: Bi[];
+  }[];
+  flags: {
+    id: string;
+    title: Bi;
+    evidence: Bi;
+    source: string;
+    /** Where the evidence was found (consistency flags), with a link inside the product. */
+    items?: { where: Bi; link: string | null; confidential?: boolean }[];
+  }[];
 };
 
 export type PersonListItem = {

@@ -24,6 +24,7 @@ import { PageHeader } from "../../app/components/PageHeader";
 import { formatDate, formatDateTime } from "../../app/format";
 import { usePeople } from "../people/api";
 import { PartyPicker } from "../reviews/PartyPicker";
+import { AssetRegister } from "./AssetRegister";
 import { type Project, usePledgeAction, useProject, useProjectAction } from "./api";
 
 const PARTNER_ROLES = [
@@ -153,6 +154,7 @@ export function ProjectDetailPage() {
       <Partners project={p} editable={editable} />
       <Members project={p} editable={editable} manager={manager} />
       <Checklist project={p} editable={editable} />
+      <AssetRegister project={p} editable={editable} />
       <Measures project={p} editable={editable} />
     </Stack>
   );

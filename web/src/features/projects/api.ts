@@ -35,6 +35,10 @@ export type Project = {
     pledgeState: "given" | "pending" | "overdue" | "missing";
     disclosureDueOn: string | null;
     hasDisclosure: boolean;
+    /** Appointments (兼務先) stated for this project. */
+    appointments: { partyId: string; name: string }[];
+    /** Affiliations/funders found in other records but not in the disclosure. */
+    undisclosed: Bi[];
   }[];
   checks: {
     item: string;
@@ -52,6 +56,22 @@ export type Project = {
     dueOn: string | null;
     status: "planned" | "in_place";
     addresses: string[];
+  }[];
+  assets: {
+    id: string;
+    kind: string;
+    description: string;
+    controlStatus: "listed" | "not_listed" | "unclassified";
+    controlRef: string | null;
+    sharedWithPartyId: string | null;
+    sharedWithName: string | null;
+    sharingAgreement: string | null;
+    location: string | null;
+    accessLimits: string | null;
+    authorisedMemberIds: string[];
+    authorised: { memberId: string; name: string }[];
+    version: number;
+    updatedAt: string;
   }[];
   blockers: { code: string; subject: string; message: Bi }[];
 };
