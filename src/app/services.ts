@@ -18,6 +18,7 @@ import { createAftercareService } from "../export-control/aftercare-service.js";
 import { createCountryGroupsService } from "../export-control/country-groups-service.js";
 import { createExportControlRepo } from "../export-control/export-control-repo.js";
 import { createItemsService } from "../export-control/items-service.js";
+import { licenceExpirySection } from "../export-control/licence-dashboard.js";
 import { RESULT_LABELS } from "../export-control/licence-engine.js";
 import { createLicencesService } from "../export-control/licences-service.js";
 import { createSelfInspectionService } from "../export-control/self-inspection-service.js";
@@ -290,15 +291,14 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
-  // The office dashboard. Modules add sections here: the insider alert budget, and — once the
-  // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
-  // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
+  // The office dashboard. Modules add sections here: the insider alert budget, and the licence
+  // register's expiring licences (within 60 days, each linking to its licence).
   const dashboard = createDashboardService({
     db,
     repo: createDashboardRepo(),
     openScreeningHits: async () => (await screening.queue({ page: 1, pageSize: 1 })).total,
     timeZone: organisation.timeZone,
-    sections: [],
+    sections: [licenceExpirySection(licences)],
     ...(clock ? { clock } : {}),
   });
   return {
