@@ -16,6 +16,8 @@ type Tile = {
   link: string;
   tone: "neutral" | "attention" | "danger";
   detail: Bilingual | null;
+  /** The first few things counted, each a link (e.g. the expiring licences). */
+  entries?: { label: Bilingual; link: string; tone: "neutral" | "attention" | "danger" }[];
 };
 type Dashboard = {
   generatedAt: string;
@@ -65,6 +67,15 @@ function TileCard({ tile }: { tile: Tile }) {
         <Text size="xs" c="dimmed" data-testid="tile-detail">
           {bi(tile.detail)}
         </Text>
+      ) : null}
+      {tile.entries && tile.entries.length > 0 ? (
+        <Stack gap={2} mt={4} data-testid="tile-entries">
+          {tile.entries.map((e) => (
+            <Anchor key={e.link} component={Link} to={e.link} size="xs" c={TONE_COLOR[e.tone]}>
+              {bi(e.label)}
+            </Anchor>
+          ))}
+        </Stack>
       ) : null}
     </Paper>
   );

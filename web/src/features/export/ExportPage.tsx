@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
@@ -173,7 +173,10 @@ function LicencesTab() {
   const { t } = useTranslation("export");
   const { hasRole } = useAuth();
   const ref = useExportReference();
-  const licences = useLicences();
+  const [params, setParams] = useSearchParams();
+  const expiringParam = params.get("expiring");
+  const expiring = expiringParam !== null && /^\d+$/.test(expiringParam) ? Number(expiringParam) : undefined;
+  const licences = useLicences(true, expiring);
   const status = (s: string) => bi(ref.data?.licenceStatuses.find((x) => x.value === s)?.label) || s;
   return (
     <Stack>
@@ -181,6 +184,16 @@ function LicencesTab() {
         <Group>
           <Button component={Link} to="/export/licences/new">
             {t("licences.new")}
+          </Button>
+        </Group>
+      ) : null}
+      {expiring !== undefined ? (
+        <Group gap="xs" data-testid="licences-expiring-filter">
+          <Badge color="orange" variant="light" size="lg">
+            {t("licences.expiringFilter", { n: expiring })}
+          </Badge>
+          <Button size="compact-xs" variant="subtle" onClick={() => setParams({})}>
+            {t("licences.showAll")}
           </Button>
         </Group>
       ) : null}
