@@ -33,6 +33,7 @@ import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createProjectsRepo } from "../projects/projects-repo.js";
 import { createProjectsService } from "../projects/projects-service.js";
+import { createHireWatchlistService } from "../reviews/hire-watchlist-service.js";
 import { ACTIVITY_LABELS } from "../reviews/questionnaire-engine.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
@@ -291,6 +292,15 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
+  // Hiring → insider watchlist (issue 15 §4): the security office adds an approved hire's account.
+  const hireWatchlist = createHireWatchlistService({
+    db,
+    audit,
+    tasks,
+    review: (actor, id) => reviews.get(actor, id),
+    watchlist: (tx, actor, entry) => insider.putOnWatchlist(actor, entry, tx),
+    ...(clock ? { clock } : {}),
+  });
   // The office dashboard. Modules add sections here: the insider alert budget, and the licence
   // register's expiring licences (within 60 days, each linking to its licence).
   const dashboard = createDashboardService({
@@ -327,6 +337,7 @@ export function createServices({
     training,
     projects,
     insider,
+    hireWatchlist,
     dashboard,
     pdfFont,
   };

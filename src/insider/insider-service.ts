@@ -1212,6 +1212,8 @@ export function createInsiderService({
       source: string;
       reason: string;
     },
+    /** The caller's transaction, when the entry is part of a bigger change (a hiring review's action). */
+    exec?: Executor,
   ) {
     const fields: FieldError[] = [];
     const userId = entry.userId.trim();
@@ -1251,7 +1253,7 @@ export function createInsiderService({
       fields.push({ path: "to", message: { ja: "終了日が開始日より前です", en: "to is before from" } });
     if (fields.length > 0) throw invalid(fields);
     const list = entry.list as Watchlist;
-    return db.transaction().execute(async (tx) => {
+    const write = async (tx: Executor) => {
       const directory = await storedDirectory(tx);
       const before = directory.people.get(userId)?.watch.map((w) => w.list) ?? [];
       directory.addWatch(userId, { list, fromDay, toDay, source: entry.source, reason: entry.reason });
@@ -1273,7 +1275,8 @@ export function createInsiderService({
         after: { userId, ...span },
       });
       return { userId, ...span };
-    });
+    };
+    return exec ? write(exec) : db.transaction().execute(write);
   }
 
   /** Merges HR/directory rows (same columns as the HR file); nationality-like fields are refused. */
