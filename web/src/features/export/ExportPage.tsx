@@ -223,7 +223,9 @@ function LicencesTab() {
               <Table.Td>{bi(l.kindLabel)}</Table.Td>
               <Table.Td>{status(l.status)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{l.destinations.map((d) => destinationLabel(d, t)).join("、") || "—"}</Text>
+                <Text size="sm">
+                  {l.destinations.map((d) => destinationLabel(d, t)).join(t("sep")) || "—"}
+                </Text>
               </Table.Td>
               <Table.Td>
                 {l.validUntil ? (
@@ -321,11 +323,20 @@ function ProvisionsTab() {
                   "—"
                 )}
               </Table.Td>
-              <Table.Td>{p.licenceRef ?? "—"}</Table.Td>
+              <Table.Td>
+                {p.licenceId ? (
+                  <Anchor component={Link} to={`/export/licences/${p.licenceId}`}>
+                    {p.licenceRef}
+                  </Anchor>
+                ) : (
+                  "—"
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t("after.noProvisions")}</Text> : null}
     </Stack>
   );
 }

@@ -264,6 +264,7 @@ export type ProvisionRow = {
   id: string;
   reviewId: string | null;
   reviewRef: string | null;
+  licenceId: string | null;
   licenceRef: string | null;
   itemRef: string | null;
   what: string;
