@@ -9,8 +9,9 @@ import { login as loginAny, logout, navLink, watchConsole } from "./helpers.js";
  * conditions", each condition a task with its owner.
  */
 
-// Four people act in turn on each review: more than the default 90 s on a loaded machine.
-test.describe.configure({ timeout: 240_000 });
+// Four people act in turn on each review (and the security office adds the account to the
+// watchlist): more than the default 90 s on a loaded machine.
+test.describe.configure({ timeout: 480_000 });
 
 /** Logs in and makes sure the UI is in Japanese (another test may have left the user on English). */
 async function login(page: Page, username: string): Promise<void> {
