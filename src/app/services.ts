@@ -14,6 +14,8 @@ import type { Config } from "../config/config.js";
 import { createDashboardRepo } from "../dashboard/dashboard-repo.js";
 import { createDashboardService } from "../dashboard/dashboard-service.js";
 import type { Db } from "../db/database.js";
+import { createDirectoryRepo } from "../directory/directory-repo.js";
+import { createDirectoryService } from "../directory/directory-service.js";
 import { createAftercareService } from "../export-control/aftercare-service.js";
 import { createCountryGroupsService } from "../export-control/country-groups-service.js";
 import { createExportControlRepo } from "../export-control/export-control-repo.js";
@@ -292,6 +294,16 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
+  // The people directory (SCIM, LDAP, HR CSV) feeds people, tasks and the insider directory/watchlist.
+  const directory = createDirectoryService({
+    db,
+    repo: createDirectoryRepo(),
+    audit,
+    parties,
+    tasks,
+    insider,
+    ...(clock ? { clock } : {}),
+  });
   // Hiring → insider watchlist (issue 15 §4): the security office adds an approved hire's account.
   const hireWatchlist = createHireWatchlistService({
     db,
@@ -338,6 +350,7 @@ export function createServices({
     projects,
     insider,
     hireWatchlist,
+    directory,
     dashboard,
     pdfFont,
   };
