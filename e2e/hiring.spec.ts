@@ -9,8 +9,9 @@ import { login as loginAny, logout, navLink, watchConsole } from "./helpers.js";
  * conditions", each condition a task with its owner.
  */
 
-// Four people act in turn on each review: more than the default 90 s on a loaded machine.
-test.describe.configure({ timeout: 240_000 });
+// Four people act in turn on each review (and the security office adds the account to the
+// watchlist): more than the default 90 s on a loaded machine.
+test.describe.configure({ timeout: 480_000 });
 
 /** Logs in and makes sure the UI is in Japanese (another test may have left the user on English). */
 async function login(page: Page, username: string): Promise<void> {
@@ -345,5 +346,37 @@ test("a clean remote contractor paid into their own account is approved with con
   await login(page, "tanaka");
   await navLink(page, "タスク").click();
   await expect(page.getByText(/初回支払前に2回目のビデオ面接を行う/).first()).toBeVisible();
-  expect(problems).toEqual([]);
+  // The applicant sees the watchlist panel but cannot add an account.
+  await page.goto(url);
+  const watch = page.getByTestId("hire-watchlist");
+  await expect(watch).toContainText("追加は事務局（セキュリティ担当）が行います。");
+  await expect(watch.getByRole("button", { name: "監視リストに追加" })).toHaveCount(0);
+  await logout(page);
+
+  // Once IT has created the account, the security office puts it on the insider-risk watchlist.
+  await login(page, "sato");
+  await page.goto(url);
+  const panel = page.getByTestId("hire-watchlist");
+  await expect(panel).toContainText("まだ追加されていません");
+  await panel.getByRole("button", { name: "監視リストに追加" }).click();
+  await expect(panel).toContainText("アカウント（ユーザーID）を入力してください");
+  await panel.getByRole("textbox", { name: "アカウント（ユーザーID）" }).fill("m.kobayashi");
+  await expect(panel.getByRole("combobox", { name: "監視リスト" })).toHaveValue("業務委託先");
+  await panel.getByRole("button", { name: "監視リストに追加" }).click();
+  await expect(page.getByText("m.kobayashi を監視リストに追加しました")).toBeVisible();
+  const entries = panel.getByTestId("hire-watchlist-entries");
+  await expect(entries).toContainText("m.kobayashi");
+  await expect(entries).toContainText("業務委託先");
+  await expect(entries).toContainText("佐藤");
+  // The same account on the same list twice is refused with the reason.
+  await panel.getByRole("textbox", { name: "アカウント（ユーザーID）" }).fill("m.kobayashi");
+  await panel.getByRole("button", { name: "監視リストに追加" }).click();
+  await expect(panel).toContainText("すでに「業務委託先」に追加されています");
+  // In English.
+  await page.getByText("English", { exact: true }).click();
+  await expect(panel).toContainText("Insider-risk watchlist (hiring and contracting)");
+  await expect(entries).toContainText("Contractor");
+  await expect(panel.getByRole("button", { name: "Add to the watchlist" })).toBeVisible();
+  await page.getByText("日本語", { exact: true }).click();
+  expect(problems.filter((p) => !/status of (400|409)/.test(p))).toEqual([]);
 });

@@ -12,6 +12,7 @@ import { registerOrganisationRoutes } from "../organisation/organisation-routes.
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
 import { registerProjectsRoutes } from "../projects/projects-routes.js";
+import { registerHireWatchlistRoutes } from "../reviews/hire-watchlist-routes.js";
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
 import { registerScreeningRoutes } from "../screening/screening-routes.js";
@@ -71,6 +72,7 @@ export function registerAllRoutes(
       listName: await services.lists.listNamer(lang),
     }),
   });
+  registerHireWatchlistRoutes(app, { hireWatchlist: services.hireWatchlist });
   registerPeopleRoutes(app, { people: services.people });
   registerDirectoryRoutes(app, { directory: services.directory });
   registerExportControlRoutes(app, {

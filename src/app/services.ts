@@ -20,6 +20,7 @@ import { createAftercareService } from "../export-control/aftercare-service.js";
 import { createCountryGroupsService } from "../export-control/country-groups-service.js";
 import { createExportControlRepo } from "../export-control/export-control-repo.js";
 import { createItemsService } from "../export-control/items-service.js";
+import { licenceExpirySection } from "../export-control/licence-dashboard.js";
 import { RESULT_LABELS } from "../export-control/licence-engine.js";
 import { createLicencesService } from "../export-control/licences-service.js";
 import { createSelfInspectionService } from "../export-control/self-inspection-service.js";
@@ -35,6 +36,7 @@ import { createPeopleRepo } from "../people/people-repo.js";
 import { createPeopleService } from "../people/people-service.js";
 import { createProjectsRepo } from "../projects/projects-repo.js";
 import { createProjectsService } from "../projects/projects-service.js";
+import { createHireWatchlistService } from "../reviews/hire-watchlist-service.js";
 import { ACTIVITY_LABELS } from "../reviews/questionnaire-engine.js";
 import { createReviewsRepo } from "../reviews/reviews-repo.js";
 import { createReviewsService } from "../reviews/reviews-service.js";
@@ -308,15 +310,23 @@ export function createServices({
     insider,
     ...(clock ? { clock } : {}),
   });
-  // The office dashboard. Modules add sections here: the insider alert budget, and — once the
-  // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
-  // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
+  // Hiring → insider watchlist (issue 15 §4): the security office adds an approved hire's account.
+  const hireWatchlist = createHireWatchlistService({
+    db,
+    audit,
+    tasks,
+    review: (actor, id) => reviews.get(actor, id),
+    watchlist: (tx, actor, entry) => insider.putOnWatchlist(actor, entry, tx),
+    ...(clock ? { clock } : {}),
+  });
+  // The office dashboard. Modules add sections here: the insider alert budget, and the licence
+  // register's expiring licences (within 60 days, each linking to its licence).
   const dashboard = createDashboardService({
     db,
     repo: createDashboardRepo(),
     openScreeningHits: async () => (await screening.queue({ page: 1, pageSize: 1 })).total,
     timeZone: organisation.timeZone,
-    sections: [],
+    sections: [licenceExpirySection(licences)],
     ...(clock ? { clock } : {}),
   });
   return {
@@ -345,6 +355,7 @@ export function createServices({
     training,
     projects,
     insider,
+    hireWatchlist,
     directory,
     dashboard,
     pdfFont,

@@ -164,6 +164,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   "erad_pledge.recorded": l("e-Rad 誓約を記録", "e-Rad pledge recorded"),
   "erad_pledge.reminders_sent": l("e-Rad 誓約の督促を送信", "e-Rad pledge reminders sent"),
   "review.identity_checked": l("本人確認の項目を記録", "Identity check recorded"),
+  "review.hire_watchlisted": l(
+    "採用・業務委託のアカウントを内部不正の監視リストに追加",
+    "Hire's account added to the insider-risk watchlist",
+  ),
   "review.approval_refused": l("承認を拒否（条件未充足）", "Approval refused (conditions not met)"),
   "review.export_facts_recorded": l("輸出の事実（仕向地等）を記録", "Export facts recorded"),
   "review.items_linked": l("審査に品目を紐付け", "Items linked to the review"),

@@ -19,7 +19,12 @@ export type DashboardTile = {
   tone: Tone;
   /** A second line: ages, a breakdown. */
   detail: Bilingual | null;
+  /** Optional: the first few things counted, each linking to its own page (e.g. expiring licences). */
+  entries?: DashboardTileEntry[];
 };
+
+/** One thing a tile counted, shown under the number with a link to it. */
+export type DashboardTileEntry = { label: Bilingual; link: string; tone: Tone };
 
 export type DashboardSection = { key: string; title: Bilingual; tiles: DashboardTile[] };
 

@@ -21,6 +21,15 @@ const DashboardSchema = z.object({
           link: z.string(),
           tone: z.enum(["neutral", "attention", "danger"]),
           detail: Bilingual.nullable(),
+          entries: z
+            .array(
+              z.object({
+                label: Bilingual,
+                link: z.string(),
+                tone: z.enum(["neutral", "attention", "danger"]),
+              }),
+            )
+            .optional(),
         }),
       ),
     }),

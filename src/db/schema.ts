@@ -275,6 +275,17 @@ export interface ReviewIdentityChecksTable {
   checked_at: GeneratedTimestamp;
 }
 
+// — Hiring review → insider watchlist (migration 1090) —
+export interface ReviewWatchlistEntriesTable {
+  id: string;
+  review_id: string;
+  account: string;
+  list: string;
+  added_by: string | null;
+  added_by_label: string;
+  created_at: GeneratedTimestamp;
+}
+
 // — People (migration 0300) —
 export type DateColumn = ColumnType<string, string, string>;
 export type NullableDateColumn = ColumnType<string | null, string | null, string | null>;
@@ -386,6 +397,7 @@ export interface Database {
   review_events: ReviewEventsTable;
   review_drafts: ReviewDraftsTable;
   review_identity_checks: ReviewIdentityChecksTable;
+  review_watchlist_entries: ReviewWatchlistEntriesTable;
   people: PeopleTable;
   person_residency: PersonResidencyTable;
   tokutei_declarations: TokuteiDeclarationsTable;

@@ -446,10 +446,19 @@ export function registerExportControlRoutes(
       schema: {
         tags: ["export-control"],
         summary: "The licence register with quantity and value used, and expiry state",
-        querystring: z.object({ status: z.enum(LICENCE_STATUSES).optional() }),
+        querystring: z.object({
+          status: z.enum(LICENCE_STATUSES).optional(),
+          /** Only granted licences expiring within this many days (the dashboard's tile links here). */
+          expiring: z.coerce.number().int().min(0).max(3650).optional(),
+        }),
       },
     },
-    async (req) => ({ items: await deps.licences.list(actorOf(req), { status: req.query.status }) }),
+    async (req) => ({
+      items: await deps.licences.list(actorOf(req), {
+        status: req.query.status,
+        expiringWithin: req.query.expiring,
+      }),
+    }),
   );
   app.post(
     "/api/export/licences",

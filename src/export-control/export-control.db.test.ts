@@ -565,3 +565,56 @@ describe("country groups and self-inspection", () => {
     expect((await refusal(s.get(applicant, 2026))).status).toBe(403);
   });
 });
+
+describe("the office dashboard's expiring-licences tile", () => {
+  it("counts and lists the granted licences expiring within 60 days, soonest first, each linking to its licence", async () => {
+    const saved = now;
+    now = new Date("2031-01-10T03:00:00Z");
+    try {
+      const soon = await tb.services.licences.create(
+        sec,
+        licence({ licenceNumber: "DASH-10D", validFrom: "2030-01-01", validUntil: "2031-01-20" }),
+      );
+      const later = await tb.services.licences.create(
+        sec,
+        licence({ licenceNumber: "DASH-46D", validFrom: "2030-01-01", validUntil: "2031-02-25" }),
+      );
+      await tb.services.licences.create(
+        sec,
+        licence({ licenceNumber: "DASH-OUT", validFrom: "2030-01-01", validUntil: "2031-06-01" }),
+      );
+      await tb.services.licences.create(
+        sec,
+        licence({ licenceNumber: null, status: "applying", validFrom: null, validUntil: "2031-01-15" }),
+      );
+      await tb.services.licences.create(
+        sec,
+        licence({ licenceNumber: "DASH-PAST", validFrom: "2030-01-01", validUntil: "2031-01-05" }),
+      );
+      const board = await tb.services.dashboard.get(sec);
+      const tile = board.sections.flatMap((s) => s.tiles).find((x) => x.key === "licences.expiring");
+      expect(tile).toMatchObject({
+        value: 2,
+        link: "/export/licences?expiring=60",
+        tone: "danger",
+        label: { ja: "60日以内に期限切れの許可", en: "Licences expiring within 60 days" },
+      });
+      expect(tile?.entries?.map((e) => e.link)).toEqual([
+        `/export/licences/${soon.id}`,
+        `/export/licences/${later.id}`,
+      ]);
+      expect(tile?.entries?.[0]?.label.ja).toBe(`${soon.refNo} DASH-10D（2031-01-20 まで・残り10日）`);
+      expect(tile?.entries?.[1]?.tone).toBe("attention");
+      // A licence past its validity but still marked granted is named in the second line.
+      expect(tile?.detail?.ja).toMatch(/期限切れのまま「許可済み」の許可 \d+ 件/);
+      // The register filtered the same way lists exactly what the tile counted.
+      const listed = await tb.services.licences.list(sec, { expiringWithin: 60 });
+      expect(listed.map((l) => l.licenceNumber)).toEqual(["DASH-10D", "DASH-46D"]);
+      expect((await tb.services.licences.list(sec, { expiringWithin: 10 })).map((l) => l.id)).toEqual([
+        soon.id,
+      ]);
+    } finally {
+      now = saved;
+    }
+  });
+});

@@ -36,8 +36,8 @@ export const SOURCES = {
     en: "Ordinance on when exported goods may be used to develop nuclear weapons etc. (METI Ordinance No. 249 of 2001)",
   },
   conventionalOrdinance: {
-    ja: "輸出貨物が通常兵器の開発等のために用いられるおそれがある場合を定める省令（平成20年経済産業省令、号数要確認）",
-    en: "Ordinance on when exported goods may be used to develop conventional weapons (METI Ordinance of 2008; number to verify)",
+    ja: "輸出貨物が輸出貿易管理令別表第一の一の項の中欄に掲げる貨物（核兵器等に該当するものを除く。）の開発、製造又は使用のために用いられるおそれがある場合を定める省令（平成20年経済産業省令第57号、通常兵器開発等省令）",
+    en: "Ordinance on when exported goods may be used to develop, manufacture or use goods of item 1 of Appended Table 1 of the Export Trade Control Order (other than nuclear weapons etc.) (METI Ordinance No. 57 of 2008, conventional-weapons end-use ordinance)",
   },
   ekimuTsutatsu: {
     ja: "役務通達「外国為替及び外国貿易法第25条第1項及び外国為替令第17条第2項の規定に基づき許可を要する技術を提供する取引又は行為について」（平成4年12月21日 4貿局第492号）",
@@ -155,14 +155,21 @@ export const C = {
     { ja: "第4条第1項第3号（大量破壊兵器等）", en: "art. 4(1)(iii) (weapons of mass destruction)" },
     false,
     {
-      ja: "号・イロハの割り振り（第3号＝大量破壊兵器、第4号＝通常兵器）は要確認",
-      en: "The numbering (item iii = WMD, item iv = conventional) is to be verified",
+      ja: "通常兵器開発等省令（平成20年経済産業省令第57号）の制定文は根拠を「第4条第1項第3号ハ及び第4号ハ」としており（2011年改正時点の本文）、第3号＝大量破壊兵器・第4号＝通常兵器という割り振りではありません。現行（2025年改正後）の号・イロハは要確認",
+      en: "The conventional-weapons end-use ordinance (METI Ordinance No. 57 of 2008) names art. 4(1)(iii)(c) and (iv)(c) as its basis (text as amended in 2011), so item iii is not simply WMD and item iv conventional; the current (post-2025) items and sub-items are to be verified",
     },
   ),
   goodsCatchAllConventional: cite(
     "etco",
-    { ja: "第4条第1項第4号（通常兵器）", en: "art. 4(1)(iv) (conventional weapons)" },
+    {
+      ja: "第4条第1項第3号ハ・第4号ハ（通常兵器、2025年改正前の本文による）",
+      en: "art. 4(1)(iii)(c) and (iv)(c) (conventional weapons; text before the 2025 revision)",
+    },
     false,
+    {
+      ja: "通常兵器開発等省令の制定文による。2025年改正後の号・イロハは要確認",
+      en: "From the conventional-weapons end-use ordinance's enacting words; the items after the 2025 revision are to be verified",
+    },
   ),
   techCatchAll: cite(
     "tradeOrdinance",

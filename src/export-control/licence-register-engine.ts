@@ -180,6 +180,25 @@ export function expiryReminderDue(
   return null;
 }
 
+/**
+ * Granted licences whose validity ends within `withinDays` days of `today` (today included; already
+ * expired ones are not "expiring" — they show as expired), soonest first, with the days left. What
+ * the office dashboard and the register's `?expiring=N` filter show.
+ */
+export function expiringWithin<T extends Pick<LicenceFacts, "status" | "validUntil">>(
+  licences: readonly T[],
+  today: string,
+  withinDays: number,
+): (T & { daysLeft: number })[] {
+  const out: (T & { daysLeft: number })[] = [];
+  for (const l of licences) {
+    if (l.status !== "valid" || !l.validUntil) continue;
+    const daysLeft = daysBetween(today, l.validUntil);
+    if (daysLeft >= 0 && daysLeft <= withinDays) out.push({ ...l, daysLeft });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft);
+}
+
 export type LicenceProblem = { path: string; message: Label };
 
 /** Checks a licence record before it is stored. */

@@ -12,6 +12,7 @@ import type { Label } from "./legal-sources.js";
 import {
   type CoveredItem,
   daysBetween,
+  expiringWithin,
   expiryReminderDue,
   LICENCE_KIND_LABELS,
   type LicenceFacts,
@@ -265,8 +266,33 @@ export function createLicencesService(deps: {
     return get(actor, id);
   }
 
-  async function list(_actor: Actor, q: { status?: string | undefined } = {}) {
-    return (await repo.licencesWithUse(db, { status: q.status })).map(toView);
+  /**
+   * The register; `expiringWithin` keeps the granted licences that expire within that many days
+   * (soonest first), as the office dashboard counts them.
+   */
+  async function list(
+    _actor: Actor,
+    q: { status?: string | undefined; expiringWithin?: number | undefined } = {},
+  ) {
+    const views = (await repo.licencesWithUse(db, { status: q.status })).map(toView);
+    if (q.expiringWithin === undefined) return views;
+    return expiringWithin(views, today(), q.expiringWithin);
+  }
+
+  /** Granted licences expiring within `withinDays` days, soonest first (for the office dashboard). */
+  async function expiring(withinDays: number): Promise<LicenceView[]> {
+    return expiringWithin(
+      (await repo.licencesWithUse(db, { status: "valid" })).map(toView),
+      today(),
+      withinDays,
+    );
+  }
+
+  /** Granted licences already past their validity but not closed in the register. */
+  async function expiredStillValid(): Promise<number> {
+    return (await repo.licencesWithUse(db, { status: "valid" }))
+      .map(toView)
+      .filter((l) => l.expiry === "expired").length;
   }
 
   /** Licence facts for the review gate, read in the caller's transaction. */
@@ -382,7 +408,18 @@ export function createLicencesService(deps: {
     return opened;
   }
 
-  return { list, get, create, update, factsFor, recordUsage, recordUsageIn, runExpiryReminders };
+  return {
+    list,
+    expiring,
+    expiredStillValid,
+    get,
+    create,
+    update,
+    factsFor,
+    recordUsage,
+    recordUsageIn,
+    runExpiryReminders,
+  };
 }
 
 export type LicencesService = ReturnType<typeof createLicencesService>;

@@ -6,6 +6,7 @@ import { BUILT_IN_COUNTRY_GROUPS } from "./country-groups.js";
 import { normaliseLegacyException } from "./exceptions.js";
 import {
   destinationCovered,
+  expiringWithin,
   expiryReminderDue,
   type LicenceFacts,
   licenceCovers,
@@ -247,5 +248,46 @@ describe("self-inspection", () => {
     const csv = statisticsCsv(s, "en", { activity: (k) => k, determination: (k) => k, outcome: (k) => k });
     expect(csv.split("\r\n")[0]).toBe("\uFEFFsection,key,label,value");
     expect(csv).toContain("turnaround,median_days,median (days),2");
+  });
+});
+
+describe("licences expiring within N days (the dashboard tile and the register filter)", () => {
+  const today = "2026-06-01";
+  it.each([
+    ["expires today", lic({ validUntil: "2026-06-01" }), 60, 0],
+    ["expires in 60 days, limit 60", lic({ validUntil: "2026-07-31" }), 60, 60],
+    ["expires in 61 days, limit 60", lic({ validUntil: "2026-08-01" }), 60, null],
+    ["expired yesterday", lic({ validUntil: "2026-05-31" }), 60, null],
+    ["application in progress", lic({ status: "applying", validUntil: "2026-06-10" }), 60, null],
+    ["revoked", lic({ status: "revoked", validUntil: "2026-06-10" }), 60, null],
+    ["no expiry recorded", lic({ validUntil: null }), 60, null],
+    ["in 20 days, limit 10", lic({ validUntil: "2026-06-21" }), 10, null],
+  ])("%s", (_name, l, within, daysLeft) => {
+    const out = expiringWithin([l], today, within);
+    expect(out.map((x) => x.daysLeft)).toEqual(daysLeft === null ? [] : [daysLeft]);
+  });
+
+  it("sorts soonest first and never lists a licence outside the window (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -100, max: 200 }), { maxLength: 20 }),
+        fc.integer({ min: 0, max: 120 }),
+        (offsets, within) => {
+          const ls = offsets.map((d, i) =>
+            lic({
+              id: `l${i}`,
+              validUntil: new Date(Date.parse(`${today}T00:00:00Z`) + d * 86_400_000)
+                .toISOString()
+                .slice(0, 10),
+            }),
+          );
+          const out = expiringWithin(ls, today, within);
+          expect(out.length).toBe(offsets.filter((d) => d >= 0 && d <= within).length);
+          for (let i = 1; i < out.length; i++)
+            expect(out[i]!.daysLeft).toBeGreaterThanOrEqual(out[i - 1]!.daysLeft);
+          for (const x of out) expect(x.daysLeft).toBeLessThanOrEqual(within);
+        },
+      ),
+    );
   });
 });

@@ -128,6 +128,35 @@ export type IdentityCheckView = {
  * insider-risk module puts the person on its watchlist. Not wired yet — the insider helper adds a
  * watchlist API on its own branch; the composition root passes it here once it is merged.
  */
+/**
+ * The follow-up task of an approved high-risk hire: put the hire's account on the insider-risk
+ * watchlist once it is known (the account does not exist yet when the review is approved).
+ */
+export function hireWatchlistTask(row: { id: string; ref_no: string; title: string }) {
+  const name = `${row.ref_no} ${row.title}`;
+  return {
+    kind: HIRE_WATCHLIST_TASK,
+    title: {
+      ja: `アカウント判明後に内部不正の監視リストへ追加: ${name}`,
+      en: `Add the account to the insider watchlist once known: ${name}`,
+    },
+    detail: {
+      ja: "高リスクの採用・業務委託が承認されました。アカウント（ユーザーID）が発行されたら、審査の画面から内部不正の監視リストに追加してください",
+      en: "A high-risk hire or contract was approved. Once the account (user ID) exists, add it to the insider-risk watchlist from the review page",
+    },
+    link: `/reviews/${row.id}`,
+    entityType: HIRE_WATCHLIST_ENTITY,
+    entityId: row.id,
+    assignee: { role: "secretariat" as const },
+    dedupeKey: `review:${row.id}:hire-watchlist`,
+    email: true,
+  };
+}
+
+/** The task kind and entity of the "add the account to the watchlist" follow-up. */
+export const HIRE_WATCHLIST_TASK = "review.hire_watchlist";
+export const HIRE_WATCHLIST_ENTITY = "review_watchlist";
+
 export type HighRiskHireHook = (
   tx: Executor,
   actor: Actor,
@@ -1351,6 +1380,9 @@ export function createReviewsService(deps: {
         ja: "高リスクの採用・業務委託が承認され、業務を開始します",
         en: "A high-risk hire or contract was approved and is starting",
       });
+      // The account is not known yet at approval: the security office adds it to the insider-risk
+      // watchlist from the review once IT creates it (src/reviews/hire-watchlist-service.ts closes this).
+      await tasks.open(tx, actor, hireWatchlistTask(row));
       await deps.onHighRiskHire?.(tx, actor, {
         reviewId: row.id,
         refNo: row.ref_no,

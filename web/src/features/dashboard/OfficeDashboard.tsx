@@ -54,6 +54,15 @@ function TileCard({ tile }: { tile: Tile }) {
           {bi(tile.detail)}
         </Text>
       ) : null}
+      {tile.entries && tile.entries.length > 0 ? (
+        <Stack gap={2} mt={4} data-testid="tile-entries">
+          {tile.entries.map((e) => (
+            <Anchor key={e.link} component={Link} to={e.link} size="xs" c={TONE_COLOR[e.tone]}>
+              {bi(e.label)}
+            </Anchor>
+          ))}
+        </Stack>
+      ) : null}
     </Paper>
   );
 }

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
@@ -173,7 +173,10 @@ function LicencesTab() {
   const { t } = useTranslation("export");
   const { hasRole } = useAuth();
   const ref = useExportReference();
-  const licences = useLicences();
+  const [params, setParams] = useSearchParams();
+  const expiringParam = params.get("expiring");
+  const expiring = expiringParam !== null && /^\d+$/.test(expiringParam) ? Number(expiringParam) : undefined;
+  const licences = useLicences(true, expiring);
   const status = (s: string) => bi(ref.data?.licenceStatuses.find((x) => x.value === s)?.label) || s;
   return (
     <Stack>
@@ -181,6 +184,16 @@ function LicencesTab() {
         <Group>
           <Button component={Link} to="/export/licences/new">
             {t("licences.new")}
+          </Button>
+        </Group>
+      ) : null}
+      {expiring !== undefined ? (
+        <Group gap="xs" data-testid="licences-expiring-filter">
+          <Badge color="orange" variant="light" size="lg">
+            {t("licences.expiringFilter", { n: expiring })}
+          </Badge>
+          <Button size="compact-xs" variant="subtle" onClick={() => setParams({})}>
+            {t("licences.showAll")}
           </Button>
         </Group>
       ) : null}
@@ -210,7 +223,9 @@ function LicencesTab() {
               <Table.Td>{bi(l.kindLabel)}</Table.Td>
               <Table.Td>{status(l.status)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{l.destinations.map((d) => destinationLabel(d, t)).join("、") || "—"}</Text>
+                <Text size="sm">
+                  {l.destinations.map((d) => destinationLabel(d, t)).join(t("sep")) || "—"}
+                </Text>
               </Table.Td>
               <Table.Td>
                 {l.validUntil ? (
@@ -308,11 +323,20 @@ function ProvisionsTab() {
                   "—"
                 )}
               </Table.Td>
-              <Table.Td>{p.licenceRef ?? "—"}</Table.Td>
+              <Table.Td>
+                {p.licenceId ? (
+                  <Anchor component={Link} to={`/export/licences/${p.licenceId}`}>
+                    {p.licenceRef}
+                  </Anchor>
+                ) : (
+                  "—"
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t("after.noProvisions")}</Text> : null}
     </Stack>
   );
 }

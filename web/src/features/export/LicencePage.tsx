@@ -114,12 +114,16 @@ function LicenceDetail({ licence: l }: { licence: Licence }) {
           </Text>
           <Text size="sm">
             <b>{t("licences.destinations")}:</b>{" "}
-            {l.destinations.map((d) => destinationLabel(d, t)).join("、") || "—"}
+            {l.destinations.map((d) => destinationLabel(d, t)).join(t("sep")) || "—"}
           </Text>
           <Text size="sm">
             <b>{t("licences.items")}:</b>{" "}
-            {l.items.map((i) => `${i.listedItem ? `${i.listedItem}項 ` : ""}${i.description}`).join("、") ||
-              "—"}
+            {l.items
+              .map(
+                (i) =>
+                  `${i.listedItem ? `${t("licences.itemNo", { n: i.listedItem })} ` : ""}${i.description}`,
+              )
+              .join(t("sep")) || "—"}
           </Text>
           <Text size="sm">
             <b>{t("licences.limits")}:</b> {l.usedQuantity}/{l.quantityLimit ?? "∞"} {l.quantityUnit ?? ""} ·{" "}
@@ -311,7 +315,7 @@ function LicenceForm({ licence }: { licence: Licence | null }) {
             {v.items.map((it, i) => (
               <Group key={`${it.itemId}-${it.listedItem}-${it.description}`} gap="xs">
                 <Text size="sm">
-                  {it.listedItem ? `${it.listedItem}項 ` : ""}
+                  {it.listedItem ? `${t("licences.itemNo", { n: it.listedItem })} ` : ""}
                   {it.description}
                 </Text>
                 <ActionIcon

@@ -203,10 +203,14 @@ export type LicenceInput = {
   note: string | null;
 };
 
-export function useLicences(enabled = true) {
+/** The licence register; `expiring` keeps granted licences expiring within that many days. */
+export function useLicences(enabled = true, expiring?: number) {
   return useQuery({
-    queryKey: ["export", "licences"],
-    queryFn: () => api.get<{ items: Licence[] }>("/api/export/licences"),
+    queryKey: ["export", "licences", expiring ?? null],
+    queryFn: () =>
+      api.get<{ items: Licence[] }>(
+        expiring === undefined ? "/api/export/licences" : `/api/export/licences?expiring=${expiring}`,
+      ),
     enabled,
   });
 }
@@ -260,6 +264,7 @@ export type ProvisionRow = {
   id: string;
   reviewId: string | null;
   reviewRef: string | null;
+  licenceId: string | null;
   licenceRef: string | null;
   itemRef: string | null;
   what: string;

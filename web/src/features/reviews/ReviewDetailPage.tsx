@@ -43,6 +43,7 @@ import {
 import { RiskBadge, StatusBadge } from "./badges";
 import { ClassificationPanel } from "./ClassificationPanel";
 import { useAssignableUsers } from "./exportApi";
+import { HireWatchlistPanel } from "./HireWatchlistPanel";
 import { IdentityChecksPanel } from "./IdentityChecksPanel";
 import { LicencePanel } from "./LicencePanel";
 import { RiskPanel } from "./RiskPanel";
@@ -127,6 +128,7 @@ export function ReviewDetailPage() {
           {identityChecks}
         </Stack>
       ) : null}
+      {r.activityType === "hiring_contracting" ? <HireWatchlistPanel review={r} /> : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
           <Overview review={r} reference={reference} />
