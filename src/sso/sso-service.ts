@@ -210,9 +210,18 @@ export function createSsoService(deps: {
       }
       claims = { ...userinfo, ...idClaims };
     } catch (error) {
-      const e = error as { name?: string; code?: string; message?: string; error?: string };
-      const detail = [e.name, e.error, e.message].filter(Boolean).join(": ");
-      return fail(classifyOidcError(e), p.id, "oidc", client, detail);
+      const e = error as {
+        name?: string;
+        code?: string;
+        message?: string;
+        error?: string;
+        error_description?: string;
+        cause?: { message?: string };
+      };
+      // openid-client wraps the precise check ("state", "nonce", …) in `cause`.
+      const message = [e.message, e.cause?.message, e.error_description].filter(Boolean).join(" — ");
+      const detail = [e.name, e.error, message].filter(Boolean).join(": ");
+      return fail(classifyOidcError({ ...e, message }), p.id, "oidc", client, detail);
     }
     const subject = claimString(claims[p.subjectClaim]);
     const identity: ExternalIdentity = {
