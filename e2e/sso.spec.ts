@@ -98,9 +98,9 @@ test.describe("single sign-on through an OpenID Provider (its own server)", () =
     // Back in Sekimori, signed in as the new user with the mapped role.
     await expect(page.getByTestId("user-menu")).toBeVisible();
     expect(new URL(page.url()).origin).toBe(base);
-    const session: { user: unknown } = await page.evaluate(async () =>
-      (await fetch("/api/auth/session")).json(),
-    );
+    const session = (await page.evaluate(async () => (await fetch("/api/auth/session")).json())) as {
+      user: unknown;
+    };
     expect(session.user).toMatchObject({
       username: "testidp.hanako",
       displayName: "山田 花子",
