@@ -331,20 +331,18 @@ export function createAuthService(deps: {
     const client = input.ip ?? "unknown";
     if (deps.passwordLoginAllowed && !deps.passwordLoginAllowed(input.username)) {
       // Decided from the username and the configuration alone: it tells nothing about accounts.
-      await db
-        .transaction()
-        .execute((tx) =>
-          audit.write(
-            tx,
-            { id: null, label: `login:${input.username.slice(0, 100)}`, roles: [], locale: "ja", ip: client },
-            {
-              action: "auth.password_login_refused",
-              entityType: "user",
-              entityId: null,
-              context: { reason: "sso_only" },
-            },
-          ),
-        );
+      await db.transaction().execute((tx) =>
+        audit.write(
+          tx,
+          { id: null, label: `login:${input.username.slice(0, 100)}`, roles: [], locale: "ja", ip: client },
+          {
+            action: "auth.password_login_refused",
+            entityType: "user",
+            entityId: null,
+            context: { reason: "sso_only" },
+          },
+        ),
+      );
       throw new AppError(403, "password_login_disabled", {
         ja: "このシステムではパスワードによるログインは無効です。シングルサインオンでサインインしてください",
         en: "Password login is switched off here. Sign in with single sign-on",
