@@ -14,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  * and a Sekimori server of its own (started here) is configured with it through a provider file.
  */
 test.describe("single sign-on through an OpenID Provider (its own server)", () => {
+  // Starting a second server on a fresh database takes minutes on a loaded machine.
+  test.describe.configure({ timeout: 300_000 });
   const port = E2E_PORT + 2;
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess;
@@ -67,7 +69,7 @@ test.describe("single sign-on through an OpenID Provider (its own server)", () =
         E2E_OIDC_SECRET: op.clientSecret,
       },
     });
-    for (let i = 0; i < 240; i++) {
+    for (let i = 0; i < 560; i++) {
       try {
         if ((await fetch(`${base}/api/health`)).ok) return;
       } catch {
