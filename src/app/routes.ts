@@ -4,6 +4,7 @@ import { registerAuditRoutes } from "../audit/audit-routes.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { registerCasesRoutes } from "../cases/cases-routes.js";
 import { registerDashboardRoutes } from "../dashboard/dashboard-routes.js";
+import { registerDirectoryRoutes } from "../directory/directory-routes.js";
 import { registerExportControlRoutes } from "../export-control/export-control-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
@@ -81,6 +82,7 @@ export function registerAllRoutes(
     }),
   });
   registerPeopleRoutes(app, { people: services.people });
+  registerDirectoryRoutes(app, { directory: services.directory });
   registerExportControlRoutes(app, {
     countryGroups: services.countryGroups,
     items: services.exportItems,

@@ -14,6 +14,8 @@ import type { Config } from "../config/config.js";
 import { createDashboardRepo } from "../dashboard/dashboard-repo.js";
 import { createDashboardService } from "../dashboard/dashboard-service.js";
 import type { Db } from "../db/database.js";
+import { createDirectoryRepo } from "../directory/directory-repo.js";
+import { createDirectoryService } from "../directory/directory-service.js";
 import { createAftercareService } from "../export-control/aftercare-service.js";
 import { createCountryGroupsService } from "../export-control/country-groups-service.js";
 import { createExportControlRepo } from "../export-control/export-control-repo.js";
@@ -304,6 +306,16 @@ export function createServices({
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });
+  // The people directory (SCIM, LDAP, HR CSV) feeds people, tasks and the insider directory/watchlist.
+  const directory = createDirectoryService({
+    db,
+    repo: createDirectoryRepo(),
+    audit,
+    parties,
+    tasks,
+    insider,
+    ...(clock ? { clock } : {}),
+  });
   // The office dashboard. Modules add sections here: the insider alert budget, and — once the
   // licence register has its service here — expiring licences (LICENCES SLOT: a provider returning
   // { key: "licences", title, tiles: [{ link: "/licences?expiry=due_30", … }] }).
@@ -342,6 +354,7 @@ export function createServices({
     training,
     projects,
     insider,
+    directory,
     dashboard,
     pdfFont,
   };

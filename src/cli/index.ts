@@ -10,6 +10,7 @@ import { registerPeopleCommands } from "../people/people-commands.js";
 import { registerAuditCommands } from "./audit-commands.js";
 import { registerBackupCommands } from "./backup-commands.js";
 import { fail } from "./context.js";
+import { registerDirectoryCommands } from "./directory-commands.js";
 import { registerListsCommands } from "./lists-commands.js";
 import { registerScreenCommands } from "./screen-commands.js";
 import { registerUserCommands } from "./user-commands.js";
@@ -94,6 +95,7 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerTrainingCommands(program);
   registerInsiderCommands(program);
+  registerDirectoryCommands(program);
   return program;
 }
 

@@ -1286,3 +1286,65 @@ export interface SsoTables {
 
 // Declaration merging adds the SSO tables to the schema.
 export interface Database extends SsoTables {}
+
+// ---- People directory: SCIM, LDAP sync, HR/学務 CSV (src/directory, migration 1045) ----
+export interface DirectoryTables {
+  directory_entries: {
+    person_id: string;
+    user_name: string;
+    employee_number: string | null;
+    external_id: string | null;
+    source: "scim" | "ldap" | "csv";
+    display_name: string;
+    name_kanji: string | null;
+    name_kana: string | null;
+    name_roman: string | null;
+    post: string | null;
+    supervisor_key: string | null;
+    start_date: NullableDateText;
+    end_date: NullableDateText;
+    notice_date: NullableDateText;
+    abroad_from: NullableDateText;
+    abroad_until: NullableDateText;
+    active: Generated<boolean>;
+    deactivated_at: NullableTimestamp;
+    record: Json<unknown>;
+    last_sync_id: string | null;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+  };
+  directory_syncs: {
+    id: string;
+    source: "scim" | "ldap" | "csv";
+    origin: string;
+    mode: "preview" | "apply";
+    status: "ok" | "refused";
+    actor_label: string;
+    counts: Json<unknown>;
+    events: Json<unknown>;
+    problems: Json<unknown>;
+    started_at: GeneratedTimestamp;
+    finished_at: NullableTimestamp;
+  };
+  scim_tokens: {
+    id: string;
+    label: string;
+    token_hash: string;
+    created_by_label: string;
+    created_at: GeneratedTimestamp;
+    last_used_at: NullableTimestamp;
+    revoked_at: NullableTimestamp;
+  };
+  scim_groups: {
+    id: string;
+    display_name: string;
+    external_id: string | null;
+    members: ColumnType<string[], string[] | undefined, string[]>;
+    archived_at: NullableTimestamp;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+  };
+}
+
+// Declaration merging adds the directory tables to the schema.
+export interface Database extends DirectoryTables {}

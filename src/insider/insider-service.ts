@@ -1212,6 +1212,8 @@ export function createInsiderService({
       source: string;
       reason: string;
     },
+    /** The caller's transaction (e.g. a directory sync), so the watchlist entry commits with it. */
+    inTx?: Executor,
   ) {
     const fields: FieldError[] = [];
     const userId = entry.userId.trim();
@@ -1251,7 +1253,7 @@ export function createInsiderService({
       fields.push({ path: "to", message: { ja: "終了日が開始日より前です", en: "to is before from" } });
     if (fields.length > 0) throw invalid(fields);
     const list = entry.list as Watchlist;
-    return db.transaction().execute(async (tx) => {
+    const run = async (tx: Executor) => {
       const directory = await storedDirectory(tx);
       const before = directory.people.get(userId)?.watch.map((w) => w.list) ?? [];
       directory.addWatch(userId, { list, fromDay, toDay, source: entry.source, reason: entry.reason });
@@ -1273,11 +1275,17 @@ export function createInsiderService({
         after: { userId, ...span },
       });
       return { userId, ...span };
-    });
+    };
+    return inTx ? run(inTx) : db.transaction().execute(run);
   }
 
   /** Merges HR/directory rows (same columns as the HR file); nationality-like fields are refused. */
-  async function putDirectory(actor: Actor, rows: Record<string, string>[]) {
+  async function putDirectory(
+    actor: Actor,
+    rows: Record<string, string>[],
+    /** The caller's transaction (the people directory's sync feeds this same directory in it). */
+    inTx?: Executor,
+  ) {
     const fields: FieldError[] = [];
     rows.forEach((r, i) => {
       for (const key of Object.keys(r)) {
@@ -1293,7 +1301,7 @@ export function createInsiderService({
       }
     });
     if (fields.length > 0) throw invalid(fields);
-    const directory = await storedDirectory(db);
+    const directory = await storedDirectory(inTx ?? db);
     const { problems } = mergeHrRows(
       directory,
       rows.map((values, i) => ({
@@ -1305,7 +1313,7 @@ export function createInsiderService({
       throw invalid(
         problems.map((p) => ({ path: `rows.${p.line - 1}`, message: { ja: p.reason, en: p.reason } })),
       );
-    return db.transaction().execute(async (tx) => {
+    const run = async (tx: Executor) => {
       const touched = new Set(rows.map((r) => String(r.user_id ?? "").trim()).filter(Boolean));
       const subset = new Directory();
       for (const key of touched) {
@@ -1320,7 +1328,8 @@ export function createInsiderService({
         after: { subjects: [...touched].length },
       });
       return { updated: touched.size };
-    });
+    };
+    return inTx ? run(inTx) : db.transaction().execute(run);
   }
 
   /**

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from "react-router";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
 import { RoleRequestsTab } from "../access/RoleRequestsTab";
+import { DirectoryTab } from "../directory/DirectoryTab";
 import { OrganisationTab } from "../organisation/OrganisationTab";
 import { ListsTab } from "../screening/ListsTab";
 import { OutboxTab } from "./OutboxTab";
@@ -19,6 +20,7 @@ export const ADMIN_TABS: { key: string; label: string; element: ReactNode }[] = 
   { key: "lists", label: "tabs.lists", element: <ListsTab /> },
   { key: "outbox", label: "tabs.outbox", element: <OutboxTab /> },
   { key: "organisation", label: "office:organisation.tab", element: <OrganisationTab /> },
+  { key: "directory", label: "directory:tab", element: <DirectoryTab /> },
 ];
 
 export function AdminPage() {
