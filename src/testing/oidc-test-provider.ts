@@ -83,6 +83,10 @@ export async function startTestOidcProvider(options: {
   });
   const handle = provider.callback();
   server.on("request", async (req, res) => {
+    if (req.url === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     const match = /^\/interaction\/([^/?]+)/.exec(req.url ?? "");
     if (!match) return handle(req, res);
     try {

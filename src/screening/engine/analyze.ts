@@ -42,6 +42,7 @@ import {
   OTHER_HONORIFICS,
   STOPWORDS,
 } from "./vocabulary.js";
+import { wadeGilesOf } from "./wade-giles.js";
 
 export type TokenClass = "name" | "org" | "stop" | "particle" | "initial" | "number";
 
@@ -365,6 +366,33 @@ function transcriptionToken(chars: { char: string; pinyin: string; shown?: strin
   };
 }
 
+/**
+ * Japanese readings of a Han word as tokens (日东 → nitto, 电工 → denko): one token for a word of up
+ * to four characters, else one per pair of characters (a company name's words are mostly two
+ * characters long). Null when a character has no Japanese reading.
+ */
+function japaneseWordTokens(chars: string[], shown: string): Token[] | null {
+  const parts: string[][] = [];
+  if (chars.length <= 4) parts.push(chars);
+  else for (let i = 0; i < chars.length; i += 2) parts.push(chars.slice(i, i + 2));
+  const tokens: Token[] = [];
+  for (const part of parts) {
+    const alts = japaneseReadings(part, 16, "org");
+    if (alts.length === 0) return null;
+    tokens.push({
+      alts,
+      weight: 1,
+      cls: "name",
+      origin: TokenOrigin.Reading,
+      from: { text: shown, how: "japanese" },
+    });
+  }
+  return tokens;
+}
+
+/** A Japanese company name: kana, or a Japanese legal form (株式会社, 有限会社…), in any Han variant. */
+const JAPANESE_CONTEXT = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社|合同会社|合[资資]会社|合名会社/;
+
 /** Tokens for the segments of one CJK (Han/kana) or Hangul run. */
 function cjkSlots(
   segments: CjkSegment[],
@@ -372,6 +400,7 @@ function cjkSlots(
   foreignHan: boolean,
   legal: LegalClass[],
   cjkParts: string[],
+  japanese = false,
 ): Slot[] {
   const slots: Slot[] = [];
   const nameLike = segments.filter((s) => s.kind !== "legal");
@@ -385,9 +414,14 @@ function cjkSlots(
         break;
       case "vocab": {
         cjkParts.push(seg.text);
-        slots.push({
-          options: translationOptions(seg.phrases, { text: seg.shown ?? seg.text, how: "vocabulary" }),
-        });
+        const options = translationOptions(seg.phrases, { text: seg.shown ?? seg.text, how: "vocabulary" });
+        // a Japanese company name romanises its words as often as it translates them (工業 kogyo)
+        const ja =
+          japanese && /^[\u3400-\u9fff]+$/.test(seg.text)
+            ? japaneseWordTokens([...seg.text], seg.shown ?? seg.text)
+            : null;
+        if (ja) slots.push({ options: [ja, ...options], langs: ["ja", ...options.map(() => null)] });
+        else slots.push({ options });
         break;
       }
       case "dict": {
@@ -397,6 +431,16 @@ function cjkSlots(
         cjkParts.push(seg.text);
         const options = translationOptions(seg.phrases, { text: shown, how: "dictionary" });
         const langs: (ReadingLang | null)[] = options.map(() => null);
+        const jaWord = japanese
+          ? japaneseWordTokens(
+              seg.chars.map((c) => c.char),
+              shown,
+            )
+          : null;
+        if (jaWord) {
+          options.unshift(jaWord);
+          langs.unshift("ja");
+        }
         const py = seg.chars.map((c) => c.pinyin).join("");
         if (py) {
           options.push([
@@ -491,13 +535,23 @@ function cjkSlots(
             ...(text && how ? { from: { text, how } } : {}),
           });
           const sur = chars.slice(0, surnameLen);
+          // … each with its Wade–Giles spelling as a variant (蔡其昌 cai qi chang = Tsai Chi-chang)
+          const withWadeGiles = (t: Token, syllables: string[]): Token => {
+            const wg = wadeGilesOf(syllables);
+            return wg && !t.alts.includes(wg) ? { ...t, variants: [{ alt: wg, rule: "wadeGiles" }] } : t;
+          };
           const zh = [
-            reading(
-              [sur.map((c) => c.pinyin).join("")],
-              sur.map((c) => c.shown ?? c.char).join(""),
-              "pinyin",
+            withWadeGiles(
+              reading(
+                [sur.map((c) => c.pinyin).join("")],
+                sur.map((c) => c.shown ?? c.char).join(""),
+                "pinyin",
+              ),
+              sur.map((c) => c.pinyin),
             ),
-            ...chars.slice(surnameLen).map((c) => reading([c.pinyin], c.shown ?? c.char, "pinyin")),
+            ...chars
+              .slice(surnameLen)
+              .map((c) => withWadeGiles(reading([c.pinyin], c.shown ?? c.char, "pinyin"), [c.pinyin])),
           ];
           const ko = chars.map((c) => reading(c.korean, c.shown ?? c.char, "korean"));
           const options: Token[][] = [zh.filter((t) => t.alts.length > 0)];
@@ -526,10 +580,12 @@ function cjkSlots(
           const shownOf = (part: string[]) =>
             part.map((c) => chars.find((x) => x.char === c)?.shown ?? c).join("");
           const jaReading = (part: string[]): Token | null => {
-            const alts = japaneseReadings(part);
+            const alts = japaneseReadings(part, 16, "person");
             return alts.length > 0 ? reading(alts, shownOf(part), "japanese") : null;
           };
-          const splits = cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
+          // … not for a transcribed foreign name (奥布莱恩 O'Brien), whose characters also have
+          // Japanese readings that only bring chance matches
+          const splits = looksTranscribed(cs) ? [] : cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
           for (const k of splits) {
             const fam = jaReading(cs.slice(0, k));
             const giv = jaReading(cs.slice(k));
@@ -538,7 +594,7 @@ function cjkSlots(
               langs.push("ja");
             }
           }
-          if (cs.length === 2) {
+          if (cs.length === 2 && splits.length > 0) {
             const whole = jaReading(cs);
             if (whole) {
               options.push([whole]);
@@ -559,11 +615,19 @@ function cjkSlots(
             break;
           }
           const ko = koreanWordReadings(chars, orgContext);
+          const jaLong =
+            japanese && chars.length > 4
+              ? japaneseWordTokens(
+                  chars.map((c) => c.char),
+                  chars.map((c) => c.shown ?? c.char).join(""),
+                )
+              : null;
           const ja =
             chars.length <= 4
               ? japaneseReadings(
                   chars.map((c) => c.char),
                   12,
+                  japanese ? "org" : "preferred",
                 )
               : [];
           const segShown = chars.map((c) => c.shown ?? c.char).join("");
@@ -615,6 +679,9 @@ function cjkSlots(
           }
           if (ja.length > 0) {
             options.push(tok(ja, "japanese"));
+            langs.push("ja");
+          } else if (jaLong) {
+            options.push(jaLong);
             langs.push("ja");
           }
           if (py) slots.push({ options, langs });
@@ -762,6 +829,7 @@ export function analyzeName(name: string): AnalyzedName {
   const cjkWordCount = words.filter((w) => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(w.word)).length;
 
   const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
+  const japanese = JAPANESE_CONTEXT.test(name.normalize("NFKC"));
   const slots: Slot[] = [];
   const latinNames: Token[] = [];
   let pendingAbd = false;
@@ -787,7 +855,9 @@ export function analyzeName(name: string): AnalyzedName {
         case "han":
         case "hangul": {
           const segs = segmentCjk(run.text);
-          slots.push(...cjkSlots(segs, cjkWordCount === 1 && runs.length === 1, foreignHan, legal, cjkParts));
+          slots.push(
+            ...cjkSlots(segs, cjkWordCount === 1 && runs.length === 1, foreignHan, legal, cjkParts, japanese),
+          );
           break;
         }
         default: {

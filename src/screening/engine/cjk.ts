@@ -10,7 +10,7 @@ import hanjaTable from "hanja/lib/data/hanjaeum.json" with { type: "json" };
 import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 import { longestWord, lookupWord } from "./dictionary.js";
-import { JAPANESE_READING_ENTRIES, withRendaku } from "./japanese-readings.js";
+import { JAPANESE_READING_ENTRIES, kanjidicReadings, sokuon, withRendaku } from "./japanese-readings.js";
 import { scriptOf } from "./scripts.js";
 import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
 import {
@@ -25,6 +25,8 @@ import {
 
 const jpToTraditional = OpenCC.Converter({ from: "jp", to: "t" });
 const traditionalToSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const simplifiedToTraditional = OpenCC.Converter({ from: "cn", to: "t" });
+const traditionalToJapanese = OpenCC.Converter({ from: "t", to: "jp" });
 const HANJA = hanjaTable as Record<string, string>;
 
 const foldCache = new Map<string, string>();
@@ -306,21 +308,78 @@ for (const [k, v] of JAPANESE_READING_ENTRIES) {
   }
 }
 
+const JA_CHAR_CACHE = new Map<string, string[]>();
+
 /**
- * Japanese readings of a (folded) kanji string as whole-word spellings (东芝 → toshiba, …), or []
- * when a character has no known reading. Capped to keep the alternatives few.
+ * How broadly a character is read in Japanese: `preferred` only the name readings of the table
+ * above (a Han name that need not be Japanese at all: 文 王 is not Fumi O); `org` adds KANJIDIC2's
+ * on'yomi and kun'yomi (a Japanese company name: 日东电工, 株式会社 beside it); `person` also whole
+ * kun'yomi words (a one-word kanji personal name: 岩崎茂 Iwasaki Shigeru).
  */
-export function japaneseReadings(chars: string[], cap = 24): string[] {
-  let acc: string[] = [""];
-  for (let i = 0; i < chars.length; i++) {
-    const r = JA_READINGS.get(chars[i]!);
-    if (!r) return [];
-    const opts = i === 0 ? r : r.flatMap(withRendaku);
-    const next: string[] = [];
-    for (const a of acc) for (const o of opts) if (next.length < cap * 4) next.push(a + o);
-    acc = next;
+export type JapaneseReadingMode = "preferred" | "org" | "person";
+
+/**
+ * Japanese readings of one folded (simplified) character, most likely for a name first: the
+ * preferred name readings, then KANJIDIC2's on'yomi and kun'yomi of the character, of its
+ * traditional form and of its Japanese (shinjitai) form — 东 is read as 東 (to), 电 as 電 (den),
+ * 冲 as 沖 (oki). With `person`, also whole kun'yomi words (茂 shigeru). Nanori (name-only
+ * readings) are left out: KANJIDIC lists many rare ones per character, and measured on the
+ * Chinese-name evals they only brought chance matches.
+ */
+export function japaneseCharReadings(char: string, mode: JapaneseReadingMode = "org"): string[] {
+  const person = mode === "person";
+  const key = `${mode}${char}`;
+  const cached = JA_CHAR_CACHE.get(key);
+  if (cached) return cached;
+  const trad = simplifiedToTraditional(char);
+  const forms = [...new Set([char, trad, traditionalToJapanese(trad)].filter((c) => [...c].length === 1))];
+  const out: string[] = [...(JA_READINGS.get(char) ?? [])];
+  if (mode === "preferred") {
+    JA_CHAR_CACHE.set(key, out);
+    return out;
   }
-  return [...new Set(acc)].slice(0, cap);
+  const entries = forms.map((c) => kanjidicReadings(c)).filter((e) => e !== null);
+  for (const e of entries) out.push(...e.on);
+  for (const e of entries) out.push(...e.kunStems);
+  if (person) {
+    for (const e of entries) out.push(...e.kunWords);
+  }
+  const unique = [...new Set(out.filter((r) => r.length > 0))].slice(0, person ? 8 : 6);
+  if (JA_CHAR_CACHE.size > 50_000) JA_CHAR_CACHE.clear();
+  JA_CHAR_CACHE.set(key, unique);
+  return unique;
+}
+
+/**
+ * Japanese readings of a (folded) kanji string as whole-word spellings (东芝 → toshiba, 日东 →
+ * nitto), or [] when a character has no known reading. Combinations are ranked by how likely each
+ * character's reading is (preferred and on'yomi first), with rendaku on non-initial characters and
+ * sokuon between two readings; capped to keep the alternatives few.
+ */
+export function japaneseReadings(
+  chars: string[],
+  cap = 24,
+  mode: JapaneseReadingMode = "preferred",
+): string[] {
+  let acc: { s: string; rank: number; last: string }[] = [{ s: "", rank: 0, last: "" }];
+  for (let i = 0; i < chars.length; i++) {
+    const r = japaneseCharReadings(chars[i]!, mode);
+    if (r.length === 0) return [];
+    const opts = r.flatMap((x, k) =>
+      i === 0 ? [{ o: x, rank: k }] : withRendaku(x).map((o, v) => ({ o, rank: k + v * 1.5 })),
+    );
+    const next: { s: string; rank: number; last: string }[] = [];
+    for (const a of acc) {
+      for (const { o, rank } of opts) {
+        next.push({ s: a.s + o, rank: a.rank + rank, last: o });
+        const gem = a.last ? sokuon(a.last, o) : null;
+        if (gem) next.push({ s: a.s.slice(0, -a.last.length) + gem, rank: a.rank + rank + 0.5, last: o });
+      }
+    }
+    next.sort((x, y) => x.rank - y.rank);
+    acc = next.slice(0, cap * 4);
+  }
+  return [...new Set(acc.map((a) => a.s))].slice(0, cap);
 }
 
 /**

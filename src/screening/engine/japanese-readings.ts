@@ -1,10 +1,17 @@
 /**
- * Japanese readings (on'yomi and kun'yomi, in Hepburn without long vowels) of kanji that are
- * common in Japanese family names, given names and company names. Japanese names are read with
- * Japanese readings (東芝 = Toshiba, 山田 = Yamada), which neither pinyin nor Sino-Korean give.
- * Written by the Sekimori authors from standard dictionary readings; deliberately limited to
- * frequent name characters — an unknown kanji simply gets no Japanese reading.
+ * Japanese readings (on'yomi and kun'yomi, in Hepburn without long vowels) of kanji. Japanese
+ * names are read with Japanese readings (東芝 = Toshiba, 山田 = Yamada, 日東電工 = Nitto Denko),
+ * which neither pinyin nor Sino-Korean give.
+ *
+ * Breadth comes from KANJIDIC2 (the Electronic Dictionary Research and Development Group, CC BY-SA
+ * 4.0), as bundled in the `kanji` npm package (MPL-2.0): on'yomi, kun'yomi and nanori (name
+ * readings) of ~13,000 characters. The short table below only puts the readings that Japanese
+ * family, given and company names usually take first (KANJIDIC lists readings in no such order):
+ * it is a preference order, not the source of the readings.
  */
+import { readings as kanjidicEntry } from "kanji";
+import { romanizeWord } from "./transliterate.js";
+
 const TABLE = `
 山:yama,san 田:ta,da,den 中:naka,chu 川:kawa,gawa,sen 本:moto,hon 木:ki,gi,moku 村:mura 井:i,sei 藤:fuji,to,do
 佐:sa 伊:i 加:ka 高:taka,ko 小:ko,o,sho 林:hayashi,bayashi,rin 松:matsu,sho 清:kiyo,sei 水:mizu,sui 石:ishi,seki
@@ -29,7 +36,7 @@ const TABLE = `
 康:yasu,ko 晋:shin 三:mitsu,san 菅:suga 義:yoshi 岸:kishi 田:da 文:fumi,bun 雄:o 純:jun 郎:ro 彦:hiko
 `;
 
-/** [kanji, readings] pairs as written above (Japanese forms; folded by the caller). */
+/** [kanji, preferred readings] pairs as written above (Japanese forms; folded by the caller). */
 export const JAPANESE_READING_ENTRIES: [string, string[]][] = TABLE.split(/\s+/)
   .map((entry) => entry.split(":"))
   .filter((p): p is [string, string] => p.length === 2 && p[0]!.length > 0)
@@ -50,4 +57,60 @@ const RENDAKU: [RegExp, string][] = [
 export function withRendaku(r: string): string[] {
   for (const [re, rep] of RENDAKU) if (re.test(r)) return [r, r.replace(re, rep)];
   return [r];
+}
+
+type KanjiReadings = { on: string[]; kunStems: string[]; kunWords: string[]; nanori: string[] };
+const KANJIDIC_CACHE = new Map<string, KanjiReadings | null>();
+
+/** Hepburn (no long vowels) of a kana reading, or null when it does not romanise cleanly. */
+function kanaToHepburn(kana: string): string | null {
+  const clean = kana.replace(/[-\s]/g, "");
+  if (!clean || /[っッ]$/.test(clean)) return null;
+  const r = romanizeWord(clean, "kana")[0];
+  return r && /^[a-z]+$/.test(r) ? r : null;
+}
+
+/**
+ * A character's KANJIDIC2 readings, romanised: on'yomi; kun'yomi stems (ふる.い → furu) and whole
+ * kun'yomi words (しげ.る → shigeru, a given name); nanori. Null when KANJIDIC has no entry. The
+ * package reads its bundled per-character data file on first use (memoised here).
+ */
+export function kanjidicReadings(char: string): KanjiReadings | null {
+  const cached = KANJIDIC_CACHE.get(char);
+  if (cached !== undefined) return cached;
+  let out: KanjiReadings | null = null;
+  try {
+    const e = [...char].length === 1 ? kanjidicEntry(char) : null;
+    if (e) {
+      const roman = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+      out = {
+        on: roman((e.on ?? []).map(kanaToHepburn)),
+        kunStems: roman((e.kun ?? []).map((k) => kanaToHepburn(k.split(".")[0] ?? ""))),
+        kunWords: roman(
+          (e.kun ?? []).filter((k) => k.includes(".")).map((k) => kanaToHepburn(k.replace(".", ""))),
+        ),
+        nanori: roman((e.nanori ?? []).map(kanaToHepburn)),
+      };
+    }
+  } catch {
+    out = null;
+  }
+  KANJIDIC_CACHE.set(char, out);
+  return out;
+}
+
+/**
+ * Sokuon (促音) across two on'yomi: a reading ending in -chi, -tsu, -ki or -ku before a voiceless
+ * consonant is doubled, as names are written (日東 nichi+to → nitto, 特機 toku+ki → tokki, 日本
+ * nichi+hon → nippon). Null when the rule does not apply.
+ */
+export function sokuon(prev: string, next: string): string | null {
+  const m = /^(.*?)(chi|tsu|ki|ku)$/.exec(prev);
+  if (!m || !m[1]) return null;
+  if (/^(ch|sh|ts|k|s|t|p)/.test(next)) {
+    const c = next.startsWith("ch") ? "t" : next[0]!;
+    return `${m[1]}${c}${next}`;
+  }
+  if (/^[hf]/.test(next)) return `${m[1]}pp${next.slice(1)}`;
+  return null;
 }

@@ -6,7 +6,7 @@
  * the rule. Every rule is gated on a marker of its convention, so ordinary names are untouched.
  */
 
-export type SpellingRule = "dutch" | "hungarian" | "baltic" | "zhForeign";
+export type SpellingRule = "dutch" | "hungarian" | "baltic" | "zhForeign" | "wadeGiles";
 
 /** A match through a spelling variant counts a little less than the same spelling written out. */
 export const VARIANT_FACTOR = 0.95;
@@ -22,6 +22,10 @@ export const SPELLING_RULE_TEXT: Record<SpellingRule, { ja: string; en: string }
   zhForeign: {
     ja: "外国人名の中国語音訳を復元",
     en: "Chinese transcription of a foreign name decoded",
+  },
+  wadeGiles: {
+    ja: "ウェード式ローマ字（台湾などの中国語人名: 蔡 Tsai, 萧 Hsiao）",
+    en: "Wade–Giles romanisation (Chinese names as Taiwan spells them: 蔡 Tsai, 萧 Hsiao)",
   },
 };
 
