@@ -16,6 +16,7 @@ import { registerHireWatchlistRoutes } from "../reviews/hire-watchlist-routes.js
 import { registerReviewsRoutes } from "../reviews/reviews-routes.js";
 import { registerListsRoutes } from "../screening/lists-routes.js";
 import { registerScreeningRoutes } from "../screening/screening-routes.js";
+import { registerSsoRoutes } from "../sso/sso-routes.js";
 import { registerTasksRoutes } from "../tasks/tasks-routes.js";
 import type { Services } from "./services.js";
 import { VERSION } from "./version.js";
@@ -50,6 +51,15 @@ export function registerAllRoutes(
       secure: services.config.session.cookieSecure,
       maxAgeSeconds: services.config.session.maxHours * 3600,
     },
+    loginRatePerMinute: services.config.login.ratePerMinute,
+  });
+  registerSsoRoutes(app, {
+    sso: services.sso,
+    cookie: {
+      secure: services.config.session.cookieSecure,
+      maxAgeSeconds: services.config.session.maxHours * 3600,
+    },
+    passwordLogin: services.config.sso.passwordLogin,
     loginRatePerMinute: services.config.login.ratePerMinute,
   });
   registerAuditRoutes(app, { audit: services.audit, timeZone: services.organisation.timeZone });

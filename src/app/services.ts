@@ -51,6 +51,10 @@ import { createScreeningService } from "../screening/screening-service.js";
 import type { Actor } from "../shared/actor.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
 import { RED_FLAGS } from "../shared/red-flags.js";
+import { loadSsoProviders } from "../sso/sso-config.js";
+import { passwordLoginAllowed } from "../sso/sso-engine.js";
+import { createSsoRepo } from "../sso/sso-repo.js";
+import { createSsoService } from "../sso/sso-service.js";
 import { createMailSender } from "../tasks/mail-sender.js";
 import { createTasksRepo } from "../tasks/tasks-repo.js";
 import { createTasksService } from "../tasks/tasks-service.js";
@@ -101,6 +105,16 @@ export function createServices({
     mfaRequiredFor: config.access.mfaRequiredRoles,
     revealHoldHours: config.access.revealHoldHours,
     tasks,
+    passwordLoginAllowed: (username) => passwordLoginAllowed(config.sso, username),
+    ...(clock ? { clock } : {}),
+  });
+  const sso = createSsoService({
+    db,
+    repo: createSsoRepo(),
+    audit,
+    auth,
+    providers: config.sso.providersFile ? loadSsoProviders(config.sso.providersFile) : [],
+    publicUrl: config.publicUrl,
     ...(clock ? { clock } : {}),
   });
   const parties = createPartiesService({
@@ -334,6 +348,7 @@ export function createServices({
     config,
     audit,
     auth,
+    sso,
     parties,
     settings,
     organisation,

@@ -172,6 +172,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       services.auth
         .purgeExpiredSessions()
         .catch((error) => app.log.warn({ err: error }, "session purge failed"));
+      services.sso.purge().catch((error) => app.log.warn({ err: error }, "SSO flow purge failed"));
     }, 3_600_000);
     purge.unref();
     const runTrainingReminders = () =>

@@ -207,6 +207,8 @@ export function createAuthService(deps: {
   tasks?: Pick<TasksService, "open" | "notify" | "closeFor"> | undefined;
   /** Password checking at login (argon2; a test swaps in a constant-cost one to time the rest). */
   passwords?: PasswordChecker | undefined;
+  /** False for usernames that must sign in through SSO (local passwords off except break-glass). */
+  passwordLoginAllowed?: ((username: string) => boolean) | undefined;
   clock?: () => Date;
 }) {
   const passwords = deps.passwords ?? ARGON2_CHECKER;
@@ -327,6 +329,25 @@ export function createAuthService(deps: {
   }): Promise<LoginOutcome> {
     const now = clock();
     const client = input.ip ?? "unknown";
+    if (deps.passwordLoginAllowed && !deps.passwordLoginAllowed(input.username)) {
+      // Decided from the username and the configuration alone: it tells nothing about accounts.
+      await db.transaction().execute((tx) =>
+        audit.write(
+          tx,
+          { id: null, label: `login:${input.username.slice(0, 100)}`, roles: [], locale: "ja", ip: client },
+          {
+            action: "auth.password_login_refused",
+            entityType: "user",
+            entityId: null,
+            context: { reason: "sso_only" },
+          },
+        ),
+      );
+      throw new AppError(403, "password_login_disabled", {
+        ja: "このシステムではパスワードによるログインは無効です。シングルサインオンでサインインしてください",
+        en: "Password login is switched off here. Sign in with single sign-on",
+      });
+    }
     const key = throttleKey(input.username, client);
     const found = await repo.findUserByUsername(db, input.username);
     const throttle = await repo.findThrottle(db, key);

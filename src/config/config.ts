@@ -300,6 +300,23 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "Days between repeated reminders (task + e-mail) to people with overdue training",
   },
   {
+    name: "SEKIMORI_SSO_PROVIDERS_FILE",
+    default: "(unset: no single sign-on)",
+    description: 'JSON file listing the OpenID Connect and SAML identity providers (README "Single sign-on")',
+  },
+  {
+    name: "SEKIMORI_PASSWORD_LOGIN",
+    default: "true",
+    description:
+      "false: local passwords stop working for everyone except SEKIMORI_BREAK_GLASS_USERS (sign in through SSO)",
+  },
+  {
+    name: "SEKIMORI_BREAK_GLASS_USERS",
+    default: "admin",
+    description:
+      "Usernames (space-separated) that may still log in with a password when SEKIMORI_PASSWORD_LOGIN=false",
+  },
+  {
     name: "SEKIMORI_INSIDER_BUDGET",
     default: "percentile:99.9,floor:20",
     description:
@@ -355,6 +372,8 @@ export type Config = {
   training: { reminderDays: number };
   audit: { keyFile: string; checkpointFile: string; checkpointSeconds: number };
   insider: { budget: AlertBudget };
+  /** Single sign-on (src/sso): provider file and the local-password policy. */
+  sso: { providersFile: string | undefined; passwordLogin: boolean; breakGlassUsers: string[] };
 };
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -544,5 +563,10 @@ export function loadConfig(env: Source = process.env): Config {
       checkpointSeconds: int("SEKIMORI_AUDIT_CHECKPOINT_SECONDS", 60, 1),
     },
     insider: { budget: insiderBudget() },
+    sso: {
+      providersFile: get("SEKIMORI_SSO_PROVIDERS_FILE"),
+      passwordLogin: bool("SEKIMORI_PASSWORD_LOGIN", true),
+      breakGlassUsers: (get("SEKIMORI_BREAK_GLASS_USERS") ?? "admin").split(/[\s,]+/).filter(Boolean),
+    },
   };
 }

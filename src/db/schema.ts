@@ -1268,6 +1268,43 @@ export interface ExportControlTables {
 // Declaration merging adds the export-control tables to the schema.
 export interface Database extends ExportControlTables {}
 
+// ── Single sign-on (src/sso, migration 1030) ──────────────────────────────────────────────────
+
+export interface SsoTables {
+  sso_identities: {
+    id: string;
+    provider: string;
+    subject: string;
+    user_id: string;
+    email: string | null;
+    last_login_at: NullableTimestamp;
+    created_at: GeneratedTimestamp;
+  };
+  sso_login_flows: {
+    id: string;
+    token_hash: string;
+    provider: string;
+    protocol: "oidc" | "saml";
+    state: string | null;
+    nonce: string | null;
+    code_verifier: string | null;
+    saml_request_id: string | null;
+    return_to: string | null;
+    created_at: GeneratedTimestamp;
+    expires_at: Timestamp;
+    consumed_at: NullableTimestamp;
+  };
+  sso_saml_assertions: {
+    provider: string;
+    assertion_id: string;
+    used_at: GeneratedTimestamp;
+    expires_at: Timestamp;
+  };
+}
+
+// Declaration merging adds the SSO tables to the schema.
+export interface Database extends SsoTables {}
+
 // ---- People directory: SCIM, LDAP sync, HR/学務 CSV (src/directory, migration 1045) ----
 export interface DirectoryTables {
   directory_entries: {

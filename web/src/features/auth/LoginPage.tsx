@@ -18,6 +18,7 @@ import { ApiError } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { LanguageSwitch } from "../../app/Layout";
 import { LoginCodeForm } from "../access/SecondFactor";
+import { SsoSignIn, useSsoProviders } from "./SsoSignIn";
 
 /** Username and password login; the language can be chosen before logging in. */
 export function LoginPage() {
@@ -28,6 +29,9 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const sso = useSsoProviders();
+  const { t: ts } = useTranslation("sso");
+  const [breakGlass, setBreakGlass] = useState(false);
   const form = useForm({
     initialValues: { username: "", password: "" },
     validate: {
@@ -111,21 +115,35 @@ export function LoginPage() {
                 {error}
               </Alert>
             ) : null}
-            <TextInput
-              label={t("auth.username")}
-              autoComplete="username"
-              autoFocus
-              {...form.getInputProps("username")}
-            />
-            <PasswordInput
-              label={t("auth.password")}
-              autoComplete="current-password"
-              visibilityToggleButtonProps={{ "aria-label": t("auth.showPassword") }}
-              {...form.getInputProps("password")}
-            />
-            <Button type="submit" loading={busy}>
-              {t("auth.login")}
-            </Button>
+            <SsoSignIn from={from} data={sso.data} />
+            {sso.data?.passwordLogin === false && !breakGlass ? (
+              <>
+                <Text size="sm" c="dimmed">
+                  {ts("passwordOff")}
+                </Text>
+                <Button variant="subtle" size="xs" onClick={() => setBreakGlass(true)}>
+                  {ts("breakGlass")}
+                </Button>
+              </>
+            ) : (
+              <>
+                <TextInput
+                  label={t("auth.username")}
+                  autoComplete="username"
+                  autoFocus
+                  {...form.getInputProps("username")}
+                />
+                <PasswordInput
+                  label={t("auth.password")}
+                  autoComplete="current-password"
+                  visibilityToggleButtonProps={{ "aria-label": t("auth.showPassword") }}
+                  {...form.getInputProps("password")}
+                />
+                <Button type="submit" loading={busy}>
+                  {t("auth.login")}
+                </Button>
+              </>
+            )}
           </Stack>
         </form>
       </Paper>
