@@ -5364,6 +5364,15 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     } | null;
+                                    entries?: {
+                                        label: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        link: string;
+                                        /** @enum {string} */
+                                        tone: "neutral" | "attention" | "danger";
+                                    }[];
                                     key: string;
                                     label: {
                                         en: string;
@@ -6241,6 +6250,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    expiring?: number;
                     status?: "applying" | "valid" | "refused" | "withdrawn" | "revoked";
                 };
                 header?: never;
@@ -7375,7 +7385,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open alerts by severity, alerts per day, top indicators, top alerts, data range, last ingestion */
+        /** Open alerts (count and by severity), the investigation budget in force, alerts per day, top indicators, top alerts, data range, last ingestion */
         get: {
             parameters: {
                 query?: never;
@@ -7399,6 +7409,15 @@ export interface paths {
                                 low: number;
                                 medium: number;
                             }[];
+                            budget: {
+                                floor: number | null;
+                                /** @enum {string} */
+                                mode: "percentile" | "topPerDay" | "fixed";
+                                percentile: number | null;
+                                perDay: number | null;
+                                threshold: number | null;
+                                windowDays: number | null;
+                            };
                             byStatus: {
                                 confirmed: number;
                                 new: number;
@@ -7427,6 +7446,7 @@ export interface paths {
                                 };
                                 status: string;
                             } | null;
+                            openAlerts: number;
                             openBySeverity: {
                                 critical: number;
                                 high: number;
@@ -9599,7 +9619,7 @@ export interface paths {
                     category?: "staff" | "student" | "visitor" | "researcher" | "other";
                     department?: string;
                     due?: "overdue" | "within30" | "within90";
-                    flag?: "P-DECLARATION-OVERDUE" | "P-DISCLOSURE-LIST-HIT" | "P-EFFORT-OVER-100" | "P-TALENT-PROGRAM";
+                    flag?: "P-DECLARATION-OVERDUE" | "P-DISCLOSURE-LIST-HIT" | "P-EFFORT-OVER-100" | "P-TALENT-PROGRAM" | "P-UNDISCLOSED-AFFILIATION" | "P-DISCLOSURE-DROPPED" | "P-APPROACH-CONNECTION";
                     page?: number;
                     pageSize?: number;
                     q?: string;
@@ -9671,6 +9691,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -9680,6 +9701,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -9736,6 +9765,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -9745,6 +9775,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -9801,6 +9839,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -9810,6 +9849,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -9868,6 +9915,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
                             organisation: {
+                                /** @enum {string} */
+                                kind?: "organization" | "person";
                                 name: string;
                                 /** @default null */
                                 partyId?: string | null;
@@ -9896,6 +9945,8 @@ export interface paths {
                             /** @default  */
                             programme?: string;
                             provider: {
+                                /** @enum {string} */
+                                kind?: "organization" | "person";
                                 name: string;
                                 /** @default null */
                                 partyId?: string | null;
@@ -9913,6 +9964,8 @@ export interface paths {
                             /** @default null */
                             from?: string | null;
                             provider: {
+                                /** @enum {string} */
+                                kind?: "organization" | "person";
                                 name: string;
                                 /** @default null */
                                 partyId?: string | null;
@@ -9934,6 +9987,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -9943,6 +9997,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -10136,6 +10198,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -10145,6 +10208,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -10203,6 +10274,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -10212,6 +10284,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -10300,6 +10380,7 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
                             disclosures: unknown[];
                             email: string | null;
                             eradResearcherNumber: string | null;
@@ -10309,6 +10390,14 @@ export interface paths {
                                     ja: string;
                                 };
                                 id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 source: string;
                                 title: {
                                     en: string;
@@ -10436,6 +10525,7 @@ export interface paths {
                                 category: string;
                                 department: string | null;
                                 disclosureDueOn: string | null;
+                                disclosureMatches: unknown[];
                                 disclosures: unknown[];
                                 email: string | null;
                                 eradResearcherNumber: string | null;
@@ -10445,6 +10535,14 @@ export interface paths {
                                         ja: string;
                                     };
                                     id: string;
+                                    items?: {
+                                        confidential?: boolean;
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
                                     source: string;
                                     title: {
                                         en: string;
@@ -10719,6 +10817,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -10759,6 +10876,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -10781,6 +10902,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -10851,6 +10980,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -10891,6 +11039,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -10913,6 +11065,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -10958,7 +11118,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/checks/{item}": {
+    "/api/projects/{id}/assets": {
         parameters: {
             query?: never;
             header?: never;
@@ -10966,23 +11126,31 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Conclude a due-diligence checklist item */
-        put: {
+        put?: never;
+        /** Add data, equipment, material or software to the register, with its access limits */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: string;
-                    item: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        conclusion?: string | null;
+                        accessLimits?: string | null;
+                        authorisedMemberIds?: string[];
+                        controlRef?: string | null;
                         /** @enum {string} */
-                        status: "open" | "satisfied" | "concern";
+                        controlStatus: "listed" | "not_listed" | "unclassified";
+                        description: string;
+                        /** @enum {string} */
+                        kind: "data" | "equipment" | "material" | "software";
+                        location?: string | null;
+                        sharedWithPartyId?: string | null;
+                        sharingAgreement?: string | null;
                     };
                 };
             };
@@ -10995,6 +11163,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11035,6 +11222,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11057,6 +11248,520 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/assets/{assetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a register entry (send the version you saw) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assetId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accessLimits?: string | null;
+                        authorisedMemberIds?: string[];
+                        controlRef?: string | null;
+                        /** @enum {string} */
+                        controlStatus: "listed" | "not_listed" | "unclassified";
+                        description: string;
+                        /** @enum {string} */
+                        kind: "data" | "equipment" | "material" | "software";
+                        location?: string | null;
+                        sharedWithPartyId?: string | null;
+                        sharingAgreement?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                pledgeState: string;
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a register entry */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assetId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                pledgeState: string;
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/checks/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Conclude a due-diligence checklist item */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    item: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion?: string | null;
+                        /** @enum {string} */
+                        status: "open" | "satisfied" | "concern";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                pledgeState: string;
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11138,6 +11843,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11178,6 +11902,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11200,6 +11928,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11284,6 +12020,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11324,6 +12079,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11346,6 +12105,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11425,6 +12192,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11465,6 +12251,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11487,6 +12277,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11553,6 +12351,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        appointmentPartyIds?: string[];
                         /** Format: uuid */
                         personId: string;
                         pledgeRequired?: boolean;
@@ -11570,6 +12369,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11610,6 +12428,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11632,6 +12454,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11706,6 +12536,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11746,6 +12595,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11768,6 +12621,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11854,6 +12715,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -11894,6 +12774,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -11916,6 +12800,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -11990,6 +12882,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -12030,6 +12941,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -12052,6 +12967,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -12129,6 +13052,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -12169,6 +13111,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -12191,6 +13137,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -12269,6 +13223,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -12309,6 +13282,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -12331,6 +13308,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -12403,6 +13388,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             blockers: {
                                 code: string;
                                 message: {
@@ -12443,6 +13447,10 @@ export interface paths {
                                 status: string;
                             }[];
                             members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
                                 disclosureDueOn: string | null;
                                 eradResearcherNumber: string | null;
                                 hasDisclosure: boolean;
@@ -12465,6 +13473,14 @@ export interface paths {
                                         en: string;
                                         ja: string;
                                     };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
                                 }[];
                             }[];
                             number: number;
@@ -19548,6 +20564,121 @@ export interface paths {
                             unit: string | null;
                             updatedAt: string;
                             version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/watchlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an approved hire's account can go on the insider watchlist, and the accounts already added */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            entries: {
+                                account: string;
+                                addedAt: string;
+                                addedBy: string;
+                                /** @enum {string} */
+                                list: "remote_identity" | "contractor" | "new_hire";
+                                listLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            highRisk: boolean;
+                            lists: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                /** @enum {string} */
+                                value: "remote_identity" | "contractor" | "new_hire";
+                            }[];
+                            mayAdd: boolean;
+                            taskOpen: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put the approved hire's account on an insider watchlist (audited; closes the follow-up task of a high-risk hire) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: string;
+                        list: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            entries: {
+                                account: string;
+                                addedAt: string;
+                                addedBy: string;
+                                /** @enum {string} */
+                                list: "remote_identity" | "contractor" | "new_hire";
+                                listLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            highRisk: boolean;
+                            lists: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                /** @enum {string} */
+                                value: "remote_identity" | "contractor" | "new_hire";
+                            }[];
+                            mayAdd: boolean;
+                            taskOpen: boolean;
                         };
                     };
                 };
