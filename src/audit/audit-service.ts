@@ -10,7 +10,7 @@ import {
   createAnchorVerifier,
   rowMac,
 } from "./audit-anchor-engine.js";
-import { type ChainBreak, chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
+import { chainHash, createChainVerifier, toStorableJson } from "./audit-engine.js";
 import { auditActionLabel, auditEntityLabel, type Label, systemActorLabel } from "./audit-labels.js";
 import type { AuditFilter, AuditRepo } from "./audit-repo.js";
 

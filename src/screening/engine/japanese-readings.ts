@@ -106,7 +106,7 @@ export function kanjidicReadings(char: string): KanjiReadings | null {
  */
 export function sokuon(prev: string, next: string): string | null {
   const m = /^(.*?)(chi|tsu|ki|ku)$/.exec(prev);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   if (/^(ch|sh|ts|k|s|t|p)/.test(next)) {
     const c = next.startsWith("ch") ? "t" : next[0]!;
     return `${m[1]}${c}${next}`;
