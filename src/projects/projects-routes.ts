@@ -61,7 +61,7 @@ const ProjectSchema = z.object({
       eradResearcherNumber: z.string().nullable(),
       pledgeRequired: z.boolean(),
       pledge: z.object({ id: z.string(), dueOn: z.string(), givenOn: z.string().nullable() }).nullable(),
-      pledgeState: z.string(),
+      pledgeState: z.enum(["given", "pending", "overdue", "missing"]),
       disclosureDueOn: z.string().nullable(),
       hasDisclosure: z.boolean(),
       training: z.array(z.object({ slug: z.string(), title: Bi, current: z.boolean(), why: Bi.optional() })),

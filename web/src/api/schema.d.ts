@@ -10893,7 +10893,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -11056,7 +11057,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -11239,7 +11241,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -11421,7 +11424,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -11573,7 +11577,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -11745,7 +11750,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -11919,7 +11925,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -12096,7 +12103,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -12268,7 +12276,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -12445,7 +12454,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -12612,7 +12622,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -12791,7 +12802,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -12958,7 +12970,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -13128,7 +13141,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -13299,7 +13313,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;
@@ -13464,7 +13479,8 @@ export interface paths {
                                     id: string;
                                 } | null;
                                 pledgeRequired: boolean;
-                                pledgeState: string;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
                                 role: string;
                                 training: {
                                     current: boolean;

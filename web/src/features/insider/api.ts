@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api, qs } from "../../app/api";
 
 export type Bilingual = { ja: string; en: string };
@@ -23,136 +24,24 @@ export const INSIDER_READ = ["secretariat", "admin", "auditor"] as const;
 export const INSIDER_WORK = ["secretariat", "admin"] as const;
 export const INSIDER_REVEAL = ["secretariat"] as const;
 
-export type AlertSummary = {
-  id: string;
-  subjectId: string;
-  pseudonym: string;
-  role: string | null;
-  department: string | null;
-  status: AlertStatus;
-  severity: Severity;
-  score: number;
-  anomaly: number;
-  cases: number[];
-  /** Shared red-flag ids of the detectors that fired (link cases with RelatedCases). */
-  redFlags: string[];
-  firstDay: string;
-  lastDay: string;
-  evidenceCount: number;
-  topIndicators: { id: string; weight: number }[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export type AlertSummary = Item<ApiResponse<"/api/insider/alerts">["items"]>;
 
-export type Evidence = {
-  seq: number;
-  at: string;
-  kind: string;
-  action: string;
-  host: string;
-  hostContext: string;
-  object: string;
-  recipients: string[];
-  attachments: string[];
-  bytes: number;
-  assetId: string | null;
-  indicators: string[];
-  source: { file: string; line: number; id: string };
-};
+export type Evidence = Item<AlertDetail["evidence"]>;
 
-export type AlertIndicator = {
-  id: string;
-  kind: string;
-  label: Bilingual;
-  explanation: Bilingual;
-  weight: number;
-  baseWeight: number;
-  count: number;
-  firstDay: string;
-  lastDay: string;
-  cases: number[];
-};
+export type AlertIndicator = Item<AlertDetail["indicators"]>;
 
-export type AlertDetail = AlertSummary & {
-  indicators: AlertIndicator[];
-  caseLabels: { case: number; label: Bilingual }[];
-  triageNote: string | null;
-  triagedAt: string | null;
-  evidence: Evidence[];
-  history: { id: number; at: string; actorLabel: string; action: string; after: unknown }[];
-};
+export type AlertDetail = ApiResponse<"/api/insider/alerts/{id}">;
 
-export type Series = {
-  subject: { id: string; pseudonym: string; role: string | null; department: string | null };
-  peerGroup: { role: string | null; department: string | null };
-  features: { index: number; name: string; label: Bilingual }[];
-  days: string[];
-  scores: number[];
-  alerted: boolean[];
-  /** user, baseline, peers: one array per feature (in the order of `features`), a value per day. */
-  user: number[][];
-  baseline: number[][];
-  peers: (number | null)[][];
-  peerCounts: number[];
-};
+export type Series = ApiResponse<"/api/insider/alerts/{id}/series">;
 
-export type Identity = {
-  subjectId: string;
-  pseudonym: string;
-  subjectKey: string;
-  name: string | null;
-  email: string | null;
-  role: string | null;
-  department: string | null;
-  team: string | null;
-  projects: string[];
-  supervisor: { pseudonym: string; name: string | null } | null;
-};
+export type Identity = ApiResponse<"/api/insider/alerts/{id}/reveal", "post">["identity"];
 
-export type Problem = { file: string; line: number; reason: string };
-export type Run = {
-  id: string;
-  kind: string;
-  source: string;
-  status: string;
-  actorLabel: string;
-  startedAt: string;
-  finishedAt: string | null;
-  stats: Record<string, unknown>;
-  problems: Problem[];
-};
+export type Problem = Item<Run["problems"]>;
+export type Run = Item<ApiResponse<"/api/insider/runs">["items"]>;
 
-export type Dashboard = {
-  openBySeverity: Record<Severity, number>;
-  byStatus: Record<AlertStatus, number>;
-  openAlerts: number;
-  budget: {
-    mode: "percentile" | "topPerDay" | "fixed";
-    percentile: number | null;
-    windowDays: number | null;
-    perDay: number | null;
-    threshold: number | null;
-    floor: number | null;
-  };
-  alertsPerDay: ({ day: string } & Record<Severity, number>)[];
-  topIndicators: { id: string; alerts: number; label: Bilingual }[];
-  topAlerts: AlertSummary[];
-  data: { firstDay: string | null; lastDay: string | null; userDays: number };
-  lastRun: Run | null;
-};
+export type Dashboard = ApiResponse<"/api/insider/dashboard">;
 
-export type IndicatorCatalogue = {
-  items: {
-    id: string;
-    kind: string;
-    weight: number;
-    cases: number[];
-    label: Bilingual;
-    explanation: Bilingual;
-  }[];
-  cases: { case: number; label: Bilingual }[];
-};
+export type IndicatorCatalogue = ApiResponse<"/api/insider/indicators">;
 
 export type AlertQuery = {
   status: AlertStatus[];

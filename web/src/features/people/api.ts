@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api, qs } from "../../app/api";
 import type { Bi, Hit } from "../reviews/api";
 
@@ -131,18 +132,7 @@ export type Person = {
   }[];
 };
 
-export type PersonListItem = {
-  id: string;
-  name: string;
-  partyId: string;
-  category: string;
-  department: string | null;
-  disclosureDueOn: string | null;
-  tokuteiReviewOn: string | null;
-  residency: string | null;
-  tokuteiActive: boolean;
-  flags: string[];
-};
+export type PersonListItem = Item<ApiResponse<"/api/people">["items"]>;
 
 /** The people list's filters, as the URL and the API carry them. */
 export type PeopleFilter = {

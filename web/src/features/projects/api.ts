@@ -1,84 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api } from "../../app/api";
 
 export type Bi = { ja: string; en: string };
-export type Project = {
-  id: string;
-  number: number;
-  title: string;
-  summary: string | null;
-  fundingAgency: string;
-  fundingProgramme: string;
-  specifiedProgramme: boolean;
-  usFederal: boolean;
-  applicationDueOn: string | null;
-  status: "preparing" | "ready" | "withdrawn";
-  readyAt: string | null;
-  version: number;
-  requiredModules: string[];
-  partners: {
-    id: string;
-    partyId: string;
-    name: string;
-    country: string | null;
-    role: string;
-    screenedAt: string | null;
-    screening: { liveHits: { source: string; list: Bi; name: string; decided: boolean }[] } | null;
-  }[];
-  members: {
-    id: string;
-    personId: string;
-    name: string;
-    role: string;
-    pledgeRequired: boolean;
-    pledge: { id: string; dueOn: string; givenOn: string | null } | null;
-    pledgeState: "given" | "pending" | "overdue" | "missing";
-    disclosureDueOn: string | null;
-    hasDisclosure: boolean;
-    /** Appointments (兼務先) stated for this project. */
-    appointments: { partyId: string; name: string }[];
-    /** Affiliations/funders found in other records but not in the disclosure. */
-    undisclosed: Bi[];
-  }[];
-  checks: {
-    item: string;
-    label: Bi;
-    basis: string;
-    status: "open" | "satisfied" | "concern";
-    conclusion: string | null;
-    evidence: { id: string; text: string; url: string | null }[];
-  }[];
-  measures: {
-    id: string;
-    kind: string;
-    description: string;
-    ownerName: string;
-    dueOn: string | null;
-    status: "planned" | "in_place";
-    addresses: string[];
-  }[];
-  assets: {
-    id: string;
-    kind: string;
-    description: string;
-    controlStatus: "listed" | "not_listed" | "unclassified";
-    controlRef: string | null;
-    sharedWithPartyId: string | null;
-    sharedWithName: string | null;
-    sharingAgreement: string | null;
-    location: string | null;
-    accessLimits: string | null;
-    authorisedMemberIds: string[];
-    authorised: { memberId: string; name: string }[];
-    version: number;
-    updatedAt: string;
-  }[];
-  blockers: { code: string; subject: string; message: Bi }[];
-};
-export type ProjectListItem = Pick<
-  Project,
-  "id" | "number" | "title" | "fundingAgency" | "fundingProgramme" | "applicationDueOn" | "status"
->;
+export type Project = ApiResponse<"/api/projects/{id}">;
+export type ProjectListItem = Item<ApiResponse<"/api/projects">>;
 
 export function useProjects() {
   return useQuery({ queryKey: ["projects"], queryFn: () => api.get<ProjectListItem[]>("/api/projects") });
