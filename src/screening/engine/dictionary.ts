@@ -107,8 +107,14 @@ export function properNameGlosses(glosses: string[]): string[] {
     if (/^(see |variant of|old variant|used in|CL:|lit\.|fig\.|also written|same as|surname )/i.test(g)) continue;
     const marked = NAME_MARK.test(g);
     const body = g.replace(/\(abbr\. for[^)]*\)/gi, " ");
-    const words = body.toLowerCase().match(/[a-z]+/g) ?? [];
-    const org = words.some(isOrganisationWord);
+    // an organisation word counts when capitalised in the name ("Tsinghua University", "Rocket
+    // Force") or in the description beside it ("DJI, Chinese technology company", "Rio Tinto (…
+    // mining corporation)") — not as a lower-case noun of the name itself ("Uyghur ethnic group")
+    const head = body.replace(/\([^)]*\)/g, " ").split(",")[0]!;
+    const description = body.slice(head.length).replace(/[()]/g, " ") + [...body.matchAll(/\(([^)]*)\)/g)].map((m) => ` ${m[1]}`).join("");
+    const org =
+      (head.match(/\b[A-Z][a-z]+\b/g) ?? []).some((w) => isOrganisationWord(w.toLowerCase())) ||
+      (description.toLowerCase().match(/[a-z]+/g) ?? []).some(isOrganisationWord);
     if (!marked && !org) continue;
     const acronyms = [...body.matchAll(/\(([^)]*)\)/g)].flatMap(
       (m) => m[1]!.match(/\b[A-Z]{3,8}\b/g) ?? [],
