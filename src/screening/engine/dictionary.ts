@@ -104,21 +104,22 @@ function nameWords(s: string): string | null {
 export function properNameGlosses(glosses: string[]): string[] {
   const out: string[] = [];
   for (const g of glosses) {
-    if (/^(see |variant of|old variant|used in|CL:|lit\.|fig\.|also written|same as|surname )/i.test(g)) continue;
+    if (/^(see |variant of|old variant|used in|CL:|lit\.|fig\.|also written|same as|surname )/i.test(g))
+      continue;
     const marked = NAME_MARK.test(g);
     const body = g.replace(/\(abbr\. for[^)]*\)/gi, " ");
     // an organisation word counts when capitalised in the name ("Tsinghua University", "Rocket
     // Force") or in the description beside it ("DJI, Chinese technology company", "Rio Tinto (…
     // mining corporation)") — not as a lower-case noun of the name itself ("Uyghur ethnic group")
     const head = body.replace(/\([^)]*\)/g, " ").split(",")[0]!;
-    const description = body.slice(head.length).replace(/[()]/g, " ") + [...body.matchAll(/\(([^)]*)\)/g)].map((m) => ` ${m[1]}`).join("");
+    const description =
+      body.slice(head.length).replace(/[()]/g, " ") +
+      [...body.matchAll(/\(([^)]*)\)/g)].map((m) => ` ${m[1]}`).join("");
     const org =
       (head.match(/\b[A-Z][a-z]+\b/g) ?? []).some((w) => isOrganisationWord(w.toLowerCase())) ||
       (description.toLowerCase().match(/[a-z]+/g) ?? []).some(isOrganisationWord);
     if (!marked && !org) continue;
-    const acronyms = [...body.matchAll(/\(([^)]*)\)/g)].flatMap(
-      (m) => m[1]!.match(/\b[A-Z]{3,8}\b/g) ?? [],
-    );
+    const acronyms = [...body.matchAll(/\(([^)]*)\)/g)].flatMap((m) => m[1]!.match(/\b[A-Z]{3,8}\b/g) ?? []);
     // "(name) Ross; Rose; Roth", "Smith (name)", "DJI, Chinese technology company": the name is what
     // stands outside parentheses, before the first comma
     const plain = body.replace(/\([^)]*\)/g, " ").split(",")[0]!;
