@@ -8,6 +8,7 @@ import anyAscii from "any-ascii";
 import { type CedictStep, cedictRewrites } from "./cedict-names.js";
 import {
   type CjkSegment,
+  foldHan,
   hanToHangul,
   isCompoundSurname,
   japaneseReadings,
@@ -836,10 +837,12 @@ function cedictForms(text: string): NameForm[] {
     for (const s of r.steps)
       if (s.english) for (const w of splitWords(foldText(s.english))) byWord.set(w.word, s);
     const expanded = r.steps.filter((s) => s.full && !s.english);
-    const source = (s: CedictStep): TokenSource => ({
-      text: s.full ? `${s.from} = ${s.full} (${s.entry})` : `${s.from} (${s.entry})`,
-      how: s.how,
-    });
+    // "北京理工大学 [Bei3 jing1 Li3 gong1 Da4 xue2]", "清华 = 清华大学 [Qing1 hua2 Da4 xue2]": the entry used
+    const source = (s: CedictStep): TokenSource => {
+      const headword = s.entry.split(" ")[0]!;
+      const entry = s.from === headword || foldHan(s.from) === headword ? s.entry : `${s.from} = ${s.entry}`;
+      return { text: entry, how: s.how };
+    };
     for (const f of analyzeName(r.text, false).forms) {
       let fromDictionary = false;
       let abbreviation = false;
