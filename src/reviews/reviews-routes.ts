@@ -38,7 +38,7 @@ import {
   ROLE_LABELS,
 } from "./questionnaire-engine.js";
 import { FORM_KINDS, FORM_TITLES, type PrintOptions, renderReviewForm } from "./review-forms-pdf.js";
-import type { ReviewsService } from "./reviews-service.js";
+import type { ReviewsService, ReviewView } from "./reviews-service.js";
 import { ACTION_LABELS, REVIEW_ACTIONS, REVIEW_STATES, STATE_LABELS } from "./workflow-engine.js";
 
 const Bilingual = z.object({ ja: z.string(), en: z.string() });
@@ -179,7 +179,135 @@ const TransitionBody = z.object({
   version: z.number().int().min(1).optional(),
 });
 
-/** The review as the web app shows it; nested parts are described in the service's ReviewView type. */
+const Level = z.enum(["low", "medium", "high"]);
+const LevelWithReasons = z.object({ level: Level, reasons: z.array(Bilingual) });
+/** 該非判定 of one item (src/export-control/item-classification.ts Judgement). */
+const JudgementSchema = z.object({
+  listStatus: z.enum(["listed", "not_listed"]).nullable(),
+  regime: z.string().nullable(),
+  item: z.string().nullable(),
+  subItem: z.string().nullable(),
+  provision: ProvisionSchema.nullable(),
+  catchAllCategory: z.string().nullable(),
+  exceptions: z.array(ExceptionRecordSchema),
+});
+const ClassificationSchema = JudgementSchema.extend({
+  rationale: z.string(),
+  reference: z.string().nullable(),
+  needsReclassification: z.boolean().optional(),
+  legacy: z.unknown().optional(),
+});
+const HitFactSchema = z.object({
+  entityId: z.string().optional(),
+  source: z.string(),
+  name: z.string(),
+  score: z.number(),
+  match: z.boolean(),
+  programs: z.array(z.string()),
+  decision: z.enum(["true_match", "false_positive"]).nullable(),
+});
+const PersonFactSchema = z.object({
+  personId: z.string(),
+  tokutei: z.object({ active: z.boolean(), types: z.array(z.string()), declaredOn: z.string().nullable() }),
+  declarationOverdue: z.boolean(),
+  disclosureHits: z.array(z.object({ provider: z.string(), source: z.string(), confirmed: z.boolean() })),
+  effortTotal: z.number().nullable(),
+  talentProgramme: z.boolean(),
+  residency: z.enum(["resident", "non_resident"]).nullable(),
+});
+const ExportFactsSchema = z.object({
+  destinationCountry: z.string().nullable(),
+  finalDestinationCountry: z.string().nullable(),
+  plannedOn: z.string().nullable(),
+  providedAbroad: z.boolean().nullable(),
+  statedUse: z.enum(["wmd", "conventional", "civil", "unknown"]),
+  useNote: z.string(),
+  informedWmd: z.boolean(),
+  informedConventional: z.boolean(),
+  informNote: z.string(),
+  diversionConcern: z.boolean(),
+  clearlyNoConcern: z.boolean(),
+  clearlyNote: z.string(),
+  knownWmdActivity: z.boolean(),
+  knownConventionalActivity: z.boolean(),
+});
+const ReviewItemSchema = z.object({
+  itemId: z.string(),
+  refNo: z.string(),
+  name: z.string(),
+  kind: z.enum(["goods", "technology"]),
+  judgement: JudgementSchema,
+  summary: Bilingual,
+  extraExceptions: z.array(ExceptionRecordSchema),
+  quantity: z.number().nullable(),
+  unit: z.string().nullable(),
+  valueJpy: z.number().nullable(),
+  note: z.string().nullable(),
+  masterChanged: z.boolean(),
+  masterArchived: z.boolean(),
+});
+const LicencePanelSchema = z.object({
+  applicable: z.boolean(),
+  profile: Bilingual.nullable(),
+  result: z.string(),
+  resultLabel: Bilingual,
+  licenceRequired: z.boolean(),
+  date: z.string(),
+  destination: z.object({
+    country: z.string().nullable(),
+    source: z.enum(["facts", "counterparty"]).nullable(),
+    groups: z.array(Bilingual),
+  }),
+  recipient: z.object({ residency: z.string(), tokutei: z.boolean(), names: z.array(z.string()) }),
+  items: z.array(
+    z.object({
+      label: Bilingual,
+      kind: z.string(),
+      result: z.string(),
+      resultLabel: Bilingual,
+      reasoning: Bilingual,
+      findings: z.array(
+        z.object({
+          id: z.string(),
+          outcome: z.string(),
+          reason: Bilingual,
+          citations: z.array(Bilingual),
+          unverified: z.boolean(),
+        }),
+      ),
+      cautions: z.array(Bilingual),
+      missing: z.array(Bilingual),
+      relyOnUnverified: z.boolean(),
+    }),
+  ),
+  gate: z.object({
+    required: z.boolean(),
+    undetermined: z.boolean(),
+    satisfied: z.boolean(),
+    pending: z.boolean(),
+    reason: Bilingual,
+  }),
+  linked: z.array(
+    z.object({
+      id: z.string(),
+      refNo: z.string(),
+      licenceNumber: z.string().nullable(),
+      kind: Bilingual,
+      status: z.string(),
+      statusLabel: Bilingual,
+      validUntil: z.string().nullable(),
+      covers: z.boolean(),
+      pending: z.boolean(),
+      reason: Bilingual,
+    }),
+  ),
+});
+
+/**
+ * The review as the web app shows it. Every nested part is described (the web client's types are
+ * generated from this schema), and `reviewViewFitsSchema` below makes the compiler prove that the
+ * service's ReviewView always passes it.
+ */
 export const ReviewViewSchema = z.object({
   id: z.string(),
   refNo: z.string(),
@@ -191,14 +319,28 @@ export const ReviewViewSchema = z.object({
   statusLabel: Bilingual,
   track: z.enum(["simple", "full"]).nullable(),
   applicant: z.object({ userId: z.string(), name: z.string(), department: z.string().nullable() }),
-  details: z.unknown(),
-  answers: z.unknown(),
-  notes: z.unknown(),
+  details: z.object({
+    topic: z.string(),
+    dataInvolved: z.string(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    purpose: z.string(),
+  }),
+  answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  notes: z.record(z.string(), z.string()),
   topicTags: TagsSchema,
-  classification: z.unknown(),
+  classification: ClassificationSchema.nullable(),
   classificationSummary: Bilingual.nullable(),
   classifiedAt: z.string().nullable(),
-  transactionCheck: z.unknown(),
+  transactionCheck: z
+    .object({
+      endUse: z.record(z.string(), z.boolean()),
+      akiraka: z.record(z.string(), z.boolean()),
+      endUser: z.record(z.string(), z.boolean()),
+      notes: z.record(z.string(), z.string()),
+      conclusion: z.string(),
+    })
+    .nullable(),
   transactionCheckMissing: z.array(z.string()),
   checkedAt: z.string().nullable(),
   counterparties: z.array(
@@ -208,19 +350,39 @@ export const ReviewViewSchema = z.object({
       name: z.string(),
       partyKind: z.string(),
       role: z.string(),
-      attributes: z.unknown(),
-      screening: z.unknown(),
+      attributes: z.object({
+        stateOwned: z.boolean().optional(),
+        military: z.boolean().optional(),
+        note: z.string().nullable().optional(),
+      }),
+      screening: z
+        .object({ runId: z.string(), screenedAt: z.string(), hits: z.array(HitFactSchema) })
+        .nullable(),
       screenedAt: z.string().nullable(),
       openHits: z.number(),
       confirmedHits: z.number(),
-      person: z.unknown(),
+      person: PersonFactSchema.nullable(),
     }),
   ),
   assessment: z.object({
-    level: z.enum(["low", "medium", "high"]),
-    topic: z.unknown(),
-    partner: z.unknown(),
-    hiring: z.unknown().optional(),
+    level: Level,
+    topic: LevelWithReasons,
+    partner: LevelWithReasons,
+    hiring: z
+      .object({
+        level: Level,
+        reasons: z.array(Bilingual),
+        flags: z.array(
+          z.object({
+            id: z.string(),
+            severity: z.enum(["medium", "high"]),
+            decisive: z.boolean(),
+            evidence: Bilingual,
+          }),
+        ),
+        missing: z.array(z.string()),
+      })
+      .optional(),
     reasons: z.array(Bilingual),
     flags: z.array(
       z.object({
@@ -282,15 +444,18 @@ export const ReviewViewSchema = z.object({
     exportFacts: z.boolean(),
     licences: z.boolean(),
   }),
-  exportFacts: z.unknown(),
-  items: z.array(z.unknown()),
-  licence: z.unknown(),
+  exportFacts: ExportFactsSchema,
+  items: z.array(ReviewItemSchema),
+  licence: LicencePanelSchema,
   /** Four-eyes rule: why the current user may not approve this review (src/auth/separation-of-duties-engine.ts). */
   separationOfDuties: z.object({
     approvalBlocked: z.boolean(),
     reasons: z.array(z.object({ ja: z.string(), en: z.string() })),
   }),
 });
+
+/** Compile-time proof that what the service returns always passes the response schema. */
+export const reviewViewFitsSchema = (view: ReviewView): z.input<typeof ReviewViewSchema> => view;
 
 const ListItem = z.object({
   id: z.string(),

@@ -1,35 +1,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { ApiResponse } from "../api/types";
 import { api, setCsrfToken, setUnauthenticatedHandler } from "./api";
 import { changeLanguage, type Language } from "./i18n";
 
 export type Role = "applicant" | "unit_officer" | "secretariat" | "approver" | "auditor" | "admin";
 
-export type User = {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  roles: Role[];
-  locale: Language;
-  department: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-  scopeDepartments: string[];
-  totpEnabled: boolean;
-  revealGrantedAt: string | null;
-};
+export type User = ApiResponse<"/api/admin/users/{id}", "patch">;
 
 /** The second factor (TOTP) of the logged-in user. */
-export type SecondFactor = {
-  enabled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-  /** Nothing but setting it up is allowed until it is done. */
-  enrolmentRequired: boolean;
-};
+export type SecondFactor = ApiResponse<"/api/auth/session">["secondFactor"];
 
 export type RoleInfo = { id: Role; ja: string; en: string };
 

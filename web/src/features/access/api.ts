@@ -1,23 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 import type { Role, User } from "../../app/auth";
 
-export type RoleRequest = {
-  id: string;
-  userId: string;
-  username: string;
-  requestedBy: string;
-  rolesBefore: Role[];
-  rolesAfter: Role[];
-  added: Role[];
-  removed: Role[];
-  reason: string;
-  status: "pending" | "approved" | "refused" | "withdrawn";
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  createdAt: string;
-};
+export type RoleRequest = ApiResponse<"/api/admin/role-requests", "post">;
 
 export function useRoleRequests() {
   return useQuery({

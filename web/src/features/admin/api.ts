@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api } from "../../app/api";
 import type { Role, User } from "../../app/auth";
 
@@ -53,16 +54,7 @@ export function useUserActions() {
   };
 }
 
-export type OutboxMail = {
-  id: string;
-  toAddress: string;
-  subject: string;
-  kind: string;
-  createdAt: string;
-  sentAt: string | null;
-  attempts: number;
-  lastError: string | null;
-};
+export type OutboxMail = Item<ApiResponse<"/api/admin/outbox">["items"]>;
 
 export function useOutbox() {
   return useQuery({

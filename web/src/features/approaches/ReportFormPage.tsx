@@ -93,7 +93,8 @@ function answered(values: FormValues): Record<string, Answer> {
 function toInput(v: FormValues): ReportInput {
   const n = (s: string) => (s.trim() === "" ? null : s.trim());
   return {
-    channel: v.channel,
+    // The select offers only the questionnaire's channels; the server validates the value again.
+    channel: v.channel as ReportInput["channel"],
     channelOther: v.channel === "other" ? n(v.channelOther) : null,
     occurredOn: n(v.occurredOn),
     sender: {
@@ -103,9 +104,9 @@ function toInput(v: FormValues): ReportInput {
       email: n(v.email),
       phone: n(v.phone),
     },
-    offered: v.offered,
+    offered: v.offered as NonNullable<ReportInput["offered"]>,
     offeredOther: n(v.offeredOther),
-    asked: v.asked,
+    asked: v.asked as NonNullable<ReportInput["asked"]>,
     askedOther: n(v.askedOther),
     messageText: n(v.messageText),
     description: n(v.description),

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiRequestBody, ApiResponse, Item } from "../../api/types";
 import { api, qs, upload } from "../../app/api";
 
 export type Bi = { ja: string; en: string };
@@ -6,170 +7,26 @@ export type Answer = "yes" | "no" | "unsure";
 export type RiskLevel = "low" | "medium" | "high";
 export type ReportStatus = "draft" | "new" | "in_review" | "closed";
 
-export type Assessment = {
-  level: RiskLevel;
-  score: number;
-  firedFlags: string[];
-  possibleFlags: string[];
-  reasons: { id: string; points: number; answer?: "yes" | "unsure"; text: Bi }[];
-  summary: Bi;
-  advice: Bi[];
-};
+export type Assessment = ApiResponse<"/api/approaches/assess", "post">;
 
-export type Questionnaire = {
-  channels: { id: string; label: Bi }[];
-  offered: { id: string; label: Bi }[];
-  asked: { id: string; label: Bi }[];
-  questions: { flagId: string; question: Bi; example: Bi }[];
-  outcomes: { id: string; label: Bi }[];
-  attachmentMaxBytes: number;
-};
+export type Questionnaire = ApiResponse<"/api/approaches/questionnaire">;
 
-export type LinkReason = { kind: string; value?: string; similarity?: number; detail?: Bi };
-export type SharedFact = { kind: string; value: string | null; reportIds: string[]; reporterCount: number };
-export type Screening = {
-  status: "screened" | "unavailable" | "failed";
-  message: Bi | null;
-  runId: string | null;
-  screenedAt: string;
-  openHitCount: number;
-  confirmedHitCount: number;
-  topHits: { name: string; source: string; score: number; match: boolean }[];
-};
+export type LinkReason = Item<Item<ClusterDetail["links"]>["reasons"]>;
+export type SharedFact = Item<ClusterSummary["shared"]>;
+export type Screening = NonNullable<Item<NonNullable<Report["office"]>["parties"]>["screening"]>;
 
-export type Report = {
-  id: string;
-  number: number;
-  reference: string;
-  status: ReportStatus;
-  version: number;
-  channel: string;
-  channelOther: string | null;
-  occurredOn: string | null;
-  sender: {
-    name: string | null;
-    organisation: string | null;
-    profileUrl: string | null;
-    email: string | null;
-    phone: string | null;
-  };
-  offered: string[];
-  offeredOther: string | null;
-  asked: string[];
-  askedOther: string | null;
-  messageText: string | null;
-  description: string | null;
-  answers: Record<string, Answer>;
-  assessment: Assessment;
-  attachments: {
-    id: string;
-    fileName: string;
-    mediaType: string;
-    kind: string;
-    sizeBytes: number;
-    sha256: string;
-    createdAt: string;
-  }[];
-  reporter: { id: string; displayName: string; department: string | null };
-  mine: boolean;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  office: {
-    canTriage: boolean;
-    assignee: { id: string; displayName: string } | null;
-    outcome: string | null;
-    outcomeNote: string | null;
-    cluster: { id: string; reportCount: number; reporterCount: number; headline: SharedFact | null } | null;
-    links: { reportId: string; reference: string; reasons: LinkReason[] }[];
-    parties: {
-      partyId: string;
-      name: string;
-      kind: "organization" | "person";
-      role: "sender" | "organisation";
-      linkedAt: string;
-      screening: Screening | null;
-    }[];
-    reviewIds: string[];
-    notes: { id: string; text: string; authorName: string | null; createdAt: string }[];
-    screeningFlags: string[];
-  } | null;
-};
+export type Report = ApiResponse<"/api/approaches/{id}">;
 
-export type ReportInput = {
-  channel: string;
-  channelOther?: string | null;
-  occurredOn?: string | null;
-  sender?: {
-    name?: string | null;
-    organisation?: string | null;
-    profileUrl?: string | null;
-    email?: string | null;
-    phone?: string | null;
-  };
-  offered?: string[];
-  offeredOther?: string | null;
-  asked?: string[];
-  askedOther?: string | null;
-  messageText?: string | null;
-  description?: string | null;
-  answers?: Record<string, Answer>;
-};
+export type ReportInput = ApiRequestBody<"/api/approaches", "post">;
 
-export type ListItem = {
-  id: string;
-  reference: string;
-  status: ReportStatus;
-  channel: string;
-  senderName: string | null;
-  senderOrganisation: string | null;
-  riskLevel: RiskLevel;
-  firedFlags: string[];
-  attachmentCount: number;
-  reporterName: string | null;
-  department: string | null;
-  assigneeName: string | null;
-  clusterId: string | null;
-  createdAt: string;
-  submittedAt: string | null;
-};
-export type ListPage = { items: ListItem[]; total: number; page: number; pageSize: number };
+export type ListItem = Item<ListPage["items"]>;
+export type ListPage = ApiResponse<"/api/approaches">;
 
-export type ClusterSummary = {
-  reportCount: number;
-  reporterCount: number;
-  recentReporterCount: number;
-  firstAt: string;
-  lastAt: string;
-  channels: { channel: string; count: number }[];
-  departments: { department: string; count: number }[];
-  shared: SharedFact[];
-  headline: SharedFact | null;
-};
-export type Cluster = {
-  id: string;
-  status: "open" | "reviewed";
-  reportCount: number;
-  reporterCount: number;
-  firstAt: string;
-  lastAt: string;
-  summary: ClusterSummary;
-  alert: { title: Bi; detail: Bi };
-};
-export type ClusterDetail = Cluster & {
-  reports: ListItem[];
-  links: { reportId: string; linkedReportId: string; reasons: LinkReason[] }[];
-};
+export type ClusterSummary = Cluster["summary"];
+export type Cluster = Item<ApiResponse<"/api/approaches/clusters">["items"]>;
+export type ClusterDetail = ApiResponse<"/api/approaches/clusters/{id}">;
 
-export type Trends = {
-  from: string;
-  to: string;
-  total: number;
-  byChannel: { channel: string; count: number }[];
-  byDepartment: { department: string | null; count: number }[];
-  byMonth: { month: string; count: number; high: number }[];
-  byRisk: { level: RiskLevel; count: number }[];
-};
+export type Trends = ApiResponse<"/api/approaches/trends">;
 
 /** Roles that see every submitted report (the server enforces the same). */
 export const OFFICE_READERS = ["secretariat", "admin", "approver", "auditor"] as const;

@@ -1,66 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api, qs } from "../../app/api";
 
 export type Bi = { ja: string; en: string };
 
-export type CaseContent = {
-  title: Bi;
-  period: string;
-  channels: string[];
-  sector: Bi;
-  summary: Bi;
-  timeline: { date: string; text: Bi }[];
-  method: Bi[];
-  redFlags: string[];
-  countermeasures: Bi[];
-  outcome: Bi;
-  sources: { publisher: string; date: string; title: string; url?: string }[];
-  editorialNote?: Bi;
-};
+export type CaseContent = CaseView["content"];
 
-export type CaseView = {
-  id: string;
-  slug: string;
-  status: "draft" | "published";
-  version: number;
-  builtIn: boolean;
-  content: CaseContent;
-  flags: { id: string; module: string | null; title: Bi | null }[];
-  trainings: { id: string; slug: string; title: Bi }[];
-  createdAt: string;
-  updatedAt: string;
-};
+export type CaseView = ApiResponse<"/api/cases/{key}">;
 
-export type CaseListItem = {
-  id: string;
-  slug: string;
-  status: "draft" | "published";
-  title: Bi;
-  period: string;
-  summary: Bi;
-  channels: string[];
-  redFlags: string[];
-};
+export type CaseListItem = Item<ApiResponse<"/api/cases">["items"]>;
 
-export type RelatedCase = {
-  id: string;
-  slug: string;
-  title: Bi;
-  period: string;
-  summary: Bi;
-  redFlags: string[];
-  sharedFlags: string[];
-  overlap: number;
-  score: number;
-};
+export type RelatedCase = Item<ApiResponse<"/api/cases/related">["items"]>;
 
-export type Flag = {
-  id: string;
-  module: string;
-  title: Bi | null;
-  question: Bi | null;
-  cases: { id: string; slug: string; title: Bi }[];
-};
+export type Flag = ApiResponse<"/api/red-flags/{id}">;
 
 /** Channels a case can show (must match the server's CASE_CHANNELS). */
 export const CASE_CHANNELS = [

@@ -3,27 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { ApiResponse, Item } from "../../api/types";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { bi, formatDate, formatDateTime } from "../../app/format";
 import { EChart, type EChartOption } from "../insider/EChart";
 
-type Bilingual = { ja: string; en: string };
-type Tile = {
-  key: string;
-  label: Bilingual;
-  value: number;
-  link: string;
-  tone: "neutral" | "attention" | "danger";
-  detail: Bilingual | null;
-};
-type Dashboard = {
-  generatedAt: string;
-  timeZone: string;
-  today: string;
-  sections: { key: string; title: Bilingual; tiles: Tile[] }[];
-  trends: { days: string[]; series: { key: string; label: Bilingual; values: number[] }[] };
-};
+/** The dashboard exactly as GET /api/dashboard answers it (generated from the route schema). */
+type Dashboard = ApiResponse<"/api/dashboard">;
+type Tile = Item<Item<Dashboard["sections"]>["tiles"]>;
 
 /** Roles that see the office dashboard on their home page. */
 export const DASHBOARD_ROLES = ["secretariat", "admin", "auditor"] as const;

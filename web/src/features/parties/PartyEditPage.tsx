@@ -77,7 +77,8 @@ function toInput(v: FormValues): PartyInput {
     website: v.website || null,
     notes: v.notes || null,
     tags: v.tags,
-    identifiers: v.identifiers.filter((i) => i.value.trim() !== ""),
+    // Schemes come from the IDENTIFIER_SCHEMES select; the server validates them again.
+    identifiers: v.identifiers.filter((i) => i.value.trim() !== "") as NonNullable<PartyInput["identifiers"]>,
   };
 }
 

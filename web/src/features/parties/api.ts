@@ -1,38 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiRequestBody, ApiResponse, Item } from "../../api/types";
 import { api, qs } from "../../app/api";
 
 export type PartyKind = "organization" | "person";
 export type PartyNameKind = "primary" | "alias" | "former" | "transliteration";
-export type Party = {
-  id: string;
-  kind: PartyKind;
-  primaryName: string;
-  names: { name: string; kind: PartyNameKind; lang: string | null; script: string }[];
-  country: string | null;
-  birthDate: string | null;
-  website: string | null;
-  notes: string | null;
-  tags: string[];
-  identifiers: { scheme: string; value: string }[];
-  archived: boolean;
-  archivedAt: string | null;
-  /** The surviving party when this one was merged into it. */
-  mergedInto: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Party = ApiResponse<"/api/parties/{id}">;
 
-export type PartyInput = {
-  kind: PartyKind;
-  names: { name: string; kind?: PartyNameKind; lang?: string | null }[];
-  country?: string | null;
-  birthDate?: string | null;
-  website?: string | null;
-  notes?: string | null;
-  tags?: string[];
-  identifiers?: { scheme: string; value: string }[];
-};
+export type PartyInput = ApiRequestBody<"/api/parties", "post">;
 
 export type PartyQuery = {
   q?: string;
@@ -44,77 +18,20 @@ export type PartyQuery = {
   pageSize: number;
 };
 
-export type HistoryItem = {
-  id: number;
-  at: string;
-  actorLabel: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-};
+export type HistoryItem = Item<ApiResponse<"/api/parties/{id}/history">["items"]>;
 
 export type Bi = { ja: string; en: string };
 
-export type PartySnapshot = {
-  kind: PartyKind;
-  primaryName: string;
-  names: { name: string; kind: string; lang: string | null; script: string }[];
-  country: string | null;
-  birthDate: string | null;
-  website: string | null;
-  notes: string | null;
-  tags: string[];
-  identifiers: { scheme: string; value: string }[];
-  archived: boolean;
-  mergedInto?: string | null;
-};
+export type PartySnapshot = PartyVersion["snapshot"];
 
-export type PartyVersion = {
-  version: number;
-  action: "baseline" | "created" | "updated" | "archived" | "restored" | "merged" | "merged_into";
-  at: string;
-  actorLabel: string;
-  reason: string | null;
-  relatedPartyId: string | null;
-  snapshot: PartySnapshot;
-  changes: { field: string; before: unknown; after: unknown }[];
-};
+export type PartyVersion = Item<ApiResponse<"/api/parties/{id}/versions">["items"]>;
 
-export type PartyUsage = {
-  canEdit: boolean;
-  reasonRequired: boolean;
-  editBlockedBecause: Bi | null;
-  submittedReviews: { id: string; refNo: string; title: string; status: string }[];
-  ownDraftReviews: number;
-  othersDraftReviews: number;
-  people: number;
-  approachReports: number;
-};
+export type PartyUsage = ApiResponse<"/api/parties/{id}/usage">;
 
-export type DuplicateSuggestion = {
-  partyId: string;
-  score: number;
-  sameIdentifier: boolean;
-  reasons: Bi[];
-  party: {
-    id: string;
-    kind: PartyKind;
-    primaryName: string;
-    names: string[];
-    country: string | null;
-    birthDate: string | null;
-  };
-};
+export type DuplicateSuggestion = Item<ApiResponse<"/api/parties/{id}/duplicates">["items"]>;
 
 /** What the duplicate check needs of a party being entered. */
-export type DuplicateCandidate = {
-  id?: string | null;
-  kind: PartyKind;
-  names: { name: string }[];
-  country?: string | null;
-  birthDate?: string | null;
-  identifiers?: { scheme: string; value: string }[];
-};
+export type DuplicateCandidate = ApiRequestBody<"/api/parties/duplicates", "post">;
 
 export const IDENTIFIER_SCHEMES = [
   "corporate_number",

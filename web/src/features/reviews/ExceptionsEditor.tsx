@@ -50,7 +50,7 @@ export function ExceptionsEditor({
                 data={options.map((o) => ({ value: o.value, label: bi(o.label) }))}
                 value={e.code}
                 allowDeselect={false}
-                onChange={(v) => set(i, { code: v ?? e.code, use: null })}
+                onChange={(v) => set(i, { code: (v as ExceptionRecord["code"] | null) ?? e.code, use: null })}
                 error={errors[`${prefix}.${i}.code`]}
               />
               <Select
@@ -58,7 +58,7 @@ export function ExceptionsEditor({
                 data={(def?.uses ?? []).map((o) => ({ value: o.value, label: bi(o.label) }))}
                 value={e.use}
                 clearable
-                onChange={(v) => set(i, { use: v })}
+                onChange={(v) => set(i, { use: v as ExceptionRecord["use"] })}
                 error={errors[`${prefix}.${i}.use`]}
               />
             </Group>
@@ -94,7 +94,14 @@ export function ExceptionsEditor({
           size="xs"
           variant="light"
           onClick={() =>
-            onChange([...value, { code: options[0]?.value ?? "public_domain", use: null, basis: "" }])
+            onChange([
+              ...value,
+              {
+                code: (options[0]?.value ?? "public_domain") as ExceptionRecord["code"],
+                use: null,
+                basis: "",
+              },
+            ])
           }
         >
           {t("exceptions.add")}

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api, qs } from "../../app/api";
 
 export type Bi = { ja: string; en: string };
@@ -43,15 +44,9 @@ export type Reference = {
   forms: Option[];
 };
 
-export type Details = {
-  topic: string;
-  dataInvolved: string;
-  startDate: string | null;
-  endDate: string | null;
-  purpose: string;
-};
+export type Details = Review["details"];
 export type AnswerValue = string | number | boolean | null;
-export type TopicTags = { jp: string[]; us: string[] };
+export type TopicTags = Review["topicTags"];
 
 export type ReviewForm = {
   title: string;
@@ -63,250 +58,36 @@ export type ReviewForm = {
   topicTags: TopicTags;
 };
 
-export type Provision = {
-  ordinance: "goods_ordinance" | "trade_ordinance";
-  article: number;
-  paragraph: number | null;
-  item: number | null;
-  sub: string | null;
-};
-export type ExceptionRecord = { code: string; use: string | null; basis: string };
+export type Provision = NonNullable<Classification["provision"]>;
+export type ExceptionRecord = Item<Classification["exceptions"]>;
 
 /** 該非判定: list status (1–15), 16の項 category, and exceptions recorded in addition to the item. */
-export type Classification = {
-  listStatus: "listed" | "not_listed" | null;
-  regime: string | null;
-  item: string | null;
-  subItem: string | null;
-  provision: Provision | null;
-  catchAllCategory: string | null;
-  exceptions: ExceptionRecord[];
-  rationale: string;
-  reference: string | null;
-  needsReclassification?: boolean;
-};
+export type Classification = NonNullable<Review["classification"]>;
 
-export type Hit = {
-  source: string;
-  name: string;
-  score: number;
-  match: boolean;
-  programs: string[];
-  decision: "true_match" | "false_positive" | null;
-  entityId?: string;
-};
+export type Hit = Item<NonNullable<Counterparty["screening"]>["hits"]>;
 
-export type PersonFact = {
-  personId: string;
-  tokutei: { active: boolean; types: string[]; declaredOn: string | null };
-  declarationOverdue: boolean;
-  disclosureHits: { provider: string; source: string; confirmed: boolean }[];
-  effortTotal: number | null;
-  talentProgramme: boolean;
-  residency: "resident" | "non_resident" | null;
-};
+export type PersonFact = NonNullable<Counterparty["person"]>;
 
-export type Counterparty = {
-  id: string;
-  partyId: string;
-  name: string;
-  partyKind: string;
-  role: string;
-  attributes: { stateOwned?: boolean; military?: boolean; note?: string | null };
-  screening: { runId: string; screenedAt: string; hits: Hit[] } | null;
-  screenedAt: string | null;
-  openHits: number;
-  confirmedHits: number;
-  person: PersonFact | null;
-};
+export type Counterparty = Item<Review["counterparties"]>;
 
-export type FiredFlag = {
-  id: string;
-  title: Bi;
-  question: Bi;
-  evidence: Bi;
-  source: string;
-  sourceLabel?: Bi;
-  severity: "medium" | "high";
-  counterpartyId: string | null;
-  decisive: boolean;
-};
+export type FiredFlag = Item<Review["assessment"]["flags"]>;
 
-export type TransactionCheck = {
-  endUse: Record<string, boolean>;
-  akiraka: Record<string, boolean>;
-  endUser: Record<string, boolean>;
-  notes: Record<string, string>;
-  conclusion: string;
-};
+export type TransactionCheck = NonNullable<Review["transactionCheck"]>;
 
 /** One identity check of a hiring review (src/reviews/hiring-engine.ts). */
-export type IdentityCheck = {
-  id: string;
-  flag: string;
-  task: Bi;
-  question: Bi;
-  source: string;
-  sourceLabel: Bi;
-  outcome: "clear" | "sign" | null;
-  evidence: string | null;
-  checkedBy: string | null;
-  checkedAt: string | null;
-};
+export type IdentityCheck = Item<NonNullable<Review["identityChecks"]>>;
 
-export type Review = {
-  id: string;
-  refNo: string;
-  activityType: string;
-  activityLabel: Bi;
-  title: string;
-  unit: string | null;
-  status: string;
-  statusLabel: Bi;
-  track: "simple" | "full" | null;
-  applicant: { userId: string; name: string; department: string | null };
-  details: Details;
-  answers: Record<string, AnswerValue>;
-  notes: Record<string, string>;
-  topicTags: TopicTags;
-  classification: Classification | null;
-  classificationSummary: Bi | null;
-  classifiedAt: string | null;
-  transactionCheck: TransactionCheck | null;
-  transactionCheckMissing: string[];
-  checkedAt: string | null;
-  counterparties: Counterparty[];
-  assessment: {
-    level: "low" | "medium" | "high";
-    topic: { level: string; reasons: Bi[] };
-    partner: { level: string; reasons: Bi[] };
-    reasons: Bi[];
-    flags: FiredFlag[];
-    /** Hiring and contracting only: the rating from the identity checks and the exposure. */
-    hiring?: { level: "low" | "medium" | "high"; reasons: Bi[]; missing: string[] };
-  };
-  routing: { track: "simple" | "full"; reasons: Bi[] };
-  /** Hiring and contracting only: the identity checklist. */
-  identityChecks?: IdentityCheck[] | null;
-  conditions: string | null;
-  decisionComment: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  retentionUntil: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  events: {
-    at: string;
-    action: string;
-    from: string | null;
-    to: string;
-    actor: string;
-    comment: string | null;
-    conditions: string | null;
-  }[];
-  actions: string[];
-  permissions: {
-    edit: boolean;
-    classify: boolean;
-    check: boolean;
-    screen: boolean;
-    exportFacts: boolean;
-    licences: boolean;
-    identityCheck?: boolean;
-  };
-  exportFacts: ExportFacts;
-  items: ReviewItem[];
-  licence: LicencePanel;
-  /** Four-eyes rule: why the current user may not approve (src/auth/separation-of-duties-engine.ts). */
-  separationOfDuties?: { approvalBlocked: boolean; reasons: { ja: string; en: string }[] };
-};
+export type Review = ApiResponse<"/api/reviews/{id}">;
 
-export type ExportFacts = {
-  destinationCountry: string | null;
-  finalDestinationCountry: string | null;
-  plannedOn: string | null;
-  providedAbroad: boolean | null;
-  statedUse: "wmd" | "conventional" | "civil" | "unknown";
-  useNote: string;
-  informedWmd: boolean;
-  informedConventional: boolean;
-  informNote: string;
-  diversionConcern: boolean;
-  clearlyNoConcern: boolean;
-  clearlyNote: string;
-  knownWmdActivity: boolean;
-  knownConventionalActivity: boolean;
-};
+export type ExportFacts = Review["exportFacts"];
 
 export type Judgement = Omit<Classification, "rationale" | "reference" | "needsReclassification">;
 
-export type ReviewItem = {
-  itemId: string;
-  refNo: string;
-  name: string;
-  kind: "goods" | "technology";
-  judgement: Judgement;
-  summary: Bi;
-  extraExceptions: ExceptionRecord[];
-  quantity: number | null;
-  unit: string | null;
-  valueJpy: number | null;
-  note: string | null;
-  masterChanged: boolean;
-  masterArchived: boolean;
-};
+export type ReviewItem = Item<Review["items"]>;
 
-export type LicencePanel = {
-  applicable: boolean;
-  profile: Bi | null;
-  result: string;
-  resultLabel: Bi;
-  licenceRequired: boolean;
-  date: string;
-  destination: { country: string | null; source: "facts" | "counterparty" | null; groups: Bi[] };
-  recipient: { residency: string; tokutei: boolean; names: string[] };
-  items: {
-    label: Bi;
-    kind: string;
-    result: string;
-    resultLabel: Bi;
-    reasoning: Bi;
-    findings: { id: string; outcome: string; reason: Bi; citations: Bi[]; unverified: boolean }[];
-    cautions: Bi[];
-    missing: Bi[];
-    relyOnUnverified: boolean;
-  }[];
-  gate: { required: boolean; undetermined: boolean; satisfied: boolean; pending: boolean; reason: Bi };
-  linked: {
-    id: string;
-    refNo: string;
-    licenceNumber: string | null;
-    kind: Bi;
-    status: string;
-    statusLabel: Bi;
-    validUntil: string | null;
-    covers: boolean;
-    pending: boolean;
-    reason: Bi;
-  }[];
-};
+export type LicencePanel = Review["licence"];
 
-export type ReviewListItem = {
-  id: string;
-  refNo: string;
-  activityType: string;
-  title: string;
-  status: string;
-  track: string | null;
-  applicantName: string;
-  riskLevel: string | null;
-  flags: string[];
-  submittedAt: string | null;
-  decidedAt: string | null;
-  retentionUntil: string | null;
-  updatedAt: string;
-};
+export type ReviewListItem = Item<ApiResponse<"/api/reviews">["items"]>;
 
 /** The questionnaires, control-list items, checklists and labels (fetched once). */
 export function useReference() {
@@ -459,7 +240,7 @@ export function useDecideHit() {
   });
 }
 
-export type PartyHit = { id: string; kind: string; primaryName: string; country: string | null };
+export type PartyHit = Item<ApiResponse<"/api/parties">["items"]>;
 
 /** Parties matching a name (for picking counterparties). */
 export function usePartySearch(q: string, kind?: string) {

@@ -1,165 +1,37 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api, qs, upload } from "../../app/api";
 
 export type Bilingual = { ja: string; en: string };
 export type EntitySchema = "Person" | "Organization" | "Vessel" | "Aircraft" | "Unknown";
 
-export type ScoreFeature = { id: string; contribution: number; label: Bilingual; detail?: Bilingual };
+export type ScoreFeature = Item<Explanation["features"]>;
 /** How query characters were read or translated to meet the list name (浪潮 → langchao, pinyin). */
-export type CrossScriptStep = { from: string; to: string; list: string; how: Bilingual };
-export type Explanation = {
-  queryName: string;
-  matchedName: string;
-  features: ScoreFeature[];
-  summary: Bilingual;
-  crossScript?: CrossScriptStep[];
-};
+export type CrossScriptStep = Item<NonNullable<Explanation["crossScript"]>>;
+export type Explanation = Hit["explanation"];
 
 /** One candidate list entry for a query, with its score and the reasons for it. */
-export type Hit = {
-  entityId: string;
-  source: string;
-  sourceId: string;
-  schema: EntitySchema;
-  name: string;
-  score: number;
-  match: boolean;
-  explanation: Explanation;
-  programs: string[];
-  countries: string[];
-};
+export type Hit = Omit<Item<ApiResponse<"/api/screening/search">["items"]>, "entry">;
 
-export type ListEntry = {
-  id: string;
-  snapshotId: string;
-  source: string;
-  sourceId: string;
-  schema: EntitySchema;
-  names: {
-    name: string;
-    kind: "primary" | "alias" | "weakAlias" | "former" | "originalScript";
-    lang?: string;
-  }[];
-  countries: string[];
-  birthDates: string[];
-  identifiers: { scheme: string; value: string }[];
-  programs: string[];
-  listedOn?: string;
-  remarks?: string;
-  addresses?: string[];
-  details?: Record<string, string | string[]>;
-};
+export type ListEntry = Omit<ApiResponse<"/api/lists/entities/{id}">, "snapshot">;
 
-export type ListSnapshot = {
-  id: string;
-  source: string;
-  version: number;
-  status: "loading" | "active" | "superseded" | "failed";
-  format: string;
-  fileNames: string[];
-  byteSize: number;
-  entityCount: number;
-  nameCount: number;
-  schemaCounts: Record<string, number>;
-  error: string | null;
-  importedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
-  activatedAt: string | null;
-  supersededAt: string | null;
-};
+export type ListSnapshot = ApiResponse<"/api/lists/snapshots/{id}">;
 
-export type Decision = {
-  status: "true_match" | "false_positive";
-  rationale: string;
-  decidedBy: string;
-  decidedAt: string;
-};
+export type Decision = NonNullable<PartyHit["decision"]>;
 
-export type PartyHit = Hit & {
-  snapshotId: string;
-  contentHash: string;
-  isNew: boolean;
-  decision: Decision | null;
-  previousDecision: Decision | null;
-};
+export type PartyHit = Item<PartyResult["hits"]>;
 
-export type PartyResult = {
-  runId: string;
-  partyId: string;
-  screenedAt: string;
-  hits: PartyHit[];
-  openHitCount: number;
-  confirmedHitCount: number;
-  newHitCount: number;
-  trigger: "manual" | "context" | "rescreen";
-  actorLabel: string;
-  snapshots: Record<string, string>;
-  threshold: number;
-};
+export type PartyResult = ApiResponse<"/api/screening/parties/{id}/screen", "post">;
 
-export type DecisionRecord = Decision & {
-  id: string;
-  partyId: string;
-  entityId: string;
-  entityName: string;
-  source: string;
-  sourceId: string;
-  current: boolean;
-};
+export type DecisionRecord = Item<ApiResponse<"/api/screening/parties/{id}/decisions">["items"]>;
 
-export type RunSummary = {
-  runId: string;
-  screenedAt: string;
-  trigger: "manual" | "context" | "rescreen";
-  actorLabel: string;
-  hitCount: number;
-  matchCount: number;
-  openCount: number;
-  newCount: number;
-};
+export type RunSummary = Item<ApiResponse<"/api/screening/parties/{id}/runs">["items"]>;
 
-export type QueueItem = {
-  party: { id: string; name: string; kind: string; country: string | null };
-  runId: string;
-  screenedAt: string;
-  hit: Hit & { isNew: boolean };
-};
+export type QueueItem = Item<ApiResponse<"/api/screening/queue">["items"]>;
 
-export type BatchJob = {
-  id: string;
-  fileName: string;
-  fileFormat: "csv" | "xlsx";
-  encoding: string | null;
-  status: "queued" | "running" | "done" | "failed";
-  totalRows: number;
-  processedRows: number;
-  matchedRows: number;
-  threshold: number;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-};
+export type BatchJob = ApiResponse<"/api/screening/batches/{id}">;
 
-export type BatchRow = {
-  rowNo: number;
-  line: number;
-  input: { name: string; aliases: string[]; country: string | null; problem?: Bilingual };
-  done: boolean;
-  bestScore: number | null;
-  matchCount: number | null;
-  hits: {
-    entityId: string;
-    source: string;
-    sourceId: string;
-    name: string;
-    score: number;
-    match: boolean;
-    summary: Bilingual;
-    crossScript?: CrossScriptStep[];
-  }[];
-};
+export type BatchRow = Item<ApiResponse<"/api/screening/batches/{id}/rows">["items"]>;
 
 export type Rescreen = {
   id: string;
@@ -173,19 +45,7 @@ export type Rescreen = {
   error: string | null;
 };
 
-export type IndexStatus = {
-  index: {
-    state: "idle" | "building" | "ready" | "failed";
-    rebuilding: boolean;
-    entityCount: number;
-    snapshots: Record<string, string>;
-    builtAt: string | null;
-    progress: { entitiesAdded: number; entitiesTotal: number } | null;
-    error: string | null;
-  };
-  rescreens: Rescreen[];
-  threshold: number;
-};
+export type IndexStatus = ApiResponse<"/api/screening/status">;
 
 export type SearchQuery = { q: string; country?: string; schema?: "Person" | "Organization" | "" };
 
@@ -345,13 +205,7 @@ export function useUploadBatch() {
   });
 }
 
-export type ListSource = {
-  id: string;
-  label: Bilingual;
-  format: string;
-  active: ListSnapshot | null;
-  updatedAt: string;
-};
+export type ListSource = Item<ApiResponse<"/api/lists/sources">["items"]>;
 
 export function useListSources() {
   return useQuery({

@@ -1,21 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 
-export type Task = {
-  id: string;
-  kind: string;
-  title: { ja: string; en: string };
-  detail: { ja: string; en: string } | null;
-  link: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  assigneeUserId: string | null;
-  assigneeRole: string | null;
-  status: "open" | "done" | "cancelled";
-  dueAt: string | null;
-  createdAt: string;
-  completedAt: string | null;
-};
+export type Task = ApiResponse<"/api/tasks/{id}/done", "post">;
 
 /** My tasks in one state. */
 export function useTasks(status: "open" | "done" = "open") {

@@ -1,81 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse, Item } from "../../api/types";
 import { api } from "../../app/api";
 
 export type Bi = { ja: string; en: string };
-export type Settings = {
-  passPercent: number;
-  dueDays: number;
-  renewMonths: number | null;
-  requiredFor: string[];
-};
-export type MyState = {
-  state: "not_assigned" | "due" | "overdue" | "passed" | "expired";
-  dueAt: string | null;
-  lastPassedAt: string | null;
-  lastScore: number | null;
-  expiresAt: string | null;
-};
+export type Settings = Module["settings"];
+export type MyState = ModuleListItem["mine"];
 
-export type ModuleListItem = {
-  id: string;
-  slug: string;
-  status: "draft" | "published";
-  title: Bi;
-  summary: Bi;
-  questionCount: number;
-  settings: Settings;
-  cases: { id: string; slug: string; title: Bi }[];
-  mine: MyState;
-};
+export type ModuleListItem = Item<ApiResponse<"/api/training/modules">["items"]>;
 
-export type Module = {
-  id: string;
-  slug: string;
-  status: "draft" | "published";
-  version: number;
-  builtIn: boolean;
-  settings: Settings;
-  title: Bi;
-  summary: Bi;
-  lessons: Bi[];
-  cases: { id: string; slug: string; title: Bi }[];
-  quiz: { id: string; prompt: Bi; options: Bi[]; correct?: number; explanation?: Bi }[];
-};
+export type Module = ApiResponse<"/api/training/modules/{key}">;
 
-export type AttemptResult = {
-  completionId: string;
-  score: number;
-  maxScore: number;
-  percent: number;
-  passed: boolean;
-  questions: { id: string; chosen: number | null; correct: number; right: boolean; explanation: Bi }[];
-};
+export type AttemptResult = ApiResponse<"/api/training/modules/{key}/attempts", "post">;
 
-export type Dashboard = {
-  totals: { assigned: number; completed: number; overdue: number; completionRate: number | null };
-  modules: {
-    id: string;
-    slug: string;
-    title: Bi;
-    assigned: number;
-    completed: number;
-    overdue: number;
-    attempts: number;
-    passRate: number | null;
-  }[];
-  departments: { department: string | null; assigned: number; completed: number; overdue: number }[];
-  overdue: {
-    assignmentId: string;
-    userId: string;
-    displayName: string;
-    department: string | null;
-    moduleId: string;
-    moduleTitle: Bi;
-    dueAt: string;
-    daysOverdue: number;
-    reminders: number;
-  }[];
-};
+export type Dashboard = ApiResponse<"/api/training/dashboard">;
 
 export const TRAINING_MANAGERS = ["secretariat", "admin"] as const;
 export const TRAINING_READERS = ["secretariat", "admin", "approver", "auditor"] as const;
@@ -96,11 +33,7 @@ export function useModule(key: string | undefined) {
 }
 
 /** A started quiz attempt: its questions with the options in this attempt's own order. */
-export type StartedAttempt = {
-  attemptId: string;
-  moduleVersion: number;
-  questions: { id: string; prompt: { ja: string; en: string }; options: { ja: string; en: string }[] }[];
-};
+export type StartedAttempt = ApiResponse<"/api/training/modules/{key}/attempts/start", "post">;
 
 /**
  * Starts an attempt when the module page opens (the server shuffles the options per attempt, so
