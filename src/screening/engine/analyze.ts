@@ -5,8 +5,10 @@
  * analysis runs on list names (once, when indexing) and on queries.
  */
 import anyAscii from "any-ascii";
+import { type CedictStep, cedictRewrites } from "./cedict-names.js";
 import {
   type CjkSegment,
+  foldHan,
   hanToHangul,
   isCompoundSurname,
   japaneseReadings,
@@ -72,7 +74,8 @@ export type TokenHow =
   | "japanese"
   | "koreanKana"
   | "transcription"
-  | "abbreviation";
+  | "abbreviation"
+  | "dictionaryName";
 export type TokenSource = { text: string; how: TokenHow };
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation" | "transcription";
@@ -811,10 +814,70 @@ function koreanKatakanaForm(words: string[]): NameForm | null {
 }
 
 /**
- * Analyses a name: normalisation, script detection, romanisation/translation of every word,
- * legal-form extraction and weighting. Pure and deterministic.
+ * Fidelity of a form that uses a CC-CEDICT proper name: a little below a direct match in letters
+ * (0.99), above a word-by-word translation (0.93) — the dictionary's name of a body (北京理工大学
+ * Beijing Institute of Technology) is better evidence than the translation of its words
+ * (university of science and technology).
  */
-export function analyzeName(name: string): AnalyzedName {
+const DICTIONARY_NAME_FIDELITY = 0.95;
+/** … and of one that expands an abbreviation: the short form may stand for more than one body. */
+const ABBREVIATION_FIDELITY = 0.93;
+/** At most this many forms come from CC-CEDICT names, so that the forms stay few. */
+const MAX_CEDICT_FORMS = 4;
+
+/**
+ * Forms of a Han name rewritten with CC-CEDICT's proper names and abbreviations (清华大学 → Tsinghua
+ * University, 中国商飞 → 中国商用飞机 → COMAC): each word the dictionary supplied carries its step
+ * (the entry used) for the explanation, and the form is capped a little below a direct match.
+ */
+function cedictForms(text: string): NameForm[] {
+  const out: NameForm[] = [];
+  for (const r of cedictRewrites(text)) {
+    const byWord = new Map<string, CedictStep>();
+    for (const s of r.steps)
+      if (s.english) for (const w of splitWords(foldText(s.english))) byWord.set(w.word, s);
+    const expanded = r.steps.filter((s) => s.full && !s.english);
+    // "北京理工大学 [Bei3 jing1 Li3 gong1 Da4 xue2]", "清华 = 清华大学 [Qing1 hua2 Da4 xue2]": the entry used
+    const source = (s: CedictStep): TokenSource => {
+      const headword = s.entry.split(" ")[0]!;
+      const entry = s.from === headword || foldHan(s.from) === headword ? s.entry : `${s.from} = ${s.entry}`;
+      return { text: entry, how: s.how };
+    };
+    for (const f of analyzeName(r.text, false).forms) {
+      let fromDictionary = false;
+      let abbreviation = false;
+      const tokens = f.tokens.map((t) => {
+        const step =
+          (t.origin === TokenOrigin.Latin ? t.alts.map((a) => byWord.get(a)).find(Boolean) : undefined) ??
+          (t.from ? expanded.find((s) => s.full!.includes(t.from!.text)) : undefined);
+        if (!step) return t;
+        fromDictionary = true;
+        if (step.how === "abbreviation") abbreviation = true;
+        return {
+          ...t,
+          origin: t.origin === TokenOrigin.Latin ? TokenOrigin.Translation : t.origin,
+          from: source(step),
+        };
+      });
+      if (!fromDictionary) continue;
+      out.push({
+        ...f,
+        tokens,
+        fidelity: Math.min(f.fidelity, abbreviation ? ABBREVIATION_FIDELITY : DICTIONARY_NAME_FIDELITY),
+        method: f.method === "latin" ? "translation" : f.method,
+      });
+      if (out.length >= MAX_CEDICT_FORMS) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * Analyses a name: normalisation, script detection, romanisation/translation of every word,
+ * legal-form extraction and weighting. Pure and deterministic. `withDictionaryNames` adds the forms
+ * that CC-CEDICT's names and abbreviations give (off inside that rewrite itself).
+ */
+export function analyzeName(name: string, withDictionaryNames = true): AnalyzedName {
   const folded = foldText(name);
   const identity = splitWords(folded)
     .map((w) => w.word)
@@ -957,6 +1020,9 @@ export function analyzeName(name: string): AnalyzedName {
   // a Korean name in katakana also reads as the Korean syllables it transcribes
   const korean = koreanKatakanaForm(words.map((w) => w.word));
   if (korean) outForms.push(korean);
+
+  // a Han name that CC-CEDICT knows as a proper name or abbreviation also reads as that name
+  if (withDictionaryNames && cjkParts.length > 0) outForms.push(...cedictForms(text));
 
   const cjk = cjkParts.length > 0 ? cjkParts.join("") : null;
   const cjkHangul = cjk && /[\u3400-\u9fff]/.test(cjk) ? hanToHangul(cjk) : null;

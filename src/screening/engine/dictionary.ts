@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { LATIN_LEGAL_FORMS, ORG_WORD_CANON } from "./vocabulary.js";
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +36,110 @@ export type DictionaryEntry = { glosses: string[][]; proper: boolean };
 
 let table: Map<string, DictionaryEntry> | null = null;
 let longest = 0;
+
+/**
+ * A CC-CEDICT entry that names something: its English proper-name glosses ("Tsinghua University",
+ * "COMAC", "CSSC") and, for an abbreviation, the full Chinese form it stands for (清华 → 清华大学).
+ * `entry` is the dictionary line's headword and pinyin, quoted in explanations.
+ */
+export type NameEntry = { names: string[]; full?: string; entry: string };
+
+let names: Map<string, NameEntry> | null = null;
+let longestName = 0;
+
+/**
+ * Words that make a gloss an organisation's name: the engine's single-word legal forms (company,
+ * corporation, inc…) and the head words of institutions among its generic organisation words
+ * (ORG_WORD_CANON: university, institute, group, bank, ministry…) — not the descriptive ones it
+ * also lists (china, people, power, space), which would turn places and common senses into names.
+ */
+const INSTITUTION_HEADS = new Set([
+  "university",
+  "college",
+  "institute",
+  "academy",
+  "school",
+  "group",
+  "bank",
+  "ministry",
+  "department",
+  "bureau",
+  "office",
+  "committee",
+  "organization",
+  "agency",
+  "association",
+  "foundation",
+  "holding",
+  "enterprise",
+  "laboratory",
+  "factory",
+  "center",
+  "army",
+  "navy",
+  "pla",
+  "force",
+  "police",
+]);
+const LEGAL_WORDS = new Set(LATIN_LEGAL_FORMS.map(([phrase]) => phrase).filter((p) => !p.includes(" ")));
+function isOrganisationWord(w: string): boolean {
+  return LEGAL_WORDS.has(w) || INSTITUTION_HEADS.has(ORG_WORD_CANON[w] ?? w);
+}
+const NAME_MARK = /\((?:name|surname|company|brand|trademark)\)/i;
+
+/** An English name as a list writes it: starts with a capital or digit, plain letters, ≤ 10 words. */
+function nameWords(s: string): string | null {
+  const t = s.replace(/\s+/g, " ").trim();
+  if (!/^[A-Z0-9]/.test(t) || /[^A-Za-z0-9 '’&.-]/.test(t)) return null;
+  const n = t.split(" ").length;
+  return n >= 1 && n <= 10 ? t : null;
+}
+
+/**
+ * The proper-name glosses of one entry (a capitalised pinyin, so CC-CEDICT marks it as a name):
+ * only glosses that CC-CEDICT annotates as a name, company or brand, or that contain an
+ * organisation word — a place ("Beijing"), a person's biography or a common sense stays out.
+ * Acronyms in parentheses ("(CSSC)", "(PAP, aka CAPF)") count as names too.
+ */
+export function properNameGlosses(glosses: string[]): string[] {
+  const out: string[] = [];
+  for (const g of glosses) {
+    if (/^(see |variant of|old variant|used in|CL:|lit\.|fig\.|also written|same as|surname )/i.test(g))
+      continue;
+    const marked = NAME_MARK.test(g);
+    const body = g.replace(/\(abbr\. for[^)]*\)/gi, " ");
+    // an organisation word counts when capitalised in the name ("Tsinghua University", "Rocket
+    // Force") or in the description beside it ("DJI, Chinese technology company", "Rio Tinto (…
+    // mining corporation)") — not as a lower-case noun of the name itself ("Uyghur ethnic group")
+    const head = body.replace(/\([^)]*\)/g, " ").split(",")[0]!;
+    const description =
+      body.slice(head.length).replace(/[()]/g, " ") +
+      [...body.matchAll(/\(([^)]*)\)/g)].map((m) => ` ${m[1]}`).join("");
+    const org =
+      (head.match(/\b[A-Z][a-z]+\b/g) ?? []).some((w) => isOrganisationWord(w.toLowerCase())) ||
+      (description.toLowerCase().match(/[a-z]+/g) ?? []).some(isOrganisationWord);
+    if (!marked && !org) continue;
+    const acronyms = [...body.matchAll(/\(([^)]*)\)/g)].flatMap((m) => m[1]!.match(/\b[A-Z]{3,8}\b/g) ?? []);
+    // "(name) Ross; Rose; Roth", "Smith (name)", "DJI, Chinese technology company": the name is what
+    // stands outside parentheses, before the first comma
+    const plain = body.replace(/\([^)]*\)/g, " ").split(",")[0]!;
+    for (const part of plain.split(";")) {
+      const n = nameWords(part);
+      if (n && !out.includes(n)) out.push(n);
+    }
+    for (const a of acronyms) if (!out.includes(a)) out.push(a);
+  }
+  return out.slice(0, 4);
+}
+
+/** The full form of an "abbr. for 清華大學|清华大学[…]" gloss (simplified), or null. */
+export function abbreviationTarget(glosses: string[]): string | null {
+  for (const g of glosses) {
+    const m = /abbr\. for ([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(g);
+    if (m) return m[2] ?? m[1]!;
+  }
+  return null;
+}
 
 /** Glosses that never help a name ("see …", "abbr. for …", "surname …", "variant of …"). */
 const SKIP =
@@ -63,7 +168,8 @@ function load(): Map<string, DictionaryEntry> {
   if (table) return table;
   const text = dictionaryText();
   const out = new Map<string, DictionaryEntry>();
-  const han = /^[\u3400-\u9fff]{2,6}$/;
+  const nameTable = new Map<string, NameEntry>();
+  const han = /^[\u3400-\u9fff]{2,12}$/;
   let pos = 0;
   while (pos < text.length) {
     let next = text.indexOf("\n", pos);
@@ -84,6 +190,21 @@ function load(): Map<string, DictionaryEntry> {
     if (b1 < 0 || b2 < 0 || g1 < 0 || g2 <= g1) continue;
     const len = simplified.length;
     const proper = /^[A-Z]/.test(raw.slice(b1 + 1, b2));
+    if (proper) {
+      // names and abbreviations of names (a capitalised pinyin: CC-CEDICT's mark of a proper noun)
+      const raws = raw.slice(g1 + 1, g2).split("/");
+      const found = properNameGlosses(raws);
+      const full = abbreviationTarget(raws);
+      if ((found.length > 0 || full) && !nameTable.has(simplified)) {
+        nameTable.set(simplified, {
+          names: found,
+          ...(full && full !== simplified ? { full } : {}),
+          entry: `${simplified} [${raw.slice(b1 + 1, b2)}]`,
+        });
+        if (len > longestName) longestName = len;
+      }
+    }
+    if (len > 6) continue;
     const glosses: string[][] = [];
     for (const g of raw.slice(g1 + 1, g2).split(/[/;]/)) {
       const words = cleanGloss(g, proper);
@@ -101,7 +222,23 @@ function load(): Map<string, DictionaryEntry> {
     if (len > longest) longest = len;
   }
   table = out;
+  names = nameTable;
   return out;
+}
+
+/**
+ * The CC-CEDICT name entry of a simplified Chinese word (2–12 characters): English proper-name
+ * glosses and/or the full form of an abbreviation; undefined for any other word.
+ */
+export function lookupName(simplified: string): NameEntry | undefined {
+  load();
+  return names!.get(simplified);
+}
+
+/** Length in characters of the longest name entry. */
+export function longestNameWord(): number {
+  load();
+  return longestName;
 }
 
 /** The dictionary entry of a simplified Chinese word (2–6 characters), or undefined. */

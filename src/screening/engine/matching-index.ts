@@ -890,7 +890,8 @@ export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
   japanese: { ja: "日本語の読み", en: "Japanese reading" },
   koreanKana: { ja: "カタカナ→ハングル", en: "katakana → Hangul" },
   transcription: { ja: "外国名の音訳を復元", en: "transcription of a foreign name decoded" },
-  abbreviation: { ja: "略称を展開", en: "abbreviation expanded" },
+  abbreviation: { ja: "CC-CEDICT の略称項目で展開", en: "abbreviation expanded by CC-CEDICT" },
+  dictionaryName: { ja: "CC-CEDICT の固有名詞項目", en: "CC-CEDICT proper-name entry" },
 };
 
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */
