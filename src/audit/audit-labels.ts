@@ -13,6 +13,42 @@ const l = (ja: string, en: string): Label => ({ ja, en });
 export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   // — auth and users —
   "auth.login": l("ログイン", "Logged in"),
+  "auth.password_login_refused": l(
+    "パスワードでのログインを拒否（シングルサインオン必須）",
+    "Password login refused (single sign-on required)",
+  ),
+  "auth.sso_login": l("シングルサインオンでログイン", "Signed in through single sign-on"),
+  "auth.sso_failed": l("シングルサインオンの失敗", "Single sign-on failed"),
+  "user.created_by_sso": l("シングルサインオンで利用者を作成", "User created by single sign-on"),
+  "user.sso_linked": l(
+    "シングルサインオンの ID を利用者に連携",
+    "Single sign-on identity linked to the user",
+  ),
+  "user.updated_by_sso": l("シングルサインオンで利用者を更新", "User updated by single sign-on"),
+  "user.disabled_by_directory": l(
+    "名簿連携で利用者を無効化（退職等）",
+    "User disabled by the directory (leaver)",
+  ),
+  // — directory (SCIM, LDAP, HR CSV) —
+  "directory.person.created": l("名簿に人員を追加", "Person added from the directory"),
+  "directory.person.updated": l("名簿の人員を更新", "Person updated from the directory"),
+  "directory.person.deactivated": l(
+    "名簿の人員を無効化（記録は保持）",
+    "Person deactivated from the directory (records kept)",
+  ),
+  "directory.person.reactivated": l("名簿の人員を再有効化", "Person reactivated from the directory"),
+  "directory.group.created": l("名簿のグループを作成", "Directory group created"),
+  "directory.group.updated": l("名簿のグループを更新", "Directory group updated"),
+  "directory.group.archived": l("名簿のグループを廃止", "Directory group archived"),
+  "directory.sync.applied": l("名簿の同期を反映", "Directory sync applied"),
+  "directory.sync.refused": l("名簿の同期を拒否", "Directory sync refused"),
+  "directory.scim_token.created": l("SCIM トークンを発行", "SCIM token created"),
+  "directory.scim_token.rotated": l("SCIM トークンを更新", "SCIM token rotated"),
+  "directory.scim_token.revoked": l("SCIM トークンを失効", "SCIM token revoked"),
+  "person.providers_rescreened": l(
+    "申告先の再スクリーニング（リスト更新）",
+    "Declared providers re-screened (list update)",
+  ),
   "auth.logout": l("ログアウト", "Logged out"),
   "auth.logout_everywhere": l("すべての端末からログアウト", "Logged out everywhere"),
   "auth.login_failed": l("ログイン失敗", "Failed login"),
@@ -177,6 +213,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  directory_sync: l("名簿の同期", "Directory sync"),
+  scim_token: l("SCIM トークン", "SCIM token"),
+  scim_group: l("名簿のグループ", "Directory group"),
   user: l("利用者", "User"),
   organisation: l("組織", "Organisation"),
   party: l("取引先・関係者", "Party"),

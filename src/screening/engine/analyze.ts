@@ -892,7 +892,8 @@ export function analyzeName(name: string, withDictionaryNames = true): AnalyzedN
   const cjkWordCount = words.filter((w) => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(w.word)).length;
 
   const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
-  const japanese = JAPANESE_CONTEXT.test(name.normalize("NFKC"));
+  // on the folded name, so that ㈱ / (株) count as 株式会社 exactly as they do for the tokens
+  const japanese = JAPANESE_CONTEXT.test(foldText(name));
   const slots: Slot[] = [];
   const latinNames: Token[] = [];
   let pendingAbd = false;

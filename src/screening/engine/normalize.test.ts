@@ -75,6 +75,11 @@ describe("normalisation properties", () => {
       }),
     );
   });
+  it("reads ㈱ and (株) as 株式会社 when deciding a name is Japanese (found by the property below)", () => {
+    const forms = (s: string) => JSON.stringify(analyzeName(s).forms);
+    expect(forms("㈱ 軍需工業部")).toBe(forms(foldText("㈱ 軍需工業部")));
+    expect(forms("(株) 日东电工")).toBe(forms("株式会社 日东电工"));
+  });
   it("analysis of a folded name equals analysis of the name", () => {
     fc.assert(
       fc.property(
