@@ -54,6 +54,8 @@ test("researcher reports a LinkedIn 'technical adviser' approach; the security o
   );
   await expect(page.getByTestId("kept-as-draft")).toBeVisible();
   await expect(page).toHaveURL(/\/approaches\/[0-9a-f-]+\/edit$/);
+  // The URL changes before the draft's form replaces the new-report form: choose the file on the draft's.
+  await expect(page.locator('[data-testid="report-form"][data-form-for="draft"]')).toBeVisible();
   await expect(page.getByRole("textbox", { name: "相手の名前" })).toHaveValue("Kevin Lee");
 
   // Replace it with a screenshot and send.
@@ -120,7 +122,9 @@ test("the case library, red flags and training work in English", async ({ page }
     .getByTestId("case-list")
     .getByRole("link", { name: /SoftBank/ })
     .click();
-  await expect(page.getByText("Chance meeting followed by dinners and gifts")).toBeVisible();
+  await expect(
+    page.getByTestId("case-flags").getByText("Chance meeting followed by dinners and gifts"),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Friendly contacts, dinners and cash" }).click();
   const quiz = page.getByTestId("quiz");
   await expect(quiz.getByRole("radiogroup").first()).toBeVisible();

@@ -230,6 +230,9 @@ function ReportForm({ report }: { report?: Report }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <form
+            // "new" until the route is the saved draft's (a refused attachment moves there)
+            data-testid="report-form"
+            data-form-for={report ? "draft" : "new"}
             onSubmit={(e) => {
               e.preventDefault();
               void persist(true);

@@ -26,6 +26,8 @@ export function useDashboard() {
   return useQuery({
     queryKey: ["dashboard"],
     queryFn: () => api.get<Dashboard>("/api/dashboard"),
+    // Always fresh when the page opens: the office comes back here right after changing something.
+    staleTime: 0,
     refetchInterval: 120_000,
   });
 }
