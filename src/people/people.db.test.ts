@@ -3,6 +3,7 @@ import { completeForm, reviewTestbed } from "../reviews/testing/review-fixtures.
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
 import { redFlag } from "../shared/red-flags.js";
+import { cleanTransactionCheck } from "../testing/review-fixtures.js";
 import { startSmtpSink } from "../testing/smtp-sink.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import type { Disclosure, TokuteiForm } from "./people-engine.js";
@@ -107,27 +108,12 @@ describe("people (DB)", () => {
       "full_review_required",
     );
     review = await r.transition(unit, review.id, { action: "forward" });
-    review = await r.recordTransactionCheck(sec, review.id, review.version, {
-      endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
-      akiraka: {
-        doc_mentions_wmd: false,
-        told_wmd: false,
-        refuses_info: false,
-        mismatch_business: false,
-        declines_support: false,
-        unusual_terms: false,
-      },
-      endUser: {
-        on_eul: false,
-        military_body: false,
-        unverifiable: false,
-        not_final: false,
-        past_concern: false,
-      },
-      notes: {},
-      conclusion: "特定類型②該当者への提供。条件を付して承認を推奨",
-      counterpartyAttributes: {},
-    });
+    review = await r.recordTransactionCheck(
+      sec,
+      review.id,
+      review.version,
+      cleanTransactionCheck("特定類型②該当者への提供。条件を付して承認を推奨"),
+    );
     review = await r.transition(sec, review.id, { action: "complete_check" });
     expect(review.status).toBe("approval");
     expect(review.assessment.level).toBe("high");
