@@ -93,6 +93,7 @@ export function registerAllRoutes(
     selfInspection: services.selfInspection,
     pdfFont: services.pdfFont,
     issuer: services.config.exportControl.issuer,
+    timeZone: services.organisation.timeZone,
     users: async () =>
       (await services.auth.listUsers()).map((u) => ({
         id: u.id,

@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { openPdf } from "../shared/pdf-layout.js";
 import { DEFAULT_TIME_ZONE, formatDateTimeInZone } from "../shared/time-format.js";
 import { ASK_LABELS, CHANNEL_LABELS, OFFER_LABELS, QUESTIONS } from "./approach-risk-engine.js";
 import type { ReportView } from "./approach-service.js";
@@ -97,8 +97,7 @@ export type PdfInput = {
 export function renderApproachPdf(input: PdfInput): Promise<Buffer> {
   const { view, lang } = input;
   const t = (b: Bi) => b[lang];
-  const doc = new PDFDocument({
-    size: "A4",
+  const pdf = openPdf(input.font, {
     margin: 50,
     info: {
       Title: `${view.reference} ${L.title[lang]}`,
@@ -107,14 +106,7 @@ export function renderApproachPdf(input: PdfInput): Promise<Buffer> {
       CreationDate: input.generatedAt,
     },
   });
-  doc.registerFont("body", input.font.path, input.font.family);
-  doc.font("body");
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc } = pdf;
 
   const heading = (text: string) => {
     doc.moveDown(0.6);
@@ -219,6 +211,5 @@ export function renderApproachPdf(input: PdfInput): Promise<Buffer> {
     if (view.office.outcomeNote) doc.text(view.office.outcomeNote);
   }
 
-  doc.end();
-  return done;
+  return pdf.finish();
 }

@@ -500,7 +500,13 @@ export function registerCasesRoutes(
     async (req, reply) => {
       const cert = await training.certificate(actorOf(req), req.params.id);
       const lang = req.query.lang ?? requestLanguage(req);
-      const pdf = await renderCertificatePdf(cert, lang, pdfFont(), new Date());
+      const pdf = await renderCertificatePdf(
+        cert,
+        lang,
+        pdfFont(),
+        new Date(),
+        deps.timeZone ? await deps.timeZone() : DEFAULT_TIME_ZONE,
+      );
       const name = `certificate-${cert.moduleSlug ?? "training"}-${cert.passedAt.slice(0, 10)}-${lang}.pdf`;
       return reply
         .type("application/pdf")

@@ -1,5 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { openPdf } from "../shared/pdf-layout.js";
+import { DEFAULT_TIME_ZONE, dateInZone } from "../shared/time-format.js";
 
 type Lang = "ja" | "en";
 type Bi = { ja: string; en: string };
@@ -39,11 +40,6 @@ const L = {
   },
 } satisfies Record<string, Bi>;
 
-/** Japan Standard Time date (YYYY-MM-DD) of an instant, as the office reads dates. */
-function jstDate(iso: string): string {
-  return new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Renders a one-page certificate (person, module, score, date passed, expiry) in Japanese or
  * English with the shared Japanese font, so a researcher can attach it to a funding application.
@@ -53,10 +49,10 @@ export function renderCertificatePdf(
   lang: Lang,
   font: PdfFont,
   generatedAt: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): Promise<Buffer> {
   const t = (b: Bi) => b[lang];
-  const doc = new PDFDocument({
-    size: "A4",
+  const pdf = openPdf(font, {
     layout: "landscape",
     margin: 60,
     info: {
@@ -66,14 +62,7 @@ export function renderCertificatePdf(
       CreationDate: generatedAt,
     },
   });
-  doc.registerFont("body", font.path, font.family);
-  doc.font("body");
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc } = pdf;
   const w = doc.page.width;
   const h = doc.page.height;
   doc
@@ -98,8 +87,8 @@ export function renderCertificatePdf(
   doc.moveDown(1.2);
   const rows: [Bi, string][] = [
     [L.score, `${cert.score} / ${cert.maxScore} (${cert.percent}%)`],
-    [L.passed, jstDate(cert.passedAt)],
-    [L.expires, cert.expiresAt ? jstDate(cert.expiresAt) : t(L.noExpiry)],
+    [L.passed, dateInZone(cert.passedAt, timeZone)],
+    [L.expires, cert.expiresAt ? dateInZone(cert.expiresAt, timeZone) : t(L.noExpiry)],
     [L.version, String(cert.moduleVersion)],
     [L.id, cert.completionId],
   ];
@@ -114,6 +103,5 @@ export function renderCertificatePdf(
     .fontSize(8)
     .fillColor("#555555")
     .text(t(L.footer), 60, h - 80, { align: "center", width: w - 120 });
-  doc.end();
-  return done;
+  return pdf.finish();
 }

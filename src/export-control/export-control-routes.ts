@@ -141,6 +141,8 @@ export function registerExportControlRoutes(
     selfInspection: SelfInspectionService;
     pdfFont: () => PdfFont;
     issuer: string;
+    /** The organisation's time zone: the issue date prints in it, not in UTC. */
+    timeZone: () => Promise<string>;
     /** Active users, for choosing who owns an approval condition or a licence. */
     users: () => Promise<{ id: string; displayName: string; roles: readonly string[]; disabled: boolean }[]>;
   },
@@ -429,6 +431,7 @@ export function registerExportControlRoutes(
         deps.pdfFont(),
         deps.issuer,
         new Date(),
+        await deps.timeZone(),
       );
       return reply
         .type("application/pdf")

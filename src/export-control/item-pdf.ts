@@ -1,5 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { drawLabelRows, openPdf } from "../shared/pdf-layout.js";
+import { DEFAULT_TIME_ZONE, dateInZone } from "../shared/time-format.js";
 import { ITEM_ATTACHMENT_LABELS, type ItemAttachmentKind } from "./attachment-rules.js";
 import { EXCEPTION_DEFINITIONS, EXCEPTION_USE_LABELS } from "./exceptions.js";
 import {
@@ -34,47 +35,15 @@ export function renderItemDocument(
   font: PdfFont,
   issuer: string,
   printedAt: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
+  const pdf = openPdf(font, {
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    info: {
-      Title: `${ITEM_DOCUMENT_TITLES[kind][lang]} ${item.refNo}`,
-      Producer: "Sekimori",
-      Creator: "Sekimori",
-    },
+    info: { Title: `${ITEM_DOCUMENT_TITLES[kind][lang]} ${item.refNo}`, Creator: "Sekimori" },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("jp", font.path, font.family);
-  doc.font("jp");
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const labelW = 150;
-  const row = (label: string, value: string) => {
-    const v = value.trim() || "—";
-    doc.fontSize(9.5);
-    const h =
-      Math.max(
-        doc.heightOfString(label, { width: labelW - 8 }),
-        doc.heightOfString(v, { width: width - labelW - 8 }),
-      ) + 8;
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    const y = doc.y;
-    doc.rect(left, y, labelW, h).fill("#f3f5f8");
-    doc.fillColor("black").rect(left, y, width, h).lineWidth(0.5).strokeColor("#b8c2cf").stroke();
-    doc
-      .moveTo(left + labelW, y)
-      .lineTo(left + labelW, y + h)
-      .stroke();
-    doc.text(label, left + 4, y + 4, { width: labelW - 8 });
-    doc.text(v, left + labelW + 4, y + 4, { width: width - labelW - 8 });
-    doc.y = y + h;
-  };
+  const { doc, left, width } = pdf;
+  const row = (label: string, value: string) =>
+    drawLabelRows(pdf, [[label, value]], { labelWidth: 150, fontSize: 9.5, labelFill: "#f3f5f8" });
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const j = item.judgement;
 
@@ -86,7 +55,7 @@ export function renderItemDocument(
     .fontSize(9)
     .fillColor("#444")
     .text(
-      `${L("整理番号", "Reference")}: ${item.refNo}    ${L("発行", "Issued")}: ${printedAt.toISOString().slice(0, 10)}`,
+      `${L("整理番号", "Reference")}: ${item.refNo}    ${L("発行", "Issued")}: ${dateInZone(printedAt, timeZone)}`,
       {
         width,
         align: "right",
@@ -172,6 +141,5 @@ export function renderItemDocument(
           ),
       { width },
     );
-  doc.end();
-  return done;
+  return pdf.finish();
 }

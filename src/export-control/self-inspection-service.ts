@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import PDFDocument from "pdfkit";
 import type { AuditWriter } from "../audit/audit-service.js";
 import type { Db } from "../db/database.js";
 import { type Actor, hasAnyRole } from "../shared/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../shared/errors.js";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { openPdf } from "../shared/pdf-layout.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import { evidenceProblem, safeFileName, sniffEvidence } from "./attachment-rules.js";
 import type { ExportControlRepo } from "./export-control-repo.js";
@@ -241,17 +241,12 @@ export function createSelfInspectionService(deps: {
   async function pdf(actor: Actor, fy: number, lang: "ja" | "en", font: PdfFont): Promise<Buffer> {
     const view = await get(actor, fy);
     const s = await statistics(actor, fy);
-    const doc = new PDFDocument({ size: "A4", margins: { top: 48, bottom: 48, left: 48, right: 48 } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on("end", () => resolve(Buffer.concat(chunks)));
-      doc.on("error", reject);
+    const pdf = openPdf(font, {
+      margins: { top: 48, bottom: 48, left: 48, right: 48 },
+      info: { Title: lang === "ja" ? `${fy}年度 自己管理チェック` : `FY${fy} self-inspection` },
     });
-    doc.registerFont("jp", font.path, font.family);
-    doc.font("jp");
+    const { doc, width } = pdf;
     const L = (l: Label) => l[lang];
-    const width = doc.page.width - 96;
     doc
       .fontSize(16)
       .text(
@@ -331,8 +326,7 @@ export function createSelfInspectionService(deps: {
           : "The questions are this product's wording of the compliance standards (ordinance art. 1) and the university guidance, not METI's official checklist form; use the current official form when submitting.",
         { width },
       );
-    doc.end();
-    return done;
+    return pdf.finish();
   }
 
   /** Opens the year's self-inspection task for the secretariat once the fiscal year has begun. */

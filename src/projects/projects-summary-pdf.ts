@@ -1,6 +1,6 @@
-import PDFDocument from "pdfkit";
 import { JP_CRITICAL_AREAS, US_CET_AREAS } from "../reviews/control-lists.js";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { drawLabelRows, drawSectionBand, openPdf } from "../shared/pdf-layout.js";
 import { formatDateTimeInZone } from "../shared/time-format.js";
 import { type Label, projectLabel } from "./projects-engine.js";
 
@@ -230,23 +230,11 @@ export function renderProjectSummaryPdf(
   printedAt: Date,
   timeZone: string,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
+  const pdf = openPdf(font, {
     margins: { top: 48, bottom: 48, left: 48, right: 48 },
-    info: { Title: `${SUMMARY_TITLE[lang]} No.${p.number}`, Producer: "Sekimori", Creator: "Sekimori" },
+    info: { Title: `${SUMMARY_TITLE[lang]} No.${p.number}`, Creator: "Sekimori" },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("jp", font.path, font.family);
-  doc.font("jp");
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const labelWidth = 170;
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const { doc, left, width } = pdf;
 
   doc.fontSize(16).text(SUMMARY_TITLE[lang], left, doc.page.margins.top, { width, align: "center" });
   doc.moveDown(0.3);
@@ -260,38 +248,8 @@ export function renderProjectSummaryPdf(
   doc.fillColor("black");
 
   for (const section of summarySections(p, lang, timeZone)) {
-    if (doc.y + 40 > bottom()) doc.addPage();
-    doc.moveDown(0.6);
-    const y0 = doc.y;
-    doc.rect(left, y0, width, 18).fill("#e8edf3");
-    doc
-      .fillColor("#1a2b44")
-      .fontSize(10.5)
-      .text(section.heading, left + 6, y0 + 4, { width: width - 12 });
-    doc.fillColor("black");
-    doc.y = y0 + 20;
-    doc.fontSize(9);
-    for (const [label, value] of section.rows) {
-      const v = value.trim() === "" ? "—" : value;
-      const h =
-        Math.max(
-          doc.heightOfString(label, { width: labelWidth - 8 }),
-          doc.heightOfString(v, { width: width - labelWidth - 8 }),
-        ) + 8;
-      if (doc.y + h > bottom()) doc.addPage();
-      const y = doc.y;
-      doc.rect(left, y, labelWidth, h).fill("#f5f7fa");
-      doc.fillColor("black");
-      doc.rect(left, y, width, h).lineWidth(0.5).strokeColor("#b8c2cf").stroke();
-      doc
-        .moveTo(left + labelWidth, y)
-        .lineTo(left + labelWidth, y + h)
-        .stroke();
-      doc.text(label, left + 4, y + 4, { width: labelWidth - 8 });
-      doc.text(v, left + labelWidth + 4, y + 4, { width: width - labelWidth - 8 });
-      doc.y = y + h;
-    }
+    drawSectionBand(pdf, section.heading);
+    drawLabelRows(pdf, section.rows, { labelWidth: 170 });
   }
-  doc.end();
-  return done;
+  return pdf.finish();
 }

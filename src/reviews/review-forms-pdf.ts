@@ -1,6 +1,6 @@
-import PDFDocument from "pdfkit";
 import { provisionText } from "../export-control/item-classification.js";
 import type { PdfFont } from "../shared/pdf-font.js";
+import { drawLabelRows, drawSectionBand, openPdf } from "../shared/pdf-layout.js";
 import { DEFAULT_TIME_ZONE, dateInZone, formatDateTimeInZone } from "../shared/time-format.js";
 import {
   CATCH_ALL_CHOICE_LABELS,
@@ -120,60 +120,13 @@ export function renderReviewForm(
   print: PrintOptions = DEFAULT_PRINT,
 ): Promise<Buffer> {
   const zone = print.timeZone;
-  const doc = new PDFDocument({
-    size: "A4",
+  const pdf = openPdf(font, {
     margins: { top: 48, bottom: 48, left: 48, right: 48 },
-    info: { Title: `${FORM_TITLES[kind][lang]} ${view.refNo}`, Producer: "Sekimori", Creator: "Sekimori" },
+    info: { Title: `${FORM_TITLES[kind][lang]} ${view.refNo}`, Creator: "Sekimori" },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("jp", font.path, font.family);
-  doc.font("jp");
-
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const labelWidth = 150;
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-
-  const heading = (text: string) => {
-    if (doc.y + 40 > bottom()) doc.addPage();
-    doc.moveDown(0.6);
-    const y = doc.y;
-    doc.rect(left, y, width, 18).fill("#e8edf3");
-    doc
-      .fillColor("#1a2b44")
-      .fontSize(10.5)
-      .text(text, left + 6, y + 4, { width: width - 12 });
-    doc.fillColor("black");
-    doc.y = y + 20;
-  };
-  const rows = (items: Row[]) => {
-    doc.fontSize(9);
-    for (const [label, value] of items) {
-      const v = value.trim() === "" ? "—" : value;
-      const h =
-        Math.max(
-          doc.heightOfString(label, { width: labelWidth - 8 }),
-          doc.heightOfString(v, { width: width - labelWidth - 8 }),
-        ) + 8;
-      if (doc.y + h > bottom()) doc.addPage();
-      const y = doc.y;
-      doc.rect(left, y, labelWidth, h).fill("#f5f7fa");
-      doc.fillColor("black");
-      doc.rect(left, y, width, h).lineWidth(0.5).strokeColor("#b8c2cf").stroke();
-      doc
-        .moveTo(left + labelWidth, y)
-        .lineTo(left + labelWidth, y + h)
-        .stroke();
-      doc.text(label, left + 4, y + 4, { width: labelWidth - 8 });
-      doc.text(v, left + labelWidth + 4, y + 4, { width: width - labelWidth - 8 });
-      doc.y = y + h;
-    }
-  };
+  const { doc, left, width, bottom } = pdf;
+  const heading = (text: string) => drawSectionBand(pdf, text);
+  const rows = (items: Row[]) => drawLabelRows(pdf, items, { labelWidth: 150 });
 
   // Header
   doc.fontSize(17).text(FORM_TITLES[kind][lang], left, doc.page.margins.top, { width, align: "center" });
@@ -440,6 +393,5 @@ export function renderReviewForm(
     doc.rect(left + i * boxW, y + 16, boxW, 48).stroke();
     doc.text(s[lang], left + i * boxW, y + 4, { width: boxW, align: "center" });
   });
-  doc.end();
-  return done;
+  return pdf.finish();
 }
