@@ -150,9 +150,17 @@ const EDITION_2025: CatchAllEdition = {
   },
   effectiveFrom: "2025-10-09",
   rows: [
-    ...rows("wmd", "group_a", both, ["inform"], [C.groupAInform2025, C.inform, C.revision2025Press, REVISION_2025], true, {
-      informOnlyIfDiversion: true,
-    }),
+    ...rows(
+      "wmd",
+      "group_a",
+      both,
+      ["inform"],
+      [C.groupAInform2025, C.inform, C.revision2025Press, REVISION_2025],
+      true,
+      {
+        informOnlyIfDiversion: true,
+      },
+    ),
     ...rows(
       "conventional",
       "group_a",

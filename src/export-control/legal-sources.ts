@@ -143,8 +143,8 @@ export const C = {
     { ja: "第17条第1項・別表（1〜15の項）", en: "art. 17(1), Appended Table (items 1–15)" },
     false,
     {
-      ja: "外為令第17条の項番号（第1項＝リスト規制、第2項＝キャッチオール等）は要確認",
-      en: "Which paragraph of FEO art. 17 holds list control vs catch-all is to be verified",
+      ja: "第1項がリスト規制の技術・特定国を定めるとの読みは要確認。許可不要の取引（貿易外省令第9条第2項）の委任元が外為令第17条第5項であることは、法務省の日本法令外国語訳データベース掲載の貿易外省令本文（「令第十七条第五項に規定する経済産業大臣が指定する取引は、次の各号のいずれかに該当する取引とする」）で確認",
+      en: "That paragraph 1 names the listed technologies and countries is to be verified. That the licence-free transactions (Invisible Trade Ordinance art. 9(2)) are delegated by FEO art. 17(5) was read in the ordinance text on the Ministry of Justice's Japanese Law Translation database",
     },
   ),
   goodsCatchAllItem: cite(
