@@ -165,4 +165,80 @@ describe("hand-carry return check", () => {
     expect(overdue[0]!.assigneeRole).toBe("secretariat");
     expect(overdue[0]!.title.ja).toContain("2026-06-20");
   });
+  it("a listed item from the item master carried abroad asks the secretariat to confirm the licence before departure", async () => {
+    now = new Date("2026-07-01T09:00:00Z");
+    const host = await tb.party({
+      kind: "organization",
+      names: [{ name: "Host Institute (listed carry test)" }],
+      country: "TH",
+    });
+    const trip = await tb.services.reviews.create(
+      applicant,
+      "overseas_trip",
+      completeForm("overseas_trip", [{ partyId: host.id, role: "host" }]),
+    );
+    const listed = await tb.services.exportItems.create(unit, {
+      kind: "goods",
+      name: "赤外線カメラ（携行テスト）",
+      description: "",
+      judgement: {
+        listStatus: "listed",
+        item: "10",
+        subItem: "(4)",
+        provision: null,
+        catchAllCategory: null,
+        exceptions: [],
+      },
+      rationale: "パラメータシート10項で該当",
+      decidedOn: "2026-06-01",
+      recheckOn: null,
+    });
+    const plain = await tb.services.exportItems.create(unit, {
+      kind: "goods",
+      name: "一般のノートPC（携行テスト）",
+      description: "",
+      judgement: {
+        listStatus: "not_listed",
+        item: null,
+        subItem: null,
+        provision: null,
+        catchAllCategory: "16-2",
+        exceptions: [],
+      },
+      rationale: "市販品、リスト非該当",
+      decidedOn: "2026-06-01",
+      recheckOn: null,
+    });
+    const carry = (itemId: string | null, description: string) =>
+      tb.services.aftercare.addHandCarry(applicant, trip.id, {
+        kind: "equipment",
+        description,
+        itemId,
+        outOn: "2026-07-10",
+        returnDueOn: "2026-07-20",
+      });
+    await carry(plain.id, "ノートPC");
+    const listedTasks = async () =>
+      (await tb.services.tasks.openTasksFor("review", trip.id)).filter(
+        (t) => t.kind === "review.hand_carry_listed",
+      );
+    expect(await listedTasks()).toHaveLength(0);
+    await carry(listed.id, "赤外線カメラ");
+    const tasks = await listedTasks();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.assigneeRole).toBe("secretariat");
+    expect(tasks[0]!.title.ja).toContain("10の項");
+    expect(tasks[0]!.detail?.ja).toContain("外為法第48条第1項");
+    expect(tasks[0]!.dueAt?.startsWith("2026-07-10")).toBe(true);
+    const unknown = await tb.services.aftercare
+      .addHandCarry(applicant, trip.id, {
+        kind: "equipment",
+        description: "不明品",
+        itemId: "00000000-0000-4000-8000-000000000000",
+        outOn: "2026-07-10",
+        returnDueOn: "2026-07-20",
+      })
+      .catch((e: unknown) => e as { fields?: { path: string }[] });
+    expect((unknown as { fields?: { path: string }[] }).fields?.map((f) => f.path)).toEqual(["itemId"]);
+  });
 });
