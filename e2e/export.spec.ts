@@ -1,12 +1,14 @@
 import { expect, type Page, test } from "@playwright/test";
-import { login as loginAny, navLink, watchConsole } from "./helpers.js";
+import { login as loginAny, logout, navLink, watchConsole } from "./helpers.js";
 
 /**
  * Export control's own pages (issue 13) as the office uses them: the unit officer registers an item
  * in the item master with its classification and sees it listed; the secretariat registers a
  * licence and sees its expiry counted down (and on the office dashboard), looks through the
  * technology provision log, answers the yearly self-inspection and reads the country groups — in
- * Japanese, then the same pages in English.
+ * Japanese, then the same pages in English. After approval, the applicant records a technology
+ * provision made by video call on the approved review, and a laptop carried on a trip is checked on
+ * its return.
  */
 
 test.describe.configure({ timeout: 180_000 });
@@ -180,5 +182,180 @@ test("the secretariat registers a licence, sees its expiry counted down, on the 
     "Licences expiring within",
   );
   await page.getByText("日本語", { exact: true }).click();
+  expect(problems).toEqual([]);
+});
+
+type Json = Record<string, unknown>;
+
+/** Calls the API as the logged-in user (the session cookie and its CSRF token), failing loudly. */
+async function api(page: Page, method: "GET" | "POST" | "PUT", url: string, data?: unknown): Promise<Json> {
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { csrfToken: string };
+  const res = await page.request.fetch(url, {
+    method,
+    headers: { "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+    ...(data === undefined ? {} : { data }),
+  });
+  const body = (await res.json()) as Json;
+  expect(res.ok(), `${method} ${url}: ${JSON.stringify(body)}`).toBe(true);
+  return body;
+}
+
+/** Plain answers for a questionnaire from the reference ("no", the first option, 10, text). */
+async function plainAnswers(page: Page, type: string): Promise<Json> {
+  const ref = (await api(page, "GET", "/api/reviews/reference")) as {
+    questionnaires: {
+      type: string;
+      questions: { id: string; kind: string; options?: { value: string }[] }[];
+    }[];
+  };
+  const q = ref.questionnaires.find((x) => x.type === type)!;
+  return Object.fromEntries(
+    q.questions.map((x) => [
+      x.id,
+      x.kind === "yesno"
+        ? false
+        : x.kind === "select"
+          ? x.options![0]!.value
+          : x.kind === "number"
+            ? 10
+            : "テキスト",
+    ]),
+  );
+}
+
+async function demoParty(page: Page, name: string): Promise<string> {
+  const found = (await api(page, "GET", `/api/parties?q=${encodeURIComponent(name)}`)) as {
+    items: { id: string; names?: { name: string }[] }[];
+  };
+  expect(found.items.length, `demo party ${name}`).toBeGreaterThan(0);
+  return found.items[0]!.id;
+}
+
+test("after approval the applicant records a provision by video call, and a laptop carried on a trip is checked on return (日本語・English)", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  // Set-up through the API, each step by its own role: a technology provision to a Group A partner,
+  // classified by the unit officer, checked by the secretariat and approved by the approver.
+  await login(page, "tanaka");
+  const partner = await demoParty(page, "Nordic Photonics");
+  const details = {
+    topic: "光学薄膜の評価手法",
+    dataInvolved: "評価手順書",
+    startDate: inDays(1),
+    endDate: inDays(90),
+    purpose: "共同研究の打合せ",
+  };
+  let review = await api(page, "POST", "/api/reviews", {
+    activityType: "technology_provision",
+    title: "E2E 技術提供（ビデオ会議）",
+    unit: "工学研究科",
+    details,
+    answers: await plainAnswers(page, "technology_provision"),
+    counterparties: [{ partyId: partner, role: "recipient" }],
+  });
+  const id = review.id as string;
+  review = await api(page, "POST", `/api/reviews/${id}/transitions`, { action: "submit" });
+  await logout(page);
+  await login(page, "suzuki");
+  review = await api(page, "PUT", `/api/reviews/${id}/classification`, {
+    version: review.version,
+    classification: {
+      listStatus: "not_listed",
+      regime: "fx_order",
+      item: null,
+      subItem: null,
+      provision: null,
+      catchAllCategory: "16-2",
+      exceptions: [],
+      rationale: "評価手順は外為令別表1〜15の項に当たらない",
+      reference: null,
+    },
+    topicTags: { jp: [], us: [] },
+  });
+  review = await api(page, "POST", `/api/reviews/${id}/transitions`, { action: "forward" });
+  await logout(page);
+  await login(page, "sato");
+  if (review.status === "secretariat_review") {
+    review = await api(page, "PUT", `/api/reviews/${id}/transaction-check`, {
+      version: review.version,
+      endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
+      akiraka: {
+        doc_mentions_wmd: false,
+        told_wmd: false,
+        refuses_info: false,
+        mismatch_business: false,
+        declines_support: false,
+        unusual_terms: false,
+      },
+      endUser: {
+        on_eul: false,
+        military_body: false,
+        unverifiable: false,
+        not_final: false,
+        past_concern: false,
+      },
+      conclusion: "懸念なし",
+    });
+    review = await api(page, "POST", `/api/reviews/${id}/transitions`, { action: "complete_check" });
+  }
+  await logout(page);
+  await login(page, "takahashi");
+  review = await api(page, "POST", `/api/reviews/${id}/transitions`, { action: "approve" });
+  expect(review.status).toBe("approved");
+  await logout(page);
+
+  // The applicant records, in the browser, that the technology was provided by video call.
+  await login(page, "tanaka");
+  await page.goto(`/reviews/${id}`);
+  const provisions = page.getByTestId("provisions");
+  await expect(provisions).toContainText("提供の記録はまだありません");
+  await provisions
+    .getByRole("textbox", { name: "提供した技術" })
+    .fill("光学薄膜の評価手順（画面共有で説明）");
+  await provisions.getByRole("combobox", { name: "方法", exact: true }).click();
+  await page.getByRole("option", { name: "ビデオ会議・画面共有" }).click();
+  await provisions.getByRole("button", { name: "提供を記録" }).click();
+  await expect(page.getByText("技術提供を記録しました")).toBeVisible();
+  const row = provisions.getByRole("row").filter({ hasText: "光学薄膜の評価手順" });
+  await expect(row).toContainText("ビデオ会議・画面共有");
+  await expect(row).toContainText("Nordic Photonics AB");
+
+  // A trip: the laptop she carries is recorded, and on return its check is recorded.
+  const host = await demoParty(page, "Nordic Photonics");
+  const trip = await api(page, "POST", "/api/reviews", {
+    activityType: "overseas_trip",
+    title: "E2E 海外出張（携行品）",
+    unit: "工学研究科",
+    details,
+    answers: await plainAnswers(page, "overseas_trip"),
+    counterparties: [{ partyId: host, role: "host" }],
+  });
+  await page.goto(`/reviews/${trip.id}`);
+  const carried = page.getByTestId("hand-carry");
+  await expect(carried).toContainText("携行も貨物の輸出に当たります");
+  await carried.getByRole("textbox", { name: "携行品", exact: true }).fill("研究用ノートPC（暗号化済み）");
+  await carried.getByRole("textbox", { name: "出国日" }).fill(inDays(3));
+  await carried.getByRole("textbox", { name: "帰国予定日" }).fill(inDays(10));
+  await carried.getByRole("button", { name: "携行品を追加" }).click();
+  const laptop = carried
+    .getByText("研究用ノートPC（暗号化済み）")
+    .locator("xpath=ancestor::div[contains(@class,'mantine-Paper-root')][1]");
+  await expect(laptop).toContainText("持ち帰り未確認");
+  await laptop.getByRole("button", { name: "確認を記録" }).click();
+  await expect(laptop).toContainText("持ち帰り確認済み");
+
+  // The same records read in English.
+  await page.getByText("English", { exact: true }).click();
+  await expect(page.getByTestId("hand-carry")).toContainText("Brought back");
+  await page.goto(`/reviews/${id}`);
+  await expect(page.getByTestId("provisions")).toContainText("Video call or screen sharing");
+  await expect(page.getByRole("columnheader", { name: "Technology provided" })).toBeVisible();
+  await page.getByText("日本語", { exact: true }).click();
+  // The provision appears in the office-wide log too.
+  await logout(page);
+  await login(page, "sato");
+  const log = await api(page, "GET", "/api/export/provisions");
+  expect(JSON.stringify(log)).toContain("光学薄膜の評価手順");
   expect(problems).toEqual([]);
 });

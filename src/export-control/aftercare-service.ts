@@ -337,7 +337,37 @@ export function createAftercareService(deps: {
         });
       if (!isOwner(actor, r) && !hasAnyRole(actor, ["unit_officer", "secretariat", "admin"]))
         throw forbidden();
+      // A listed item from the item master carried abroad is an export of listed goods: the
+      // secretariat confirms the licence (or an ETCO art. 4 exemption, which this product does not decide)
+      // before departure.
+      const item = input.itemId ? (await repo.itemsByIds(tx, [input.itemId]))[0] : undefined;
+      if (input.itemId && !item)
+        throw invalid([
+          {
+            path: "itemId",
+            message: { ja: "品目マスタにない品目です", en: "Not an item in the item master" },
+          },
+        ]);
       await repo.insertHandCarry(tx, { id, reviewId, ...input, description: input.description.trim() });
+      if (item?.list_status === "listed")
+        await tasks.open(tx, actor, {
+          kind: "review.hand_carry_listed",
+          title: {
+            ja: `リスト規制該当品の携行（${item.listed_item}の項）: ${r.ref_no} ${item.ref_no} ${item.name}`,
+            en: `Listed item carried abroad (item ${item.listed_item}): ${r.ref_no} ${item.ref_no} ${item.name}`,
+          },
+          detail: {
+            ja: `携行による持出しも貨物の輸出に当たり、リスト規制品は全地域向けに許可が必要です（外為法第48条第1項）。出国日（${input.outOn}）までに、許可（包括許可を含む）が審査に紐付いているか、輸出令第4条の特例が使えるかを確認してください（特例は本製品では判定しません）`,
+            en: `Carrying goods abroad is an export, and listed goods need a licence to every destination (FEFTA art. 48(1)). Before departure (${input.outOn}) confirm that a licence (incl. a bulk licence) is linked to the review, or that an ETCO art. 4 exemption applies (this product does not decide exemptions)`,
+          },
+          link: `/reviews/${reviewId}`,
+          entityType: "review",
+          entityId: reviewId,
+          assignee: { role: "secretariat" },
+          dedupeKey: `hand_carry:${id}:listed`,
+          dueAt: new Date(`${input.outOn}T00:00:00Z`),
+          email: true,
+        });
       await tasks.open(tx, actor, {
         kind: "review.hand_carry_return",
         title: {
@@ -359,7 +389,7 @@ export function createAftercareService(deps: {
         action: "review.hand_carry_added",
         entityType: "review",
         entityId: reviewId,
-        after: { id, ...input },
+        after: { id, ...input, ...(item ? { listedItem: item.listed_item } : {}) },
       });
     });
     return handCarry(actor, reviewId);

@@ -150,15 +150,23 @@ const EDITION_2025: CatchAllEdition = {
   },
   effectiveFrom: "2025-10-09",
   rows: [
-    ...rows("wmd", "group_a", both, ["inform"], [C.groupAInform2025, C.inform, REVISION_2025], true, {
-      informOnlyIfDiversion: true,
-    }),
+    ...rows(
+      "wmd",
+      "group_a",
+      both,
+      ["inform"],
+      [C.groupAInform2025, C.inform, C.revision2025Press, REVISION_2025],
+      true,
+      {
+        informOnlyIfDiversion: true,
+      },
+    ),
     ...rows(
       "conventional",
       "group_a",
       both,
       ["inform"],
-      [C.groupAInform2025, C.inform, REVISION_2025],
+      [C.groupAInform2025, C.inform, C.revision2025Press, REVISION_2025],
       true,
       {
         informOnlyIfDiversion: true,
@@ -183,7 +191,7 @@ const EDITION_2025: CatchAllEdition = {
     ...rows(
       "conventional",
       "un_arms_embargo",
-      ["16-1"],
+      both,
       ["end_use", "end_user", "inform"],
       [
         C.goodsCatchAllConventional,
@@ -196,25 +204,24 @@ const EDITION_2025: CatchAllEdition = {
       false,
       {
         note: {
-          ja: "国連武器禁輸国向けの16の項(1)に2025年改正の需要者要件が及ぶかは要確認（及ぶと読んだ）",
-          en: "Whether the 2025 end-user requirement covers item 16(1) to UN-embargoed destinations is to be verified (read as yes)",
+          ja: "2025年改正で国連武器禁輸国向けの通常兵器キャッチオールに需要者要件が加わり、16の項(1)(2)の全品目に及ぶと読んだ（METIの改正説明資料の一次資料での確認は要確認）",
+          en: "The 2025 revision added an end-user requirement to the conventional catch-all for UN-embargoed destinations, read as covering all of item 16 ((1) and (2)); to be verified against METI's primary text",
         },
       },
-    ),
-    ...rows(
-      "conventional",
-      "un_arms_embargo",
-      ["16-2"],
-      ["end_use", "inform"],
-      [C.goodsCatchAllConventional, C.conventionalEndUse, C.unArmsEmbargo, C.inform],
-      true,
     ),
     ...rows(
       "conventional",
       "general",
       ["16-1"],
       ["end_use", "end_user", "inform"],
-      [C.goodsCatchAllConventional, C.conventionalEndUse, C.conventionalEndUser2025, C.inform, REVISION_2025],
+      [
+        C.goodsCatchAllConventional,
+        C.conventionalEndUse,
+        C.conventionalEndUser2025,
+        C.inform,
+        C.revision2025Press,
+        REVISION_2025,
+      ],
       false,
       {
         note: {

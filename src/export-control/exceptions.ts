@@ -51,16 +51,32 @@ export type ExceptionDefinition = {
   citations: Citation[];
 };
 
-const ART_9_2 = (item: string, what: Label): Citation =>
-  cite(
+/**
+ * Where METI itself states the item number, the citation is marked checked and says where: its
+ * e-learning for universities (大学・研究機関の教職員向けe-ラーニング) names 第9条第2項第9号 for 公知 and
+ * 公知化目的 (https://www.meti.go.jp/policy/anpo/daigaku/el/3/q15_a2.html) and 第10号 for basic
+ * research (https://www.meti.go.jp/policy/anpo/daigaku/el/4/q10_a2.html), read 2026-12-07. The
+ * other item numbers are still this project's reading.
+ */
+const METI_ELEARNING: Record<string, string> = {
+  "9": "https://www.meti.go.jp/policy/anpo/daigaku/el/3/q15_a2.html",
+  "10": "https://www.meti.go.jp/policy/anpo/daigaku/el/4/q10_a2.html",
+};
+
+const ART_9_2 = (item: string, what: Label): Citation => {
+  const checked = METI_ELEARNING[item];
+  return cite(
     "tradeOrdinance",
     { ja: `第9条第2項第${item}号（${what.ja}）`, en: `art. 9(2)(${item}) (${what.en})` },
-    false,
-    {
-      ja: "号番号は要確認",
-      en: "Item number to verify",
-    },
+    checked !== undefined,
+    checked
+      ? {
+          ja: `号番号は経済産業省の大学・研究機関向けe-ラーニングの記載で確認（${checked}、2026-12-07）`,
+          en: `Item number as stated by METI's e-learning for universities (${checked}, read 2026-12-07)`,
+        }
+      : { ja: "号番号は要確認", en: "Item number to verify" },
   );
+};
 
 export const EXCEPTION_DEFINITIONS: Record<TechException, ExceptionDefinition> = {
   public_domain: {

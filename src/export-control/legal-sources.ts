@@ -63,6 +63,10 @@ export const SOURCES = {
     ja: "経済産業省 安全保障貿易管理「キャッチオール規制」（https://www.meti.go.jp/policy/anpo/catchall.html）",
     en: "METI security export control, 'Catch-all controls' page (https://www.meti.go.jp/policy/anpo/catchall.html)",
   },
+  metiPress20250404: {
+    ja: "経済産業省 ニュースリリース「「外国為替令等の一部を改正する政令」が閣議決定されました」（2025年4月4日）",
+    en: "METI press release, 'Cabinet Order partially amending the Foreign Exchange Order etc. decided by the Cabinet' (4 Apr 2025)",
+  },
   eulRevision2025: {
     ja: "経済産業省 2025年9月29日「外国ユーザーリスト」改正（通常兵器の開発等の懸念団体を追加、令和7年10月9日適用）",
     en: "METI, 29 Sep 2025: End User List revised (entities of conventional-weapons concern added; applies from 9 Oct 2025)",
@@ -112,6 +116,7 @@ export function citationText(c: Citation, lang: "ja" | "en"): string {
     universityGuidance: { ja: "機微技術管理ガイダンス（大学・研究機関用）", en: "METI university guidance" },
     akirakaGuideline: { ja: "明らかガイドライン", en: "'Clearly' guideline" },
     catchAllPage: { ja: "METI キャッチオール規制ページ", en: "METI catch-all page" },
+    metiPress20250404: { ja: "METI 改正政令閣議決定（2025-04-04）", en: "METI press release (2025-04-04)" },
     eulRevision2025: {
       ja: "外国ユーザーリスト改正（2025-09-29）",
       en: "End User List revision (2025-09-29)",
@@ -138,8 +143,8 @@ export const C = {
     { ja: "第17条第1項・別表（1〜15の項）", en: "art. 17(1), Appended Table (items 1–15)" },
     false,
     {
-      ja: "外為令第17条の項番号（第1項＝リスト規制、第2項＝キャッチオール等）は要確認",
-      en: "Which paragraph of FEO art. 17 holds list control vs catch-all is to be verified",
+      ja: "第1項がリスト規制の技術・特定国を定めるとの読みは要確認。許可不要の取引（貿易外省令第9条第2項）の委任元が外為令第17条第5項であることは、法務省の日本法令外国語訳データベース掲載の貿易外省令本文（「令第十七条第五項に規定する経済産業大臣が指定する取引は、次の各号のいずれかに該当する取引とする」）で確認",
+      en: "That paragraph 1 names the listed technologies and countries is to be verified. That the licence-free transactions (Invisible Trade Ordinance art. 9(2)) are delegated by FEO art. 17(5) was read in the ordinance text on the Ministry of Justice's Japanese Law Translation database",
     },
   ),
   goodsCatchAllItem: cite(
@@ -152,23 +157,26 @@ export const C = {
   ),
   goodsCatchAllWmd: cite(
     "etco",
-    { ja: "第4条第1項第3号（大量破壊兵器等）", en: "art. 4(1)(iii) (weapons of mass destruction)" },
+    {
+      ja: "第4条第1項第3号イ・ロ（16の項の特例の除外: 大量破壊兵器等の用途・需要者、通知）",
+      en: "art. 4(1)(iii)(a)–(b) (item-16 exemption withheld: WMD end use/user, notice)",
+    },
     false,
     {
-      ja: "通常兵器開発等省令（平成20年経済産業省令第57号）の制定文は根拠を「第4条第1項第3号ハ及び第4号ハ」としており（2011年改正時点の本文）、第3号＝大量破壊兵器・第4号＝通常兵器という割り振りではありません。現行（2025年改正後）の号・イロハは要確認",
-      en: "The conventional-weapons end-use ordinance (METI Ordinance No. 57 of 2008) names art. 4(1)(iii)(c) and (iv)(c) as its basis (text as amended in 2011), so item iii is not simply WMD and item iv conventional; the current (post-2025) items and sub-items are to be verified",
+      ja: "第4条第1項は法第48条第1項を適用しない特例の列挙で、各号のイ・ロ（核兵器等の省令・通知）及びハ（通常兵器、別表第3の2向け）に当たる場合は特例が使えない構造と読んだ。根拠: 同項第1号の本文の写し（「（ロ、第三号及び第十三条において「核兵器等」という。）」、第三者サイトの引用）と通常兵器開発等省令の制定文（「第四条第一項第三号ハ及び第四号ハ」）。第3号が16の項の号であること、2025年改正後の号・イロハは一次資料（e-Gov 現行本文）で要確認",
+      en: "Art. 4(1) lists the exemptions from FEFTA art. 48(1); under each item, (a)–(b) (WMD ordinance / notice) and (c) (conventional weapons, Table 3-2 destinations) withhold the exemption. Basis: a copy of item (i)'s text (defining 核兵器等 'in (b), item (iii) and art. 13', third-party quotation) and the conventional-weapons ordinance's enacting words ('art. 4(1)(iii)(c) and (iv)(c)'). That item (iii) is the item-16 one, and the post-2025 numbering, are to be verified against the current e-Gov text",
     },
   ),
   goodsCatchAllConventional: cite(
     "etco",
     {
-      ja: "第4条第1項第3号ハ・第4号ハ（通常兵器、2025年改正前の本文による）",
-      en: "art. 4(1)(iii)(c) and (iv)(c) (conventional weapons; text before the 2025 revision)",
+      ja: "第4条第1項第3号ハ・第4号ハ（16の項の特例の除外: 通常兵器）",
+      en: "art. 4(1)(iii)(c) and (iv)(c) (item-16 exemption withheld: conventional weapons)",
     },
     false,
     {
-      ja: "通常兵器開発等省令の制定文による。2025年改正後の号・イロハは要確認",
-      en: "From the conventional-weapons end-use ordinance's enacting words; the items after the 2025 revision are to be verified",
+      ja: "通常兵器開発等省令（平成20年経済産業省令第57号、平成23年改正後）の制定文による。第3号は大量破壊兵器だけの号ではなく、同じ号のハが通常兵器。2025年改正（一般国・需要者要件の追加）後の号・イロハは要確認",
+      en: "From the enacting words of the conventional-weapons ordinance (METI Ordinance No. 57 of 2008, as amended 2011): item (iii) is not a WMD-only item — its (c) is the conventional one. The items after the 2025 revision (general destinations, end-user requirement) are to be verified",
     },
   ),
   techCatchAll: cite(
@@ -198,8 +206,20 @@ export const C = {
     },
     false,
     {
-      ja: "2025年改正で通常兵器キャッチオールに需要者要件が加わった範囲（16の項(1)特定品目のみか）は要確認",
-      en: "Whether the 2025 conventional end-user requirement covers only item 16(1) specified goods is to be verified",
+      ja: "範囲の読み: 国連武器禁輸国向けは16の項の全品目、一般国向けは16の項(1)特定品目のみ（第三者の解説と一致。METIの一次資料の条項で要確認）",
+      en: "Scope as read: all of item 16 to UN-embargoed destinations, item 16(1) specified goods only to general destinations (matches third-party commentary; the provision in METI's primary text is to be verified)",
+    },
+  ),
+  revision2025Press: cite(
+    "metiPress20250404",
+    {
+      ja: "改正の概要: 一般国向け通常兵器補完的輸出規制の見直し（特定の汎用品・汎用技術）、グループA国経由での迂回対策（インフォーム）",
+      en: "Summary: conventional catch-all to general destinations for specified dual-use goods and technology; Group A anti-diversion inform requirement",
+    },
+    true,
+    {
+      ja: "ニュースリリース本文（https://www.meti.go.jp/press/2025/04/ 掲載、配信写し pubt.io で確認）。条項番号は記載なし",
+      en: "Read in the press release text (published under https://www.meti.go.jp/press/2025/04/, checked in the distributed copy at pubt.io); it gives no article numbers",
     },
   ),
   inform: cite(

@@ -65,7 +65,8 @@ for (const date of [BEFORE, AFTER]) {
         }
         CATCH_ALL_TABLE.push({ date, group, category, use, expected });
       }
-      // End User List: WMD concern always counts outside Group A; conventional concern only under the 2025 rows.
+      // End User List: WMD concern always counts outside Group A; a conventional concern only under the
+      // 2025 rows — to UN-embargoed destinations for all of item 16, to general ones for 16(1) only.
       CATCH_ALL_TABLE.push({
         date,
         group,
@@ -81,7 +82,9 @@ for (const date of [BEFORE, AFTER]) {
         use: "civil",
         eul: ["conventional"],
         expected:
-          date === AFTER && group !== "group_a" && category === "16-1" ? "licence_required" : "not_required",
+          date === AFTER && (group === "un_arms_embargo" || (group === "general" && category === "16-1"))
+            ? "licence_required"
+            : "not_required",
       });
       // Inform notices: everywhere outside Group A; to Group A only since 2025 (when diversion is feared).
       for (const concern of ["wmd", "conventional"] as const)

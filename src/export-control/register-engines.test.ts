@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COUNTRY_CODES } from "../parties/parties-engine.js";
 import { conditionItems, nextRescreen, oneYearAfter, validateReturn } from "./aftercare-engine.js";
 import { BUILT_IN_COUNTRY_GROUPS } from "./country-groups.js";
-import { normaliseLegacyException } from "./exceptions.js";
+import { EXCEPTION_DEFINITIONS, normaliseLegacyException } from "./exceptions.js";
 import {
   destinationCovered,
   expiringWithin,
@@ -192,6 +192,20 @@ describe("exceptions: teaching and thesis publication are uses of 公知 / 公�
     });
     expect(normaliseLegacyException("basic_research")).toEqual({ code: "basic_research", use: null });
     expect(normaliseLegacyException("anything")).toBeNull();
+  });
+
+  it("公知 and 公知化目的 are both 貿易外省令 第9条第2項第9号 and basic research 第10号, as METI states; the rest stay to verify", () => {
+    const art = (code: keyof typeof EXCEPTION_DEFINITIONS) =>
+      EXCEPTION_DEFINITIONS[code].citations.find((c) => c.source === "tradeOrdinance")!;
+    for (const code of ["public_domain", "publication_intended"] as const) {
+      expect(art(code).provision.ja).toMatch(/^第9条第2項第9号/);
+      expect(art(code).verified).toBe(true);
+      expect(art(code).note?.ja).toContain("meti.go.jp/policy/anpo/daigaku/el/3/q15_a2.html");
+    }
+    expect(art("basic_research").provision.ja).toMatch(/^第9条第2項第10号/);
+    expect(art("basic_research").verified).toBe(true);
+    for (const code of ["patent_application", "minimum_use", "commercial_software"] as const)
+      expect(art(code).verified).toBe(false);
   });
 });
 

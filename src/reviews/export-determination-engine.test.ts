@@ -170,5 +170,10 @@ describe("recipients' residency and End User List concerns", () => {
     expect(eulConcernsOf([cp([hit(["METI End User List", "WMD: M"], "true_match")])])).toEqual(["wmd"]);
     expect(eulConcernsOf([cp([hit(["METI End User List", "CW"], "true_match")])])).toEqual(["conventional"]);
     expect(eulConcernsOf([cp([hit(["METI End User List", "WMD: B", "CW"], null)])])).toEqual([]);
+    // A conventional-only entry written out in Japanese is not also read as a WMD concern.
+    expect(eulConcernsOf([cp([hit(["METI End User List", "通常兵器"], "true_match")])])).toEqual([
+      "conventional",
+    ]);
+    expect(eulConcernsOf([cp([hit(["METI End User List"], "true_match")])])).toEqual(["wmd"]);
   });
 });

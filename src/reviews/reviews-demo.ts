@@ -237,7 +237,7 @@ export const reviewsDemoSeeder: DemoSeeder = {
       ),
     );
     await r.transition(tanaka, visit.id, { action: "submit" });
-    // 3. Technology provision to a person with a 特定類型② declaration: forwarded to 取引審査.
+    // 3. Technology provision to a person with a 特定類型① declaration: forwarded to 取引審査.
     let tech = await r.create(
       tanaka,
       "technology_provision",

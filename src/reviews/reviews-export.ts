@@ -140,9 +140,11 @@ export function eulConcernsOf(cps: CounterpartyForExport[]): Concern[] {
   for (const c of cps)
     for (const h of c.screening?.hits ?? []) {
       if (h.source !== "meti_eul" || h.decision !== "true_match") continue;
+      const conventional = (p: string) => p === "CW" || p.includes("通常兵器");
       if (h.programs.some((p) => p.startsWith("WMD"))) out.add("wmd");
-      if (h.programs.some((p) => p === "CW" || p.includes("通常兵器"))) out.add("conventional");
-      if (!h.programs.some((p) => p.startsWith("WMD") || p === "CW")) out.add("wmd");
+      if (h.programs.some(conventional)) out.add("conventional");
+      // An entry whose concern type is not stated is read as the WMD list (the list's original scope).
+      if (!h.programs.some((p) => p.startsWith("WMD") || conventional(p))) out.add("wmd");
     }
   return [...out];
 }
