@@ -9,12 +9,14 @@ import { type CedictStep, cedictRewrites } from "./cedict-names.js";
 import {
   type CjkSegment,
   foldHan,
+  type HanReading,
   hanToHangul,
   isCompoundSurname,
   japaneseReadings,
   looksTranscribed,
   segmentCjk,
 } from "./cjk.js";
+import { lookupCharacter } from "./dictionary.js";
 import { katakanaToHangul, koreanSurnameKatakana } from "./korean-kana.js";
 import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
@@ -393,6 +395,32 @@ function japaneseWordTokens(chars: string[], shown: string): Token[] | null {
   return tokens;
 }
 
+/** Longest unknown stretch of an organisation name that is also read character by character. */
+const MAX_CHARACTER_TRANSLATION = 3;
+
+/**
+ * An unknown stretch of an organisation name read character by character in CC-CEDICT's plainest
+ * meanings (铁山 → iron mountain, 东华 → east china, 矿 → ore): brand names made of translated
+ * words (IronMountain, TextOre, Red Cat) and place abbreviations. Adjacent tokens are also compared
+ * joined (ironmountain), as for any two words. Null unless every character has a meaning and the
+ * stretch is short (a long stretch is a transcribed or place name, not a string of words).
+ */
+function characterTranslation(chars: HanReading[]): Token[] | null {
+  if (chars.length === 0 || chars.length > MAX_CHARACTER_TRANSLATION) return null;
+  // a transcribed foreign name (哈里斯 Harris, 马文 Marvin) is a sound, not a string of meanings
+  const cs = chars.map((c) => c.char);
+  if (cs.length === 1 ? looksTranscribed([cs[0]!, cs[0]!]) : looksTranscribed(cs)) return null;
+  const tokens: Token[] = [];
+  for (const c of chars) {
+    const meanings = lookupCharacter(c.char);
+    if (!meanings) return null;
+    tokens.push(vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "dictionary" }));
+    const t = tokens[tokens.length - 1]!;
+    t.alts = [...new Set([...t.alts, ...meanings.slice(1)])];
+  }
+  return tokens;
+}
+
 /** A Japanese company name: kana, or a Japanese legal form (株式会社, 有限会社…), in any Han variant. */
 const JAPANESE_CONTEXT = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社|合同会社|合[资資]会社|合名会社/;
 
@@ -470,6 +498,13 @@ function cjkSlots(
             },
           ]);
           langs.push("ko");
+        }
+        // a place name inside a brand (铁山 Tieshan, also iron + mountain: IronMountain); last, so
+        // that it only takes room left by the readings
+        const meanings = seg.proper ? characterTranslation(seg.chars) : null;
+        if (meanings) {
+          options.push(meanings);
+          langs.push(null);
         }
         slots.push({ options, langs });
         break;
@@ -652,7 +687,7 @@ function cjkSlots(
                   }))
               : tok([py], "pinyin"),
           ];
-          const langs: ReadingLang[] = ["zh"];
+          const langs: (ReadingLang | null)[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
             options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
             langs.push("zh");
@@ -686,6 +721,12 @@ function cjkSlots(
           } else if (jaLong) {
             options.push(jaLong);
             langs.push("ja");
+          }
+          // last, so that it only takes room left by the readings (forms are capped)
+          const meanings = orgContext ? characterTranslation(chars) : null;
+          if (meanings) {
+            options.push(meanings);
+            langs.push(null);
           }
           if (py) slots.push({ options, langs });
         }

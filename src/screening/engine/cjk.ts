@@ -86,7 +86,7 @@ export type CjkSegment =
   | { kind: "vocab"; text: string; phrases: string[][]; shown?: string }
   | { kind: "han"; text: string; chars: HanReading[] }
   /** A word found in the general dictionary (CC-CEDICT): translations, and readings as alternatives. */
-  | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[] }
+  | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[]; proper?: boolean }
   | { kind: "kana"; text: string; romaji: string[] }
   | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
 
@@ -272,7 +272,13 @@ function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegme
       const entry = lookupWord(word);
       if (entry) {
         flushRest();
-        out.push({ kind: "dict", text: word, phrases: entry.glosses, chars: chars.slice(i, i + len) });
+        out.push({
+          kind: "dict",
+          text: word,
+          phrases: entry.glosses,
+          chars: chars.slice(i, i + len),
+          ...(entry.proper ? { proper: true } : {}),
+        });
         found = len;
       }
     }
