@@ -7,6 +7,7 @@
 import anyAscii from "any-ascii";
 import { type CedictStep, cedictRewrites } from "./cedict-names.js";
 import {
+  abbreviatedWords,
   type CjkSegment,
   foldHan,
   type HanReading,
@@ -421,6 +422,40 @@ function characterTranslation(chars: HanReading[]): Token[] | null {
   return tokens;
 }
 
+/**
+ * An unknown stretch of an organisation name read as an abbreviation: each character stands for a
+ * vocabulary word that begins with it (中船 = 中国船舶: 船 → 船舶 shipbuilding; 南师大 = 南京师大: 南 →
+ * 南京 Nanjing), when few words do (cjk.ts abbreviatedWords); a character without such a word keeps
+ * its plain meaning. One token per character, with the one-word translations of all its candidate
+ * words as spellings, explained as "船 = 船舶". Null unless at least one character was expanded.
+ */
+function abbreviationTranslation(chars: HanReading[]): Token[] | null {
+  if (chars.length === 0 || chars.length > MAX_CHARACTER_TRANSLATION) return null;
+  const tokens: Token[] = [];
+  let expanded = false;
+  for (const c of chars) {
+    const words = abbreviatedWords(c.char);
+    const singles = words.flatMap((w) => w.phrases.filter((p) => p.length === 1).map((p) => p[0]!));
+    if (singles.length > 0) {
+      expanded = true;
+      const shown = c.shown ?? c.char;
+      const t = vocabToken(singles[0]!, {
+        text: `${shown} = ${words.map((w) => w.word).join("/")}`,
+        how: "abbreviation",
+      });
+      t.alts = [...new Set([...t.alts, ...singles.slice(1)])];
+      tokens.push(t);
+      continue;
+    }
+    const meanings = lookupCharacter(c.char);
+    if (!meanings) return null;
+    const t = vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "dictionary" });
+    t.alts = [...new Set([...t.alts, ...meanings.slice(1)])];
+    tokens.push(t);
+  }
+  return expanded ? tokens : null;
+}
+
 /** A Japanese company name: kana, or a Japanese legal form (株式会社, 有限会社…), in any Han variant. */
 const JAPANESE_CONTEXT = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社|合同会社|合[资資]会社|合名会社/;
 
@@ -726,6 +761,11 @@ function cjkSlots(
           const meanings = orgContext ? characterTranslation(chars) : null;
           if (meanings) {
             options.push(meanings);
+            langs.push(null);
+          }
+          const abbreviation = orgContext ? abbreviationTranslation(chars) : null;
+          if (abbreviation) {
+            options.push(abbreviation);
             langs.push(null);
           }
           if (py) slots.push({ options, langs });

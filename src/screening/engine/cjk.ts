@@ -295,6 +295,31 @@ function singleCharAllowed(chars: string[], i: number): boolean {
   return i > 0 && VOCAB.get(chars.slice(i + 1).join(""))?.kind === "legal";
 }
 
+/** Most vocabulary words one character may abbreviate before the expansion is too ambiguous to use. */
+const MAX_ABBREVIATED_WORDS = 3;
+let byFirstChar: Map<string, { word: string; phrases: string[][] }[]> | null = null;
+
+/**
+ * The organisation words of the curated vocabulary (two or three characters) that start with one
+ * (folded) character, when there are at most three of them: the words a Chinese abbreviation keeps
+ * the first character of (中船重工 = 中国船舶重工: 船 → 船舶 shipbuilding; 电科 = 电子科技: 电 → 电子
+ * electronics). [] when none or too many (a character that begins many words says little).
+ */
+export function abbreviatedWords(char: string): { word: string; phrases: string[][] }[] {
+  if (!byFirstChar) {
+    byFirstChar = new Map();
+    for (const [key, e] of VOCAB) {
+      const cs = [...key];
+      if (e.kind !== "vocab" || cs.length < 2 || cs.length > 3 || !/^[\u3400-\u9fff]+$/.test(key)) continue;
+      const list = byFirstChar.get(cs[0]!) ?? [];
+      list.push({ word: key, phrases: e.phrases });
+      byFirstChar.set(cs[0]!, list);
+    }
+  }
+  const words = byFirstChar.get(char) ?? [];
+  return words.length <= MAX_ABBREVIATED_WORDS ? words : [];
+}
+
 /** Hangul reading of a Han string (for comparing 金正恩 with an original-script 김정은). */
 export function hanToHangul(text: string): string {
   const trad = [...toTraditional(text)];
