@@ -78,7 +78,11 @@ export type TokenHow =
   | "koreanKana"
   | "transcription"
   | "abbreviation"
-  | "dictionaryName";
+  | "dictionaryName"
+  /** One character of an unknown stretch read in its plainest CC-CEDICT meaning (铁 → iron). */
+  | "character"
+  /** One character of an abbreviation read as the vocabulary word it begins (船 = 船舶 → shipbuilding). */
+  | "abbreviatedWord";
 export type TokenSource = { text: string; how: TokenHow };
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation" | "transcription";
@@ -415,7 +419,7 @@ function characterTranslation(chars: HanReading[]): Token[] | null {
   for (const c of chars) {
     const meanings = lookupCharacter(c.char);
     if (!meanings) return null;
-    tokens.push(vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "dictionary" }));
+    tokens.push(vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "character" }));
     const t = tokens[tokens.length - 1]!;
     t.alts = [...new Set([...t.alts, ...meanings.slice(1)])];
   }
@@ -441,7 +445,7 @@ function abbreviationTranslation(chars: HanReading[]): Token[] | null {
       const shown = c.shown ?? c.char;
       const t = vocabToken(singles[0]!, {
         text: `${shown} = ${words.map((w) => w.word).join("/")}`,
-        how: "abbreviation",
+        how: "abbreviatedWord",
       });
       t.alts = [...new Set([...t.alts, ...singles.slice(1)])];
       tokens.push(t);
@@ -449,7 +453,7 @@ function abbreviationTranslation(chars: HanReading[]): Token[] | null {
     }
     const meanings = lookupCharacter(c.char);
     if (!meanings) return null;
-    const t = vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "dictionary" });
+    const t = vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "character" });
     t.alts = [...new Set([...t.alts, ...meanings.slice(1)])];
     tokens.push(t);
   }
