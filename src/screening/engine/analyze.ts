@@ -413,8 +413,9 @@ const MAX_CHARACTER_TRANSLATION = 3;
 function characterTranslation(chars: HanReading[]): Token[] | null {
   if (chars.length === 0 || chars.length > MAX_CHARACTER_TRANSLATION) return null;
   // a transcribed foreign name (哈里斯 Harris, 马文 Marvin) is a sound, not a string of meanings
+  // (two characters are too few to tell: 东华 is east + China)
   const cs = chars.map((c) => c.char);
-  if (cs.length === 1 ? looksTranscribed([cs[0]!, cs[0]!]) : looksTranscribed(cs)) return null;
+  if (cs.length === 1 ? looksTranscribed([cs[0]!, cs[0]!]) : cs.length > 2 && looksTranscribed(cs)) return null;
   const tokens: Token[] = [];
   for (const c of chars) {
     const meanings = lookupCharacter(c.char);
@@ -909,6 +910,8 @@ const DICTIONARY_NAME_FIDELITY = 0.95;
 const ABBREVIATION_FIDELITY = 0.93;
 /** At most this many forms come from CC-CEDICT names, so that the forms stay few. */
 const MAX_CEDICT_FORMS = 4;
+/** … and one more form for each further name of an entry (the third: CAPF after PAP). */
+const FIRST_REWRITES = 2;
 
 /**
  * Forms of a Han name rewritten with CC-CEDICT's proper names and abbreviations (清华大学 → Tsinghua
@@ -917,7 +920,10 @@ const MAX_CEDICT_FORMS = 4;
  */
 function cedictForms(text: string): NameForm[] {
   const out: NameForm[] = [];
-  for (const r of cedictRewrites(text)) {
+  const extra: NameForm[] = [];
+  for (const [ri, r] of cedictRewrites(text).entries()) {
+    const later = ri >= FIRST_REWRITES;
+    if (!later && out.length >= MAX_CEDICT_FORMS) continue;
     const byWord = new Map<string, CedictStep>();
     for (const s of r.steps)
       if (s.english) for (const w of splitWords(foldText(s.english))) byWord.set(w.word, s);
@@ -945,16 +951,21 @@ function cedictForms(text: string): NameForm[] {
         };
       });
       if (!fromDictionary) continue;
-      out.push({
+      const form: NameForm = {
         ...f,
         tokens,
         fidelity: Math.min(f.fidelity, abbreviation ? ABBREVIATION_FIDELITY : DICTIONARY_NAME_FIDELITY),
         method: f.method === "latin" ? "translation" : f.method,
-      });
-      if (out.length >= MAX_CEDICT_FORMS) return out;
+      };
+      if (later) {
+        extra.push(form);
+        break;
+      }
+      out.push(form);
+      if (out.length >= MAX_CEDICT_FORMS) break;
     }
   }
-  return out;
+  return [...out, ...extra];
 }
 
 /**

@@ -296,7 +296,7 @@ function singleCharAllowed(chars: string[], i: number): boolean {
 }
 
 /** Most vocabulary words one character may abbreviate before the expansion is too ambiguous to use. */
-const MAX_ABBREVIATED_WORDS = 3;
+const MAX_ABBREVIATED_WORDS = 6;
 let byFirstChar: Map<string, { word: string; phrases: string[][] }[]> | null = null;
 
 /**

@@ -193,7 +193,8 @@ export function characterMeanings(raws: string[], proper: boolean): { places: st
   const places: string[] = [];
   const common: string[] = [];
   for (const raw of raws) {
-    const abbr = /^abbr\. for ([A-Z][a-z]+)$/.exec(raw.trim());
+    // "abbr. for China", "abbr. for Hangzhou 杭州[…]", "short name for Yunnan 雲南|云南[…]"
+    const abbr = /^(?:abbr\.|short name) for ([A-Z][a-z]+)(?:$| [\u3400-\u9fff])/.exec(raw.trim());
     const g = raw.replace(/\((?:bound form|literary|dialect|coll\.|old)\)/gi, " ").trim();
     if (abbr) {
       places.push(abbr[1]!.toLowerCase());
@@ -280,7 +281,7 @@ function load(): Map<string, DictionaryEntry> {
   names = nameTable;
   chars = new Map();
   for (const [c, m] of charTable) {
-    const meanings = [...new Set([...m.places, ...m.common.slice(0, 3)])].slice(0, 4);
+    const meanings = [...new Set([...m.places, ...m.common.slice(0, 4)])].slice(0, 5);
     if (meanings.length > 0) chars.set(c, meanings);
   }
   return out;
