@@ -415,7 +415,8 @@ function characterTranslation(chars: HanReading[]): Token[] | null {
   // a transcribed foreign name (哈里斯 Harris, 马文 Marvin) is a sound, not a string of meanings
   // (two characters are too few to tell: 东华 is east + China)
   const cs = chars.map((c) => c.char);
-  if (cs.length === 1 ? looksTranscribed([cs[0]!, cs[0]!]) : cs.length > 2 && looksTranscribed(cs)) return null;
+  if (cs.length === 1 ? looksTranscribed([cs[0]!, cs[0]!]) : cs.length > 2 && looksTranscribed(cs))
+    return null;
   const tokens: Token[] = [];
   for (const c of chars) {
     const meanings = lookupCharacter(c.char);

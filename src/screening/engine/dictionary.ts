@@ -200,8 +200,12 @@ export function characterMeanings(raws: string[], proper: boolean): { places: st
       places.push(abbr[1]!.toLowerCase());
       continue;
     }
-    if (/^(surname|variant|old variant|used in|see |abbr|CL:|Kangxi|classifier|radical|Taiwan pr)/i.test(g)) continue;
-    const s = g.replace(/\([^)]*\)/g, " ").replace(/\[[^\]]*\]/g, " ").trim();
+    if (/^(surname|variant|old variant|used in|see |abbr|CL:|Kangxi|classifier|radical|Taiwan pr)/i.test(g))
+      continue;
+    const s = g
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/\[[^\]]*\]/g, " ")
+      .trim();
     if (!/^[A-Za-z]+$/.test(s)) continue;
     if (proper) {
       if (/^[A-Z][a-z]+$/.test(s)) places.push(s.toLowerCase());
