@@ -7,14 +7,17 @@
 import anyAscii from "any-ascii";
 import { type CedictStep, cedictRewrites } from "./cedict-names.js";
 import {
+  abbreviatedWords,
   type CjkSegment,
   foldHan,
+  type HanReading,
   hanToHangul,
   isCompoundSurname,
   japaneseReadings,
   looksTranscribed,
   segmentCjk,
 } from "./cjk.js";
+import { lookupCharacter } from "./dictionary.js";
 import { katakanaToHangul, koreanSurnameKatakana } from "./korean-kana.js";
 import { foldText, reorderCommaName, splitWords } from "./normalize.js";
 import { dominantScript, type Script, scriptOf } from "./scripts.js";
@@ -75,7 +78,11 @@ export type TokenHow =
   | "koreanKana"
   | "transcription"
   | "abbreviation"
-  | "dictionaryName";
+  | "dictionaryName"
+  /** One character of an unknown stretch read in its plainest CC-CEDICT meaning (铁 → iron). */
+  | "character"
+  /** One character of an abbreviation read as the vocabulary word it begins (船 = 船舶 → shipbuilding). */
+  | "abbreviatedWord";
 export type TokenSource = { text: string; how: TokenHow };
 
 export type FormMethod = "latin" | "transliteration" | "abjad" | "reading" | "translation" | "transcription";
@@ -393,6 +400,68 @@ function japaneseWordTokens(chars: string[], shown: string): Token[] | null {
   return tokens;
 }
 
+/** Longest unknown stretch of an organisation name that is also read character by character. */
+const MAX_CHARACTER_TRANSLATION = 3;
+
+/**
+ * An unknown stretch of an organisation name read character by character in CC-CEDICT's plainest
+ * meanings (铁山 → iron mountain, 东华 → east china, 矿 → ore): brand names made of translated
+ * words (IronMountain, TextOre, Red Cat) and place abbreviations. Adjacent tokens are also compared
+ * joined (ironmountain), as for any two words. Null unless every character has a meaning and the
+ * stretch is short (a long stretch is a transcribed or place name, not a string of words).
+ */
+function characterTranslation(chars: HanReading[]): Token[] | null {
+  if (chars.length === 0 || chars.length > MAX_CHARACTER_TRANSLATION) return null;
+  // a transcribed foreign name (哈里斯 Harris, 马文 Marvin) is a sound, not a string of meanings
+  // (two characters are too few to tell: 东华 is east + China)
+  const cs = chars.map((c) => c.char);
+  if (cs.length === 1 ? looksTranscribed([cs[0]!, cs[0]!]) : cs.length > 2 && looksTranscribed(cs))
+    return null;
+  const tokens: Token[] = [];
+  for (const c of chars) {
+    const meanings = lookupCharacter(c.char);
+    if (!meanings) return null;
+    tokens.push(vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "character" }));
+    const t = tokens[tokens.length - 1]!;
+    t.alts = [...new Set([...t.alts, ...meanings.slice(1)])];
+  }
+  return tokens;
+}
+
+/**
+ * An unknown stretch of an organisation name read as an abbreviation: each character stands for a
+ * vocabulary word that begins with it (中船 = 中国船舶: 船 → 船舶 shipbuilding; 南师大 = 南京师大: 南 →
+ * 南京 Nanjing), when few words do (cjk.ts abbreviatedWords); a character without such a word keeps
+ * its plain meaning. One token per character, with the one-word translations of all its candidate
+ * words as spellings, explained as "船 = 船舶". Null unless at least one character was expanded.
+ */
+function abbreviationTranslation(chars: HanReading[]): Token[] | null {
+  if (chars.length === 0 || chars.length > MAX_CHARACTER_TRANSLATION) return null;
+  const tokens: Token[] = [];
+  let expanded = false;
+  for (const c of chars) {
+    const words = abbreviatedWords(c.char);
+    const singles = words.flatMap((w) => w.phrases.filter((p) => p.length === 1).map((p) => p[0]!));
+    if (singles.length > 0) {
+      expanded = true;
+      const shown = c.shown ?? c.char;
+      const t = vocabToken(singles[0]!, {
+        text: `${shown} = ${words.map((w) => w.word).join("/")}`,
+        how: "abbreviatedWord",
+      });
+      t.alts = [...new Set([...t.alts, ...singles.slice(1)])];
+      tokens.push(t);
+      continue;
+    }
+    const meanings = lookupCharacter(c.char);
+    if (!meanings) return null;
+    const t = vocabToken(meanings[0]!, { text: c.shown ?? c.char, how: "character" });
+    t.alts = [...new Set([...t.alts, ...meanings.slice(1)])];
+    tokens.push(t);
+  }
+  return expanded ? tokens : null;
+}
+
 /** A Japanese company name: kana, or a Japanese legal form (株式会社, 有限会社…), in any Han variant. */
 const JAPANESE_CONTEXT = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社|合同会社|合[资資]会社|合名会社/;
 
@@ -470,6 +539,13 @@ function cjkSlots(
             },
           ]);
           langs.push("ko");
+        }
+        // a place name inside a brand (铁山 Tieshan, also iron + mountain: IronMountain); last, so
+        // that it only takes room left by the readings
+        const meanings = seg.proper ? characterTranslation(seg.chars) : null;
+        if (meanings) {
+          options.push(meanings);
+          langs.push(null);
         }
         slots.push({ options, langs });
         break;
@@ -652,7 +728,7 @@ function cjkSlots(
                   }))
               : tok([py], "pinyin"),
           ];
-          const langs: ReadingLang[] = ["zh"];
+          const langs: (ReadingLang | null)[] = ["zh"];
           if (looksTranscribed(chars.map((c) => c.char))) {
             options.push([{ alts: [py], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]);
             langs.push("zh");
@@ -686,6 +762,17 @@ function cjkSlots(
           } else if (jaLong) {
             options.push(jaLong);
             langs.push("ja");
+          }
+          // last, so that it only takes room left by the readings (forms are capped)
+          const meanings = orgContext ? characterTranslation(chars) : null;
+          if (meanings) {
+            options.push(meanings);
+            langs.push(null);
+          }
+          const abbreviation = orgContext ? abbreviationTranslation(chars) : null;
+          if (abbreviation) {
+            options.push(abbreviation);
+            langs.push(null);
           }
           if (py) slots.push({ options, langs });
         }
@@ -824,6 +911,8 @@ const DICTIONARY_NAME_FIDELITY = 0.95;
 const ABBREVIATION_FIDELITY = 0.93;
 /** At most this many forms come from CC-CEDICT names, so that the forms stay few. */
 const MAX_CEDICT_FORMS = 4;
+/** … and one more form for each further name of an entry (the third: CAPF after PAP). */
+const FIRST_REWRITES = 2;
 
 /**
  * Forms of a Han name rewritten with CC-CEDICT's proper names and abbreviations (清华大学 → Tsinghua
@@ -832,7 +921,10 @@ const MAX_CEDICT_FORMS = 4;
  */
 function cedictForms(text: string): NameForm[] {
   const out: NameForm[] = [];
-  for (const r of cedictRewrites(text)) {
+  const extra: NameForm[] = [];
+  for (const [ri, r] of cedictRewrites(text).entries()) {
+    const later = ri >= FIRST_REWRITES;
+    if (!later && out.length >= MAX_CEDICT_FORMS) continue;
     const byWord = new Map<string, CedictStep>();
     for (const s of r.steps)
       if (s.english) for (const w of splitWords(foldText(s.english))) byWord.set(w.word, s);
@@ -860,16 +952,21 @@ function cedictForms(text: string): NameForm[] {
         };
       });
       if (!fromDictionary) continue;
-      out.push({
+      const form: NameForm = {
         ...f,
         tokens,
         fidelity: Math.min(f.fidelity, abbreviation ? ABBREVIATION_FIDELITY : DICTIONARY_NAME_FIDELITY),
         method: f.method === "latin" ? "translation" : f.method,
-      });
-      if (out.length >= MAX_CEDICT_FORMS) return out;
+      };
+      if (later) {
+        extra.push(form);
+        break;
+      }
+      out.push(form);
+      if (out.length >= MAX_CEDICT_FORMS) break;
     }
   }
-  return out;
+  return [...out, ...extra];
 }
 
 /**

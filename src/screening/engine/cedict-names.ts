@@ -111,15 +111,22 @@ function rewrite(text: string, choice: number): CedictRewrite | null {
   return changed ? { text: out.replace(/\s+/g, " ").trim(), steps } : null;
 }
 
+/** How many of an entry's names are tried (Chinese People's Armed Police Force, PAP, CAPF). */
+const MAX_NAME_CHOICES = 3;
+
 /**
- * The alternative spellings of a name that CC-CEDICT's names and abbreviations give (at most two:
- * with each entry's first name, and with its second such as an acronym), each with its steps.
- * [] for a name without Han characters or without such an entry. Pure.
+ * The alternative spellings of a name that CC-CEDICT's names and abbreviations give (at most
+ * three: with each entry's first name, its second and its third, such as acronyms — lists write
+ * 中国人民武装警察部队 as PAP or CAPF), each with its steps. [] for a name without Han characters or
+ * without such an entry. Pure.
  */
 export function cedictRewrites(text: string): CedictRewrite[] {
   if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return [];
-  const first = rewrite(text, 0);
-  if (!first) return [];
-  const second = rewrite(text, 1);
-  return second && second.text !== first.text ? [first, second] : [first];
+  const out: CedictRewrite[] = [];
+  for (let choice = 0; choice < MAX_NAME_CHOICES; choice++) {
+    const r = rewrite(text, choice);
+    if (!r) return [];
+    if (!out.some((o) => o.text === r.text)) out.push(r);
+  }
+  return out;
 }

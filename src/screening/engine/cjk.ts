@@ -86,7 +86,7 @@ export type CjkSegment =
   | { kind: "vocab"; text: string; phrases: string[][]; shown?: string }
   | { kind: "han"; text: string; chars: HanReading[] }
   /** A word found in the general dictionary (CC-CEDICT): translations, and readings as alternatives. */
-  | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[] }
+  | { kind: "dict"; text: string; phrases: string[][]; chars: HanReading[]; proper?: boolean }
   | { kind: "kana"; text: string; romaji: string[] }
   | { kind: "hangul"; text: string; syllables: { rr: string; mr: string; loan: string }[] };
 
@@ -272,7 +272,13 @@ function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegme
       const entry = lookupWord(word);
       if (entry) {
         flushRest();
-        out.push({ kind: "dict", text: word, phrases: entry.glosses, chars: chars.slice(i, i + len) });
+        out.push({
+          kind: "dict",
+          text: word,
+          phrases: entry.glosses,
+          chars: chars.slice(i, i + len),
+          ...(entry.proper ? { proper: true } : {}),
+        });
         found = len;
       }
     }
@@ -287,6 +293,31 @@ function singleCharAllowed(chars: string[], i: number): boolean {
   if (i === chars.length - 1) return i > 0; // final 部/局/省 after something else
   // … or just before the legal form (朝鮮連峰総会社: 総 general)
   return i > 0 && VOCAB.get(chars.slice(i + 1).join(""))?.kind === "legal";
+}
+
+/** Most vocabulary words one character may abbreviate before the expansion is too ambiguous to use. */
+const MAX_ABBREVIATED_WORDS = 6;
+let byFirstChar: Map<string, { word: string; phrases: string[][] }[]> | null = null;
+
+/**
+ * The organisation words of the curated vocabulary (two or three characters) that start with one
+ * (folded) character, when there are at most three of them: the words a Chinese abbreviation keeps
+ * the first character of (中船重工 = 中国船舶重工: 船 → 船舶 shipbuilding; 电科 = 电子科技: 电 → 电子
+ * electronics). [] when none or too many (a character that begins many words says little).
+ */
+export function abbreviatedWords(char: string): { word: string; phrases: string[][] }[] {
+  if (!byFirstChar) {
+    byFirstChar = new Map();
+    for (const [key, e] of VOCAB) {
+      const cs = [...key];
+      if (e.kind !== "vocab" || cs.length < 2 || cs.length > 3 || !/^[\u3400-\u9fff]+$/.test(key)) continue;
+      const list = byFirstChar.get(cs[0]!) ?? [];
+      list.push({ word: key, phrases: e.phrases });
+      byFirstChar.set(cs[0]!, list);
+    }
+  }
+  const words = byFirstChar.get(char) ?? [];
+  return words.length <= MAX_ABBREVIATED_WORDS ? words : [];
 }
 
 /** Hangul reading of a Han string (for comparing 金正恩 with an original-script 김정은). */

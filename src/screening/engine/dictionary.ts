@@ -160,8 +160,58 @@ function cleanGloss(g: string, proper: boolean): string[] | null {
     .toLowerCase();
   if (!s || /[^a-z -]/.test(s)) return null;
   const words = s.split(/[\s-]+/).filter(Boolean);
-  if (words.length === 0 || words.length > 3) return null;
+  if (words.length === 0) return null;
+  if (words.length > 3) return proper ? properHead(g) : null;
   return words;
+}
+
+/**
+ * The name at the head of a long proper-noun gloss ("Heilong River or Amur River, forming the
+ * border…" → heilong river; "Heilongjiang province in northeast China" → heilongjiang): its leading
+ * capitalised words, at most three; null when it does not start with one.
+ */
+function properHead(g: string): string[] | null {
+  const words = g.replace(/\([^)]*\)/g, " ").split(/[\s,]+/);
+  const head: string[] = [];
+  for (const w of words) {
+    if (!/^[A-Z][a-z]+$/.test(w) || head.length === 3) break;
+    head.push(w.toLowerCase());
+  }
+  return head.length > 0 ? head : null;
+}
+
+/** One-word English meanings of single characters (铁 iron, 山 mountain, 华 China). */
+let chars: Map<string, string[]> | null = null;
+
+/**
+ * The one-word meanings of one character's CC-CEDICT entries, country and place senses first (the
+ * bound forms 华 China, 美 USA, 德 Germany, as organisation names use them), then the common senses
+ * in the dictionary's order (铁 iron, 盾 shield, 矿 ore). Explanations, classifiers and
+ * multi-word senses are left out: a character alone only stands for its plainest meanings.
+ */
+export function characterMeanings(raws: string[], proper: boolean): { places: string[]; common: string[] } {
+  const places: string[] = [];
+  const common: string[] = [];
+  for (const raw of raws) {
+    // "abbr. for China", "abbr. for Hangzhou 杭州[…]", "short name for Yunnan 雲南|云南[…]"
+    const abbr = /^(?:abbr\.|short name) for ([A-Z][a-z]+)(?:$| [\u3400-\u9fff])/.exec(raw.trim());
+    const g = raw.replace(/\((?:bound form|literary|dialect|coll\.|old)\)/gi, " ").trim();
+    if (abbr) {
+      places.push(abbr[1]!.toLowerCase());
+      continue;
+    }
+    if (/^(surname|variant|old variant|used in|see |abbr|CL:|Kangxi|classifier|radical|Taiwan pr)/i.test(g))
+      continue;
+    const s = g
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/\[[^\]]*\]/g, " ")
+      .trim();
+    if (!/^[A-Za-z]+$/.test(s)) continue;
+    if (proper) {
+      if (/^[A-Z][a-z]+$/.test(s)) places.push(s.toLowerCase());
+    } else if (/^[a-z]+$/.test(s) && s.length >= 2) common.push(s);
+  }
+  return { places, common };
 }
 
 function load(): Map<string, DictionaryEntry> {
@@ -169,7 +219,8 @@ function load(): Map<string, DictionaryEntry> {
   const text = dictionaryText();
   const out = new Map<string, DictionaryEntry>();
   const nameTable = new Map<string, NameEntry>();
-  const han = /^[\u3400-\u9fff]{2,12}$/;
+  const charTable = new Map<string, { places: string[]; common: string[] }>();
+  const han = /^[\u3400-\u9fff]{1,12}$/;
   let pos = 0;
   while (pos < text.length) {
     let next = text.indexOf("\n", pos);
@@ -190,6 +241,14 @@ function load(): Map<string, DictionaryEntry> {
     if (b1 < 0 || b2 < 0 || g1 < 0 || g2 <= g1) continue;
     const len = simplified.length;
     const proper = /^[A-Z]/.test(raw.slice(b1 + 1, b2));
+    if (len === 1) {
+      const { places, common } = characterMeanings(raw.slice(g1 + 1, g2).split(/[/;]/), proper);
+      const prev = charTable.get(simplified) ?? { places: [], common: [] };
+      prev.places.push(...places);
+      prev.common.push(...common);
+      charTable.set(simplified, prev);
+      continue;
+    }
     if (proper) {
       // names and abbreviations of names (a capitalised pinyin: CC-CEDICT's mark of a proper noun)
       const raws = raw.slice(g1 + 1, g2).split("/");
@@ -211,7 +270,8 @@ function load(): Map<string, DictionaryEntry> {
       if (words && !glosses.some((x) => x.join(" ") === words.join(" "))) glosses.push(words);
       if (glosses.length >= 3) break;
     }
-    if (glosses.length === 0) continue;
+    // a proper noun without a usable gloss (黑龙江, "see 黑龙江省"): still a word of the name, read in pinyin
+    if (glosses.length === 0 && !proper) continue;
     const prev = out.get(simplified);
     // a word that is both a common noun and a proper name: the common sense first
     if (prev) {
@@ -223,6 +283,11 @@ function load(): Map<string, DictionaryEntry> {
   }
   table = out;
   names = nameTable;
+  chars = new Map();
+  for (const [c, m] of charTable) {
+    const meanings = [...new Set([...m.places, ...m.common.slice(0, 4)])].slice(0, 5);
+    if (meanings.length > 0) chars.set(c, meanings);
+  }
   return out;
 }
 
@@ -250,4 +315,13 @@ export function lookupWord(simplified: string): DictionaryEntry | undefined {
 export function longestWord(): number {
   load();
   return longest;
+}
+
+/**
+ * The plain one-word meanings of one simplified character (铁 → iron, 华 → china/magnificent…), for
+ * reading an unknown stretch of an organisation name word by word; undefined when it has none.
+ */
+export function lookupCharacter(simplified: string): string[] | undefined {
+  load();
+  return chars!.get(simplified);
 }

@@ -892,6 +892,11 @@ export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
   transcription: { ja: "外国名の音訳を復元", en: "transcription of a foreign name decoded" },
   abbreviation: { ja: "CC-CEDICT の略称項目で展開", en: "abbreviation expanded by CC-CEDICT" },
   dictionaryName: { ja: "CC-CEDICT の固有名詞項目", en: "CC-CEDICT proper-name entry" },
+  character: { ja: "一字ずつの意味（CC-CEDICT）", en: "meaning of each character (CC-CEDICT)" },
+  abbreviatedWord: {
+    ja: "略称の字を語彙表の語に展開",
+    en: "abbreviation: character read as the vocabulary word it begins",
+  },
 };
 
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */

@@ -426,7 +426,7 @@ export const HAN_VOCABULARY: [string, string][] = [
   ],
   [
     "理工大学/理工大學",
-    "university of science and technology|institute of technology|polytechnic university",
+    "university of science and technology|institute of technology|polytechnic university|ligong university",
   ],
   ["科技大学/科技大學/科学技术大学/科学技術大学", "university of science and technology"],
   ["航空航天大学/航空宇宙大学", "university of aeronautics and astronautics|aerospace university"],
@@ -572,7 +572,8 @@ export const HAN_VOCABULARY: [string, string][] = [
   ["战略/戰略", "strategic"],
   ["战略支援部队/戰略支援部隊", "strategic support force"],
   ["火箭军/火箭軍", "rocket force"],
-  ["武警", "armed police"],
+  // the short form of 中国人民武装警察部队, which lists write PAP or CAPF (CC-CEDICT's entry for the full form)
+  ["武警", "armed police|pap|capf"],
   ["武装警察/武裝警察", "armed police"],
   ["部队/部隊", "force|forces|unit"],
   ["政治", "political"],
