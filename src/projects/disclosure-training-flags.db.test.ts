@@ -244,7 +244,7 @@ describe("dismissing a wrong consistency flag (DB)", () => {
     const again = p.flags.find((f) => f.id === "P-UNDISCLOSED-AFFILIATION");
     expect(again?.earlier).toMatchObject({ reason, by: sec.label });
     expect(again?.earlier?.newEvidence.map((e) => e.where.en)).toEqual([
-      "Research project #" + view.number + ' "光量子計測": stated appointment',
+      `Research project #${view.number} "光量子計測": stated appointment`,
     ]);
     expect(p.dismissedFlags).toEqual([]);
     expect(view.blockers.map((b) => b.code)).toContain("undisclosed_affiliation");
