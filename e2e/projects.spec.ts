@@ -326,7 +326,7 @@ test("disclosure-required training, dismissing a wrong flag, and appointments on
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("button", { name: "却下する" })).toBeDisabled();
   const reason = "財団は装置の貸与元で本人への資金提供ではない（契約書で確認）";
-  await dialog.getByRole("textbox", { name: "却下の理由" }).fill(reason);
+  await dialog.getByRole("textbox", { name: /却下の理由/ }).fill(reason);
   await dialog.getByRole("button", { name: "却下する" }).click();
   await expect(page.getByTestId("person-flag-P-UNDISCLOSED-AFFILIATION")).toHaveCount(0);
   const dismissed = page.getByTestId("person-dismissed-flags");
@@ -339,7 +339,7 @@ test("disclosure-required training, dismissing a wrong flag, and appointments on
 
   // On the project, the flag no longer blocks; the appointments form adds the same foundation.
   await page.goto(`/projects/${project.id}`);
-  await expect(blockers).not.toContainText(funderName);
+  await expect(blockers).not.toContainText(`「${funderName}」が研究プロジェクトの資金提供者に現れています`);
   const row = page.getByTestId("project-members").getByRole("row", { name: new RegExp(`小川 蓮 ${stamp}`) });
   await row.getByRole("button", { name: "兼務先を追加" }).click();
   const appointments = page.getByRole("dialog");
