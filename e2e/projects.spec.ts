@@ -244,6 +244,8 @@ test("an affiliation recorded on a project but missing from the disclosure is a 
 test("disclosure-required training, dismissing a wrong flag, and appointments on a project", async ({
   page,
 }) => {
+  // Three logins and two pages walked twice: longer than the default on a loaded machine.
+  test.setTimeout(240_000);
   const problems = watchConsole(page);
   const stamp = Date.now().toString(36);
   const username = `e2e_kenkyu_${stamp}`;
