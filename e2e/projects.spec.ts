@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { login, navLink, watchConsole } from "./helpers.js";
+import { CURRICULUM_MODULES } from "../src/cases/curriculum-library.js";
+import { ADMIN_PASSWORD, login, logout, navLink, watchConsole } from "./helpers.js";
 
 /** The six due-diligence checklist items (src/projects/projects-engine.ts CHECK_ITEMS). */
 const CHECK_ITEMS = [
@@ -230,5 +231,157 @@ test("an affiliation recorded on a project but missing from the disclosure is a 
   await expect(page.getByTestId("blockers")).toContainText(
     `「${funderName}」が研究プロジェクトの資金提供者に現れていますが`,
   );
+  expect(problems).toEqual([]);
+});
+
+/**
+ * Issue 16, the last parts in the browser: a researcher's disclosure declares a foreign talent
+ * programme, so the research-integrity module is required — on the person's page and as a project
+ * blocker with the reason — until the researcher passes it. A wrong undisclosed-affiliation flag is
+ * dismissed by the secretariat with a reason (shown with who and when); an appointment added on the
+ * project (the appointments form) is new evidence and raises it again.
+ */
+test("disclosure-required training, dismissing a wrong flag, and appointments on a project", async ({
+  page,
+}) => {
+  // Three logins and two pages walked twice: longer than the default on a loaded machine.
+  test.setTimeout(240_000);
+  const problems = watchConsole(page);
+  const stamp = Date.now().toString(36);
+  const username = `e2e_kenkyu_${stamp}`;
+  // A researcher with an account (created by the admin), who will take the module.
+  await login(page, "admin");
+  await apiJson(page, "post", "/api/admin/users", {
+    username,
+    displayName: `小川 蓮 ${stamp}`,
+    roles: ["applicant"],
+    department: "工学研究科",
+    password: ADMIN_PASSWORD,
+  });
+  await logout(page);
+
+  await login(page, "sato");
+  const programme = `海外英才招聘計画 ${stamp}`;
+  const funderName = `Heron Optics Foundation ${stamp}`;
+  const person = await apiJson<{ id: string }>(page, "post", "/api/people", {
+    partyId: (
+      await apiJson<{ id: string }>(page, "post", "/api/parties", {
+        kind: "person",
+        names: [{ name: `小川 蓮 ${stamp}`, kind: "primary" }],
+      })
+    ).id,
+    username,
+    category: "researcher",
+  });
+  const affiliation = (kind: string, name: string, effortPercent: number) => ({
+    kind,
+    organisation: { name, partyId: null },
+    position: kind === "position" ? "助教" : "研究員",
+    from: "2024-04-01",
+    to: null,
+    effortPercent,
+    paid: true,
+    confidentiality: false,
+  });
+  await apiJson(page, "post", `/api/people/${person.id}/disclosures`, {
+    submittedOn: isoDay(-5),
+    career: [],
+    affiliations: [affiliation("position", "関守大学", 85), affiliation("talent_programme", programme, 5)],
+    funds: [],
+    nonMonetary: [],
+    pledge: true,
+  });
+  const project = await apiJson<{ id: string; number: number }>(page, "post", "/api/projects", {
+    title: `光計測の国際共同研究 ${stamp}`,
+    fundingAgency: "科学技術振興機構",
+    fundingProgramme: "CREST",
+  });
+  await apiJson(page, "post", `/api/projects/${project.id}/partners`, {
+    newParty: { name: funderName, notDuplicate: true },
+    role: "funder",
+  });
+  await apiJson(page, "post", `/api/projects/${project.id}/members`, {
+    personId: person.id,
+    role: "co_investigator",
+  });
+
+  // The person's page: the required training with its reason, and the two flags.
+  await page.goto(`/people/${person.id}`);
+  const training = page.getByTestId("person-training-required");
+  await expect(training).toContainText("未修了・期限切れ");
+  await expect(training).toContainText(`申告に外国の人材招致プログラム「${programme}」があります`);
+  await expect(page.getByTestId("person-flag-P-TRAINING-NOT-CURRENT")).toContainText(
+    "必要な研修が有効でない",
+  );
+  const flag = page.getByTestId("person-flag-P-UNDISCLOSED-AFFILIATION");
+  await expect(flag).toContainText(`「${funderName}」`);
+
+  // The project is blocked by both, each with its reason.
+  await page.goto(`/projects/${project.id}`);
+  const blockers = page.getByTestId("blockers");
+  await expect(blockers).toContainText(`外国の人材招致プログラム「${programme}」`);
+  await expect(blockers).toContainText(`「${funderName}」が研究プロジェクトの資金提供者に現れています`);
+
+  // Dismiss the flag as wrong: the reason is required; who, when and why stay visible.
+  await page.goto(`/people/${person.id}`);
+  await flag.getByRole("button", { name: "誤りとして却下" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("button", { name: "却下する" })).toBeDisabled();
+  const reason = "財団は装置の貸与元で本人への資金提供ではない（契約書で確認）";
+  await dialog.getByRole("textbox", { name: /却下の理由/ }).fill(reason);
+  await dialog.getByRole("button", { name: "却下する" }).click();
+  await expect(page.getByTestId("person-flag-P-UNDISCLOSED-AFFILIATION")).toHaveCount(0);
+  const dismissed = page.getByTestId("person-dismissed-flags");
+  await expect(dismissed).toContainText(reason);
+  await expect(dismissed).toContainText("sato が却下");
+  await page.getByText("English", { exact: true }).click();
+  await expect(dismissed).toContainText("Dismissed by sato");
+  await expect(training).toContainText("Not passed or expired");
+  await page.getByText("日本語", { exact: true }).click();
+
+  // On the project, the flag no longer blocks; the appointments form adds the same foundation.
+  await page.goto(`/projects/${project.id}`);
+  await expect(blockers).not.toContainText(`「${funderName}」が研究プロジェクトの資金提供者に現れています`);
+  const row = page.getByTestId("project-members").getByRole("row", { name: new RegExp(`小川 蓮 ${stamp}`) });
+  await row.getByRole("button", { name: "兼務先を追加" }).click();
+  const appointments = page.getByRole("dialog");
+  await appointments.getByRole("combobox", { name: "兼務先を追加" }).fill("Heron Optics");
+  await page.getByRole("option", { name: new RegExp(funderName) }).click();
+  await expect(appointments.getByTestId("appointment-list")).toContainText(funderName);
+  await appointments.getByRole("button", { name: "閉じる" }).click();
+  await expect(row).toContainText(`兼務先: ${funderName}`);
+  // New evidence raises the dismissed flag again, saying it was dismissed before.
+  await expect(blockers).toContainText(`「${funderName}」が研究プロジェクトで申告された兼務先`);
+  await page.goto(`/people/${person.id}`);
+  await expect(flag.getByTestId("flag-earlier-dismissal")).toContainText(reason);
+  await expect(flag.getByTestId("flag-earlier-dismissal")).toContainText("兼務先");
+  await logout(page);
+
+  // The researcher passes the module (answers chosen by their text, not their position)…
+  await login(page, username);
+  const quiz = CURRICULUM_MODULES.find((m) => m.slug === "research-integrity-disclosure")!.content.quiz;
+  const started = await apiJson<{
+    attemptId: string;
+    questions: { options: { ja: string }[] }[];
+  }>(page, "post", "/api/training/modules/research-integrity-disclosure/attempts/start", {});
+  const answers = started.questions.map((q, i) =>
+    q.options.findIndex((o) => o.ja === quiz[i]!.options[quiz[i]!.correct]!.ja),
+  );
+  const result = await apiJson<{ passed: boolean }>(
+    page,
+    "post",
+    "/api/training/modules/research-integrity-disclosure/attempts",
+    { attemptId: started.attemptId, answers },
+  );
+  expect(result.passed).toBe(true);
+  await logout(page);
+
+  // …and the requirement is met: on the person's page and on the project.
+  await login(page, "sato");
+  await page.goto(`/people/${person.id}`);
+  await expect(training).toContainText("修了（有効）");
+  await expect(page.getByTestId("person-flag-P-TRAINING-NOT-CURRENT")).toHaveCount(0);
+  await page.goto(`/projects/${project.id}`);
+  await expect(blockers).not.toContainText(programme);
   expect(problems).toEqual([]);
 });

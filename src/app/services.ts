@@ -203,6 +203,12 @@ export function createServices({
     screening: screeningPort,
     tasks,
     consistency: createConsistencyRepo(),
+    // A disclosure with a foreign post, talent programme or 特定類型 requires current training (issue 16);
+    // `training` is built below and only called once requests arrive.
+    training: {
+      disclosureModules: (exec) => training.disclosureRequirements(exec),
+      currentTraining: (exec, userIds, slugs, asOf) => training.currentTraining(exec, userIds, slugs, asOf),
+    },
     disclosureIntervalMonths: config.people.disclosureIntervalMonths,
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
@@ -301,6 +307,8 @@ export function createServices({
     listLabels: () => lists.listLabels(),
     // A member's affiliation or funder found elsewhere but not disclosed blocks readiness (issue 16).
     disclosureConsistency: (exec, personId) => people.undisclosedFor(exec, personId),
+    // Training a member's own declarations require joins the project's required training.
+    disclosureTraining: (exec, personId) => people.trainingRequiredFor(exec, personId),
     ...(clock ? { clock } : {}),
   });
   /** The Japanese font every PDF embeds; resolved per request so a font installed later is used. */

@@ -522,7 +522,8 @@ export function registerCasesRoutes(
       config: anyone,
       schema: {
         tags: ["training"],
-        summary: "Modules a person must have passed (and still current) before submitting a disclosure",
+        summary:
+          "Modules a disclosure declaring a foreign post, talent programme or 特定類型 requires (current pass)",
         response: { 200: z.object({ disclosureModules: z.array(z.string()) }) },
       },
     },

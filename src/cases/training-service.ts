@@ -31,6 +31,8 @@ export const TRAINING_MANAGERS: readonly Role[] = ["secretariat", "admin"];
 export const TRAINING_READERS: readonly Role[] = ["secretariat", "admin", "approver", "auditor"];
 
 const MODULE: Bilingual = { ja: "研修", en: "Training module" };
+/** The curriculum's research-integrity and disclosure module (curriculum-library.ts). */
+export const DEFAULT_DISCLOSURE_MODULE = "research-integrity-disclosure";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -854,9 +856,13 @@ export function createTrainingService(deps: {
   }
 
   const DISCLOSURE_KEY = "training.disclosure_required_modules";
-  /** The modules a person must have passed (and still current) before submitting a disclosure. */
+  /**
+   * The modules a person must hold a current pass of when their disclosure declares a foreign post,
+   * a talent programme or 特定類型 (src/people/disclosure-training-engine.ts). Until the office
+   * chooses, the research-integrity module; an empty choice requires none.
+   */
   async function disclosureRequirements(exec: Executor = db): Promise<string[]> {
-    return (await deps.settings?.get<string[]>(exec, DISCLOSURE_KEY)) ?? [];
+    return (await deps.settings?.get<string[]>(exec, DISCLOSURE_KEY)) ?? [DEFAULT_DISCLOSURE_MODULE];
   }
   async function setDisclosureRequirements(actor: Actor, slugs: string[]): Promise<string[]> {
     if (!isManager(actor)) throw forbidden();

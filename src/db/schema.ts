@@ -1366,3 +1366,23 @@ export interface DirectoryTables {
 
 // Declaration merging adds the directory tables to the schema.
 export interface Database extends DirectoryTables {}
+
+// — Dismissed consistency flags (migration 1100) —
+export interface ConsistencyFlagDismissalTables {
+  consistency_flag_dismissals: {
+    id: string;
+    person_id: string;
+    flag: string;
+    org_key: string;
+    message: Json<unknown>;
+    evidence_keys: ColumnType<string[], string[], string[]>;
+    evidence: Json<unknown>;
+    reason: string;
+    dismissed_by: string | null;
+    dismissed_by_label: string;
+    dismissed_at: GeneratedTimestamp;
+  };
+}
+
+// Declaration merging adds the dismissal table to the schema.
+export interface Database extends ConsistencyFlagDismissalTables {}

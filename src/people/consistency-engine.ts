@@ -241,3 +241,51 @@ export function disclosedItems(
     })),
   ];
 }
+
+/** The organisation a finding is about, as a stable key: its party, else its normalised name. */
+export function orgKey(org: OrgRef): string {
+  return org.partyId ? `id:${org.partyId}` : `name:${normaliseOrgName(org.name)}`;
+}
+
+/** One piece of evidence as a stable key (where it was found and its link). */
+export function evidenceKey(e: Evidence): string {
+  return `${e.link ?? ""}|${e.where.en}`;
+}
+
+/** A finding's identity across loads: the flag and the organisation it is about. */
+export function findingKey(f: Pick<ConsistencyFinding, "flag" | "org">): string {
+  return `${f.flag}|${orgKey(f.org)}`;
+}
+
+/** An officer's dismissal of one finding, for the evidence it was given for. */
+export type Dismissal = { flag: string; orgKey: string; evidenceKeys: readonly string[] };
+
+/**
+ * Splits findings into those still raised and those an officer dismissed as wrong. A dismissal
+ * holds only for the evidence it was given for: a finding with any piece of evidence the latest
+ * dismissal of it did not see is raised again (with that new evidence named), while evidence that
+ * went away keeps it dismissed. `dismissals` are newest first; the newest for a finding counts.
+ */
+export function applyDismissals<F extends ConsistencyFinding, D extends Dismissal>(
+  findings: readonly F[],
+  dismissals: readonly D[],
+): {
+  raised: { finding: F; earlier: D | null; newEvidence: Evidence[] }[];
+  dismissed: { finding: F; dismissal: D }[];
+} {
+  const raised: { finding: F; earlier: D | null; newEvidence: Evidence[] }[] = [];
+  const dismissed: { finding: F; dismissal: D }[] = [];
+  for (const f of findings) {
+    const key = orgKey(f.org);
+    const d = dismissals.find((x) => x.flag === f.flag && x.orgKey === key) ?? null;
+    if (!d) {
+      raised.push({ finding: f, earlier: null, newEvidence: [] });
+      continue;
+    }
+    const seen = new Set(d.evidenceKeys);
+    const fresh = f.evidence.filter((e) => !seen.has(evidenceKey(e)));
+    if (fresh.length === 0) dismissed.push({ finding: f, dismissal: d });
+    else raised.push({ finding: f, earlier: d, newEvidence: fresh });
+  }
+  return { raised, dismissed };
+}

@@ -448,6 +448,61 @@ export function createPeopleRepo() {
         .orderBy("provider_name")
         .execute();
     },
+    /** The registered country of each of these parties (null when unknown). */
+    async partyCountries(db: Executor, partyIds: string[]): Promise<Map<string, string | null>> {
+      const out = new Map<string, string | null>();
+      if (partyIds.length === 0) return out;
+      const rows = await db
+        .selectFrom("parties")
+        .select(["id", "country"])
+        .where("id", "in", [...new Set(partyIds)])
+        .execute();
+      for (const r of rows) out.set(r.id, r.country);
+      return out;
+    },
+    /** Officers' dismissals of consistency flags about this person, newest first. */
+    dismissals(db: Executor, personId: string) {
+      return db
+        .selectFrom("consistency_flag_dismissals")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("dismissed_at", "desc")
+        .orderBy("id")
+        .execute();
+    },
+    async insertDismissal(
+      tx: Executor,
+      d: {
+        id: string;
+        personId: string;
+        flag: string;
+        orgKey: string;
+        message: unknown;
+        evidenceKeys: string[];
+        evidence: unknown;
+        reason: string;
+        by: string | null;
+        byLabel: string;
+        at: Date;
+      },
+    ): Promise<void> {
+      await tx
+        .insertInto("consistency_flag_dismissals")
+        .values({
+          id: d.id,
+          person_id: d.personId,
+          flag: d.flag,
+          org_key: d.orgKey,
+          message: JSON.stringify(d.message),
+          evidence_keys: d.evidenceKeys,
+          evidence: JSON.stringify(d.evidence),
+          reason: d.reason,
+          dismissed_by: d.by,
+          dismissed_by_label: d.byLabel,
+          dismissed_at: d.at,
+        })
+        .execute();
+    },
   };
 }
 

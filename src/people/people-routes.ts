@@ -39,6 +39,39 @@ export const PersonSchema = z.object({
           z.object({ where: Bilingual, link: z.string().nullable(), confidential: z.boolean().optional() }),
         )
         .optional(),
+      key: z.string().optional(),
+      earlier: z
+        .object({
+          reason: z.string(),
+          by: z.string(),
+          at: z.string(),
+          newEvidence: z.array(z.object({ where: Bilingual, link: z.string().nullable() })),
+        })
+        .optional(),
+    }),
+  ),
+  trainingRequired: z.array(
+    z.object({
+      slug: z.string(),
+      title: Bilingual,
+      current: z.boolean(),
+      expiresAt: z.string().nullable(),
+      reasons: z.array(Bilingual),
+    }),
+  ),
+  dismissedFlags: z.array(
+    z.object({
+      dismissalId: z.string(),
+      key: z.string(),
+      id: z.string(),
+      title: Bilingual,
+      evidence: Bilingual,
+      items: z.array(
+        z.object({ where: Bilingual, link: z.string().nullable(), confidential: z.boolean().optional() }),
+      ),
+      reason: z.string(),
+      dismissedBy: z.string(),
+      dismissedAt: z.string(),
     }),
   ),
 });
@@ -375,6 +408,22 @@ export function registerPeopleRoutes(app: App, { people }: { people: PeopleServi
       },
     },
     async (req) => people.submitDisclosure(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/api/people/:id/flags/dismiss",
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ["people"],
+        summary:
+          "Dismiss a wrong consistency flag with the reason (stays dismissed for the same evidence; new evidence raises it again)",
+        params: IdParams,
+        body: z.object({ key: z.string().min(1).max(600), reason: z.string().max(2000) }),
+        response: { 200: PersonSchema },
+      },
+    },
+    async (req) => people.dismissFlag(actorOf(req), req.params.id, req.body.key, req.body.reason),
   );
 
   app.post(

@@ -10,12 +10,20 @@ import { redFlag } from "../shared/red-flags.js";
 import type { TasksService } from "../tasks/tasks-service.js";
 import {
   type Appearance,
+  applyDismissals,
   type ConsistencyFinding,
   consistencyFindings,
   disclosedItems,
+  evidenceKey,
+  findingKey,
   type ReportedApproach,
 } from "./consistency-engine.js";
 import type { ConsistencyRepo } from "./consistency-repo.js";
+import {
+  type DisclosureTrainingRequirement,
+  disclosureTrainingRequirements,
+  disclosureTrainingTriggers,
+} from "./disclosure-training-engine.js";
 import {
   addMonths,
   chooseDisclosedParty,
@@ -64,7 +72,33 @@ export type PersonFlag = {
   source: string;
   /** Where the evidence was found, with links (consistency flags); `confidential` items are for officers only. */
   items?: { where: Label; link: string | null; confidential?: boolean }[] | undefined;
+  /** Consistency flags: the key an officer dismisses the flag by (flag and organisation). */
+  key?: string | undefined;
+  /** Raised again after an earlier dismissal because of new evidence (officers only). */
+  earlier?:
+    | { reason: string; by: string; at: string; newEvidence: { where: Label; link: string | null }[] }
+    | undefined;
 };
+
+/** A consistency flag an officer dismissed as wrong: who, when, why, and the evidence it was dismissed for. */
+export type DismissedFlag = {
+  dismissalId: string;
+  key: string;
+  id: string;
+  title: Label;
+  evidence: Label;
+  items: { where: Label; link: string | null; confidential?: boolean | undefined }[];
+  reason: string;
+  dismissedBy: string;
+  dismissedAt: string;
+};
+
+/** The consistency flags an officer may dismiss (the others clear when their cause does). */
+export const DISMISSABLE_FLAGS = [
+  "P-UNDISCLOSED-AFFILIATION",
+  "P-DISCLOSURE-DROPPED",
+  "P-APPROACH-CONNECTION",
+];
 
 export type Person = {
   id: string;
@@ -116,6 +150,10 @@ export type Person = {
     reasons: Label[];
   }[];
   flags: PersonFlag[];
+  /** Training the declarations require (foreign post, talent programme, 特定類型), with the person's status. */
+  trainingRequired: DisclosureTrainingRequirement[];
+  /** Consistency flags dismissed as wrong, still shown with who, when and why (officers only). */
+  dismissedFlags: DismissedFlag[];
 };
 
 const PERSON: Label = { ja: "人物記録", en: "Person record" };
@@ -153,6 +191,21 @@ export function createPeopleService(deps: {
   clock?: () => Date;
   /** A unit officer's departments (null: institution-wide); absent: no department scoping. */
   unitScope?: ((actor: Actor) => Promise<readonly string[] | null>) | undefined;
+  /**
+   * Training (cases module): the modules a disclosure with a foreign post, talent programme or
+   * 特定類型 requires, and whether users hold a current pass; absent: not checked.
+   */
+  training?:
+    | {
+        disclosureModules(exec: Executor): Promise<string[]>;
+        currentTraining(
+          exec: Executor,
+          userIds: string[],
+          slugs: string[],
+          asOf: Date,
+        ): Promise<Map<string, { slug: string; title: Label; current: boolean; expiresAt: string | null }[]>>;
+      }
+    | undefined;
 }) {
   const { db, repo, audit, tasks } = deps;
   const clock = deps.clock ?? (() => new Date());
@@ -216,6 +269,8 @@ export function createPeopleService(deps: {
       })),
       disclosureMatches: [],
       flags: [],
+      trainingRequired: [],
+      dismissedFlags: [],
     };
     const latestVersion = person.disclosures[0]?.version;
     const [latestMatches, previousMatches] = [
@@ -231,10 +286,100 @@ export function createPeopleService(deps: {
       reasons: (m.reasons ?? []) as Label[],
     }));
     person.flags = flagsOf(person, today(clock));
-    if (deps.consistency && person.disclosures[0])
-      for (const f of await consistencyOf(exec, person, latestMatches, previousMatches))
-        person.flags.push(consistencyFlag(f));
+    person.trainingRequired = await trainingOf(exec, person, latestMatches);
+    for (const r of person.trainingRequired.filter((x) => !x.current)) {
+      const def = redFlag("P-TRAINING-NOT-CURRENT");
+      person.flags.push({
+        id: "P-TRAINING-NOT-CURRENT",
+        title: def?.title ?? { ja: "P-TRAINING-NOT-CURRENT", en: "P-TRAINING-NOT-CURRENT" },
+        evidence: {
+          ja: `研修「${r.title.ja}」の有効な修了が${person.userId ? "ありません（未修了または期限切れ）" : "確認できません（アカウント未連携）"} — ${r.reasons.map((x) => x.ja).join("。")}`,
+          en: `No current pass of "${r.title.en}" ${person.userId ? "(not passed or expired)" : "(cannot be checked: no account)"} — ${r.reasons.map((x) => x.en).join("; ")}`,
+        },
+        source: def?.source ?? "",
+      });
+    }
+    if (deps.consistency && person.disclosures[0]) {
+      const dismissals = (await repo.dismissals(exec, id)).map((d) => ({
+        ...d,
+        orgKey: d.org_key,
+        evidenceKeys: d.evidence_keys,
+      }));
+      const split = applyDismissals(
+        await consistencyOf(exec, person, latestMatches, previousMatches),
+        dismissals,
+      );
+      for (const r of split.raised)
+        person.flags.push({
+          ...consistencyFlag(r.finding),
+          ...(r.earlier
+            ? {
+                earlier: {
+                  reason: r.earlier.reason,
+                  by: r.earlier.dismissed_by_label,
+                  at: iso(r.earlier.dismissed_at),
+                  newEvidence: r.newEvidence.map((e) => ({ where: e.where, link: e.link })),
+                },
+              }
+            : {}),
+        });
+      person.dismissedFlags = split.dismissed.map(({ finding, dismissal }) => {
+        const f = consistencyFlag(finding);
+        return {
+          dismissalId: dismissal.id,
+          key: f.key!,
+          id: f.id,
+          title: f.title,
+          evidence: f.evidence,
+          items: f.items ?? [],
+          reason: dismissal.reason,
+          dismissedBy: dismissal.dismissed_by_label,
+          dismissedAt: iso(dismissal.dismissed_at),
+        };
+      });
+    }
     return person;
+  }
+
+  /**
+   * The training the person's declarations require (latest disclosure, active 特定類型), with their
+   * status; empty when nothing requires it or training is not wired in.
+   */
+  async function trainingOf(
+    exec: Executor,
+    p: Person,
+    latestMatches: { path: string; party_id: string }[],
+  ): Promise<DisclosureTrainingRequirement[]> {
+    if (!deps.training) return [];
+    const latest = p.disclosures[0]?.content ?? null;
+    const partyOf = (i: number) =>
+      latest?.affiliations[i]?.organisation.partyId ??
+      latestMatches.find((m) => m.path === `affiliations.${i}.organisation`)?.party_id ??
+      null;
+    const partyIds = (latest?.affiliations ?? []).flatMap((_, i) => {
+      const id = partyOf(i);
+      return id ? [id] : [];
+    });
+    const countries = await repo.partyCountries(exec, partyIds);
+    const active = p.tokutei.find((t) => t.active) ?? null;
+    const triggers = disclosureTrainingTriggers({
+      today: today(clock),
+      disclosure: latest,
+      organisationCountry: (i) => {
+        const id = partyOf(i);
+        return id ? (countries.get(id) ?? null) : null;
+      },
+      tokutei: active ? { types: active.types, declaredOn: active.declaredOn } : null,
+    });
+    if (triggers.length === 0) return [];
+    const modules = await deps.training.disclosureModules(exec);
+    const status = p.userId
+      ? ((await deps.training.currentTraining(exec, [p.userId], modules, clock())).get(p.userId) ?? [])
+      : [];
+    return disclosureTrainingRequirements(triggers, modules, (slug) => {
+      const s = status.find((x) => x.slug === slug);
+      return s ? { title: s.title, current: s.current, expiresAt: s.expiresAt } : null;
+    });
   }
 
   /** Gathers what other records say about the person and asks the consistency engine. */
@@ -391,6 +536,7 @@ export function createPeopleService(deps: {
       evidence: f.message,
       source: def?.source ?? "",
       items: f.evidence,
+      key: findingKey(f),
     };
   }
 
@@ -400,7 +546,10 @@ export function createPeopleService(deps: {
    */
   function forReader(actor: Actor, p: Person): Person {
     if (hasAnyRole(actor, OFFICERS)) return p;
-    const flags = p.flags.flatMap((f) => {
+    // Dismissals and their reasons are the office's working notes (they may cite confidential
+    // evidence): the researcher sees the flags that stand, not why others were set aside.
+    const flags = p.flags.flatMap((raw) => {
+      const { earlier: _earlier, ...f } = raw;
       if (!f.items) return [f];
       const items = f.items.filter((i) => !i.confidential);
       if (items.length === f.items.length) return [f];
@@ -411,7 +560,7 @@ export function createPeopleService(deps: {
       };
       return [{ ...f, items, evidence }];
     });
-    return { ...p, flags };
+    return { ...p, flags, dismissedFlags: [] };
   }
 
   function flagsOf(p: Person, now: string): PersonFlag[] {
@@ -1103,7 +1252,61 @@ export function createPeopleService(deps: {
     });
   }
 
+  /**
+   * An officer dismisses a consistency flag that is wrong, with the reason (required). The dismissal
+   * covers the evidence the flag shows now: the flag stays dismissed while its evidence is the same
+   * (or less), and is raised again when a new piece of evidence appears. Audited.
+   */
+  async function dismissFlag(actor: Actor, id: string, key: string, reason: string): Promise<Person> {
+    if (!hasAnyRole(actor, MANAGERS)) throw forbidden();
+    const why = reason.trim();
+    if (!why)
+      throw invalid([
+        {
+          path: "reason",
+          message: { ja: "却下の理由を記入してください", en: "Give the reason for dismissing the flag" },
+        },
+      ]);
+    return db.transaction().execute(async (tx) => {
+      const row = await lockPerson(tx, id);
+      await assertMayManage(actor, row.department);
+      const person = await load(tx, id);
+      const flag = person.flags.find((f) => f.key === key);
+      if (!flag || !DISMISSABLE_FLAGS.includes(flag.id))
+        throw notFound({ ja: "却下できるフラグ", en: "Flag that can be dismissed" });
+      const items = flag.items ?? [];
+      const dismissalId = randomUUID();
+      const [flagId, org] = [flag.id, key.slice(flag.id.length + 1)];
+      await repo.insertDismissal(tx, {
+        id: dismissalId,
+        personId: id,
+        flag: flagId,
+        orgKey: org,
+        message: flag.evidence,
+        evidenceKeys: items.map((e) => evidenceKey(e)),
+        evidence: items,
+        reason: why,
+        by: actor.id,
+        byLabel: actor.label,
+        at: clock(),
+      });
+      await audit.write(tx, actor, {
+        action: "person.flag_dismissed",
+        entityType: "person",
+        entityId: id,
+        before: { flag: flagId, message: flag.evidence },
+        after: { dismissalId, flag: flagId, org, reason: why, evidence: items.map((e) => e.where.en) },
+      });
+      return load(tx, id);
+    });
+  }
+
   return {
+    dismissFlag,
+    /** The training the person's declarations require, with status (for project readiness). */
+    async trainingRequiredFor(exec: Executor, personId: string): Promise<DisclosureTrainingRequirement[]> {
+      return (await load(exec, personId)).trainingRequired;
+    },
     create,
     update,
     recordResidency,

@@ -259,6 +259,8 @@ describe("people (DB)", () => {
       "P-DISCLOSURE-LIST-HIT",
       "P-EFFORT-OVER-100",
       "P-TALENT-PROGRAM",
+      // A talent programme in the disclosure requires the research-integrity module (not yet passed).
+      "P-TRAINING-NOT-CURRENT",
     ]);
     // Every flag a person shows is in the shared catalogue the case library links to.
     for (const f of p.flags) expect(redFlag(f.id)?.title, f.id).toEqual(f.title);

@@ -196,6 +196,31 @@ export function createProjectsRepo() {
         .where("m.project_id", "=", projectId)
         .execute();
     },
+    findMember(exec: Executor, projectId: string, memberId: string) {
+      return exec
+        .selectFrom("research_project_members")
+        .select(["id", "person_id"])
+        .where("project_id", "=", projectId)
+        .where("id", "=", memberId)
+        .executeTakeFirst();
+    },
+    /** Adds a stated appointment (兼務先) to a member; false when it was already there. */
+    async insertAppointment(exec: Executor, memberId: string, partyId: string): Promise<boolean> {
+      const r = await exec
+        .insertInto("research_project_member_appointments")
+        .values({ member_id: memberId, party_id: partyId })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async deleteAppointment(exec: Executor, memberId: string, partyId: string) {
+      const r = await exec
+        .deleteFrom("research_project_member_appointments")
+        .where("member_id", "=", memberId)
+        .where("party_id", "=", partyId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async deleteMember(exec: Executor, projectId: string, id: string) {
       const r = await exec
         .deleteFrom("research_project_members")

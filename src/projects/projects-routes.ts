@@ -293,6 +293,42 @@ export function registerProjectsRoutes(
     },
     (req) => projects.removeMember(actorOf(req), req.params.id, req.params.memberId),
   );
+  app.post(
+    "/api/projects/:id/members/:memberId/appointments",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Add an appointment (兼務先) the member states: an existing party or a new organisation",
+        params: z.object({ id: z.uuid(), memberId: z.uuid() }),
+        body: z.object({
+          partyId: z.uuid().optional(),
+          newParty: z
+            .object({
+              name: z.string().min(1).max(500),
+              country: z.string().max(2).nullable().optional(),
+              notDuplicate: z.boolean().optional(),
+            })
+            .optional(),
+        }),
+        response: { 200: ProjectSchema },
+      },
+    },
+    (req) => projects.addAppointment(actorOf(req), req.params.id, req.params.memberId, req.body),
+  );
+  app.delete(
+    "/api/projects/:id/members/:memberId/appointments/:partyId",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Remove an appointment (兼務先) from a member",
+        params: z.object({ id: z.uuid(), memberId: z.uuid(), partyId: z.uuid() }),
+        response: { 200: ProjectSchema },
+      },
+    },
+    (req) => projects.removeAppointment(actorOf(req), req.params.id, req.params.memberId, req.params.partyId),
+  );
   app.put(
     "/api/projects/:id/checks/:item",
     {

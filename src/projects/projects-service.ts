@@ -86,6 +86,14 @@ export function createProjectsService(deps: {
     exec: Executor,
     personId: string,
   ) => Promise<{ evidence: Label; items?: { where: Label; link: string | null }[] | undefined }[]>;
+  /**
+   * Training a member's own declarations require (people module: a foreign post, a talent programme
+   * or 特定類型 in the disclosure), with the member's status and the reasons.
+   */
+  disclosureTraining?: (
+    exec: Executor,
+    personId: string,
+  ) => Promise<{ slug: string; title: Label; current: boolean; reasons: Label[] }[]>;
   clock?: () => Date;
 }) {
   const { db, repo, audit, tasks } = deps;
@@ -146,6 +154,13 @@ export function createProjectsService(deps: {
           m.person_id,
           (await deps.disclosureConsistency(exec, m.person_id)).map((f) => f.evidence),
         );
+    const declaredTraining = new Map<
+      string,
+      Awaited<ReturnType<NonNullable<typeof deps.disclosureTraining>>>
+    >();
+    if (deps.disclosureTraining)
+      for (const m of members)
+        declaredTraining.set(m.person_id, await deps.disclosureTraining(exec, m.person_id));
     const personIds = members.map((m) => m.person_id);
     const [pledgeRows, disclosed] = await Promise.all([
       repo.latestPledges(exec, personIds),
@@ -199,6 +214,16 @@ export function createProjectsService(deps: {
           : undefined;
         return { slug, title: t?.title ?? { ja: slug, en: slug }, current: t?.current ?? false, why };
       });
+      // Modules the member's own declarations require, merged with the project's (reasons joined).
+      for (const d of declaredTraining.get(m.person_id) ?? []) {
+        const because: Label = {
+          ja: d.reasons.map((r) => r.ja).join("。"),
+          en: d.reasons.map((r) => r.en).join("; "),
+        };
+        const same = required.find((r) => r.slug === d.slug);
+        if (same) same.why = { ja: `${same.why.ja}。${because.ja}`, en: `${same.why.en}; ${because.en}` };
+        else required.push({ slug: d.slug, title: d.title, current: d.current, why: because });
+      }
       const pledgeView = pledge ? { id: pledge.id, dueOn: pledge.due_on, givenOn: pledge.given_on } : null;
       return {
         id: m.id,
@@ -371,20 +396,7 @@ export function createProjectsService(deps: {
           },
         },
       ]);
-    if (input.newParty && !input.newParty.notDuplicate) {
-      const dups = await deps.parties.duplicates({
-        kind: "organization",
-        names: [{ name: input.newParty.name, kind: "primary" }],
-        country: input.newParty.country ?? null,
-        birthDate: null,
-        identifiers: [],
-      } as Parameters<PartiesService["duplicates"]>[0]);
-      if (dups.length > 0)
-        throw new AppError(409, "possible_duplicate", {
-          ja: `既存の相手先と重複の可能性: ${dups.map((d) => d.party.primaryName).join("、")}`,
-          en: `Possible duplicate of: ${dups.map((d) => d.party.primaryName).join(", ")}`,
-        });
-    }
+    await assertNotDuplicate(input.newParty);
     return change(actor, id, "research_project.partner_added", async (tx) => {
       let partyId = input.partyId;
       if (input.newParty) {
@@ -403,6 +415,94 @@ export function createProjectsService(deps: {
         note: input.note ?? null,
       });
       return { partyId, role: input.role, created: Boolean(input.newParty) };
+    });
+  }
+
+  /** A new organisation by name is refused (409, naming them) while it looks like existing ones, unless confirmed. */
+  async function assertNotDuplicate(
+    newParty:
+      | { name: string; country?: string | null | undefined; notDuplicate?: boolean | undefined }
+      | undefined,
+  ) {
+    if (!newParty || newParty.notDuplicate) return;
+    const dups = await deps.parties.duplicates({
+      kind: "organization",
+      names: [{ name: newParty.name, kind: "primary" }],
+      country: newParty.country ?? null,
+      birthDate: null,
+      identifiers: [],
+    } as Parameters<PartiesService["duplicates"]>[0]);
+    if (dups.length > 0)
+      throw new AppError(409, "possible_duplicate", {
+        ja: `既存の相手先と重複の可能性: ${dups.map((d) => d.party.primaryName).join("、")}`,
+        en: `Possible duplicate of: ${dups.map((d) => d.party.primaryName).join(", ")}`,
+      });
+  }
+
+  /**
+   * Adds an appointment (兼務先) a researcher states for this project: an existing party, or a new
+   * organisation (duplicate check as for partners). The consistency check then asks whether the
+   * researcher's disclosure names it (P-UNDISCLOSED-AFFILIATION).
+   */
+  async function addAppointment(
+    actor: Actor,
+    id: string,
+    memberId: string,
+    input: {
+      partyId?: string | undefined;
+      newParty?:
+        | { name: string; country?: string | null | undefined; notDuplicate?: boolean | undefined }
+        | undefined;
+    },
+  ) {
+    if (!input.partyId === !input.newParty)
+      throw invalid([
+        {
+          path: "partyId",
+          message: {
+            ja: "既存の相手先か新規の名称のどちらかを指定してください",
+            en: "Give either partyId or newParty",
+          },
+        },
+      ]);
+    if (input.newParty && !input.newParty.name.trim())
+      throw invalid([
+        { path: "newParty.name", message: { ja: "名称を入力してください", en: "Enter the name" } },
+      ]);
+    await assertNotDuplicate(input.newParty);
+    return change(actor, id, "research_project.appointment_added", async (tx) => {
+      const member = await repo.findMember(tx, id, memberId);
+      if (!member) throw notFound({ ja: "研究者", en: "Member" });
+      let partyId = input.partyId;
+      if (input.newParty) {
+        const party = await deps.parties.createIn(tx, actor, {
+          kind: "organization",
+          names: [{ name: input.newParty.name.trim(), kind: "primary" }],
+          country: input.newParty.country ?? null,
+        });
+        partyId = party.id;
+      } else if (!(await repo.partyExists(tx, partyId!)))
+        throw invalid([
+          {
+            path: "partyId",
+            message: { ja: "兼務先の相手先が見つかりません", en: "Appointment party not found" },
+          },
+        ]);
+      if (!(await repo.insertAppointment(tx, memberId, partyId!)))
+        throw conflict("appointment_exists", {
+          ja: "この兼務先は既に登録されています",
+          en: "This appointment is already recorded",
+        });
+      return { memberId, personId: member.person_id, partyId, created: Boolean(input.newParty) };
+    });
+  }
+
+  async function removeAppointment(actor: Actor, id: string, memberId: string, partyId: string) {
+    return change(actor, id, "research_project.appointment_removed", async (tx) => {
+      const member = await repo.findMember(tx, id, memberId);
+      if (!member || (await repo.deleteAppointment(tx, memberId, partyId)) === 0)
+        throw notFound({ ja: "兼務先", en: "Appointment" });
+      return { memberId, personId: member.person_id, partyId };
     });
   }
 
@@ -942,6 +1042,7 @@ export function createProjectsService(deps: {
         `${projectLabel("assetKind", a.kind, lang)}: ${a.description}`,
         [
           a.controlRef ? `${h ? "項番" : "entry"} ${a.controlRef}` : "",
+          a.location ? `${h ? "保管場所" : "kept at"}: ${a.location}` : "",
           a.accessLimits ? `${h ? "アクセス制限" : "access"}: ${a.accessLimits}` : "",
           a.authorised.length
             ? `${h ? "利用者" : "authorised"}: ${a.authorised.map((x) => x.name).join(" ")}`
@@ -988,6 +1089,8 @@ export function createProjectsService(deps: {
     screenPartners,
     addMember,
     removeMember,
+    addAppointment,
+    removeAppointment,
     addAsset,
     updateAsset,
     removeAsset,

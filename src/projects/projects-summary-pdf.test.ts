@@ -86,6 +86,30 @@ function view(): ProjectSummaryView {
         addresses: ["data_sharing"],
       },
     ],
+    assets: [
+      {
+        kind: "data",
+        description: "界面計測データ（原子間力顕微鏡）",
+        controlStatus: "listed",
+        controlRef: "2(12)",
+        location: "工学部3号館 専用サーバ",
+        accessLimits: "居住者の登録研究者のみ",
+        authorised: [{ name: "田中 花子" }],
+        sharedWithName: "Nordic Photonics AB",
+        sharingAgreement: "共同研究契約 第7条",
+      },
+      {
+        kind: "equipment",
+        description: "Glovebox GX-2",
+        controlStatus: "unclassified",
+        controlRef: null,
+        location: null,
+        accessLimits: null,
+        authorised: [],
+        sharedWithName: null,
+        sharingAgreement: null,
+      },
+    ],
     blockers,
   };
 }
@@ -116,6 +140,17 @@ describe("research-security summary PDF for the funding agency", () => {
       "バイオ技術",
       "データ分離",
       "e-Rad 誓約の期限 2026-11-01 を過ぎています",
+      // The data and equipment register.
+      "6. データ・設備の管理台帳",
+      "界面計測データ（原子間力顕微鏡）",
+      "リスト規制該当",
+      "該当項番: 2(12)",
+      "保管場所: 工学部3号館 専用サーバ",
+      "アクセス制限: 居住者の登録研究者のみ",
+      "利用できる研究者: 田中 花子",
+      "共有先: Nordic Photonics AB（根拠となる取決め 共同研究契約 第7条）",
+      "Glovebox GX-2",
+      "未判定",
     ])
       expect(flat).toContain(expected);
     expect(flat).not.toContain("Research-security summary");
@@ -142,6 +177,12 @@ describe("research-security summary PDF for the funding agency", () => {
       "Overdue",
       "Biotechnology",
       "e-Rad pledge overdue since 2026-11-01",
+      "6. Data and equipment register",
+      "Listed (controlled)",
+      "Control-list entry: 2(12)",
+      "Authorised members: 田中 花子",
+      "Shared with: Nordic Photonics AB",
+      "Not classified",
       // Names stay as entered, in their own script. (The bundled BIZ UDPGothic has no simplified
       // Chinese glyphs such as 尔/滨: 哈尔滨工业大学 prints fully only with Noto CJK installed.)
       "田中 花子",
@@ -157,7 +198,13 @@ describe("research-security summary PDF for the funding agency", () => {
     expect(checklist).toHaveLength(CHECK_ITEMS.length);
     expect(checklist[0]![0]).toContain("問題なし");
     expect(checklist[1]![0]).toContain("未完了");
-    const readiness = new Map(sections[5]!.rows);
+    const register = sections[5]!;
+    expect(register.heading).toBe("6. データ・設備の管理台帳");
+    expect(register.rows).toHaveLength(2);
+    expect(register.rows[1]![0]).toBe("設備・機器: Glovebox GX-2\n未判定");
+    const empty = summarySections({ ...ready, assets: [] }, "en", "Asia/Tokyo")[5]!;
+    expect(empty.rows).toEqual([["None", ""]]);
+    const readiness = new Map(sections[6]!.rows);
     expect(readiness.get("状態")).toBe("申請準備完了");
     expect(readiness.get("未解決の事項")).toBe("未解決の事項はありません");
     expect(readiness.get("申請準備完了の確認日時")).toContain("2026");

@@ -57,6 +57,20 @@ export type ProjectSummaryView = {
     status: string;
     addresses: string[];
   }[];
+  /** The data and equipment register (migration 1080); absent in summaries built before it. */
+  assets?:
+    | {
+        kind: string;
+        description: string;
+        controlStatus: string;
+        controlRef: string | null;
+        location: string | null;
+        accessLimits: string | null;
+        authorised: { name: string }[];
+        sharedWithName: string | null;
+        sharingAgreement: string | null;
+      }[]
+    | undefined;
   blockers: { message: Label }[];
 };
 
@@ -102,6 +116,12 @@ const T = {
   owner: { ja: "担当", en: "Owner" },
   addresses: { ja: "対応する確認項目", en: "Addresses" },
   readyAt: { ja: "申請準備完了の確認日時", en: "Marked ready" },
+  controlRef: { ja: "該当項番", en: "Control-list entry" },
+  location: { ja: "保管場所", en: "Kept at" },
+  accessLimits: { ja: "アクセス制限", en: "Access limits" },
+  authorised: { ja: "利用できる研究者", en: "Authorised members" },
+  sharedWith: { ja: "共有先", en: "Shared with" },
+  agreement: { ja: "根拠となる取決め", en: "under" },
   blockers: { ja: "未解決の事項", en: "Unresolved items" },
   noBlockers: { ja: "未解決の事項はありません", en: "Nothing unresolved" },
 } satisfies Record<string, Label>;
@@ -118,7 +138,8 @@ const HEADINGS: Record<string, Label> = {
   },
   checks: { ja: "4. デューディリジェンス確認項目", en: "4. Due-diligence checklist" },
   measures: { ja: "5. リスク低減計画", en: "5. Mitigation plan" },
-  readiness: { ja: "6. 申請準備の状況", en: "6. Readiness for application" },
+  assets: { ja: "6. データ・設備の管理台帳", en: "6. Data and equipment register" },
+  readiness: { ja: "7. 申請準備の状況", en: "7. Readiness for application" },
 };
 
 const areaLabel = (id: string, lang: Lang) =>
@@ -200,6 +221,22 @@ export function summarySections(
         ].join("\n"),
       ])
     : [[L(T.none), ""]];
+  const assets: Row[] = p.assets?.length
+    ? p.assets.map((a) => [
+        `${projectLabel("assetKind", a.kind, lang)}: ${a.description}\n${projectLabel("controlStatus", a.controlStatus, lang)}`,
+        [
+          a.controlRef ? `${L(T.controlRef)}: ${a.controlRef}` : "",
+          a.location ? `${L(T.location)}: ${a.location}` : "",
+          a.accessLimits ? `${L(T.accessLimits)}: ${a.accessLimits}` : "",
+          a.authorised.length ? `${L(T.authorised)}: ${a.authorised.map((x) => x.name).join(sep)}` : "",
+          a.sharedWithName
+            ? `${L(T.sharedWith)}: ${a.sharedWithName}${a.sharingAgreement ? `（${L(T.agreement)} ${a.sharingAgreement}）` : ""}`
+            : "",
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      ])
+    : [[L(T.none), ""]];
   const readiness: Row[] = [
     [L(T.status), projectLabel("status", p.status, lang)],
     ...(p.readyAt ? ([[L(T.readyAt), formatDateTimeInZone(p.readyAt, timeZone, lang)]] as Row[]) : []),
@@ -214,6 +251,7 @@ export function summarySections(
     { heading: L(HEADINGS.members!), rows: members },
     { heading: L(HEADINGS.checks!), rows: checks },
     { heading: L(HEADINGS.measures!), rows: measures },
+    { heading: L(HEADINGS.assets!), rows: assets },
     { heading: L(HEADINGS.readiness!), rows: readiness },
   ];
 }

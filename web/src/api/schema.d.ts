@@ -9693,9 +9693,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -9709,6 +9745,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -9722,6 +9759,19 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -9767,9 +9817,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -9783,6 +9869,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -9796,6 +9883,19 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -9841,9 +9941,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -9857,6 +9993,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -9870,6 +10007,19 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -9989,9 +10139,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10005,6 +10191,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10018,6 +10205,152 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            userId: string | null;
+                            username: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/flags/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a wrong consistency flag with the reason (stays dismissed for the same evidence; new evidence raises it again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: string;
+                            department: string | null;
+                            disclosureDueOn: string | null;
+                            disclosureMatches: unknown[];
+                            disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            email: string | null;
+                            eradResearcherNumber: string | null;
+                            flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key?: string;
+                                source: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            id: string;
+                            name: string;
+                            partyId: string;
+                            providerScreenings: unknown[];
+                            residency: unknown[];
+                            tokutei: unknown[];
+                            tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10200,9 +10533,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10216,6 +10585,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10229,6 +10599,19 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10276,9 +10659,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10292,6 +10711,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10305,6 +10725,19 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10382,9 +10815,45 @@ export interface paths {
                             disclosureDueOn: string | null;
                             disclosureMatches: unknown[];
                             disclosures: unknown[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10398,6 +10867,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10411,6 +10881,19 @@ export interface paths {
                             residency: unknown[];
                             tokutei: unknown[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10527,9 +11010,45 @@ export interface paths {
                                 disclosureDueOn: string | null;
                                 disclosureMatches: unknown[];
                                 disclosures: unknown[];
+                                dismissedFlags: {
+                                    dismissalId: string;
+                                    dismissedAt: string;
+                                    dismissedBy: string;
+                                    evidence: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    id: string;
+                                    items: {
+                                        confidential?: boolean;
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    key: string;
+                                    reason: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 email: string | null;
                                 eradResearcherNumber: string | null;
                                 flags: {
+                                    earlier?: {
+                                        at: string;
+                                        by: string;
+                                        newEvidence: {
+                                            link: string | null;
+                                            where: {
+                                                en: string;
+                                                ja: string;
+                                            };
+                                        }[];
+                                        reason: string;
+                                    };
                                     evidence: {
                                         en: string;
                                         ja: string;
@@ -10543,6 +11062,7 @@ export interface paths {
                                             ja: string;
                                         };
                                     }[];
+                                    key?: string;
                                     source: string;
                                     title: {
                                         en: string;
@@ -10556,6 +11076,19 @@ export interface paths {
                                 residency: unknown[];
                                 tokutei: unknown[];
                                 tokuteiReviewOn: string | null;
+                                trainingRequired: {
+                                    current: boolean;
+                                    expiresAt: string | null;
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 userId: string | null;
                                 username: string | null;
                                 version: number;
@@ -12533,6 +13066,353 @@ export interface paths {
                 path: {
                     id: string;
                     memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/members/{memberId}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an appointment (兼務先) the member states: an existing party or a new organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newParty?: {
+                            country?: string | null;
+                            name: string;
+                            notDuplicate?: boolean;
+                        };
+                        /** Format: uuid */
+                        partyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/members/{memberId}/appointments/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an appointment (兼務先) from a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                    partyId: string;
                 };
                 cookie?: never;
             };
@@ -23292,7 +24172,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Modules a person must have passed (and still current) before submitting a disclosure */
+        /** Modules a disclosure declaring a foreign post, talent programme or 特定類型 requires (current pass) */
         get: {
             parameters: {
                 query?: never;

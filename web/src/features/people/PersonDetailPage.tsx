@@ -42,6 +42,7 @@ import {
   useScreenProviders,
 } from "./api";
 import { DisclosurePanel } from "./DisclosurePanel";
+import { DismissedFlags, DismissFlagButton, EarlierDismissal, TrainingRequired } from "./FlagActions";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -105,13 +106,16 @@ function PersonView({ person: p }: { person: Person }) {
                     </Badge>
                   </Tooltip>
                   <Text size="sm">{bi(f.evidence)}</Text>
+                  {manager && f.key ? <DismissFlagButton person={p} flag={f} /> : null}
                 </Group>
                 <FlagEvidence items={f.items} source={f.source} />
+                <EarlierDismissal flag={f} />
                 <RelatedCases flags={[f.id]} limit={2} title={t("resembles")} />
               </Stack>
             ))}
           </Stack>
         )}
+        <TrainingRequired person={p} />
         <Group mt="xs" gap="xl">
           <Text size="sm">
             {t("residency")}: {current ? t(`residencyStatus.${current.status}`) : "—"}
@@ -124,6 +128,7 @@ function PersonView({ person: p }: { person: Person }) {
           </Text>
         </Group>
       </Paper>
+      <DismissedFlags person={p} />
       <Tabs defaultValue="tokutei">
         <Tabs.List>
           <Tabs.Tab value="tokutei">{t("tokutei")}</Tabs.Tab>

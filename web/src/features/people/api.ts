@@ -129,6 +129,24 @@ export type Person = {
     source: string;
     /** Where the evidence was found (consistency flags), with a link inside the product. */
     items?: { where: Bi; link: string | null; confidential?: boolean }[];
+    /** Consistency flags: what an officer dismisses the flag by. */
+    key?: string;
+    /** Raised again after a dismissal because of new evidence (officers only). */
+    earlier?: { reason: string; by: string; at: string; newEvidence: { where: Bi; link: string | null }[] };
+  }[];
+  /** Training the declarations (foreign post, talent programme, 特定類型) require, with the status. */
+  trainingRequired: { slug: string; title: Bi; current: boolean; expiresAt: string | null; reasons: Bi[] }[];
+  /** Consistency flags an officer dismissed as wrong: who, when, why (officers only). */
+  dismissedFlags: {
+    dismissalId: string;
+    key: string;
+    id: string;
+    title: Bi;
+    evidence: Bi;
+    items: { where: Bi; link: string | null; confidential?: boolean }[];
+    reason: string;
+    dismissedBy: string;
+    dismissedAt: string;
   }[];
 };
 
@@ -220,6 +238,13 @@ export function useDeclareTokutei() {
 export function useSubmitDisclosure() {
   return usePersonMutation(({ id, disclosure }: { id: string; disclosure: Disclosure }) =>
     api.post<Person>(`/api/people/${id}/disclosures`, disclosure),
+  );
+}
+
+/** Dismisses a wrong consistency flag with the reason (officers). */
+export function useDismissFlag() {
+  return usePersonMutation(({ id, key, reason }: { id: string; key: string; reason: string }) =>
+    api.post<Person>(`/api/people/${id}/flags/dismiss`, { key, reason }),
   );
 }
 

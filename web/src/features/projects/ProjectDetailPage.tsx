@@ -26,6 +26,7 @@ import { usePeople } from "../people/api";
 import { PartyPicker } from "../reviews/PartyPicker";
 import { AssetRegister } from "./AssetRegister";
 import { type Project, usePledgeAction, useProject, useProjectAction } from "./api";
+import { MemberAppointments } from "./MemberAppointments";
 
 const PARTNER_ROLES = [
   "partner",
@@ -339,6 +340,7 @@ function MemberRow({
     <Table.Tr>
       <Table.Td>
         <Anchor href={`/people/${m.personId}`}>{m.name}</Anchor>
+        <MemberAppointments projectId={projectId} member={m} editable={editable} />
       </Table.Td>
       <Table.Td>{t(`memberRole.${m.role}`)}</Table.Td>
       <Table.Td>

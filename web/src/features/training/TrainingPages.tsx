@@ -42,6 +42,7 @@ import {
   useRunReminders,
   useStartedAttempt,
 } from "./api";
+import { DisclosureModules } from "./DisclosureModules";
 
 const STATE_COLOR: Record<MyState["state"], string> = {
   not_assigned: "gray",
@@ -288,6 +289,7 @@ export function TrainingDashboardPage() {
           }
         />
         <ErrorAlert error={dashboard.error ?? reminders.error} />
+        <DisclosureModules manager={manager} />
         {d ? (
           <>
             <Paper withBorder p="md">
