@@ -1,6 +1,9 @@
 import type { z } from "zod";
 
-type ObjectPart<S> = Extract<S, object>;
+/** Every key of any object member of S (a union's members may differ, as in a discriminated union). */
+type AllKeys<S> = S extends object ? keyof S : never;
+/** The value at K in whichever object members of S have it. */
+type ValueAt<S, K> = S extends object ? (K extends keyof S ? S[K] : never) : never;
 type ElementOf<S> = S extends readonly (infer E)[] ? E : never;
 
 /**
@@ -14,8 +17,8 @@ export type UndescribedFields<T, S, P extends string = ""> = T extends readonly 
     ? never
     : T extends object
       ? {
-          [K in keyof T & string]-?: K extends keyof ObjectPart<S>
-            ? UndescribedFields<T[K], ObjectPart<S>[K], `${P}.${K}`>
+          [K in keyof T & string]-?: K extends AllKeys<S>
+            ? UndescribedFields<T[K], ValueAt<S, K>, `${P}.${K}`>
             : `${P}.${K}`;
         }[keyof T & string]
       : never;

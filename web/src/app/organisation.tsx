@@ -3,8 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Fragment, type ReactNode } from "react";
 import { api } from "./api";
 import { setOrganisationTimeZone } from "./format";
+import type { ApiResponse } from "../api/types";
 
-export type OrganisationSettings = { timeZone: string };
+export type OrganisationSettings = ApiResponse<"/api/organisation/settings">;
 
 /** The organisation's settings (time zone), shared by every page. */
 export function useOrganisationSettings() {

@@ -25,6 +25,7 @@ import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
 import { bi, formatDateTime, startOfDayIso } from "../../app/format";
+import type { ApiResponse, Item } from "../../api/types";
 
 /** The day after a YYYY-MM-DD day. */
 function nextDay(day: string): string {
@@ -32,37 +33,9 @@ function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-type Label = { ja: string; en: string };
-
-type AuditRecord = {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  actorName: Label;
-  actionLabel: Label;
-  entityLabel: Label;
-  entityName: Label | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  context: Record<string, unknown> | null;
-  hash: string;
-};
-
-type VerifyResult = {
-  ok: boolean;
-  checked: number;
-  total: number;
-  headId: number;
-  headHash: string;
-  broken?: { id: number; reason: string; detail: string };
-  /** Every problem (chain, MACs, checkpoints, truncation) and what the result rests on. */
-  problems?: { id: number; reason: string; messages: { ja: string; en: string } }[];
-  notes?: { ja: string; en: string }[];
-};
+type AuditList = ApiResponse<"/api/audit">;
+type AuditRecord = Item<AuditList["items"]>;
+type VerifyResult = ApiResponse<"/api/audit/verify">;
 
 /** The audit log for auditors and admins: filter, inspect before/after, verify the chain, export CSV. */
 export function AuditPage() {
@@ -96,17 +69,13 @@ function AuditLog() {
   const actions = useQuery({
     queryKey: ["audit", "actions"],
     queryFn: () =>
-      api.get<{
-        items: string[];
-        labels: Record<string, Label>;
-        entityTypes: { id: string; label: Label }[];
-      }>("/api/audit/actions"),
+      api.get<ApiResponse<"/api/audit/actions">>("/api/audit/actions"),
   });
   const log = useInfiniteQuery({
     queryKey: ["audit", filter],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<{ items: AuditRecord[]; total: number }>(
+      api.get<AuditList>(
         `/api/audit${qs({ ...filter, limit: 50, beforeId: pageParam })}`,
       ),
     getNextPageParam: (last) =>

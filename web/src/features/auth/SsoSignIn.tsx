@@ -3,16 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { api } from "../../app/api";
+import type { ApiResponse } from "../../api/types";
 
-export type SsoProviders = {
-  providers: {
-    id: string;
-    protocol: "oidc" | "saml";
-    displayName: { ja: string; en: string };
-    startUrl: string;
-  }[];
-  passwordLogin: boolean;
-};
+export type SsoProviders = ApiResponse<"/api/sso/providers">;
 
 /** The identity providers configured on the server (the login page asks before showing the form). */
 export function useSsoProviders() {

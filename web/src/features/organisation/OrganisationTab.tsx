@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { type OrganisationSettings, useOrganisationSettings } from "../../app/organisation";
+import type { ApiResponse } from "../../api/types";
 
 /** Admin tab: the organisation's time zone, in which the UI, PDFs and CSV exports show times. */
 export function OrganisationTab() {
@@ -12,7 +13,7 @@ export function OrganisationTab() {
   const settings = useOrganisationSettings();
   const zones = useQuery({
     queryKey: ["organisation", "time-zones"],
-    queryFn: () => api.get<{ items: string[] }>("/api/organisation/time-zones"),
+    queryFn: () => api.get<ApiResponse<"/api/organisation/time-zones">>("/api/organisation/time-zones"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const [zone, setZone] = useState<string | null>(null);
