@@ -1,9 +1,9 @@
 import { Center, Loader } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, type ReactNode } from "react";
+import type { ApiResponse } from "../api/types";
 import { api } from "./api";
 import { setOrganisationTimeZone } from "./format";
-import type { ApiResponse } from "../api/types";
 
 export type OrganisationSettings = ApiResponse<"/api/organisation/settings">;
 

@@ -19,13 +19,13 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api, qs } from "../../app/api";
 import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
 import { RequireRole } from "../../app/components/RequireRole";
 import { bi, formatDateTime, startOfDayIso } from "../../app/format";
-import type { ApiResponse, Item } from "../../api/types";
 
 /** The day after a YYYY-MM-DD day. */
 function nextDay(day: string): string {
@@ -34,7 +34,6 @@ function nextDay(day: string): string {
 }
 
 type AuditList = ApiResponse<"/api/audit">;
-type AuditRecord = Item<AuditList["items"]>;
 type VerifyResult = ApiResponse<"/api/audit/verify">;
 
 /** The audit log for auditors and admins: filter, inspect before/after, verify the chain, export CSV. */
@@ -68,16 +67,13 @@ function AuditLog() {
   };
   const actions = useQuery({
     queryKey: ["audit", "actions"],
-    queryFn: () =>
-      api.get<ApiResponse<"/api/audit/actions">>("/api/audit/actions"),
+    queryFn: () => api.get<ApiResponse<"/api/audit/actions">>("/api/audit/actions"),
   });
   const log = useInfiniteQuery({
     queryKey: ["audit", filter],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<AuditList>(
-        `/api/audit${qs({ ...filter, limit: 50, beforeId: pageParam })}`,
-      ),
+      api.get<AuditList>(`/api/audit${qs({ ...filter, limit: 50, beforeId: pageParam })}`),
     getNextPageParam: (last) =>
       last.items.length === 50 ? last.items[last.items.length - 1]!.id : undefined,
   });

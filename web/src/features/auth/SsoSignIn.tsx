@@ -2,8 +2,8 @@ import { Alert, Button, Divider, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { api } from "../../app/api";
 import type { ApiResponse } from "../../api/types";
+import { api } from "../../app/api";
 
 export type SsoProviders = ApiResponse<"/api/sso/providers">;
 

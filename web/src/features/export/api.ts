@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, qs, upload } from "../../app/api";
 import type { ApiRequestBody, ApiResponse, Item as ItemOf } from "../../api/types";
+import { api, qs, upload } from "../../app/api";
 import type { ExceptionRecord } from "../reviews/api";
 
 /** The export-control API: reference and sources, item master, licences, provisions, self-inspection. */
@@ -17,8 +17,21 @@ export function useExportReference() {
 
 export type Item = ApiResponse<"/api/export/items/{id}">;
 
-/** What the item form edits: the create body, with every defaulted field filled in. */
-export type ItemInput = Required<ApiRequestBody<"/api/export/items", "post">>;
+/** What the item form edits: an item's own fields and its 判定 (the regime follows from the kind). */
+export type ItemInput = Pick<
+  Item,
+  | "kind"
+  | "name"
+  | "modelNumber"
+  | "maker"
+  | "description"
+  | "hsCode"
+  | "rationale"
+  | "decidedOn"
+  | "recheckOn"
+> & { judgement: Omit<Item["judgement"], "regime"> };
+/** Compile-time check that what the form sends is a body the create route accepts. */
+export const itemInputIsABody = (v: ItemInput): ApiRequestBody<"/api/export/items", "post"> => v;
 
 export function useItems(q: { q?: string; status?: string; recheckDue?: boolean } = {}) {
   return useQuery({

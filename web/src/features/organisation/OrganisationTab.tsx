@@ -2,10 +2,10 @@ import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { type OrganisationSettings, useOrganisationSettings } from "../../app/organisation";
-import type { ApiResponse } from "../../api/types";
 
 /** Admin tab: the organisation's time zone, in which the UI, PDFs and CSV exports show times. */
 export function OrganisationTab() {

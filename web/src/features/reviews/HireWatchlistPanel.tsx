@@ -3,12 +3,12 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { bi, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import type { Review } from "./api";
-import type { ApiResponse } from "../../api/types";
 
 type HireWatchlist = ApiResponse<"/api/reviews/{id}/watchlist">;
 
