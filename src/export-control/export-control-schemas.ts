@@ -347,3 +347,45 @@ export const YearStatisticsSchema = z.object({
   ),
 });
 export const yearStatisticsFitsSchema: FitsResponse<YearStatistics, typeof YearStatisticsSchema> = true;
+
+/** One approval condition with its owner, due date and status (aftercare-service.ts). */
+export const ConditionSchema = z.object({
+  id: z.string(),
+  reviewId: z.string(),
+  reviewRef: z.string(),
+  reviewTitle: z.string(),
+  position: z.number(),
+  text: z.string(),
+  owner: z.object({ id: z.string(), name: z.string() }),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  status: z.enum(["open", "done", "waived"]),
+  evidence: z.string().nullable(),
+  doneBy: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+export const conditionFitsSchema: FitsResponse<
+  Awaited<ReturnType<AftercareService["conditions"]>>[number],
+  typeof ConditionSchema
+> = true;
+
+/** One item carried abroad (携行) under a review, with its return check (aftercare-service.ts). */
+export const HandCarrySchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  itemId: z.string().nullable(),
+  itemRef: z.string().nullable(),
+  itemName: z.string().nullable(),
+  outOn: z.string(),
+  returnDueOn: z.string(),
+  returnedOn: z.string().nullable(),
+  returnStatus: z.string(),
+  returnNote: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export const handCarryFitsSchema: FitsResponse<
+  Awaited<ReturnType<AftercareService["handCarry"]>>[number],
+  typeof HandCarrySchema
+> = true;

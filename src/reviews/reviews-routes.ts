@@ -9,6 +9,11 @@ import {
 } from "../export-control/aftercare-engine.js";
 import type { AftercareService } from "../export-control/aftercare-service.js";
 import { ALL_EXCEPTION_USES } from "../export-control/exceptions.js";
+import {
+  ConditionSchema,
+  HandCarrySchema,
+  ProvisionRowSchema,
+} from "../export-control/export-control-schemas.js";
 import { citationText } from "../export-control/legal-sources.js";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { FitsResponse } from "../http/response-fit.js";
@@ -985,22 +990,6 @@ export function registerReviewsRoutes(
     async (req) => reviews.linkLicence(actorOf(req), req.params.id, req.params.licenceId, false),
   );
 
-  const ConditionSchema = z.object({
-    id: z.string(),
-    reviewId: z.string(),
-    reviewRef: z.string(),
-    reviewTitle: z.string(),
-    position: z.number(),
-    text: z.string(),
-    owner: z.object({ id: z.string(), name: z.string() }),
-    dueOn: z.string(),
-    overdue: z.boolean(),
-    status: z.string(),
-    evidence: z.string().nullable(),
-    doneBy: z.string().nullable(),
-    doneAt: z.string().nullable(),
-  });
-
   app.get(
     "/api/reviews/:id/conditions",
     {
@@ -1047,27 +1036,6 @@ export function registerReviewsRoutes(
     async (req) => ({ items: await aftercare.closeCondition(actorOf(req), req.params.id, req.body) }),
   );
 
-  const ProvisionSchema = z.object({
-    id: z.string(),
-    reviewId: z.string().nullable(),
-    reviewRef: z.string().nullable(),
-    licenceId: z.string().nullable(),
-    licenceRef: z.string().nullable(),
-    licenceNumber: z.string().nullable(),
-    itemId: z.string().nullable(),
-    itemRef: z.string().nullable(),
-    itemName: z.string().nullable(),
-    what: z.string(),
-    recipientPartyId: z.string().nullable(),
-    recipientName: z.string(),
-    providedOn: z.string(),
-    method: z.string(),
-    country: z.string().nullable(),
-    providedBy: z.string().nullable(),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-  });
-
   app.get(
     "/api/reviews/:id/provisions",
     {
@@ -1076,7 +1044,7 @@ export function registerReviewsRoutes(
         tags: ["reviews"],
         summary: "The technology-provision log of a review",
         params: IdParams,
-        response: { 200: z.object({ items: z.array(ProvisionSchema) }) },
+        response: { 200: z.object({ items: z.array(ProvisionRowSchema) }) },
       },
     },
     async (req) => ({ items: await aftercare.provisions(actorOf(req), { reviewId: req.params.id }) }),
@@ -1102,29 +1070,13 @@ export function registerReviewsRoutes(
           country: Country.nullable().default(null),
           note: z.string().max(5000).nullable().default(null),
         }),
-        response: { 200: z.object({ items: z.array(ProvisionSchema) }) },
+        response: { 200: z.object({ items: z.array(ProvisionRowSchema) }) },
       },
     },
     async (req) => ({
       items: await aftercare.recordProvision(actorOf(req), { ...req.body, reviewId: req.params.id }),
     }),
   );
-
-  const HandCarrySchema = z.object({
-    id: z.string(),
-    kind: z.string(),
-    description: z.string(),
-    itemId: z.string().nullable(),
-    itemRef: z.string().nullable(),
-    itemName: z.string().nullable(),
-    outOn: z.string(),
-    returnDueOn: z.string(),
-    returnedOn: z.string().nullable(),
-    returnStatus: z.string(),
-    returnNote: z.string().nullable(),
-    checkedBy: z.string().nullable(),
-    overdue: z.boolean(),
-  });
 
   app.get(
     "/api/reviews/:id/hand-carry",

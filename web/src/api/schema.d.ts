@@ -5460,9 +5460,49 @@ export interface paths {
                                 [key: string]: number;
                             };
                             encoding?: string;
-                            events: {
-                                [key: string]: unknown;
-                            }[];
+                            events: ({
+                                /** @enum {string} */
+                                kind: "joiner";
+                                returning: boolean;
+                                userName: string;
+                            } | {
+                                changes: {
+                                    after: unknown;
+                                    before: unknown;
+                                    field: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "mover";
+                                userName: string;
+                            } | {
+                                changes: {
+                                    after: unknown;
+                                    before: unknown;
+                                    field: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "updated";
+                                userName: string;
+                            } | {
+                                endDate: string;
+                                /** @enum {string} */
+                                kind: "departure";
+                                noticeDate: string | null;
+                                userName: string;
+                            } | {
+                                days: number | null;
+                                from: string;
+                                /** @enum {string} */
+                                kind: "abroad";
+                                until: string | null;
+                                userName: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "leaver";
+                                /** @enum {string} */
+                                reason: "missing" | "inactive" | "ended";
+                                userName: string;
+                            })[];
                             ignoredColumns?: string[];
                             /** @enum {string} */
                             mode: "preview" | "apply";
@@ -5505,7 +5545,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                active: boolean;
+                                category: string;
+                                department: string | null;
+                                displayName: string;
+                                endDate: string | null;
+                                linkedAccount: boolean;
+                                personId: string;
+                                post: string | null;
+                                source: string;
+                                userName: string;
                             }[];
                         };
                     };
@@ -5661,7 +5710,68 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                actorLabel: string;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                events: ({
+                                    /** @enum {string} */
+                                    kind: "joiner";
+                                    returning: boolean;
+                                    userName: string;
+                                } | {
+                                    changes: {
+                                        after: unknown;
+                                        before: unknown;
+                                        field: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "mover";
+                                    userName: string;
+                                } | {
+                                    changes: {
+                                        after: unknown;
+                                        before: unknown;
+                                        field: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "updated";
+                                    userName: string;
+                                } | {
+                                    endDate: string;
+                                    /** @enum {string} */
+                                    kind: "departure";
+                                    noticeDate: string | null;
+                                    userName: string;
+                                } | {
+                                    days: number | null;
+                                    from: string;
+                                    /** @enum {string} */
+                                    kind: "abroad";
+                                    until: string | null;
+                                    userName: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "leaver";
+                                    /** @enum {string} */
+                                    reason: "missing" | "inactive" | "ended";
+                                    userName: string;
+                                })[];
+                                id: string;
+                                mode: string;
+                                origin: string;
+                                problems: {
+                                    field: string;
+                                    index: number;
+                                    message: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    where: string;
+                                }[];
+                                source: string;
+                                startedAt: string;
+                                status: string;
                             }[];
                         };
                     };
@@ -16375,7 +16485,8 @@ export interface paths {
                                 reviewId: string;
                                 reviewRef: string;
                                 reviewTitle: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "waived";
                                 text: string;
                             }[];
                         };
@@ -16428,7 +16539,8 @@ export interface paths {
                                 reviewId: string;
                                 reviewRef: string;
                                 reviewTitle: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "waived";
                                 text: string;
                             }[];
                         };
@@ -18516,7 +18628,8 @@ export interface paths {
                                 reviewId: string;
                                 reviewRef: string;
                                 reviewTitle: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "waived";
                                 text: string;
                             }[];
                         };

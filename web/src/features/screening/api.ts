@@ -33,17 +33,7 @@ export type BatchJob = ApiResponse<"/api/screening/batches/{id}">;
 
 export type BatchRow = Item<ApiResponse<"/api/screening/batches/{id}/rows">["items"]>;
 
-export type Rescreen = {
-  id: string;
-  status: "running" | "done" | "failed" | "superseded";
-  snapshots: Record<string, string>;
-  total: number;
-  processed: number;
-  partiesWithNewHits: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-};
+export type Rescreen = Item<ApiResponse<"/api/screening/rescreens">["items"]>;
 
 export type IndexStatus = ApiResponse<"/api/screening/status">;
 
