@@ -67,7 +67,7 @@ export function useAllReports(filter: Record<string, string | number | undefined
 export function useClusters() {
   return useQuery({
     queryKey: ["approaches", "clusters"],
-    queryFn: () => api.get<{ items: Cluster[]; total: number }>("/api/approaches/clusters?pageSize=100"),
+    queryFn: () => api.get<ApiResponse<"/api/approaches/clusters">>("/api/approaches/clusters?pageSize=100"),
   });
 }
 
