@@ -89,10 +89,7 @@ export function useTrends(from: string, to: string) {
 export function useAssignees(enabled: boolean) {
   return useQuery({
     queryKey: ["approaches", "assignees"],
-    queryFn: () =>
-      api.get<{ items: { id: string; displayName: string; department: string | null }[] }>(
-        "/api/approaches/assignees",
-      ),
+    queryFn: () => api.get<ApiResponse<"/api/approaches/assignees">>("/api/approaches/assignees"),
     enabled,
   });
 }
