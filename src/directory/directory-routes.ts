@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf } from "../http/access.js";
+import type { FitsResponse } from "../http/response-fit.js";
 import type { App } from "../http/server.js";
 import type { Actor } from "../shared/actor.js";
 import { AppError } from "../shared/errors.js";
@@ -9,15 +10,85 @@ import { resourceTypes, ScimError, scimList, scimSchemas, serviceProviderConfig 
 
 const MANAGERS = ["secretariat", "admin"] as const;
 
+const Bilingual = z.object({ ja: z.string(), en: z.string() });
+/** One field that changed; before/after are the field's values (text, a date, a flag or null). */
+const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+/** What a sync found for one person (directory-engine.ts DirectoryEvent). */
+const DirectoryEventSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("joiner"), userName: z.string(), returning: z.boolean() }),
+  z.object({ kind: z.literal("mover"), userName: z.string(), changes: z.array(FieldChange) }),
+  z.object({ kind: z.literal("updated"), userName: z.string(), changes: z.array(FieldChange) }),
+  z.object({
+    kind: z.literal("departure"),
+    userName: z.string(),
+    noticeDate: z.string().nullable(),
+    endDate: z.string(),
+  }),
+  z.object({
+    kind: z.literal("abroad"),
+    userName: z.string(),
+    from: z.string(),
+    until: z.string().nullable(),
+    days: z.number().nullable(),
+  }),
+  z.object({
+    kind: z.literal("leaver"),
+    userName: z.string(),
+    reason: z.enum(["missing", "inactive", "ended"]),
+  }),
+]);
+
 const SyncResult = z.object({
   syncId: z.string(),
   mode: z.enum(["preview", "apply"]),
   source: z.enum(["scim", "ldap", "csv"]),
   counts: z.record(z.string(), z.number()),
-  events: z.array(z.record(z.string(), z.unknown())),
+  events: z.array(DirectoryEventSchema),
   encoding: z.string().optional(),
   ignoredColumns: z.array(z.string()).optional(),
 });
+export const csvSyncFitsSchema: FitsResponse<
+  Awaited<ReturnType<DirectoryService["importCsv"]>>,
+  typeof SyncResult
+> = true;
+
+/** One past sync, preview or refused import, for the admin page. */
+const SyncRow = z.object({
+  id: z.string(),
+  source: z.string(),
+  origin: z.string(),
+  mode: z.string(),
+  status: z.string(),
+  actorLabel: z.string(),
+  counts: z.record(z.string(), z.number()),
+  events: z.array(DirectoryEventSchema),
+  problems: z.array(
+    z.object({ index: z.number(), where: z.string(), field: z.string(), message: Bilingual }),
+  ),
+  startedAt: z.string(),
+});
+export const syncRowFitsSchema: FitsResponse<
+  Awaited<ReturnType<DirectoryService["recentSyncs"]>>[number],
+  typeof SyncRow
+> = true;
+
+/** One person in the directory. */
+const EntryRow = z.object({
+  personId: z.string(),
+  userName: z.string(),
+  displayName: z.string(),
+  department: z.string().nullable(),
+  post: z.string().nullable(),
+  category: z.string(),
+  source: z.string(),
+  active: z.boolean(),
+  endDate: z.string().nullable(),
+  linkedAccount: z.boolean(),
+});
+export const entryRowFitsSchema: FitsResponse<
+  Awaited<ReturnType<DirectoryService["entries"]>>[number],
+  typeof EntryRow
+> = true;
 
 /**
  * The directory's admin API (sync history, entries, HR CSV preview/apply, SCIM tokens) under
@@ -32,7 +103,7 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
       schema: {
         tags: ["directory"],
         summary: "Recent directory syncs, previews and refused imports (SCIM, LDAP, HR CSV)",
-        response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+        response: { 200: z.object({ items: z.array(SyncRow) }) },
       },
     },
     async () => ({ items: await directory.recentSyncs(30) }),
@@ -45,7 +116,7 @@ export function registerDirectoryRoutes(app: App, { directory }: { directory: Di
       schema: {
         tags: ["directory"],
         summary: "People in the directory (active and deactivated)",
-        response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+        response: { 200: z.object({ items: z.array(EntryRow) }) },
       },
     },
     async () => ({ items: await directory.entries() }),

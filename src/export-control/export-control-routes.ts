@@ -1,5 +1,7 @@
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
+import type { FitsResponse } from "../http/response-fit.js";
 import type { App } from "../http/server.js";
 import { AppError } from "../shared/errors.js";
 import type { PdfFont } from "../shared/pdf-font.js";
@@ -16,6 +18,19 @@ import {
   EXCEPTION_USES,
   TECH_EXCEPTIONS,
 } from "./exceptions.js";
+import {
+  CountryGroupSourceSchema,
+  CountryGroupsSchema,
+  ExportReferenceSchema,
+  GroupLookupSchema,
+  InspectionSchema,
+  ItemListSchema,
+  ItemViewSchema,
+  LicenceDetailSchema,
+  LicenceListSchema,
+  ProvisionListSchema,
+  YearStatisticsSchema,
+} from "./export-control-schemas.js";
 import {
   CATCH_ALL_CHOICE_LABELS,
   CATCH_ALL_CHOICES,
@@ -126,6 +141,59 @@ function disposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** The export-control reference the web app reads once: rules, their sources, and every label. */
+function exportReference() {
+  return {
+    sources: SOURCES,
+    controlItems: [...CONTROL_ITEMS],
+    listStatuses: LIST_STATUSES.map((v) => ({ value: v, label: LIST_STATUS_LABELS[v] })),
+    catchAllCategories: CATCH_ALL_CHOICES.map((v) => ({ value: v, label: CATCH_ALL_CHOICE_LABELS[v] })),
+    exceptions: TECH_EXCEPTIONS.map((e) => ({
+      value: e,
+      label: EXCEPTION_DEFINITIONS[e].label,
+      conditions: EXCEPTION_DEFINITIONS[e].conditions,
+      citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
+        ja: citationText(c, "ja"),
+        en: citationText(c, "en"),
+      })),
+      uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
+    })),
+    attachmentKinds: ITEM_ATTACHMENT_KINDS.map((k) => ({ value: k, label: ITEM_ATTACHMENT_LABELS[k] })),
+    documents: ITEM_DOCUMENTS.map((d) => ({ value: d, label: ITEM_DOCUMENT_TITLES[d] })),
+    licenceKinds: LICENCE_KINDS.map((k) => ({ value: k, label: LICENCE_KIND_LABELS[k] })),
+    licenceStatuses: LICENCE_STATUSES.map((k) => ({ value: k, label: LICENCE_STATUS_LABELS[k] })),
+    results: Object.entries(RESULT_LABELS).map(([value, label]) => ({ value, label })),
+    provisionMethods: PROVISION_METHODS.map((m) => ({ value: m, label: PROVISION_METHOD_LABELS[m] })),
+    groups: Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label })),
+    answers: [...ANSWERS],
+    catchAll: CATCH_ALL_EDITIONS.map((e) => ({
+      id: e.id,
+      title: e.title,
+      effectiveFrom: e.effectiveFrom,
+      rows: e.rows.map((r) => ({
+        concern: CONCERN_LABELS[r.concern],
+        group: r.group,
+        category: r.category,
+        requirements: r.requirements.map((q) => REQUIREMENT_LABELS[q]),
+        informOnlyIfDiversion: r.informOnlyIfDiversion ?? false,
+        verified: r.verified,
+        note: r.note ?? null,
+        citations: r.citations.map((c) => ({
+          ja: citationText(c, "ja"),
+          en: citationText(c, "en"),
+          verified: c.verified,
+        })),
+      })),
+    })),
+  };
+}
+
+/** Compile-time proof that the reference passes its schema and the schema names all of it. */
+export const exportReferenceFitsSchema: FitsResponse<
+  ReturnType<typeof exportReference>,
+  typeof ExportReferenceSchema
+> = true;
+
 /**
  * The export-control API: the rules and their sources (country groups, catch-all tables,
  * exceptions), the item master with its documents and PDFs, the licence register, the technology-
@@ -158,52 +226,10 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary:
           "The rules and their sources: catch-all tables, exceptions, item kinds, licence kinds, labels",
-        response: { 200: z.record(z.string(), z.unknown()) },
+        response: { 200: ExportReferenceSchema },
       },
     },
-    async () => ({
-      sources: SOURCES,
-      controlItems: CONTROL_ITEMS,
-      listStatuses: LIST_STATUSES.map((v) => ({ value: v, label: LIST_STATUS_LABELS[v] })),
-      catchAllCategories: CATCH_ALL_CHOICES.map((v) => ({ value: v, label: CATCH_ALL_CHOICE_LABELS[v] })),
-      exceptions: TECH_EXCEPTIONS.map((e) => ({
-        value: e,
-        label: EXCEPTION_DEFINITIONS[e].label,
-        conditions: EXCEPTION_DEFINITIONS[e].conditions,
-        citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
-          ja: citationText(c, "ja"),
-          en: citationText(c, "en"),
-        })),
-        uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
-      })),
-      attachmentKinds: ITEM_ATTACHMENT_KINDS.map((k) => ({ value: k, label: ITEM_ATTACHMENT_LABELS[k] })),
-      documents: ITEM_DOCUMENTS.map((d) => ({ value: d, label: ITEM_DOCUMENT_TITLES[d] })),
-      licenceKinds: LICENCE_KINDS.map((k) => ({ value: k, label: LICENCE_KIND_LABELS[k] })),
-      licenceStatuses: LICENCE_STATUSES.map((k) => ({ value: k, label: LICENCE_STATUS_LABELS[k] })),
-      results: Object.entries(RESULT_LABELS).map(([value, label]) => ({ value, label })),
-      provisionMethods: PROVISION_METHODS.map((m) => ({ value: m, label: PROVISION_METHOD_LABELS[m] })),
-      groups: Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label })),
-      answers: ANSWERS,
-      catchAll: CATCH_ALL_EDITIONS.map((e) => ({
-        id: e.id,
-        title: e.title,
-        effectiveFrom: e.effectiveFrom,
-        rows: e.rows.map((r) => ({
-          concern: CONCERN_LABELS[r.concern],
-          group: r.group,
-          category: r.category,
-          requirements: r.requirements.map((q) => REQUIREMENT_LABELS[q]),
-          informOnlyIfDiversion: r.informOnlyIfDiversion ?? false,
-          verified: r.verified,
-          note: r.note ?? null,
-          citations: r.citations.map((c) => ({
-            ja: citationText(c, "ja"),
-            en: citationText(c, "en"),
-            verified: c.verified,
-          })),
-        })),
-      })),
-    }),
+    async () => exportReference(),
   );
 
   app.get(
@@ -236,6 +262,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary:
           "The country-group table in force (別表第3・第3の2・第4, dated editions with sources) and past imports",
+        response: { 200: CountryGroupsSchema },
       },
     },
     async () => {
@@ -257,6 +284,7 @@ export function registerExportControlRoutes(
         summary: "Which groups a country is in on a date (default today)",
         params: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) }),
         querystring: z.object({ date: z.iso.date().optional() }),
+        response: { 200: GroupLookupSchema },
       },
     },
     async (req) =>
@@ -271,6 +299,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary: "Import and activate a new country-group table (JSON, format sekimori.country-groups/1)",
         body: z.object({ table: z.unknown(), note: z.string().max(2000).nullable().default(null) }),
+        response: { 200: CountryGroupSourceSchema },
       },
     },
     async (req) => {
@@ -282,7 +311,11 @@ export function registerExportControlRoutes(
     "/api/export/country-groups/built-in",
     {
       config: { access: ["secretariat", "admin"] },
-      schema: { tags: ["export-control"], summary: "Go back to the built-in country-group table" },
+      schema: {
+        tags: ["export-control"],
+        summary: "Go back to the built-in country-group table",
+        response: { 200: CountryGroupSourceSchema },
+      },
     },
     async (req) => {
       const cur = await deps.countryGroups.useBuiltIn(actorOf(req));
@@ -303,6 +336,7 @@ export function registerExportControlRoutes(
           status: z.enum(["active", "archived"]).optional(),
           recheckDue: z.coerce.boolean().optional(),
         }),
+        response: { 200: ItemListSchema },
       },
     },
     async (req) => ({
@@ -317,7 +351,12 @@ export function registerExportControlRoutes(
     "/api/export/items",
     {
       config: { access: ["unit_officer", "secretariat", "admin"] },
-      schema: { tags: ["export-control"], summary: "Add an item with its 該非判定", body: ItemBody },
+      schema: {
+        tags: ["export-control"],
+        summary: "Add an item with its 該非判定",
+        body: ItemBody,
+        response: { 201: ItemViewSchema },
+      },
     },
     async (req, reply) =>
       reply
@@ -326,7 +365,15 @@ export function registerExportControlRoutes(
   );
   app.get(
     "/api/export/items/:id",
-    { config: everyone, schema: { tags: ["export-control"], summary: "One item", params: IdParams } },
+    {
+      config: everyone,
+      schema: {
+        tags: ["export-control"],
+        summary: "One item",
+        params: IdParams,
+        response: { 200: ItemViewSchema },
+      },
+    },
     async (req) => deps.items.get(actorOf(req), req.params.id),
   );
   app.put(
@@ -338,6 +385,7 @@ export function registerExportControlRoutes(
         summary: "Change an item's 判定 (a new decision by the caller); `version` as last read",
         params: IdParams,
         body: ItemBody.extend({ version: z.number().int().min(1) }),
+        response: { 200: ItemViewSchema },
       },
     },
     async (req) => {
@@ -354,6 +402,7 @@ export function registerExportControlRoutes(
         summary: "Archive or restore an item",
         params: IdParams,
         body: z.object({ status: z.enum(["active", "archived"]) }),
+        response: { 200: ItemViewSchema },
       },
     },
     async (req) => deps.items.setStatus(actorOf(req), req.params.id, req.body.status),
@@ -368,6 +417,7 @@ export function registerExportControlRoutes(
         params: IdParams,
         querystring: z.object({ kind: z.enum(ITEM_ATTACHMENT_KINDS) }),
         consumes: ["multipart/form-data"],
+        response: { 200: ItemViewSchema },
       },
     },
     async (req) =>
@@ -400,6 +450,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary: "Remove a basis document",
         params: IdParams.extend({ attachmentId: z.uuid() }),
+        response: { 200: ItemViewSchema },
       },
     },
     async (req) => deps.items.removeAttachment(actorOf(req), req.params.id, req.params.attachmentId),
@@ -454,6 +505,7 @@ export function registerExportControlRoutes(
           /** Only granted licences expiring within this many days (the dashboard's tile links here). */
           expiring: z.coerce.number().int().min(0).max(3650).optional(),
         }),
+        response: { 200: LicenceListSchema },
       },
     },
     async (req) => ({
@@ -471,6 +523,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary: "Register a licence or an application in progress",
         body: LicenceBody,
+        response: { 201: LicenceDetailSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await deps.licences.create(actorOf(req), req.body)),
@@ -483,6 +536,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary: "One licence with its use and linked reviews",
         params: IdParams,
+        response: { 200: LicenceDetailSchema },
       },
     },
     async (req) => deps.licences.get(actorOf(req), req.params.id),
@@ -496,6 +550,7 @@ export function registerExportControlRoutes(
         summary: "Update a licence (e.g. granted, renewed); `version` as last read",
         params: IdParams,
         body: LicenceBody.extend({ version: z.number().int().min(1) }),
+        response: { 200: LicenceDetailSchema },
       },
     },
     async (req) => {
@@ -523,6 +578,7 @@ export function registerExportControlRoutes(
             .nullable()
             .default(null),
         }),
+        response: { 200: LicenceDetailSchema },
       },
     },
     async (req) => deps.licences.recordUsage(actorOf(req), req.params.id, req.body),
@@ -537,6 +593,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary: "The technology-provision log across reviews",
         querystring: z.object({ from: DateStr.optional(), to: DateStr.optional() }),
+        response: { 200: ProvisionListSchema },
       },
     },
     async (req) => ({ items: await deps.aftercare.provisions(actorOf(req), req.query) }),
@@ -552,6 +609,7 @@ export function registerExportControlRoutes(
         tags: ["export-control"],
         summary: "The fiscal year's self-inspection (checklist, answers, evidence)",
         params: Fy,
+        response: { 200: InspectionSchema },
       },
     },
     async (req) => deps.selfInspection.get(actorOf(req), req.params.year),
@@ -574,6 +632,7 @@ export function registerExportControlRoutes(
             }),
           ),
         }),
+        response: { 200: InspectionSchema },
       },
     },
     async (req) => deps.selfInspection.save(actorOf(req), req.params.year, req.body.answers),
@@ -582,7 +641,12 @@ export function registerExportControlRoutes(
     "/api/export/self-inspections/:year/complete",
     {
       config: { access: ["secretariat", "admin"] },
-      schema: { tags: ["export-control"], summary: "Complete the year's self-inspection", params: Fy },
+      schema: {
+        tags: ["export-control"],
+        summary: "Complete the year's self-inspection",
+        params: Fy,
+        response: { 200: InspectionSchema },
+      },
     },
     async (req) => deps.selfInspection.complete(actorOf(req), req.params.year),
   );
@@ -596,6 +660,7 @@ export function registerExportControlRoutes(
         params: Fy,
         querystring: z.object({ question: z.string().max(80) }),
         consumes: ["multipart/form-data"],
+        response: { 200: InspectionSchema },
       },
     },
     async (req) =>
@@ -637,11 +702,15 @@ export function registerExportControlRoutes(
           format: z.enum(["json", "csv", "pdf"]).default("json"),
           lang: z.enum(["ja", "en"]).optional(),
         }),
+        response: { 200: YearStatisticsSchema },
       },
     },
-    async (req, reply) => {
+    async (req, typedReply) => {
       const actor = actorOf(req);
       const lang = req.query.lang ?? actor.locale;
+      // The 200 schema describes the JSON form. Fastify sends a CSV string (non-JSON type) and a PDF
+      // Buffer as they are, without the serializer, so those two branches use the untyped reply.
+      const reply = typedReply as unknown as FastifyReply;
       if (req.query.format === "csv")
         return reply
           .type("text/csv; charset=utf-8")

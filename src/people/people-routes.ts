@@ -1,15 +1,112 @@
 import { z } from "zod";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
+import type { FitsResponse } from "../http/response-fit.js";
 import type { App } from "../http/server.js";
 import { notFound } from "../shared/errors.js";
 import { AFFILIATION_KINDS, OFFICIAL_CAPACITIES } from "./people-engine.js";
-import { PERSON_CATEGORIES, type PeopleService } from "./people-service.js";
+import { PERSON_CATEGORIES, type PeopleService, type Person } from "./people-service.js";
 
 const Bilingual = z.object({ ja: z.string(), en: z.string() });
 const DateStr = z.string().max(10);
 /** 本邦人 / 外国人: read only for residency, whose rules differ by it under the 外為法 interpretation. */
 const PersonTypeSchema = z.enum(["japanese_national", "foreign_national"]);
 
+/** The facts a residency decision was taken from, as stored (people-engine.ts ResidencyBasis). */
+const ResidencyBasisSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("arrived_in_japan"),
+    date: z.string(),
+    employedInJapan: z.boolean(),
+    personType: PersonTypeSchema.optional(),
+    temporaryReturn: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal("left_japan"),
+    date: z.string(),
+    employedAbroad: z.boolean(),
+    stayAbroadTwoYearsOrMore: z.boolean(),
+    personType: PersonTypeSchema.optional(),
+    atJapaneseMission: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal("long_term_in_japan"), personType: PersonTypeSchema.optional() }),
+  z.object({ kind: z.literal("official_duty"), date: z.string(), capacity: z.enum(OFFICIAL_CAPACITIES) }),
+  z.object({
+    kind: z.literal("officer_decision"),
+    status: z.enum(["resident", "non_resident"]),
+    date: z.string(),
+    reason: z.string(),
+  }),
+]);
+
+/** A 特定類型 self-declaration as stored (people-engine.ts TokuteiForm). */
+const TokuteiFormSchema = z.object({
+  declaredOn: z.string(),
+  type1: z.object({ applies: z.boolean(), counterparty: z.string(), detail: z.string() }),
+  type2: z.object({
+    fiscalYear: z.string(),
+    foreignIncomeJpy: z.number(),
+    totalIncomeJpy: z.number(),
+    sources: z.string(),
+  }),
+  type3: z.object({ applies: z.boolean(), detail: z.string() }),
+  evidence: z.string(),
+  nextReviewOn: z.string().nullable(),
+  pledge: z.boolean(),
+});
+
+const ProviderSchema = z.object({
+  name: z.string(),
+  partyId: z.string().nullable(),
+  kind: z.enum(["organization", "person"]).optional(),
+});
+
+/** A research-integrity disclosure as stored (people-engine.ts Disclosure). */
+const DisclosureSchema = z.object({
+  submittedOn: z.string(),
+  career: z.array(
+    z.object({ from: z.string(), to: z.string().nullable(), organisation: z.string(), position: z.string() }),
+  ),
+  affiliations: z.array(
+    z.object({
+      kind: z.enum(AFFILIATION_KINDS),
+      organisation: ProviderSchema,
+      position: z.string(),
+      from: z.string(),
+      to: z.string().nullable(),
+      effortPercent: z.number(),
+      paid: z.boolean(),
+      confidentiality: z.boolean(),
+    }),
+  ),
+  funds: z.array(
+    z.object({
+      title: z.string(),
+      programme: z.string(),
+      provider: ProviderSchema,
+      status: z.enum(["applied", "received"]),
+      inERad: z.boolean(),
+      amountJpy: z.number().nullable(),
+      from: z.string(),
+      to: z.string().nullable(),
+      effortPercent: z.number(),
+      confidentiality: z.boolean(),
+    }),
+  ),
+  nonMonetary: z.array(
+    z.object({
+      description: z.string(),
+      provider: ProviderSchema,
+      from: z.string().nullable(),
+      confidentiality: z.boolean(),
+    }),
+  ),
+  pledge: z.boolean(),
+});
+
+/**
+ * A person record as the web app shows it: every part described (the web client's types are
+ * generated from it), and `personFitsSchema` below proves the service's Person fits it both ways.
+ */
 export const PersonSchema = z.object({
   id: z.string(),
   partyId: z.string(),
@@ -23,11 +120,72 @@ export const PersonSchema = z.object({
   disclosureDueOn: z.string().nullable(),
   tokuteiReviewOn: z.string().nullable(),
   version: z.number(),
-  residency: z.array(z.unknown()),
-  tokutei: z.array(z.unknown()),
-  disclosures: z.array(z.unknown()),
-  providerScreenings: z.array(z.unknown()),
-  disclosureMatches: z.array(z.unknown()),
+  residency: z.array(
+    z.object({
+      status: z.enum(["resident", "non_resident"]),
+      effectiveFrom: z.string(),
+      basis: ResidencyBasisSchema.nullable(),
+      reason: Bilingual.nullable(),
+      note: z.string().nullable(),
+      recordedAt: z.string(),
+    }),
+  ),
+  tokutei: z.array(
+    z.object({
+      id: z.string(),
+      declaredOn: z.string(),
+      types: z.array(z.string()),
+      incomeShare: z.number().nullable(),
+      nextReviewOn: z.string(),
+      active: z.boolean(),
+      content: TokuteiFormSchema,
+      recordedAt: z.string(),
+    }),
+  ),
+  disclosures: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number(),
+      submittedOn: z.string(),
+      totalEffort: z.number(),
+      content: DisclosureSchema,
+      recordedAt: z.string(),
+    }),
+  ),
+  providerScreenings: z.array(
+    z.object({
+      partyId: z.string(),
+      providerName: z.string(),
+      screenedAt: z.string(),
+      result: z.object({
+        runId: z.string(),
+        screenedAt: z.string(),
+        hits: z.array(
+          z.object({
+            entityId: z.string().optional(),
+            source: z.string(),
+            name: z.string(),
+            score: z.number(),
+            match: z.boolean(),
+            programs: z.array(z.string()),
+            decision: z.enum(["true_match", "false_positive"]).nullable(),
+            reason: Bilingual.optional(),
+          }),
+        ),
+      }),
+    }),
+  ),
+  /** How each free-text name of the latest disclosure became a party (matched or created), with reasons. */
+  disclosureMatches: z.array(
+    z.object({
+      path: z.string(),
+      name: z.string(),
+      partyId: z.string(),
+      method: z.enum(["chosen", "identifier", "exact", "similar", "created", "relinked"]),
+      score: z.number().nullable(),
+      reasons: z.array(Bilingual),
+    }),
+  ),
   flags: z.array(
     z.object({
       id: z.string(),
@@ -75,6 +233,9 @@ export const PersonSchema = z.object({
     }),
   ),
 });
+
+/** Compile-time proof that the service's Person passes PersonSchema and the schema names all of it. */
+export const personFitsSchema: FitsResponse<Person, typeof PersonSchema> = true;
 
 const PersonBody = z.object({
   userId: z.uuid().nullable().optional(),

@@ -116,7 +116,7 @@ export type Person = {
   residency: {
     status: "resident" | "non_resident";
     effectiveFrom: string;
-    basis: unknown;
+    basis: ResidencyBasis | null;
     reason: Label | null;
     note: string | null;
     recordedAt: string;
@@ -145,7 +145,7 @@ export type Person = {
     path: string;
     name: string;
     partyId: string;
-    method: string;
+    method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
     score: number | null;
     reasons: Label[];
   }[];
@@ -233,12 +233,12 @@ export function createPeopleService(deps: {
       tokuteiReviewOn: row.tokutei_review_on,
       version: row.version,
       residency: residency.map((r) => {
-        const basis = r.basis ? JSON.parse(r.basis) : null;
+        const basis = r.basis ? (JSON.parse(r.basis) as ResidencyBasis) : null;
         return {
           status: r.status,
           effectiveFrom: r.effective_from,
           basis,
-          reason: basis ? determineResidency(basis as ResidencyBasis, r.effective_from).reason : null,
+          reason: basis ? determineResidency(basis, r.effective_from).reason : null,
           note: r.note,
           recordedAt: iso(r.recorded_at),
         };

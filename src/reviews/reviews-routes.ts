@@ -9,8 +9,14 @@ import {
 } from "../export-control/aftercare-engine.js";
 import type { AftercareService } from "../export-control/aftercare-service.js";
 import { ALL_EXCEPTION_USES } from "../export-control/exceptions.js";
+import {
+  ConditionSchema,
+  HandCarrySchema,
+  ProvisionRowSchema,
+} from "../export-control/export-control-schemas.js";
 import { citationText } from "../export-control/legal-sources.js";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
+import type { FitsResponse } from "../http/response-fit.js";
 import type { App } from "../http/server.js";
 import { notFound } from "../shared/errors.js";
 import type { PdfFont } from "../shared/pdf-font.js";
@@ -457,6 +463,115 @@ export const ReviewViewSchema = z.object({
 /** Compile-time proof that what the service returns always passes the response schema. */
 export const reviewViewFitsSchema = (view: ReviewView): z.input<typeof ReviewViewSchema> => view;
 
+const Option = z.object({ value: z.string(), label: Bilingual });
+const ChecklistItemSchema = z.object({ id: z.string(), label: Bilingual, flag: z.string() });
+
+/** GET /api/reviews/reference: questionnaires, control-list items, exceptions, areas, checklists, labels. */
+export const ReviewsReferenceSchema = z.object({
+  activityTypes: z.array(z.enum(ACTIVITY_TYPES)),
+  questionnaires: z.array(
+    z.object({
+      type: z.enum(ACTIVITY_TYPES),
+      label: Bilingual,
+      roles: z.array(z.enum(COUNTERPARTY_ROLES)),
+      requiredRoles: z.array(z.enum(COUNTERPARTY_ROLES)).optional(),
+      alwaysFullReview: z.boolean().optional(),
+      questions: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(["yesno", "text", "textarea", "number", "select", "date"]),
+          label: Bilingual,
+          help: Bilingual.optional(),
+          required: z.boolean(),
+          options: z.array(Option).optional(),
+          riskyAnswer: z.literal("yes").nullable().optional(),
+          flag: z.string().optional(),
+          fullReviewIfYes: z.boolean().optional(),
+          fullReviewIfValue: z.array(z.string()).optional(),
+          min: z.number().optional(),
+          max: z.number().optional(),
+        }),
+      ),
+    }),
+  ),
+  counterpartyRoles: z.array(Option),
+  controlItems: z.array(z.object({ item: z.string(), label: Bilingual })),
+  regimes: z.array(Option),
+  listStatuses: z.array(Option),
+  catchAllCategories: z.array(Option),
+  exceptions: z.array(
+    Option.extend({ conditions: Bilingual, citations: z.array(Bilingual), uses: z.array(Option) }),
+  ),
+  provisionMethods: z.array(Option),
+  handCarryKinds: z.array(Option),
+  returnStatuses: z.array(Option),
+  jpCriticalAreas: z.array(z.object({ id: z.string(), label: Bilingual })),
+  usCetAreas: z.array(z.object({ id: z.string(), label: Bilingual })),
+  checklists: z.object({
+    endUse: z.array(ChecklistItemSchema),
+    akiraka: z.array(ChecklistItemSchema),
+    endUser: z.array(ChecklistItemSchema),
+  }),
+  states: z.array(Option),
+  actions: z.array(Option),
+  redFlags: z.array(
+    z.object({
+      id: z.string(),
+      module: z.enum(["reviews", "people", "approaches", "insider", "screening"]),
+      title: Bilingual,
+      question: Bilingual,
+      source: z.string(),
+    }),
+  ),
+  forms: z.array(Option),
+});
+
+/** The reviews reference the web app reads once (labels in both languages, the rules' sources). */
+function reviewsReference() {
+  return {
+    activityTypes: [...ACTIVITY_TYPES],
+    questionnaires: allQuestionnaires(),
+    counterpartyRoles: COUNTERPARTY_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+    controlItems: [...CONTROL_ITEMS],
+    regimes: REGIMES.map((r) => ({ value: r, label: REGIME_LABELS[r] })),
+    listStatuses: LIST_STATUSES.map((o) => ({ value: o, label: LIST_STATUS_LABELS[o] })),
+    catchAllCategories: CATCH_ALL_CHOICES.map((c) => ({ value: c, label: CATCH_ALL_CHOICE_LABELS[c] })),
+    exceptions: EXCEPTIONS.map((e) => ({
+      value: e,
+      label: EXCEPTION_DEFINITIONS[e].label,
+      conditions: EXCEPTION_DEFINITIONS[e].conditions,
+      citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
+        ja: citationText(c, "ja"),
+        en: citationText(c, "en"),
+      })),
+      uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
+    })),
+    provisionMethods: PROVISION_METHODS.map((m) => ({ value: m, label: PROVISION_METHOD_LABELS[m] })),
+    handCarryKinds: HAND_CARRY_KINDS.map((k) => ({ value: k, label: HAND_CARRY_KIND_LABELS[k] })),
+    returnStatuses: [...RETURN_STATUSES, "pending" as const].map((k) => ({
+      value: k,
+      label: RETURN_STATUS_LABELS[k],
+    })),
+    jpCriticalAreas: [...JP_CRITICAL_AREAS],
+    usCetAreas: [...US_CET_AREAS],
+    checklists: {
+      endUse: [...TRANSACTION_CHECKLISTS.endUse],
+      akiraka: [...TRANSACTION_CHECKLISTS.akiraka],
+      endUser: [...TRANSACTION_CHECKLISTS.endUser],
+    },
+    states: REVIEW_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
+    actions: REVIEW_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] })),
+    redFlags: RED_FLAGS.filter((f) => f.module === "reviews" || f.module === "people"),
+    forms: FORM_KINDS.map((f) => ({ value: f, label: FORM_TITLES[f] })),
+  };
+}
+
+/** Compile-time proof that the reference passes its schema and the schema names all of it. */
+export const reviewsReferenceFitsSchema: FitsResponse<
+  ReturnType<typeof reviewsReference>,
+  typeof ReviewsReferenceSchema
+> = true;
+
 const ListItem = z.object({
   id: z.string(),
   refNo: z.string(),
@@ -504,41 +619,10 @@ export function registerReviewsRoutes(
       schema: {
         tags: ["reviews"],
         summary: "Questionnaires, control-list items, exceptions, technology areas, checklists and labels",
-        response: { 200: z.record(z.string(), z.unknown()) },
+        response: { 200: ReviewsReferenceSchema },
       },
     },
-    async () => ({
-      activityTypes: ACTIVITY_TYPES,
-      questionnaires: allQuestionnaires(),
-      counterpartyRoles: COUNTERPARTY_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-      controlItems: CONTROL_ITEMS,
-      regimes: REGIMES.map((r) => ({ value: r, label: REGIME_LABELS[r] })),
-      listStatuses: LIST_STATUSES.map((o) => ({ value: o, label: LIST_STATUS_LABELS[o] })),
-      catchAllCategories: CATCH_ALL_CHOICES.map((c) => ({ value: c, label: CATCH_ALL_CHOICE_LABELS[c] })),
-      exceptions: EXCEPTIONS.map((e) => ({
-        value: e,
-        label: EXCEPTION_DEFINITIONS[e].label,
-        conditions: EXCEPTION_DEFINITIONS[e].conditions,
-        citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
-          ja: citationText(c, "ja"),
-          en: citationText(c, "en"),
-        })),
-        uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
-      })),
-      provisionMethods: PROVISION_METHODS.map((m) => ({ value: m, label: PROVISION_METHOD_LABELS[m] })),
-      handCarryKinds: HAND_CARRY_KINDS.map((k) => ({ value: k, label: HAND_CARRY_KIND_LABELS[k] })),
-      returnStatuses: [...RETURN_STATUSES, "pending" as const].map((k) => ({
-        value: k,
-        label: RETURN_STATUS_LABELS[k],
-      })),
-      jpCriticalAreas: JP_CRITICAL_AREAS,
-      usCetAreas: US_CET_AREAS,
-      checklists: TRANSACTION_CHECKLISTS,
-      states: REVIEW_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
-      actions: REVIEW_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] })),
-      redFlags: RED_FLAGS.filter((f) => f.module === "reviews" || f.module === "people"),
-      forms: FORM_KINDS.map((f) => ({ value: f, label: FORM_TITLES[f] })),
-    }),
+    async () => reviewsReference(),
   );
 
   app.get(
@@ -906,22 +990,6 @@ export function registerReviewsRoutes(
     async (req) => reviews.linkLicence(actorOf(req), req.params.id, req.params.licenceId, false),
   );
 
-  const ConditionSchema = z.object({
-    id: z.string(),
-    reviewId: z.string(),
-    reviewRef: z.string(),
-    reviewTitle: z.string(),
-    position: z.number(),
-    text: z.string(),
-    owner: z.object({ id: z.string(), name: z.string() }),
-    dueOn: z.string(),
-    overdue: z.boolean(),
-    status: z.string(),
-    evidence: z.string().nullable(),
-    doneBy: z.string().nullable(),
-    doneAt: z.string().nullable(),
-  });
-
   app.get(
     "/api/reviews/:id/conditions",
     {
@@ -968,27 +1036,6 @@ export function registerReviewsRoutes(
     async (req) => ({ items: await aftercare.closeCondition(actorOf(req), req.params.id, req.body) }),
   );
 
-  const ProvisionSchema = z.object({
-    id: z.string(),
-    reviewId: z.string().nullable(),
-    reviewRef: z.string().nullable(),
-    licenceId: z.string().nullable(),
-    licenceRef: z.string().nullable(),
-    licenceNumber: z.string().nullable(),
-    itemId: z.string().nullable(),
-    itemRef: z.string().nullable(),
-    itemName: z.string().nullable(),
-    what: z.string(),
-    recipientPartyId: z.string().nullable(),
-    recipientName: z.string(),
-    providedOn: z.string(),
-    method: z.string(),
-    country: z.string().nullable(),
-    providedBy: z.string().nullable(),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-  });
-
   app.get(
     "/api/reviews/:id/provisions",
     {
@@ -997,7 +1044,7 @@ export function registerReviewsRoutes(
         tags: ["reviews"],
         summary: "The technology-provision log of a review",
         params: IdParams,
-        response: { 200: z.object({ items: z.array(ProvisionSchema) }) },
+        response: { 200: z.object({ items: z.array(ProvisionRowSchema) }) },
       },
     },
     async (req) => ({ items: await aftercare.provisions(actorOf(req), { reviewId: req.params.id }) }),
@@ -1023,29 +1070,13 @@ export function registerReviewsRoutes(
           country: Country.nullable().default(null),
           note: z.string().max(5000).nullable().default(null),
         }),
-        response: { 200: z.object({ items: z.array(ProvisionSchema) }) },
+        response: { 200: z.object({ items: z.array(ProvisionRowSchema) }) },
       },
     },
     async (req) => ({
       items: await aftercare.recordProvision(actorOf(req), { ...req.body, reviewId: req.params.id }),
     }),
   );
-
-  const HandCarrySchema = z.object({
-    id: z.string(),
-    kind: z.string(),
-    description: z.string(),
-    itemId: z.string().nullable(),
-    itemRef: z.string().nullable(),
-    itemName: z.string().nullable(),
-    outOn: z.string(),
-    returnDueOn: z.string(),
-    returnedOn: z.string().nullable(),
-    returnStatus: z.string(),
-    returnNote: z.string().nullable(),
-    checkedBy: z.string().nullable(),
-    overdue: z.boolean(),
-  });
 
   app.get(
     "/api/reviews/:id/hand-carry",

@@ -5460,9 +5460,49 @@ export interface paths {
                                 [key: string]: number;
                             };
                             encoding?: string;
-                            events: {
-                                [key: string]: unknown;
-                            }[];
+                            events: ({
+                                /** @enum {string} */
+                                kind: "joiner";
+                                returning: boolean;
+                                userName: string;
+                            } | {
+                                changes: {
+                                    after: unknown;
+                                    before: unknown;
+                                    field: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "mover";
+                                userName: string;
+                            } | {
+                                changes: {
+                                    after: unknown;
+                                    before: unknown;
+                                    field: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "updated";
+                                userName: string;
+                            } | {
+                                endDate: string;
+                                /** @enum {string} */
+                                kind: "departure";
+                                noticeDate: string | null;
+                                userName: string;
+                            } | {
+                                days: number | null;
+                                from: string;
+                                /** @enum {string} */
+                                kind: "abroad";
+                                until: string | null;
+                                userName: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "leaver";
+                                /** @enum {string} */
+                                reason: "missing" | "inactive" | "ended";
+                                userName: string;
+                            })[];
                             ignoredColumns?: string[];
                             /** @enum {string} */
                             mode: "preview" | "apply";
@@ -5505,7 +5545,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                active: boolean;
+                                category: string;
+                                department: string | null;
+                                displayName: string;
+                                endDate: string | null;
+                                linkedAccount: boolean;
+                                personId: string;
+                                post: string | null;
+                                source: string;
+                                userName: string;
                             }[];
                         };
                     };
@@ -5661,7 +5710,68 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                actorLabel: string;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                events: ({
+                                    /** @enum {string} */
+                                    kind: "joiner";
+                                    returning: boolean;
+                                    userName: string;
+                                } | {
+                                    changes: {
+                                        after: unknown;
+                                        before: unknown;
+                                        field: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "mover";
+                                    userName: string;
+                                } | {
+                                    changes: {
+                                        after: unknown;
+                                        before: unknown;
+                                        field: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "updated";
+                                    userName: string;
+                                } | {
+                                    endDate: string;
+                                    /** @enum {string} */
+                                    kind: "departure";
+                                    noticeDate: string | null;
+                                    userName: string;
+                                } | {
+                                    days: number | null;
+                                    from: string;
+                                    /** @enum {string} */
+                                    kind: "abroad";
+                                    until: string | null;
+                                    userName: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "leaver";
+                                    /** @enum {string} */
+                                    reason: "missing" | "inactive" | "ended";
+                                    userName: string;
+                                })[];
+                                id: string;
+                                mode: string;
+                                origin: string;
+                                problems: {
+                                    field: string;
+                                    index: number;
+                                    message: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    where: string;
+                                }[];
+                                source: string;
+                                startedAt: string;
+                                status: string;
                             }[];
                         };
                     };
@@ -5740,7 +5850,67 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            history: {
+                                active: boolean;
+                                id: string;
+                                importedAt: string;
+                                note: string | null;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            id: string | null;
+                            /** @enum {string} */
+                            source: "built_in" | "imported";
+                            table: {
+                                editions: {
+                                    amendedBy?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    effectiveFrom: string | null;
+                                    effectiveFromVerified: boolean;
+                                    /** @enum {string} */
+                                    group: "group_a" | "un_arms_embargo" | "concern_table4";
+                                    id: string;
+                                    members: {
+                                        code: string;
+                                        name: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        note?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        since?: string;
+                                        verified?: boolean;
+                                    }[];
+                                    note?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    source: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    verified: boolean;
+                                }[];
+                                format: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5768,7 +5938,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            /** @enum {string} */
+                            source: "built_in" | "imported";
+                        };
+                    };
                 };
             };
         };
@@ -5802,7 +5978,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            /** @enum {string} */
+                            source: "built_in" | "imported";
+                        };
+                    };
                 };
             };
         };
@@ -5838,7 +6020,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cautions: {
+                                en: string;
+                                ja: string;
+                            }[];
+                            country: string;
+                            /** @enum {string} */
+                            destinationGroup: "group_a" | "un_arms_embargo" | "general";
+                            editions: {
+                                editionId: string;
+                                effectiveFrom: string | null;
+                                /** @enum {string} */
+                                group: "group_a" | "un_arms_embargo" | "concern_table4";
+                                verified: boolean;
+                            }[];
+                            memberships: {
+                                editionId: string;
+                                /** @enum {string} */
+                                group: "group_a" | "un_arms_embargo" | "concern_table4";
+                                verified: boolean;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5876,7 +6081,71 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                attachments: {
+                                    createdAt: string;
+                                    fileName: string;
+                                    id: string;
+                                    kind: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    sizeBytes: number;
+                                    uploadedBy: string | null;
+                                }[];
+                                createdAt: string;
+                                decidedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decidedOn: string;
+                                description: string;
+                                hsCode: string | null;
+                                id: string;
+                                judgement: {
+                                    catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                    exceptions: {
+                                        basis: string;
+                                        /** @enum {string} */
+                                        code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                        use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                    }[];
+                                    item: string | null;
+                                    listStatus: ("listed" | "not_listed") | null;
+                                    provision: {
+                                        article: number;
+                                        item: number | null;
+                                        /** @enum {string} */
+                                        ordinance: "goods_ordinance" | "trade_ordinance";
+                                        paragraph: number | null;
+                                        sub: string | null;
+                                    } | null;
+                                    regime: ("export_order" | "fx_order" | "both") | null;
+                                    subItem: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "goods" | "technology";
+                                maker: string | null;
+                                modelNumber: string | null;
+                                name: string;
+                                rationale: string;
+                                recheckOn: string | null;
+                                /** @enum {string} */
+                                recheckState: "overdue" | "due_soon" | "ok" | "none";
+                                refNo: string;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                summary: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                updatedAt: string;
+                                usedInReviews: number;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5941,11 +6210,73 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedOn: string;
+                            description: string;
+                            hsCode: string | null;
+                            id: string;
+                            judgement: {
+                                catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                listStatus: ("listed" | "not_listed") | null;
+                                provision: {
+                                    article: number;
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    paragraph: number | null;
+                                    sub: string | null;
+                                } | null;
+                                regime: ("export_order" | "fx_order" | "both") | null;
+                                subItem: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "goods" | "technology";
+                            maker: string | null;
+                            modelNumber: string | null;
+                            name: string;
+                            rationale: string;
+                            recheckOn: string | null;
+                            /** @enum {string} */
+                            recheckState: "overdue" | "due_soon" | "ok" | "none";
+                            refNo: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            summary: {
+                                en: string;
+                                ja: string;
+                            };
+                            updatedAt: string;
+                            usedInReviews: number;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -5979,7 +6310,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedOn: string;
+                            description: string;
+                            hsCode: string | null;
+                            id: string;
+                            judgement: {
+                                catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                listStatus: ("listed" | "not_listed") | null;
+                                provision: {
+                                    article: number;
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    paragraph: number | null;
+                                    sub: string | null;
+                                } | null;
+                                regime: ("export_order" | "fx_order" | "both") | null;
+                                subItem: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "goods" | "technology";
+                            maker: string | null;
+                            modelNumber: string | null;
+                            name: string;
+                            rationale: string;
+                            recheckOn: string | null;
+                            /** @enum {string} */
+                            recheckState: "overdue" | "due_soon" | "ok" | "none";
+                            refNo: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            summary: {
+                                en: string;
+                                ja: string;
+                            };
+                            updatedAt: string;
+                            usedInReviews: number;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6050,7 +6443,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedOn: string;
+                            description: string;
+                            hsCode: string | null;
+                            id: string;
+                            judgement: {
+                                catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                listStatus: ("listed" | "not_listed") | null;
+                                provision: {
+                                    article: number;
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    paragraph: number | null;
+                                    sub: string | null;
+                                } | null;
+                                regime: ("export_order" | "fx_order" | "both") | null;
+                                subItem: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "goods" | "technology";
+                            maker: string | null;
+                            modelNumber: string | null;
+                            name: string;
+                            rationale: string;
+                            recheckOn: string | null;
+                            /** @enum {string} */
+                            recheckState: "overdue" | "due_soon" | "ok" | "none";
+                            refNo: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            summary: {
+                                en: string;
+                                ja: string;
+                            };
+                            updatedAt: string;
+                            usedInReviews: number;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6089,7 +6544,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedOn: string;
+                            description: string;
+                            hsCode: string | null;
+                            id: string;
+                            judgement: {
+                                catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                listStatus: ("listed" | "not_listed") | null;
+                                provision: {
+                                    article: number;
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    paragraph: number | null;
+                                    sub: string | null;
+                                } | null;
+                                regime: ("export_order" | "fx_order" | "both") | null;
+                                subItem: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "goods" | "technology";
+                            maker: string | null;
+                            modelNumber: string | null;
+                            name: string;
+                            rationale: string;
+                            recheckOn: string | null;
+                            /** @enum {string} */
+                            recheckState: "overdue" | "due_soon" | "ok" | "none";
+                            refNo: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            summary: {
+                                en: string;
+                                ja: string;
+                            };
+                            updatedAt: string;
+                            usedInReviews: number;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6148,7 +6665,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedOn: string;
+                            description: string;
+                            hsCode: string | null;
+                            id: string;
+                            judgement: {
+                                catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                listStatus: ("listed" | "not_listed") | null;
+                                provision: {
+                                    article: number;
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    paragraph: number | null;
+                                    sub: string | null;
+                                } | null;
+                                regime: ("export_order" | "fx_order" | "both") | null;
+                                subItem: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "goods" | "technology";
+                            maker: string | null;
+                            modelNumber: string | null;
+                            name: string;
+                            rationale: string;
+                            recheckOn: string | null;
+                            /** @enum {string} */
+                            recheckState: "overdue" | "due_soon" | "ok" | "none";
+                            refNo: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            summary: {
+                                en: string;
+                                ja: string;
+                            };
+                            updatedAt: string;
+                            usedInReviews: number;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6229,7 +6808,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            createdAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedOn: string;
+                            description: string;
+                            hsCode: string | null;
+                            id: string;
+                            judgement: {
+                                catchAllCategory: ("16-1" | "16-2" | "outside") | null;
+                                exceptions: {
+                                    basis: string;
+                                    /** @enum {string} */
+                                    code: "public_domain" | "publication_intended" | "basic_research" | "patent_application" | "minimum_use" | "commercial_software";
+                                    use: ("published" | "open_lecture" | "open_event" | "open_source" | "conference" | "journal" | "thesis" | "basic_research" | "patent_application" | "with_goods" | "commercial_software") | null;
+                                }[];
+                                item: string | null;
+                                listStatus: ("listed" | "not_listed") | null;
+                                provision: {
+                                    article: number;
+                                    item: number | null;
+                                    /** @enum {string} */
+                                    ordinance: "goods_ordinance" | "trade_ordinance";
+                                    paragraph: number | null;
+                                    sub: string | null;
+                                } | null;
+                                regime: ("export_order" | "fx_order" | "both") | null;
+                                subItem: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "goods" | "technology";
+                            maker: string | null;
+                            modelNumber: string | null;
+                            name: string;
+                            rationale: string;
+                            recheckOn: string | null;
+                            /** @enum {string} */
+                            recheckState: "overdue" | "due_soon" | "ok" | "none";
+                            refNo: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            summary: {
+                                en: string;
+                                ja: string;
+                            };
+                            updatedAt: string;
+                            usedInReviews: number;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6264,7 +6905,52 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                appliedOn: string | null;
+                                conditions: string;
+                                createdAt: string;
+                                daysLeft: number | null;
+                                destinations: string[];
+                                /** @enum {string} */
+                                expiry: "ok" | "due_60" | "due_30" | "expired" | "none";
+                                holder: string;
+                                id: string;
+                                issuedOn: string | null;
+                                items: {
+                                    description: string;
+                                    itemId?: string | null;
+                                    listedItem?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "individual" | "general_bulk" | "special_general_bulk" | "specific_bulk" | "specific_subsidiary_bulk" | "special_return_bulk";
+                                kindLabel: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                licenceNumber: string | null;
+                                note: string | null;
+                                quantityLimit: number | null;
+                                quantityUnit: string | null;
+                                refNo: string;
+                                responsible: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "applying" | "valid" | "refused" | "withdrawn" | "revoked";
+                                updatedAt: string;
+                                useCount: number;
+                                usedQuantity: number;
+                                usedValueJpy: number;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                valueLimitJpy: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6323,11 +7009,72 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appliedOn: string | null;
+                            conditions: string;
+                            createdAt: string;
+                            daysLeft: number | null;
+                            destinations: string[];
+                            /** @enum {string} */
+                            expiry: "ok" | "due_60" | "due_30" | "expired" | "none";
+                            holder: string;
+                            id: string;
+                            issuedOn: string | null;
+                            items: {
+                                description: string;
+                                itemId?: string | null;
+                                listedItem?: string | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "individual" | "general_bulk" | "special_general_bulk" | "specific_bulk" | "specific_subsidiary_bulk" | "special_return_bulk";
+                            kindLabel: {
+                                en: string;
+                                ja: string;
+                            };
+                            licenceNumber: string | null;
+                            note: string | null;
+                            quantityLimit: number | null;
+                            quantityUnit: string | null;
+                            refNo: string;
+                            responsible: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                linkedAt: string;
+                                refNo: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "refused" | "withdrawn" | "revoked";
+                            updatedAt: string;
+                            usages: {
+                                createdAt: string;
+                                id: string;
+                                note: string | null;
+                                quantity: number | null;
+                                recordedBy: string | null;
+                                reviewId: string | null;
+                                reviewRef: string | null;
+                                usedOn: string;
+                                valueJpy: number | null;
+                            }[];
+                            useCount: number;
+                            usedQuantity: number;
+                            usedValueJpy: number;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            valueLimitJpy: number | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6361,7 +7108,68 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appliedOn: string | null;
+                            conditions: string;
+                            createdAt: string;
+                            daysLeft: number | null;
+                            destinations: string[];
+                            /** @enum {string} */
+                            expiry: "ok" | "due_60" | "due_30" | "expired" | "none";
+                            holder: string;
+                            id: string;
+                            issuedOn: string | null;
+                            items: {
+                                description: string;
+                                itemId?: string | null;
+                                listedItem?: string | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "individual" | "general_bulk" | "special_general_bulk" | "specific_bulk" | "specific_subsidiary_bulk" | "special_return_bulk";
+                            kindLabel: {
+                                en: string;
+                                ja: string;
+                            };
+                            licenceNumber: string | null;
+                            note: string | null;
+                            quantityLimit: number | null;
+                            quantityUnit: string | null;
+                            refNo: string;
+                            responsible: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                linkedAt: string;
+                                refNo: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "refused" | "withdrawn" | "revoked";
+                            updatedAt: string;
+                            usages: {
+                                createdAt: string;
+                                id: string;
+                                note: string | null;
+                                quantity: number | null;
+                                recordedBy: string | null;
+                                reviewId: string | null;
+                                reviewRef: string | null;
+                                usedOn: string;
+                                valueJpy: number | null;
+                            }[];
+                            useCount: number;
+                            usedQuantity: number;
+                            usedValueJpy: number;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            valueLimitJpy: number | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6426,7 +7234,68 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appliedOn: string | null;
+                            conditions: string;
+                            createdAt: string;
+                            daysLeft: number | null;
+                            destinations: string[];
+                            /** @enum {string} */
+                            expiry: "ok" | "due_60" | "due_30" | "expired" | "none";
+                            holder: string;
+                            id: string;
+                            issuedOn: string | null;
+                            items: {
+                                description: string;
+                                itemId?: string | null;
+                                listedItem?: string | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "individual" | "general_bulk" | "special_general_bulk" | "specific_bulk" | "specific_subsidiary_bulk" | "special_return_bulk";
+                            kindLabel: {
+                                en: string;
+                                ja: string;
+                            };
+                            licenceNumber: string | null;
+                            note: string | null;
+                            quantityLimit: number | null;
+                            quantityUnit: string | null;
+                            refNo: string;
+                            responsible: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                linkedAt: string;
+                                refNo: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "refused" | "withdrawn" | "revoked";
+                            updatedAt: string;
+                            usages: {
+                                createdAt: string;
+                                id: string;
+                                note: string | null;
+                                quantity: number | null;
+                                recordedBy: string | null;
+                                reviewId: string | null;
+                                reviewRef: string | null;
+                                usedOn: string;
+                                valueJpy: number | null;
+                            }[];
+                            useCount: number;
+                            usedQuantity: number;
+                            usedValueJpy: number;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            valueLimitJpy: number | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6479,7 +7348,68 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appliedOn: string | null;
+                            conditions: string;
+                            createdAt: string;
+                            daysLeft: number | null;
+                            destinations: string[];
+                            /** @enum {string} */
+                            expiry: "ok" | "due_60" | "due_30" | "expired" | "none";
+                            holder: string;
+                            id: string;
+                            issuedOn: string | null;
+                            items: {
+                                description: string;
+                                itemId?: string | null;
+                                listedItem?: string | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "individual" | "general_bulk" | "special_general_bulk" | "specific_bulk" | "specific_subsidiary_bulk" | "special_return_bulk";
+                            kindLabel: {
+                                en: string;
+                                ja: string;
+                            };
+                            licenceNumber: string | null;
+                            note: string | null;
+                            quantityLimit: number | null;
+                            quantityUnit: string | null;
+                            refNo: string;
+                            responsible: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                linkedAt: string;
+                                refNo: string;
+                                status: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "applying" | "valid" | "refused" | "withdrawn" | "revoked";
+                            updatedAt: string;
+                            usages: {
+                                createdAt: string;
+                                id: string;
+                                note: string | null;
+                                quantity: number | null;
+                                recordedBy: string | null;
+                                reviewId: string | null;
+                                reviewRef: string | null;
+                                usedOn: string;
+                                valueJpy: number | null;
+                            }[];
+                            useCount: number;
+                            usedQuantity: number;
+                            usedValueJpy: number;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            valueLimitJpy: number | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6514,7 +7444,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                country: string | null;
+                                createdAt: string;
+                                id: string;
+                                itemId: string | null;
+                                itemName: string | null;
+                                itemRef: string | null;
+                                licenceId: string | null;
+                                licenceNumber: string | null;
+                                licenceRef: string | null;
+                                method: string;
+                                note: string | null;
+                                providedBy: string | null;
+                                providedOn: string;
+                                recipientName: string;
+                                recipientPartyId: string | null;
+                                reviewId: string | null;
+                                reviewRef: string | null;
+                                what: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6550,7 +7503,196 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            answers: ("yes" | "no" | "na")[];
+                            attachmentKinds: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            catchAll: {
+                                effectiveFrom: string;
+                                id: string;
+                                rows: {
+                                    category: string;
+                                    citations: {
+                                        en: string;
+                                        ja: string;
+                                        verified: boolean;
+                                    }[];
+                                    concern: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    group: string;
+                                    informOnlyIfDiversion: boolean;
+                                    note: {
+                                        en: string;
+                                        ja: string;
+                                    } | null;
+                                    requirements: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    verified: boolean;
+                                }[];
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            catchAllCategories: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            controlItems: {
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            documents: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            exceptions: {
+                                citations: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                conditions: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                uses: {
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    value: string;
+                                }[];
+                                value: string;
+                            }[];
+                            groups: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            licenceKinds: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            licenceStatuses: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            listStatuses: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            provisionMethods: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            results: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            sources: {
+                                akirakaGuideline: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                catchAllPage: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                complianceStandards: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                conventionalOrdinance: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                ekimuTsutatsu: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                etco: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                eulRevision2025: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                fefta: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                feo: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                goodsOrdinance: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                mofInterpretation: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                selfCheckList: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                tradeOrdinance: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                universityGuidance: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                unyoTsutatsu: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                wmdOrdinance: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -6588,7 +7730,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    answer: "yes" | "no" | "na";
+                                    evidence: string;
+                                    note: string;
+                                };
+                            };
+                            completedAt: string | null;
+                            evidenceFiles: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                mediaType: string;
+                                questionId: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            exists: boolean;
+                            fiscalYear: number;
+                            missing: string[];
+                            questions: {
+                                citations: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                id: string;
+                                section: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                text: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "completed";
+                            version: number;
+                            years: {
+                                fiscalYear: number;
+                                /** @enum {string} */
+                                status: "open" | "completed";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6624,7 +7814,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    answer: "yes" | "no" | "na";
+                                    evidence: string;
+                                    note: string;
+                                };
+                            };
+                            completedAt: string | null;
+                            evidenceFiles: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                mediaType: string;
+                                questionId: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            exists: boolean;
+                            fiscalYear: number;
+                            missing: string[];
+                            questions: {
+                                citations: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                id: string;
+                                section: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                text: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "completed";
+                            version: number;
+                            years: {
+                                fiscalYear: number;
+                                /** @enum {string} */
+                                status: "open" | "completed";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6661,7 +7899,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    answer: "yes" | "no" | "na";
+                                    evidence: string;
+                                    note: string;
+                                };
+                            };
+                            completedAt: string | null;
+                            evidenceFiles: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                mediaType: string;
+                                questionId: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            exists: boolean;
+                            fiscalYear: number;
+                            missing: string[];
+                            questions: {
+                                citations: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                id: string;
+                                section: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                text: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "completed";
+                            version: number;
+                            years: {
+                                fiscalYear: number;
+                                /** @enum {string} */
+                                status: "open" | "completed";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6699,7 +7985,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    answer: "yes" | "no" | "na";
+                                    evidence: string;
+                                    note: string;
+                                };
+                            };
+                            completedAt: string | null;
+                            evidenceFiles: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                mediaType: string;
+                                questionId: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string | null;
+                            }[];
+                            exists: boolean;
+                            fiscalYear: number;
+                            missing: string[];
+                            questions: {
+                                citations: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                id: string;
+                                section: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                text: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "completed";
+                            version: number;
+                            years: {
+                                fiscalYear: number;
+                                /** @enum {string} */
+                                status: "open" | "completed";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6773,7 +8107,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            byActivity: {
+                                [key: string]: number;
+                            };
+                            byDetermination: {
+                                [key: string]: number;
+                            };
+                            byOutcome: {
+                                [key: string]: number;
+                            };
+                            fiscalYear: number;
+                            licences: {
+                                kind: string;
+                                quantity: number;
+                                ref: string;
+                                uses: number;
+                                valueJpy: number;
+                            }[];
+                            turnaround: {
+                                decided: number;
+                                meanDays: number | null;
+                                medianDays: number | null;
+                                p90Days: number | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -9691,47 +11051,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -9745,7 +11141,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -9755,23 +11150,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
                                 };
+                                screenedAt: string;
                             }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -9815,47 +11293,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -9869,7 +11383,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -9879,23 +11392,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
                                 };
+                                screenedAt: string;
                             }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -9939,47 +11535,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -9993,7 +11625,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10003,23 +11634,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
                                 };
+                                screenedAt: string;
                             }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10137,47 +11851,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10191,7 +11941,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10201,156 +11950,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
-                            }[];
-                            userId: string | null;
-                            username: string | null;
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/people/{id}/flags/dismiss": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Dismiss a wrong consistency flag with the reason (stays dismissed for the same evidence; new evidence raises it again) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            category: string;
-                            department: string | null;
-                            disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
-                                    en: string;
-                                    ja: string;
-                                };
-                                id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
-                            }[];
-                            email: string | null;
-                            eradResearcherNumber: string | null;
-                            flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
                                             en: string;
                                             ja: string;
                                         };
+                                        score: number;
+                                        source: string;
                                     }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                };
+                                screenedAt: string;
+                            }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
                                     reason: string;
-                                };
-                                evidence: {
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
                                     en: string;
                                     ja: string;
-                                };
-                                id: string;
-                                items?: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
                                     };
-                                }[];
-                                key?: string;
-                                source: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
                                 };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
                             }[];
-                            id: string;
-                            name: string;
-                            partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
                             tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
-                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10531,47 +12230,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10585,7 +12320,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10595,23 +12329,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
                                 };
+                                screenedAt: string;
                             }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10657,47 +12474,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10711,7 +12564,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10721,23 +12573,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
                                 };
+                                screenedAt: string;
                             }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -10813,47 +12748,83 @@ export interface paths {
                             category: string;
                             department: string | null;
                             disclosureDueOn: string | null;
-                            disclosureMatches: unknown[];
-                            disclosures: unknown[];
-                            dismissedFlags: {
-                                dismissalId: string;
-                                dismissedAt: string;
-                                dismissedBy: string;
-                                evidence: {
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
                                     en: string;
                                     ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
                                 };
                                 id: string;
-                                items: {
-                                    confidential?: boolean;
-                                    link: string | null;
-                                    where: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                key: string;
-                                reason: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
-                                };
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
                             }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
-                                earlier?: {
-                                    at: string;
-                                    by: string;
-                                    newEvidence: {
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    reason: string;
-                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -10867,7 +12838,6 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
-                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -10877,23 +12847,106 @@ export interface paths {
                             id: string;
                             name: string;
                             partyId: string;
-                            providerScreenings: unknown[];
-                            residency: unknown[];
-                            tokutei: unknown[];
-                            tokuteiReviewOn: string | null;
-                            trainingRequired: {
-                                current: boolean;
-                                expiresAt: string | null;
-                                reasons: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                                slug: string;
-                                title: {
-                                    en: string;
-                                    ja: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
                                 };
+                                screenedAt: string;
                             }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -11008,47 +13061,83 @@ export interface paths {
                                 category: string;
                                 department: string | null;
                                 disclosureDueOn: string | null;
-                                disclosureMatches: unknown[];
-                                disclosures: unknown[];
-                                dismissedFlags: {
-                                    dismissalId: string;
-                                    dismissedAt: string;
-                                    dismissedBy: string;
-                                    evidence: {
+                                disclosureMatches: {
+                                    /** @enum {string} */
+                                    method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                    name: string;
+                                    partyId: string;
+                                    path: string;
+                                    reasons: {
                                         en: string;
                                         ja: string;
+                                    }[];
+                                    score: number | null;
+                                }[];
+                                disclosures: {
+                                    content: {
+                                        affiliations: {
+                                            confidentiality: boolean;
+                                            effortPercent: number;
+                                            from: string;
+                                            /** @enum {string} */
+                                            kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                            organisation: {
+                                                /** @enum {string} */
+                                                kind?: "organization" | "person";
+                                                name: string;
+                                                partyId: string | null;
+                                            };
+                                            paid: boolean;
+                                            position: string;
+                                            to: string | null;
+                                        }[];
+                                        career: {
+                                            from: string;
+                                            organisation: string;
+                                            position: string;
+                                            to: string | null;
+                                        }[];
+                                        funds: {
+                                            amountJpy: number | null;
+                                            confidentiality: boolean;
+                                            effortPercent: number;
+                                            from: string;
+                                            inERad: boolean;
+                                            programme: string;
+                                            provider: {
+                                                /** @enum {string} */
+                                                kind?: "organization" | "person";
+                                                name: string;
+                                                partyId: string | null;
+                                            };
+                                            /** @enum {string} */
+                                            status: "applied" | "received";
+                                            title: string;
+                                            to: string | null;
+                                        }[];
+                                        nonMonetary: {
+                                            confidentiality: boolean;
+                                            description: string;
+                                            from: string | null;
+                                            provider: {
+                                                /** @enum {string} */
+                                                kind?: "organization" | "person";
+                                                name: string;
+                                                partyId: string | null;
+                                            };
+                                        }[];
+                                        pledge: boolean;
+                                        submittedOn: string;
                                     };
                                     id: string;
-                                    items: {
-                                        confidential?: boolean;
-                                        link: string | null;
-                                        where: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                    }[];
-                                    key: string;
-                                    reason: string;
-                                    title: {
-                                        en: string;
-                                        ja: string;
-                                    };
+                                    recordedAt: string;
+                                    submittedOn: string;
+                                    totalEffort: number;
+                                    version: number;
                                 }[];
                                 email: string | null;
                                 eradResearcherNumber: string | null;
                                 flags: {
-                                    earlier?: {
-                                        at: string;
-                                        by: string;
-                                        newEvidence: {
-                                            link: string | null;
-                                            where: {
-                                                en: string;
-                                                ja: string;
-                                            };
-                                        }[];
-                                        reason: string;
-                                    };
                                     evidence: {
                                         en: string;
                                         ja: string;
@@ -11062,7 +13151,6 @@ export interface paths {
                                             ja: string;
                                         };
                                     }[];
-                                    key?: string;
                                     source: string;
                                     title: {
                                         en: string;
@@ -11072,23 +13160,106 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 partyId: string;
-                                providerScreenings: unknown[];
-                                residency: unknown[];
-                                tokutei: unknown[];
-                                tokuteiReviewOn: string | null;
-                                trainingRequired: {
-                                    current: boolean;
-                                    expiresAt: string | null;
-                                    reasons: {
-                                        en: string;
-                                        ja: string;
-                                    }[];
-                                    slug: string;
-                                    title: {
-                                        en: string;
-                                        ja: string;
+                                providerScreenings: {
+                                    partyId: string;
+                                    providerName: string;
+                                    result: {
+                                        hits: {
+                                            decision: ("true_match" | "false_positive") | null;
+                                            entityId?: string;
+                                            match: boolean;
+                                            name: string;
+                                            programs: string[];
+                                            reason?: {
+                                                en: string;
+                                                ja: string;
+                                            };
+                                            score: number;
+                                            source: string;
+                                        }[];
+                                        runId: string;
+                                        screenedAt: string;
                                     };
+                                    screenedAt: string;
                                 }[];
+                                residency: {
+                                    basis: ({
+                                        date: string;
+                                        employedInJapan: boolean;
+                                        /** @enum {string} */
+                                        kind: "arrived_in_japan";
+                                        /** @enum {string} */
+                                        personType?: "japanese_national" | "foreign_national";
+                                        temporaryReturn?: boolean;
+                                    } | {
+                                        atJapaneseMission?: boolean;
+                                        date: string;
+                                        employedAbroad: boolean;
+                                        /** @enum {string} */
+                                        kind: "left_japan";
+                                        /** @enum {string} */
+                                        personType?: "japanese_national" | "foreign_national";
+                                        stayAbroadTwoYearsOrMore: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "long_term_in_japan";
+                                        /** @enum {string} */
+                                        personType?: "japanese_national" | "foreign_national";
+                                    } | {
+                                        /** @enum {string} */
+                                        capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "official_duty";
+                                    } | {
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "officer_decision";
+                                        reason: string;
+                                        /** @enum {string} */
+                                        status: "resident" | "non_resident";
+                                    }) | null;
+                                    effectiveFrom: string;
+                                    note: string | null;
+                                    reason: {
+                                        en: string;
+                                        ja: string;
+                                    } | null;
+                                    recordedAt: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }[];
+                                tokutei: {
+                                    active: boolean;
+                                    content: {
+                                        declaredOn: string;
+                                        evidence: string;
+                                        nextReviewOn: string | null;
+                                        pledge: boolean;
+                                        type1: {
+                                            applies: boolean;
+                                            counterparty: string;
+                                            detail: string;
+                                        };
+                                        type2: {
+                                            fiscalYear: string;
+                                            foreignIncomeJpy: number;
+                                            sources: string;
+                                            totalIncomeJpy: number;
+                                        };
+                                        type3: {
+                                            applies: boolean;
+                                            detail: string;
+                                        };
+                                    };
+                                    declaredOn: string;
+                                    id: string;
+                                    incomeShare: number | null;
+                                    nextReviewOn: string;
+                                    recordedAt: string;
+                                    types: string[];
+                                }[];
+                                tokuteiReviewOn: string | null;
                                 userId: string | null;
                                 username: string | null;
                                 version: number;
@@ -13215,353 +15386,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/members/{memberId}/appointments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add an appointment (兼務先) the member states: an existing party or a new organisation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    memberId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        newParty?: {
-                            country?: string | null;
-                            name: string;
-                            notDuplicate?: boolean;
-                        };
-                        /** Format: uuid */
-                        partyId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applicationDueOn: string | null;
-                            assets: {
-                                accessLimits: string | null;
-                                authorised: {
-                                    memberId: string;
-                                    name: string;
-                                }[];
-                                authorisedMemberIds: string[];
-                                controlRef: string | null;
-                                controlStatus: string;
-                                description: string;
-                                id: string;
-                                kind: string;
-                                location: string | null;
-                                sharedWithName: string | null;
-                                sharedWithPartyId: string | null;
-                                sharingAgreement: string | null;
-                                updatedAt: string;
-                                version: number;
-                            }[];
-                            blockers: {
-                                code: string;
-                                message: {
-                                    en: string;
-                                    ja: string;
-                                };
-                                subject: string;
-                            }[];
-                            checks: {
-                                basis: string;
-                                conclusion: string | null;
-                                evidence: {
-                                    addedAt: string;
-                                    id: string;
-                                    text: string;
-                                    url: string | null;
-                                }[];
-                                item: string;
-                                label: {
-                                    en: string;
-                                    ja: string;
-                                };
-                                status: string;
-                            }[];
-                            department: string | null;
-                            fundingAgency: string;
-                            fundingProgramme: string;
-                            id: string;
-                            jpTags: string[];
-                            measures: {
-                                addresses: string[];
-                                description: string;
-                                dueOn: string | null;
-                                id: string;
-                                kind: string;
-                                ownerName: string;
-                                ownerUserId: string;
-                                status: string;
-                            }[];
-                            members: {
-                                appointments: {
-                                    name: string;
-                                    partyId: string;
-                                }[];
-                                disclosureDueOn: string | null;
-                                eradResearcherNumber: string | null;
-                                hasDisclosure: boolean;
-                                id: string;
-                                name: string;
-                                noAccount: boolean;
-                                personId: string;
-                                pledge: {
-                                    dueOn: string;
-                                    givenOn: string | null;
-                                    id: string;
-                                } | null;
-                                pledgeRequired: boolean;
-                                /** @enum {string} */
-                                pledgeState: "given" | "pending" | "overdue" | "missing";
-                                role: string;
-                                training: {
-                                    current: boolean;
-                                    slug: string;
-                                    title: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                    why?: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                undisclosed: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                            }[];
-                            number: number;
-                            partners: {
-                                country: string | null;
-                                id: string;
-                                name: string;
-                                note: string | null;
-                                partyId: string;
-                                role: string;
-                                screenedAt: string | null;
-                                screening: {
-                                    liveHits: {
-                                        decided: boolean;
-                                        list: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                        name: string;
-                                        source: string;
-                                    }[];
-                                } | null;
-                            }[];
-                            readyAt: string | null;
-                            requiredModules: string[];
-                            specifiedProgramme: boolean;
-                            status: string;
-                            summary: string | null;
-                            title: string;
-                            usFederal: boolean;
-                            usTags: string[];
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/members/{memberId}/appointments/{partyId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove an appointment (兼務先) from a member */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    memberId: string;
-                    partyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applicationDueOn: string | null;
-                            assets: {
-                                accessLimits: string | null;
-                                authorised: {
-                                    memberId: string;
-                                    name: string;
-                                }[];
-                                authorisedMemberIds: string[];
-                                controlRef: string | null;
-                                controlStatus: string;
-                                description: string;
-                                id: string;
-                                kind: string;
-                                location: string | null;
-                                sharedWithName: string | null;
-                                sharedWithPartyId: string | null;
-                                sharingAgreement: string | null;
-                                updatedAt: string;
-                                version: number;
-                            }[];
-                            blockers: {
-                                code: string;
-                                message: {
-                                    en: string;
-                                    ja: string;
-                                };
-                                subject: string;
-                            }[];
-                            checks: {
-                                basis: string;
-                                conclusion: string | null;
-                                evidence: {
-                                    addedAt: string;
-                                    id: string;
-                                    text: string;
-                                    url: string | null;
-                                }[];
-                                item: string;
-                                label: {
-                                    en: string;
-                                    ja: string;
-                                };
-                                status: string;
-                            }[];
-                            department: string | null;
-                            fundingAgency: string;
-                            fundingProgramme: string;
-                            id: string;
-                            jpTags: string[];
-                            measures: {
-                                addresses: string[];
-                                description: string;
-                                dueOn: string | null;
-                                id: string;
-                                kind: string;
-                                ownerName: string;
-                                ownerUserId: string;
-                                status: string;
-                            }[];
-                            members: {
-                                appointments: {
-                                    name: string;
-                                    partyId: string;
-                                }[];
-                                disclosureDueOn: string | null;
-                                eradResearcherNumber: string | null;
-                                hasDisclosure: boolean;
-                                id: string;
-                                name: string;
-                                noAccount: boolean;
-                                personId: string;
-                                pledge: {
-                                    dueOn: string;
-                                    givenOn: string | null;
-                                    id: string;
-                                } | null;
-                                pledgeRequired: boolean;
-                                /** @enum {string} */
-                                pledgeState: "given" | "pending" | "overdue" | "missing";
-                                role: string;
-                                training: {
-                                    current: boolean;
-                                    slug: string;
-                                    title: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                    why?: {
-                                        en: string;
-                                        ja: string;
-                                    };
-                                }[];
-                                undisclosed: {
-                                    en: string;
-                                    ja: string;
-                                }[];
-                            }[];
-                            number: number;
-                            partners: {
-                                country: string | null;
-                                id: string;
-                                name: string;
-                                note: string | null;
-                                partyId: string;
-                                role: string;
-                                screenedAt: string | null;
-                                screening: {
-                                    liveHits: {
-                                        decided: boolean;
-                                        list: {
-                                            en: string;
-                                            ja: string;
-                                        };
-                                        name: string;
-                                        source: string;
-                                    }[];
-                                } | null;
-                            }[];
-                            readyAt: string | null;
-                            requiredModules: string[];
-                            specifiedProgramme: boolean;
-                            status: string;
-                            summary: string | null;
-                            title: string;
-                            usFederal: boolean;
-                            usTags: string[];
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/projects/{id}/partners": {
         parameters: {
             query?: never;
@@ -14661,7 +16485,8 @@ export interface paths {
                                 reviewId: string;
                                 reviewRef: string;
                                 reviewTitle: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "waived";
                                 text: string;
                             }[];
                         };
@@ -14714,7 +16539,8 @@ export interface paths {
                                 reviewId: string;
                                 reviewRef: string;
                                 reviewTitle: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "waived";
                                 text: string;
                             }[];
                         };
@@ -16802,7 +18628,8 @@ export interface paths {
                                 reviewId: string;
                                 reviewRef: string;
                                 reviewTitle: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "waived";
                                 text: string;
                             }[];
                         };
@@ -21746,7 +23573,198 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            actions: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            activityTypes: ("acceptance" | "overseas_trip" | "technology_provision" | "goods_export" | "joint_research" | "donation_grant" | "outside_appointment" | "data_sharing" | "investment_offer" | "hiring_contracting")[];
+                            catchAllCategories: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            checklists: {
+                                akiraka: {
+                                    flag: string;
+                                    id: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                endUse: {
+                                    flag: string;
+                                    id: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                endUser: {
+                                    flag: string;
+                                    id: string;
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                            };
+                            controlItems: {
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            counterpartyRoles: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            exceptions: {
+                                citations: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                conditions: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                uses: {
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    value: string;
+                                }[];
+                                value: string;
+                            }[];
+                            forms: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            handCarryKinds: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            jpCriticalAreas: {
+                                id: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            listStatuses: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            provisionMethods: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            questionnaires: {
+                                alwaysFullReview?: boolean;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                questions: {
+                                    flag?: string;
+                                    fullReviewIfValue?: string[];
+                                    fullReviewIfYes?: boolean;
+                                    help?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "yesno" | "text" | "textarea" | "number" | "select" | "date";
+                                    label: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    max?: number;
+                                    min?: number;
+                                    options?: {
+                                        label: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    required: boolean;
+                                    riskyAnswer?: "yes" | null;
+                                }[];
+                                requiredRoles?: ("visitor" | "home_institution" | "host" | "recipient" | "consignee" | "end_user" | "partner" | "funder" | "employer" | "investor" | "contractor" | "intermediary" | "payee" | "other")[];
+                                roles: ("visitor" | "home_institution" | "host" | "recipient" | "consignee" | "end_user" | "partner" | "funder" | "employer" | "investor" | "contractor" | "intermediary" | "payee" | "other")[];
+                                /** @enum {string} */
+                                type: "acceptance" | "overseas_trip" | "technology_provision" | "goods_export" | "joint_research" | "donation_grant" | "outside_appointment" | "data_sharing" | "investment_offer" | "hiring_contracting";
+                            }[];
+                            redFlags: {
+                                id: string;
+                                /** @enum {string} */
+                                module: "reviews" | "people" | "approaches" | "insider" | "screening";
+                                question: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                source: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            regimes: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            returnStatuses: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            states: {
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                value: string;
+                            }[];
+                            usCetAreas: {
+                                id: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -24172,7 +26190,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Modules a disclosure declaring a foreign post, talent programme or 特定類型 requires (current pass) */
+        /** Modules a person must have passed (and still current) before submitting a disclosure */
         get: {
             parameters: {
                 query?: never;

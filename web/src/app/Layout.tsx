@@ -14,6 +14,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import type { ApiResponse } from "../api/types";
 import { api } from "./api";
 import { useAuth } from "./auth";
 import type { Language } from "./i18n";
@@ -46,7 +47,7 @@ export function Layout() {
   const navigate = useNavigate();
   const taskCount = useQuery({
     queryKey: ["tasks", "count"],
-    queryFn: () => api.get<{ open: number }>("/api/tasks/count"),
+    queryFn: () => api.get<ApiResponse<"/api/tasks/count">>("/api/tasks/count"),
     refetchInterval: 60_000,
   });
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import type { ApiResponse } from "../api/types";
+import type { ApiResponse, Item } from "../api/types";
 import { api, setCsrfToken, setUnauthenticatedHandler } from "./api";
 import { changeLanguage, type Language } from "./i18n";
 
@@ -11,10 +11,9 @@ export type User = ApiResponse<"/api/admin/users/{id}", "patch">;
 /** The second factor (TOTP) of the logged-in user. */
 export type SecondFactor = ApiResponse<"/api/auth/session">["secondFactor"];
 
-export type RoleInfo = { id: Role; ja: string; en: string };
-
-type SessionResponse = { user: User; csrfToken: string; roles: RoleInfo[]; secondFactor: SecondFactor };
-type ChallengeResponse = { secondFactorRequired: true; challenge: string; expiresAt: string };
+type SessionResponse = ApiResponse<"/api/auth/login/second-factor", "post">;
+type ChallengeResponse = Exclude<ApiResponse<"/api/auth/login", "post">, SessionResponse>;
+export type RoleInfo = Item<SessionResponse["roles"]>;
 
 type AuthState = {
   status: "loading" | "anonymous" | "authenticated";

@@ -1,10 +1,11 @@
 import { Center, Loader } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, type ReactNode } from "react";
+import type { ApiResponse } from "../api/types";
 import { api } from "./api";
 import { setOrganisationTimeZone } from "./format";
 
-export type OrganisationSettings = { timeZone: string };
+export type OrganisationSettings = ApiResponse<"/api/organisation/settings">;
 
 /** The organisation's settings (time zone), shared by every page. */
 export function useOrganisationSettings() {

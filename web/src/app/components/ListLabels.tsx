@@ -1,15 +1,14 @@
 import { Alert, Badge, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../api";
 import { bi } from "../format";
-
-type ListLabel = { id: string; label: { ja: string; en: string }; sample: boolean };
 
 function useListLabels() {
   return useQuery({
     queryKey: ["lists", "labels"],
-    queryFn: () => api.get<{ items: ListLabel[] }>("/api/lists/labels"),
+    queryFn: () => api.get<ApiResponse<"/api/lists/labels">>("/api/lists/labels"),
     staleTime: 60_000,
   });
 }

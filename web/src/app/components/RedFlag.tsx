@@ -1,17 +1,16 @@
 import { Badge, Group, type MantineSize, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../api";
 import { bi } from "../format";
-
-type CatalogueFlag = { id: string; module: string; title: { ja: string; en: string } | null };
 
 /** The red-flag catalogue (R-, P-, A, I- ids with their titles), loaded once and shared. */
 export function useRedFlagCatalogue() {
   return useQuery({
     // Same key as the case library's list, so the two share one request.
     queryKey: ["cases", "flags"],
-    queryFn: () => api.get<{ items: CatalogueFlag[] }>("/api/red-flags"),
+    queryFn: () => api.get<ApiResponse<"/api/red-flags">>("/api/red-flags"),
     staleTime: 60_000,
   });
 }

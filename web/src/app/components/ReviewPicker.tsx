@@ -4,9 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { ApiResponse } from "../../api/types";
 import { api, qs } from "../api";
-
-type ReviewHit = { id: string; refNo: string; title: string; applicantName: string };
 
 /**
  * Picks a review by what people know of it — its reference (RV-2026-0003), title or applicant —
@@ -29,7 +28,7 @@ export function ReviewPicker({
   const found = useQuery({
     queryKey: ["reviews", "pick", debounced],
     queryFn: () =>
-      api.get<{ items: ReviewHit[] }>(`/api/reviews${qs({ scope: "all", q: debounced, pageSize: 10 })}`),
+      api.get<ApiResponse<"/api/reviews">>(`/api/reviews${qs({ scope: "all", q: debounced, pageSize: 10 })}`),
     enabled: debounced.trim().length >= 1,
   });
   const items = (found.data?.items ?? []).filter((r) => !exclude.includes(r.id) || r.id === value);
@@ -55,7 +54,7 @@ export function ReviewPicker({
 export function ReviewRef({ id }: { id: string }) {
   const review = useQuery({
     queryKey: ["review", id],
-    queryFn: () => api.get<{ refNo: string; title: string }>(`/api/reviews/${id}`),
+    queryFn: () => api.get<ApiResponse<"/api/reviews/{id}">>(`/api/reviews/${id}`),
     staleTime: 60_000,
   });
   return (

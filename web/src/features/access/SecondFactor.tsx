@@ -17,12 +17,13 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { LanguageSwitch } from "../../app/Layout";
 
-type Setup = { secret: string; uri: string; qrSvg: string };
+type Setup = ApiResponse<"/api/auth/totp/setup", "post">;
 
 /** Recovery codes, shown once after they are made. */
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {

@@ -15,7 +15,7 @@ export type NewUser = {
 export function useUsers() {
   return useQuery({
     queryKey: ["admin", "users"],
-    queryFn: () => api.get<{ items: User[] }>("/api/admin/users"),
+    queryFn: () => api.get<ApiResponse<"/api/admin/users">>("/api/admin/users"),
   });
 }
 
@@ -25,7 +25,8 @@ export function useUserActions() {
   const done = () => qc.invalidateQueries({ queryKey: ["admin", "users"] });
   return {
     create: useMutation({
-      mutationFn: (input: NewUser) => api.post<{ user: User; password?: string }>("/api/admin/users", input),
+      mutationFn: (input: NewUser) =>
+        api.post<ApiResponse<"/api/admin/users", "post">>("/api/admin/users", input),
       onSuccess: done,
     }),
     update: useMutation({
@@ -40,7 +41,10 @@ export function useUserActions() {
     }),
     resetPassword: useMutation({
       mutationFn: (id: string) =>
-        api.post<{ password?: string }>(`/api/admin/users/${id}/reset-password`, {}),
+        api.post<ApiResponse<"/api/admin/users/{id}/reset-password", "post">>(
+          `/api/admin/users/${id}/reset-password`,
+          {},
+        ),
       onSuccess: done,
     }),
     unlock: useMutation({
@@ -59,6 +63,6 @@ export type OutboxMail = Item<ApiResponse<"/api/admin/outbox">["items"]>;
 export function useOutbox() {
   return useQuery({
     queryKey: ["admin", "outbox"],
-    queryFn: () => api.get<{ items: OutboxMail[] }>("/api/admin/outbox"),
+    queryFn: () => api.get<ApiResponse<"/api/admin/outbox">>("/api/admin/outbox"),
   });
 }

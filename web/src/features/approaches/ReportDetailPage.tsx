@@ -22,6 +22,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { ApiResponse } from "../../api/types";
 import { api, qs } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { PageHeader } from "../../app/components/PageHeader";
@@ -226,9 +227,7 @@ function OfficePanel({ report }: { report: Report }) {
   const parties = useQuery({
     queryKey: ["parties", "pick", debouncedParty],
     queryFn: () =>
-      api.get<{ items: { id: string; primaryName: string; kind: string }[] }>(
-        `/api/parties${qs({ q: debouncedParty, pageSize: 8 })}`,
-      ),
+      api.get<ApiResponse<"/api/parties">>(`/api/parties${qs({ q: debouncedParty, pageSize: 8 })}`),
     enabled: canTriage && debouncedParty.trim().length >= 2,
   });
   const errors = fieldErrors(action.error);

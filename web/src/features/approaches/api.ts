@@ -67,7 +67,7 @@ export function useAllReports(filter: Record<string, string | number | undefined
 export function useClusters() {
   return useQuery({
     queryKey: ["approaches", "clusters"],
-    queryFn: () => api.get<{ items: Cluster[]; total: number }>("/api/approaches/clusters?pageSize=100"),
+    queryFn: () => api.get<ApiResponse<"/api/approaches/clusters">>("/api/approaches/clusters?pageSize=100"),
   });
 }
 
@@ -89,10 +89,7 @@ export function useTrends(from: string, to: string) {
 export function useAssignees(enabled: boolean) {
   return useQuery({
     queryKey: ["approaches", "assignees"],
-    queryFn: () =>
-      api.get<{ items: { id: string; displayName: string; department: string | null }[] }>(
-        "/api/approaches/assignees",
-      ),
+    queryFn: () => api.get<ApiResponse<"/api/approaches/assignees">>("/api/approaches/assignees"),
     enabled,
   });
 }

@@ -19,6 +19,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api, qs } from "../../app/api";
 import { DateField } from "../../app/components/DateField";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
@@ -32,37 +33,8 @@ function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-type Label = { ja: string; en: string };
-
-type AuditRecord = {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  actorName: Label;
-  actionLabel: Label;
-  entityLabel: Label;
-  entityName: Label | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  context: Record<string, unknown> | null;
-  hash: string;
-};
-
-type VerifyResult = {
-  ok: boolean;
-  checked: number;
-  total: number;
-  headId: number;
-  headHash: string;
-  broken?: { id: number; reason: string; detail: string };
-  /** Every problem (chain, MACs, checkpoints, truncation) and what the result rests on. */
-  problems?: { id: number; reason: string; messages: { ja: string; en: string } }[];
-  notes?: { ja: string; en: string }[];
-};
+type AuditList = ApiResponse<"/api/audit">;
+type VerifyResult = ApiResponse<"/api/audit/verify">;
 
 /** The audit log for auditors and admins: filter, inspect before/after, verify the chain, export CSV. */
 export function AuditPage() {
@@ -95,20 +67,13 @@ function AuditLog() {
   };
   const actions = useQuery({
     queryKey: ["audit", "actions"],
-    queryFn: () =>
-      api.get<{
-        items: string[];
-        labels: Record<string, Label>;
-        entityTypes: { id: string; label: Label }[];
-      }>("/api/audit/actions"),
+    queryFn: () => api.get<ApiResponse<"/api/audit/actions">>("/api/audit/actions"),
   });
   const log = useInfiniteQuery({
     queryKey: ["audit", filter],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<{ items: AuditRecord[]; total: number }>(
-        `/api/audit${qs({ ...filter, limit: 50, beforeId: pageParam })}`,
-      ),
+      api.get<AuditList>(`/api/audit${qs({ ...filter, limit: 50, beforeId: pageParam })}`),
     getNextPageParam: (last) =>
       last.items.length === 50 ? last.items[last.items.length - 1]!.id : undefined,
   });

@@ -2,17 +2,10 @@ import { Alert, Button, Divider, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 
-export type SsoProviders = {
-  providers: {
-    id: string;
-    protocol: "oidc" | "saml";
-    displayName: { ja: string; en: string };
-    startUrl: string;
-  }[];
-  passwordLogin: boolean;
-};
+export type SsoProviders = ApiResponse<"/api/sso/providers">;
 
 /** The identity providers configured on the server (the login page asks before showing the form). */
 export function useSsoProviders() {

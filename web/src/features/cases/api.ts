@@ -36,7 +36,7 @@ export const CASE_CHANNELS = [
 export function useCases(params: { q?: string; flag?: string; includeDrafts?: boolean }) {
   return useQuery({
     queryKey: ["cases", "list", params],
-    queryFn: () => api.get<{ items: CaseListItem[] }>(`/api/cases${qs(params)}`),
+    queryFn: () => api.get<ApiResponse<"/api/cases">>(`/api/cases${qs(params)}`),
   });
 }
 
@@ -54,7 +54,7 @@ export function useRelatedCases(flags: string[], limit = 3) {
   return useQuery({
     queryKey: ["cases", "related", key, limit],
     queryFn: () =>
-      api.get<{ flags: string[]; items: RelatedCase[] }>(`/api/cases/related${qs({ flags: key, limit })}`),
+      api.get<ApiResponse<"/api/cases/related">>(`/api/cases/related${qs({ flags: key, limit })}`),
     enabled: key !== "",
     staleTime: 60_000,
   });
@@ -63,7 +63,7 @@ export function useRelatedCases(flags: string[], limit = 3) {
 export function useFlags() {
   return useQuery({
     queryKey: ["cases", "flags"],
-    queryFn: () => api.get<{ items: Flag[] }>("/api/red-flags"),
+    queryFn: () => api.get<ApiResponse<"/api/red-flags">>("/api/red-flags"),
     staleTime: 60_000,
   });
 }

@@ -17,36 +17,32 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse, Item } from "../../api/types";
 import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 
 type Counts = Record<string, number>;
-type DirectoryEvent = { kind: string; userName: string; [key: string]: unknown };
-type SyncResult = {
-  syncId: string;
-  mode: "preview" | "apply";
-  counts: Counts;
-  events: DirectoryEvent[];
-  encoding?: string;
-  ignoredColumns?: string[];
-};
-type SyncRow = {
-  id: string;
-  source: string;
-  origin: string;
-  mode: string;
-  status: string;
-  actorLabel: string;
-  counts: Counts;
-  startedAt: string;
-};
-type Token = {
-  id: string;
-  label: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+type SyncResult = ApiResponse<"/api/directory/csv", "post">;
+type DirectoryEvent = Item<SyncResult["events"]>;
+
+/** What changed for one person, in one line (field changes, or the date / reason of the event). */
+function eventDetail(e: DirectoryEvent): string {
+  switch (e.kind) {
+    case "mover":
+    case "updated":
+      return e.changes
+        .map((c) => `${c.field}: ${String(c.before ?? "–")} → ${String(c.after ?? "–")}`)
+        .join(", ");
+    case "departure":
+      return e.endDate;
+    case "leaver":
+      return e.reason;
+    case "abroad":
+      return e.from;
+    default:
+      return "";
+  }
+}
 
 const KINDS = ["joiner", "mover", "leaver", "departure", "abroad", "updated", "unchanged"] as const;
 
@@ -83,11 +79,11 @@ export function DirectoryTab() {
   const [newToken, setNewToken] = useState<string | null>(null);
   const syncs = useQuery({
     queryKey: ["directory", "syncs"],
-    queryFn: () => api.get<{ items: SyncRow[] }>("/api/directory/syncs"),
+    queryFn: () => api.get<ApiResponse<"/api/directory/syncs">>("/api/directory/syncs"),
   });
   const tokens = useQuery({
     queryKey: ["directory", "tokens"],
-    queryFn: () => api.get<{ items: Token[] }>("/api/directory/scim-tokens"),
+    queryFn: () => api.get<ApiResponse<"/api/directory/scim-tokens">>("/api/directory/scim-tokens"),
   });
   const csv = useMutation({
     mutationFn: async (mode: "preview" | "apply") =>
@@ -108,7 +104,8 @@ export function DirectoryTab() {
     },
   });
   const createToken = useMutation({
-    mutationFn: () => api.post<{ token: string }>("/api/directory/scim-tokens", { label }),
+    mutationFn: () =>
+      api.post<ApiResponse<"/api/directory/scim-tokens", "post">>("/api/directory/scim-tokens", { label }),
     onSuccess: (data) => {
       setNewToken(data.token);
       void queryClient.invalidateQueries({ queryKey: ["directory", "tokens"] });
@@ -204,15 +201,7 @@ export function DirectoryTab() {
                     <Table.Tr key={`${e.kind}-${e.userName}`}>
                       <Table.Td>{t(`kind.${e.kind}`)}</Table.Td>
                       <Table.Td>{e.userName}</Table.Td>
-                      <Table.Td>
-                        {Array.isArray(e.changes)
-                          ? (e.changes as { field: string; before: unknown; after: unknown }[])
-                              .map(
-                                (c) => `${c.field}: ${String(c.before ?? "–")} → ${String(c.after ?? "–")}`,
-                              )
-                              .join(", ")
-                          : [e.endDate, e.reason, e.from].filter(Boolean).join(" ")}
-                      </Table.Td>
+                      <Table.Td>{eventDetail(e)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -1,39 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiRequestBody, ApiResponse, Item as ItemOf } from "../../api/types";
 import { api, qs, upload } from "../../app/api";
-import type { Bi, ExceptionRecord, Judgement, Option } from "../reviews/api";
+import type { ExceptionRecord } from "../reviews/api";
 
 /** The export-control API: reference and sources, item master, licences, provisions, self-inspection. */
 
-export type ExportReference = {
-  sources: Record<string, Bi>;
-  controlItems: { item: string; label: Bi }[];
-  listStatuses: Option[];
-  catchAllCategories: Option[];
-  exceptions: (Option & { conditions: Bi; citations: Bi[]; uses: Option[] })[];
-  attachmentKinds: Option[];
-  documents: Option[];
-  licenceKinds: Option[];
-  licenceStatuses: Option[];
-  results: Option[];
-  provisionMethods: Option[];
-  groups: Option[];
-  answers: string[];
-  catchAll: {
-    id: string;
-    title: Bi;
-    effectiveFrom: string;
-    rows: {
-      concern: Bi;
-      group: string;
-      category: string;
-      requirements: Bi[];
-      informOnlyIfDiversion: boolean;
-      verified: boolean;
-      note: Bi | null;
-      citations: (Bi & { verified: boolean })[];
-    }[];
-  }[];
-};
+export type ExportReference = ApiResponse<"/api/export/reference">;
 
 export function useExportReference() {
   return useQuery({
@@ -43,56 +15,28 @@ export function useExportReference() {
   });
 }
 
-export type Item = {
-  id: string;
-  refNo: string;
-  kind: "goods" | "technology";
-  name: string;
-  modelNumber: string | null;
-  maker: string | null;
-  description: string;
-  hsCode: string | null;
-  judgement: Judgement;
-  summary: Bi;
-  rationale: string;
-  decidedBy: { id: string; name: string } | null;
-  decidedOn: string;
-  recheckOn: string | null;
-  recheckState: "overdue" | "due_soon" | "ok" | "none";
-  status: "active" | "archived";
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  attachments: {
-    id: string;
-    kind: string;
-    fileName: string;
-    mediaType: string;
-    sizeBytes: number;
-    sha256: string;
-    uploadedBy: string | null;
-    createdAt: string;
-  }[];
-  usedInReviews: number;
-};
+export type Item = ApiResponse<"/api/export/items/{id}">;
 
-export type ItemInput = {
-  kind: "goods" | "technology";
-  name: string;
-  modelNumber: string | null;
-  maker: string | null;
-  description: string;
-  hsCode: string | null;
-  judgement: Omit<Judgement, "regime">;
-  rationale: string;
-  decidedOn: string;
-  recheckOn: string | null;
-};
+/** What the item form edits: an item's own fields and its 判定 (the regime follows from the kind). */
+export type ItemInput = Pick<
+  Item,
+  | "kind"
+  | "name"
+  | "modelNumber"
+  | "maker"
+  | "description"
+  | "hsCode"
+  | "rationale"
+  | "decidedOn"
+  | "recheckOn"
+> & { judgement: Omit<Item["judgement"], "regime"> };
+/** Compile-time check that what the form sends is a body the create route accepts. */
+export const itemInputIsABody = (v: ItemInput): ApiRequestBody<"/api/export/items", "post"> => v;
 
 export function useItems(q: { q?: string; status?: string; recheckDue?: boolean } = {}) {
   return useQuery({
     queryKey: ["export", "items", q],
-    queryFn: () => api.get<{ items: Item[] }>(`/api/export/items${qs(q)}`),
+    queryFn: () => api.get<ApiResponse<"/api/export/items">>(`/api/export/items${qs(q)}`),
   });
 }
 
@@ -143,72 +87,21 @@ export function useRemoveItemDocument() {
   );
 }
 
-export type CoveredItem = { itemId: string | null; listedItem: string | null; description: string };
+/** A licence as the register lists it. */
+export type LicenceRow = ItemOf<ApiResponse<"/api/export/licences">["items"]>;
+/** One licence with its usages and linked reviews. */
+export type Licence = ApiResponse<"/api/export/licences/{id}">;
 
-export type Licence = {
-  id: string;
-  refNo: string;
-  kind: string;
-  kindLabel: Bi;
-  status: string;
-  licenceNumber: string | null;
-  holder: string;
-  appliedOn: string | null;
-  issuedOn: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  conditions: string;
-  items: CoveredItem[];
-  destinations: string[];
-  quantityLimit: number | null;
-  quantityUnit: string | null;
-  valueLimitJpy: number | null;
-  usedQuantity: number;
-  usedValueJpy: number;
-  useCount: number;
-  responsible: { id: string; name: string } | null;
-  note: string | null;
-  daysLeft: number | null;
-  expiry: "ok" | "due_60" | "due_30" | "expired" | "none";
-  version: number;
-  usages?: {
-    id: string;
-    usedOn: string;
-    quantity: number | null;
-    valueJpy: number | null;
-    note: string | null;
-    reviewId: string | null;
-    reviewRef: string | null;
-    recordedBy: string | null;
-  }[];
-  reviews?: { id: string; refNo: string; title: string; status: string }[];
-};
-
-export type LicenceInput = {
-  kind: string;
-  status: string;
-  licenceNumber: string | null;
-  holder: string;
-  appliedOn: string | null;
-  issuedOn: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  conditions: string;
-  items: CoveredItem[];
-  destinations: string[];
-  quantityLimit: number | null;
-  quantityUnit: string | null;
-  valueLimitJpy: number | null;
-  responsibleUserId: string | null;
-  note: string | null;
-};
+/** What the licence form edits: the create body, with every defaulted field filled in. */
+export type LicenceInput = Required<ApiRequestBody<"/api/export/licences", "post">>;
+export type CoveredItem = ItemOf<LicenceInput["items"]>;
 
 /** The licence register; `expiring` keeps granted licences expiring within that many days. */
 export function useLicences(enabled = true, expiring?: number) {
   return useQuery({
     queryKey: ["export", "licences", expiring ?? null],
     queryFn: () =>
-      api.get<{ items: Licence[] }>(
+      api.get<ApiResponse<"/api/export/licences">>(
         expiring === undefined ? "/api/export/licences" : `/api/export/licences?expiring=${expiring}`,
       ),
     enabled,
@@ -260,48 +153,17 @@ export function useRecordUsage() {
   );
 }
 
-export type ProvisionRow = {
-  id: string;
-  reviewId: string | null;
-  reviewRef: string | null;
-  licenceId: string | null;
-  licenceRef: string | null;
-  itemRef: string | null;
-  what: string;
-  recipientName: string;
-  providedOn: string;
-  method: string;
-  country: string | null;
-  providedBy: string | null;
-  note: string | null;
-};
+export type ProvisionRow = ItemOf<ApiResponse<"/api/export/provisions">["items"]>;
 
 export function useAllProvisions(q: { from?: string; to?: string }) {
   return useQuery({
     queryKey: ["export", "provisions", q],
-    queryFn: () => api.get<{ items: ProvisionRow[] }>(`/api/export/provisions${qs(q)}`),
+    queryFn: () => api.get<ApiResponse<"/api/export/provisions">>(`/api/export/provisions${qs(q)}`),
   });
 }
 
-export type CountryGroupEdition = {
-  group: string;
-  id: string;
-  title: Bi;
-  effectiveFrom: string | null;
-  effectiveFromVerified: boolean;
-  source: Bi;
-  amendedBy?: Bi;
-  verified: boolean;
-  note?: Bi;
-  members: { code: string; name: Bi; since?: string; verified?: boolean; note?: Bi }[];
-};
-
-export type CountryGroups = {
-  source: "built_in" | "imported";
-  id: string | null;
-  table: { format: string; title: Bi; editions: CountryGroupEdition[] };
-  history: { id: string; title: Bi; note: string | null; active: boolean; importedAt: string }[];
-};
+export type CountryGroups = ApiResponse<"/api/export/country-groups">;
+export type CountryGroupEdition = ItemOf<CountryGroups["table"]["editions"]>;
 
 export function useCountryGroups() {
   return useQuery({
@@ -321,26 +183,9 @@ export function useImportCountryGroups() {
   });
 }
 
-export type InspectionAnswer = { answer: "yes" | "no" | "na"; note: string; evidence: string };
-export type Inspection = {
-  fiscalYear: number;
-  exists: boolean;
-  status: "open" | "completed";
-  answers: Record<string, InspectionAnswer>;
-  missing: string[];
-  completedAt: string | null;
-  questions: { id: string; section: Bi; text: Bi; citations: Bi[] }[];
-  evidenceFiles: { id: string; questionId: string; fileName: string; sizeBytes: number; createdAt: string }[];
-  years: { fiscalYear: number; status: string }[];
-};
-export type YearStatistics = {
-  fiscalYear: number;
-  byActivity: Record<string, number>;
-  byDetermination: Record<string, number>;
-  byOutcome: Record<string, number>;
-  turnaround: { decided: number; meanDays: number | null; medianDays: number | null; p90Days: number | null };
-  licences: { ref: string; kind: string; uses: number; quantity: number; valueJpy: number }[];
-};
+export type Inspection = ApiResponse<"/api/export/self-inspections/{year}">;
+export type InspectionAnswer = Inspection["answers"][string];
+export type YearStatistics = ApiResponse<"/api/export/self-inspections/{year}/statistics">;
 
 export function useInspection(year: number) {
   return useQuery({

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { type OrganisationSettings, useOrganisationSettings } from "../../app/organisation";
@@ -12,7 +13,7 @@ export function OrganisationTab() {
   const settings = useOrganisationSettings();
   const zones = useQuery({
     queryKey: ["organisation", "time-zones"],
-    queryFn: () => api.get<{ items: string[] }>("/api/organisation/time-zones"),
+    queryFn: () => api.get<ApiResponse<"/api/organisation/time-zones">>("/api/organisation/time-zones"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const [zone, setZone] = useState<string | null>(null);

@@ -49,7 +49,7 @@ export function useParties(query: PartyQuery) {
   return useQuery({
     queryKey: ["parties", query],
     queryFn: () =>
-      api.get<{ items: Party[]; total: number; page: number; pageSize: number }>(
+      api.get<ApiResponse<"/api/parties">>(
         `/api/parties${qs({ ...query, includeArchived: query.includeArchived ? "true" : undefined })}`,
       ),
     placeholderData: keepPreviousData,
@@ -67,7 +67,7 @@ export function useParty(id: string | undefined) {
 export function usePartyHistory(id: string | undefined) {
   return useQuery({
     queryKey: ["party", id, "history"],
-    queryFn: () => api.get<{ items: HistoryItem[]; total: number }>(`/api/parties/${id}/history`),
+    queryFn: () => api.get<ApiResponse<"/api/parties/{id}/history">>(`/api/parties/${id}/history`),
     enabled: !!id,
   });
 }
@@ -75,7 +75,7 @@ export function usePartyHistory(id: string | undefined) {
 export function usePartyTags() {
   return useQuery({
     queryKey: ["parties", "tags"],
-    queryFn: () => api.get<{ items: string[] }>("/api/parties/tags"),
+    queryFn: () => api.get<ApiResponse<"/api/parties/tags">>("/api/parties/tags"),
   });
 }
 
@@ -109,7 +109,7 @@ export function useSaveParty() {
 export function usePartyVersions(id: string | undefined) {
   return useQuery({
     queryKey: ["party", id, "versions"],
-    queryFn: () => api.get<{ items: PartyVersion[] }>(`/api/parties/${id}/versions`),
+    queryFn: () => api.get<ApiResponse<"/api/parties/{id}/versions">>(`/api/parties/${id}/versions`),
     enabled: !!id,
   });
 }
@@ -127,7 +127,7 @@ export function usePartyUsage(id: string | undefined) {
 export function usePartyDuplicates(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ["party", id, "duplicates"],
-    queryFn: () => api.get<{ items: DuplicateSuggestion[] }>(`/api/parties/${id}/duplicates`),
+    queryFn: () => api.get<ApiResponse<"/api/parties/{id}/duplicates">>(`/api/parties/${id}/duplicates`),
     enabled: !!id && enabled,
   });
 }
@@ -146,7 +146,7 @@ export function useDuplicateCheck(candidate: DuplicateCandidate) {
   };
   return useQuery({
     queryKey: ["parties", "duplicates", body],
-    queryFn: () => api.post<{ items: DuplicateSuggestion[] }>("/api/parties/duplicates", body),
+    queryFn: () => api.post<ApiResponse<"/api/parties/duplicates", "post">>("/api/parties/duplicates", body),
     enabled: names.length > 0 || identifiers.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
@@ -164,7 +164,7 @@ export function useMergeParty() {
       duplicateVersion: number;
       reason: string;
     }) =>
-      api.post<{ survivor: Party; duplicateId: string; notes: Bi[] }>(`/api/parties/${v.survivorId}/merge`, {
+      api.post<ApiResponse<"/api/parties/{id}/merge", "post">>(`/api/parties/${v.survivorId}/merge`, {
         duplicateId: v.duplicateId,
         survivorVersion: v.survivorVersion,
         duplicateVersion: v.duplicateVersion,

@@ -1,154 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiResponse, Item } from "../../api/types";
 import { api, qs } from "../../app/api";
-import type { Bi, Hit } from "../reviews/api";
 
+/** One person record (residency history, 特定類型 declarations, disclosures, screenings, flags). */
+export type Person = ApiResponse<"/api/people/{id}">;
+
+/** A research-integrity disclosure (e-Rad fields), as stored and as the form submits it. */
+export type Disclosure = Item<Person["disclosures"]>["content"];
 /** A provider: an organisation unless `kind` says it is an individual (matched and screened as a person). */
-export type Provider = { name: string; partyId: string | null; kind?: "organization" | "person" };
-export type AffiliationKind = "position" | "outside_appointment" | "talent_programme" | "honorary";
-export type Disclosure = {
-  submittedOn: string;
-  career: { from: string; to: string | null; organisation: string; position: string }[];
-  affiliations: {
-    kind: AffiliationKind;
-    organisation: Provider;
-    position: string;
-    from: string;
-    to: string | null;
-    effortPercent: number;
-    paid: boolean;
-    confidentiality: boolean;
-  }[];
-  funds: {
-    title: string;
-    programme: string;
-    provider: Provider;
-    status: "applied" | "received";
-    inERad: boolean;
-    amountJpy: number | null;
-    from: string;
-    to: string | null;
-    effortPercent: number;
-    confidentiality: boolean;
-  }[];
-  nonMonetary: { description: string; provider: Provider; from: string | null; confidentiality: boolean }[];
-  pledge: boolean;
-};
+export type Provider = Item<Disclosure["funds"]>["provider"];
+export type AffiliationKind = Item<Disclosure["affiliations"]>["kind"];
 
-export type TokuteiForm = {
-  declaredOn: string;
-  type1: { applies: boolean; counterparty: string; detail: string };
-  type2: { fiscalYear: string; foreignIncomeJpy: number; totalIncomeJpy: number; sources: string };
-  type3: { applies: boolean; detail: string };
-  evidence: string;
-  nextReviewOn: string | null;
-  pledge: boolean;
-};
+export type TokuteiForm = Item<Person["tokutei"]>["content"];
 
+/** The facts a residency decision is taken from (the 外為法 interpretation's cases). */
+export type ResidencyBasis = NonNullable<Item<Person["residency"]>["basis"]>;
 /** 本邦人 / 外国人: read only for residency, whose rules differ by it under the 外為法 interpretation. */
-export type PersonType = "japanese_national" | "foreign_national";
-export type OfficialCapacity = "foreign_government" | "international_organisation" | "diplomat_consular";
-export type ResidencyBasis =
-  | {
-      kind: "arrived_in_japan";
-      date: string;
-      employedInJapan: boolean;
-      personType?: PersonType;
-      temporaryReturn?: boolean;
-    }
-  | {
-      kind: "left_japan";
-      date: string;
-      employedAbroad: boolean;
-      stayAbroadTwoYearsOrMore: boolean;
-      personType?: PersonType;
-      atJapaneseMission?: boolean;
-    }
-  | { kind: "long_term_in_japan"; personType?: PersonType }
-  | { kind: "official_duty"; date: string; capacity: OfficialCapacity }
-  | { kind: "officer_decision"; status: "resident" | "non_resident"; date: string; reason: string };
-
-export type Person = {
-  id: string;
-  partyId: string;
-  name: string;
-  userId: string | null;
-  username: string | null;
-  category: string;
-  department: string | null;
-  email: string | null;
-  eradResearcherNumber: string | null;
-  disclosureDueOn: string | null;
-  tokuteiReviewOn: string | null;
-  version: number;
-  residency: {
-    status: "resident" | "non_resident";
-    effectiveFrom: string;
-    basis: ResidencyBasis | null;
-    reason: Bi | null;
-    note: string | null;
-    recordedAt: string;
-  }[];
-  tokutei: {
-    id: string;
-    declaredOn: string;
-    types: string[];
-    incomeShare: number | null;
-    nextReviewOn: string;
-    active: boolean;
-    content: TokuteiForm;
-    recordedAt: string;
-  }[];
-  disclosures: {
-    id: string;
-    version: number;
-    submittedOn: string;
-    totalEffort: number;
-    content: Disclosure;
-    recordedAt: string;
-  }[];
-  providerScreenings: {
-    partyId: string;
-    providerName: string;
-    screenedAt: string;
-    result: { runId: string; screenedAt: string; hits: (Hit & { reason?: Bi })[] };
-  }[];
-  /** How each free-text name in the latest disclosure became a party (matched or created), with reasons. */
-  disclosureMatches: {
-    path: string;
-    name: string;
-    partyId: string;
-    method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
-    score: number | null;
-    reasons: Bi[];
-  }[];
-  flags: {
-    id: string;
-    title: Bi;
-    evidence: Bi;
-    source: string;
-    /** Where the evidence was found (consistency flags), with a link inside the product. */
-    items?: { where: Bi; link: string | null; confidential?: boolean }[];
-    /** Consistency flags: what an officer dismisses the flag by. */
-    key?: string;
-    /** Raised again after a dismissal because of new evidence (officers only). */
-    earlier?: { reason: string; by: string; at: string; newEvidence: { where: Bi; link: string | null }[] };
-  }[];
-  /** Training the declarations (foreign post, talent programme, 特定類型) require, with the status. */
-  trainingRequired: { slug: string; title: Bi; current: boolean; expiresAt: string | null; reasons: Bi[] }[];
-  /** Consistency flags an officer dismissed as wrong: who, when, why (officers only). */
-  dismissedFlags: {
-    dismissalId: string;
-    key: string;
-    id: string;
-    title: Bi;
-    evidence: Bi;
-    items: { where: Bi; link: string | null; confidential?: boolean }[];
-    reason: string;
-    dismissedBy: string;
-    dismissedAt: string;
-  }[];
-};
+export type PersonType = NonNullable<Extract<ResidencyBasis, { kind: "arrived_in_japan" }>["personType"]>;
+export type OfficialCapacity = Extract<ResidencyBasis, { kind: "official_duty" }>["capacity"];
 
 export type PersonListItem = Item<ApiResponse<"/api/people">["items"]>;
 

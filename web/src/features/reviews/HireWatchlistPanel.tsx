@@ -3,21 +3,14 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/types";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/components/ErrorAlert";
 import { bi, formatDateTime } from "../../app/format";
 import { fieldErrors } from "../../app/forms";
 import type { Review } from "./api";
 
-type Bilingual = { ja: string; en: string };
-type HireWatchlist = {
-  eligible: boolean;
-  highRisk: boolean;
-  taskOpen: boolean;
-  mayAdd: boolean;
-  lists: { value: string; label: Bilingual }[];
-  entries: { account: string; list: string; listLabel: Bilingual; addedBy: string; addedAt: string }[];
-};
+type HireWatchlist = ApiResponse<"/api/reviews/{id}/watchlist">;
 
 /**
  * An approved hire's account on the insider-risk watchlist (issue 15 §4): the security office enters

@@ -187,7 +187,7 @@ function ApplicationForm({
   }
 
   // This activity's own roles first (a hire's contractor, payee and intermediary), then the rest.
-  const ownRole = (v: string) => (questionnaire.roles.includes(v) ? 0 : 1);
+  const ownRole = (v: string) => ((questionnaire.roles as readonly string[]).includes(v) ? 0 : 1);
   const roleOptions = [...reference.counterpartyRoles]
     .sort((a, b) => ownRole(a.value) - ownRole(b.value))
     .map((o) => ({ value: o.value, label: bi(o.label) }));

@@ -5,44 +5,11 @@ import { api, qs } from "../../app/api";
 export type Bi = { ja: string; en: string };
 export type Option = { value: string; label: Bi };
 
-export type Question = {
-  id: string;
-  kind: "yesno" | "text" | "textarea" | "number" | "select" | "date";
-  label: Bi;
-  help?: Bi;
-  required: boolean;
-  options?: Option[];
-  /** Yes/no questions: the risky answer (always "yes"), or null for a question that records a fact. */
-  riskyAnswer?: "yes" | null;
-  flag?: string;
-  fullReviewIfYes?: boolean;
-  fullReviewIfValue?: string[];
-  min?: number;
-  max?: number;
-};
-export type Questionnaire = { type: string; label: Bi; roles: string[]; questions: Question[] };
-export type ChecklistItem = { id: string; label: Bi; flag: string };
-
-export type Reference = {
-  activityTypes: string[];
-  questionnaires: Questionnaire[];
-  counterpartyRoles: Option[];
-  controlItems: { item: string; label: Bi }[];
-  regimes: Option[];
-  listStatuses: Option[];
-  catchAllCategories: Option[];
-  exceptions: (Option & { conditions: Bi; citations: Bi[]; uses: Option[] })[];
-  provisionMethods: Option[];
-  handCarryKinds: Option[];
-  returnStatuses: Option[];
-  jpCriticalAreas: { id: string; label: Bi }[];
-  usCetAreas: { id: string; label: Bi }[];
-  checklists: { endUse: ChecklistItem[]; akiraka: ChecklistItem[]; endUser: ChecklistItem[] };
-  states: Option[];
-  actions: Option[];
-  redFlags: { id: string; title: Bi; question: Bi; source: string }[];
-  forms: Option[];
-};
+/** The reviews reference: questionnaires, control-list items, exceptions, areas, checklists, labels. */
+export type Reference = ApiResponse<"/api/reviews/reference">;
+export type Questionnaire = Item<Reference["questionnaires"]>;
+export type Question = Item<Questionnaire["questions"]>;
+export type ChecklistItem = Item<Reference["checklists"]["endUse"]>;
 
 export type Details = Review["details"];
 export type AnswerValue = string | number | boolean | null;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiRequestBody, ApiResponse, Item as ItemOf } from "../../api/types";
 import { api } from "../../app/api";
-import { type Bi, type ExceptionRecord, type ExportFacts, type Review, useReviewMutation } from "./api";
+import { type Bi, type ExportFacts, type Review, useReviewMutation } from "./api";
 
 /** A review's export facts, linked items and licences; after approval its conditions, provisions, hand-carry. */
 
@@ -10,14 +11,8 @@ export function useExportFacts() {
   );
 }
 
-export type ItemLink = {
-  itemId: string;
-  quantity: number | null;
-  unit: string | null;
-  valueJpy: number | null;
-  extraExceptions: ExceptionRecord[];
-  note: string | null;
-};
+/** One item linked to a review, as the review's item list sends it. */
+export type ItemLink = Required<ItemOf<ApiRequestBody<"/api/reviews/{id}/items", "put">["items"]>>;
 
 export function useSetItems() {
   return useReviewMutation(({ id, version, items }: { id: string; version: number; items: ItemLink[] }) =>
@@ -39,26 +34,13 @@ export function useLinkLicence() {
   );
 }
 
-export type Condition = {
-  id: string;
-  reviewId: string;
-  reviewRef: string;
-  reviewTitle: string;
-  position: number;
-  text: string;
-  owner: { id: string; name: string };
-  dueOn: string;
-  overdue: boolean;
-  status: "open" | "done" | "waived";
-  evidence: string | null;
-  doneBy: string | null;
-  doneAt: string | null;
-};
+export type Condition = ItemOf<ApiResponse<"/api/reviews/{id}/conditions">["items"]>;
 
 export function useConditions(reviewId: string, enabled = true) {
   return useQuery({
     queryKey: ["review", reviewId, "conditions"],
-    queryFn: () => api.get<{ items: Condition[] }>(`/api/reviews/${reviewId}/conditions`),
+    queryFn: () =>
+      api.get<ApiResponse<"/api/reviews/{id}/conditions">>(`/api/reviews/${reviewId}/conditions`),
     enabled,
   });
 }
@@ -66,7 +48,7 @@ export function useConditions(reviewId: string, enabled = true) {
 export function useMyConditions() {
   return useQuery({
     queryKey: ["conditions", "mine"],
-    queryFn: () => api.get<{ items: Condition[] }>("/api/review-conditions/mine"),
+    queryFn: () => api.get<ApiResponse<"/api/reviews/{id}/conditions">>("/api/review-conditions/mine"),
   });
 }
 
@@ -84,38 +66,20 @@ function useAfter<V, T>(reviewId: string | null, part: string, fn: (v: V) => Pro
 
 export function useCloseCondition(reviewId: string | null) {
   return useAfter(reviewId, "conditions", (v: { id: string; status: "done" | "waived"; evidence: string }) =>
-    api.post<{ items: Condition[] }>(`/api/review-conditions/${v.id}/close`, {
+    api.post<ApiResponse<"/api/reviews/{id}/conditions">>(`/api/review-conditions/${v.id}/close`, {
       status: v.status,
       evidence: v.evidence,
     }),
   );
 }
 
-export type Provision = {
-  id: string;
-  reviewId: string | null;
-  reviewRef: string | null;
-  licenceId: string | null;
-  licenceRef: string | null;
-  licenceNumber: string | null;
-  itemId: string | null;
-  itemRef: string | null;
-  itemName: string | null;
-  what: string;
-  recipientPartyId: string | null;
-  recipientName: string;
-  providedOn: string;
-  method: string;
-  country: string | null;
-  providedBy: string | null;
-  note: string | null;
-  createdAt: string;
-};
+export type Provision = ItemOf<ApiResponse<"/api/reviews/{id}/provisions">["items"]>;
 
 export function useProvisions(reviewId: string, enabled = true) {
   return useQuery({
     queryKey: ["review", reviewId, "provisions"],
-    queryFn: () => api.get<{ items: Provision[] }>(`/api/reviews/${reviewId}/provisions`),
+    queryFn: () =>
+      api.get<ApiResponse<"/api/reviews/{id}/provisions">>(`/api/reviews/${reviewId}/provisions`),
     enabled,
   });
 }
@@ -134,30 +98,17 @@ export function useRecordProvision(reviewId: string) {
       method: string;
       country: string | null;
       note: string | null;
-    }) => api.post<{ items: Provision[] }>(`/api/reviews/${reviewId}/provisions`, body),
+    }) => api.post<ApiResponse<"/api/reviews/{id}/provisions">>(`/api/reviews/${reviewId}/provisions`, body),
   );
 }
 
-export type HandCarry = {
-  id: string;
-  kind: string;
-  description: string;
-  itemId: string | null;
-  itemRef: string | null;
-  itemName: string | null;
-  outOn: string;
-  returnDueOn: string;
-  returnedOn: string | null;
-  returnStatus: string;
-  returnNote: string | null;
-  checkedBy: string | null;
-  overdue: boolean;
-};
+export type HandCarry = ItemOf<ApiResponse<"/api/reviews/{id}/hand-carry">["items"]>;
 
 export function useHandCarry(reviewId: string, enabled = true) {
   return useQuery({
     queryKey: ["review", reviewId, "handCarry"],
-    queryFn: () => api.get<{ items: HandCarry[] }>(`/api/reviews/${reviewId}/hand-carry`),
+    queryFn: () =>
+      api.get<ApiResponse<"/api/reviews/{id}/hand-carry">>(`/api/reviews/${reviewId}/hand-carry`),
     enabled,
   });
 }
@@ -172,7 +123,7 @@ export function useAddHandCarry(reviewId: string) {
       itemId: string | null;
       outOn: string;
       returnDueOn: string;
-    }) => api.post<{ items: HandCarry[] }>(`/api/reviews/${reviewId}/hand-carry`, body),
+    }) => api.post<ApiResponse<"/api/reviews/{id}/hand-carry">>(`/api/reviews/${reviewId}/hand-carry`, body),
   );
 }
 
@@ -181,7 +132,7 @@ export function useCheckReturn(reviewId: string) {
     reviewId,
     "handCarry",
     (v: { id: string; status: string; returnedOn: string | null; note: string | null }) =>
-      api.post<{ items: HandCarry[] }>(`/api/hand-carry/${v.id}/return`, {
+      api.post<ApiResponse<"/api/reviews/{id}/hand-carry">>(`/api/hand-carry/${v.id}/return`, {
         status: v.status,
         returnedOn: v.returnedOn,
         note: v.note,
@@ -193,17 +144,17 @@ export function useRescreen(reviewId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api.post<{ openHits: number; next: string | null }>(`/api/reviews/${reviewId}/rescreen`),
+      api.post<ApiResponse<"/api/reviews/{id}/rescreen", "post">>(`/api/reviews/${reviewId}/rescreen`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["review", reviewId] }),
   });
 }
 
-export type AssignableUser = { id: string; displayName: string; roles: string[] };
+export type AssignableUser = ItemOf<ApiResponse<"/api/export/assignable-users">["items"]>;
 
 export function useAssignableUsers(enabled = true) {
   return useQuery({
     queryKey: ["export", "assignable-users"],
-    queryFn: () => api.get<{ items: AssignableUser[] }>("/api/export/assignable-users"),
+    queryFn: () => api.get<ApiResponse<"/api/export/assignable-users">>("/api/export/assignable-users"),
     enabled,
     staleTime: 60_000,
   });

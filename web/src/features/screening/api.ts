@@ -33,17 +33,7 @@ export type BatchJob = ApiResponse<"/api/screening/batches/{id}">;
 
 export type BatchRow = Item<ApiResponse<"/api/screening/batches/{id}/rows">["items"]>;
 
-export type Rescreen = {
-  id: string;
-  status: "running" | "done" | "failed" | "superseded";
-  snapshots: Record<string, string>;
-  total: number;
-  processed: number;
-  partiesWithNewHits: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-};
+export type Rescreen = Item<ApiResponse<"/api/screening/rescreens">["items"]>;
 
 export type IndexStatus = ApiResponse<"/api/screening/status">;
 
@@ -68,9 +58,7 @@ export function useScreeningSearch(query: SearchQuery) {
   return useQuery({
     queryKey: ["screening", "search", query],
     queryFn: () =>
-      api.get<{ items: Hit[]; snapshots: Record<string, string>; threshold: number }>(
-        `/api/screening/search${qs({ ...query, limit: 20 })}`,
-      ),
+      api.get<ApiResponse<"/api/screening/search">>(`/api/screening/search${qs({ ...query, limit: 20 })}`),
     enabled: query.q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -88,7 +76,8 @@ export function useListEntry(id: string | null) {
 export function usePartyScreening(partyId: string | undefined) {
   return useQuery({
     queryKey: ["screening", "party", partyId, "latest"],
-    queryFn: () => api.get<{ result: PartyResult | null }>(`/api/screening/parties/${partyId}/latest`),
+    queryFn: () =>
+      api.get<ApiResponse<"/api/screening/parties/{id}/latest">>(`/api/screening/parties/${partyId}/latest`),
     enabled: !!partyId,
   });
 }
@@ -96,7 +85,10 @@ export function usePartyScreening(partyId: string | undefined) {
 export function usePartyDecisions(partyId: string | undefined) {
   return useQuery({
     queryKey: ["screening", "party", partyId, "decisions"],
-    queryFn: () => api.get<{ items: DecisionRecord[] }>(`/api/screening/parties/${partyId}/decisions`),
+    queryFn: () =>
+      api.get<ApiResponse<"/api/screening/parties/{id}/decisions">>(
+        `/api/screening/parties/${partyId}/decisions`,
+      ),
     enabled: !!partyId,
   });
 }
@@ -105,7 +97,9 @@ export function usePartyRuns(partyId: string | undefined) {
   return useQuery({
     queryKey: ["screening", "party", partyId, "runs"],
     queryFn: () =>
-      api.get<{ items: RunSummary[]; total: number }>(`/api/screening/parties/${partyId}/runs?pageSize=10`),
+      api.get<ApiResponse<"/api/screening/parties/{id}/runs">>(
+        `/api/screening/parties/${partyId}/runs?pageSize=10`,
+      ),
     enabled: !!partyId,
   });
 }
@@ -145,9 +139,7 @@ export function useReviewQueue(page: number) {
   return useQuery({
     queryKey: ["screening", "queue", page],
     queryFn: () =>
-      api.get<{ items: QueueItem[]; total: number; page: number; pageSize: number }>(
-        `/api/screening/queue${qs({ page, pageSize: 25 })}`,
-      ),
+      api.get<ApiResponse<"/api/screening/queue">>(`/api/screening/queue${qs({ page, pageSize: 25 })}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -157,7 +149,7 @@ const running = (job: BatchJob) => job.status === "queued" || job.status === "ru
 export function useBatches() {
   return useQuery({
     queryKey: ["screening", "batches"],
-    queryFn: () => api.get<{ items: BatchJob[]; total: number }>("/api/screening/batches?pageSize=50"),
+    queryFn: () => api.get<ApiResponse<"/api/screening/batches">>("/api/screening/batches?pageSize=50"),
     refetchInterval: (q) => (q.state.data?.items.some(running) ? 1000 : false),
   });
 }
@@ -184,7 +176,7 @@ export function useBatchRows(
     // While the job runs, its rows fill in: refresh them with the progress.
     refetchInterval: job && running(job) ? 1500 : false,
     queryFn: () =>
-      api.get<{ items: BatchRow[]; total: number; page: number; pageSize: number }>(
+      api.get<ApiResponse<"/api/screening/batches/{id}/rows">>(
         `/api/screening/batches/${id}/rows${qs({ page, pageSize: 50, onlyMatches: onlyMatches ? "true" : undefined })}`,
       ),
     enabled: !!id,

@@ -8,7 +8,7 @@ export type Task = ApiResponse<"/api/tasks/{id}/done", "post">;
 export function useTasks(status: "open" | "done" = "open") {
   return useQuery({
     queryKey: ["tasks", status],
-    queryFn: () => api.get<{ items: Task[] }>(`/api/tasks?status=${status}`),
+    queryFn: () => api.get<ApiResponse<"/api/tasks">>(`/api/tasks?status=${status}`),
   });
 }
 

@@ -20,7 +20,7 @@ export const TRAINING_READERS = ["secretariat", "admin", "approver", "auditor"] 
 export function useModules() {
   return useQuery({
     queryKey: ["training", "modules"],
-    queryFn: () => api.get<{ items: ModuleListItem[] }>("/api/training/modules"),
+    queryFn: () => api.get<ApiResponse<"/api/training/modules">>("/api/training/modules"),
   });
 }
 
@@ -77,7 +77,7 @@ export function useDashboard(enabled: boolean) {
 export function useRunReminders() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ assigned: number; reminded: number }>("/api/training/reminders"),
+    mutationFn: () => api.post<ApiResponse<"/api/training/reminders", "post">>("/api/training/reminders"),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["training"] }),
   });
 }
@@ -86,7 +86,7 @@ export function useAssign() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { moduleId: string; roles?: string[]; department?: string; dueAt?: string }) =>
-      api.post<{ created: number; skipped: number }>("/api/training/assignments", body),
+      api.post<ApiResponse<"/api/training/assignments", "post">>("/api/training/assignments", body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["training"] }),
   });
 }
