@@ -7668,6 +7668,10 @@ export interface paths {
                                     en: string;
                                     ja: string;
                                 };
+                                metiPress20250404: {
+                                    en: string;
+                                    ja: string;
+                                };
                                 mofInterpretation: {
                                     en: string;
                                     ja: string;
@@ -11125,9 +11129,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -11141,6 +11181,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -11250,6 +11291,19 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -11367,9 +11421,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -11383,6 +11473,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -11492,6 +11583,19 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -11609,9 +11713,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -11625,6 +11765,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -11734,6 +11875,19 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -11925,9 +12079,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -11941,6 +12131,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -12050,6 +12241,320 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            userId: string | null;
+                            username: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/flags/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a wrong consistency flag with the reason (stays dismissed for the same evidence; new evidence raises it again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: string;
+                            department: string | null;
+                            disclosureDueOn: string | null;
+                            disclosureMatches: {
+                                /** @enum {string} */
+                                method: "chosen" | "identifier" | "exact" | "similar" | "created" | "relinked";
+                                name: string;
+                                partyId: string;
+                                path: string;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                score: number | null;
+                            }[];
+                            disclosures: {
+                                content: {
+                                    affiliations: {
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "position" | "outside_appointment" | "talent_programme" | "honorary";
+                                        organisation: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        paid: boolean;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    career: {
+                                        from: string;
+                                        organisation: string;
+                                        position: string;
+                                        to: string | null;
+                                    }[];
+                                    funds: {
+                                        amountJpy: number | null;
+                                        confidentiality: boolean;
+                                        effortPercent: number;
+                                        from: string;
+                                        inERad: boolean;
+                                        programme: string;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                        /** @enum {string} */
+                                        status: "applied" | "received";
+                                        title: string;
+                                        to: string | null;
+                                    }[];
+                                    nonMonetary: {
+                                        confidentiality: boolean;
+                                        description: string;
+                                        from: string | null;
+                                        provider: {
+                                            /** @enum {string} */
+                                            kind?: "organization" | "person";
+                                            name: string;
+                                            partyId: string | null;
+                                        };
+                                    }[];
+                                    pledge: boolean;
+                                    submittedOn: string;
+                                };
+                                id: string;
+                                recordedAt: string;
+                                submittedOn: string;
+                                totalEffort: number;
+                                version: number;
+                            }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            email: string | null;
+                            eradResearcherNumber: string | null;
+                            flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items?: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key?: string;
+                                source: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            id: string;
+                            name: string;
+                            partyId: string;
+                            providerScreenings: {
+                                partyId: string;
+                                providerName: string;
+                                result: {
+                                    hits: {
+                                        decision: ("true_match" | "false_positive") | null;
+                                        entityId?: string;
+                                        match: boolean;
+                                        name: string;
+                                        programs: string[];
+                                        reason?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        score: number;
+                                        source: string;
+                                    }[];
+                                    runId: string;
+                                    screenedAt: string;
+                                };
+                                screenedAt: string;
+                            }[];
+                            residency: {
+                                basis: ({
+                                    date: string;
+                                    employedInJapan: boolean;
+                                    /** @enum {string} */
+                                    kind: "arrived_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    temporaryReturn?: boolean;
+                                } | {
+                                    atJapaneseMission?: boolean;
+                                    date: string;
+                                    employedAbroad: boolean;
+                                    /** @enum {string} */
+                                    kind: "left_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                    stayAbroadTwoYearsOrMore: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "long_term_in_japan";
+                                    /** @enum {string} */
+                                    personType?: "japanese_national" | "foreign_national";
+                                } | {
+                                    /** @enum {string} */
+                                    capacity: "foreign_government" | "international_organisation" | "diplomat_consular";
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "official_duty";
+                                } | {
+                                    date: string;
+                                    /** @enum {string} */
+                                    kind: "officer_decision";
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "resident" | "non_resident";
+                                }) | null;
+                                effectiveFrom: string;
+                                note: string | null;
+                                reason: {
+                                    en: string;
+                                    ja: string;
+                                } | null;
+                                recordedAt: string;
+                                /** @enum {string} */
+                                status: "resident" | "non_resident";
+                            }[];
+                            tokutei: {
+                                active: boolean;
+                                content: {
+                                    declaredOn: string;
+                                    evidence: string;
+                                    nextReviewOn: string | null;
+                                    pledge: boolean;
+                                    type1: {
+                                        applies: boolean;
+                                        counterparty: string;
+                                        detail: string;
+                                    };
+                                    type2: {
+                                        fiscalYear: string;
+                                        foreignIncomeJpy: number;
+                                        sources: string;
+                                        totalIncomeJpy: number;
+                                    };
+                                    type3: {
+                                        applies: boolean;
+                                        detail: string;
+                                    };
+                                };
+                                declaredOn: string;
+                                id: string;
+                                incomeShare: number | null;
+                                nextReviewOn: string;
+                                recordedAt: string;
+                                types: string[];
+                            }[];
+                            tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -12304,9 +12809,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -12320,6 +12861,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -12429,6 +12971,19 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -12548,9 +13103,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -12564,6 +13155,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -12673,6 +13265,19 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -12822,9 +13427,45 @@ export interface paths {
                                 totalEffort: number;
                                 version: number;
                             }[];
+                            dismissedFlags: {
+                                dismissalId: string;
+                                dismissedAt: string;
+                                dismissedBy: string;
+                                evidence: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                id: string;
+                                items: {
+                                    confidential?: boolean;
+                                    link: string | null;
+                                    where: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                key: string;
+                                reason: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             email: string | null;
                             eradResearcherNumber: string | null;
                             flags: {
+                                earlier?: {
+                                    at: string;
+                                    by: string;
+                                    newEvidence: {
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                };
                                 evidence: {
                                     en: string;
                                     ja: string;
@@ -12838,6 +13479,7 @@ export interface paths {
                                         ja: string;
                                     };
                                 }[];
+                                key?: string;
                                 source: string;
                                 title: {
                                     en: string;
@@ -12947,6 +13589,19 @@ export interface paths {
                                 types: string[];
                             }[];
                             tokuteiReviewOn: string | null;
+                            trainingRequired: {
+                                current: boolean;
+                                expiresAt: string | null;
+                                reasons: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                                slug: string;
+                                title: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
                             userId: string | null;
                             username: string | null;
                             version: number;
@@ -13135,9 +13790,45 @@ export interface paths {
                                     totalEffort: number;
                                     version: number;
                                 }[];
+                                dismissedFlags: {
+                                    dismissalId: string;
+                                    dismissedAt: string;
+                                    dismissedBy: string;
+                                    evidence: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    id: string;
+                                    items: {
+                                        confidential?: boolean;
+                                        link: string | null;
+                                        where: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                    }[];
+                                    key: string;
+                                    reason: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 email: string | null;
                                 eradResearcherNumber: string | null;
                                 flags: {
+                                    earlier?: {
+                                        at: string;
+                                        by: string;
+                                        newEvidence: {
+                                            link: string | null;
+                                            where: {
+                                                en: string;
+                                                ja: string;
+                                            };
+                                        }[];
+                                        reason: string;
+                                    };
                                     evidence: {
                                         en: string;
                                         ja: string;
@@ -13151,6 +13842,7 @@ export interface paths {
                                             ja: string;
                                         };
                                     }[];
+                                    key?: string;
                                     source: string;
                                     title: {
                                         en: string;
@@ -13260,6 +13952,19 @@ export interface paths {
                                     types: string[];
                                 }[];
                                 tokuteiReviewOn: string | null;
+                                trainingRequired: {
+                                    current: boolean;
+                                    expiresAt: string | null;
+                                    reasons: {
+                                        en: string;
+                                        ja: string;
+                                    }[];
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
                                 userId: string | null;
                                 username: string | null;
                                 version: number;
@@ -15237,6 +15942,353 @@ export interface paths {
                 path: {
                     id: string;
                     memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/members/{memberId}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an appointment (兼務先) the member states: an existing party or a new organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newParty?: {
+                            country?: string | null;
+                            name: string;
+                            notDuplicate?: boolean;
+                        };
+                        /** Format: uuid */
+                        partyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDueOn: string | null;
+                            assets: {
+                                accessLimits: string | null;
+                                authorised: {
+                                    memberId: string;
+                                    name: string;
+                                }[];
+                                authorisedMemberIds: string[];
+                                controlRef: string | null;
+                                controlStatus: string;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                location: string | null;
+                                sharedWithName: string | null;
+                                sharedWithPartyId: string | null;
+                                sharingAgreement: string | null;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            blockers: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                subject: string;
+                            }[];
+                            checks: {
+                                basis: string;
+                                conclusion: string | null;
+                                evidence: {
+                                    addedAt: string;
+                                    id: string;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                item: string;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                status: string;
+                            }[];
+                            department: string | null;
+                            fundingAgency: string;
+                            fundingProgramme: string;
+                            id: string;
+                            jpTags: string[];
+                            measures: {
+                                addresses: string[];
+                                description: string;
+                                dueOn: string | null;
+                                id: string;
+                                kind: string;
+                                ownerName: string;
+                                ownerUserId: string;
+                                status: string;
+                            }[];
+                            members: {
+                                appointments: {
+                                    name: string;
+                                    partyId: string;
+                                }[];
+                                disclosureDueOn: string | null;
+                                eradResearcherNumber: string | null;
+                                hasDisclosure: boolean;
+                                id: string;
+                                name: string;
+                                noAccount: boolean;
+                                personId: string;
+                                pledge: {
+                                    dueOn: string;
+                                    givenOn: string | null;
+                                    id: string;
+                                } | null;
+                                pledgeRequired: boolean;
+                                /** @enum {string} */
+                                pledgeState: "given" | "pending" | "overdue" | "missing";
+                                role: string;
+                                training: {
+                                    current: boolean;
+                                    slug: string;
+                                    title: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    why?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                }[];
+                                undisclosed: {
+                                    en: string;
+                                    ja: string;
+                                }[];
+                            }[];
+                            number: number;
+                            partners: {
+                                country: string | null;
+                                id: string;
+                                name: string;
+                                note: string | null;
+                                partyId: string;
+                                role: string;
+                                screenedAt: string | null;
+                                screening: {
+                                    liveHits: {
+                                        decided: boolean;
+                                        list: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        name: string;
+                                        source: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            readyAt: string | null;
+                            requiredModules: string[];
+                            specifiedProgramme: boolean;
+                            status: string;
+                            summary: string | null;
+                            title: string;
+                            usFederal: boolean;
+                            usTags: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/members/{memberId}/appointments/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an appointment (兼務先) from a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                    partyId: string;
                 };
                 cookie?: never;
             };
@@ -26190,7 +27242,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Modules a person must have passed (and still current) before submitting a disclosure */
+        /** Modules a disclosure declaring a foreign post, talent programme or 特定類型 requires (current pass) */
         get: {
             parameters: {
                 query?: never;
