@@ -401,6 +401,8 @@ export type EngineSnapshot = {
   /** Names of the features in users' `recent` rows and peers' `dist` blocks (v2). */
   recentFeatures?: string[];
   distributionFeatures?: string[];
+  /** Detector-wide state by detector id (DetectorInstance.shared), e.g. device → accounts (v2). */
+  detectors?: Record<string, unknown>;
 };
 
 type Hook = (e: EventContext, s: unknown) => void;
@@ -1443,6 +1445,9 @@ export function createInsiderEngine(deps: EngineDeps) {
         },
       ]),
       scores: [...scoreDays].map(([day, h]) => [day, [...h.entries()].filter(([, v]) => v > 0)]),
+      detectors: Object.fromEntries(
+        instances.flatMap((inst, k) => (inst.shared ? [[DETECTORS[k]!.id, inst.shared.snapshot()]] : [])),
+      ),
     };
   }
 
@@ -1463,6 +1468,10 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (watermark === null) watermark = Number.NEGATIVE_INFINITY;
     closedThrough = Number.isFinite(watermark) ? dayOf(watermark - latenessMs) - 1 : Number.NEGATIVE_INFINITY;
     Object.assign(stats, s.stats);
+    instances.forEach((inst, k) => {
+      const raw = s.detectors?.[DETECTORS[k]!.id];
+      if (inst.shared && raw !== undefined) inst.shared.restore(raw);
+    });
     for (const [h, v] of s.hosts)
       hosts.set(h, { total: v.total, users: new Map(v.users), owner: v.owner, ownerCount: v.ownerCount });
     for (const [k, v] of s.peers) {
@@ -1579,6 +1588,7 @@ export function createInsiderEngine(deps: EngineDeps) {
   function observe(ev: ActivityEvent): void {
     if (ev.t > watermark) advance(ev.t);
     if (ev.kind === "logon" && ev.action === "logon") countHostLogon(ev.host, ev.user);
+    if (ev.kind === "logon") for (const inst of instances) inst.observe?.(ev);
   }
 
   // Restored last: every piece of state above is declared by now.
