@@ -17,7 +17,7 @@
  * list the organisation can replace; its own VPN/proxy egress networks are approved and never
  * count); a second session from another network while one is open; a remote-desktop tool started
  * by someone who does not usually use one; a device (host or client device id) that other accounts
- * also logged in from remotely within 30 days (one machine, several identities — the laptop-farm and
+ * also logged in from remotely within 30 days (8 points: weak alone; one machine, several identities — the laptop-farm and
  * "one worker, several personas" pattern; multi-user hosts such as VDI servers, the engine's shared
  * machines and devices listed in `sharedDevices` never count, nor a device with more than
  * `maxDeviceAccounts` accounts). Overlapping sessions count when the second one comes from another
@@ -187,6 +187,16 @@ export function inNetwork(ip: string, cidr: string): boolean {
 /** Private and loopback ranges (RFC 1918, RFC 4193, loopback): the office side of the network. */
 const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "fc", "fd", "::1"];
 
+/**
+ * Whether a logon came from outside the organisation's networks (a source address that is neither
+ * private nor in `officeNetworks`). Such sign-ins are this detector's to judge; the other-machines
+ * detector (case 5, someone at a colleague's PC) leaves them alone so one event is not counted twice.
+ */
+export function remoteSignIn(srcIp: string, officeNetworks: readonly string[] = []): boolean {
+  if (srcIp === "") return false;
+  return ![...PRIVATE, ...officeNetworks].some((n) => inNetwork(srcIp, n));
+}
+
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 const net = (l: { asn: number; country: string }) => (l.asn > 0 ? `AS${l.asn}` : l.country);
 
@@ -292,7 +302,9 @@ export const remoteIdentity = defineDetector<State>({
     {
       id: "I-REMOTE-SHARED-DEVICE",
       kind: "behaviour",
-      weight: 12,
+      // Weak alone (a family PC is shared too): fewer points than the other signs; it counts
+      // fully towards the case, which needs a second sign.
+      weight: 8,
       cases: [7],
       label: {
         ja: "複数のアカウントが使う端末",
