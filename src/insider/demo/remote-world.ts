@@ -273,7 +273,8 @@ export function createRemoteWorld<P>(deps: {
       session(out, user, a.device, t, t + rr.int(2, 6) * 3_600_000, a.vps, a.plan);
     }
     if (!work) return;
-    const t0 = dayT(di, work.start) - rr.int(1, 10) * 60_000;
+    // The laptop is logged on first (the CERT logon row), then the VPN or the sign-in follows.
+    const t0 = dayT(di, work.start) + rr.int(1, 10) * 60_000;
     const t1 = dayT(di, work.end);
     const trip = r.trips.find((x) => di >= x.from && di <= x.to);
     if (trip) {

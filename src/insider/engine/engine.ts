@@ -651,7 +651,7 @@ export function createInsiderEngine(deps: EngineDeps) {
       action: ev.action,
       host: ev.host,
       hostContext: CTX_NAMES[ctx]!,
-      object: ev.object.length > 500 ? ev.object.slice(0, 500) : ev.object,
+      object: ev.object !== "" ? (ev.object.length > 500 ? ev.object.slice(0, 500) : ev.object) : origin(ev),
       recipients: ev.recipients.length > 50 ? ev.recipients.slice(0, 50) : [...ev.recipients],
       attachments: [...ev.attachments],
       bytes: ev.bytes,
@@ -661,6 +661,17 @@ export function createInsiderEngine(deps: EngineDeps) {
       sourceLine: ev.sourceLine,
       sourceId: ev.sourceId,
     });
+  }
+
+  /**
+   * What an evidence row shows for an event without an object: where a sign-in came from
+   * (`203.0.113.7 (JP AS2516 KDDI CORPORATION)`) or the program a process event started.
+   */
+  function origin(ev: ActivityEvent): string {
+    if (ev.kind === "process") return ev.process;
+    if (ev.kind !== "logon" || ev.srcIp === "") return "";
+    const where = [ev.country, ev.asNumber > 0 ? `AS${ev.asNumber}` : "", ev.asOrg].filter(Boolean).join(" ");
+    return where === "" ? ev.srcIp : `${ev.srcIp} (${where.slice(0, 200)})`;
   }
 
   function rememberConfFile(u: UserState, name: string, asset: ConfidentialAsset): void {
