@@ -395,7 +395,7 @@ export const remoteIdentity = defineDetector<State>({
     const isOffice = (ip: string) => office.some((n) => inNetwork(ip, n));
 
     /** Records a remote login on a device; returns how many other accounts used it within the window. */
-    function useDevice(host: string, user: string, t: number): number {
+    function recordDeviceLogin(host: string, user: string, t: number): number {
       const key = host.toLowerCase();
       let accounts = deviceAccounts.get(key);
       if (!accounts) {
@@ -434,7 +434,7 @@ export const remoteIdentity = defineDetector<State>({
       }
       e.x[F_REMOTE]!++;
       if (ev.host !== "") {
-        const others = useDevice(ev.host, ev.user, ev.t);
+        const others = recordDeviceLogin(ev.host, ev.user, ev.t);
         const multiUser =
           others + 1 > maxDeviceAccounts ||
           sharedDevices.has(ev.host.toLowerCase()) ||
@@ -514,7 +514,7 @@ export const remoteIdentity = defineDetector<State>({
       }),
       observe(ev: ActivityEvent) {
         if (ev.action !== "logon" || ev.host === "" || ev.srcIp === "" || isOffice(ev.srcIp)) return;
-        useDevice(ev.host, ev.user, ev.t);
+        recordDeviceLogin(ev.host, ev.user, ev.t);
       },
       shared: {
         snapshot: () => [...deviceAccounts].map(([host, accounts]) => [host, [...accounts]]),
