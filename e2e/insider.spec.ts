@@ -155,3 +155,39 @@ test("the insider pages work in English", async ({ page }) => {
   await page.getByText("日本語", { exact: true }).click();
   expect(problems).toEqual([]);
 });
+
+test("a remote-identity alert (case 7) from the demo's ECS sign-ins shows its reasons and evidence in Japanese and English", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await login(page, "sato");
+  await japanese(page);
+  // The demo organisation has a laptop-farm insider: VPN sign-ins and process starts read from
+  // remote.ecs.jsonl (ECS source.ip / geo / as, process.name).
+  await page.goto("/insider?case=7");
+  const row = page.getByTestId("insider-alerts").locator("tbody tr").first();
+  await expect(row).toContainText("ケース7");
+  await row.getByRole("link", { name: /^P-/ }).click();
+  await expect(page.getByRole("heading", { name: /^アラート：P-/ })).toBeVisible();
+  await expect(page.getByText(/ケース7: なりすまし IT 労働者による遠隔からのアカウント利用/)).toBeVisible();
+  const breakdown = page.getByTestId("score-breakdown");
+  await expect(breakdown).toContainText("本人以外による遠隔からのアカウント利用の疑い");
+  await expect(breakdown).toContainText(
+    /リモートデスクトップツールの使用|移動不可能な複数国からのログイン|VPS・匿名化ネットワーク経由のログイン/,
+  );
+  // The evidence: sign-ins with where they came from (address masked before a reveal) and the
+  // remote-desktop program, each with its line in the ECS file.
+  const timeline = page.getByTestId("evidence-timeline");
+  await expect(timeline).toContainText(/remote\.ecs\.jsonl:\d+/);
+  await expect(timeline).toContainText(/anydesk\.exe|rustdesk\.exe|remoting_host\.exe|teamviewer\.exe/);
+  await expect(timeline).toContainText("プロセス");
+  await expect(timeline).toContainText(/\d+\.\d+\.x\.x \([A-Z]{2} AS\d+/);
+
+  await page.getByText("English", { exact: true }).click();
+  await expect(page.getByText(/Case 7: Account used remotely under a false identity/)).toBeVisible();
+  await expect(breakdown).toContainText("Account possibly used remotely by someone other than its holder");
+  await expect(timeline).toContainText("Process");
+  await expect(timeline).toContainText(/\d+\.\d+\.x\.x \([A-Z]{2} AS\d+/);
+  await page.getByText("日本語", { exact: true }).click();
+  expect(problems).toEqual([]);
+});

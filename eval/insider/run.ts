@@ -10,7 +10,9 @@
  *   - every seeded insider has a malicious user-day within the 1 % budget of user-days, and
  *   - is alerted no later than the day after their first exfiltration event;
  *   - benign people who left during the period are alerted at most 10 % of them;
- *   - benign people are alerted at most 5 % of them over the period.
+ *   - benign people are alerted at most 5 % of them over the period;
+ *   - case 7 (realistic profile): the benign remote-access look-alikes (home workers, travellers,
+ *     IT support with remote-desktop tools, shared home PCs) are alerted at most 10 % of them.
  * Exits 1 when a target is missed. `--profile realistic|classic` runs one profile only.
  *
  * With `--data DIR --answers insiders.csv [--release r4.2]`: evaluates any CERT-format directory and
@@ -50,7 +52,13 @@ const { values } = parseArgs({
 });
 
 /** Targets of issue 12 (see the file comment). */
-export const TARGETS = { budget: 0.01, maxDelayDays: 1, benignLeavers: 0.1, benign: 0.05 } as const;
+export const TARGETS = {
+  budget: 0.01,
+  maxDelayDays: 1,
+  benignLeavers: 0.1,
+  benign: 0.05,
+  remoteLookalikes: 0.1,
+} as const;
 
 async function main(): Promise<number> {
   const release = values.release as CertRelease | undefined;
@@ -126,7 +134,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function gateFailures(report: EvaluationReport): string[] {
+function gateFailures(report: EvaluationReport & { remoteLookalikes?: RemoteLookalikes | null }): string[] {
   const out: string[] = [];
   for (const p of report.perInsider) {
     if (p.bestRankPercent === null || p.bestRankPercent > TARGETS.budget * 100)
@@ -144,6 +152,9 @@ function gateFailures(report: EvaluationReport): string[] {
     out.push(
       `benign leavers alerted ${report.benignLeavers.alerted}/${report.benignLeavers.people} (${pct(report.benignLeavers.rate)}) > 10 %`,
     );
+  const look = report.remoteLookalikes;
+  if (look && look.people > 0 && look.rate > TARGETS.remoteLookalikes)
+    out.push(`remote-access look-alikes alerted ${look.alerted}/${look.people} (${pct(look.rate)}) > 10 %`);
   if (report.benign.rate > TARGETS.benign)
     out.push(
       `benign people alerted ${report.benign.alerted}/${report.benign.people} (${pct(report.benign.rate)}) > 5 %`,
@@ -164,13 +175,19 @@ async function evaluateDirectory(
   const groups = await readPopulationGroups(answers);
   const days: ScoredDay[] = [];
   const alertedUsers = new Set<string>();
+  /** Users with an alert that carries case 7 or a remote-access indicator. */
+  const remoteAlerted = new Set<string>();
   const t0 = Date.now();
   const result = await analyseDataset({
     target: dataDir,
     ...(release ? { release } : {}),
     sink: {
       userDay: (r) => days.push({ user: r.user, day: r.day, score: r.score, alerted: r.alertKey !== null }),
-      alert: (a) => alertedUsers.add(a.user),
+      alert: (a) => {
+        alertedUsers.add(a.user);
+        if (a.cases.includes(7) || a.indicators.some((i) => i.id.startsWith("I-REMOTE-")))
+          remoteAlerted.add(a.user);
+      },
     },
   });
   const seconds = (Date.now() - t0) / 1000;
@@ -184,9 +201,23 @@ async function evaluateDirectory(
   const leavers = new Set<string>();
   for (const p of result.directory.people.values())
     if (p.endDay !== null && p.endDay >= first && p.endDay <= last) leavers.add(p.userId);
+  const insiderUsers = new Set(labels.map((l) => l.user));
+  const look = groups
+    ? [...groups].filter(([u, g]) => g.includes("remote-lookalike") && !insiderUsers.has(u)).map(([u]) => u)
+    : [];
+  const remoteLookalikes: RemoteLookalikes | null =
+    look.length > 0
+      ? {
+          people: look.length,
+          alerted: look.filter((u) => alertedUsers.has(u)).length,
+          rate: look.filter((u) => alertedUsers.has(u)).length / look.length,
+          alertedForRemote: look.filter((u) => remoteAlerted.has(u)).length,
+        }
+      : null;
   return {
     dataset: name,
     release: release ?? "auto",
+    remoteLookalikes,
     events,
     seconds: Math.round(seconds * 10) / 10,
     eventsPerSecond: Math.round(events / seconds),
@@ -196,7 +227,17 @@ async function evaluateDirectory(
   };
 }
 
-type MarkdownInput = EvaluationReport & { profile?: string; dataset: string };
+/**
+ * Benign people whose remote access looks like case 7 (generated data): alerted at all, and alerted
+ * with case 7 or a remote-access indicator among the alert's reasons.
+ */
+type RemoteLookalikes = { people: number; alerted: number; rate: number; alertedForRemote: number };
+
+type MarkdownInput = EvaluationReport & {
+  profile?: string;
+  dataset: string;
+  remoteLookalikes?: RemoteLookalikes | null;
+};
 
 /** The per-case table of docs/benchmarks.md for one result. */
 function markdown(r: MarkdownInput): string {
@@ -222,6 +263,11 @@ function markdown(r: MarkdownInput): string {
     "",
     `Benign people alerted: ${r.benign.alerted}/${r.benign.people} (${pct(r.benign.rate)}); benign leavers alerted: ${r.benignLeavers.alerted}/${r.benignLeavers.people} (${pct(r.benignLeavers.rate)}).`,
   );
+  if (r.remoteLookalikes)
+    lines.push(
+      "",
+      `Remote-access look-alikes alerted: ${r.remoteLookalikes.alerted}/${r.remoteLookalikes.people} (${pct(r.remoteLookalikes.rate)}), of them with case 7 or a remote-access reason: ${r.remoteLookalikes.alertedForRemote}.`,
+    );
   const groups = Object.entries(r.benignGroups);
   if (groups.length > 0)
     lines.push(

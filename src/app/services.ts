@@ -318,7 +318,7 @@ export function createServices({
     repo: createInsiderRepo(),
     audit,
     settings,
-    engineDefaults: { budget: config.insider.budget },
+    engineDefaults: { budget: config.insider.budget, detectors: config.insider.detectors },
     revealCheck: (actor) => auth.revealCheck(actor),
     ...(clock ? { clock } : {}),
   });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "../db/schema.js";
 import { parseAlertBudget } from "../insider/engine/budget-spec.js";
+import { parseDetectorSettings } from "../insider/engine/detector-settings.js";
 import type { AlertBudget } from "../insider/engine/engine.js";
 
 const KNOWN_ROLES: readonly Role[] = [
@@ -322,6 +323,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description:
       "Insider-risk investigation budget: percentile:P (top 100−P % of user-days), top:N (N user-days a day) or fixed:POINTS, optionally ,floor:N; case patterns always alert",
   },
+  {
+    name: "SEKIMORI_INSIDER_DETECTORS_FILE",
+    default: "",
+    description:
+      "JSON file of insider detector settings by detector id, e.g. remote-identity approvedAsns (own VPN egress), hostingAsns, officeNetworks, sharedDevices (docs/insider-risk.md)",
+  },
 ];
 
 export type Config = {
@@ -371,7 +378,7 @@ export type Config = {
   approaches: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   training: { reminderDays: number };
   audit: { keyFile: string; checkpointFile: string; checkpointSeconds: number };
-  insider: { budget: AlertBudget };
+  insider: { budget: AlertBudget; detectors: Record<string, Record<string, unknown>> };
   /** Single sign-on (src/sso): provider file and the local-password policy. */
   sso: { providersFile: string | undefined; passwordLogin: boolean; breakGlassUsers: string[] };
 };
@@ -450,6 +457,15 @@ export function loadConfig(env: Source = process.env): Config {
       return parseAlertBudget(get("SEKIMORI_INSIDER_BUDGET") ?? defaultOf("SEKIMORI_INSIDER_BUDGET"));
     } catch (e) {
       throw new ConfigError(`SEKIMORI_INSIDER_BUDGET: ${(e as Error).message}`);
+    }
+  };
+  const insiderDetectors = (): Record<string, Record<string, unknown>> => {
+    const file = get("SEKIMORI_INSIDER_DETECTORS_FILE");
+    if (!file) return {};
+    try {
+      return parseDetectorSettings(JSON.parse(readFileSync(file, "utf8")));
+    } catch (e) {
+      throw new ConfigError(`SEKIMORI_INSIDER_DETECTORS_FILE ${file}: ${(e as Error).message}`);
     }
   };
   const urls = (name: string): string[] => {
@@ -562,7 +578,7 @@ export function loadConfig(env: Source = process.env): Config {
       ),
       checkpointSeconds: int("SEKIMORI_AUDIT_CHECKPOINT_SECONDS", 60, 1),
     },
-    insider: { budget: insiderBudget() },
+    insider: { budget: insiderBudget(), detectors: insiderDetectors() },
     sso: {
       providersFile: get("SEKIMORI_SSO_PROVIDERS_FILE"),
       passwordLogin: bool("SEKIMORI_PASSWORD_LOGIN", true),

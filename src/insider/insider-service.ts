@@ -43,6 +43,7 @@ import {
   type MaskContext,
   maskAddress,
   maskObject,
+  maskSourceAddress,
   pseudonymOf,
 } from "./privacy.js";
 
@@ -822,7 +823,11 @@ export function createInsiderService({
       action: row.action,
       host: row.host,
       hostContext: row.host_context,
-      object: mask ? maskObject(row.object, mask) : row.object,
+      object: mask
+        ? row.kind === "logon"
+          ? maskSourceAddress(row.object)
+          : maskObject(row.object, mask)
+        : row.object,
       recipients: mask ? row.recipients.map((r) => maskAddress(r, mask)) : row.recipients,
       attachments: mask ? row.attachments.map((a) => maskObject(a, mask)) : row.attachments,
       bytes: Number(row.bytes),

@@ -41,6 +41,8 @@ describe("ingesting a CERT-format directory", () => {
       "file.csv",
       "http.csv",
       "logon.csv",
+      // Case 7: VPN / identity-provider sign-ins and process starts in Elastic Common Schema.
+      "remote.ecs.jsonl",
     ]);
     expect(first.events).toBeGreaterThan(20_000);
     expect(first.malformed).toBe(9);

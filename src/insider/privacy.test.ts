@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { feedbackFrom, type MaskContext, maskAddress, maskObject, pseudonymOf } from "./privacy.js";
+import {
+  feedbackFrom,
+  type MaskContext,
+  maskAddress,
+  maskObject,
+  maskSourceAddress,
+  pseudonymOf,
+} from "./privacy.js";
 
 describe("pseudonyms", () => {
   it("are stable per secret, differ between accounts and installations, and read cleanly", () => {
@@ -63,5 +70,14 @@ describe("triage feedback", () => {
       now,
     );
     expect(many.indicators!["I-JOB-SEARCH"]).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ["203.0.113.7 (JP AS2516 KDDI CORPORATION)", "203.0.x.x (JP AS2516 KDDI CORPORATION)"],
+    ["2001:db8:85a3::8a2e:370:7334 (US AS7922 COMCAST-7922)", "2001:db8::x (US AS7922 COMCAST-7922)"],
+    ["10.20.3.4", "10.20.x.x"],
+    ["", ""],
+  ])("masks a sign-in's source address %s → %s, keeping country and network", (raw, masked) => {
+    expect(maskSourceAddress(raw)).toBe(masked);
   });
 });

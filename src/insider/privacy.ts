@@ -49,6 +49,17 @@ export function maskObject(text: string, ctx: MaskContext): string {
   );
 }
 
+/**
+ * Masks the address of a sign-in's source in a pseudonymised view: an IPv4 address keeps its first
+ * two octets (`203.0.x.x`), an IPv6 address its first two groups; the country and network that
+ * follow stay, because they are what the analyst judges, while a home address could identify the person.
+ */
+export function maskSourceAddress(text: string): string {
+  return text
+    .replace(/\b(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\b/g, "$1.x.x")
+    .replace(/^([0-9a-f]{1,4}:[0-9a-f]{1,4}):[0-9a-f:]*(?=\s|$)/i, "$1::x");
+}
+
 export type DecidedAlert = {
   subjectKey: string;
   status: "confirmed" | "non_issue";

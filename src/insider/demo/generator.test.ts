@@ -41,11 +41,41 @@ describe("demo dataset generator", () => {
     const answers = readFileSync(path.join(dir, "answers/insiders.csv"), "utf8").trim().split("\n");
     expect(answers[0]).toBe("dataset,scenario,details,user,start,end");
     expect(new Set(answers.slice(1).map((l) => l.split(",")[1]))).toEqual(
-      new Set(["1", "2", "3", "4", "5", "6"]),
+      new Set(["1", "2", "3", "4", "5", "6", "7"]),
     );
     expect(summary.insiders.every((p) => Number.isFinite(p.firstExfiltration) && p.details.length > 0)).toBe(
       true,
     );
+  });
+
+  it("writes case 7's remote sign-ins and process starts as ECS, with insiders and look-alikes", () => {
+    const lines = readFileSync(path.join(dir, "remote.ecs.jsonl"), "utf8").trim().split("\n");
+    type EcsDoc = {
+      "@timestamp": string;
+      user: { name: string };
+      host: { name: string };
+      event: { category: string[] };
+      source?: { as?: { number: number }; geo?: { country_iso_code: string } };
+      process?: { name: string };
+    };
+    const docs = lines.map((l) => JSON.parse(l) as EcsDoc);
+    expect(docs.every((d) => typeof d["@timestamp"] === "string" && d.user.name && d.host.name)).toBe(true);
+    const times = docs.map((d) => Date.parse(d["@timestamp"]));
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
+    expect(docs.some((d) => (d.source?.as?.number ?? 0) > 0 && d.source?.geo?.country_iso_code)).toBe(true);
+    expect(docs.some((d) => d.event.category.includes("process") && d.process?.name)).toBe(true);
+    const farm = summary.insiders.find((p) => p.case === 7);
+    expect(farm?.variant).toBe("laptop-farm");
+    expect(farm!.details.every((l) => l.startsWith("remote,R"))).toBe(true);
+    const population = readFileSync(path.join(dir, "answers/population.csv"), "utf8");
+    expect(population).toContain("remote-lookalike;remote-");
+    // The classic profile (before issue 12) has no remote world.
+    const classic = new Map<string, string>();
+    generateCertDataset(
+      { users: 40, days: 30, seed: 5, profile: "classic" },
+      { append: (f, t) => classic.set(f, (classic.get(f) ?? "") + t) },
+    );
+    expect(classic.has("remote.ecs.jsonl")).toBe(false);
   });
 
   it("is reproducible from its seed", () => {
@@ -73,6 +103,7 @@ describe("demo dataset generator", () => {
     const malformed = result.sources.flatMap((s) => s.stats.samples);
     expect(malformed.length).toBeGreaterThanOrEqual(3);
     expect(malformed.every((m) => m.line > 1 && m.file.endsWith(".csv"))).toBe(true);
+    expect(result.sources.find((s) => s.file.rel === "remote.ecs.jsonl")?.stats.malformed).toBe(0);
     expect(result.engine.stats.unknownUsers).toBe(2);
     const labels = await readAnswers(path.join(dir, "answers/insiders.csv"));
     const report = evaluate(days, labels);

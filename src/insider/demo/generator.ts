@@ -16,6 +16,7 @@
  */
 import { certDate, daysFromCivil, MS_PER_DAY, MS_PER_HOUR, weekdayOfDay } from "../engine/time.js";
 import { Random } from "./random.js";
+import { createRemoteWorld, type EcsRow, type RemotePlan } from "./remote-world.js";
 
 export type GeneratorOptions = {
   users: number;
@@ -200,6 +201,8 @@ type Profile = {
   leaving: LeaverPlan | null;
   /** Behaviour groups for the eval's per-group report (answers/population.csv). */
   groups: string[];
+  /** realistic: VPN / identity-provider sign-ins and process starts (remote.ecs.jsonl), case 7. */
+  remote: RemotePlan<InsiderPlan> | null;
 };
 
 /** A benign leaver's last weeks: job hunting, contact with the next employer, taking personal files. */
@@ -364,6 +367,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       hrRecord: true,
       leaving: null,
       groups: [],
+      remote: null,
     });
   }
   const byId = new Map(profiles.map((p) => [p.id, p]));
@@ -867,6 +871,11 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       });
     }
   }
+  // Case 7 and its look-alikes (realistic only), from their own random stream so the CERT files and
+  // the other cases stay as they were.
+  const rr = new Random(((options.seed ?? 42) ^ 0x7e3071) >>> 0);
+  const remote = createRemoteWorld<InsiderPlan>({ rr, nDays, dayT, weekdaysIn, isWeekday });
+  if (realistic) addRemotePopulation();
   const planByUser = new Map<string, (typeof plans)[number][]>();
   for (const pl of plans) planByUser.set(pl.user, [...(planByUser.get(pl.user) ?? []), pl]);
 
@@ -932,6 +941,7 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   );
   sink.append("email.csv", "id,date,user,pc,to,cc,bcc,from,activity,size,attachments,content\n");
   sink.append("http.csv", "id,date,user,pc,url,content\n");
+  let ecsId = 0;
 
   // ---------- daily activity ----------
   let events = 0;
@@ -970,9 +980,11 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
     }
     const weekday = isWeekday(di);
     const out: Row[] = [];
+    const ecs: EcsRow<InsiderPlan>[] = [];
     for (const p of profiles) {
       if (di < p.startDay || di > p.endDay) continue;
-      normalDay(p, di, weekday, out);
+      const work = normalDay(p, di, weekday, out);
+      if (p.remote) remote.day(p.id, p.pc, p.remote, di, work, ecs);
       if (realistic) realisticDay(p, di, weekday, out);
       for (const pl of planByUser.get(p.id) ?? []) pl.act(di, out);
     }
@@ -1014,6 +1026,23 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       if (lines.length > 0) sink.append(`${name}.csv`, `${lines.join("\n")}\n`);
     }
     events += out.length;
+    if (ecs.length > 0) {
+      ecs.sort((a, b) => a.t - b.t);
+      const lines: string[] = [];
+      for (const r of ecs) {
+        const id = `R${String(++ecsId).padStart(8, "0")}`;
+        (r.doc.event as Record<string, unknown>).id = id;
+        lines.push(JSON.stringify(r.doc));
+        if (r.malicious) {
+          const host = (r.doc.host as { name: string }).name;
+          const action = (r.doc.event as { action: string }).action;
+          r.malicious.details.push(`remote,${id},${certDate(r.t)},${r.user},${host},${action}`);
+          markExfil(r.malicious, r.t);
+        }
+      }
+      sink.append("remote.ecs.jsonl", `${lines.join("\n")}\n`);
+      events += ecs.length;
+    }
   }
 
   // ---------- answer key ----------
@@ -1144,6 +1173,74 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       if (hunting) p.groups.push("leaver-hunting");
       if (employer) p.groups.push("leaver-mails-next-employer");
       if (takeHome) p.groups.push("leaver-takes-personal-files");
+    }
+  }
+
+  /**
+   * realistic: who works remotely and how (see remote-world.ts), and the case-7 insiders: a laptop
+   * kept at a facilitator's home and driven from elsewhere ("laptop-farm", even k), and one worker
+   * holding two accounts from one machine ("two-personas", odd k).
+   */
+  function addRemotePopulation(): void {
+    const lookalike = (p: Profile, group: string) => p.groups.push("remote-lookalike", group);
+    for (const p of profiles) {
+      if (p.insider) continue;
+      if (p.role === "ITAdmin") {
+        p.remote = remote.plan({ tools: remote.itTools() });
+        lookalike(p, "remote-it-support");
+      } else if (rr.chance(0.03)) {
+        p.remote = remote.plan({ fulltime: true });
+        lookalike(p, "remote-fulltime");
+      } else if (rr.chance(0.06)) {
+        p.remote = remote.plan({ trips: remote.trips() });
+        lookalike(p, "remote-traveller");
+      } else if (rr.chance(0.22)) {
+        p.remote = remote.plan();
+        lookalike(p, "remote-hybrid");
+      }
+      if (p.remote && p.role !== "ITAdmin" && rr.chance(0.03)) {
+        p.remote.toolOnceDay = rr.pick(weekdaysIn(20, nDays - 1));
+        p.groups.push("remote-tool-once");
+      }
+    }
+    // Couples who share a home PC (two accounts, one machine, one line).
+    const hybrids = profiles.filter((p) => p.groups.includes("remote-hybrid") && p.endDay > nDays);
+    for (let i = Math.max(1, Math.round(nUsers / 300)); i > 0 && hybrids.length >= 2; i--) {
+      const [a, b] = rr.sample(hybrids, 2) as [Profile, Profile];
+      hybrids.splice(hybrids.indexOf(a), 1);
+      hybrids.splice(hybrids.indexOf(b), 1);
+      const device = remote.newDevice("HOME-PC");
+      const home = remote.homeNet();
+      for (const p of [a, b]) {
+        p.remote = { ...p.remote!, homeDevice: device, home };
+        p.groups.push("remote-shared-home-device");
+      }
+    }
+    const chooseRemote = () => {
+      const list = candidates((q) => q.role !== "ITAdmin" && q.remote === null);
+      const p = rr.pick(list.length > 0 ? list : candidates(() => true));
+      p.insider = true;
+      p.groups.push("insider");
+      return p;
+    };
+    for (let k = 0; k < perCase; k++) {
+      const from = rr.int(minStart, Math.max(minStart, nDays - 25));
+      const to = Math.min(nDays - 1, from + 20);
+      if (k % 2 === 0) {
+        const p = chooseRemote();
+        const plan = addPlan(p, 7, "laptop-farm", from, to, () => {});
+        p.remote = remote.plan({ fulltime: true });
+        p.remote.attack = remote.attack(plan, "laptop-farm", from, to);
+      } else {
+        const a = chooseRemote();
+        const b = chooseRemote();
+        const planA = addPlan(a, 7, "two-personas", from, to, () => {});
+        const planB = addPlan(b, 7, "two-personas", from, to, () => {});
+        a.remote = remote.plan({ officeUntil: rr.int(8, 20) });
+        b.remote = remote.plan({ officeUntil: rr.int(8, 20) });
+        a.remote.attack = remote.attack(planA, "two-personas", from, to);
+        b.remote.attack = remote.attack(planB, "two-personas", from, to, a.remote.attack);
+      }
     }
   }
 
@@ -1351,9 +1448,15 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
   }
 
   // ---------- one ordinary day of one person ----------
-  function normalDay(p: Profile, di: number, weekday: boolean, out: Row[]): void {
+  /** Writes one ordinary day; returns its working hours (null: not working). */
+  function normalDay(
+    p: Profile,
+    di: number,
+    weekday: boolean,
+    out: Row[],
+  ): { start: number; end: number } | null {
     const working = weekday ? !rng.chance(p.absence) : rng.chance(p.weekendRate);
-    if (!working) return;
+    if (!working) return null;
     const start = weekday ? rng.normal(p.startHour, 0.35) : rng.normal(11, 1.5);
     const end = weekday ? start + rng.normal(p.workLen, 0.5) : start + rng.normal(3, 1);
     const at = () => dayT(di, start + rng.next() * Math.max(0.5, end - start));
@@ -1597,5 +1700,6 @@ export function generateCertDataset(options: GeneratorOptions, sink: DatasetSink
       );
     if (rng.chance(0.5))
       email(out, p, pc, at(), [p.email], [], "Receive", rng.pick(p.extContacts), rng.int(3000, 200_000));
+    return { start, end };
   }
 }

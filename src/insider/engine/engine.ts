@@ -401,6 +401,8 @@ export type EngineSnapshot = {
   /** Names of the features in users' `recent` rows and peers' `dist` blocks (v2). */
   recentFeatures?: string[];
   distributionFeatures?: string[];
+  /** Detector-wide state by detector id (DetectorInstance.shared), e.g. device → accounts (v2). */
+  detectors?: Record<string, unknown>;
 };
 
 type Hook = (e: EventContext, s: unknown) => void;
@@ -649,7 +651,7 @@ export function createInsiderEngine(deps: EngineDeps) {
       action: ev.action,
       host: ev.host,
       hostContext: CTX_NAMES[ctx]!,
-      object: ev.object.length > 500 ? ev.object.slice(0, 500) : ev.object,
+      object: ev.object !== "" ? (ev.object.length > 500 ? ev.object.slice(0, 500) : ev.object) : origin(ev),
       recipients: ev.recipients.length > 50 ? ev.recipients.slice(0, 50) : [...ev.recipients],
       attachments: [...ev.attachments],
       bytes: ev.bytes,
@@ -659,6 +661,17 @@ export function createInsiderEngine(deps: EngineDeps) {
       sourceLine: ev.sourceLine,
       sourceId: ev.sourceId,
     });
+  }
+
+  /**
+   * What an evidence row shows for an event without an object: where a sign-in came from
+   * (`203.0.113.7 (JP AS2516 KDDI CORPORATION)`) or the program a process event started.
+   */
+  function origin(ev: ActivityEvent): string {
+    if (ev.kind === "process") return ev.process;
+    if (ev.kind !== "logon" || ev.srcIp === "") return "";
+    const where = [ev.country, ev.asNumber > 0 ? `AS${ev.asNumber}` : "", ev.asOrg].filter(Boolean).join(" ");
+    return where === "" ? ev.srcIp : `${ev.srcIp} (${where.slice(0, 200)})`;
   }
 
   function rememberConfFile(u: UserState, name: string, asset: ConfidentialAsset): void {
@@ -1443,6 +1456,9 @@ export function createInsiderEngine(deps: EngineDeps) {
         },
       ]),
       scores: [...scoreDays].map(([day, h]) => [day, [...h.entries()].filter(([, v]) => v > 0)]),
+      detectors: Object.fromEntries(
+        instances.flatMap((inst, k) => (inst.shared ? [[DETECTORS[k]!.id, inst.shared.snapshot()]] : [])),
+      ),
     };
   }
 
@@ -1463,6 +1479,10 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (watermark === null) watermark = Number.NEGATIVE_INFINITY;
     closedThrough = Number.isFinite(watermark) ? dayOf(watermark - latenessMs) - 1 : Number.NEGATIVE_INFINITY;
     Object.assign(stats, s.stats);
+    instances.forEach((inst, k) => {
+      const raw = s.detectors?.[DETECTORS[k]!.id];
+      if (inst.shared && raw !== undefined) inst.shared.restore(raw);
+    });
     for (const [h, v] of s.hosts)
       hosts.set(h, { total: v.total, users: new Map(v.users), owner: v.owner, ownerCount: v.ownerCount });
     for (const [k, v] of s.peers) {
@@ -1579,6 +1599,7 @@ export function createInsiderEngine(deps: EngineDeps) {
   function observe(ev: ActivityEvent): void {
     if (ev.t > watermark) advance(ev.t);
     if (ev.kind === "logon" && ev.action === "logon") countHostLogon(ev.host, ev.user);
+    if (ev.kind === "logon") for (const inst of instances) inst.observe?.(ev);
   }
 
   // Restored last: every piece of state above is declared by now.

@@ -51,8 +51,8 @@ export const CASES: Readonly<Record<number, Bilingual>> = {
     en: "Uploads to cloud or leak sites; an administrator planting tools on a colleague's machine",
   },
   7: {
-    ja: "なりすまし IT 労働者による遠隔からのアカウント利用（複数国・VPS・遠隔操作ツール）",
-    en: "Account used remotely under a false identity (several countries, VPS, remote-control tools)",
+    ja: "なりすまし IT 労働者による遠隔からのアカウント利用（複数国・VPS・遠隔操作ツール・共有端末）",
+    en: "Account used remotely under a false identity (several countries, VPS, remote-control tools, shared devices)",
   },
 };
 

@@ -140,6 +140,21 @@ describe("ECS documents", () => {
     expect(
       ev({ event: { category: ["process"], type: ["end"] }, process: { executable: "/usr/bin/teamviewer" } }),
     ).toMatchObject({ kind: "process", action: "end", process: "teamviewer" });
+    // The device of a sign-in: host name first, else host id, else the identity provider's device id.
+    const signIn = {
+      "@timestamp": base["@timestamp"],
+      user: base.user,
+      event: { category: ["authentication"], action: "vpn-disconnect" },
+    };
+    const device = (doc: Record<string, unknown>) => {
+      const r = fromEcsJson({ ...signIn, ...doc }, 540);
+      if ("error" in r) throw new Error(r.error);
+      return [r.event.host, r.event.action];
+    };
+    expect(device({ host: { name: "LT-1", id: "abc" } })).toEqual(["LT-1", "logoff"]);
+    expect(device({ host: { id: "abc" } })).toEqual(["abc", "logoff"]);
+    expect(device({ device: { id: "dev-9" } })).toEqual(["dev-9", "logoff"]);
+    expect(device({})).toEqual(["", "logoff"]);
   });
 });
 

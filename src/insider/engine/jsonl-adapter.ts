@@ -131,7 +131,12 @@ export function fromEcsJson(doc: Record<string, unknown>, utcOffsetMinutes: numb
   if (Number.isNaN(t)) return { error: "@timestamp is missing or invalid" };
   const user = str(get(doc, "user.name")) || str(get(doc, "user.id"));
   if (user === "") return { error: "user.name is missing" };
-  const host = str(get(doc, "host.name")) || str(get(doc, "host.hostname"));
+  // The machine the event happened on; for identity-provider sign-ins, the client device.
+  const host =
+    str(get(doc, "host.name")) ||
+    str(get(doc, "host.hostname")) ||
+    str(get(doc, "host.id")) ||
+    str(get(doc, "device.id"));
   const category = get(doc, "event.category");
   const action = str(get(doc, "event.action")).toLowerCase();
   const id = str(get(doc, "event.id"));

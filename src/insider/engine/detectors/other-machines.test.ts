@@ -45,4 +45,21 @@ describe("other-machines detector (case 5)", () => {
     expect(run.fired("ALICE", 36)).not.toContain("I-OTHER-PC-MAIL-OUT");
     expect(run.fired("ALICE", 36)).not.toContain("I-CASE5-OTHER-PC-MAIL");
   });
+
+  it.each([
+    ["from the office network", { srcIp: "10.1.2.3" }, true],
+    ["from the office's listed public egress", { srcIp: "198.51.100.7" }, true],
+    [
+      "through the VPN from a home line (remote-identity's to judge)",
+      { srcIp: "203.0.113.7", country: "JP", asNumber: 2516 },
+      false,
+    ],
+  ])("a logon on a colleague's PC %s → other PC: %s", (_n, src, expected) => {
+    const settings = { "remote-identity": { officeNetworks: ["198.51.100.0/24"] } };
+    const run = runEngine(
+      [...normalDays(0, 40), ev("BOB", 36, 12.2, { kind: "logon", action: "logon", host: "PC-3", ...src })],
+      { detectors: settings },
+    );
+    expect(run.fired("BOB", 36).includes("I-OTHER-PC-LOGON")).toBe(expected);
+  });
 });

@@ -15,6 +15,7 @@
  */
 import { baseName, F } from "../core-features.js";
 import { domainOfEmail } from "../domains.js";
+import { type RemoteIdentitySettings, remoteSignIn } from "./remote-identity.js";
 import { CTX_OTHER, CTX_SHARED, CTX_SUPERVISOR, defineDetector } from "./types.js";
 
 const MAX_FOUND_FILES = 64;
@@ -128,10 +129,15 @@ export const otherMachines = defineDetector<State>({
     const H_SUPERVISOR_PC = env.habit("supervisor_pc");
     const H_OTHER_FILES = env.habit("other_files");
     const { internalDomains } = env.options;
+    const officeNetworks =
+      (env.options.settings["remote-identity"] as RemoteIdentitySettings | undefined)?.officeNetworks ?? [];
     return {
       newState: () => ({ found: new Map(), otherLogonDay: -1 }),
       logon(e, s) {
         if (e.ev.action !== "logon") return;
+        // A sign-in from outside (VPN, identity provider) on a device another account uses is the
+        // remote-identity detector's shared-device signal, not a visit to a colleague's PC.
+        if (remoteSignIn(e.ev.srcIp, officeNetworks)) return;
         if (e.ctx === CTX_OTHER || e.ctx === CTX_SUPERVISOR) {
           e.x[F.OTHER_PC_LOGONS]!++;
           if (e.ctx === CTX_SUPERVISOR) {

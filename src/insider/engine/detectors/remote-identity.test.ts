@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createInsiderEngine, type EngineSnapshot, type UserDayResult } from "../engine.js";
 import type { ActivityEvent } from "../event.js";
 import { inNetwork, ipv4 } from "./remote-identity.js";
-import { ev, normalDays, runEngine, testDirectory } from "./test-kit.js";
+import { ev, normalDays, runEngine, START, TEST_ASSETS, testDirectory } from "./test-kit.js";
 
 type Source = { srcIp: string; country: string; asNumber: number; asOrg: string };
 const HOME: Source = { srcIp: "203.0.113.7", country: "JP", asNumber: 2516, asOrg: "KDDI CORPORATION" };
@@ -14,6 +15,7 @@ const login = (user: string, day: number, hour: number, src: Source) =>
   ev(user, day, hour, { kind: "logon", action: "logon", ...src });
 const logoff = (user: string, day: number, hour: number, src: Source) =>
   ev(user, day, hour, { kind: "logon", action: "logoff", ...src });
+const on = (host: string, src: Source) => ({ ...src, host });
 const tool = (user: string, day: number, hour: number, name: string) =>
   ev(user, day, hour, { kind: "process", action: "start", process: name });
 
@@ -237,5 +239,117 @@ describe("remote-identity detector (case 7)", () => {
       ),
       { numRuns: 20 },
     );
+  });
+  describe("one device behind several identities", () => {
+    const LT: Source = { srcIp: "198.51.100.20", country: "US", asNumber: 7922, asOrg: "COMCAST-7922" };
+    it.each([
+      ["another account 5 days earlier", [login("ALICE", 25, 10, on("LT-77", LT))], {}, true],
+      [
+        "another account 28 days earlier, outside a 20-day window",
+        [login("ALICE", 2, 10, on("LT-77", LT))],
+        { sharedDeviceDays: 20 },
+        false,
+      ],
+      ["the same account only", [login("BOB", 25, 10, on("LT-77", LT))], {}, false],
+      [
+        "a device registered as shared",
+        [login("ALICE", 25, 10, on("LT-77", LT))],
+        { sharedDevices: ["lt-77"] },
+        false,
+      ],
+      [
+        "a multi-user host (four other accounts)",
+        ["ALICE", "CAROL", "DAVE", "BOSS"].map((u) => login(u, 25, 10, on("LT-77", LT))),
+        {},
+        false,
+      ],
+      ["another account from the office network", [login("ALICE", 25, 10, on("LT-77", OFFICE))], {}, false],
+    ])("%s → shared device: %s", (_n, before, settings, expected) => {
+      const run = runEngine([...normalDays(0, 32), ...before, login("BOB", 30, 10, on("LT-77", LT))], {
+        detectors: { "remote-identity": settings },
+      });
+      expect(run.fired("BOB", 30).includes("I-REMOTE-SHARED-DEVICE")).toBe(expected);
+      if (expected) {
+        const why = run.dayOf("BOB", 30)!.indicators.find((i) => i.id === "I-REMOTE-SHARED-DEVICE")!.detail;
+        expect(why).toEqual({
+          ja: "端末 LT-77 を 30 日以内に他の 1 アカウントも使用",
+          en: "device LT-77 also used by 1 other account(s) within 30 days",
+        });
+      }
+    });
+
+    it("makes the case when a shared device comes with a second sign", () => {
+      const run = runEngine([
+        ...normalDays(0, 40),
+        login("ALICE", 25, 10, on("LT-77", LT)),
+        login("BOB", 30, 10, on("LT-77", LT)),
+        tool("BOB", 33, 11, "anydesk.exe"),
+      ]);
+      expect(run.fired("BOB", 30)).not.toContain("I-CASE7-REMOTE-IDENTITY");
+      expect(run.fired("BOB", 33)).toContain("I-CASE7-REMOTE-IDENTITY");
+      const why = run.dayOf("BOB", 33)!.indicators.find((i) => i.id === "I-CASE7-REMOTE-IDENTITY")!.detail!;
+      expect(why.en).toContain("device LT-77 also used by 1 other account(s)");
+      expect(why.ja).toContain("端末 LT-77");
+    });
+
+    it.each([
+      [
+        "a new device from another address in the same network",
+        on("DESKTOP-9", { ...HOME, srcIp: "203.0.113.99" }),
+        true,
+      ],
+      ["the same device from another address", on("PC-2", { ...HOME, srcIp: "203.0.113.99" }), false],
+      ["a new device from the same address (two machines at home)", on("DESKTOP-9", HOME), false],
+    ])("overlapping sessions: %s → simultaneous: %s", (_n, second, expected) => {
+      const run = runEngine([
+        ...normalDays(0, 32),
+        login("BOB", 30, 9, on("PC-2", HOME)),
+        login("BOB", 30, 11, second),
+      ]);
+      expect(run.fired("BOB", 30).includes("I-REMOTE-SIMULTANEOUS")).toBe(expected);
+      if (expected)
+        expect(
+          run.dayOf("BOB", 30)!.indicators.find((i) => i.id === "I-REMOTE-SIMULTANEOUS")!.detail!.en,
+        ).toBe("simultaneous sessions AS2516 (PC-2) / AS2516 (DESKTOP-9)");
+    });
+
+    /** Runs an engine scoring only `score`, the other users' logons only observed (scale-out). */
+    function partition(events: ActivityEvent[], score: string, snapshotAt?: number) {
+      const days: UserDayResult[] = [];
+      const make = (snapshot?: EngineSnapshot) =>
+        createInsiderEngine({
+          options: { internalDomains: ["corp.jp"] },
+          directory: testDirectory(),
+          assets: TEST_ASSETS,
+          sink: { userDay: (r) => days.push(r), alert: () => {} },
+          ...(snapshot ? { snapshot } : {}),
+        });
+      let engine = make();
+      const feed = (list: ActivityEvent[]) => {
+        for (const e of list.sort((a, b) => a.t - b.t))
+          if (e.user === score) engine.push(e);
+          else if (e.kind === "logon") engine.observe(e);
+      };
+      const cut = snapshotAt === undefined ? Number.POSITIVE_INFINITY : (START + snapshotAt) * 86_400_000;
+      feed(events.filter((e) => e.t < cut));
+      if (snapshotAt !== undefined) {
+        engine = make(JSON.parse(JSON.stringify(engine.snapshot())) as EngineSnapshot);
+        feed(events.filter((e) => e.t >= cut));
+      }
+      engine.finish();
+      return days.find((d) => d.user === score && d.day === START + 30)?.indicators.map((i) => i.id) ?? [];
+    }
+
+    it("sees the other account in scale-out (observed logons) and across a snapshot", () => {
+      const events = [
+        ...normalDays(0, 32, ["BOB", "ALICE"]),
+        login("ALICE", 25, 10, on("LT-77", LT)),
+        login("BOB", 30, 10, on("LT-77", LT)),
+      ];
+      expect(partition(events, "BOB")).toContain("I-REMOTE-SHARED-DEVICE");
+      expect(partition(events, "BOB", 27)).toContain("I-REMOTE-SHARED-DEVICE");
+      const alone = events.filter((e) => !(e.user === "ALICE" && e.host === "LT-77"));
+      expect(partition(alone, "BOB", 27)).not.toContain("I-REMOTE-SHARED-DEVICE");
+    });
   });
 });

@@ -16,7 +16,13 @@
  * limit); a login from a hosting/VPS/anonymiser network (by AS number or AS organisation, from a
  * list the organisation can replace; its own VPN/proxy egress networks are approved and never
  * count); a second session from another network while one is open; a remote-desktop tool started
- * by someone who does not usually use one. Context (0 points): a network never seen for the
+ * by someone who does not usually use one; a device (host or client device id) that other accounts
+ * also logged in from remotely within 30 days (8 points: weak alone; one machine, several identities — the laptop-farm and
+ * "one worker, several personas" pattern; multi-user hosts such as VDI servers, the engine's shared
+ * machines and devices listed in `sharedDevices` never count, nor a device with more than
+ * `maxDeviceAccounts` accounts). Overlapping sessions count when the second one comes from another
+ * network, or from another device and address that the account has not used before. Context (0
+ * points): a network never seen for the
  * account, and an account whose logins after 20 remote days never came from the office network.
  * The case fires when two different behaviours occur within 14 days, or one together with the
  * context "never on the office network" or the `remote_identity` watchlist (a hiring review's
@@ -26,7 +32,8 @@
  * never read (the directory refuses such attributes) and no country is treated as riskier than
  * another: relabelling every country code consistently changes nothing (a property test holds it).
  */
-import { type Bilingual, defineDetector, type EventContext } from "./types.js";
+import type { ActivityEvent } from "../event.js";
+import { type Bilingual, CTX_SERVER, CTX_SHARED, defineDetector, type EventContext } from "./types.js";
 
 /** Defaults; each can be replaced per organisation through `detectors["remote-identity"]`. */
 export const REMOTE = {
@@ -40,6 +47,10 @@ export const REMOTE = {
   neverOfficeDays: 20,
   /** Remote days before a network can be "new" for the account. */
   newNetworkAfterDays: 5,
+  /** Another account's remote login on the same device within this many days makes it shared. */
+  sharedDeviceDays: 30,
+  /** A device with more accounts than this is a multi-user host (jump host, VDI), not a personal device. */
+  maxDeviceAccounts: 3,
 } as const;
 
 /**
@@ -115,13 +126,20 @@ export type RemoteIdentitySettings = {
   officeNetworks?: string[];
   remoteTools?: string[];
   travelHours?: number;
+  /** Devices (host names or ids) several accounts legitimately share (kiosks, lab PCs, VDI hosts). */
+  sharedDevices?: string[];
+  sharedDeviceDays?: number;
+  maxDeviceAccounts?: number;
 };
 
 const MAX_RECENT = 16;
 const MAX_OPEN = 8;
 const MAX_NETWORKS = 64;
+const MAX_DEVICES = 16;
+/** Devices remembered organisation-wide for the shared-device signal (oldest forgotten first). */
+const MAX_SHARED_DEVICES = 200_000;
 
-type Login = { t: number; ip: string; country: string; asn: number };
+type Login = { t: number; ip: string; country: string; asn: number; host: string };
 
 type State = {
   /** The last remote logins (oldest first, bounded). */
@@ -130,6 +148,8 @@ type State = {
   open: Login[];
   /** Networks seen for the account (AS number, or country when the AS is unknown) → first day. */
   networks: Map<string, number>;
+  /** Devices the account logged in on remotely → last day (bounded). */
+  devices: Map<string, number>;
   remoteDays: number;
   officeDays: number;
   /** Today's explanations, by signal (reset when a day is learned). */
@@ -137,6 +157,9 @@ type State = {
   hosting: string;
   simultaneous: string;
   tool: string;
+  shared: string;
+  /** The last explanation of each behaviour (indicator id → day and text), for the case's reasons. */
+  past: Record<string, { day: number; ja: string; en: string }>;
 };
 
 /** Parses an IPv4 address into a 32-bit unsigned number; NaN when it is not one. */
@@ -163,6 +186,16 @@ export function inNetwork(ip: string, cidr: string): boolean {
 
 /** Private and loopback ranges (RFC 1918, RFC 4193, loopback): the office side of the network. */
 const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "fc", "fd", "::1"];
+
+/**
+ * Whether a logon came from outside the organisation's networks (a source address that is neither
+ * private nor in `officeNetworks`). Such sign-ins are this detector's to judge; the other-machines
+ * detector (case 5, someone at a colleague's PC) leaves them alone so one event is not counted twice.
+ */
+export function remoteSignIn(srcIp: string, officeNetworks: readonly string[] = []): boolean {
+  if (srcIp === "") return false;
+  return ![...PRIVATE, ...officeNetworks].some((n) => inNetwork(srcIp, n));
+}
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 const net = (l: { asn: number; country: string }) => (l.asn > 0 ? `AS${l.asn}` : l.country);
@@ -206,6 +239,13 @@ export const remoteIdentity = defineDetector<State>({
       name: "NEW_NETWORK",
       label: { ja: "初めてのネットワークからのログイン", en: "Login from a new network" },
     },
+    {
+      name: "SHARED_DEVICE_LOGONS",
+      label: {
+        ja: "他のアカウントも使う端末からのログイン",
+        en: "Logins on a device other accounts also use",
+      },
+    },
   ],
   habits: [{ id: "remote_tool", feature: "REMOTE_TOOL" }],
   indicators: [
@@ -244,8 +284,8 @@ export const remoteIdentity = defineDetector<State>({
         en: "Simultaneous sessions from different networks",
       },
       explanation: {
-        ja: "あるネットワークからのセッションが開いたまま、別のネットワーク（別の AS または国）から同じアカウントでログインしました。",
-        en: "While a session from one network was open, the account logged in from another network (another AS or country).",
+        ja: "あるネットワークからのセッションが開いたまま、別のネットワーク（別の AS または国）から、または初めて使う別の端末・別のアドレスから同じアカウントでログインしました。",
+        en: "While a session was open, the account logged in from another network (another AS or country), or from another device and address it had not used before.",
       },
     },
     {
@@ -257,6 +297,22 @@ export const remoteIdentity = defineDetector<State>({
       explanation: {
         ja: "AnyDesk・TeamViewer・Chrome リモートデスクトップ等の遠隔操作ツールが起動されました（普段は使わない利用者）。",
         en: "A remote-control tool (AnyDesk, TeamViewer, Chrome Remote Desktop…) was started by a user who does not usually use one.",
+      },
+    },
+    {
+      id: "I-REMOTE-SHARED-DEVICE",
+      kind: "behaviour",
+      // Weak alone (a family PC is shared too): fewer points than the other signs; it counts
+      // fully towards the case, which needs a second sign.
+      weight: 8,
+      cases: [7],
+      label: {
+        ja: "複数のアカウントが使う端末",
+        en: "One device used by several accounts",
+      },
+      explanation: {
+        ja: "同じ端末（ホスト名・端末 ID）から、30 日以内に別のアカウントも社外経由でログインしています（一台で複数の身元を使う、ラップトップファームの手口）。共用端末・VDI として登録した端末は除きます。",
+        en: "Another account also logged in remotely from the same device (host name or device id) within 30 days (one machine behind several identities, as in laptop farms). Devices registered as shared or VDI hosts are excluded.",
       },
     },
     {
@@ -291,8 +347,8 @@ export const remoteIdentity = defineDetector<State>({
         en: "Account possibly used remotely by someone other than its holder",
       },
       explanation: {
-        ja: "複数の遠隔利用の兆候（移動不可能な国間ログイン、VPS 経由、同時セッション、遠隔操作ツール）が 14 日以内に重なりました（事例7: なりすまし IT 労働者）。",
-        en: "Several remote-access signs (impossible travel, VPS logins, simultaneous sessions, remote-control tools) came together within 14 days (case 7: false-identity IT workers).",
+        ja: "複数の遠隔利用の兆候（移動不可能な国間ログイン、VPS 経由、同時セッション、遠隔操作ツール、複数アカウントが使う端末）が 14 日以内に重なりました（事例7: なりすまし IT 労働者）。",
+        en: "Several remote-access signs (impossible travel, VPS logins, simultaneous sessions, remote-control tools, a device several accounts use) came together within 14 days (case 7: false-identity IT workers).",
       },
     },
   ],
@@ -304,6 +360,8 @@ export const remoteIdentity = defineDetector<State>({
     const NEW_NETWORK = env.indicator("I-REMOTE-NEW-NETWORK");
     const NEVER_OFFICE = env.indicator("I-REMOTE-NEVER-OFFICE");
     const CASE7 = env.indicator("I-CASE7-REMOTE-IDENTITY");
+    const SHARED = env.indicator("I-REMOTE-SHARED-DEVICE");
+    const F_SHARED = env.feature("SHARED_DEVICE_LOGONS");
     const F_REMOTE = env.feature("REMOTE_LOGONS");
     const F_OFFICE = env.feature("OFFICE_LOGONS");
     const F_HOPS = env.feature("COUNTRY_HOPS");
@@ -321,7 +379,42 @@ export const remoteIdentity = defineDetector<State>({
     const tools = new Set((cfg.remoteTools ?? DEFAULT_REMOTE_TOOLS).map((w) => w.toLowerCase()));
     const travelMs = (cfg.travelHours ?? REMOTE.travelHours) * 3_600_000;
     const sessionMs = REMOTE.sessionHours * 3_600_000;
-    const BEHAVIOURS = [TRAVEL, HOSTING, SIMULTANEOUS, TOOL];
+    const sharedDevices = new Set((cfg.sharedDevices ?? []).map((d) => d.toLowerCase()));
+    const sharedMs = (cfg.sharedDeviceDays ?? REMOTE.sharedDeviceDays) * 86_400_000;
+    const maxDeviceAccounts = cfg.maxDeviceAccounts ?? REMOTE.maxDeviceAccounts;
+    const BEHAVIOURS = [TRAVEL, HOSTING, SIMULTANEOUS, TOOL, SHARED];
+    const INDICATOR_IDS = new Map<number, string>([
+      [TRAVEL, "I-REMOTE-TRAVEL"],
+      [HOSTING, "I-REMOTE-HOSTING"],
+      [SIMULTANEOUS, "I-REMOTE-SIMULTANEOUS"],
+      [TOOL, "I-REMOTE-DESKTOP-TOOL"],
+      [SHARED, "I-REMOTE-SHARED-DEVICE"],
+    ]);
+    /** Organisation-wide: device → account → time of its last remote login there (bounded). */
+    const deviceAccounts = new Map<string, Map<string, number>>();
+    const isOffice = (ip: string) => office.some((n) => inNetwork(ip, n));
+
+    /** Records a remote login on a device; returns how many other accounts used it within the window. */
+    function recordDeviceLogin(host: string, user: string, t: number): number {
+      const key = host.toLowerCase();
+      let accounts = deviceAccounts.get(key);
+      if (!accounts) {
+        accounts = new Map();
+        deviceAccounts.set(key, accounts);
+        if (deviceAccounts.size > MAX_SHARED_DEVICES)
+          deviceAccounts.delete(deviceAccounts.keys().next().value!);
+      }
+      let others = 0;
+      for (const [who, last] of accounts) {
+        if (t - last > sharedMs) accounts.delete(who);
+        else if (who !== user) others++;
+      }
+      const before = accounts.get(user);
+      if (before === undefined || t > before) accounts.set(user, t);
+      // A multi-user host keeps at most a few more accounts than the limit: enough to know it is one.
+      if (accounts.size > maxDeviceAccounts + 2) accounts.delete(accounts.keys().next().value!);
+      return others;
+    }
 
     const approved = (asn: number, org: string) => {
       const o = org.toLowerCase();
@@ -334,12 +427,25 @@ export const remoteIdentity = defineDetector<State>({
 
     function login(e: EventContext, s: State): void {
       const ev = e.ev;
-      const here: Login = { t: ev.t, ip: ev.srcIp, country: ev.country, asn: ev.asNumber };
-      if (office.some((n) => inNetwork(ev.srcIp, n))) {
+      const here: Login = { t: ev.t, ip: ev.srcIp, country: ev.country, asn: ev.asNumber, host: ev.host };
+      if (isOffice(ev.srcIp)) {
         e.x[F_OFFICE]!++;
         return;
       }
       e.x[F_REMOTE]!++;
+      if (ev.host !== "") {
+        const others = recordDeviceLogin(ev.host, ev.user, ev.t);
+        const multiUser =
+          others + 1 > maxDeviceAccounts ||
+          sharedDevices.has(ev.host.toLowerCase()) ||
+          e.ctx === CTX_SHARED ||
+          e.ctx === CTX_SERVER;
+        if (others > 0 && !multiUser) {
+          e.x[F_SHARED]!++;
+          e.tags.push(SHARED);
+          s.shared = `${ev.host}: ${others}`;
+        }
+      }
       const own = approved(ev.asNumber, ev.asOrg);
       if (!own && isHosting(ev.asNumber, ev.asOrg)) {
         e.x[F_HOSTING]!++;
@@ -355,13 +461,26 @@ export const remoteIdentity = defineDetector<State>({
           break;
         }
       s.open = s.open.filter((o) => ev.t - o.t <= sessionMs);
+      const newDevice = ev.host !== "" && !s.devices.has(ev.host);
       const other = s.open.find(
-        (o) => o.ip !== ev.srcIp && (o.asn !== ev.asNumber || o.country !== ev.country),
+        (o) =>
+          o.ip !== ev.srcIp &&
+          (o.asn !== ev.asNumber ||
+            o.country !== ev.country ||
+            (newDevice && o.host !== "" && o.host !== ev.host)),
       );
       if (other && !own) {
         e.x[F_SIMULTANEOUS]!++;
         e.tags.push(SIMULTANEOUS);
-        s.simultaneous = `${net(other)} / ${net(here)}`;
+        s.simultaneous =
+          other.host !== "" && other.host !== ev.host
+            ? `${net(other)} (${other.host}) / ${net(here)} (${ev.host})`
+            : `${net(other)} / ${net(here)}`;
+      }
+      if (ev.host !== "") {
+        s.devices.delete(ev.host);
+        s.devices.set(ev.host, e.day);
+        if (s.devices.size > MAX_DEVICES) s.devices.delete(s.devices.keys().next().value!);
       }
       s.open.push(here);
       if (s.open.length > MAX_OPEN) s.open.shift();
@@ -383,13 +502,30 @@ export const remoteIdentity = defineDetector<State>({
         recent: [],
         open: [],
         networks: new Map(),
+        devices: new Map(),
         remoteDays: 0,
         officeDays: 0,
         travel: "",
         hosting: "",
         simultaneous: "",
         tool: "",
+        shared: "",
+        past: {},
       }),
+      observe(ev: ActivityEvent) {
+        if (ev.action !== "logon" || ev.host === "" || ev.srcIp === "" || isOffice(ev.srcIp)) return;
+        recordDeviceLogin(ev.host, ev.user, ev.t);
+      },
+      shared: {
+        snapshot: () => [...deviceAccounts].map(([host, accounts]) => [host, [...accounts]]),
+        restore(raw) {
+          deviceAccounts.clear();
+          if (!Array.isArray(raw)) return;
+          for (const entry of raw as [string, [string, number][]][])
+            if (Array.isArray(entry) && Array.isArray(entry[1]))
+              deviceAccounts.set(String(entry[0]), new Map(entry[1]));
+        },
+      },
       logon(e, s) {
         const ev = e.ev;
         if (ev.srcIp === "" && ev.country === "" && ev.asNumber === 0) return;
@@ -414,6 +550,16 @@ export const remoteIdentity = defineDetector<State>({
           );
         if (x[F_TOOL]! > 0 && (d.habit(H_TOOL) < 0.1 || d.watch.includes("remote_identity")))
           d.fire(TOOL, say(`${s.tool} を起動`, `${s.tool} started`));
+        if (x[F_SHARED]! > 0) {
+          const [host, n] = s.shared.split(/: (?=\d+$)/);
+          d.fire(
+            SHARED,
+            say(
+              `端末 ${host} を 30 日以内に他の ${n} アカウントも使用`,
+              `device ${host} also used by ${n} other account(s) within 30 days`,
+            ),
+          );
+        }
         if (x[F_NEW]! > 0) d.fire(NEW_NETWORK);
         if (x[F_REMOTE]! > 0 && s.officeDays === 0 && s.remoteDays >= REMOTE.neverOfficeDays)
           d.fire(
@@ -424,13 +570,22 @@ export const remoteIdentity = defineDetector<State>({
             ),
           );
       },
-      cases(d) {
+      cases(d, s) {
         const today = BEHAVIOURS.filter((i) => d.has(i));
         if (today.length === 0) return;
         const recent = BEHAVIOURS.filter((i) => d.within(i, REMOTE.caseWindowDays) > 0 || d.has(i));
         const doubt = d.watch.includes("remote_identity") || d.has(NEVER_OFFICE);
         if (recent.length >= 2 || doubt) {
-          const why = recent.map((i) => d.detail(i)).filter((b): b is Bilingual => b !== undefined);
+          const why = recent
+            .map((i) => {
+              const today = d.detail(i);
+              if (today || d.has(i)) return today;
+              const before = s.past[INDICATOR_IDS.get(i)!];
+              if (!before || d.day - before.day >= REMOTE.caseWindowDays) return undefined;
+              const ago = d.day - before.day;
+              return { ja: `${before.ja}（${ago} 日前）`, en: `${before.en} (${ago} days ago)` };
+            })
+            .filter((b): b is Bilingual => b !== undefined);
           if (d.has(NEVER_OFFICE)) why.push(d.detail(NEVER_OFFICE)!);
           if (d.watch.includes("remote_identity"))
             why.push({
@@ -452,20 +607,31 @@ export const remoteIdentity = defineDetector<State>({
         s.hosting = "";
         s.simultaneous = "";
         s.tool = "";
+        s.shared = "";
+        for (const i of BEHAVIOURS) {
+          const why = d.detail(i);
+          if (why) s.past[INDICATOR_IDS.get(i)!] = { day: d.day, ja: why.ja, en: why.en };
+        }
       },
-      snapshot: (s) => ({ ...s, networks: [...s.networks] }),
+      snapshot: (s) => ({ ...s, networks: [...s.networks], devices: [...s.devices] }),
       restore(raw) {
-        const r = (raw ?? {}) as Partial<Omit<State, "networks">> & { networks?: [string, number][] };
+        const r = (raw ?? {}) as Partial<Omit<State, "networks" | "devices">> & {
+          networks?: [string, number][];
+          devices?: [string, number][];
+        };
         return {
           recent: Array.isArray(r.recent) ? r.recent : [],
           open: Array.isArray(r.open) ? r.open : [],
           networks: new Map(Array.isArray(r.networks) ? r.networks : []),
+          devices: new Map(Array.isArray(r.devices) ? r.devices : []),
           remoteDays: r.remoteDays ?? 0,
           officeDays: r.officeDays ?? 0,
           travel: r.travel ?? "",
           hosting: r.hosting ?? "",
           simultaneous: r.simultaneous ?? "",
           tool: r.tool ?? "",
+          shared: r.shared ?? "",
+          past: r.past && typeof r.past === "object" ? r.past : {},
         };
       },
     };

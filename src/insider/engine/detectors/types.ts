@@ -223,6 +223,16 @@ export type DetectorInstance<S = unknown> = {
   departure?(c: DepartureContext, s: S): LookBackFinding | null;
   snapshot?(s: S): unknown;
   /**
+   * A logon of a user this engine does not score (scale-out copies logons to every partition), so
+   * detector-wide state such as "which accounts used this device" sees every account.
+   */
+  observe?(ev: ActivityEvent): void;
+  /**
+   * Detector-wide state beyond the per-person states (e.g. device → accounts), saved with the
+   * engine snapshot under the detector id. Keep it bounded by devices/people, never by events.
+   */
+  shared?: { snapshot(): unknown; restore(raw: unknown): void };
+  /**
    * Restores state from a snapshot: `raw` is what {@link snapshot} returned (engine snapshot v2),
    * or undefined with `legacyUser` set when restoring an engine snapshot v1 (the user record).
    */
