@@ -102,6 +102,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   "person.tokutei_declared": l("特定類型の申告を記録", "特定類型 declaration recorded"),
   "person.disclosure_submitted": l("研究インテグリティの開示を提出", "Integrity disclosure submitted"),
   "person.providers_screened": l("資金提供者等を照合", "Providers screened"),
+  "person.flag_dismissed": l("整合性フラグを誤りとして解除", "Consistency flag dismissed as wrong"),
   "people.reminders_sent": l("申告・開示の期限リマインドを送信", "Due-date reminders sent"),
   // — approach reports —
   "approach.draft_created": l("接触報告の下書きを作成", "Approach report draft created"),

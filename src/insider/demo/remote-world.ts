@@ -231,7 +231,12 @@ export function createRemoteWorld<P>(deps: {
       malicious: m,
       doc: {
         "@timestamp": isoJst(t),
-        event: { category: ["process"], type: ["start"], action: "process-started", dataset: "edr.process" },
+        event: {
+          category: ["process"],
+          type: ["start"],
+          action: "process-started",
+          dataset: "edr.process",
+        },
         user: { name: user },
         host: { name: host },
         process: { name },
