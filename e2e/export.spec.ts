@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { cleanTransactionCheck } from "../src/testing/review-fixtures.js";
 import { login as loginAny, logout, navLink, watchConsole } from "./helpers.js";
 
 /**
@@ -279,23 +280,7 @@ test("after approval the applicant records a provision by video call, and a lapt
   if (review.status === "secretariat_review") {
     review = await api(page, "PUT", `/api/reviews/${id}/transaction-check`, {
       version: review.version,
-      endUse: { wmd: false, conventional: false, military_site: false, unclear_use: false },
-      akiraka: {
-        doc_mentions_wmd: false,
-        told_wmd: false,
-        refuses_info: false,
-        mismatch_business: false,
-        declines_support: false,
-        unusual_terms: false,
-      },
-      endUser: {
-        on_eul: false,
-        military_body: false,
-        unverifiable: false,
-        not_final: false,
-        past_concern: false,
-      },
-      conclusion: "懸念なし",
+      ...cleanTransactionCheck("懸念なし"),
     });
     review = await api(page, "POST", `/api/reviews/${id}/transitions`, { action: "complete_check" });
   }

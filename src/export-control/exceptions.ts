@@ -1,4 +1,4 @@
-import { type Citation, cite, type Label } from "./legal-sources.js";
+import { type Citation, citationText, cite, type Label } from "./legal-sources.js";
 
 /**
  * Exceptions to the technology-provision licence (貿易外省令 第9条第2項 and the 役務通達), recorded IN
@@ -212,4 +212,22 @@ export function validateExceptionRecord(
       },
     });
   return out;
+}
+
+/**
+ * The exceptions as the web app offers them: label, conditions, citations printed in both
+ * languages and the uses each allows. The review form and the item master read the same list, so
+ * an exception cannot be explained one way in a review and another in the item master.
+ */
+export function exceptionChoices(codes: readonly TechException[]) {
+  return codes.map((e) => ({
+    value: e,
+    label: EXCEPTION_DEFINITIONS[e].label,
+    conditions: EXCEPTION_DEFINITIONS[e].conditions,
+    citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
+      ja: citationText(c, "ja"),
+      en: citationText(c, "en"),
+    })),
+    uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
+  }));
 }

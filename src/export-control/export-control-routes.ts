@@ -11,13 +11,7 @@ import { ITEM_ATTACHMENT_KINDS, ITEM_ATTACHMENT_LABELS, MAX_EVIDENCE_BYTES } fro
 import { CATCH_ALL_EDITIONS, CONCERN_LABELS, REQUIREMENT_LABELS } from "./catch-all-rules.js";
 import { GROUP_LABELS } from "./country-groups.js";
 import type { CountryGroupsService } from "./country-groups-service.js";
-import {
-  ALL_EXCEPTION_USES,
-  EXCEPTION_DEFINITIONS,
-  EXCEPTION_USE_LABELS,
-  EXCEPTION_USES,
-  TECH_EXCEPTIONS,
-} from "./exceptions.js";
+import { ALL_EXCEPTION_USES, exceptionChoices, TECH_EXCEPTIONS } from "./exceptions.js";
 import {
   CountryGroupSourceSchema,
   CountryGroupsSchema,
@@ -148,16 +142,7 @@ function exportReference() {
     controlItems: [...CONTROL_ITEMS],
     listStatuses: LIST_STATUSES.map((v) => ({ value: v, label: LIST_STATUS_LABELS[v] })),
     catchAllCategories: CATCH_ALL_CHOICES.map((v) => ({ value: v, label: CATCH_ALL_CHOICE_LABELS[v] })),
-    exceptions: TECH_EXCEPTIONS.map((e) => ({
-      value: e,
-      label: EXCEPTION_DEFINITIONS[e].label,
-      conditions: EXCEPTION_DEFINITIONS[e].conditions,
-      citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
-        ja: citationText(c, "ja"),
-        en: citationText(c, "en"),
-      })),
-      uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
-    })),
+    exceptions: exceptionChoices(TECH_EXCEPTIONS),
     attachmentKinds: ITEM_ATTACHMENT_KINDS.map((k) => ({ value: k, label: ITEM_ATTACHMENT_LABELS[k] })),
     documents: ITEM_DOCUMENTS.map((d) => ({ value: d, label: ITEM_DOCUMENT_TITLES[d] })),
     licenceKinds: LICENCE_KINDS.map((k) => ({ value: k, label: LICENCE_KIND_LABELS[k] })),

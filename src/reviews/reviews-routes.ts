@@ -8,13 +8,12 @@ import {
   RETURN_STATUSES,
 } from "../export-control/aftercare-engine.js";
 import type { AftercareService } from "../export-control/aftercare-service.js";
-import { ALL_EXCEPTION_USES } from "../export-control/exceptions.js";
+import { ALL_EXCEPTION_USES, exceptionChoices } from "../export-control/exceptions.js";
 import {
   ConditionSchema,
   HandCarrySchema,
   ProvisionRowSchema,
 } from "../export-control/export-control-schemas.js";
-import { citationText } from "../export-control/legal-sources.js";
 import { actorOf, ROLE_GROUPS } from "../http/access.js";
 import type { FitsResponse } from "../http/response-fit.js";
 import type { App } from "../http/server.js";
@@ -25,9 +24,6 @@ import {
   CATCH_ALL_CHOICE_LABELS,
   CATCH_ALL_CHOICES,
   CONTROL_ITEMS,
-  EXCEPTION_DEFINITIONS,
-  EXCEPTION_USE_LABELS,
-  EXCEPTION_USES,
   EXCEPTIONS,
   JP_CRITICAL_AREAS,
   LIST_STATUS_LABELS,
@@ -536,16 +532,7 @@ function reviewsReference() {
     regimes: REGIMES.map((r) => ({ value: r, label: REGIME_LABELS[r] })),
     listStatuses: LIST_STATUSES.map((o) => ({ value: o, label: LIST_STATUS_LABELS[o] })),
     catchAllCategories: CATCH_ALL_CHOICES.map((c) => ({ value: c, label: CATCH_ALL_CHOICE_LABELS[c] })),
-    exceptions: EXCEPTIONS.map((e) => ({
-      value: e,
-      label: EXCEPTION_DEFINITIONS[e].label,
-      conditions: EXCEPTION_DEFINITIONS[e].conditions,
-      citations: EXCEPTION_DEFINITIONS[e].citations.map((c) => ({
-        ja: citationText(c, "ja"),
-        en: citationText(c, "en"),
-      })),
-      uses: EXCEPTION_USES[e].map((u) => ({ value: u, label: EXCEPTION_USE_LABELS[u] })),
-    })),
+    exceptions: exceptionChoices(EXCEPTIONS),
     provisionMethods: PROVISION_METHODS.map((m) => ({ value: m, label: PROVISION_METHOD_LABELS[m] })),
     handCarryKinds: HAND_CARRY_KINDS.map((k) => ({ value: k, label: HAND_CARRY_KIND_LABELS[k] })),
     returnStatuses: [...RETURN_STATUSES, "pending" as const].map((k) => ({

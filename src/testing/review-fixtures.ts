@@ -1,5 +1,5 @@
 /**
- * A 取引審査 (transaction check) with every checklist answer "no concern", for database tests that
+ * A 取引審査 (transaction check) with every checklist answer "no concern", for database and browser tests that
  * carry a review past the check; `conclusion` is the officer's closing remark.
  */
 export function cleanTransactionCheck(conclusion: string) {
