@@ -7,7 +7,8 @@
  * compared with the screening engine (any script, word order, spelling variants); every link says
  * why in Japanese and English. Pure: no IO.
  */
-import { createMatchingIndex } from "../screening/engine/index.js";
+import { analyzeName, createMatchingIndex } from "../screening/engine/index.js";
+import { skeleton } from "../screening/engine/similarity.js";
 import type { ListEntity } from "../screening/screening-contract.js";
 import type { Bilingual } from "./approach-risk-engine.js";
 import { ASK_LABELS, type AskKind, OFFER_LABELS, type OfferKind } from "./approach-risk-engine.js";
@@ -369,4 +370,81 @@ export function fuzzyLinks(
     if (r) add(o.id, r);
   }
   return out;
+}
+
+// ── blocking tokens: which earlier reports are worth comparing (issue 11 §6) ────────────────────
+
+/** Sums within 10 % of each other fall in the same or a neighbouring bucket of this width (log scale). */
+const AMOUNT_BUCKET = Math.log(1 / 0.9);
+const amountBucket = (v: number) => Math.floor(Math.log(v) / AMOUNT_BUCKET);
+
+function nameTokens(prefix: string, name: string | null): string[] {
+  const raw = name?.trim();
+  if (!raw) return [];
+  const out = new Set<string>();
+  const a = analyzeName(raw);
+  for (const form of a.forms) {
+    for (const t of form.tokens) {
+      if (t.cls === "stop" || t.cls === "initial" || t.cls === "number") continue;
+      const alts = [...t.alts, ...(t.variants ?? []).map((v) => v.alt)];
+      for (const alt of alts) {
+        out.add(`${prefix}w:${alt}`);
+        const sk = skeleton(alt);
+        if (sk.length >= 2) out.add(`${prefix}k:${sk}`);
+      }
+    }
+  }
+  for (const s of [a.cjk, a.cjkHangul]) {
+    if (!s) continue;
+    const chars = [...s];
+    if (chars.length === 1) out.add(`${prefix}c:${chars[0]}`);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(`${prefix}c:${chars[i]}${chars[i + 1]}`);
+  }
+  return [...out];
+}
+
+/**
+ * The blocking tokens of a report: an earlier report can have a fuzzy link to this one only if one
+ * of this report's `query` tokens is among its `publish` tokens. Name links need a shared name word,
+ * spelling variant, consonant skeleton or ideograph pair (of the screening engine's analysis, in any
+ * script); acronym links a shared acronym / short form / mail-domain label; "same request" a shared
+ * topic and offer, or a sum in the same or a neighbouring 10 % bucket and an offer. The link engine
+ * still decides: tokens only choose whom it compares, so the look-up reads an index, not the window.
+ */
+export function blockingTokens(p: LinkProfile): { publish: string[]; query: string[] } {
+  const publish = new Set<string>();
+  const query = new Set<string>();
+  const both = (t: string) => {
+    publish.add(t);
+    query.add(t);
+  };
+  for (const t of nameTokens("s", p.senderName)) both(t);
+  for (const t of nameTokens("o", p.organisation)) both(t);
+
+  const org = p.organisation?.trim() || null;
+  const short = org ? shortForm(org) : null;
+  const acronyms = org ? acronymsOf(org) : [];
+  const domain = emailDomainLabel(p.email);
+  for (const a of acronyms) publish.add(`a:acr:${a}`);
+  if (short) publish.add(`a:short:${short}`);
+  if (!org && domain) publish.add(`a:dom:${domain}`);
+  if (short) query.add(`a:acr:${short}`);
+  for (const a of acronyms) {
+    query.add(`a:short:${a}`);
+    query.add(`a:dom:${a}`);
+  }
+  if (!org && domain) query.add(`a:acr:${domain}`);
+
+  const req = requestProfile(p);
+  if (req.asked.length > 0) {
+    for (const o of req.offered) {
+      for (const t of req.topics) both(`r:t:${t}:${o}`);
+      for (const a of req.amounts) {
+        const b = amountBucket(a.value);
+        publish.add(`r:m:${a.currency}:${b}:${o}`);
+        for (const n of [b - 1, b, b + 1]) query.add(`r:m:${a.currency}:${n}:${o}`);
+      }
+    }
+  }
+  return { publish: [...publish], query: [...query] };
 }

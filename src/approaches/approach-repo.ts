@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
 import type { ApproachStatus } from "../db/schema.js";
 import type { LinkProfile } from "./approach-link-engine.js";
-import type { LinkKey, PatternReport } from "./approach-pattern-engine.js";
+import type { FactMember, FactRow } from "./approach-cluster-engine.js";
+import type { AnyLinkKind, LinkKey, PatternReport } from "./approach-pattern-engine.js";
 
 export type ReportFields = {
   channel: string;
@@ -37,6 +38,31 @@ export type ReportQuery = {
   limit: number;
   offset: number;
 };
+
+/** The advisory-lock key of approach clustering (migration 1150; unique among the project's locks). */
+const CLUSTERING_LOCK = 1_150_001;
+
+function toFactRow(r: {
+  fact: string;
+  kind: string;
+  value: string | null;
+  strength: number;
+  report_count: number;
+  reporter_count: number;
+  ids_hash: string;
+  sample_ids: unknown;
+}): FactRow {
+  return {
+    fact: r.fact,
+    kind: r.kind as AnyLinkKind,
+    value: r.value,
+    strength: r.strength,
+    reportCount: r.report_count,
+    reporterCount: r.reporter_count,
+    idsHash: r.ids_hash,
+    sampleIds: r.sample_ids as string[],
+  };
+}
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -249,69 +275,110 @@ export function createApproachRepo() {
       return Number(r.numDeletedRows);
     },
 
-    // — link keys and text bands —
-    async saveKeysAndBands(tx: Executor, reportId: string, keys: LinkKey[], bands: string[]): Promise<void> {
+    // — link keys, text bands and blocking tokens —
+    async saveKeysAndBands(
+      tx: Executor,
+      reportId: string,
+      keys: LinkKey[],
+      bands: string[],
+      submittedAt: Date,
+      tokens: string[] = [],
+    ): Promise<void> {
       await tx.deleteFrom("approach_report_keys").where("report_id", "=", reportId).execute();
       await tx.deleteFrom("approach_text_bands").where("report_id", "=", reportId).execute();
+      await tx.deleteFrom("approach_link_tokens").where("report_id", "=", reportId).execute();
       if (keys.length > 0) {
         await tx
           .insertInto("approach_report_keys")
-          .values(keys.map((k) => ({ report_id: reportId, kind: k.kind, value: k.value })))
+          .values(
+            keys.map((k) => ({ report_id: reportId, kind: k.kind, value: k.value, submitted_at: submittedAt })),
+          )
           .execute();
       }
       if (bands.length > 0) {
         await tx
           .insertInto("approach_text_bands")
-          .values(bands.map((band) => ({ report_id: reportId, band })))
+          .values(bands.map((band) => ({ report_id: reportId, band, submitted_at: submittedAt })))
+          .execute();
+      }
+      const unique = [...new Set(tokens)];
+      if (unique.length > 0) {
+        await tx
+          .insertInto("approach_link_tokens")
+          .values(unique.map((token) => ({ token, report_id: reportId, submitted_at: submittedAt })))
           .execute();
       }
     },
 
-    /** Submitted reports since `since` sharing a link key or a text band with the report. */
+    /**
+     * Earlier submitted reports sharing a link key or a text band with the report: for each key and
+     * band, the newest `perKey` since `since`, read from the index (never the whole window).
+     */
     async candidateIds(
       tx: Executor,
       reportId: string,
       keys: LinkKey[],
       bands: string[],
       since: Date,
+      perKey: number,
     ): Promise<string[]> {
       const ids = new Set<string>();
       if (keys.length > 0) {
-        const rows = await tx
-          .selectFrom("approach_report_keys as k")
-          .innerJoin("approach_reports as r", "r.id", "k.report_id")
-          .select("k.report_id")
-          .distinct()
-          .where("r.status", "<>", "draft")
-          .where("r.submitted_at", ">=", since)
-          .where("k.report_id", "<>", reportId)
-          .where((eb) =>
-            eb.or(keys.map((k) => eb.and([eb("k.kind", "=", k.kind), eb("k.value", "=", k.value)]))),
-          )
-          .execute();
-        for (const r of rows) ids.add(r.report_id);
+        const rows = await sql<{ report_id: string }>`
+          SELECT DISTINCT x.report_id FROM (VALUES ${sql.join(
+            keys.map((k) => sql`(${k.kind}::text, ${k.value}::text)`),
+          )}) AS q(kind, value)
+          CROSS JOIN LATERAL (
+            SELECT k.report_id FROM approach_report_keys k
+            WHERE k.kind = q.kind AND k.value = q.value AND k.submitted_at >= ${since}
+              AND k.report_id <> ${reportId}
+            ORDER BY k.submitted_at DESC LIMIT ${perKey}
+          ) x`.execute(tx);
+        for (const r of rows.rows) ids.add(r.report_id);
       }
       if (bands.length > 0) {
-        const rows = await tx
-          .selectFrom("approach_text_bands as b")
-          .innerJoin("approach_reports as r", "r.id", "b.report_id")
-          .select("b.report_id")
-          .distinct()
-          .where("r.status", "<>", "draft")
-          .where("r.submitted_at", ">=", since)
-          .where("b.report_id", "<>", reportId)
-          .where("b.band", "in", bands)
-          .execute();
-        for (const r of rows) ids.add(r.report_id);
+        const rows = await sql<{ report_id: string }>`
+          SELECT DISTINCT x.report_id FROM (VALUES ${sql.join(bands.map((b) => sql`(${b}::text)`))}) AS q(band)
+          CROSS JOIN LATERAL (
+            SELECT b.report_id FROM approach_text_bands b
+            WHERE b.band = q.band AND b.submitted_at >= ${since} AND b.report_id <> ${reportId}
+            ORDER BY b.submitted_at DESC LIMIT ${perKey}
+          ) x`.execute(tx);
+        for (const r of rows.rows) ids.add(r.report_id);
       }
       return [...ids];
     },
 
     /**
-     * What the link engine compares (names, organisation, e-mail, offers, asks, text) for the report
-     * and every other report submitted since `since`.
+     * Earlier submitted reports sharing blocking tokens with the report: the newest `perToken` per
+     * token since `since`, ranked by how many tokens they share (then newest), at most `limit`.
      */
-    async linkProfiles(tx: Executor, reportId: string, since: Date): Promise<LinkProfile[]> {
+    async tokenCandidateIds(
+      tx: Executor,
+      reportId: string,
+      tokens: string[],
+      since: Date,
+      perToken: number,
+      limit: number,
+    ): Promise<string[]> {
+      if (tokens.length === 0) return [];
+      const rows = await sql<{ report_id: string; hits: number }>`
+        SELECT x.report_id, count(*)::int AS hits, max(x.submitted_at) AS at
+        FROM (VALUES ${sql.join(tokens.map((t) => sql`(${t}::text)`))}) AS q(token)
+        CROSS JOIN LATERAL (
+          SELECT t.report_id, t.submitted_at FROM approach_link_tokens t
+          WHERE t.token = q.token AND t.submitted_at >= ${since} AND t.report_id <> ${reportId}
+          ORDER BY t.submitted_at DESC LIMIT ${perToken}
+        ) x
+        GROUP BY x.report_id
+        ORDER BY hits DESC, at DESC, x.report_id
+        LIMIT ${limit}`.execute(tx);
+      return rows.rows.map((r) => r.report_id);
+    },
+
+    /** What the link engine compares (names, organisation, e-mail, offers, asks, text) of these reports. */
+    async linkProfiles(tx: Executor, ids: string[]): Promise<LinkProfile[]> {
+      if (ids.length === 0) return [];
       const rows = await tx
         .selectFrom("approach_reports")
         .select([
@@ -326,12 +393,7 @@ export function createApproachRepo() {
           "message_text",
           "description",
         ])
-        .where((eb) =>
-          eb.or([
-            eb("id", "=", reportId),
-            eb.and([eb("status", "<>", "draft"), eb("submitted_at", ">=", since)]),
-          ]),
-        )
+        .where("id", "in", ids)
         .execute();
       return rows.map((r) => ({
         id: r.id,
@@ -342,6 +404,14 @@ export function createApproachRepo() {
         asked: r.asked,
         text: [r.message_text, r.description, r.offered_other, r.asked_other].filter(Boolean).join("\n"),
       }));
+    },
+
+    /**
+     * Serialises clustering across submissions until the transaction ends (PostgreSQL and PGlite):
+     * two reports submitted at once cannot both create, grow or merge the same cluster.
+     */
+    async lockClustering(tx: Executor): Promise<void> {
+      await sql`SELECT pg_advisory_xact_lock(${CLUSTERING_LOCK}::bigint)`.execute(tx);
     },
 
     /** What the pattern engine needs about submitted reports, with their cluster. */
@@ -382,6 +452,172 @@ export function createApproachRepo() {
       }));
     },
 
+    // — incremental cluster summaries (migration 1150) —
+    /** The stored rows of these facts of a cluster. */
+    async factRows(db: Executor, clusterId: string, facts: string[]): Promise<FactRow[]> {
+      if (facts.length === 0) return [];
+      const rows = await db
+        .selectFrom("approach_cluster_facts")
+        .selectAll()
+        .where("cluster_id", "=", clusterId)
+        .where("fact", "in", facts)
+        .execute();
+      return rows.map(toFactRow);
+    },
+
+    /** The facts with the most reporters (then strongest) of a cluster, shared by two reports or more. */
+    async topFacts(db: Executor, clusterId: string, limit: number): Promise<FactRow[]> {
+      const rows = await db
+        .selectFrom("approach_cluster_facts")
+        .selectAll()
+        .where("cluster_id", "=", clusterId)
+        .where("report_count", ">=", 2)
+        .orderBy("reporter_count", "desc")
+        .orderBy("strength")
+        .limit(limit)
+        .execute();
+      return rows.map(toFactRow);
+    },
+
+    /**
+     * Which of these (fact, report) pairs are stored and which (fact, reporter) pairs are, each as
+     * `fact + NUL + id` — one index probe per pair, however many members a fact has.
+     */
+    async knownFactMembers(
+      db: Executor,
+      clusterId: string,
+      pairs: { fact: string; reportId: string; reporterId: string }[],
+    ): Promise<{ members: Set<string>; reporters: Set<string> }> {
+      const members = new Set<string>();
+      const reporters = new Set<string>();
+      if (pairs.length === 0) return { members, reporters };
+      const values = sql.join(pairs.map((p) => sql`(${p.fact}::text, ${p.reportId}::uuid, ${p.reporterId}::uuid)`));
+      const rows = await sql<{ fact: string; report_id: string; reporter_id: string; member: boolean; seen: boolean }>`
+        SELECT q.fact, q.report_id, q.reporter_id,
+          EXISTS (SELECT 1 FROM approach_cluster_fact_members m
+                  WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.report_id = q.report_id) AS member,
+          EXISTS (SELECT 1 FROM approach_cluster_fact_members m
+                  WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.reporter_id = q.reporter_id) AS seen
+        FROM (VALUES ${values}) AS q(fact, report_id, reporter_id)`.execute(db);
+      for (const r of rows.rows) {
+        if (r.member) members.add(`${r.fact}\u0000${r.report_id}`);
+        if (r.seen) reporters.add(`${r.fact}\u0000${r.reporter_id}`);
+      }
+      return { members, reporters };
+    },
+
+    async insertFactMembers(tx: Executor, clusterId: string, members: FactMember[]): Promise<void> {
+      if (members.length === 0) return;
+      await tx
+        .insertInto("approach_cluster_fact_members")
+        .values(
+          members.map((m) => ({
+            cluster_id: clusterId,
+            fact: m.fact,
+            report_id: m.reportId,
+            reporter_id: m.reporterId,
+          })),
+        )
+        .onConflict((oc) => oc.columns(["cluster_id", "fact", "report_id"]).doNothing())
+        .execute();
+    },
+
+    async upsertFacts(tx: Executor, clusterId: string, rows: FactRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      await tx
+        .insertInto("approach_cluster_facts")
+        .values(
+          rows.map((r) => ({
+            cluster_id: clusterId,
+            fact: r.fact,
+            kind: r.kind,
+            value: r.value,
+            strength: r.strength,
+            report_count: r.reportCount,
+            reporter_count: r.reporterCount,
+            ids_hash: r.idsHash,
+            sample_ids: JSON.stringify(r.sampleIds),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(["cluster_id", "fact"]).doUpdateSet((eb) => ({
+            value: eb.ref("excluded.value"),
+            report_count: eb.ref("excluded.report_count"),
+            reporter_count: eb.ref("excluded.reporter_count"),
+            ids_hash: eb.ref("excluded.ids_hash"),
+            sample_ids: eb.ref("excluded.sample_ids"),
+          })),
+        )
+        .execute();
+    },
+
+    /**
+     * Moves the fact members of merged clusters to the surviving one and returns what is needed to
+     * rebuild the facts they touch (their members in the surviving cluster and their shown values).
+     * Costs as much as the merged clusters' facts, once per merge.
+     */
+    async moveFactMembers(tx: Executor, from: string[], into: string) {
+      if (from.length === 0) return { members: [] as FactMember[], values: new Map<string, string | null>() };
+      const affected = await tx
+        .selectFrom("approach_cluster_facts")
+        .select(["fact", "value", "cluster_id"])
+        .where("cluster_id", "in", from)
+        .execute();
+      const facts = [...new Set(affected.map((a) => a.fact))];
+      await tx
+        .updateTable("approach_cluster_fact_members")
+        .set({ cluster_id: into })
+        .where("cluster_id", "in", from)
+        .execute();
+      await tx.deleteFrom("approach_cluster_facts").where("cluster_id", "in", from).execute();
+      if (facts.length === 0) return { members: [] as FactMember[], values: new Map<string, string | null>() };
+      const kept = await tx
+        .selectFrom("approach_cluster_facts")
+        .select(["fact", "value"])
+        .where("cluster_id", "=", into)
+        .where("fact", "in", facts)
+        .execute();
+      const values = new Map<string, string | null>();
+      for (const a of affected) if (a.value !== null && !values.has(a.fact)) values.set(a.fact, a.value);
+      for (const k of kept) if (k.value !== null) values.set(k.fact, k.value);
+      const rows = await tx
+        .selectFrom("approach_cluster_fact_members")
+        .select(["fact", "report_id", "reporter_id"])
+        .where("cluster_id", "=", into)
+        .where("fact", "in", facts)
+        .orderBy("fact")
+        .orderBy("report_id")
+        .execute();
+      const members: FactMember[] = rows.map((r) => ({
+        fact: r.fact,
+        kind: r.fact.split("\u0000")[0] as FactMember["kind"],
+        value: null,
+        reportId: r.report_id,
+        reporterId: r.reporter_id,
+      }));
+      return { members, values };
+    },
+
+    async saveClusterState(
+      tx: Executor,
+      id: string,
+      c: { summary: unknown; state: unknown; reportCount: number; reporterCount: number; firstAt: string; lastAt: string },
+    ): Promise<void> {
+      await tx
+        .updateTable("approach_clusters")
+        .set({
+          summary: JSON.stringify(c.summary),
+          state: JSON.stringify(c.state),
+          report_count: c.reportCount,
+          reporter_count: c.reporterCount,
+          first_at: c.firstAt,
+          last_at: c.lastAt,
+          updated_at: new Date(),
+        })
+        .where("id", "=", id)
+        .execute();
+    },
+
     // — clusters —
     clusterMemberIds(db: Executor, clusterIds: string[]) {
       if (clusterIds.length === 0) return Promise.resolve([] as string[]);
@@ -411,6 +647,7 @@ export function createApproachRepo() {
         reporterCount: number;
         firstAt: string;
         lastAt: string;
+        state?: unknown;
       },
     ): Promise<void> {
       await tx
@@ -418,6 +655,7 @@ export function createApproachRepo() {
         .values({
           id: c.id,
           summary: JSON.stringify(c.summary),
+          state: c.state === undefined ? null : JSON.stringify(c.state),
           report_count: c.reportCount,
           reporter_count: c.reporterCount,
           first_at: c.firstAt,

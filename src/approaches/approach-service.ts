@@ -16,7 +16,20 @@ import {
   notFound,
 } from "../shared/errors.js";
 import type { TasksService } from "../tasks/tasks-service.js";
-import { type FuzzyLinkReason, fuzzyLinks } from "./approach-link-engine.js";
+import {
+  addReports,
+  applyFactMembers,
+  type ClusterState,
+  emptyState,
+  type FactMember,
+  factRowsFromMembers,
+  linkFacts,
+  MAX_SHARED_FACTS,
+  mergeStates,
+  reportFacts,
+  summaryFromState,
+} from "./approach-cluster-engine.js";
+import { blockingTokens, type FuzzyLinkReason, fuzzyLinks } from "./approach-link-engine.js";
 import {
   type ClusterSummary,
   clusterAlert,
@@ -24,8 +37,6 @@ import {
   linkKeys,
   linkReasons,
   linkStrength,
-  type PatternReport,
-  summariseCluster,
 } from "./approach-pattern-engine.js";
 import type { ApproachRepo, ReportFields } from "./approach-repo.js";
 import {
@@ -62,6 +73,20 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 const REPORT: Bilingual = { ja: "接触報告", en: "Approach report" };
+
+/**
+ * Caps that keep one submission's clustering cost bounded (issue 11 §6). A report is compared with
+ * at most the newest CANDIDATES_PER_KEY reports per exact link key and per text band, and with at
+ * most MAX_FUZZY_CANDIDATES reports for fuzzy links (the newest CANDIDATES_PER_TOKEN per blocking
+ * token, those sharing most tokens first). Exact keys are transitive, so reports sharing a key
+ * still end up in one cluster however many there are; a fuzzy link to an older report can be
+ * missed only when more than these many newer reports share every token with it.
+ */
+export const CANDIDATES_PER_KEY = 50;
+export const CANDIDATES_PER_TOKEN = 40;
+export const MAX_FUZZY_CANDIDATES = 200;
+/** Fact rows read to build a summary: the shown facts plus room for a name in both word orders. */
+const TOP_FACT_ROWS = MAX_SHARED_FACTS * 3;
 
 export type ApproachInput = {
   channel: ApproachChannel;
@@ -621,24 +646,43 @@ export function createApproachService(deps: ApproachServiceDeps) {
 
   // — submission and clustering —
 
-  /** Links the new report to earlier ones from the same contact and updates (or creates) its cluster. */
+  /**
+   * Links the new report to earlier ones from the same contact and updates (or creates) its cluster.
+   * Bounded whatever the cluster and window size (issue 11 §6): candidates come from indexes (link
+   * keys, text bands, the link engine's blocking tokens — the newest few per key, see the caps
+   * above), and the cluster's summary is updated by the facts the new report and its links bring.
+   */
   async function cluster(tx: Executor, actor: Actor, reportId: string): Promise<void> {
+    await repo.lockClustering(tx);
     const [self] = await repo.patternReports(tx, [reportId]);
     if (!self) return;
     const now = clock();
     const since = new Date(now.getTime() - settings.clusterWindowDays * 86_400_000);
     // Bands come from the stored signature, so re-clustering never needs the text again.
     const bands = self.signature ? lshBands(self.signature) : [];
-    const candidateIds = await repo.candidateIds(tx, reportId, [...self.keys], bands, since);
-    // Beyond exact keys: similar or cross-script names, acronyms, the same request (link engine).
-    const profiles = await repo.linkProfiles(tx, reportId, since);
-    const selfProfile = profiles.find((p) => p.id === reportId);
-    const fuzzy = selfProfile
-      ? fuzzyLinks(
-          selfProfile,
-          profiles.filter((p) => p.id !== reportId),
-        )
-      : new Map<string, FuzzyLinkReason[]>();
+    const candidateIds = await repo.candidateIds(
+      tx,
+      reportId,
+      [...self.keys],
+      bands,
+      since,
+      CANDIDATES_PER_KEY,
+    );
+    // Beyond exact keys: similar or cross-script names, acronyms, the same request (link engine),
+    // compared only with the reports that share a blocking token.
+    const [selfProfile] = await repo.linkProfiles(tx, [reportId]);
+    let fuzzy = new Map<string, FuzzyLinkReason[]>();
+    if (selfProfile) {
+      const tokenIds = await repo.tokenCandidateIds(
+        tx,
+        reportId,
+        blockingTokens(selfProfile).query,
+        since,
+        CANDIDATES_PER_TOKEN,
+        MAX_FUZZY_CANDIDATES,
+      );
+      fuzzy = fuzzyLinks(selfProfile, await repo.linkProfiles(tx, tokenIds));
+    }
     const candidates = await repo.patternReports(tx, [...new Set([...candidateIds, ...fuzzy.keys()])]);
     const linked = candidates
       .map((c) => {
@@ -658,43 +702,68 @@ export function createApproachService(deps: ApproachServiceDeps) {
       (a, b) =>
         new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id),
     );
+    // A cluster stored before incremental summaries gets its counts and facts once, from its members.
+    const states = new Map<string, ClusterState>();
+    for (const c of existing) states.set(c.id, (c.state as ClusterState | null) ?? (await rebuildCluster(tx, c.id)));
     let clusterId: string;
     let created = false;
+    let state: ClusterState;
     if (existing.length === 0) {
       clusterId = randomUUID();
       created = true;
+      state = emptyState();
     } else {
       clusterId = existing[0]!.id;
       const merged = existing.slice(1).map((c) => c.id);
-      await repo.mergeClusters(tx, merged, clusterId);
+      state = mergeStates(existing.map((c) => states.get(c.id)!));
+      if (merged.length > 0) {
+        await repo.mergeClusters(tx, merged, clusterId);
+        const moved = await repo.moveFactMembers(tx, merged, clusterId);
+        await repo.upsertFacts(tx, clusterId, [...factRowsFromMembers(moved.members, moved.values).values()]);
+      }
       for (const m of merged) {
         await tasks.closeFor(tx, actor, { entityType: "approach_cluster", entityId: m }, "cancelled");
       }
     }
-    const memberIds = new Set([
-      reportId,
-      ...linked.map((l) => l.c.id),
-      ...(await repo.clusterMemberIds(tx, [clusterId])),
-    ]);
-    const members: PatternReport[] = await repo.patternReports(tx, [...memberIds]);
-    const memberLinks = (await repo.linksOf(tx, [...memberIds])).map((l) => ({
-      reportId: l.report_id,
-      linkedReportId: l.linked_report_id,
-      reasons: l.reasons as LinkReason[],
-    }));
+    // Reports joining now: the new one and linked reports that were in no cluster.
+    const joining = [self, ...linked.filter((l) => !l.c.clusterId).map((l) => l.c)];
+    state = addReports(state, joining);
+    const adds: FactMember[] = [
+      ...joining.flatMap((r) => reportFacts(r)),
+      ...linked.flatMap((l) => linkFacts(self, l.c, l.reasons)),
+    ];
+    if (created) {
+      await repo.insertCluster(tx, {
+        id: clusterId,
+        summary: summaryFromState(state, [], now, settings.clusterWindowDays),
+        reportCount: state.reportCount,
+        reporterCount: Object.keys(state.reporters).length,
+        firstAt: state.firstAt,
+        lastAt: state.lastAt,
+        state,
+      });
+    }
+    await repo.assignCluster(
+      tx,
+      joining.map((r) => r.id),
+      clusterId,
+    );
+    await addFacts(tx, clusterId, adds);
     // "in the last N days" in the cluster's title is the clustering window (issue 14 §6).
-    const summary = summariseCluster(members, now, settings.clusterWindowDays, undefined, memberLinks);
-    const record = {
-      id: clusterId,
+    const summary = summaryFromState(
+      state,
+      await repo.topFacts(tx, clusterId, TOP_FACT_ROWS),
+      now,
+      settings.clusterWindowDays,
+    );
+    await repo.saveClusterState(tx, clusterId, {
       summary,
+      state,
       reportCount: summary.reportCount,
       reporterCount: summary.reporterCount,
       firstAt: summary.firstAt,
       lastAt: summary.lastAt,
-    };
-    if (created) await repo.insertCluster(tx, record);
-    else await repo.updateCluster(tx, clusterId, record);
-    await repo.assignCluster(tx, [...memberIds], clusterId);
+    });
     await audit.write(tx, actor, {
       action: created ? "approach.cluster_created" : "approach.cluster_updated",
       entityType: "approach_cluster",
@@ -738,6 +807,38 @@ export function createApproachService(deps: ApproachServiceDeps) {
       }
       await repo.setAlerted(tx, clusterId, summary.reporterCount);
     }
+  }
+
+  /** Stores fact members of a cluster and updates the rows of the facts they touch. */
+  async function addFacts(tx: Executor, clusterId: string, adds: FactMember[]): Promise<void> {
+    if (adds.length === 0) return;
+    const facts = [...new Set(adds.map((a) => a.fact))];
+    const rows = new Map((await repo.factRows(tx, clusterId, facts)).map((r) => [r.fact, r]));
+    const known = await repo.knownFactMembers(tx, clusterId, adds);
+    const changed = applyFactMembers(rows, adds, known.members, known.reporters);
+    await repo.insertFactMembers(tx, clusterId, adds);
+    await repo.upsertFacts(tx, clusterId, [...changed.values()]);
+  }
+
+  /**
+   * Counts and facts of a cluster stored before incremental summaries (no state): read once from
+   * all its members and their links, then kept up to date one member at a time.
+   */
+  async function rebuildCluster(tx: Executor, clusterId: string): Promise<ClusterState> {
+    const members = await repo.patternReports(tx, await repo.clusterMemberIds(tx, [clusterId]));
+    const ids = new Set(members.map((m) => m.id));
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const links = (await repo.linksOf(tx, [...ids])).filter(
+      (l) => ids.has(l.report_id) && ids.has(l.linked_report_id),
+    );
+    const adds: FactMember[] = [
+      ...members.flatMap((m) => reportFacts(m)),
+      ...links.flatMap((l) =>
+        linkFacts(byId.get(l.report_id)!, byId.get(l.linked_report_id)!, l.reasons as LinkReason[]),
+      ),
+    ];
+    await addFacts(tx, clusterId, adds);
+    return addReports(emptyState(), members);
   }
 
   async function submit(actor: Actor, id: string, version: number): Promise<ReportView> {
@@ -809,7 +910,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
         profileUrl: row.sender_profile_url,
         phone: row.sender_phone,
       });
-      await repo.saveKeysAndBands(tx, id, keys, fp?.bands ?? []);
+      const [profile] = await repo.linkProfiles(tx, [id]);
+      await repo.saveKeysAndBands(
+        tx,
+        id,
+        keys,
+        fp?.bands ?? [],
+        now,
+        profile ? blockingTokens(profile).publish : [],
+      );
       const submitted = await toView(tx, actor, (await repo.findReport(tx, id))!);
       await audit.write(tx, actor, {
         action: "approach.submitted",

@@ -412,6 +412,9 @@ export interface Database {
   approach_report_parties: ApproachReportPartiesTable;
   approach_report_reviews: ApproachReportReviewsTable;
   approach_notes: ApproachNotesTable;
+  approach_link_tokens: ApproachLinkTokensTable;
+  approach_cluster_facts: ApproachClusterFactsTable;
+  approach_cluster_fact_members: ApproachClusterFactMembersTable;
   cases: CasesTable;
   case_flags: CaseFlagsTable;
   training_modules: TrainingModulesTable;
@@ -619,6 +622,8 @@ export interface ApproachClustersTable {
   alerted_reporter_count: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** Migration 1150: the incremental summary's per-cluster counts (null: rebuilt on next join). */
+  state: Json<unknown> | null;
 }
 
 export interface ApproachReportsTable {
@@ -673,11 +678,41 @@ export interface ApproachReportKeysTable {
   report_id: string;
   kind: string;
   value: string;
+  /** Migration 1150: the report's submission time, so look-ups read the newest rows of the index. */
+  submitted_at: Timestamp | null;
 }
 
 export interface ApproachTextBandsTable {
   report_id: string;
   band: string;
+  submitted_at: Timestamp | null;
+}
+
+/** Migration 1150: the link engine's blocking tokens of submitted reports. */
+export interface ApproachLinkTokensTable {
+  token: string;
+  report_id: string;
+  submitted_at: Timestamp;
+}
+
+/** Migration 1150: one fact a cluster's members share, kept up to date one member at a time. */
+export interface ApproachClusterFactsTable {
+  cluster_id: string;
+  fact: string;
+  kind: string;
+  value: string | null;
+  strength: number;
+  report_count: number;
+  reporter_count: number;
+  ids_hash: string;
+  sample_ids: Json<unknown>;
+}
+
+export interface ApproachClusterFactMembersTable {
+  cluster_id: string;
+  fact: string;
+  report_id: string;
+  reporter_id: string;
 }
 
 export interface ApproachClusterLinksTable {
