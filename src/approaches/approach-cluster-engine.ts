@@ -52,7 +52,7 @@ export type ClusterState = {
 
 /** One fact shared (or not yet shared) by a cluster's members. */
 export type FactRow = {
-  /** `kind` + NUL + key: the exact key's value, or "" for text and fuzzy facts (one per kind). */
+  /** `kind` + FACT_SEPARATOR + key: the exact key's value, or "" for text and fuzzy facts (one per kind). */
   fact: string;
   kind: AnyLinkKind;
   /** What the summary shows: the key's value, the first fuzzy reason's value, or null. */
@@ -133,7 +133,9 @@ export function mergeStates(states: readonly ClusterState[]): ClusterState {
   return out;
 }
 
-const factId = (kind: AnyLinkKind, key: string) => `${kind}\u0000${key}`;
+/** Separates a fact's kind from its key (a control character no key contains; PostgreSQL text refuses NUL). */
+export const FACT_SEPARATOR = "\u001f";
+const factId = (kind: AnyLinkKind, key: string) => `${kind}${FACT_SEPARATOR}${key}`;
 
 /** The facts a report brings by itself: its exact link keys. */
 export function reportFacts(report: Pick<PatternReport, "id" | "reporterId" | "keys">): FactMember[] {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
 import type { ApproachStatus } from "../db/schema.js";
 import type { LinkProfile } from "./approach-link-engine.js";
-import type { FactMember, FactRow } from "./approach-cluster-engine.js";
+import { FACT_SEPARATOR, type FactMember, type FactRow } from "./approach-cluster-engine.js";
 import type { AnyLinkKind, LinkKey, PatternReport } from "./approach-pattern-engine.js";
 
 export type ReportFields = {
@@ -590,7 +590,7 @@ export function createApproachRepo() {
         .execute();
       const members: FactMember[] = rows.map((r) => ({
         fact: r.fact,
-        kind: r.fact.split("\u0000")[0] as FactMember["kind"],
+        kind: r.fact.split(FACT_SEPARATOR)[0] as FactMember["kind"],
         value: null,
         reportId: r.report_id,
         reporterId: r.reporter_id,
