@@ -273,7 +273,10 @@ const FUZZY_KINDS: Record<FuzzyLinkKind, true> = {
 export type SharedFact = {
   kind: AnyLinkKind;
   value: string | null;
+  /** The reports sharing it (in a stored summary at most 50 of them: see approach-cluster-engine). */
   reportIds: string[];
+  /** How many reports share it (absent in summaries stored before issue 11 §6). */
+  reportCount?: number;
   reporterCount: number;
 };
 
@@ -334,7 +337,13 @@ export function summariseCluster(
       if (seenNameSets.has(idsKey)) continue; // the other word order of the same name
       seenNameSets.add(idsKey);
     }
-    shared.push({ kind: e.kind, value: e.value, reportIds: [...e.ids], reporterCount: e.reporters.size });
+    shared.push({
+      kind: e.kind,
+      value: e.value,
+      reportIds: [...e.ids],
+      reportCount: e.ids.size,
+      reporterCount: e.reporters.size,
+    });
   }
   const textIds = new Set<string>();
   for (let i = 0; i < sorted.length; i++) {
@@ -349,7 +358,13 @@ export function summariseCluster(
   }
   if (textIds.size >= 2) {
     const textReporters = new Set(sorted.filter((m) => textIds.has(m.id)).map((m) => m.reporterId));
-    shared.push({ kind: "text", value: null, reportIds: [...textIds], reporterCount: textReporters.size });
+    shared.push({
+      kind: "text",
+      value: null,
+      reportIds: [...textIds],
+      reportCount: textIds.size,
+      reporterCount: textReporters.size,
+    });
   }
   const memberIds = new Set(sorted.map((m) => m.id));
   const reporterOf = new Map(sorted.map((m) => [m.id, m.reporterId]));
@@ -366,7 +381,13 @@ export function summariseCluster(
   }
   for (const [kind, e] of fuzzy) {
     const reporters = new Set([...e.ids].map((id) => reporterOf.get(id)));
-    shared.push({ kind, value: e.value, reportIds: [...e.ids], reporterCount: reporters.size });
+    shared.push({
+      kind,
+      value: e.value,
+      reportIds: [...e.ids],
+      reportCount: e.ids.size,
+      reporterCount: reporters.size,
+    });
   }
   shared.sort(
     (a, b) =>

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { Executor } from "../db/database.js";
 import type { ApproachStatus } from "../db/schema.js";
-import type { LinkProfile } from "./approach-link-engine.js";
 import { FACT_SEPARATOR, type FactMember, type FactRow } from "./approach-cluster-engine.js";
+import type { LinkProfile } from "./approach-link-engine.js";
 import type { AnyLinkKind, LinkKey, PatternReport } from "./approach-pattern-engine.js";
 
 export type ReportFields = {
@@ -291,7 +291,12 @@ export function createApproachRepo() {
         await tx
           .insertInto("approach_report_keys")
           .values(
-            keys.map((k) => ({ report_id: reportId, kind: k.kind, value: k.value, submitted_at: submittedAt })),
+            keys.map((k) => ({
+              report_id: reportId,
+              kind: k.kind,
+              value: k.value,
+              submitted_at: submittedAt,
+            })),
           )
           .execute();
       }
@@ -491,8 +496,16 @@ export function createApproachRepo() {
       const members = new Set<string>();
       const reporters = new Set<string>();
       if (pairs.length === 0) return { members, reporters };
-      const values = sql.join(pairs.map((p) => sql`(${p.fact}::text, ${p.reportId}::uuid, ${p.reporterId}::uuid)`));
-      const rows = await sql<{ fact: string; report_id: string; reporter_id: string; member: boolean; seen: boolean }>`
+      const values = sql.join(
+        pairs.map((p) => sql`(${p.fact}::text, ${p.reportId}::uuid, ${p.reporterId}::uuid)`),
+      );
+      const rows = await sql<{
+        fact: string;
+        report_id: string;
+        reporter_id: string;
+        member: boolean;
+        seen: boolean;
+      }>`
         SELECT q.fact, q.report_id, q.reporter_id,
           EXISTS (SELECT 1 FROM approach_cluster_fact_members m
                   WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.report_id = q.report_id) AS member,
@@ -570,7 +583,8 @@ export function createApproachRepo() {
         .where("cluster_id", "in", from)
         .execute();
       await tx.deleteFrom("approach_cluster_facts").where("cluster_id", "in", from).execute();
-      if (facts.length === 0) return { members: [] as FactMember[], values: new Map<string, string | null>() };
+      if (facts.length === 0)
+        return { members: [] as FactMember[], values: new Map<string, string | null>() };
       const kept = await tx
         .selectFrom("approach_cluster_facts")
         .select(["fact", "value"])
@@ -601,7 +615,14 @@ export function createApproachRepo() {
     async saveClusterState(
       tx: Executor,
       id: string,
-      c: { summary: unknown; state: unknown; reportCount: number; reporterCount: number; firstAt: string; lastAt: string },
+      c: {
+        summary: unknown;
+        state: unknown;
+        reportCount: number;
+        reporterCount: number;
+        firstAt: string;
+        lastAt: string;
+      },
     ): Promise<void> {
       await tx
         .updateTable("approach_clusters")

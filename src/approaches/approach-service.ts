@@ -322,6 +322,8 @@ export type ApproachServiceDeps = {
   parties: Pick<PartiesService, "list" | "create" | "get">;
   screening: ScreeningPort;
   settings: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
+  /** Candidate caps (tests lower them to show the cost stays bounded); defaults below. */
+  clusterCaps?: { perKey: number; perToken: number; maxFuzzy: number };
   clock?: () => Date;
   log?: (message: string, error?: unknown) => void;
 };
@@ -336,6 +338,11 @@ export function createApproachService(deps: ApproachServiceDeps) {
   const { db, repo, audit, tasks, parties, screening, settings } = deps;
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? (() => {});
+  const caps = deps.clusterCaps ?? {
+    perKey: CANDIDATES_PER_KEY,
+    perToken: CANDIDATES_PER_TOKEN,
+    maxFuzzy: MAX_FUZZY_CANDIDATES,
+  };
 
   const isOffice = (actor: Actor) => hasAnyRole(actor, OFFICE_READERS);
   const canTriage = (actor: Actor) => hasAnyRole(actor, OFFICE_WRITERS);
@@ -660,14 +667,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const since = new Date(now.getTime() - settings.clusterWindowDays * 86_400_000);
     // Bands come from the stored signature, so re-clustering never needs the text again.
     const bands = self.signature ? lshBands(self.signature) : [];
-    const candidateIds = await repo.candidateIds(
-      tx,
-      reportId,
-      [...self.keys],
-      bands,
-      since,
-      CANDIDATES_PER_KEY,
-    );
+    const candidateIds = await repo.candidateIds(tx, reportId, [...self.keys], bands, since, caps.perKey);
     // Beyond exact keys: similar or cross-script names, acronyms, the same request (link engine),
     // compared only with the reports that share a blocking token.
     const [selfProfile] = await repo.linkProfiles(tx, [reportId]);
@@ -678,8 +678,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
         reportId,
         blockingTokens(selfProfile).query,
         since,
-        CANDIDATES_PER_TOKEN,
-        MAX_FUZZY_CANDIDATES,
+        caps.perToken,
+        caps.maxFuzzy,
       );
       fuzzy = fuzzyLinks(selfProfile, await repo.linkProfiles(tx, tokenIds));
     }
@@ -704,7 +704,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
     );
     // A cluster stored before incremental summaries gets its counts and facts once, from its members.
     const states = new Map<string, ClusterState>();
-    for (const c of existing) states.set(c.id, (c.state as ClusterState | null) ?? (await rebuildCluster(tx, c.id)));
+    for (const c of existing)
+      states.set(c.id, (c.state as ClusterState | null) ?? (await rebuildCluster(tx, c.id)));
     let clusterId: string;
     let created = false;
     let state: ClusterState;

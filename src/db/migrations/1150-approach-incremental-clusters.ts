@@ -27,7 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX approach_report_keys_recent ON approach_report_keys (kind, value, submitted_at DESC)`.execute(
     db,
   );
-  await sql`CREATE INDEX approach_text_bands_recent ON approach_text_bands (band, submitted_at DESC)`.execute(db);
+  await sql`CREATE INDEX approach_text_bands_recent ON approach_text_bands (band, submitted_at DESC)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE approach_link_tokens (
       token text NOT NULL,
@@ -35,7 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       submitted_at timestamptz NOT NULL,
       PRIMARY KEY (token, report_id)
     )`.execute(db);
-  await sql`CREATE INDEX approach_link_tokens_recent ON approach_link_tokens (token, submitted_at DESC)`.execute(db);
+  await sql`CREATE INDEX approach_link_tokens_recent ON approach_link_tokens (token, submitted_at DESC)`.execute(
+    db,
+  );
   await sql`CREATE INDEX approach_link_tokens_report ON approach_link_tokens (report_id)`.execute(db);
   await sql`ALTER TABLE approach_clusters ADD COLUMN state jsonb`.execute(db);
   await sql`
