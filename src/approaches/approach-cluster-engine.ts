@@ -187,8 +187,6 @@ function xorHex(a: string, b: string): string {
   return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
-const ZERO_HASH = "0000000000000000";
-
 /**
  * Applies fact members to the stored rows of the facts they touch. `alreadyMember` says which
  * (fact, report) pairs were stored before (skipped: a report counts once per fact);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   acronymsOf,
+  blockingTokens,
   extractAmounts,
   fuzzyLinks,
   type LinkProfile,
@@ -167,6 +168,70 @@ describe("links that exact keys miss (issue 14 §5)", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("blocking tokens (issue 11 §6)", () => {
+  const NAMES = [
+    "Michael Chen",
+    "Micheal Chen",
+    "Chen Michael",
+    "陳 明",
+    "Chen Ming",
+    "Kevin Lee",
+    "Kevin Li",
+    "李 凱文",
+    "Anna Petrova",
+    "Ana Petrowa",
+    "Анна Петрова",
+    "Sarah Jones",
+  ];
+  const ORGS = [
+    "Pacific Rim Technology Advisors",
+    "PRTA",
+    "Pacific Rim Technology Advisers Ltd.",
+    "Talent Bridge Consulting",
+    "TBC",
+    "Global Expert Network (GEN)",
+    "GEN",
+    "Northwind Recruiting",
+    "北京理工大学",
+    "北京理工大",
+  ];
+  const TEXTS = [
+    "A one-hour paid call about solid-state battery electrolytes, JPY 30,000.",
+    "全固体電池の固体電解質について1時間の面談、謝礼3万円。",
+    "Consulting fee USD 2,000 for drawings of gallium nitride wafers.",
+    "Paid interview, ¥32,000, about quantum sensors.",
+    "We are hiring engineers for a plant in Europe.",
+    "",
+  ];
+  const profileArb = fc.record({
+    senderName: fc.option(fc.constantFrom(...NAMES), { nil: null }),
+    organisation: fc.option(fc.constantFrom(...ORGS), { nil: null }),
+    email: fc.option(fc.constantFrom("x@prta.org", "y@tbc.com", "z@gen.net", "w@gmail.com"), { nil: null }),
+    offered: fc.subarray(["fee", "job", "travel"]),
+    asked: fc.subarray(["information", "data", "introductions"]),
+    text: fc.constantFrom(...TEXTS),
+  });
+
+  it("never hide a fuzzy link: comparing only reports that share a token finds every link comparing all finds", () => {
+    fc.assert(
+      fc.property(profileArb, fc.array(profileArb, { minLength: 1, maxLength: 12 }), (me, rest) => {
+        const self = { id: "self", ...me };
+        const others = rest.map((o, i) => ({ id: `o${i}`, ...o }));
+        const query = new Set(blockingTokens(self).query);
+        const blocked = others.filter((o) => blockingTokens(o).publish.some((t) => query.has(t)));
+        const all = fuzzyLinks(self, others);
+        const viaIndex = fuzzyLinks(self, blocked);
+        const view = (m: Map<string, { kind: string; value?: string }[]>) =>
+          [...m.entries()]
+            .map(([id, rs]) => `${id}:${rs.map((r) => `${r.kind}=${r.value ?? ""}`).join(",")}`)
+            .sort();
+        expect(view(viaIndex)).toEqual(view(all));
+      }),
+      { numRuns: 150 },
     );
   });
 });
