@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../shared/actor.js";
+import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { summariseCluster } from "./approach-pattern-engine.js";
+import { createApproachRepo } from "./approach-repo.js";
+import { type ApproachService, createApproachService } from "./approach-service.js";
+
+/**
+ * Issue 11 §6: the cost of one submission stays bounded however large the cluster and the
+ * clustering window grow. The hostile case of the load bench — every report shares the mail
+ * domain, the request and nearly the whole message, so one cluster grows with every submission —
+ * is driven through the real service and database with small candidate caps, and the rows the
+ * clustering step reads per submission are counted (rows, not time).
+ */
+const CAPS = { perKey: 4, perToken: 3, maxFuzzy: 6 };
+const N = 40;
+
+let t: TestApp;
+let service: ApproachService;
+let actors: Actor[];
+const fetched = { profiles: 0, patternRows: 0 };
+
+const words =
+  "please review our offer consultation fee travel covered private email urgent sample data drawings".split(
+    " ",
+  );
+const body = (i: number) => ({
+  channel: "email" as const,
+  sender: {
+    name: `Kevin Lee ${i}`,
+    organisation: `Talent Bridge Consulting ${i} Ltd.`,
+    email: `sender${i}@talent-bridge.example`,
+  },
+  offered: ["fee" as const, "travel" as const],
+  asked: ["information" as const],
+  messageText: `Dear Dr. ${i}, about your work on solid-state electrolytes: ${words.join(" ")} ${words[i % words.length]}.`,
+  answers: { A1: "yes" as const },
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const repo = createApproachRepo();
+  const counting: typeof repo = {
+    ...repo,
+    async linkProfiles(tx, ids) {
+      const rows = await repo.linkProfiles(tx, ids);
+      fetched.profiles += rows.length;
+      return rows;
+    },
+    async patternReports(db, ids) {
+      const rows = await repo.patternReports(db, ids);
+      fetched.patternRows += rows.length;
+      return rows;
+    },
+  };
+  service = createApproachService({
+    db: t.services.db,
+    repo: counting,
+    audit: t.services.audit,
+    tasks: t.services.tasks,
+    parties: t.services.parties,
+    screening: t.services.screening,
+    settings: { ...t.config.approaches, clusterWindowDays: 365 },
+    clusterCaps: CAPS,
+  });
+  actors = [];
+  for (const name of ["bound_a", "bound_b", "bound_c"]) {
+    const u = await t.loginAs(["applicant"], name);
+    actors.push({ id: u.id, label: name, roles: ["applicant"], locale: "ja" });
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("approach submission cost under a growing cluster", () => {
+  it("reads a bounded number of reports per submission and keeps one cluster with the full summary", async () => {
+    const perSubmission: { profiles: number; patternRows: number }[] = [];
+    let last = "";
+    for (let i = 0; i < N; i++) {
+      const actor = actors[i % actors.length]!;
+      const draft = await service.createDraft(actor, body(i));
+      const before = { ...fetched };
+      const view = await service.submit(actor, draft.id, draft.version);
+      perSubmission.push({
+        profiles: fetched.profiles - before.profiles,
+        patternRows: fetched.patternRows - before.patternRows,
+      });
+      last = view.id;
+    }
+    // Self + at most maxFuzzy candidates' link profiles (plus the profile read for blocking tokens
+    // when saving), and self + capped key/band/fuzzy candidates' pattern rows (plus self again
+    // after linking): fixed numbers, not the window.
+    const keyCount = 6; // email, email_domain, organisation, two name orders at most
+    const bandCount = 32;
+    const maxProfiles = 2 + 1 + CAPS.maxFuzzy;
+    const maxPatternRows = 1 + keyCount * CAPS.perKey + bandCount * CAPS.perKey + CAPS.maxFuzzy + 1;
+    for (const p of perSubmission) {
+      expect(p.profiles).toBeLessThanOrEqual(maxProfiles);
+      expect(p.patternRows).toBeLessThanOrEqual(maxPatternRows);
+    }
+    // Not growing with the window: the last submissions read no more link profiles than the ones
+    // just past the cap (the full scan this replaces read every report in the window).
+    const atCap = perSubmission.slice(10, 20);
+    const late = perSubmission.slice(N - 10);
+    expect(Math.max(...late.map((p) => p.profiles))).toBeLessThanOrEqual(
+      Math.max(...atCap.map((p) => p.profiles)),
+    );
+
+    // What clustering decided is unchanged by the caps: one cluster of all N reports, and its
+    // stored (incremental) summary agrees with the full recomputation over every member.
+    const office: Actor = { id: null, label: "office", roles: ["secretariat"], locale: "ja" };
+    const report = await service.get(office, last);
+    const clusterId = report.office!.cluster!.id;
+    const cluster = await service.getCluster(office, clusterId);
+    expect(cluster.reportCount).toBe(N);
+    expect(cluster.reporterCount).toBe(actors.length);
+    const repo = createApproachRepo();
+    const memberIds = await repo.clusterMemberIds(t.services.db, [clusterId]);
+    expect(memberIds).toHaveLength(N);
+    const members = await repo.patternReports(t.services.db, memberIds);
+    const links = (await repo.linksOf(t.services.db, memberIds)).map((l) => ({
+      reportId: l.report_id,
+      linkedReportId: l.linked_report_id,
+      reasons: l.reasons as never,
+    }));
+    const full = summariseCluster(members, new Date(cluster.lastAt), 365, undefined, links);
+    const stored = cluster.summary;
+    expect(stored.reportCount).toBe(full.reportCount);
+    expect(stored.reporterCount).toBe(full.reporterCount);
+    expect(stored.headline?.kind).toBe(full.headline?.kind);
+    expect(stored.headline?.reporterCount).toBe(full.headline?.reporterCount);
+    const count = (s: typeof full, kind: string) => s.shared.find((f) => f.kind === kind);
+    expect(count(stored, "email_domain")).toMatchObject({ reportCount: N, reporterCount: actors.length });
+    expect(count(full, "email_domain")?.reportIds).toHaveLength(N);
+  });
+});
