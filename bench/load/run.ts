@@ -210,7 +210,12 @@ const WORDS =
     " ",
   );
 
-/** A report as a person would write it: senders, organisations and texts vary (not one giant cluster). */
+/**
+ * The hostile case (kept on purpose: a flood of reports about one campaign is a valid abuse test):
+ * names and organisations vary, but every sender writes from one non-free mail domain
+ * (example.com), asks for the same thing about one of eight topics in near-identical words — so
+ * every report joins one cluster that grows by the submission rate. The product must stay bounded.
+ */
 function report(i: number) {
   const words = Array.from({ length: 30 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]).join(" ");
   return {
@@ -278,12 +283,37 @@ const SCENARIOS: Record<
           }),
       ]),
   },
-  "approach submission": {
+  "approach submission": submission(report),
+  // What an organisation really sees: many small campaigns (5 reports each: one sender, one
+  // organisation, one domain, one message) among single reports — clusters stay small.
+  "approach submission (campaigns)": submission(campaignReport),
+};
+
+/** A report from one of many small campaigns: campaign c shares its sender, domain and message. */
+function campaignReport(i: number) {
+  const c = Math.floor(i / 5);
+  const words = Array.from(
+    { length: 30 },
+    (_, k) => `${WORDS[(c * 5 + k * 7) % WORDS.length]}${(c * 31 + k) % 97}`,
+  );
+  return {
+    ...report(i),
+    sender: {
+      name: `${SENDERS[c % SENDERS.length]} ${c}`,
+      organisation: `${ORGS[c % ORGS.length]} ${c} Ltd.`,
+      email: `contact${i % 5}@campaign${c}.example.org`,
+    },
+    messageText: `Campaign ${c}: ${words.join(" ")}.`,
+  };
+}
+
+function submission(make: (i: number) => unknown) {
+  return {
     requestsPerOp: 2,
-    op: (port, u, i, due) => {
+    op: (port: number, u: Users, i: number, due: number) => {
       const session = u.applicant[i % u.applicant.length]!;
       return sequence(due, [
-        () => call(port, "POST", "/api/approaches", { session, json: report(i) }),
+        () => call(port, "POST", "/api/approaches", { session, json: make(i) }),
         (draft) => {
           if (draft?.status !== 201) return undefined;
           const { id, version } = JSON.parse(draft.body) as { id: string; version: number };
@@ -291,8 +321,8 @@ const SCENARIOS: Record<
         },
       ]);
     },
-  },
-};
+  };
+}
 
 // ── Open-loop driver ──────────────────────────────────────────────────────────────────────────────
 
