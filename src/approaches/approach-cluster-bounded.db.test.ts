@@ -134,4 +134,31 @@ describe("approach submission cost under a growing cluster", () => {
     expect(count(stored, "email_domain")).toMatchObject({ reportCount: N, reporterCount: actors.length });
     expect(count(full, "email_domain")?.reportIds).toHaveLength(N);
   });
+
+  it("keeps one consistent cluster when reports are submitted at the same time", async () => {
+    const drafts = [];
+    for (let i = 0; i < 6; i++) {
+      const actor = actors[i % actors.length]!;
+      const d = await service.createDraft(actor, {
+        channel: "email",
+        sender: { name: `Concurrent ${i}`, email: `c${i}@same-campaign.example` },
+        messageText: `Concurrent report ${i}`,
+      });
+      drafts.push({ actor, d });
+    }
+    const views = await Promise.all(drafts.map(({ actor, d }) => service.submit(actor, d.id, d.version)));
+    const office: Actor = { id: null, label: "office", roles: ["secretariat"], locale: "ja" };
+    const clusterIds = new Set(
+      await Promise.all(views.map(async (v) => (await service.get(office, v.id)).office?.cluster?.id)),
+    );
+    expect(clusterIds.size).toBe(1);
+    const cluster = await service.getCluster(office, [...clusterIds][0]!);
+    expect(cluster.reportCount).toBe(6);
+    expect(cluster.reports).toHaveLength(6);
+    expect(cluster.summary.shared.find((f) => f.kind === "email_domain")).toMatchObject({
+      value: "same-campaign.example",
+      reportCount: 6,
+      reporterCount: actors.length,
+    });
+  });
 });
