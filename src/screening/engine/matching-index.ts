@@ -571,7 +571,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         if (q.identityHash === d.identityHash && q.a.identity === analyzeName(d.name.original).identity) {
           cmp = { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
         } else {
-          cmp = compareNames(q.a, d.name);
+          // (a name only replaces the best one when it scores strictly higher, so form pairs that
+          // cannot beat it need not be aligned; weak aliases score less still)
+          cmp = compareNames(q.a, d.name, bestName ? bestName.cmp.score : 0);
           if (d.kind === "weakAlias") cmp = { ...cmp, score: cmp.score * 0.95 };
         }
         if (!bestName || cmp.score > bestName.cmp.score) bestName = { cmp, q: q.a, n: d.name, kind: d.kind };
