@@ -565,6 +565,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const nEnd = entNameStart.data[e + 1]!;
     let bestName: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
     for (let ni = nStart; ni < nEnd; ni++) {
+      // nothing beats an identical name (a name replaces the best only when strictly higher)
+      if (bestName && bestName.cmp.score >= 1) break;
       const d = decodeName(ni);
       for (const q of queries) {
         let cmp: NameComparison;
