@@ -14,7 +14,8 @@
  * errors, memory flat over a 10-minute run. Options:
  *   --duration S      seconds per scenario (default 20)
  *   --soak S          seconds of the mixed soak (default 60; 600 for the 10-minute run)
- *   --rates pglite=100,postgres=300
+ *   --rates pglite=100,postgres=300   (a database left out is not run: --rates postgres=300 runs
+ *                     PostgreSQL only, --rates pglite=100 the embedded database only)
  *   --pg URL          a PostgreSQL server to create a scratch database on (default
  *                     $BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:55432/postgres);
  *                     --pg none skips PostgreSQL

@@ -294,6 +294,35 @@ export function createScreeningService({
 }) {
   const screeningActor = systemActor("screening");
 
+  // List entries by id, for search and /match answers. A list entry row is never changed once
+  // written (an import writes a new snapshot with new ids; old ones are only deleted), so a cached
+  // entry can never be stale, in this process or after another one imported a list. Bounded, oldest
+  // first out: frequently hit entries (the names people actually screen) stay.
+  const ENTRY_CACHE_SIZE = 4096;
+  const entryCache = new Map<string, StoredListEntity>();
+  async function entriesById(ids: string[]): Promise<Map<string, StoredListEntity>> {
+    const found = new Map<string, StoredListEntity>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const cached = entryCache.get(id);
+      if (cached) {
+        // refresh its place (a Map keeps insertion order)
+        entryCache.delete(id);
+        entryCache.set(id, cached);
+        found.set(id, cached);
+      } else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const row of await repo.entries(db, missing)) {
+        const entry = toStoredEntity(row, row.source);
+        found.set(row.id, entry);
+        entryCache.set(row.id, entry);
+      }
+      while (entryCache.size > ENTRY_CACHE_SIZE) entryCache.delete(entryCache.keys().next().value!);
+    }
+    return found;
+  }
+
   /** Scores a set of queries against an index and merges the hits (best name per list entry). */
   function matchQueries(active: ActiveIndex, queries: ScreeningQuery[], limit = maxHits, floor = minScore) {
     return mergeHits(
@@ -783,14 +812,7 @@ export function createScreeningService({
       if (query.country) sq.countries = [query.country.toUpperCase()];
       if (query.birthDate) sq.birthDate = query.birthDate;
       const hits = matchQueries(ready, [sq], query.limit);
-      const entries = new Map(
-        (
-          await repo.entries(
-            db,
-            hits.map((h) => h.entityId),
-          )
-        ).map((row) => [row.id, toStoredEntity(row, row.source)]),
-      );
+      const entries = await entriesById(hits.map((h) => h.entityId));
       return {
         items: hits.map((h) => ({ ...h, entry: entries.get(h.entityId) ?? null })),
         snapshots: ready.snapshots,
@@ -826,12 +848,7 @@ export function createScreeningService({
         );
         return hits.sort(compareHits);
       });
-      const entries = new Map(
-        (await repo.entries(db, [...new Set(hitsByKey.flat().map((h) => h.entityId))])).map((row) => [
-          row.id,
-          toStoredEntity(row, row.source),
-        ]),
-      );
+      const entries = await entriesById(hitsByKey.flat().map((h) => h.entityId));
       const responses: YenteMatchResponse["responses"] = {};
       parsed.forEach((p, i) => {
         const hits = hitsByKey[i]!;

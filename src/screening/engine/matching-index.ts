@@ -565,13 +565,17 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const nEnd = entNameStart.data[e + 1]!;
     let bestName: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
     for (let ni = nStart; ni < nEnd; ni++) {
+      // nothing beats an identical name (a name replaces the best only when strictly higher)
+      if (bestName && bestName.cmp.score >= 1) break;
       const d = decodeName(ni);
       for (const q of queries) {
         let cmp: NameComparison;
         if (q.identityHash === d.identityHash && q.a.identity === analyzeName(d.name.original).identity) {
           cmp = { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
         } else {
-          cmp = compareNames(q.a, d.name);
+          // (a name only replaces the best one when it scores strictly higher, so form pairs that
+          // cannot beat it need not be aligned; weak aliases score less still)
+          cmp = compareNames(q.a, d.name, bestName ? bestName.cmp.score : 0);
           if (d.kind === "weakAlias") cmp = { ...cmp, score: cmp.score * 0.95 };
         }
         if (!bestName || cmp.score > bestName.cmp.score) bestName = { cmp, q: q.a, n: d.name, kind: d.kind };

@@ -422,8 +422,16 @@ export function combineCoverage(queryCoverage: number, listCoverage: number): nu
   return 0.62 * queryCoverage + 0.38 * listCoverage;
 }
 
-/** Compares two analysed names: the best over their forms, or the ideographs directly. */
-export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
+/**
+ * Compares two analysed names: the best over their forms, or the ideographs directly.
+ *
+ * `floor`: a score the caller already holds for another name of the same entity and only replaces
+ * when strictly beaten. Form pairs whose fidelity cannot exceed it are not aligned: when the true
+ * score is above the floor the result is exactly the unfloored one (those pairs score at most the
+ * floor, so they can neither win nor change which pairs are skipped), and when it is not, the
+ * result still scores at most the floor, so the caller keeps what it had.
+ */
+export function compareNames(q: AnalyzedName, n: AnalyzedName, floor = 0): NameComparison {
   if (q.identity.length > 0 && q.identity === n.identity) {
     return { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
   }
@@ -435,7 +443,7 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName): NameComparison {
   for (const qf of q.forms) {
     for (const nf of n.forms) {
       const fidelity = Math.min(qf.fidelity, nf.fidelity);
-      if (fidelity <= best.score || fidelity < ideo) continue;
+      if (fidelity <= best.score || fidelity < ideo || (floor > 0 && fidelity <= floor)) continue;
       // two names written in ideographs: compare Chinese readings with Chinese readings, Korean
       // with Korean, Japanese with Japanese (a zh reading meeting a ja reading is chance)
       if (q.cjk && n.cjk && qf.lang && nf.lang && qf.lang !== nf.lang) continue;
