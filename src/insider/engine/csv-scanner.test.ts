@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCsvScanner, fieldText } from "./csv-scanner.js";
+import { createCsvScanner, createFieldInterner, fieldText } from "./csv-scanner.js";
 
 function scan(chunks: string[], maxFields = 64) {
   const records: { line: number; fields: string[] }[] = [];
@@ -86,6 +86,47 @@ describe("CSV scanner", () => {
           expect(pieces).toEqual(whole);
         },
       ),
+    );
+  });
+});
+
+describe("createFieldInterner", () => {
+  it("returns exactly the decoded, transformed field, the same string for the same bytes", () => {
+    const field = fc.oneof(
+      fc.constantFrom("ACM2278", " ACM2278 ", "PC-0001", "Logon", "", "a;B; c", "ｱ", "İx", "x".repeat(120)),
+      fc.string({ maxLength: 12 }),
+    );
+    const csvField = field.map((f) =>
+      /[",\n\r]/.test(f) || f.includes(" ") ? `"${f.replaceAll('"', '""')}"` : f,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(csvField, { minLength: 1, maxLength: 4 }), { maxLength: 20 }),
+        fc.integer({ min: 4, max: 16 }),
+        (rows, capacity) => {
+          const lower = createFieldInterner((t) => t.trim().toLowerCase(), capacity);
+          const split = createFieldInterner((t) => t.split(";"), capacity);
+          const seen = new Map<string, string>();
+          const scanner = createCsvScanner({
+            maxFields: 8,
+            onRecord: (v) => {
+              for (let k = 0; k < v.count + 1; k++) {
+                const text = fieldText(v, k);
+                const a = lower(v, k);
+                expect(a).toBe(text.trim().toLowerCase());
+                expect(split(v, k)).toEqual(text.split(";"));
+                const before = seen.get(text);
+                if (before !== undefined) expect(a).toBe(before);
+                seen.set(text, a);
+              }
+            },
+            onProblem: () => {},
+          });
+          scanner.push(Buffer.from(rows.map((r) => r.join(",")).join("\n")));
+          scanner.end();
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -260,3 +260,62 @@ export function createCsvScanner(options: CsvScannerOptions) {
     },
   };
 }
+
+/**
+ * Decodes short, repeating fields (accounts, machines, activity words, e-mail addresses) once and
+ * hands back the same string for the same bytes afterwards. Activity logs name the same few thousand
+ * accounts and machines millions of times; decoding each occurrence allocates a fresh string that
+ * every later `Map` lookup must hash again. The table is keyed by the field's raw bytes, so the
+ * result is exactly what `transform(fieldText(...))` would give; long, quoted-with-escapes or
+ * non-repeating fields fall through to plain decoding. A transform that returns an array (a split
+ * recipient list) shares that array between events: callers must treat it as read-only.
+ */
+export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 14) {
+  const MAX_BYTES = 96;
+  let size = 2; // open addressing, a power of two at least twice the capacity (at most half full)
+  while (size < capacity * 2) size *= 2;
+  const mask = size - 1;
+  const hashes = new Int32Array(size);
+  const used = new Uint8Array(size);
+  const keys: (Buffer | undefined)[] = new Array(size);
+  const values: (T | undefined)[] = new Array(size);
+  let count = 0;
+
+  return function intern(view: CsvRecordView, index: number): T {
+    if (index >= view.count) return transform("");
+    const s = view.starts[index]!;
+    const e = view.ends[index]!;
+    const len = e - s;
+    if (len <= 0) return transform("");
+    if (len > MAX_BYTES || view.quoted[index] === 2) return transform(fieldText(view, index));
+    const buf = view.buf;
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    let slot = h & mask;
+    for (;;) {
+      if (used[slot] === 0) break;
+      if (hashes[slot] === h) {
+        const k = keys[slot]!;
+        if (k.length === len) {
+          let same = true;
+          for (let i = 0; i < len; i++) {
+            if (k[i] !== buf[s + i]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return values[slot]!;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const value = transform(buf.toString("utf8", s, e));
+    if (count >= capacity) return value; // table full: decode without remembering
+    used[slot] = 1;
+    hashes[slot] = h;
+    keys[slot] = Buffer.from(buf.subarray(s, e));
+    values[slot] = value;
+    count++;
+    return value;
+  };
+}

@@ -762,8 +762,8 @@ export function createInsiderEngine(deps: EngineDeps) {
     e.watch = d.watch;
     e.person = u.person;
     e.userDays = u.n;
-    const tags: number[] = [];
-    e.tags = tags;
+    const tags = e.tags; // reused: hooks only push to it and addEvidence copies what it keeps
+    tags.length = 0;
 
     // The engine's own bookkeeping and the facts every detector may use.
     switch (ev.kind) {
