@@ -86,6 +86,7 @@ describe("CSV scanner", () => {
           expect(pieces).toEqual(whole);
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -233,9 +233,25 @@ export function createCsvScanner(options: CsvScannerOptions) {
   return {
     /** Feeds the next chunk of the file. */
     push(chunk: Buffer): void {
-      const buf = pending && pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      let rest = chunk;
+      if (pending && pending.length > 0) {
+        // Finish the record cut by the previous chunk with only the chunk's first line, instead of
+        // copying the whole chunk behind it; if that line does not end it (a quoted newline), or
+        // the record is near the length limit, join the whole chunk as before.
+        const nl = chunk.indexOf(LF);
+        if (nl !== -1 && pending.length + nl + 1 <= maxRecordBytes) {
+          run(Buffer.concat([pending, chunk.subarray(0, nl + 1)]), false);
+          rest = chunk.subarray(nl + 1);
+        }
+        if (pending && pending.length > 0) {
+          const buf = Buffer.concat([pending, rest]);
+          pending = null;
+          run(buf, false);
+          return;
+        }
+      }
       pending = null;
-      run(buf, false);
+      run(rest, false);
     },
     /** Processes whatever is left (a last record without a trailing newline). */
     end(): void {
@@ -277,7 +293,11 @@ export function createFieldInterner<T>(transform: (text: string) => T, capacity 
   const mask = size - 1;
   const hashes = new Int32Array(size);
   const used = new Uint8Array(size);
-  const keys: (Buffer | undefined)[] = new Array(size);
+  // Key bytes live in one growing arena (bounded by capacity × MAX_BYTES), not in a Buffer each.
+  let arena = new Uint8Array(4096);
+  let arenaUsed = 0;
+  const keyAt = new Int32Array(size);
+  const keyLen = new Int32Array(size);
   const values: (T | undefined)[] = new Array(size);
   let count = 0;
 
@@ -294,12 +314,12 @@ export function createFieldInterner<T>(transform: (text: string) => T, capacity 
     let slot = h & mask;
     for (;;) {
       if (used[slot] === 0) break;
-      if (hashes[slot] === h) {
-        const k = keys[slot]!;
-        if (k.length === len) {
+      if (hashes[slot] === h && keyLen[slot] === len) {
+        const at = keyAt[slot]!;
+        {
           let same = true;
           for (let i = 0; i < len; i++) {
-            if (k[i] !== buf[s + i]) {
+            if (arena[at + i] !== buf[s + i]) {
               same = false;
               break;
             }
@@ -313,7 +333,15 @@ export function createFieldInterner<T>(transform: (text: string) => T, capacity 
     if (count >= capacity) return value; // table full: decode without remembering
     used[slot] = 1;
     hashes[slot] = h;
-    keys[slot] = Buffer.from(buf.subarray(s, e));
+    if (arenaUsed + len > arena.length) {
+      const grown = new Uint8Array(Math.max(arena.length * 2, arenaUsed + len));
+      grown.set(arena.subarray(0, arenaUsed));
+      arena = grown;
+    }
+    arena.set(buf.subarray(s, e), arenaUsed);
+    keyAt[slot] = arenaUsed;
+    keyLen[slot] = len;
+    arenaUsed += len;
     values[slot] = value;
     count++;
     return value;
