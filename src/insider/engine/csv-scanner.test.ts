@@ -130,4 +130,28 @@ describe("createFieldInterner", () => {
       { numRuns: 500 },
     );
   });
+
+  it("keeps every value through table growth and stops remembering at capacity", () => {
+    for (const capacity of [300, 100_000]) {
+      const upper = createFieldInterner((t) => t.toUpperCase(), capacity);
+      const first = new Map<string, string>();
+      const scanner = createCsvScanner({
+        maxFields: 2,
+        onRecord: (v) => {
+          const text = fieldText(v, 0);
+          const got = upper(v, 0);
+          expect(got).toBe(text.toUpperCase());
+          const before = first.get(text);
+          if (before === undefined) first.set(text, got);
+          else expect(got).toBe(before);
+        },
+        onProblem: () => {},
+      });
+      const rows: string[] = [];
+      for (let round = 0; round < 2; round++) for (let i = 0; i < 5000; i++) rows.push(`user${i},x`);
+      scanner.push(Buffer.from(`${rows.join("\n")}\n`));
+      scanner.end();
+      expect(first.size).toBe(5000);
+    }
+  });
 });

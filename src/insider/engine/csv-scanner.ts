@@ -286,20 +286,42 @@ export function createCsvScanner(options: CsvScannerOptions) {
  * non-repeating fields fall through to plain decoding. A transform that returns an array (a split
  * recipient list) shares that array between events: callers must treat it as read-only.
  */
-export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 14) {
+export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 16) {
   const MAX_BYTES = 96;
-  let size = 2; // open addressing, a power of two at least twice the capacity (at most half full)
-  while (size < capacity * 2) size *= 2;
-  const mask = size - 1;
-  const hashes = new Int32Array(size);
-  const used = new Uint8Array(size);
+  // Open addressing, at most half full; starts small and doubles up to twice the capacity, so a
+  // small organisation does not pay for a large one's table.
+  let size = 256;
+  let mask = size - 1;
+  let hashes = new Int32Array(size);
+  let keyAt = new Int32Array(size).fill(-1);
+  let keyLen = new Int32Array(size);
+  let values: (T | undefined)[] = new Array(size);
   // Key bytes live in one growing arena (bounded by capacity × MAX_BYTES), not in a Buffer each.
   let arena = new Uint8Array(4096);
   let arenaUsed = 0;
-  const keyAt = new Int32Array(size);
-  const keyLen = new Int32Array(size);
-  const values: (T | undefined)[] = new Array(size);
   let count = 0;
+
+  function grow(): void {
+    const oldHashes = hashes;
+    const oldAt = keyAt;
+    const oldLen = keyLen;
+    const oldValues = values;
+    size *= 2;
+    mask = size - 1;
+    hashes = new Int32Array(size);
+    keyAt = new Int32Array(size).fill(-1);
+    keyLen = new Int32Array(size);
+    values = new Array(size);
+    for (let k = 0; k < oldAt.length; k++) {
+      if (oldAt[k] === -1) continue;
+      let slot = oldHashes[k]! & mask;
+      while (keyAt[slot] !== -1) slot = (slot + 1) & mask;
+      hashes[slot] = oldHashes[k]!;
+      keyAt[slot] = oldAt[k]!;
+      keyLen[slot] = oldLen[k]!;
+      values[slot] = oldValues[k];
+    }
+  }
 
   return function intern(view: CsvRecordView, index: number): T {
     if (index >= view.count) return transform("");
@@ -313,37 +335,35 @@ export function createFieldInterner<T>(transform: (text: string) => T, capacity 
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     let slot = h & mask;
     for (;;) {
-      if (used[slot] === 0) break;
+      const at = keyAt[slot]!;
+      if (at === -1) break;
       if (hashes[slot] === h && keyLen[slot] === len) {
-        const at = keyAt[slot]!;
-        {
-          let same = true;
-          for (let i = 0; i < len; i++) {
-            if (arena[at + i] !== buf[s + i]) {
-              same = false;
-              break;
-            }
+        let same = true;
+        for (let i = 0; i < len; i++) {
+          if (arena[at + i] !== buf[s + i]) {
+            same = false;
+            break;
           }
-          if (same) return values[slot]!;
         }
+        if (same) return values[slot]!;
       }
       slot = (slot + 1) & mask;
     }
     const value = transform(buf.toString("utf8", s, e));
     if (count >= capacity) return value; // table full: decode without remembering
-    used[slot] = 1;
-    hashes[slot] = h;
     if (arenaUsed + len > arena.length) {
       const grown = new Uint8Array(Math.max(arena.length * 2, arenaUsed + len));
       grown.set(arena.subarray(0, arenaUsed));
       arena = grown;
     }
     arena.set(buf.subarray(s, e), arenaUsed);
+    hashes[slot] = h;
     keyAt[slot] = arenaUsed;
     keyLen[slot] = len;
-    arenaUsed += len;
     values[slot] = value;
+    arenaUsed += len;
     count++;
+    if (count * 2 > size) grow();
     return value;
   };
 }
