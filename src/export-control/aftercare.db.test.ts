@@ -81,6 +81,9 @@ describe("yearly re-screening of long-term guests", () => {
     const { review: visit } = await approvedAcceptance("Tan Dayvisitor Aftercare", "2026-05-02");
     expect((await nextRescreenOn(review.id)).next_rescreen_on).toBe("2027-05-01");
     expect((await nextRescreenOn(visit.id)).next_rescreen_on).toBeNull();
+    // The review page shows the booked date (and nothing for the day visitor).
+    expect((await tb.services.reviews.get(sec, review.id)).nextRescreenOn).toBe("2027-05-01");
+    expect((await tb.services.reviews.get(sec, visit.id)).nextRescreenOn).toBeNull();
 
     const job = systemActor("test");
     // Not due yet: nothing runs.

@@ -78,6 +78,21 @@ describe("built-in country groups", () => {
     );
   });
 
+  it("国連武器禁輸国: Eritrea leaves on 2018-12-19 (METI press release), South Sudan joins on 2019-04-12", () => {
+    const group = (code: string, date: string) =>
+      lookupCountry(BUILT_IN_COUNTRY_GROUPS, code, date).destinationGroup;
+    expect(group("ER", "2018-12-18")).toBe("un_arms_embargo");
+    expect(group("ER", "2018-12-19")).toBe("general");
+    expect(group("SS", "2019-04-11")).toBe("general");
+    expect(group("SS", "2019-04-12")).toBe("un_arms_embargo");
+    // Until the (unrecorded) 2016 removal date is known, the stricter 2014 reading stays in force.
+    expect(group("LR", "2018-12-18")).toBe("un_arms_embargo");
+    expect(group("LR", "2018-12-19")).toBe("general");
+    const e2018 = editionInForce(BUILT_IN_COUNTRY_GROUPS, "un_arms_embargo", "2019-01-01")!;
+    expect(e2018.members).toHaveLength(9);
+    expect(e2018.amendedBy?.ja).toContain("meti.go.jp/press/2018/12/20181214002");
+  });
+
   it("別表第4 membership is reported alongside the branch", () => {
     const kp = lookupCountry(BUILT_IN_COUNTRY_GROUPS, "KP", "2026-01-01");
     expect(kp.destinationGroup).toBe("un_arms_embargo");

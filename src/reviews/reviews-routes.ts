@@ -422,6 +422,8 @@ export const ReviewViewSchema = z.object({
   submittedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   retentionUntil: z.string().nullable(),
+  nextRescreenOn: z.string().nullable(),
+  lastRescreenedAt: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

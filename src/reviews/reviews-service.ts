@@ -194,6 +194,9 @@ export type ReviewView = {
   submittedAt: string | null;
   decidedAt: string | null;
   retentionUntil: string | null;
+  /** Long-term guests: the day of the next yearly re-screening (null when none is scheduled). */
+  nextRescreenOn: string | null;
+  lastRescreenedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -550,6 +553,8 @@ export function createReviewsService(deps: {
       submittedAt: iso(row.submitted_at),
       decidedAt: iso(row.decided_at),
       retentionUntil: row.retention_until,
+      nextRescreenOn: row.next_rescreen_on,
+      lastRescreenedAt: iso(row.last_rescreened_at),
       version: row.version,
       createdAt: iso(row.created_at)!,
       updatedAt: iso(row.updated_at)!,

@@ -17996,6 +17996,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -18092,6 +18093,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -18459,6 +18461,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -18555,6 +18558,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -18956,6 +18960,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -19052,6 +19057,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -19470,6 +19476,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -19566,6 +19573,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -20030,6 +20038,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -20126,6 +20135,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -20696,6 +20706,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -20792,6 +20803,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -21187,6 +21199,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -21283,6 +21296,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -21660,6 +21674,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -21756,6 +21771,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -22125,6 +22141,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -22221,6 +22238,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -22577,6 +22595,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -22673,6 +22692,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -23204,6 +23224,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -23300,6 +23321,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -23701,6 +23723,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -23797,6 +23820,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };
@@ -24182,6 +24206,7 @@ export interface paths {
                                 unit: string | null;
                                 valueJpy: number | null;
                             }[];
+                            lastRescreenedAt: string | null;
                             licence: {
                                 applicable: boolean;
                                 date: string;
@@ -24278,6 +24303,7 @@ export interface paths {
                                     ja: string;
                                 };
                             };
+                            nextRescreenOn: string | null;
                             notes: {
                                 [key: string]: string;
                             };

@@ -407,6 +407,12 @@ function Rescreen({ review: r }: { review: Review }) {
       <Text size="xs" c="dimmed">
         {t("after.rescreenHelp")}
       </Text>
+      <Text size="sm" data-testid="rescreen-next">
+        {r.nextRescreenOn
+          ? t("after.rescreenNext", { next: formatDate(r.nextRescreenOn) })
+          : t("after.rescreenNone")}
+        {r.lastRescreenedAt ? ` · ${t("after.rescreenLast", { at: formatDate(r.lastRescreenedAt) })}` : ""}
+      </Text>
       <ErrorAlert error={rescreen.error} />
       {rescreen.data ? (
         <Text size="sm">
