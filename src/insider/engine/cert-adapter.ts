@@ -233,10 +233,10 @@ export async function* readCertActivity(
   let iFromRem = -1;
   let needed = 0;
   let batch: ActivityEvent[] = [];
-  // Accounts, machines, activity words and addresses repeat millions of times: decode each once.
+  // Accounts, machines, activity words and senders repeat millions of times: decode each once.
+  // (Recipient lists are mostly distinct combinations: interning them would only fill memory.)
   const trimmed = createFieldInterner((t) => t.trim());
   const lowered = createFieldInterner((t) => t.trim().toLowerCase());
-  const listed = createFieldInterner(splitList);
 
   function setColumns(names: string[]): string | null {
     cols = columnsFrom(names);
@@ -350,9 +350,9 @@ export async function* readCertActivity(
         ev.fromRemovable = iFromRem >= 0 && bool(fieldText(view, iFromRem));
       } else ev.toRemovable = true; // r4.2: every file row is a copy to removable media
     } else if (kind === "email") {
-      const to = listed(view, iTo);
-      const cc = iCc >= 0 ? listed(view, iCc) : NO_STRINGS;
-      const bcc = iBcc >= 0 ? listed(view, iBcc) : NO_STRINGS;
+      const to = splitList(fieldText(view, iTo));
+      const cc = iCc >= 0 ? splitList(fieldText(view, iCc)) : NO_STRINGS;
+      const bcc = iBcc >= 0 ? splitList(fieldText(view, iBcc)) : NO_STRINGS;
       ev.recipients = cc.length + bcc.length === 0 ? to : to.concat(cc, bcc);
       ev.sender = lowered(view, iFrom);
       if (iSize >= 0) {

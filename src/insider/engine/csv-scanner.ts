@@ -286,7 +286,7 @@ export function createCsvScanner(options: CsvScannerOptions) {
  * non-repeating fields fall through to plain decoding. A transform that returns an array (a split
  * recipient list) shares that array between events: callers must treat it as read-only.
  */
-export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 16) {
+export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 14) {
   const MAX_BYTES = 96;
   // Open addressing, at most half full; starts small and doubles up to twice the capacity, so a
   // small organisation does not pay for a large one's table.
