@@ -96,7 +96,6 @@ export class AssetRegistry {
   private readonly servers = new Map<string, ConfidentialAsset>();
   private readonly paths: { prefix: string; asset: ConfidentialAsset }[] = [];
   private readonly urls: { prefix: string; asset: ConfidentialAsset }[] = [];
-  private readonly cache = new Map<string, ConfidentialAsset | null>();
 
   constructor(assets: readonly ConfidentialAsset[] = []) {
     this.assets = assets;
@@ -123,27 +122,45 @@ export class AssetRegistry {
   /** The most specific confidential path that contains this file, if any. */
   path(file: string): ConfidentialAsset | null {
     if (this.paths.length === 0 || file === "") return null;
+    // Hot path (every file event): compare in place instead of normalising the whole path; anything
+    // but plain ASCII takes the exact normalise-then-compare route.
+    const c0 = file.charCodeAt(0);
+    if (c0 > 32 && c0 < 127) {
+      let bail = false;
+      for (const p of this.paths) {
+        const m = matchPrefixAscii(file, 0, p.prefix, true);
+        if (m === 1) return p.asset;
+        if (m === -1) {
+          bail = true;
+          break;
+        }
+      }
+      if (!bail) return null;
+    }
     const norm = normalisePath(file);
     for (const p of this.paths) if (norm.startsWith(p.prefix)) return p.asset;
     return null;
   }
 
-  /** The confidential repository or URL this address falls under, if any (cached: URLs repeat). */
+  /** The confidential repository or URL this address falls under, if any. */
   url(url: string): ConfidentialAsset | null {
     if (this.urls.length === 0 || url === "") return null;
-    const hit = this.cache.get(url);
-    if (hit !== undefined) return hit;
-    const norm = normaliseUrl(url);
-    let found: ConfidentialAsset | null = null;
-    for (const p of this.urls) {
-      if (norm.startsWith(p.prefix)) {
-        found = p.asset;
-        break;
+    const start = asciiUrlStart(url);
+    if (start >= 0) {
+      let bail = false;
+      for (const p of this.urls) {
+        const m = matchPrefixAscii(url, start, p.prefix, false);
+        if (m === 1) return p.asset;
+        if (m === -1) {
+          bail = true;
+          break;
+        }
       }
+      if (!bail) return null;
     }
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(url, found);
-    return found;
+    const norm = normaliseUrl(url);
+    for (const p of this.urls) if (norm.startsWith(p.prefix)) return p.asset;
+    return null;
   }
 
   /**
@@ -156,4 +173,49 @@ export class AssetRegistry {
     for (const p of projects) if (asset.projects.includes(p)) return true;
     return false;
   }
+}
+
+/**
+ * Whether `text` from `start`, lower-cased (and with `\` read as `/` when `slashes`), begins with
+ * `prefix`: 1 yes, 0 no, -1 a non-ASCII character was met (the caller then normalises exactly,
+ * since lower-casing some non-ASCII letters changes the string's length or yields ASCII).
+ */
+function matchPrefixAscii(text: string, start: number, prefix: string, slashes: boolean): number {
+  const n = prefix.length;
+  for (let i = 0; i < n; i++) {
+    if (start + i >= text.length) return 0;
+    let c = text.charCodeAt(start + i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (slashes && c === 92) c = 47;
+    if (c !== prefix.charCodeAt(i)) return 0;
+  }
+  return 1;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Where {@link normaliseUrl}'s result starts inside `url` (after a scheme and a leading `www.`), or
+ * -1 when the URL needs the exact route (leading space or non-ASCII before that point).
+ */
+function asciiUrlStart(url: string): number {
+  const c0 = url.charCodeAt(0);
+  if (!(c0 > 32 && c0 < 127)) return -1;
+  let s = 0;
+  if (isAsciiLetter(c0)) {
+    let i = 1;
+    for (; i < url.length; i++) {
+      const c = url.charCodeAt(i);
+      if (c >= 128) return -1;
+      if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45)) break;
+    }
+    if (url.charCodeAt(i) === 58 && url.charCodeAt(i + 1) === 47 && url.charCodeAt(i + 2) === 47) s = i + 3;
+  }
+  if (url.length >= s + 4) {
+    const w = url.slice(s, s + 4);
+    for (let i = 0; i < 4; i++) if (w.charCodeAt(i) >= 128) return -1;
+    if (w.toLowerCase() === "www.") s += 4;
+  }
+  return s;
 }

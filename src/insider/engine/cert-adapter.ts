@@ -4,7 +4,7 @@
  * are found by header name, so the three releases (and files with extra columns) share one code
  * path; a header-less file is read with the release's documented layout.
  */
-import { type CsvRecordView, createCsvScanner, fieldText } from "./csv-scanner.js";
+import { type CsvRecordView, createCsvScanner, createFieldInterner, fieldText } from "./csv-scanner.js";
 import {
   type ActivityEvent,
   type ActivityKind,
@@ -233,6 +233,10 @@ export async function* readCertActivity(
   let iFromRem = -1;
   let needed = 0;
   let batch: ActivityEvent[] = [];
+  // Accounts, machines, activity words and senders repeat millions of times: decode each once.
+  // (Recipient lists are mostly distinct combinations: interning them would only fill memory.)
+  const trimmed = createFieldInterner((t) => t.trim());
+  const lowered = createFieldInterner((t) => t.trim().toLowerCase());
 
   function setColumns(names: string[]): string | null {
     cols = columnsFrom(names);
@@ -308,15 +312,15 @@ export async function* readCertActivity(
       recordMalformed(stats, view.line, `invalid date "${fieldText(view, iDate).slice(0, 40)}"`);
       return;
     }
-    const user = fieldText(view, iUser).trim();
+    const user = trimmed(view, iUser);
     if (user === "") {
       recordMalformed(stats, view.line, "empty user");
       return;
     }
     const id = iId >= 0 ? fieldText(view, iId) : "";
     if (options.skipWhile?.(t, id)) return;
-    const host = fieldText(view, iPc).trim();
-    const rawActivity = iActivity >= 0 ? fieldText(view, iActivity).trim().toLowerCase() : "";
+    const host = trimmed(view, iPc);
+    const rawActivity = iActivity >= 0 ? lowered(view, iActivity) : "";
     let action: string;
     if (kind === "file" && iActivity < 0) action = "copy";
     else if (kind === "email" && iActivity < 0) action = "send";
@@ -347,10 +351,10 @@ export async function* readCertActivity(
       } else ev.toRemovable = true; // r4.2: every file row is a copy to removable media
     } else if (kind === "email") {
       const to = splitList(fieldText(view, iTo));
-      const cc = iCc >= 0 ? splitList(fieldText(view, iCc)) : [];
-      const bcc = iBcc >= 0 ? splitList(fieldText(view, iBcc)) : [];
+      const cc = iCc >= 0 ? splitList(fieldText(view, iCc)) : NO_STRINGS;
+      const bcc = iBcc >= 0 ? splitList(fieldText(view, iBcc)) : NO_STRINGS;
       ev.recipients = cc.length + bcc.length === 0 ? to : to.concat(cc, bcc);
-      ev.sender = fieldText(view, iFrom).trim().toLowerCase();
+      ev.sender = lowered(view, iFrom);
       if (iSize >= 0) {
         const size = Number(fieldText(view, iSize));
         ev.bytes = Number.isFinite(size) && size > 0 ? size : 0;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCsvScanner, fieldText } from "./csv-scanner.js";
+import { createCsvScanner, createFieldInterner, fieldText } from "./csv-scanner.js";
 
 function scan(chunks: string[], maxFields = 64) {
   const records: { line: number; fields: string[] }[] = [];
@@ -86,6 +86,72 @@ describe("CSV scanner", () => {
           expect(pieces).toEqual(whole);
         },
       ),
+      { numRuns: 1000 },
     );
+  });
+});
+
+describe("createFieldInterner", () => {
+  it("returns exactly the decoded, transformed field, the same string for the same bytes", () => {
+    const field = fc.oneof(
+      fc.constantFrom("ACM2278", " ACM2278 ", "PC-0001", "Logon", "", "a;B; c", "ｱ", "İx", "x".repeat(120)),
+      fc.string({ maxLength: 12 }),
+    );
+    const csvField = field.map((f) =>
+      /[",\n\r]/.test(f) || f.includes(" ") ? `"${f.replaceAll('"', '""')}"` : f,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(csvField, { minLength: 1, maxLength: 4 }), { maxLength: 20 }),
+        fc.integer({ min: 4, max: 16 }),
+        (rows, capacity) => {
+          const lower = createFieldInterner((t) => t.trim().toLowerCase(), capacity);
+          const split = createFieldInterner((t) => t.split(";"), capacity);
+          const seen = new Map<string, string>();
+          const scanner = createCsvScanner({
+            maxFields: 8,
+            onRecord: (v) => {
+              for (let k = 0; k < v.count + 1; k++) {
+                const text = fieldText(v, k);
+                const a = lower(v, k);
+                expect(a).toBe(text.trim().toLowerCase());
+                expect(split(v, k)).toEqual(text.split(";"));
+                const before = seen.get(text);
+                if (before !== undefined) expect(a).toBe(before);
+                seen.set(text, a);
+              }
+            },
+            onProblem: () => {},
+          });
+          scanner.push(Buffer.from(rows.map((r) => r.join(",")).join("\n")));
+          scanner.end();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps every value through table growth and stops remembering at capacity", () => {
+    for (const capacity of [300, 100_000]) {
+      const upper = createFieldInterner((t) => t.toUpperCase(), capacity);
+      const first = new Map<string, string>();
+      const scanner = createCsvScanner({
+        maxFields: 2,
+        onRecord: (v) => {
+          const text = fieldText(v, 0);
+          const got = upper(v, 0);
+          expect(got).toBe(text.toUpperCase());
+          const before = first.get(text);
+          if (before === undefined) first.set(text, got);
+          else expect(got).toBe(before);
+        },
+        onProblem: () => {},
+      });
+      const rows: string[] = [];
+      for (let round = 0; round < 2; round++) for (let i = 0; i < 5000; i++) rows.push(`user${i},x`);
+      scanner.push(Buffer.from(`${rows.join("\n")}\n`));
+      scanner.end();
+      expect(first.size).toBe(5000);
+    }
   });
 });

@@ -233,9 +233,25 @@ export function createCsvScanner(options: CsvScannerOptions) {
   return {
     /** Feeds the next chunk of the file. */
     push(chunk: Buffer): void {
-      const buf = pending && pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      let rest = chunk;
+      if (pending && pending.length > 0) {
+        // Finish the record cut by the previous chunk with only the chunk's first line, instead of
+        // copying the whole chunk behind it; if that line does not end it (a quoted newline), or
+        // the record is near the length limit, join the whole chunk as before.
+        const nl = chunk.indexOf(LF);
+        if (nl !== -1 && pending.length + nl + 1 <= maxRecordBytes) {
+          run(Buffer.concat([pending, chunk.subarray(0, nl + 1)]), false);
+          rest = chunk.subarray(nl + 1);
+        }
+        if (pending && pending.length > 0) {
+          const buf = Buffer.concat([pending, rest]);
+          pending = null;
+          run(buf, false);
+          return;
+        }
+      }
       pending = null;
-      run(buf, false);
+      run(rest, false);
     },
     /** Processes whatever is left (a last record without a trailing newline). */
     end(): void {
@@ -258,5 +274,96 @@ export function createCsvScanner(options: CsvScannerOptions) {
     get line(): number {
       return line;
     },
+  };
+}
+
+/**
+ * Decodes short, repeating fields (accounts, machines, activity words, e-mail addresses) once and
+ * hands back the same string for the same bytes afterwards. Activity logs name the same few thousand
+ * accounts and machines millions of times; decoding each occurrence allocates a fresh string that
+ * every later `Map` lookup must hash again. The table is keyed by the field's raw bytes, so the
+ * result is exactly what `transform(fieldText(...))` would give; long, quoted-with-escapes or
+ * non-repeating fields fall through to plain decoding. A transform that returns an array (a split
+ * recipient list) shares that array between events: callers must treat it as read-only.
+ */
+export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 14) {
+  const MAX_BYTES = 96;
+  // Open addressing, at most half full; starts small and doubles up to twice the capacity, so a
+  // small organisation does not pay for a large one's table.
+  let size = 256;
+  let mask = size - 1;
+  let hashes = new Int32Array(size);
+  let keyAt = new Int32Array(size).fill(-1);
+  let keyLen = new Int32Array(size);
+  let values: (T | undefined)[] = new Array(size);
+  // Key bytes live in one growing arena (bounded by capacity × MAX_BYTES), not in a Buffer each.
+  let arena = new Uint8Array(4096);
+  let arenaUsed = 0;
+  let count = 0;
+
+  function grow(): void {
+    const oldHashes = hashes;
+    const oldAt = keyAt;
+    const oldLen = keyLen;
+    const oldValues = values;
+    size *= 2;
+    mask = size - 1;
+    hashes = new Int32Array(size);
+    keyAt = new Int32Array(size).fill(-1);
+    keyLen = new Int32Array(size);
+    values = new Array(size);
+    for (let k = 0; k < oldAt.length; k++) {
+      if (oldAt[k] === -1) continue;
+      let slot = oldHashes[k]! & mask;
+      while (keyAt[slot] !== -1) slot = (slot + 1) & mask;
+      hashes[slot] = oldHashes[k]!;
+      keyAt[slot] = oldAt[k]!;
+      keyLen[slot] = oldLen[k]!;
+      values[slot] = oldValues[k];
+    }
+  }
+
+  return function intern(view: CsvRecordView, index: number): T {
+    if (index >= view.count) return transform("");
+    const s = view.starts[index]!;
+    const e = view.ends[index]!;
+    const len = e - s;
+    if (len <= 0) return transform("");
+    if (len > MAX_BYTES || view.quoted[index] === 2) return transform(fieldText(view, index));
+    const buf = view.buf;
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    let slot = h & mask;
+    for (;;) {
+      const at = keyAt[slot]!;
+      if (at === -1) break;
+      if (hashes[slot] === h && keyLen[slot] === len) {
+        let same = true;
+        for (let i = 0; i < len; i++) {
+          if (arena[at + i] !== buf[s + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return values[slot]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const value = transform(buf.toString("utf8", s, e));
+    if (count >= capacity) return value; // table full: decode without remembering
+    if (arenaUsed + len > arena.length) {
+      const grown = new Uint8Array(Math.max(arena.length * 2, arenaUsed + len));
+      grown.set(arena.subarray(0, arenaUsed));
+      arena = grown;
+    }
+    arena.set(buf.subarray(s, e), arenaUsed);
+    hashes[slot] = h;
+    keyAt[slot] = arenaUsed;
+    keyLen[slot] = len;
+    values[slot] = value;
+    arenaUsed += len;
+    count++;
+    if (count * 2 > size) grow();
+    return value;
   };
 }

@@ -762,8 +762,8 @@ export function createInsiderEngine(deps: EngineDeps) {
     e.watch = d.watch;
     e.person = u.person;
     e.userDays = u.n;
-    const tags: number[] = [];
-    e.tags = tags;
+    const tags = e.tags; // reused: hooks only push to it and addEvidence copies what it keeps
+    tags.length = 0;
 
     // The engine's own bookkeeping and the facts every detector may use.
     switch (ev.kind) {
@@ -905,7 +905,28 @@ export function createInsiderEngine(deps: EngineDeps) {
   }
 
   /** Peer groups for "colleagues today": the team and each project. */
-  function todayKeys(attrs: PersonAttributes): string[] {
+  // Group keys per directory version (attributesAt returns one object per person and version):
+  // built once, so the per-day peer lookups reuse the same (already hashed) strings.
+  const todayKeyCache = new WeakMap<PersonAttributes, readonly string[]>();
+  const peerKeyCache = new WeakMap<PersonAttributes, readonly string[]>();
+  function todayKeys(attrs: PersonAttributes): readonly string[] {
+    let keys = todayKeyCache.get(attrs);
+    if (keys === undefined) {
+      keys = buildTodayKeys(attrs);
+      todayKeyCache.set(attrs, keys);
+    }
+    return keys;
+  }
+  function peerKeys(attrs: PersonAttributes): readonly string[] {
+    let keys = peerKeyCache.get(attrs);
+    if (keys === undefined) {
+      keys = buildPeerKeys(attrs);
+      peerKeyCache.set(attrs, keys);
+    }
+    return keys;
+  }
+
+  function buildTodayKeys(attrs: PersonAttributes): string[] {
     const keys: string[] = [];
     if (attrs.team) keys.push(`team:${attrs.department}/${attrs.team}`);
     for (const p of attrs.projects) keys.push(`project:${p}`);
@@ -962,7 +983,7 @@ export function createInsiderEngine(deps: EngineDeps) {
     return n;
   }
 
-  function peerKeys(attrs: PersonAttributes): string[] {
+  function buildPeerKeys(attrs: PersonAttributes): string[] {
     const keys: string[] = [];
     if (attrs.role) keys.push(`role:${attrs.role}`);
     if (attrs.department) keys.push(`dept:${attrs.department}`);
