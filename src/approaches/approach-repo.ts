@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Executor } from "../db/database.js";
-import type { ApproachStatus } from "../db/schema.js";
+import type { ApproachClusterFactsTable, ApproachStatus } from "../db/schema.js";
 import { FACT_SEPARATOR, type FactMember, type FactRow } from "./approach-cluster-engine.js";
 import type { LinkProfile } from "./approach-link-engine.js";
 import type { AnyLinkKind, LinkKey, PatternReport } from "./approach-pattern-engine.js";
@@ -42,16 +42,8 @@ export type ReportQuery = {
 /** The advisory-lock key of approach clustering (migration 1150; unique among the project's locks). */
 const CLUSTERING_LOCK = 1_150_001;
 
-function toFactRow(r: {
-  fact: string;
-  kind: string;
-  value: string | null;
-  strength: number;
-  report_count: number;
-  reporter_count: number;
-  ids_hash: string;
-  sample_ids: unknown;
-}): FactRow {
+/** A stored fact row as the engine reads it (the table's columns, without the cluster id). */
+function toFactRow(r: Omit<Selectable<ApproachClusterFactsTable>, "cluster_id">): FactRow {
   return {
     fact: r.fact,
     kind: r.kind as AnyLinkKind,
