@@ -44,8 +44,11 @@ type Unit = {
   origin: Token["origin"];
   minLen: number;
   maxLen: number;
-  /** best similarity of this unit against a list spelling, per (joined, list-origin) kind */
-  memo: (Map<string, number> | undefined)[];
+  /**
+   * Best similarity of this unit against a list spelling, per (joined, list origin): resolved on
+   * first use, shared between units with the same spellings (see withSimilarityCache).
+   */
+  memo: (Map<string, number> | undefined)[] | null;
 };
 
 function makeUnit(
@@ -62,7 +65,7 @@ function makeUnit(
     if (a.length < minLen) minLen = a.length;
     if (a.length > maxLen) maxLen = a.length;
   }
-  return { start, len, alts, rules, weight, origin, minLen, maxLen, memo: [] };
+  return { start, len, alts, rules, weight, origin, minLen, maxLen, memo: null };
 }
 
 /** Single tokens and adjacent pairs (jong un ~ jongun, abd allah ~ abdallah), memoised per form. */
@@ -94,9 +97,52 @@ function unitsOf(form: NameForm): Unit[] {
   return units;
 }
 
-/** Kept for callers that batch many comparisons; similarities are memoised per query unit. */
+/**
+ * Memos shared by query units with the same spellings while a batch of comparisons runs: a CJK
+ * query has a dozen forms (readings × translations) that repeat most of their words, and each
+ * candidate name has several forms too; without sharing, every form re-measured the same word
+ * pairs. Keyed by everything the similarity depends on (spellings, their rules, origin, length),
+ * so a shared memo gives exactly what a private one would.
+ */
+let sharedMemos: Map<string, (Map<string, number> | undefined)[]> | null = null;
+
+/** Most unit memos one batch shares (a bound on memory for very long names). */
+export const MAX_SHARED_MEMOS = 4096;
+
+/**
+ * Runs a batch of comparisons of one query (a match against many candidates) with word-pair
+ * similarities shared between its forms; outside a batch, memos are kept per unit.
+ */
 export function withSimilarityCache<T>(fn: () => T): T {
-  return fn();
+  const outer = sharedMemos;
+  sharedMemos = new Map();
+  try {
+    return fn();
+  } finally {
+    sharedMemos = outer;
+  }
+}
+
+/** The similarity memo of a unit: shared with same-spelled units inside a batch. */
+function memoOf(u: Unit): (Map<string, number> | undefined)[] {
+  if (u.memo) return u.memo;
+  if (!sharedMemos) {
+    u.memo = [];
+    return u.memo;
+  }
+  const key = `${u.origin}|${u.len > 1 ? 2 : 1}|${u.rules ? u.rules.join(",") : ""}|${u.alts.join("\u0000")}`;
+  let memo = sharedMemos.get(key);
+  if (!memo) {
+    memo = [];
+    if (sharedMemos.size < MAX_SHARED_MEMOS) sharedMemos.set(key, memo);
+  }
+  u.memo = memo;
+  return memo;
+}
+
+/** Number of unit memos the current batch shares (for tests of the bound). */
+export function sharedMemoCount(): number {
+  return sharedMemos?.size ?? 0;
 }
 
 function unitSimilarity(u: Unit, v: Unit): number {
@@ -104,11 +150,14 @@ function unitSimilarity(u: Unit, v: Unit): number {
   // lengths too different for any spelling pair to reach 0.6 (an initial meets a whole word)
   if (isInitial(u) !== isInitial(v) && !joined) return initialSimilarity(u, v);
   if (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2) return 0;
-  const slot = (joined ? 2 : 0) + (v.origin === 0 ? 0 : 1);
-  let memo = u.memo[slot];
+  // the similarity depends on the list side's exact origin (a reading meets only its own
+  // spelling, a translation any near spelling), so the memo is kept per origin
+  const slot = (joined ? 8 : 0) + v.origin;
+  const memos = memoOf(u);
+  let memo = memos[slot];
   if (!memo) {
     memo = new Map();
-    u.memo[slot] = memo;
+    memos[slot] = memo;
   }
   let best = 0;
   for (let bi = 0; bi < v.alts.length; bi++) {
