@@ -288,7 +288,21 @@ export function tokenSimilarity(
   const maxLen = la > lb ? la : lb;
   const minLen = la > lb ? lb : la;
   const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
-  if (!cross && letterBound(a, b) < 0.55) return 0; // cannot reach a match: skip the DP
+  // Pairs that cannot reach a match skip the dynamic programme. letterBound is an upper bound of
+  // editRatio: two words in letters need 0.55; a joined pair scores by spelling alone (≥ 0.6); a
+  // single pair across scripts needs a spelling ratio of 0.4 before its consonants count, except
+  // abjads and abugidas, whose consonants count on their own.
+  const skipBelow = !cross
+    ? 0.55
+    : joined
+      ? 0.6
+      : originA === TokenOrigin.Abjad ||
+          originB === TokenOrigin.Abjad ||
+          originA === TokenOrigin.Abugida ||
+          originB === TokenOrigin.Abugida
+        ? 0
+        : 0.4;
+  if (skipBelow > 0 && letterBound(a, b) < skipBelow) return 0;
   if (maxLen - minLen <= Math.max(2, maxLen * 0.4)) {
     const r = editRatio(a, b);
     // short tokens must be nearly identical to count
