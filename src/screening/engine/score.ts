@@ -404,6 +404,11 @@ function matchAcronyms(
   let nameWords = 0;
   for (let j = 0; j < acrN; j++) if (acrTokens[j]!.cls !== "stop") nameWords++;
   if (nameWords < 2) return;
+  // only runs with an organisation word count: without one on the word side, nothing can match
+  let orgWord = false;
+  for (let i = 0; i < wordN && !orgWord; i++)
+    if (!wordUsed[i] && wordTokens[i]!.cls === "org") orgWord = true;
+  if (!orgWord) return;
   for (let j = 0; j < acrN; j++) {
     if (acrUsed[j]) continue;
     const a = acrTokens[j]!;
