@@ -103,9 +103,14 @@ export function createApproachRepo() {
         .execute();
     },
 
-    async markSubmitted(
+    /**
+     * Submits a draft in one statement: the re-assessed fields, status, submission time, the
+     * reporter's department at that time and the text signature.
+     */
+    async submitReport(
       tx: Executor,
       id: string,
+      fields: ReportFields,
       at: Date,
       department: string | null,
       signature: number[] | null,
@@ -113,6 +118,9 @@ export function createApproachRepo() {
       await tx
         .updateTable("approach_reports")
         .set((eb) => ({
+          ...fields,
+          answers: JSON.stringify(fields.answers),
+          assessment: JSON.stringify(fields.assessment),
           status: "new" as const,
           submitted_at: at,
           reporter_department: department,
@@ -145,13 +153,9 @@ export function createApproachRepo() {
       await tx.deleteFrom("approach_reports").where("id", "=", id).execute();
     },
 
+    /** The report with its reporter and assignee (as findReport), its own row locked until commit. */
     lockReport(tx: Executor, id: string) {
-      return tx
-        .selectFrom("approach_reports")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
+      return reportColumns(tx).where("r.id", "=", id).modifyEnd(sql`FOR UPDATE OF r`).executeTakeFirst();
     },
 
     findReport(db: Executor, id: string) {
@@ -268,6 +272,7 @@ export function createApproachRepo() {
     },
 
     // — link keys, text bands and blocking tokens —
+    /** Written once, when the report is submitted (a report is submitted only once). */
     async saveKeysAndBands(
       tx: Executor,
       reportId: string,
@@ -276,9 +281,6 @@ export function createApproachRepo() {
       submittedAt: Date,
       tokens: string[] = [],
     ): Promise<void> {
-      await tx.deleteFrom("approach_report_keys").where("report_id", "=", reportId).execute();
-      await tx.deleteFrom("approach_text_bands").where("report_id", "=", reportId).execute();
-      await tx.deleteFrom("approach_link_tokens").where("report_id", "=", reportId).execute();
       if (keys.length > 0) {
         await tx
           .insertInto("approach_report_keys")
