@@ -1165,7 +1165,11 @@ export function createApproachService(deps: ApproachServiceDeps) {
     }
   }
 
-  jobs.register(LINK_PARTIES_JOB, (tx, job) => linkNamedPartiesIn(tx, job.entity_id));
+  jobs.register(
+    LINK_PARTIES_JOB,
+    (tx, job) => linkNamedPartiesIn(tx, job.entity_id),
+    () => screening.ready(),
+  );
 
   /** Screens one linked party through the screening port and records the outcome on the report. */
   async function screenParty(actor: Actor, reportId: string, partyId: string): Promise<ScreeningSummary> {
@@ -1230,6 +1234,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const linked = await repo.partiesOf(db, id);
     if (linked.length === 0) {
       // Nothing linked yet (the job failed or has not run): link and screen now, in one transaction.
+      await screening.ready();
       await db.transaction().execute((tx) => linkNamedPartiesIn(tx, row.id));
     } else {
       for (const p of linked) await screenParty(actor, id, p.party_id);

@@ -37,6 +37,7 @@ export function createJobQueue(deps: JobQueueDeps) {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? (() => {});
   const handlers = new Map<string, JobHandler>();
+  const preparers = new Map<string, () => Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let loop: Promise<void> | undefined;
@@ -80,6 +81,12 @@ export function createJobQueue(deps: JobQueueDeps) {
   /** Does due jobs until none is left; counts what happened. Tests and the worker use it. */
   async function drain(max = Number.POSITIVE_INFINITY) {
     const counts = { done: 0, retry: 0, failed: 0 };
+    const kinds = [...handlers.keys()];
+    if (kinds.length === 0) return counts;
+    const due = await repo.nextDue(db, kinds);
+    if (!due || due > clock()) return counts;
+    // What the handlers need outside any transaction (e.g. the screening index), once per drain.
+    for (const prepare of preparers.values()) await prepare().catch(() => undefined);
     for (let i = 0; i < max && !stopped; i++) {
       const r = await runOne();
       if (r === "none") break;
@@ -112,9 +119,15 @@ export function createJobQueue(deps: JobQueueDeps) {
   }
 
   return {
-    /** Registers what is done for a kind of job (before `start`). */
-    register(kind: string, handler: JobHandler): void {
+    /**
+     * Registers what is done for a kind of job (before `start`). `prepare` runs outside any
+     * transaction before a drain that has due jobs (e.g. waiting for the screening index); its
+     * errors are ignored (the handler decides what a missing resource means).
+     */
+    register(kind: string, handler: JobHandler, prepare?: () => Promise<void>): void {
       handlers.set(kind, handler);
+      if (prepare) preparers.set(kind, prepare);
+      else preparers.delete(kind);
     },
 
     /**
@@ -149,6 +162,12 @@ export function createJobQueue(deps: JobQueueDeps) {
       repo.latestFor(exec, kind, entityType, entityIds),
 
     pendingCounts: () => repo.pendingCounts(db),
+
+    /**
+     * Resolves when the worker has nothing left to do now (its current drain, with the jobs that
+     * were due, has finished). Tests and the browser specs' helpers wait on this, never on sleeps.
+     */
+    whenIdle: (): Promise<void> => loop ?? Promise.resolve(),
 
     /**
      * Starts the worker: it drains at once (jobs a crash or stop left behind), after every `wake`,

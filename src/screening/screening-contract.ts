@@ -131,6 +131,11 @@ export type ScreeningPort = {
     party: Party,
     context: { entityType: string; entityId: string },
   ): Promise<PartyScreeningResult>;
+  /**
+   * Waits (outside any transaction) until the matching index is built, up to the usual wait;
+   * starts the build if none ran yet. Never throws: screenPartyIn says what is missing.
+   */
+  ready(): Promise<void>;
   /** The latest result for a party (with current decisions), or null if never screened. */
   latestForParty(partyId: string): Promise<PartyScreeningResult | null>;
 };

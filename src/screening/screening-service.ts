@@ -651,6 +651,10 @@ export function createScreeningService({
   const service = {
     screenParty,
     screenPartyIn,
+    /** ScreeningPort: waits for the index (starting its build) without throwing. */
+    async ready(): Promise<void> {
+      await index.acquire().catch(() => undefined);
+    },
     /** ScreeningPort: the latest result for a party with current decisions, or null if never screened. */
     latestForParty: (partyId: string): Promise<PartyResult | null> => latestResult(db, partyId),
 
