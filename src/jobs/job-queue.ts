@@ -78,8 +78,11 @@ export function createJobQueue(deps: JobQueueDeps) {
     });
   }
 
-  /** Does due jobs until none is left; counts what happened. Tests and the worker use it. */
-  async function drain(max = Number.POSITIVE_INFINITY) {
+  /**
+   * Does due jobs until none is left (or `max` were done, or `goOn` says stop); counts what
+   * happened. Tests call it to finish the queue's work at a known point; the worker loops on it.
+   */
+  async function drain(max = Number.POSITIVE_INFINITY, goOn: () => boolean = () => true) {
     const counts = { done: 0, retry: 0, failed: 0 };
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return counts;
@@ -87,7 +90,7 @@ export function createJobQueue(deps: JobQueueDeps) {
     if (!due || due > clock()) return counts;
     // What the handlers need outside any transaction (e.g. the screening index), once per drain.
     for (const prepare of preparers.values()) await prepare().catch(() => undefined);
-    for (let i = 0; i < max && !stopped; i++) {
+    for (let i = 0; i < max && goOn(); i++) {
       const r = await runOne();
       if (r === "none") break;
       counts[r] += 1;
@@ -107,7 +110,7 @@ export function createJobQueue(deps: JobQueueDeps) {
       try {
         do {
           again = false;
-          await drain();
+          await drain(Number.POSITIVE_INFINITY, () => !stopped);
         } while (again && !stopped);
       } catch (error) {
         log("background jobs: the worker stopped on an error (it resumes at the next poll)", error);
