@@ -404,8 +404,14 @@ export function createApproachService(deps: ApproachServiceDeps) {
     return row;
   }
 
-  async function toView(exec: Executor, actor: Actor, row: ReportRow): Promise<ReportView> {
-    const attachments = (await repo.attachmentsOf(exec, [row.id])).map((a) => ({
+  /** `attachmentRows`: the report's attachments when the caller has just read (or knows) them. */
+  async function toView(
+    exec: Executor,
+    actor: Actor,
+    row: ReportRow,
+    attachmentRows?: Awaited<ReturnType<ApproachRepo["attachmentsOf"]>>,
+  ): Promise<ReportView> {
+    const attachments = (attachmentRows ?? (await repo.attachmentsOf(exec, [row.id]))).map((a) => ({
       id: a.id,
       fileName: a.file_name,
       mediaType: a.media_type,
@@ -532,7 +538,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const id = randomUUID();
     return db.transaction().execute(async (tx) => {
       await repo.insertReport(tx, id, actor.id!, fields);
-      const view = await toView(tx, actor, (await repo.findReport(tx, id))!);
+      // A new draft has no attachments yet.
+      const view = await toView(tx, actor, (await repo.findReport(tx, id))!, []);
       await audit.write(tx, actor, {
         action: "approach.draft_created",
         entityType: "approach_report",
@@ -913,8 +920,9 @@ export function createApproachService(deps: ApproachServiceDeps) {
         );
       }
       const texts = [row.message_text ?? ""];
-      for (const a of await repo.textAttachments(tx, id)) {
-        texts.push(new TextDecoder("utf-8").decode(a.content).slice(0, 20_000));
+      const attachmentRows = await repo.attachmentsWithText(tx, id);
+      for (const a of attachmentRows) {
+        if (a.text) texts.push(new TextDecoder("utf-8").decode(a.text).slice(0, 20_000));
       }
       const fp = fingerprint(texts.join("\n"));
       const now = clock();
@@ -980,7 +988,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
       await repo.saveKeysAndBands(tx, id, keys, fp?.bands ?? [], now, blockingTokens(profile).publish);
       // The view is built once: the reporter's view does not depend on clustering; an office user who
       // submits gets the cluster (below) in the view they are returned.
-      let submitted = await toView(tx, actor, submittedRow);
+      let submitted = await toView(tx, actor, submittedRow, attachmentRows);
       await audit.write(tx, actor, {
         action: "approach.submitted",
         entityType: "approach_report",
@@ -1020,7 +1028,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
         }));
       const clusterId = await cluster(tx, actor, id, profile);
       if (submitted.office && (clusterId || queued)) {
-        submitted = await toView(tx, actor, { ...submittedRow, cluster_id: clusterId });
+        submitted = await toView(tx, actor, { ...submittedRow, cluster_id: clusterId }, attachmentRows);
       }
       return submitted;
     });
