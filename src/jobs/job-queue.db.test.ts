@@ -110,6 +110,21 @@ describe("background job queue", () => {
     }
   });
 
+  it("tells officers how many jobs are pending, per kind, and nobody else", async () => {
+    const officer = await t.loginAs(["secretariat"], "jobs_officer");
+    const applicant = await t.loginAs(["applicant"], "jobs_applicant");
+    const queue = createJobQueue({ db: t.services.db, repo: createJobsRepo() });
+    await t.services.db.transaction().execute(async (tx) => {
+      await queue.enqueue(tx, { kind: "test.count", entityType: "test", entityId: "c1" });
+      await queue.enqueue(tx, { kind: "test.count", entityType: "test", entityId: "c2" });
+    });
+    const res = await t.request(officer, "GET", "/api/jobs/status");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().byKind).toContainEqual({ kind: "test.count", pending: 2 });
+    expect(res.json().pending).toBeGreaterThanOrEqual(2);
+    expect((await t.request(applicant, "GET", "/api/jobs/status")).statusCode).toBe(403);
+  });
+
   it("a started worker drains jobs left behind, and whenIdle says when it is done", async () => {
     const done: string[] = [];
     const queue = createJobQueue({ db: t.services.db, repo: createJobsRepo() });
