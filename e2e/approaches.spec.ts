@@ -98,6 +98,10 @@ test("researcher reports a LinkedIn 'technical adviser' approach; the security o
     .click();
   await expect(page.getByTestId("office-panel")).toBeVisible();
   await expect(page.getByTestId("cluster-panel")).toContainText("3人から3件の報告がつながっています");
+  // The named sender and organisation are linked and screened by the server's background worker after
+  // submission: the page says so while pending and refreshes itself until the worker is done.
+  await expect(page.getByTestId("party-linking-done")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("party-linking-done")).toContainText("自動の紐付け・リスト照合は");
 
   // Export the PDF for the police, with the reporter pseudonymised.
   const download = page.waitForEvent("download");

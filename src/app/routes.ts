@@ -8,6 +8,7 @@ import { registerDirectoryRoutes } from "../directory/directory-routes.js";
 import { registerExportControlRoutes } from "../export-control/export-control-routes.js";
 import type { App } from "../http/server.js";
 import { registerInsiderRoutes } from "../insider/insider-routes.js";
+import { registerJobsRoutes } from "../jobs/jobs-routes.js";
 import { registerOrganisationRoutes } from "../organisation/organisation-routes.js";
 import { registerPartiesRoutes } from "../parties/parties-routes.js";
 import { registerPeopleRoutes } from "../people/people-routes.js";
@@ -68,6 +69,7 @@ export function registerAllRoutes(
   registerPartiesRoutes(app, { parties: services.parties });
   registerListsRoutes(app, { lists: services.lists });
   registerTasksRoutes(app, { tasks: services.tasks });
+  registerJobsRoutes(app, { jobs: services.jobs });
   registerScreeningRoutes(app, {
     screening: services.screening,
     batches: services.screeningBatches,

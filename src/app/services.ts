@@ -27,6 +27,8 @@ import { createSelfInspectionService } from "../export-control/self-inspection-s
 import { indicatorCatalogueFlags } from "../insider/engine/red-flags.js";
 import { createInsiderRepo } from "../insider/insider-repo.js";
 import { createInsiderService } from "../insider/insider-service.js";
+import { createJobQueue } from "../jobs/job-queue.js";
+import { createJobsRepo } from "../jobs/jobs-repo.js";
 import { createOrganisationService } from "../organisation/organisation-service.js";
 import { createPartiesRepo } from "../parties/parties-repo.js";
 import { createPartiesService } from "../parties/parties-service.js";
@@ -270,6 +272,13 @@ export function createServices({
     ...(config.access.unitScope ? { unitScope: (actor: Actor) => auth.unitScopeFor(actor) } : {}),
     ...(clock ? { clock } : {}),
   });
+  // The durable background-job queue (issue 11 §6); the server starts its worker (start.ts).
+  const jobs = createJobQueue({
+    db,
+    repo: createJobsRepo(),
+    ...(clock ? { clock } : {}),
+    log: (message, error) => console.error(`[jobs] ${message}`, error ?? ""),
+  });
   const approaches = createApproachService({
     db,
     repo: createApproachRepo(),
@@ -277,6 +286,7 @@ export function createServices({
     tasks,
     parties,
     screening: screeningPort,
+    jobs,
     settings: config.approaches,
     ...(clock ? { clock } : {}),
     log: (message, error) => console.error(`[approaches] ${message}`, error),
@@ -374,6 +384,7 @@ export function createServices({
     aftercare,
     selfInspection,
     approaches,
+    jobs,
     cases,
     training,
     projects,

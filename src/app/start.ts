@@ -165,6 +165,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (!admin.created)
       log("  Log in with your account (reset a password with: npx sekimori user reset-password NAME)");
     log("");
+    // Background jobs (approach reports' party linking and screening): left-over jobs first.
+    services.jobs.start();
+    const jobsPurge = setInterval(() => {
+      services.jobs.purgeDone().catch((error) => app.log.warn({ err: error }, "job purge failed"));
+    }, 24 * 3_600_000);
+    jobsPurge.unref();
     services.mailSender.start();
     if (!services.mailSender.configured)
       log("  E-mail: SEKIMORI_SMTP_URL is not set — notifications wait in the outbox (Admin › E-mail)");
@@ -214,6 +220,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       clearInterval(pledgeTimer);
       clearInterval(exportTimer);
       clearInterval(checkpointTimer);
+      clearInterval(jobsPurge);
+      await services.jobs.stop();
       services.mailSender.stop();
       await services.screeningIndex.stop();
       await app.close();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobQueue } from "../jobs/job-queue.js";
+import { createJobsRepo } from "../jobs/jobs-repo.js";
 import type { Actor } from "../shared/actor.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
 import { summariseCluster } from "./approach-pattern-engine.js";
@@ -60,6 +62,7 @@ beforeAll(async () => {
     tasks: t.services.tasks,
     parties: t.services.parties,
     screening: t.services.screening,
+    jobs: createJobQueue({ db: t.services.db, repo: createJobsRepo() }),
     settings: { ...t.config.approaches, clusterWindowDays: 365 },
     clusterCaps: CAPS,
   });

@@ -103,9 +103,14 @@ export function createApproachRepo() {
         .execute();
     },
 
-    async markSubmitted(
+    /**
+     * Submits a draft in one statement: the re-assessed fields, status, submission time, the
+     * reporter's department at that time and the text signature.
+     */
+    async submitReport(
       tx: Executor,
       id: string,
+      fields: ReportFields,
       at: Date,
       department: string | null,
       signature: number[] | null,
@@ -113,6 +118,9 @@ export function createApproachRepo() {
       await tx
         .updateTable("approach_reports")
         .set((eb) => ({
+          ...fields,
+          answers: JSON.stringify(fields.answers),
+          assessment: JSON.stringify(fields.assessment),
           status: "new" as const,
           submitted_at: at,
           reporter_department: department,
@@ -145,13 +153,9 @@ export function createApproachRepo() {
       await tx.deleteFrom("approach_reports").where("id", "=", id).execute();
     },
 
+    /** The report with its reporter and assignee (as findReport), its own row locked until commit. */
     lockReport(tx: Executor, id: string) {
-      return tx
-        .selectFrom("approach_reports")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
+      return reportColumns(tx).where("r.id", "=", id).modifyEnd(sql`FOR UPDATE OF r`).executeTakeFirst();
     },
 
     findReport(db: Executor, id: string) {
@@ -228,6 +232,21 @@ export function createApproachRepo() {
         .execute();
     },
 
+    /**
+     * A report's attachments (as attachmentsOf) with the bytes of its plain-text ones (for the text
+     * fingerprint at submission): one read instead of two.
+     */
+    attachmentsWithText(db: Executor, reportId: string) {
+      return db
+        .selectFrom("approach_attachments")
+        .select(["id", "report_id", "file_name", "media_type", "kind", "size_bytes", "sha256", "created_at"])
+        .select(sql<Uint8Array | null>`CASE WHEN media_type LIKE 'text/plain%' THEN content END`.as("text"))
+        .where("report_id", "=", reportId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+    },
+
     attachmentsOf(db: Executor, reportIds: string[]) {
       if (reportIds.length === 0) return Promise.resolve([]);
       return db
@@ -248,16 +267,6 @@ export function createApproachRepo() {
         .executeTakeFirst();
     },
 
-    textAttachments(db: Executor, reportId: string) {
-      return db
-        .selectFrom("approach_attachments")
-        .select(["content", "media_type"])
-        .where("report_id", "=", reportId)
-        .where("media_type", "like", "text/plain%")
-        .orderBy("created_at")
-        .execute();
-    },
-
     async deleteAttachment(tx: Executor, reportId: string, id: string): Promise<number> {
       const r = await tx
         .deleteFrom("approach_attachments")
@@ -268,6 +277,7 @@ export function createApproachRepo() {
     },
 
     // — link keys, text bands and blocking tokens —
+    /** Written once, when the report is submitted (a report is submitted only once). */
     async saveKeysAndBands(
       tx: Executor,
       reportId: string,
@@ -276,35 +286,21 @@ export function createApproachRepo() {
       submittedAt: Date,
       tokens: string[] = [],
     ): Promise<void> {
-      await tx.deleteFrom("approach_report_keys").where("report_id", "=", reportId).execute();
-      await tx.deleteFrom("approach_text_bands").where("report_id", "=", reportId).execute();
-      await tx.deleteFrom("approach_link_tokens").where("report_id", "=", reportId).execute();
-      if (keys.length > 0) {
-        await tx
-          .insertInto("approach_report_keys")
-          .values(
-            keys.map((k) => ({
-              report_id: reportId,
-              kind: k.kind,
-              value: k.value,
-              submitted_at: submittedAt,
-            })),
-          )
-          .execute();
-      }
-      if (bands.length > 0) {
-        await tx
-          .insertInto("approach_text_bands")
-          .values(bands.map((band) => ({ report_id: reportId, band, submitted_at: submittedAt })))
-          .execute();
-      }
+      // One statement for the three indexes (issue 11 §6: fewer round trips per submission).
       const unique = [...new Set(tokens)];
-      if (unique.length > 0) {
-        await tx
-          .insertInto("approach_link_tokens")
-          .values(unique.map((token) => ({ token, report_id: reportId, submitted_at: submittedAt })))
-          .execute();
-      }
+      await sql`
+        WITH k AS (
+          INSERT INTO approach_report_keys (report_id, kind, value, submitted_at)
+          SELECT ${reportId}::uuid, x.kind, x.value, ${submittedAt}::timestamptz
+          FROM unnest(${sql.val(keys.map((k) => k.kind))}::text[], ${sql.val(keys.map((k) => k.value))}::text[]) AS x(kind, value)
+        ), b AS (
+          INSERT INTO approach_text_bands (report_id, band, submitted_at)
+          SELECT ${reportId}::uuid, x.band, ${submittedAt}::timestamptz
+          FROM unnest(${sql.val(bands)}::text[]) AS x(band)
+        )
+        INSERT INTO approach_link_tokens (token, report_id, submitted_at)
+        SELECT x.token, ${reportId}::uuid, ${submittedAt}::timestamptz
+        FROM unnest(${sql.val(unique)}::text[]) AS x(token)`.execute(tx);
     },
 
     /**

@@ -124,6 +124,19 @@ export const ReportSchema = z.object({
           screening: ScreeningSummarySchema.nullable(),
         }),
       ),
+      partyLinking: z
+        .object({
+          status: z.enum(["pending", "done", "failed"]),
+          attempts: z.number(),
+          queuedAt: z.string(),
+          finishedAt: z.string().nullable(),
+          lastError: z.string().nullable(),
+          nextAttemptAt: z.string().nullable(),
+        })
+        .nullable()
+        .describe(
+          "Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named",
+        ),
       reviewIds: z.array(z.string()),
       notes: z.array(
         z.object({

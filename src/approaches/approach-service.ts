@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { AuditService, AuditWriter } from "../audit/audit-service.js";
 import type { Db, Executor } from "../db/database.js";
 import type { ApproachStatus, Role } from "../db/schema.js";
+import type { JobQueue } from "../jobs/job-queue.js";
 import { foldForSearch } from "../parties/parties-engine.js";
 import type { PartiesService, Party } from "../parties/parties-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
@@ -29,7 +30,12 @@ import {
   reportFacts,
   summaryFromState,
 } from "./approach-cluster-engine.js";
-import { blockingTokens, type FuzzyLinkReason, fuzzyLinks } from "./approach-link-engine.js";
+import {
+  blockingTokens,
+  type FuzzyLinkReason,
+  fuzzyLinks,
+  type LinkProfile,
+} from "./approach-link-engine.js";
 import {
   type ClusterSummary,
   clusterAlert,
@@ -73,6 +79,12 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 const REPORT: Bilingual = { ja: "接触報告", en: "Approach report" };
+
+/**
+ * The background job that links the people and organisations a submitted report names to parties
+ * and screens them (issue 11 §6: out of the submission request, durable, retried).
+ */
+export const LINK_PARTIES_JOB = "approach.link_parties";
 
 /**
  * Caps that keep one submission's clustering cost bounded (issue 11 §6). A report is compared with
@@ -130,6 +142,17 @@ export type ScreeningSummary = {
   topHits: { name: string; source: string; score: number; match: boolean }[];
 };
 
+/** Where the automatic linking and screening of a report's named parties stands. */
+export type PartyLinkingStatus = {
+  status: "pending" | "done" | "failed";
+  attempts: number;
+  queuedAt: string;
+  finishedAt: string | null;
+  /** The last attempt's error (retried while pending; given up when failed). */
+  lastError: string | null;
+  nextAttemptAt: string | null;
+};
+
 export type LinkedParty = {
   partyId: string;
   name: string;
@@ -183,6 +206,8 @@ export type ReportView = {
     } | null;
     links: { reportId: string; reference: string; reasons: LinkReason[] }[];
     parties: LinkedParty[];
+    /** Null when the report names nobody (nothing to link) or the job was purged long after. */
+    partyLinking: PartyLinkingStatus | null;
     reviewIds: string[];
     notes: { id: string; text: string; authorName: string | null; createdAt: string }[];
     /** Flags raised by the office's own checks (e.g. R-LIST-HIT from screening). */
@@ -319,7 +344,8 @@ export type ApproachServiceDeps = {
   repo: ApproachRepo;
   audit: AuditWriter & Pick<AuditService, "forEntity">;
   tasks: Pick<TasksService, "open" | "closeFor" | "notify">;
-  parties: Pick<PartiesService, "list" | "create" | "get">;
+  parties: Pick<PartiesService, "list" | "createIn" | "get">;
+  jobs: Pick<JobQueue, "register" | "enqueue" | "wake" | "latestFor">;
   screening: ScreeningPort;
   settings: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   /** Candidate caps (tests lower them to show the cost stays bounded); defaults below. */
@@ -335,7 +361,7 @@ export type ApproachServiceDeps = {
  * report the same contact.
  */
 export function createApproachService(deps: ApproachServiceDeps) {
-  const { db, repo, audit, tasks, parties, screening, settings } = deps;
+  const { db, repo, audit, tasks, parties, screening, settings, jobs } = deps;
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? (() => {});
   const caps = deps.clusterCaps ?? {
@@ -378,8 +404,14 @@ export function createApproachService(deps: ApproachServiceDeps) {
     return row;
   }
 
-  async function toView(exec: Executor, actor: Actor, row: ReportRow): Promise<ReportView> {
-    const attachments = (await repo.attachmentsOf(exec, [row.id])).map((a) => ({
+  /** `attachmentRows`: the report's attachments when the caller has just read (or knows) them. */
+  async function toView(
+    exec: Executor,
+    actor: Actor,
+    row: ReportRow,
+    attachmentRows?: Awaited<ReturnType<ApproachRepo["attachmentsOf"]>>,
+  ): Promise<ReportView> {
+    const attachments = (attachmentRows ?? (await repo.attachmentsOf(exec, [row.id]))).map((a) => ({
       id: a.id,
       fileName: a.file_name,
       mediaType: a.media_type,
@@ -398,6 +430,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
       const others = await Promise.all(otherIds.map((o) => repo.findReport(exec, o)));
       const numberOf = new Map(others.filter((o) => o).map((o) => [o!.id, o!.number]));
       const partyRows = await repo.partiesOf(exec, row.id);
+      const [job] = await jobs.latestFor(exec, LINK_PARTIES_JOB, "approach_report", [row.id]);
       const linkedParties: LinkedParty[] = partyRows.map((p) => ({
         partyId: p.party_id,
         name: p.primary_name,
@@ -433,6 +466,16 @@ export function createApproachService(deps: ApproachServiceDeps) {
           };
         }),
         parties: linkedParties,
+        partyLinking: job
+          ? {
+              status: job.status,
+              attempts: job.attempts,
+              queuedAt: new Date(job.created_at).toISOString(),
+              finishedAt: job.finished_at ? new Date(job.finished_at).toISOString() : null,
+              lastError: job.last_error,
+              nextAttemptAt: job.status === "pending" ? new Date(job.next_attempt_at).toISOString() : null,
+            }
+          : null,
         reviewIds: (await repo.reviewsOf(exec, row.id)).map((r) => r.review_id),
         notes: (await repo.notesOf(exec, row.id)).map((n) => ({
           id: n.id,
@@ -495,7 +538,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const id = randomUUID();
     return db.transaction().execute(async (tx) => {
       await repo.insertReport(tx, id, actor.id!, fields);
-      const view = await toView(tx, actor, (await repo.findReport(tx, id))!);
+      // A new draft has no attachments yet.
+      const view = await toView(tx, actor, (await repo.findReport(tx, id))!, []);
       await audit.write(tx, actor, {
         action: "approach.draft_created",
         entityType: "approach_report",
@@ -659,10 +703,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
    * keys, text bands, the link engine's blocking tokens — the newest few per key, see the caps
    * above), and the cluster's summary is updated by the facts the new report and its links bring.
    */
-  async function cluster(tx: Executor, actor: Actor, reportId: string): Promise<void> {
+  async function cluster(
+    tx: Executor,
+    actor: Actor,
+    reportId: string,
+    selfProfile: LinkProfile,
+  ): Promise<string | null> {
     await repo.lockClustering(tx);
     const [self] = await repo.patternReports(tx, [reportId]);
-    if (!self) return;
+    if (!self) return null;
     const now = clock();
     const since = new Date(now.getTime() - settings.clusterWindowDays * 86_400_000);
     // Bands come from the stored signature, so re-clustering never needs the text again.
@@ -670,9 +719,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const candidateIds = await repo.candidateIds(tx, reportId, [...self.keys], bands, since, caps.perKey);
     // Beyond exact keys: similar or cross-script names, acronyms, the same request (link engine),
     // compared only with the reports that share a blocking token.
-    const [selfProfile] = await repo.linkProfiles(tx, [reportId]);
     let fuzzy = new Map<string, FuzzyLinkReason[]>();
-    if (selfProfile) {
+    {
       const tokenIds = await repo.tokenCandidateIds(
         tx,
         reportId,
@@ -691,7 +739,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
         return { c, reasons: reasons.sort((a, b) => linkStrength(a.kind) - linkStrength(b.kind)) };
       })
       .filter((x) => x.reasons.length > 0);
-    if (linked.length === 0) return;
+    if (linked.length === 0) return null;
 
     await repo.insertLinks(
       tx,
@@ -808,6 +856,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
       }
       await repo.setAlerted(tx, clusterId, summary.reporterCount);
     }
+    return clusterId;
   }
 
   /** Stores fact members of a cluster and updates the rows of the facts they touch. */
@@ -871,12 +920,13 @@ export function createApproachService(deps: ApproachServiceDeps) {
         );
       }
       const texts = [row.message_text ?? ""];
-      for (const a of await repo.textAttachments(tx, id)) {
-        texts.push(new TextDecoder("utf-8").decode(a.content).slice(0, 20_000));
+      const attachmentRows = await repo.attachmentsWithText(tx, id);
+      for (const a of attachmentRows) {
+        if (a.text) texts.push(new TextDecoder("utf-8").decode(a.text).slice(0, 20_000));
       }
       const fp = fingerprint(texts.join("\n"));
       const now = clock();
-      const department = (await repo.findReport(tx, id))!.reporter_current_department;
+      const department = row.reporter_current_department;
       // Re-assess with the current rules: the stored assessment is what the office sees.
       const fields = withAssessment(
         clean(
@@ -902,8 +952,21 @@ export function createApproachService(deps: ApproachServiceDeps) {
           "9999-12-31",
         ),
       );
-      await repo.updateReport(tx, id, fields);
-      await repo.markSubmitted(tx, id, now, department, fp?.signature ?? null);
+      // One UPDATE (fields, status, submission time, department, text signature); the row is then
+      // known without reading it again.
+      await repo.submitReport(tx, id, fields, now, department, fp?.signature ?? null);
+      const submittedRow: ReportRow = {
+        ...row,
+        ...fields,
+        answers: fields.answers,
+        assessment: fields.assessment,
+        status: "new",
+        submitted_at: now,
+        reporter_department: department,
+        text_signature: fp?.signature ?? null,
+        version: row.version + 1,
+        updated_at: now,
+      } as ReportRow;
       const keys = linkKeys({
         senderName: row.sender_name,
         organisation: row.sender_organisation,
@@ -911,16 +974,21 @@ export function createApproachService(deps: ApproachServiceDeps) {
         profileUrl: row.sender_profile_url,
         phone: row.sender_phone,
       });
-      const [profile] = await repo.linkProfiles(tx, [id]);
-      await repo.saveKeysAndBands(
-        tx,
+      const profile: LinkProfile = {
         id,
-        keys,
-        fp?.bands ?? [],
-        now,
-        profile ? blockingTokens(profile).publish : [],
-      );
-      const submitted = await toView(tx, actor, (await repo.findReport(tx, id))!);
+        senderName: fields.sender_name,
+        organisation: fields.sender_organisation,
+        email: fields.sender_email,
+        offered: fields.offered,
+        asked: fields.asked,
+        text: [fields.message_text, fields.description, fields.offered_other, fields.asked_other]
+          .filter(Boolean)
+          .join("\n"),
+      };
+      await repo.saveKeysAndBands(tx, id, keys, fp?.bands ?? [], now, blockingTokens(profile).publish);
+      // The view is built once: the reporter's view does not depend on clustering; an office user who
+      // submits gets the cluster (below) in the view they are returned.
+      let submitted = await toView(tx, actor, submittedRow, attachmentRows);
       await audit.write(tx, actor, {
         action: "approach.submitted",
         entityType: "approach_report",
@@ -947,32 +1015,42 @@ export function createApproachService(deps: ApproachServiceDeps) {
         dedupeKey: `approach-triage:${id}`,
         email: level === "high",
       });
-      await cluster(tx, actor, id);
+      // Named people and organisations are linked to parties and screened by a background job
+      // written in this transaction (issue 11 §6): the submission never waits for screening, and the
+      // job exists exactly when the report does.
+      const queued =
+        (fields.sender_name || fields.sender_organisation) &&
+        (await jobs.enqueue(tx, {
+          kind: LINK_PARTIES_JOB,
+          entityType: "approach_report",
+          entityId: id,
+          payload: { reference: submitted.reference },
+        }));
+      const clusterId = await cluster(tx, actor, id, profile);
+      if (submitted.office && (clusterId || queued)) {
+        submitted = await toView(tx, actor, { ...submittedRow, cluster_id: clusterId }, attachmentRows);
+      }
       return submitted;
     });
-    // Named people and organisations: link to parties and screen them. Failures are recorded on the
-    // report and never undo the submission.
-    try {
-      await linkNamedParties(id, view.reference);
-    } catch (error) {
-      log(`approach ${view.reference}: linking parties failed`, error);
-    }
-    return get(actor, id);
+    jobs.wake();
+    return view;
   }
 
   // — parties and screening —
 
+  /** The party a report names: an existing one with the same name (folded), else a new one. */
   async function findOrCreateParty(
+    tx: Executor,
     kind: "person" | "organization",
     name: string,
     ref: string,
     email: string | null,
   ): Promise<Party> {
     const folded = foldForSearch(name);
-    const found = await parties.list({ q: name, kind, page: 1, pageSize: 25 });
+    const found = await parties.list({ q: name, kind, page: 1, pageSize: 25 }, tx);
     const same = found.items.find((p) => p.names.some((n) => foldForSearch(n.name) === folded));
     if (same) return same;
-    return parties.create(systemActor(`approaches:${ref}`), {
+    return parties.createIn(tx, systemActor(`approaches:${ref}`), {
       kind,
       names: [{ name }],
       tags: ["接触報告"],
@@ -981,94 +1059,139 @@ export function createApproachService(deps: ApproachServiceDeps) {
     });
   }
 
-  async function linkNamedParties(id: string, ref: string): Promise<void> {
-    const row = (await repo.findReport(db, id))!;
+  /**
+   * Links the sender and organisation a report names to parties (found by name, else created) and
+   * screens them, all in the caller's transaction with their audit rows (actor: the system).
+   * Idempotent: a role already linked on the report is left as it is, and a party with the same name
+   * is reused, so a repeated job never creates a second party. While the screening index is being
+   * built it throws (the job is retried later); with no list loaded it records "unavailable".
+   */
+  async function linkNamedPartiesIn(tx: Executor, id: string): Promise<void> {
+    const row = await repo.findReport(tx, id);
+    if (!row || row.status === "draft") return;
+    const ref = reference(row.number);
     const wanted: { kind: "person" | "organization"; role: "sender" | "organisation"; name: string }[] = [];
     if (row.sender_name) wanted.push({ kind: "person", role: "sender", name: row.sender_name });
     if (row.sender_organisation)
       wanted.push({ kind: "organization", role: "organisation", name: row.sender_organisation });
+    const already = new Set((await repo.partiesOf(tx, id)).map((p) => p.role));
     const actor = systemActor(`approaches:${ref}`);
     for (const w of wanted) {
-      const party = await findOrCreateParty(w.kind, w.name, ref, row.sender_email);
-      await db.transaction().execute(async (tx) => {
-        if (await repo.linkParty(tx, { reportId: id, partyId: party.id, role: w.role, linkedBy: null })) {
-          await audit.write(tx, actor, {
-            action: "approach.party_linked",
-            entityType: "approach_report",
-            entityId: id,
-            after: { partyId: party.id, name: party.primaryName, role: w.role, automatic: true },
-          });
-        }
-      });
-      await screenParty(actor, id, party.id);
+      if (already.has(w.role)) continue;
+      const party = await findOrCreateParty(tx, w.kind, w.name, ref, row.sender_email);
+      if (await repo.linkParty(tx, { reportId: id, partyId: party.id, role: w.role, linkedBy: null })) {
+        await audit.write(tx, actor, {
+          action: "approach.party_linked",
+          entityType: "approach_report",
+          entityId: id,
+          after: { partyId: party.id, name: party.primaryName, role: w.role, automatic: true },
+        });
+      }
+      let summary: ScreeningSummary;
+      try {
+        summary = summaryOf(
+          await screening.screenPartyIn(tx, actor, party, { entityType: "approach_report", entityId: id }),
+        );
+      } catch (error) {
+        // Index still being built, or a database error: the whole job is retried later.
+        if (!(error instanceof AppError) || error.code === "index_building") throw error;
+        summary = failedSummary(error, id, party.id);
+      }
+      await recordScreening(tx, actor, id, ref, party.id, summary);
     }
   }
+
+  function summaryOf(result: Awaited<ReturnType<ScreeningPort["screenParty"]>>): ScreeningSummary {
+    return {
+      status: "screened",
+      message: null,
+      runId: result.runId,
+      screenedAt: result.screenedAt,
+      openHitCount: result.openHitCount,
+      confirmedHitCount: result.confirmedHitCount,
+      topHits: [...result.hits]
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map((h) => ({ name: h.name, source: h.source, score: h.score, match: h.match })),
+    };
+  }
+
+  function failedSummary(error: unknown, reportId: string, partyId: string): ScreeningSummary {
+    const unavailable =
+      error instanceof AppError &&
+      (error.status === 503 || error.code === "no_lists" || error.code === "index_building");
+    if (!unavailable) log(`screening party ${partyId} for approach report ${reportId} failed`, error);
+    return {
+      status: unavailable ? "unavailable" : "failed",
+      message:
+        error instanceof AppError
+          ? error.messages
+          : { ja: "リスト照合に失敗しました", en: "Screening failed" },
+      runId: null,
+      screenedAt: clock().toISOString(),
+      openHitCount: 0,
+      confirmedHitCount: 0,
+      topHits: [],
+    };
+  }
+
+  /** Stores a screening outcome on the report's link, audits it, and opens the office's hit task. */
+  async function recordScreening(
+    tx: Executor,
+    actor: Actor,
+    reportId: string,
+    ref: string,
+    partyId: string,
+    summary: ScreeningSummary,
+  ): Promise<void> {
+    await repo.setScreening(tx, reportId, partyId, summary);
+    await audit.write(tx, actor, {
+      action: "approach.party_screened",
+      entityType: "approach_report",
+      entityId: reportId,
+      after: {
+        partyId,
+        status: summary.status,
+        openHitCount: summary.openHitCount,
+        confirmedHitCount: summary.confirmedHitCount,
+      },
+    });
+    if (summary.openHitCount > 0 || summary.confirmedHitCount > 0) {
+      await tasks.open(tx, actor, {
+        kind: "approach.screening_hit",
+        title: {
+          ja: `接触報告 ${ref} の相手がリストと一致する可能性があります`,
+          en: `A contact in approach report ${ref} may match a restricted-party list`,
+        },
+        link: `/approaches/${reportId}`,
+        entityType: "approach_report",
+        entityId: reportId,
+        assignee: { role: "secretariat" },
+        dedupeKey: `approach-screening:${reportId}:${partyId}`,
+        email: true,
+      });
+    }
+  }
+
+  jobs.register(
+    LINK_PARTIES_JOB,
+    (tx, job) => linkNamedPartiesIn(tx, job.entity_id),
+    () => screening.ready(),
+  );
 
   /** Screens one linked party through the screening port and records the outcome on the report. */
   async function screenParty(actor: Actor, reportId: string, partyId: string): Promise<ScreeningSummary> {
     let summary: ScreeningSummary;
     try {
-      const result = await screening.screenParty(actor, partyId, {
-        entityType: "approach_report",
-        entityId: reportId,
-      });
-      summary = {
-        status: "screened",
-        message: null,
-        runId: result.runId,
-        screenedAt: result.screenedAt,
-        openHitCount: result.openHitCount,
-        confirmedHitCount: result.confirmedHitCount,
-        topHits: [...result.hits]
-          .sort((a, b) => b.score - a.score)
-          .slice(0, 3)
-          .map((h) => ({ name: h.name, source: h.source, score: h.score, match: h.match })),
-      };
+      summary = summaryOf(
+        await screening.screenParty(actor, partyId, { entityType: "approach_report", entityId: reportId }),
+      );
     } catch (error) {
-      const unavailable = error instanceof AppError && (error.status === 503 || error.code === "no_lists");
-      if (!unavailable) log(`screening party ${partyId} for approach report ${reportId} failed`, error);
-      summary = {
-        status: unavailable ? "unavailable" : "failed",
-        message:
-          error instanceof AppError
-            ? error.messages
-            : { ja: "リスト照合に失敗しました", en: "Screening failed" },
-        runId: null,
-        screenedAt: clock().toISOString(),
-        openHitCount: 0,
-        confirmedHitCount: 0,
-        topHits: [],
-      };
+      summary = failedSummary(error, reportId, partyId);
     }
     await db.transaction().execute(async (tx) => {
-      await repo.setScreening(tx, reportId, partyId, summary);
-      await audit.write(tx, actor, {
-        action: "approach.party_screened",
-        entityType: "approach_report",
-        entityId: reportId,
-        after: {
-          partyId,
-          status: summary.status,
-          openHitCount: summary.openHitCount,
-          confirmedHitCount: summary.confirmedHitCount,
-        },
-      });
-      if (summary.openHitCount > 0 || summary.confirmedHitCount > 0) {
-        const row = await repo.findReport(tx, reportId);
-        await tasks.open(tx, actor, {
-          kind: "approach.screening_hit",
-          title: {
-            ja: `接触報告 ${reference(row!.number)} の相手がリストと一致する可能性があります`,
-            en: `A contact in approach report ${reference(row!.number)} may match a restricted-party list`,
-          },
-          link: `/approaches/${reportId}`,
-          entityType: "approach_report",
-          entityId: reportId,
-          assignee: { role: "secretariat" },
-          dedupeKey: `approach-screening:${reportId}:${partyId}`,
-          email: true,
-        });
-      }
+      const row = await repo.findReport(tx, reportId);
+      await recordScreening(tx, actor, reportId, reference(row!.number), partyId, summary);
     });
     return summary;
   }
@@ -1118,7 +1241,9 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const row = await visibleRow(db, actor, id);
     const linked = await repo.partiesOf(db, id);
     if (linked.length === 0) {
-      await linkNamedParties(id, reference(row.number));
+      // Nothing linked yet (the job failed or has not run): link and screen now, in one transaction.
+      await screening.ready();
+      await db.transaction().execute((tx) => linkNamedPartiesIn(tx, row.id));
     } else {
       for (const p of linked) await screenParty(actor, id, p.party_id);
     }

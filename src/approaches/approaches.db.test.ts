@@ -366,7 +366,13 @@ describe("triage", () => {
       alice,
       linkedInReport({ sender: { name: "Ivan Petrov", organisation: "Northwind Trade Office" } }),
     );
+    // Linking and screening wait for the background worker: the office sees that they are pending.
+    const pending = (await t.request(office, "GET", `/api/approaches/${r.id}`)).json();
+    expect(pending.office.parties).toEqual([]);
+    expect(pending.office.partyLinking).toMatchObject({ status: "pending", attempts: 0, finishedAt: null });
+    expect(await t.services.jobs.drain()).toMatchObject({ retry: 0, failed: 0 });
     const view = (await t.request(office, "GET", `/api/approaches/${r.id}`)).json();
+    expect(view.office.partyLinking).toMatchObject({ status: "done", attempts: 1, lastError: null });
     expect(view.office.parties.map((p: { name: string; role: string }) => [p.name, p.role]).sort()).toEqual([
       ["Ivan Petrov", "sender"],
       ["Northwind Trade Office", "organisation"],
@@ -382,6 +388,7 @@ describe("triage", () => {
       bob,
       linkedInReport({ sender: { organisation: "NORTHWIND TRADE OFFICE" }, messageText: null }),
     );
+    await t.services.jobs.drain();
     const found = await t.services.parties.list({ q: "Northwind", page: 1, pageSize: 10 });
     expect(found.total).toBe(1);
 
@@ -404,6 +411,10 @@ describe("triage", () => {
       description: "技術資料の提供を求められた",
     });
     await svc.submit(actorAlice, d.id, d.version);
+    expect(await t.services.tasks.openTasksFor("approach_report", d.id)).not.toContainEqual(
+      expect.objectContaining({ kind: "approach.screening_hit" }),
+    );
+    await t.services.jobs.drain();
     const officeActor = {
       id: office.id,
       label: "office",

@@ -1421,3 +1421,28 @@ export interface ConsistencyFlagDismissalTables {
 
 // Declaration merging adds the dismissal table to the schema.
 export interface Database extends ConsistencyFlagDismissalTables {}
+
+// — Background jobs (migration 1180) —
+export interface BackgroundJobTables {
+  background_jobs: {
+    id: string;
+    kind: string;
+    entity_type: string;
+    entity_id: string;
+    payload: Json<unknown>;
+    status: ColumnType<
+      "pending" | "done" | "failed",
+      "pending" | "done" | "failed" | undefined,
+      "pending" | "done" | "failed"
+    >;
+    attempts: Generated<number>;
+    max_attempts: Generated<number>;
+    next_attempt_at: GeneratedTimestamp;
+    last_error: string | null;
+    created_at: GeneratedTimestamp;
+    finished_at: NullableTimestamp;
+  };
+}
+
+// Declaration merging adds the job queue to the schema.
+export interface Database extends BackgroundJobTables {}

@@ -700,11 +700,13 @@ export function createPartiesService({
     return result;
   }
 
+  /** Parties matching a query; `exec` lets a caller search inside its own transaction. */
   async function list(
     query: PartyListQuery,
+    exec: Executor = db,
   ): Promise<{ items: Party[]; total: number; page: number; pageSize: number }> {
     const folded = query.q ? foldForSearch(query.q) : "";
-    const { rows, total } = await repo.search(db, {
+    const { rows, total } = await repo.search(exec, {
       folded: folded || undefined,
       kind: query.kind,
       country: query.country?.toUpperCase(),
@@ -714,7 +716,7 @@ export function createPartiesService({
       offset: (query.page - 1) * query.pageSize,
     });
     const names = await repo.namesOf(
-      db,
+      exec,
       rows.map((r) => r.id),
     );
     const byParty = new Map<string, PartyNameRow[]>();

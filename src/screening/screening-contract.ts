@@ -1,3 +1,5 @@
+import type { Executor } from "../db/database.js";
+import type { Party } from "../parties/parties-service.js";
 import type { Actor } from "../shared/actor.js";
 
 /**
@@ -118,6 +120,22 @@ export type ScreeningPort = {
     partyId: string,
     context?: { entityType: string; entityId: string },
   ): Promise<PartyScreeningResult>;
+  /**
+   * Screens a party inside the caller's transaction (a background job that links and screens in one
+   * transaction). Does not wait for the index: 503 `index_building` while it is built, 409
+   * `no_lists` when no list is loaded.
+   */
+  screenPartyIn(
+    tx: Executor,
+    actor: Actor,
+    party: Party,
+    context: { entityType: string; entityId: string },
+  ): Promise<PartyScreeningResult>;
+  /**
+   * Waits (outside any transaction) until the matching index is built, up to the usual wait;
+   * starts the build if none ran yet. Never throws: screenPartyIn says what is missing.
+   */
+  ready(): Promise<void>;
   /** The latest result for a party (with current decisions), or null if never screened. */
   latestForParty(partyId: string): Promise<PartyScreeningResult | null>;
 };

@@ -7,7 +7,13 @@ import type { PartiesService, Party } from "../parties/parties-service.js";
 import { type Actor, systemActor } from "../shared/actor.js";
 import { AppError, type Bilingual, type FieldError, invalid, notFound } from "../shared/errors.js";
 import type { TasksService } from "../tasks/tasks-service.js";
-import type { ActiveIndex, IndexManager, IndexStatus } from "./index-manager.js";
+import {
+  type ActiveIndex,
+  type IndexManager,
+  type IndexStatus,
+  indexBuildingError,
+  noListsError,
+} from "./index-manager.js";
 import { type StoredListEntity, toStoredEntity } from "./lists-service.js";
 import type {
   PartyScreeningResult,
@@ -376,20 +382,22 @@ export function createScreeningService({
       context?: { entityType: string; entityId: string } | undefined;
       rescreenId?: string | null;
     },
+    /** The caller's transaction to screen in (default: a transaction of its own). */
+    within?: Executor,
   ): Promise<PartyResult> {
     const { run: query, queries } = partyQueries(party);
     const hits = matchQueries(active, queries);
     const versions = new Map(
       (
         await repo.entryVersions(
-          db,
+          within ?? db,
           hits.map((h) => h.entityId),
         )
       ).map((v) => [v.id, v]),
     );
     const runId = randomUUID();
     const screenedAt = clock();
-    return db.transaction().execute(async (tx) => {
+    const inTransaction = async (tx: Executor): Promise<PartyResult> => {
       const previous = await repo.latestRun(tx, party.id);
       const previousHits = previous ? await repo.hitsOfRun(tx, previous.id) : null;
       const decisions = await repo.currentDecisions(tx, party.id);
@@ -496,7 +504,8 @@ export function createScreeningService({
         });
       }
       return { ...result, openHitCount: open.length, newHitCount: newOpen.length };
-    });
+    };
+    return within ? inTransaction(within) : db.transaction().execute(inTransaction);
   }
 
   async function latestResult(exec: Executor, partyId: string): Promise<PartyResult | null> {
@@ -622,8 +631,30 @@ export function createScreeningService({
     return screenWith(actor, party, active, { trigger: context ? "context" : "manual", context });
   }
 
+  /**
+   * ScreeningPort: screens a party inside the caller's transaction (background jobs that create,
+   * link and screen in one transaction). Never waits for the index: while it is being built this
+   * throws 503 `index_building` (the caller retries later); with no list loaded, 409 `no_lists`.
+   */
+  async function screenPartyIn(
+    tx: Executor,
+    actor: Actor,
+    party: Party,
+    context: { entityType: string; entityId: string },
+  ): Promise<PartyResult> {
+    const active = index.peek();
+    if (!active) throw indexBuildingError(index.status());
+    if (Object.keys(active.snapshots).length === 0) throw noListsError();
+    return screenWith(actor, party, active, { trigger: "context", context }, tx);
+  }
+
   const service = {
     screenParty,
+    screenPartyIn,
+    /** ScreeningPort: waits for the index (starting its build) without throwing. */
+    async ready(): Promise<void> {
+      await index.acquire().catch(() => undefined);
+    },
     /** ScreeningPort: the latest result for a party with current decisions, or null if never screened. */
     latestForParty: (partyId: string): Promise<PartyResult | null> => latestResult(db, partyId),
 

@@ -849,6 +849,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -1024,6 +1034,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -1212,6 +1232,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -1410,6 +1440,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -1610,6 +1650,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -1840,6 +1890,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -2026,6 +2086,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -2205,6 +2275,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -2427,6 +2507,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -2606,6 +2696,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -2782,6 +2882,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -2965,6 +3075,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -3153,6 +3273,16 @@ export interface paths {
                                         }[];
                                     } | null;
                                 }[];
+                                /** @description Automatic linking and screening of the named sender and organisation (a background job after submission); null when nothing is named */
+                                partyLinking: {
+                                    attempts: number;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    queuedAt: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "done" | "failed";
+                                } | null;
                                 reviewIds: string[];
                                 screeningFlags: string[];
                             } | null;
@@ -9397,6 +9527,48 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending background jobs per kind (e.g. approach reports' party linking and screening) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byKind: {
+                                kind: string;
+                                pending: number;
+                            }[];
+                            pending: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -39,6 +39,7 @@ import {
   useReportAction,
 } from "./api";
 import { ApproachesTabs, RiskPanel, StatusBadge } from "./components";
+import { PartyLinkingNotice } from "./PartyLinkingNotice";
 
 /** Words a link reason ("same profile URL: linkedin.com/in/…"). */
 export function ReasonText({ reason }: { reason: LinkReason }) {
@@ -346,6 +347,7 @@ function OfficePanel({ report }: { report: Report }) {
 
         <div>
           <Title order={5}>{t("office.parties")}</Title>
+          <PartyLinkingNotice linking={office.partyLinking} />
           {office.parties.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t("office.noParties")}

@@ -45,6 +45,8 @@ export function useReport(id: string | undefined) {
     queryKey: ["approaches", "report", id],
     queryFn: () => api.get<Report>(`/api/approaches/${id}`),
     enabled: !!id,
+    // While the named parties are being linked and screened in the background, look again.
+    refetchInterval: (query) => (query.state.data?.office?.partyLinking?.status === "pending" ? 3000 : false),
   });
 }
 
