@@ -237,10 +237,13 @@ describe("below-floor candidates are shared by all lists", () => {
     const surnames = ["ABERNATHY", "BLACKWOOD", "CALLOWAY", "DRUMMOND", "ELLSWORTH", "FAIRCHILD"];
     for (let l = 0; l < 6; l++) {
       for (let k = 0; k < 6; k++) {
-        index.add({
-          ...entity(`L${l}-${k}`, "Person", [`JOHN ${surnames[k]} ${String.fromCharCode(65 + l)}`]),
-          source: `list${l}`,
-        });
+        index.add(
+          {
+            ...entity(`L${l}-${k}`, "Person", [`JOHN ${surnames[k]} ${String.fromCharCode(65 + l)}`]),
+            source: `list${l}`,
+          },
+          `L${l}-${k}`,
+        );
       }
     }
     index.build();
@@ -250,7 +253,7 @@ describe("below-floor candidates are shared by all lists", () => {
     // … and a list alone still gets its own few
     const alone = createMatchingIndex();
     for (let k = 0; k < 6; k++)
-      alone.add({ ...entity(`L0-${k}`, "Person", [`JOHN ${surnames[k]} A`]), source: "list0" });
+      alone.add({ ...entity(`L0-${k}`, "Person", [`JOHN ${surnames[k]} A`]), source: "list0" }, `L0-${k}`);
     alone.build();
     expect(alone.match({ name: "John Zebulon Quartermaine" }, { limit: 100, minScore: 0 }).length).toBe(5);
   });
