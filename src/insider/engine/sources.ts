@@ -284,9 +284,10 @@ export function openActivityFile(
       for (const ev of batch) {
         if (ev.t > cursor.maxT) {
           cursor.maxT = ev.t;
-          // Reuse the array: a new one per event was a tenth of the reader's garbage.
-          cursor.ids.length = 0;
-          cursor.ids.push(ev.sourceId);
+          // Overwrite in place: a new array per event was a tenth of the reader's garbage (and
+          // emptying it first drops its storage, so the next push allocates again).
+          cursor.ids[0] = ev.sourceId;
+          if (cursor.ids.length > 1) cursor.ids.length = 1;
         } else if (ev.t === cursor.maxT && cursor.ids.length < 1000) cursor.ids.push(ev.sourceId);
       }
       yield batch;
