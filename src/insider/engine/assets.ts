@@ -237,9 +237,15 @@ function asciiUrlStart(url: string): number {
     if (url.charCodeAt(i) === 58 && url.charCodeAt(i + 1) === 47 && url.charCodeAt(i + 2) === 47) s = i + 3;
   }
   if (url.length >= s + 4) {
-    const w = url.slice(s, s + 4);
-    for (let i = 0; i < 4; i++) if (w.charCodeAt(i) >= 128) return -1;
-    if (w.toLowerCase() === "www.") s += 4;
+    // Compared in place (a slice per URL was garbage): ASCII only, then a case-insensitive "www.".
+    for (let i = s; i < s + 4; i++) if (url.charCodeAt(i) >= 128) return -1;
+    if (
+      (url.charCodeAt(s) | 0x20) === 0x77 &&
+      (url.charCodeAt(s + 1) | 0x20) === 0x77 &&
+      (url.charCodeAt(s + 2) | 0x20) === 0x77 &&
+      url.charCodeAt(s + 3) === 0x2e
+    )
+      s += 4;
   }
   return s;
 }

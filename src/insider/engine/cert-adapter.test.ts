@@ -282,3 +282,36 @@ describe("CERT e-mail fields against the string/regex reading", () => {
     );
   });
 });
+
+describe("CERT removable-media flags", () => {
+  it("read from the bytes exactly as trimmed, lower-cased text", async () => {
+    const word = fc.constantFrom(
+      "True",
+      "FALSE",
+      "1",
+      "0",
+      "yes",
+      "YES",
+      " true",
+      "true ",
+      "tru",
+      "truex",
+      "",
+      "ｔrue",
+      "Yes\t",
+    );
+    const byString = (t: string) => ["true", "1", "yes"].includes(t.trim().toLowerCase());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 5 }), async (rows) => {
+        const text = `id,date,user,pc,filename,activity,to_removable_media,from_removable_media,content\n${rows
+          .map(([a, b], i) => `{F-${i}},01/02/2010 07:0${i}:00,U1,PC-1,a.doc,File Copy,${a},${b},x`)
+          .join("\n")}\n`;
+        const { events } = await read("file", text);
+        expect(events.map((e) => [e.toRemovable, e.fromRemovable])).toEqual(
+          rows.map(([a, b]) => [byString(a), byString(b)]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -197,6 +197,37 @@ function bool(text: string): boolean {
   return t === "true" || t === "1" || t === "yes";
 }
 
+const TRUE_WORDS = ["true", "1", "yes"].map((w) => Buffer.from(w));
+
+/**
+ * {@link bool} of a field read from its bytes when they are plain ASCII without spaces or quotes
+ * escapes (every CERT row); anything else takes the string route.
+ */
+function boolField(view: CsvRecordView, index: number): boolean {
+  if (index >= view.count || view.quoted[index] === 2) return bool(fieldText(view, index));
+  const buf = view.buf;
+  const s = view.starts[index]!;
+  const e = view.ends[index]!;
+  for (let i = s; i < e; i++) {
+    const c = buf[i]!;
+    if (c <= 0x20 || c >= 0x7f) return bool(fieldText(view, index));
+  }
+  for (const w of TRUE_WORDS) {
+    if (w.length !== e - s) continue;
+    let same = true;
+    for (let k = 0; k < w.length; k++) {
+      let c = buf[s + k]!;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== w[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
 const ACTIVITY_WORDS: Record<string, string> = {
   logon: "logon",
   logoff: "logoff",
@@ -392,8 +423,8 @@ export async function* readCertActivity(
     let attachmentCount = 0;
     if (kind === "file") {
       if (iToRem >= 0) {
-        toRemovable = bool(fieldText(view, iToRem));
-        fromRemovable = iFromRem >= 0 && bool(fieldText(view, iFromRem));
+        toRemovable = boolField(view, iToRem);
+        fromRemovable = iFromRem >= 0 && boolField(view, iFromRem);
       } else toRemovable = true; // r4.2: every file row is a copy to removable media
     } else if (kind === "email") {
       const to = addressList(view, iTo);
