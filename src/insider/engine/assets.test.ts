@@ -88,4 +88,27 @@ describe("AssetRegistry lookups", () => {
       { numRuns: 3000 },
     );
   });
+
+  it("the prefix tree picks the same entry as the longest-first list, ties to the first entry", () => {
+    // Shared stems make the tree branch deeply; duplicates check that the first entry keeps a tie.
+    const stem = fc.constantFrom("\\\\fs01\\projects\\proj", "http://git.dtaa.com/proj", "C:\\Users\\", "");
+    const pattern = fc.tuple(stem, text).map(([a, b]) => a + b);
+    fc.assert(
+      fc.property(
+        fc.array(pattern, { minLength: 1, maxLength: 10 }),
+        fc.tuple(stem, text, text).map(([a, b, c]) => a + b + c),
+        (patterns, probe) => {
+          const assets = [...patterns, ...patterns.slice(0, 2)].flatMap((p, i) => [
+            asset(`p${i}`, "path", p),
+            asset(`u${i}`, "url", p),
+          ]);
+          const ok = assets.filter((a) => a.pattern.trim() !== "");
+          const reg = new AssetRegistry(ok);
+          expect(reg.path(probe)?.id ?? null).toBe(reference(ok, "path", probe));
+          expect(reg.url(probe)?.id ?? null).toBe(reference(ok, "url", probe));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { certKindOfFile, parseAttachments, readCertActivity, readSmallCsv } from "./cert-adapter.js";
 import type { ActivityEvent, ActivityKind, SourceStats } from "./event.js";
@@ -182,5 +183,135 @@ describe("CERT activity files", () => {
     const { rows, problems } = await readSmallCsv(chunks("user_id,name\nA,Ann\nB\n"), "hr.csv");
     expect(rows.map((r) => r.values)).toEqual([{ user_id: "A", name: "Ann" }]);
     expect(problems).toEqual([{ file: "hr.csv", line: 3, reason: "expected 2 fields, found 1" }]);
+  });
+});
+
+/** The attachment reader as it was (regular expressions), to check the hand-written one against. */
+function attachmentsByRegex(text: string): { names: string[]; count: number; bytes: number } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { names: [], count: 0, bytes: 0 };
+  if (/^\d+$/.test(trimmed)) return { names: [], count: Number(trimmed), bytes: 0 };
+  const names: string[] = [];
+  let bytes = 0;
+  for (const part of trimmed.split(";")) {
+    const p = part.trim();
+    if (p === "") continue;
+    const m = /^(.*)\((\d+)\)$/.exec(p);
+    if (m) {
+      names.push(m[1]!.trim());
+      bytes += Number(m[2]);
+    } else names.push(p);
+  }
+  return { names, count: names.length, bytes };
+}
+
+/** The recipient split as it was: decode the field, split on ";", trim, lower-case, drop empties. */
+const splitByString = (text: string) =>
+  text
+    .split(";")
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== "");
+
+describe("CERT e-mail fields against the string/regex reading", () => {
+  const attPiece = fc.constantFrom(
+    "a",
+    "B.doc",
+    "(",
+    ")",
+    "12",
+    "0",
+    "9",
+    ";",
+    " ",
+    "\n",
+    "\u2028",
+    "é",
+    "(1)",
+    "x(20)",
+    "٣",
+  );
+  it("reads attachment lists exactly as the regular expressions did", () => {
+    fc.assert(
+      fc.property(fc.array(attPiece, { maxLength: 10 }), (parts) => {
+        const text = parts.join("");
+        expect(parseAttachments(text)).toEqual(attachmentsByRegex(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("splits recipient lists on the raw bytes exactly as on the decoded text", async () => {
+    const addrPiece = fc.constantFrom(
+      "Ann@DTAA.com",
+      "bob@x.jp",
+      ";",
+      " ",
+      ";;",
+      "Ü@ä.de",
+      "関@例.jp",
+      "a.b",
+      "\t",
+      '""',
+    );
+    const field = fc.array(addrPiece, { maxLength: 8 }).map((p) => p.join(""));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(field, field), { minLength: 1, maxLength: 5 }), async (rows) => {
+        const quote = (f: string) => `"${f.replaceAll('"', '""')}"`;
+        const text = `id,date,user,pc,to,cc,bcc,from,activity,size,attachments,content\n${rows
+          .map(
+            ([to, cc], i) =>
+              `{ID-${i}},01/02/2010 07:0${i}:00,U1,PC-1,${quote(to)},${quote(cc)},,a@b.c,Send,10,,x`,
+          )
+          .join("\n")}\n`;
+        const { events } = await read("email", text);
+        expect(events.map((e) => e.recipients)).toEqual(
+          rows.map(([to, cc]) => [...splitByString(to), ...splitByString(cc)]),
+        );
+        // Unquoted fields take the byte route (no "" escapes), where they can be written unquoted.
+        const plain = rows.filter(([to, cc]) => !/[",\n]/.test(to + cc));
+        if (plain.length === 0) return;
+        const text2 = `id,date,user,pc,to,cc,bcc,from,activity,size,attachments,content\n${plain
+          .map(([to, cc], i) => `{ID-${i}},01/02/2010 07:0${i}:00,U1,PC-1,${to},${cc},,a@b.c,Send,10,,x`)
+          .join("\n")}\n`;
+        const second = await read("email", text2);
+        expect(second.events.map((e) => e.recipients)).toEqual(
+          plain.map(([to, cc]) => [...splitByString(to), ...splitByString(cc)]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("CERT removable-media flags", () => {
+  it("read from the bytes exactly as trimmed, lower-cased text", async () => {
+    const word = fc.constantFrom(
+      "True",
+      "FALSE",
+      "1",
+      "0",
+      "yes",
+      "YES",
+      " true",
+      "true ",
+      "tru",
+      "truex",
+      "",
+      "ｔrue",
+      "Yes\t",
+    );
+    const byString = (t: string) => ["true", "1", "yes"].includes(t.trim().toLowerCase());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 5 }), async (rows) => {
+        const text = `id,date,user,pc,filename,activity,to_removable_media,from_removable_media,content\n${rows
+          .map(([a, b], i) => `{F-${i}},01/02/2010 07:0${i}:00,U1,PC-1,a.doc,File Copy,${a},${b},x`)
+          .join("\n")}\n`;
+        const { events } = await read("file", text);
+        expect(events.map((e) => [e.toRemovable, e.fromRemovable])).toEqual(
+          rows.map(([a, b]) => [byString(a), byString(b)]),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,11 +4,16 @@
  * are found by header name, so the three releases (and files with extra columns) share one code
  * path; a header-less file is read with the release's documented layout.
  */
-import { type CsvRecordView, createCsvScanner, createFieldInterner, fieldText } from "./csv-scanner.js";
+import {
+  type CsvRecordView,
+  createByteInterner,
+  createCsvScanner,
+  createFieldInterner,
+  fieldText,
+} from "./csv-scanner.js";
 import {
   type ActivityEvent,
   type ActivityKind,
-  makeEvent,
   NO_STRINGS,
   recordMalformed,
   type SourceStats,
@@ -151,24 +156,76 @@ function splitList(text: string): string[] {
 export function parseAttachments(text: string): { names: string[]; count: number; bytes: number } {
   const trimmed = text.trim();
   if (trimmed === "") return { names: [], count: 0, bytes: 0 };
-  if (/^\d+$/.test(trimmed)) return { names: [], count: Number(trimmed), bytes: 0 };
+  if (isDigits(trimmed, 0, trimmed.length)) return { names: [], count: Number(trimmed), bytes: 0 };
   const names: string[] = [];
   let bytes = 0;
   for (const part of trimmed.split(";")) {
     const p = part.trim();
     if (p === "") continue;
-    const m = /^(.*)\((\d+)\)$/.exec(p);
-    if (m) {
-      names.push(m[1]!.trim());
-      bytes += Number(m[2]);
+    // `name(123)`: the last "(" followed only by ASCII digits and a closing ")" (a regular
+    // expression per attachment cost more than the rest of the e-mail row).
+    const open = p.charCodeAt(p.length - 1) === 0x29 ? p.lastIndexOf("(") : -1;
+    if (open >= 0 && isDigits(p, open + 1, p.length - 1) && !hasLineTerminator(p, open)) {
+      names.push(p.slice(0, open).trim());
+      bytes += Number(p.slice(open + 1, p.length - 1));
     } else names.push(p);
   }
   return { names, count: names.length, bytes };
 }
 
+/** True when `text[start, end)` is one or more ASCII digits (what `\d+` matches). */
+function isDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** True when `text[0, end)` holds a character the regular expression's `.` does not match. */
+function hasLineTerminator(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
 function bool(text: string): boolean {
   const t = text.trim().toLowerCase();
   return t === "true" || t === "1" || t === "yes";
+}
+
+const TRUE_WORDS = ["true", "1", "yes"].map((w) => Buffer.from(w));
+
+/**
+ * {@link bool} of a field read from its bytes when they are plain ASCII without spaces or quotes
+ * escapes (every CERT row); anything else takes the string route.
+ */
+function boolField(view: CsvRecordView, index: number): boolean {
+  if (index >= view.count || view.quoted[index] === 2) return bool(fieldText(view, index));
+  const buf = view.buf;
+  const s = view.starts[index]!;
+  const e = view.ends[index]!;
+  for (let i = s; i < e; i++) {
+    const c = buf[i]!;
+    if (c <= 0x20 || c >= 0x7f) return bool(fieldText(view, index));
+  }
+  for (const w of TRUE_WORDS) {
+    if (w.length !== e - s) continue;
+    let same = true;
+    for (let k = 0; k < w.length; k++) {
+      let c = buf[s + k]!;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== w[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 const ACTIVITY_WORDS: Record<string, string> = {
@@ -237,6 +294,29 @@ export async function* readCertActivity(
   // (Recipient lists are mostly distinct combinations: interning them would only fill memory.)
   const trimmed = createFieldInterner((t) => t.trim());
   const lowered = createFieldInterner((t) => t.trim().toLowerCase());
+  // Single addresses do repeat (colleagues, partners), so a list is split on the raw bytes and
+  // each address decoded once.
+  const address = createByteInterner((t) => t.trim().toLowerCase());
+
+  /** {@link splitList} of a field, reading the addresses straight from the record's bytes. */
+  function addressList(view: CsvRecordView, index: number): string[] {
+    if (index >= view.count) return NO_STRINGS as string[];
+    if (view.quoted[index] === 2) return splitList(fieldText(view, index));
+    const buf = view.buf;
+    const end = view.ends[index]!;
+    let s = view.starts[index]!;
+    if (end <= s) return NO_STRINGS as string[];
+    const out: string[] = [];
+    for (;;) {
+      let e = buf.indexOf(0x3b, s);
+      if (e === -1 || e > end) e = end;
+      const v = address(buf, s, e);
+      if (v !== "") out.push(v);
+      if (e >= end) break;
+      s = e + 1;
+    }
+    return out;
+  }
 
   function setColumns(names: string[]): string | null {
     cols = columnsFrom(names);
@@ -333,38 +413,60 @@ export async function* readCertActivity(
       }
       action = mapped;
     }
-    const ev = makeEvent({
+    const object = iObject >= 0 ? fieldText(view, iObject).trim() : "";
+    let toRemovable = false;
+    let fromRemovable = false;
+    let recipients: readonly string[] = NO_STRINGS;
+    let sender = "";
+    let bytes = 0;
+    let attachments: readonly string[] = NO_STRINGS;
+    let attachmentCount = 0;
+    if (kind === "file") {
+      if (iToRem >= 0) {
+        toRemovable = boolField(view, iToRem);
+        fromRemovable = iFromRem >= 0 && boolField(view, iFromRem);
+      } else toRemovable = true; // r4.2: every file row is a copy to removable media
+    } else if (kind === "email") {
+      const to = addressList(view, iTo);
+      const cc = iCc >= 0 ? addressList(view, iCc) : NO_STRINGS;
+      const bcc = iBcc >= 0 ? addressList(view, iBcc) : NO_STRINGS;
+      recipients = cc.length + bcc.length === 0 ? to : to.concat(cc, bcc);
+      sender = lowered(view, iFrom);
+      if (iSize >= 0) {
+        const size = Number(fieldText(view, iSize));
+        bytes = Number.isFinite(size) && size > 0 ? size : 0;
+      }
+      if (iAtt >= 0) {
+        const att = parseAttachments(fieldText(view, iAtt));
+        attachments = att.names.length > 0 ? att.names : NO_STRINGS;
+        attachmentCount = att.count;
+      }
+    }
+    // Built in one literal in makeEvent's field order (one object shape, no options object and
+    // no later stores into it).
+    const ev: ActivityEvent = {
       t,
       user,
       host,
       kind,
       action,
+      object,
+      toRemovable,
+      fromRemovable,
+      recipients,
+      sender,
+      bytes,
+      attachments,
+      attachmentCount,
+      srcIp: "",
+      country: "",
+      asNumber: 0,
+      asOrg: "",
+      process: "",
       sourceFile: file,
       sourceLine: view.line,
       sourceId: id,
-    });
-    if (iObject >= 0) ev.object = fieldText(view, iObject).trim();
-    if (kind === "file") {
-      if (iToRem >= 0) {
-        ev.toRemovable = bool(fieldText(view, iToRem));
-        ev.fromRemovable = iFromRem >= 0 && bool(fieldText(view, iFromRem));
-      } else ev.toRemovable = true; // r4.2: every file row is a copy to removable media
-    } else if (kind === "email") {
-      const to = splitList(fieldText(view, iTo));
-      const cc = iCc >= 0 ? splitList(fieldText(view, iCc)) : NO_STRINGS;
-      const bcc = iBcc >= 0 ? splitList(fieldText(view, iBcc)) : NO_STRINGS;
-      ev.recipients = cc.length + bcc.length === 0 ? to : to.concat(cc, bcc);
-      ev.sender = lowered(view, iFrom);
-      if (iSize >= 0) {
-        const size = Number(fieldText(view, iSize));
-        ev.bytes = Number.isFinite(size) && size > 0 ? size : 0;
-      }
-      if (iAtt >= 0) {
-        const att = parseAttachments(fieldText(view, iAtt));
-        ev.attachments = att.names.length > 0 ? att.names : NO_STRINGS;
-        ev.attachmentCount = att.count;
-      }
-    }
+    };
     stats.events++;
     batch.push(ev);
   }

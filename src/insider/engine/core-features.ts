@@ -165,10 +165,38 @@ export const FILE_DOCUMENT = 1;
 export const FILE_ARCHIVE = 2;
 export const FILE_EXECUTABLE = 3;
 
+/** The extension sets by a number packed from the lower-cased ASCII letters (see {@link fileType}). */
+const EXT_CODES = new Map<number, number>();
+for (const [set, type] of [
+  [DOC, FILE_DOCUMENT],
+  [ARCHIVE, FILE_ARCHIVE],
+  [EXEC, FILE_EXECUTABLE],
+] as const) {
+  for (const ext of set) {
+    let code = 1;
+    for (let i = 0; i < ext.length; i++) code = code * 128 + ext.charCodeAt(i);
+    if (!EXT_CODES.has(code)) EXT_CODES.set(code, type);
+  }
+}
+
 /** The type of a file from its extension. */
 export function fileType(name: string): number {
   const dot = name.lastIndexOf(".");
   if (dot === -1 || dot < name.length - 6) return FILE_OTHER;
+  // Hot path (every file event): pack the ASCII extension, lower-cased, into a number instead of
+  // slicing and lower-casing a string; non-ASCII extensions take the string route below.
+  let code = 1;
+  let ascii = true;
+  for (let i = dot + 1; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    code = code * 128 + c;
+  }
+  if (ascii) return EXT_CODES.get(code) ?? FILE_OTHER;
   const ext = name.slice(dot + 1).toLowerCase();
   if (DOC.has(ext)) return FILE_DOCUMENT;
   if (ARCHIVE.has(ext)) return FILE_ARCHIVE;

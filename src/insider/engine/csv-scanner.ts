@@ -287,6 +287,20 @@ export function createCsvScanner(options: CsvScannerOptions) {
  * recipient list) shares that array between events: callers must treat it as read-only.
  */
 export function createFieldInterner<T>(transform: (text: string) => T, capacity = 1 << 14) {
+  const bytes = createByteInterner(transform, capacity);
+  return function intern(view: CsvRecordView, index: number): T {
+    if (index >= view.count) return transform("");
+    if (view.quoted[index] === 2) return transform(fieldText(view, index));
+    return bytes(view.buf, view.starts[index]!, view.ends[index]!);
+  };
+}
+
+/**
+ * The byte-range form of {@link createFieldInterner}: `transform` of the UTF-8 text of
+ * `buf[start, end)`, decoded once per distinct byte string (used for the parts of a field, such as
+ * the addresses of a recipient list).
+ */
+export function createByteInterner<T>(transform: (text: string) => T, capacity = 1 << 14) {
   const MAX_BYTES = 96;
   // Open addressing, at most half full; starts small and doubles up to twice the capacity, so a
   // small organisation does not pay for a large one's table.
@@ -323,14 +337,10 @@ export function createFieldInterner<T>(transform: (text: string) => T, capacity 
     }
   }
 
-  return function intern(view: CsvRecordView, index: number): T {
-    if (index >= view.count) return transform("");
-    const s = view.starts[index]!;
-    const e = view.ends[index]!;
+  return function internBytes(buf: Buffer, s: number, e: number): T {
     const len = e - s;
     if (len <= 0) return transform("");
-    if (len > MAX_BYTES || view.quoted[index] === 2) return transform(fieldText(view, index));
-    const buf = view.buf;
+    if (len > MAX_BYTES) return transform(buf.toString("utf8", s, e));
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     let slot = h & mask;

@@ -805,9 +805,18 @@ export function createInsiderEngine(deps: EngineDeps) {
     if (e.asset) x[F.CONF_ACCESS]!++;
     e.evidenceAsset = e.asset;
 
+    // Indexed loops: `for…of` over the [hook, k] pairs allocated an iterator result per hook.
+    const det = u.det;
     const hooks = kindHooks[ev.kind];
-    if (hooks) for (const [hook, k] of hooks) hook(e, u.det[k]);
-    for (const [hook, k] of anyHooks) hook(e, u.det[k]);
+    if (hooks)
+      for (let h = 0; h < hooks.length; h++) {
+        const pair = hooks[h]!;
+        pair[0](e, det[pair[1]]);
+      }
+    for (let h = 0; h < anyHooks.length; h++) {
+      const pair = anyHooks[h]!;
+      pair[0](e, det[pair[1]]);
+    }
     if (ev.kind === "logon" && ev.action === "logon") recordLogonHost(u, ev.host);
     if (tags.length > 0) addEvidence(d, ev, e.ctx, tags, e.evidenceAsset);
   }
@@ -1631,7 +1640,7 @@ export function createInsiderEngine(deps: EngineDeps) {
     observe,
     /** Processes a batch of events in order. */
     pushBatch(events: readonly ActivityEvent[]): void {
-      for (const ev of events) push(ev);
+      for (let i = 0; i < events.length; i++) push(events[i]!);
     },
     /** Closes every open day (end of the data: nothing more will arrive for them). */
     finish(): void {

@@ -255,7 +255,10 @@ export function openActivityFile(
         return false;
       }
     : undefined;
-  const stream = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  // 256 KiB reads: every event of a read chunk stays alive until the merge has passed it on, and
+  // with six sources 1 MiB chunks kept ~15,000 events in flight for each young-generation GC to
+  // copy (the largest part of the engine's GC time).
+  const stream = createReadStream(file.path, { highWaterMark: 1 << 18 });
   opened.bytesRead = () => stream.bytesRead;
   const inner =
     file.format === "cert"
@@ -284,7 +287,10 @@ export function openActivityFile(
       for (const ev of batch) {
         if (ev.t > cursor.maxT) {
           cursor.maxT = ev.t;
-          cursor.ids = [ev.sourceId];
+          // Overwrite in place: a new array per event was a tenth of the reader's garbage (and
+          // emptying it first drops its storage, so the next push allocates again).
+          cursor.ids[0] = ev.sourceId;
+          if (cursor.ids.length > 1) cursor.ids.length = 1;
         } else if (ev.t === cursor.maxT && cursor.ids.length < 1000) cursor.ids.push(ev.sourceId);
       }
       yield batch;
@@ -299,7 +305,8 @@ export function openActivityFile(
  */
 export async function* mergeByTime(
   inputs: AsyncIterator<ActivityEvent[]>[],
-  batchSize = 8192,
+  // Small output batches for the same reason as the 256 KiB reads: fewer events in flight per GC.
+  batchSize = 1024,
 ): AsyncGenerator<ActivityEvent[]> {
   const heads: { batch: ActivityEvent[]; i: number; it: AsyncIterator<ActivityEvent[]> }[] = [];
   for (const it of inputs) {

@@ -104,3 +104,82 @@ describe("calendar helpers", () => {
     expect(isoToDay("2010-02-30")).toBeNaN();
   });
 });
+
+/**
+ * An independent reading of the CERT form (a regular expression and Date.UTC), to check the
+ * allocation-free byte parser against on random — valid and invalid — inputs.
+ */
+function certByDateUtc(text: string): number {
+  const m = /^[" ]*(\d{1,4})\/(\d{1,4})\/(\d{1,4})[ T](\d{1,4}):(\d{1,4})(?::(\d{1,4}))?[" \r]*$/.exec(text);
+  if (!m) return Number.NaN;
+  const [month, day, year, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as number[];
+  const second = Number(m[6] ?? 0);
+  if (year! < 1900 || year! > 2200 || hour! > 23 || minute! > 59 || second > 59) return Number.NaN;
+  const t = Date.UTC(year!, month! - 1, day!, hour!, minute!, second);
+  const d = new Date(t);
+  // Date.UTC rolls 02/30 over into March (and maps years 0–99 to 19xx): such dates are invalid.
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month! - 1 || d.getUTCDate() !== day)
+    return Number.NaN;
+  return t;
+}
+
+describe("CERT date parser against Date.UTC", () => {
+  it("gives Date.UTC's answer for well-formed timestamps", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1900-01-01"), max: new Date("2200-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.boolean(),
+        fc.boolean(),
+        (d, pad, seconds) => {
+          const two = (n: number) => (pad ? String(n).padStart(2, "0") : String(n));
+          const text = `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${seconds ? `:${two(d.getUTCSeconds())}` : ""}`;
+          const expected = Date.UTC(
+            d.getUTCFullYear(),
+            d.getUTCMonth(),
+            d.getUTCDate(),
+            d.getUTCHours(),
+            d.getUTCMinutes(),
+            seconds ? d.getUTCSeconds() : 0,
+          );
+          expect(parseCertDate(text)).toBe(expected);
+          expect(parseCertDate(`"${text}"`)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("agrees with the Date.UTC reading on random strings of date characters", () => {
+    const piece = fc.constantFrom(
+      "0",
+      "1",
+      "2",
+      "3",
+      "5",
+      "9",
+      "12",
+      "29",
+      "31",
+      "2010",
+      "1899",
+      "/",
+      " ",
+      ":",
+      "T",
+      '"',
+      "-",
+      "x",
+      "\r",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join("");
+        const got = parseCertDate(text);
+        const want = certByDateUtc(text);
+        if (Number.isNaN(want)) expect(got).toBeNaN();
+        else expect(got).toBe(want);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

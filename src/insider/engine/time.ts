@@ -44,13 +44,25 @@ export function parseCertDateBytes(buf: Uint8Array, start: number, end: number):
   while (i < end && (buf[i] === 0x22 || buf[i] === 0x20)) i++;
   let e = end;
   while (e > i && (buf[e - 1] === 0x22 || buf[e - 1] === 0x20 || buf[e - 1] === 0x0d)) e--;
-  const parts = [0, 0, 0, 0, 0, 0];
+  // Six numbers in locals, not an array: this runs once per event and must not allocate.
+  let month = 0;
+  let day = 0;
+  let year = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
   let p = 0;
   let digits = 0;
   for (; i < e; i++) {
     const c = buf[i]!;
     if (c >= 0x30 && c <= 0x39) {
-      parts[p] = parts[p]! * 10 + (c - 0x30);
+      const v = c - 0x30;
+      if (p === 0) month = month * 10 + v;
+      else if (p === 1) day = day * 10 + v;
+      else if (p === 2) year = year * 10 + v;
+      else if (p === 3) hour = hour * 10 + v;
+      else if (p === 4) minute = minute * 10 + v;
+      else second = second * 10 + v;
       digits++;
       if (digits > 4) return Number.NaN;
     } else {
@@ -63,7 +75,6 @@ export function parseCertDateBytes(buf: Uint8Array, start: number, end: number):
     }
   }
   if (digits === 0 || p < 4) return Number.NaN;
-  const [month, day, year, hour, minute, second] = parts as [number, number, number, number, number, number];
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const key = year * 10000 + month * 100 + day;
   let days: number;
