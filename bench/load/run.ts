@@ -353,7 +353,9 @@ async function waitForJobs(port: number, session: Session, pid: number) {
   const cpuBefore = cpuMs(pid);
   let left = 0;
   while (performance.now() - start < 300_000) {
-    const res = await call(port, "GET", "/api/jobs/status", { session });
+    // an overloaded server may not answer the status request in time: it is still busy, ask again
+    const res = await call(port, "GET", "/api/jobs/status", { session }).catch(() => null);
+    if (!res) continue;
     if (res.status !== 200) break;
     left = (JSON.parse(res.body) as { pending: number }).pending;
     if (left === 0) break;
