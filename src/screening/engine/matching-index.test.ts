@@ -227,34 +227,3 @@ describe("candidate selection in a larger index", () => {
     expect(hits[0]?.match).toBe(true);
   });
 });
-
-describe("below-floor candidates are shared by all lists", () => {
-  // Six lists of people whose names share only a common given name with the query: nothing reaches
-  // any list's candidate floor, so the only candidates are the few below it. They fill the query up
-  // to a handful over ALL lists (not a handful per list — that made most of a batch's scoring work).
-  it("scores at most a handful of weak candidates however many lists are active", () => {
-    const index = createMatchingIndex();
-    const surnames = ["ABERNATHY", "BLACKWOOD", "CALLOWAY", "DRUMMOND", "ELLSWORTH", "FAIRCHILD"];
-    for (let l = 0; l < 6; l++) {
-      for (let k = 0; k < 6; k++) {
-        index.add(
-          {
-            ...entity(`L${l}-${k}`, "Person", [`JOHN ${surnames[k]} ${String.fromCharCode(65 + l)}`]),
-            source: `list${l}`,
-          },
-          `L${l}-${k}`,
-        );
-      }
-    }
-    index.build();
-    const hits = index.match({ name: "John Zebulon Quartermaine" }, { limit: 100, minScore: 0 });
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits.length).toBeLessThanOrEqual(5);
-    // … and a list alone still gets its own few
-    const alone = createMatchingIndex();
-    for (let k = 0; k < 6; k++)
-      alone.add({ ...entity(`L0-${k}`, "Person", [`JOHN ${surnames[k]} A`]), source: "list0" }, `L0-${k}`);
-    alone.build();
-    expect(alone.match({ name: "John Zebulon Quartermaine" }, { limit: 100, minScore: 0 }).length).toBe(5);
-  });
-});

@@ -619,12 +619,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
    * or sharing too little of the query's potential, are dropped (the best few are always kept).
    * Near-equal weights (one histogram bucket) are ordered by entity number, so results are stable.
    */
-  function selectCandidates(
-    touched: Uint32Array,
-    want: number,
-    potential: number,
-    padding: { e: number; r: number }[],
-  ): number[] {
+  function selectCandidates(touched: Uint32Array, want: number, potential: number): number[] {
     let top = 0;
     for (let i = 0; i < touched.length; i++) {
       const v = acc[touched[i]!]!;
@@ -670,8 +665,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     }
     if (pool.length > want) pool.length = want;
     if (pool.length < MIN_SCORED) {
-      // not enough above the floor: the best few of everything touched (a linear top-k), offered
-      // to the query's padding (the best few over all lists are scored, see `match`)
+      // not enough above the floor: the best few of everything touched (a linear top-k)
       const extra: number[] = [];
       for (let i = 0; i < touched.length; i++) {
         const e = touched[i]!;
@@ -684,10 +678,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         }
       }
       extra.sort((x, y) => acc[y]! - acc[x]! || x - y);
-      // weight relative to what a perfect match of this list would accumulate: comparable across
-      // lists with different key frequencies
-      for (const e of extra.slice(0, MIN_SCORED - pool.length))
-        padding.push({ e, r: potential > 0 ? acc[e]! / potential : 0 });
+      pool.push(...extra.slice(0, MIN_SCORED - pool.length));
     }
     return pool;
   }
@@ -737,7 +728,6 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     words: number[][][],
     want: number,
     out: number[],
-    padding: { e: number; r: number }[],
   ): void {
     const N = part.entities;
     const lookups: { start: number; end: number; w: number; g: number }[] = [];
@@ -827,7 +817,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       }
     }
     const touched = touchedScratch.subarray(0, nTouched);
-    const cands = selectCandidates(touched, want, potential, padding);
+    const cands = selectCandidates(touched, want, potential);
     for (const e of touched) {
       acc[e] = 0;
       groupBitsLo[e] = 0;
@@ -851,15 +841,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const words = formWordHashes(a);
     const want = Math.max(candidateLimit, limit * 3);
     const cands: number[] = [];
-    const padding: { e: number; r: number }[] = [];
-    for (const part of parts) listCandidates(part, keys, groups, words, want, cands, padding);
-    // Below-floor candidates (they share little with the query) only fill the query up to
-    // MIN_SCORED scored candidates over all lists — not MIN_SCORED per list, which made most of a
-    // batch's scoring work for weak hits nobody sees (issue 10, "Speed stays").
-    if (cands.length < MIN_SCORED && padding.length > 0) {
-      padding.sort((x, y) => y.r - x.r || x.e - y.e);
-      for (let i = 0; i < padding.length && cands.length < MIN_SCORED; i++) cands.push(padding[i]!.e);
-    }
+    for (const part of parts) listCandidates(part, keys, groups, words, want, cands);
     const facts: QueryFacts = {
       schema: query.schema,
       countries: query.countries,
