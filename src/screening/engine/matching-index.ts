@@ -906,6 +906,11 @@ export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */
 function pairRuleText(rule: PairRule): { ja: string; en: string } {
   if (rule === "initial") return { ja: "頭文字が一致", en: "initial agrees" };
+  if (rule === "surname")
+    return {
+      ja: "姓のみ（中国語は欧米人を姓だけで書く）",
+      en: "surname alone (Chinese names Western people by surname)",
+    };
   if (rule === "acronym")
     return { ja: "頭字語（略称）の各文字が語頭と一致", en: "acronym spelled by the words' initials" };
   return SPELLING_RULE_TEXT[rule];
