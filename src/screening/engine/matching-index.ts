@@ -606,7 +606,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       name: nameRaw[entNameStart.data[s.e]!] ?? "",
       score: s.total,
       match: s.total >= thr,
-      explanation: explain(s.q.original, s.n.original, s.kind, s.cmp, s.feats, s.total),
+      explanation: explain(s.q.original, s.n.original, s.kind, s.cmp, s.feats, s.total, s.q.legal.length > 0),
       programs: tagSets[entPrograms.data[s.e]!]!,
       countries: s.facts.countries,
     };
@@ -924,9 +924,10 @@ export function explain(
   cmp: NameComparison,
   feats: ReturnType<typeof factFeatures>,
   total: number,
+  queryHasLegalForm = false,
 ): ScreeningHit["explanation"] {
   const m = methodText(cmp.method);
-  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true).pairs : cmp.pairs;
+  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true, queryHasLegalForm).pairs : cmp.pairs;
   const pairTextIn = (lang: "ja" | "en") =>
     pairs
       .slice(0, 6)

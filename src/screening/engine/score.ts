@@ -265,7 +265,12 @@ export const SWAPPED_SYLLABLES_FACTOR = 0.5;
  * adjacent tokens on one side to match a single token on the other. Returns coverage of each side
  * weighted by token weight; the matched pairs only when asked (for explanations).
  */
-export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<NameComparison, "method"> {
+export function alignForms(
+  q: NameForm,
+  n: NameForm,
+  withPairs = false,
+  queryHasLegalForm = false,
+): Omit<NameComparison, "method"> {
   const qu = unitsOf(q);
   const nu = unitsOf(n);
   const qn = Math.min(q.tokens.length, 64);
@@ -365,7 +370,7 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
   }
   let nw = 0;
   let nm = 0;
-  const surname = loneForeignSurname(q, qn, n, nn);
+  const surname = queryHasLegalForm ? -1 : loneForeignSurname(q, qn, n, nn);
   if (surname >= 0) {
     nw = 1;
     nm = partialCredit(nSim[surname]!);
@@ -389,6 +394,7 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
  * met the last word of a person's name written in letters (only name words and initials: "Tom
  * Cotton", "John R. Bolton"), the given names it could not have written are not counted as
  * unmatched: the list side's coverage is the surname's own. Returns that word's index, or -1.
+ * (Not for a query with a legal form: 埃科达因公司 is a company, Echodyne, not Mr Cotton.)
  * (Only the last word: 卡尔 Carr is not Carl Gershman.)
  */
 function loneForeignSurname(q: NameForm, qn: number, n: NameForm, nn: number): number {
@@ -536,7 +542,7 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName, floor = 0): NameC
       // characters themselves (folded across variants) and their Chinese/Korean readings decide,
       // while the many on/kun combinations of a Chinese name only cost time
       if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
-      const a = alignForms(qf, nf);
+      const a = alignForms(qf, nf, false, q.legal.length > 0);
       const score = Math.min(a.score, fidelity);
       if (score > best.score || (score === best.score && a.score > (best.raw ?? best.score))) {
         const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;

@@ -131,6 +131,13 @@ describe("a Western person named in Chinese by the surname alone", () => {
     expect(JSON.stringify(given?.explanation ?? {})).not.toContain("surname alone");
   });
 
+  it("a company is not a surname: 埃科达因公司 (Echodyne) does not lift Tom Cotton", () => {
+    const person = scoreQueryAgainstEntity({ name: "埃科达因公司" }, entity("Tom Cotton", "Person"));
+    const bare = scoreQueryAgainstEntity({ name: "埃科达因" }, entity("Tom Cotton", "Person"));
+    expect(JSON.stringify(person?.explanation ?? {})).not.toContain("surname alone");
+    expect(person?.score ?? 0).toBeLessThan(bare?.score ?? 0);
+  });
+
   it("a name written in letters is not treated so (Cotton alone keeps the given name unmatched)", () => {
     const latin = scoreQueryAgainstEntity({ name: "Cotton" }, entity("Tom Cotton", "Person"));
     expect(JSON.stringify(latin?.explanation ?? {})).not.toContain("surname alone");
