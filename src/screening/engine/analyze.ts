@@ -791,7 +791,15 @@ function extractLatinLegal(tokens: Token[], legal: LegalClass[]): Token[] {
   while (i < tokens.length) {
     const opts = LEGAL_BY_FIRST.get(words[i]!);
     let matched = 0;
-    if (opts && tokens[i]!.origin !== TokenOrigin.Translation) {
+    // (only words written as such: a translation, or a Han reading such as Sino-Korean 斯 sa, is
+    // not a legal form — the legal forms of a CJK name come from its characters, 公司 株式会社)
+    const origin = tokens[i]!.origin;
+    if (
+      opts &&
+      origin !== TokenOrigin.Translation &&
+      origin !== TokenOrigin.Reading &&
+      origin !== TokenOrigin.Transcription
+    ) {
       for (const o of opts) {
         if (
           o.words.every((w, k) => words[i + k] === w) &&

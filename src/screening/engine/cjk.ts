@@ -249,11 +249,26 @@ export function segmentCjk(text: string): CjkSegment[] {
   return segments.flatMap((seg) => (seg.kind === "han" ? dictionarySegments(seg) : [seg]));
 }
 
+/**
+ * True when a stretch begins with a Chinese proper name that CC-CEDICT writes only in pinyin
+ * (丹东 Dandong, 大连 Dalian): 丹东富地 is a Chinese place and a brand, not a foreign name written by
+ * sound, though its characters are also transcription characters. (A foreign name's entry carries
+ * its English spelling: 丹佛 Denver.)
+ */
+function startsWithChineseName(chars: string[]): boolean {
+  for (let len = Math.min(4, chars.length - 1); len >= 2; len--) {
+    const entry = lookupWord(chars.slice(0, len).join(""));
+    if (entry?.proper && entry.glosses.length === 0) return true;
+  }
+  return false;
+}
+
 /** Splits an unknown Han stretch into dictionary words (longest first) and what remains. */
 function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegment[] {
   const chars = seg.chars;
   // a transcribed foreign name (斯凯迪奥 Skydio) is read by its sounds, not split into words (迪奥 Dior)
-  if (looksTranscribed(chars.map((c) => c.char))) return [seg];
+  if (looksTranscribed(chars.map((c) => c.char)) && !startsWithChineseName(chars.map((c) => c.char)))
+    return [seg];
   const out: CjkSegment[] = [];
   let rest: HanReading[] = [];
   const flushRest = () => {

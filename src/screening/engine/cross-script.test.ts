@@ -97,6 +97,13 @@ describe("kanji and Chinese organisation names", () => {
     ["中芯国際集成電路製造", "Semiconductor Manufacturing International Corporation"],
     ["中国交通建設", "China Communications Construction Company Limited"],
     ["朝鮮連峰総会社", "KOREA RYONBONG GENERAL CORPORATION"],
+    // CC-CEDICT says "carrier rocket"; the curated table adds the industry's "launch vehicle"
+    ["中国運載火箭技術研究院", "CHINA ACADEMY OF LAUNCH VEHICLE TECHNOLOGY"],
+    // 丹东 is a Chinese city (CC-CEDICT, pinyin only): 丹东富地 is not a foreign name written by sound
+    ["丹东富地贸易有限公司", "DANDONG RICH EARTH TRADING CO., LTD."],
+    // … while a transcribed foreign name stays whole (not 斯凯 + 迪奥 Dior)
+    ["斯凯迪奥公司", "Skydio, Inc."],
+    ["洛克希德·马丁公司", "Lockheed Martin Corporation"],
   ])("%s reaches %s above the threshold", (q, n) => {
     expect(score(q, n).score).toBeGreaterThanOrEqual(0.7);
   });

@@ -221,6 +221,15 @@ describe("candidate selection in a larger index", () => {
     expect(hit?.sourceId).toBe("R-1");
   });
 
+  it("a Latin name sharing only a common word scores no weak fill; another script still does", () => {
+    // every entity shares less than a quarter of the query's key weight (only "trading")
+    const latin = big.match({ name: "Wombat Quixotic Trading" }, { limit: 10, minScore: 0 });
+    expect(latin).toEqual([]);
+    // a Cyrillic name's readings meet list spellings by sound, not by keys: the best few are scored
+    const cyrillic = big.match({ name: "ВОМБАТ КВИКСОТИК ТРЕЙДИНГ" }, { limit: 10, minScore: 0 });
+    expect(cyrillic.length).toBe(5);
+  });
+
   it("the rare word decides among thousands of entities sharing the common words", () => {
     const hits = big.match({ name: "General Trading Company Zygmunt" }, { limit: 3, minScore: 0 });
     expect(hits[0]?.sourceId).toBe("R-2");

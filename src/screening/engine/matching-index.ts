@@ -230,7 +230,16 @@ const POSTINGS_BUDGET = 60_000;
 /** Resolution of the candidate-selection histogram. */
 const HIST_BUCKETS = 1024;
 
-/** Candidates always fully scored, however little they share with the query. */
+/**
+ * Candidates of each list always fully scored, however little they share with the query — for a
+ * name that is not written in Latin letters only. Keys compare Latin spellings directly (exact,
+ * skeleton, prefix), so a Latin name that shares too little key weight with an entity does not
+ * reach the threshold with it; readings, transcriptions and consonant skeletons of other scripts
+ * do (a Hangul name's 0.88 match reached only this way). Per list, so that what one list returns
+ * never depends on the others (§1). Measured on 2,000 yente negatives in all scripts (docs/
+ * benchmarks.md): the fill was 72 % of the scored candidates, none reached the threshold, and
+ * leaving it out for Latin names changed no hit of any score; every eval gate is unchanged.
+ */
 const MIN_SCORED = 5;
 
 const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
@@ -606,7 +615,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       name: nameRaw[entNameStart.data[s.e]!] ?? "",
       score: s.total,
       match: s.total >= thr,
-      explanation: explain(s.q.original, s.n.original, s.kind, s.cmp, s.feats, s.total),
+      explanation: explain(s.q.original, s.n.original, s.kind, s.cmp, s.feats, s.total, s.q.legal.length > 0),
       programs: tagSets[entPrograms.data[s.e]!]!,
       countries: s.facts.countries,
     };
@@ -619,7 +628,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
    * or sharing too little of the query's potential, are dropped (the best few are always kept).
    * Near-equal weights (one histogram bucket) are ordered by entity number, so results are stable.
    */
-  function selectCandidates(touched: Uint32Array, want: number, potential: number): number[] {
+  function selectCandidates(touched: Uint32Array, want: number, potential: number, fill: number): number[] {
     let top = 0;
     for (let i = 0; i < touched.length; i++) {
       const v = acc[touched[i]!]!;
@@ -664,13 +673,13 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       for (let i = 0; i < ids.length && pool.length < want; i++) pool.push(ids[i]!);
     }
     if (pool.length > want) pool.length = want;
-    if (pool.length < MIN_SCORED) {
+    if (pool.length < fill) {
       // not enough above the floor: the best few of everything touched (a linear top-k)
       const extra: number[] = [];
       for (let i = 0; i < touched.length; i++) {
         const e = touched[i]!;
         if (acc[e]! >= floor) continue;
-        if (extra.length < MIN_SCORED) extra.push(e);
+        if (extra.length < fill) extra.push(e);
         else {
           let worst = 0;
           for (let k = 1; k < extra.length; k++) if (acc[extra[k]!]! < acc[extra[worst]!]!) worst = k;
@@ -678,7 +687,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         }
       }
       extra.sort((x, y) => acc[y]! - acc[x]! || x - y);
-      pool.push(...extra.slice(0, MIN_SCORED - pool.length));
+      pool.push(...extra.slice(0, fill - pool.length));
     }
     return pool;
   }
@@ -727,6 +736,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     groups: Map<number, number>,
     words: number[][][],
     want: number,
+    fill: number,
     out: number[],
   ): void {
     const N = part.entities;
@@ -817,7 +827,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       }
     }
     const touched = touchedScratch.subarray(0, nTouched);
-    const cands = selectCandidates(touched, want, potential);
+    const cands = selectCandidates(touched, want, potential, fill);
     for (const e of touched) {
       acc[e] = 0;
       groupBitsLo[e] = 0;
@@ -840,8 +850,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     nameKeys(a, true, keys, groups);
     const words = formWordHashes(a);
     const want = Math.max(candidateLimit, limit * 3);
+    const fill = a.forms.every((f) => f.tokens.every((t) => t.origin === TokenOrigin.Latin)) ? 0 : MIN_SCORED;
     const cands: number[] = [];
-    for (const part of parts) listCandidates(part, keys, groups, words, want, cands);
+    for (const part of parts) listCandidates(part, keys, groups, words, want, fill, cands);
     const facts: QueryFacts = {
       schema: query.schema,
       countries: query.countries,
@@ -906,6 +917,11 @@ export const TOKEN_HOW_TEXT: Record<TokenHow, { ja: string; en: string }> = {
 /** Words the rule a matched token pair relied on (a spelling convention or an initial). */
 function pairRuleText(rule: PairRule): { ja: string; en: string } {
   if (rule === "initial") return { ja: "頭文字が一致", en: "initial agrees" };
+  if (rule === "surname")
+    return {
+      ja: "姓のみ（中国語は欧米人を姓だけで書く）",
+      en: "surname alone (Chinese names Western people by surname)",
+    };
   if (rule === "acronym")
     return { ja: "頭字語（略称）の各文字が語頭と一致", en: "acronym spelled by the words' initials" };
   return SPELLING_RULE_TEXT[rule];
@@ -919,9 +935,10 @@ export function explain(
   cmp: NameComparison,
   feats: ReturnType<typeof factFeatures>,
   total: number,
+  queryHasLegalForm = false,
 ): ScreeningHit["explanation"] {
   const m = methodText(cmp.method);
-  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true).pairs : cmp.pairs;
+  const pairs = cmp.forms ? alignForms(cmp.forms[0], cmp.forms[1], true, queryHasLegalForm).pairs : cmp.pairs;
   const pairTextIn = (lang: "ja" | "en") =>
     pairs
       .slice(0, 6)

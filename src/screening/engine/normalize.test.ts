@@ -144,6 +144,14 @@ describe("normalisation examples", () => {
     expect(analyzeName("ООО Ромашка").legal).toContain("llc");
     expect(analyzeName("ACME CO., LTD.").legal).toContain("limited");
   });
+  it("never reads a legal form out of a Han reading (斯 is Sino-Korean sa, not S.A.)", () => {
+    for (const name of ["尼斯", "罗斯", "萨斯"]) {
+      const a = analyzeName(name);
+      expect(a.legal).toEqual([]);
+      // the Korean reading keeps its last syllable
+      expect(a.forms.some((f) => f.tokens.some((t) => t.alts.includes("sa")))).toBe(true);
+    }
+  });
   it("keeps an abbreviation that only looks like a legal form at the start of a name", () => {
     const a = analyzeName("AS SAHAB MEDIA");
     expect(a.forms[0]!.tokens.map((t) => t.alts[0])).toContain("as");

@@ -32,7 +32,7 @@ export type NameComparison = {
 };
 
 /** How a token pair met beyond plain spelling: a spelling convention, or an initial. */
-export type PairRule = SpellingRule | "initial" | "acronym";
+export type PairRule = SpellingRule | "initial" | "acronym" | "surname";
 
 type Unit = {
   start: number;
@@ -265,7 +265,12 @@ export const SWAPPED_SYLLABLES_FACTOR = 0.5;
  * adjacent tokens on one side to match a single token on the other. Returns coverage of each side
  * weighted by token weight; the matched pairs only when asked (for explanations).
  */
-export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<NameComparison, "method"> {
+export function alignForms(
+  q: NameForm,
+  n: NameForm,
+  withPairs = false,
+  queryHasLegalForm = false,
+): Omit<NameComparison, "method"> {
   const qu = unitsOf(q);
   const nu = unitsOf(n);
   const qn = Math.min(q.tokens.length, 64);
@@ -365,14 +370,46 @@ export function alignForms(q: NameForm, n: NameForm, withPairs = false): Omit<Na
   }
   let nw = 0;
   let nm = 0;
-  for (let j = 0; j < nn; j++) {
-    const w = n.tokens[j]!.weight;
-    nw += w;
-    nm += w * partialCredit(nSim[j]!);
+  const surname = queryHasLegalForm ? -1 : loneForeignSurname(q, qn, n, nn);
+  if (surname >= 0) {
+    nw = 1;
+    nm = partialCredit(nSim[surname]!);
+    if (withPairs) for (const p of pairs) if (!p.rule) p.rule = "surname";
+  } else {
+    for (let j = 0; j < nn; j++) {
+      const w = n.tokens[j]!.weight;
+      nw += w;
+      nm += w * partialCredit(nSim[j]!);
+    }
   }
   const queryCoverage = qw > 0 ? qm / qw : 0;
   const listCoverage = nw > 0 ? nm / nw : 0;
   return { score: combineCoverage(queryCoverage, listCoverage), pairs, queryCoverage, listCoverage };
+}
+
+/**
+ * Chinese writes a Western person by the surname alone (科顿 = Cotton, 博尔顿 = Bolton, 蓬佩奥 =
+ * Pompeo): the PRC's own sanctions notices and Chinese media name people that way. When the query
+ * is one such word — a transcription decoded by sound, or a CC-CEDICT proper-name entry — and it
+ * met the last word of a person's name written in letters (only name words and initials: "Tom
+ * Cotton", "John R. Bolton"), the given names it could not have written are not counted as
+ * unmatched: the list side's coverage is the surname's own. Returns that word's index, or -1.
+ * (Not for a query with a legal form: 埃科达因公司 is a company, Echodyne, not Mr Cotton.)
+ * (Only the last word: 卡尔 Carr is not Carl Gershman.)
+ */
+function loneForeignSurname(q: NameForm, qn: number, n: NameForm, nn: number): number {
+  if (qn !== 1 || nn < 2 || qSim[0]! === 0) return -1;
+  const t = q.tokens[0]!;
+  if (t.origin !== TokenOrigin.Transcription && t.from?.how !== "dictionaryName") return -1;
+  let last = -1;
+  for (let j = 0; j < nn; j++) {
+    const c = n.tokens[j]!;
+    if (c.origin !== TokenOrigin.Latin || (c.cls !== "name" && c.cls !== "initial")) return -1;
+    if (c.cls === "name") last = j;
+  }
+  if (last <= 0 || nSim[last]! === 0) return -1;
+  for (let j = 0; j < nn; j++) if (j !== last && nSim[j]! > 0) return -1;
+  return last;
 }
 
 /** Credit of an acronym and of each word whose initial it spells (CAPF ~ China People's Armed Police Force). */
@@ -505,7 +542,7 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName, floor = 0): NameC
       // characters themselves (folded across variants) and their Chinese/Korean readings decide,
       // while the many on/kun combinations of a Chinese name only cost time
       if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
-      const a = alignForms(qf, nf);
+      const a = alignForms(qf, nf, false, q.legal.length > 0);
       const score = Math.min(a.score, fidelity);
       if (score > best.score || (score === best.score && a.score > (best.raw ?? best.score))) {
         const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;

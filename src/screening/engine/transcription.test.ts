@@ -109,6 +109,42 @@ describe("Chinese transcriptions of foreign names, compared by consonant sounds"
   });
 });
 
+describe("a Western person named in Chinese by the surname alone", () => {
+  it("科顿 (Cotton) puts Tom Cotton above a one-word name that merely sounds alike, and says why", () => {
+    const person = scoreQueryAgainstEntity({ name: "科顿" }, entity("Tom Cotton", "Person"));
+    const other = scoreQueryAgainstEntity({ name: "科顿" }, entity("Echodyne", "Organization"));
+    expect(person?.score ?? 0).toBeGreaterThan(other?.score ?? 1);
+    const detail = person?.explanation.features[0]?.detail;
+    expect(detail?.en).toContain("surname alone");
+    expect(detail?.ja).toContain("姓のみ");
+  });
+
+  it("博尔顿 (CC-CEDICT: Bolton) reaches John R. Bolton at the threshold", () => {
+    const hit = scoreQueryAgainstEntity({ name: "博尔顿" }, entity("John R. Bolton", "Person"));
+    expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it("only the last word is a surname: 卡尔 (Carr) does not lift Carl Gershman over James W. Carr", () => {
+    const surname = scoreQueryAgainstEntity({ name: "卡尔" }, entity("James W. Carr", "Person"));
+    const given = scoreQueryAgainstEntity({ name: "卡尔" }, entity("Carl Gershman", "Person"));
+    expect(surname?.score ?? 0).toBeGreaterThan(given?.score ?? 1);
+    expect(JSON.stringify(given?.explanation ?? {})).not.toContain("surname alone");
+  });
+
+  it("a company is not a surname: 埃科达因公司 (Echodyne) does not lift Tom Cotton", () => {
+    const person = scoreQueryAgainstEntity({ name: "埃科达因公司" }, entity("Tom Cotton", "Person"));
+    const bare = scoreQueryAgainstEntity({ name: "埃科达因" }, entity("Tom Cotton", "Person"));
+    expect(JSON.stringify(person?.explanation ?? {})).not.toContain("surname alone");
+    expect(person?.score ?? 0).toBeLessThan(bare?.score ?? 0);
+  });
+
+  it("a name written in letters is not treated so (Cotton alone keeps the given name unmatched)", () => {
+    const latin = scoreQueryAgainstEntity({ name: "Cotton" }, entity("Tom Cotton", "Person"));
+    expect(JSON.stringify(latin?.explanation ?? {})).not.toContain("surname alone");
+    expect(latin?.score ?? 1).toBeLessThan(0.9);
+  });
+});
+
 describe("acronyms spelled by the initials of translated words", () => {
   it("三菱重工 (Mitsubishi Heavy Industries) meets MHI, and the pair is explained", () => {
     const withAcronym = scoreQueryAgainstEntity(

@@ -488,6 +488,8 @@ export const HAN_VOCABULARY: [string, string][] = [
   ["武器", "weapons|arms"],
   ["导弹/導彈/ミサイル", "missile"],
   ["火箭", "rocket"],
+  // CC-CEDICT gives "carrier rocket"; English names of the industry say launch vehicle (CALT)
+  ["运载火箭/運載火箭", "launch vehicle|carrier rocket"],
   ["航空", "aviation|aeronautics|aeronautical|airlines|air"],
   ["航天", "aerospace|astronautics|space"],
   ["宇宙", "space|aerospace"],
