@@ -7,8 +7,10 @@
  * The server keeps an index (and this module) alive for days, so every cache is bounded: two
  * generations of at most `capacity` entries each. A hit in the older generation moves the entry to
  * the newer one; when the newer one is full, the older one is dropped. The memoised functions are
- * pure and their cached results are frozen, so a hit returns exactly what a fresh call would: the
- * result never depends on what was analysed before (nor on the order list entities are added in).
+ * pure and their callers only read the cached results (copying what they put into tokens), so a hit
+ * returns exactly what a fresh call would: the result never depends on what was analysed before,
+ * nor on the order list entities are added in (analysis-memo.test.ts). Results are not frozen:
+ * freezing every cached object cost more than the caches saved.
  */
 export class BoundedCache<K, V> {
   private young = new Map<K, V>();
@@ -40,16 +42,4 @@ export class BoundedCache<K, V> {
     this.young.clear();
     this.old.clear();
   }
-}
-
-/**
- * Freezes a value and everything reachable from it (plain objects and arrays), so that a cached
- * analysis result shared between callers cannot be changed by one of them: a caller that tried
- * would throw (modules run in strict mode) instead of silently altering later results.
- */
-export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const v of Object.values(value as object)) deepFreeze(v);
-  return value;
 }
