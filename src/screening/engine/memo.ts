@@ -1,8 +1,8 @@
 /**
  * Bounded memoisation for the pure steps of name analysis (readings of a Han stretch, the
  * segmentation of a CJK run, Japanese readings of a kanji word). Names repeat their words heavily
- * — in real lists and in the synthetic benchmark set — and a million-entity index build spends most
- * of its time analysing the same surnames, given-name pairs and organisation words again.
+ * — in real lists and in the synthetic benchmark set — and a million-entity index build reads the
+ * same surnames, given-name pairs and organisation words many times over.
  *
  * The server keeps an index (and this module) alive for days, so every cache is bounded: two
  * generations of at most `capacity` entries each. A hit in the older generation moves the entry to
