@@ -390,7 +390,7 @@ function japaneseWordTokens(chars: string[], shown: string): Token[] | null {
     const alts = japaneseReadings(part, 16, "org");
     if (alts.length === 0) return null;
     tokens.push({
-      alts,
+      alts: [...alts],
       weight: 1,
       cls: "name",
       origin: TokenOrigin.Reading,
@@ -467,7 +467,7 @@ const JAPANESE_CONTEXT = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社
 
 /** Tokens for the segments of one CJK (Han/kana) or Hangul run. */
 function cjkSlots(
-  segments: CjkSegment[],
+  segments: readonly CjkSegment[],
   wholeNameIsOneRun: boolean,
   foreignHan: boolean,
   legal: LegalClass[],
@@ -554,7 +554,9 @@ function cjkSlots(
         cjkParts.push(seg.text);
         if (seg.romaji.length > 0) {
           slots.push({
-            options: [[{ alts: seg.romaji, weight: 1, cls: "name", origin: TokenOrigin.Transliterated }]],
+            options: [
+              [{ alts: [...seg.romaji], weight: 1, cls: "name", origin: TokenOrigin.Transliterated }],
+            ],
           });
         }
         break;
@@ -606,7 +608,7 @@ function cjkSlots(
         if (personLike) {
           // surname + given-name syllables; pinyin and Sino-Korean readings as alternatives
           const surnameLen = chars.length >= 3 && isCompoundSurname(chars[0]!.char + chars[1]!.char) ? 2 : 1;
-          const reading = (alts: string[], text?: string, how?: TokenHow): Token => ({
+          const reading = (alts: readonly string[], text?: string, how?: TokenHow): Token => ({
             alts: [...new Set(alts)].filter(Boolean),
             weight: 1,
             cls: "name",
@@ -710,8 +712,14 @@ function cjkSlots(
                 )
               : [];
           const segShown = chars.map((c) => c.shown ?? c.char).join("");
-          const tok = (alts: string[], how: TokenHow): Token[] => [
-            { alts, weight: 1, cls: "name", origin: TokenOrigin.Reading, from: { text: segShown, how } },
+          const tok = (alts: readonly string[], how: TokenHow): Token[] => [
+            {
+              alts: [...alts],
+              weight: 1,
+              cls: "name",
+              origin: TokenOrigin.Reading,
+              from: { text: segShown, how },
+            },
           ];
           // a longer stretch of a company name (丹东中盛 dandong zhongsheng): one pinyin syllable per
           // character, so that the list's words (two syllables written together) meet pairs of them
@@ -998,7 +1006,7 @@ export function analyzeName(name: string, withDictionaryNames = true): AnalyzedN
 
   const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
   // on the folded name, so that ㈱ / (株) count as 株式会社 exactly as they do for the tokens
-  const japanese = JAPANESE_CONTEXT.test(foldText(name));
+  const japanese = JAPANESE_CONTEXT.test(folded);
   const slots: Slot[] = [];
   const latinNames: Token[] = [];
   let pendingAbd = false;

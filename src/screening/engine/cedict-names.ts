@@ -76,11 +76,11 @@ function spans(run: string): Span[] {
  * The name rewritten with CC-CEDICT's names (`choice` 0: each entry's first name, 1: its second
  * where it has one, such as an acronym): null when nothing was rewritten.
  */
-function rewrite(text: string, choice: number): CedictRewrite | null {
+function rewrite(text: string, choice: number, spansOf: (run: string) => Span[]): CedictRewrite | null {
   const steps: CedictStep[] = [];
   let changed = false;
   const out = text.replace(HAN_RUN, (run) => {
-    const found = spans(run);
+    const found = spansOf(run);
     if (found.length === 0) return run;
     const chars = [...run];
     let s = "";
@@ -123,8 +123,18 @@ const MAX_NAME_CHOICES = 3;
 export function cedictRewrites(text: string): CedictRewrite[] {
   if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return [];
   const out: CedictRewrite[] = [];
+  // the spans of a run do not depend on the choice: found once, used for every choice
+  const found = new Map<string, Span[]>();
+  const spansOf = (run: string): Span[] => {
+    let sp = found.get(run);
+    if (!sp) {
+      sp = spans(run);
+      found.set(run, sp);
+    }
+    return sp;
+  };
   for (let choice = 0; choice < MAX_NAME_CHOICES; choice++) {
-    const r = rewrite(text, choice);
+    const r = rewrite(text, choice, spansOf);
     if (!r) return [];
     if (!out.some((o) => o.text === r.text)) out.push(r);
   }

@@ -9,8 +9,9 @@
 import hanjaTable from "hanja/lib/data/hanjaeum.json" with { type: "json" };
 import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
-import { longestWord, lookupWord } from "./dictionary.js";
+import { longestWordFrom, lookupWord } from "./dictionary.js";
 import { JAPANESE_READING_ENTRIES, kanjidicReadings, sokuon, withRendaku } from "./japanese-readings.js";
+import { BoundedCache } from "./memo.js";
 import { scriptOf } from "./scripts.js";
 import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
 import {
@@ -61,13 +62,15 @@ function toTraditional(text: string): string {
 export type VocabularyEntry = { kind: "vocab"; phrases: string[][] } | { kind: "legal"; legal: LegalClass };
 
 const VOCAB = new Map<string, VocabularyEntry>();
-let maxKeyLength = 1;
+/** Length (in characters) of the longest vocabulary key starting with each character. */
+const VOCAB_LONGEST_FROM = new Map<string, number>();
 
 function addVocabulary(keys: string, english: string | null, legal?: LegalClass): void {
   for (const raw of keys.split("/")) {
     const key = foldHan(raw.normalize("NFKC"));
     if (!key) continue;
-    maxKeyLength = Math.max(maxKeyLength, [...key].length);
+    const cs = [...key];
+    VOCAB_LONGEST_FROM.set(cs[0]!, Math.max(VOCAB_LONGEST_FROM.get(cs[0]!) ?? 0, cs.length));
     if (legal) VOCAB.set(key, { kind: "legal", legal });
     else if (english) {
       const phrases = english.split("|").map((p) => p.split(" ").filter(Boolean));
@@ -121,7 +124,30 @@ const COMPOUND_SURNAMES = new Set(
   ].map((s) => foldHan(s)),
 );
 
-function hanReadings(text: string, wordInitial: boolean): HanReading[] {
+/**
+ * Empties the memoised readings and segmentations (tests compare memoised analyses with fresh ones;
+ * the caches are bounded, so nothing else needs this).
+ */
+export function clearAnalysisCaches(): void {
+  HAN_READINGS_CACHE.clear();
+  SEGMENT_CACHE.clear();
+  JA_READINGS_CACHE.clear();
+}
+
+/** Readings of a Han stretch by (word-initial flag, text): surnames and given names repeat. */
+const HAN_READINGS_CACHE = new BoundedCache<string, readonly HanReading[]>(20_000);
+
+/** Readings of each character of a folded Han stretch (memoised; the result is frozen). */
+function hanReadings(text: string, wordInitial: boolean): readonly HanReading[] {
+  const key = wordInitial ? `1${text}` : `0${text}`;
+  const cached = HAN_READINGS_CACHE.get(key);
+  if (cached) return cached;
+  const out = computeHanReadings(text, wordInitial);
+  HAN_READINGS_CACHE.set(key, out);
+  return out;
+}
+
+function computeHanReadings(text: string, wordInitial: boolean): HanReading[] {
   const chars = [...text];
   const py = pinyin(text, { toneType: "none", type: "array", surname: wordInitial ? "head" : "off" });
   const trad = [...toTraditional(text)];
@@ -174,7 +200,21 @@ function charKind(c: string): CharKind | null {
  * Splits a run of CJK/Hangul characters (no spaces) into legal forms, vocabulary words and
  * unknown stretches, longest match first. `text` must already be NFKC-normalised.
  */
-export function segmentCjk(text: string): CjkSegment[] {
+export function segmentCjk(text: string): readonly CjkSegment[] {
+  const cached = SEGMENT_CACHE.get(text);
+  if (cached) return cached;
+  const out = computeSegments(text);
+  SEGMENT_CACHE.set(text, out);
+  return out;
+}
+
+/**
+ * Segmentations by run text. Small: it mostly serves the CC-CEDICT rewrite, which segments the
+ * run the analysis has just segmented (and repeated person names in Han and Hangul).
+ */
+const SEGMENT_CACHE = new BoundedCache<string, readonly CjkSegment[]>(4096);
+
+function computeSegments(text: string): CjkSegment[] {
   const folded = [...foldHan(text)];
   const original = [...text];
   const segments: CjkSegment[] = [];
@@ -200,12 +240,18 @@ export function segmentCjk(text: string): CjkSegment[] {
     }
     pending = null;
   };
+  // offsets of each character in the folded string: a key is one slice of it
+  const foldedText = folded.join("");
+  const offsets = new Array<number>(folded.length + 1);
+  offsets[0] = 0;
+  for (let k = 0; k < folded.length; k++) offsets[k + 1] = offsets[k]! + folded[k]!.length;
   let i = 0;
   while (i < folded.length) {
     let matched = 0;
     let entry: VocabularyEntry | undefined;
-    for (let len = Math.min(maxKeyLength, folded.length - i); len >= 1; len--) {
-      const key = folded.slice(i, i + len).join("");
+    // (no key starting with this character is longer than VOCAB_LONGEST_FROM says)
+    for (let len = Math.min(VOCAB_LONGEST_FROM.get(folded[i]!) ?? 0, folded.length - i); len >= 1; len--) {
+      const key = foldedText.slice(offsets[i]!, offsets[i + len]!);
       const e = VOCAB.get(key);
       if (e) {
         // a single-character word only counts when it stands at the end of a run or next to
@@ -276,10 +322,10 @@ function dictionarySegments(seg: Extract<CjkSegment, { kind: "han" }>): CjkSegme
     rest = [];
   };
   let i = 0;
-  const max = longestWord();
   while (i < chars.length) {
     let found = 0;
-    for (let len = Math.min(max, chars.length - i); len >= 2 && !found; len--) {
+    // (no dictionary word starting with this character is longer than longestWordFrom says)
+    for (let len = Math.min(longestWordFrom(chars[i]!.char), chars.length - i); len >= 2 && !found; len--) {
       const word = chars
         .slice(i, i + len)
         .map((c) => c.char)
@@ -403,10 +449,22 @@ export function japaneseCharReadings(char: string, mode: JapaneseReadingMode = "
  * sokuon between two readings; capped to keep the alternatives few.
  */
 export function japaneseReadings(
-  chars: string[],
+  chars: readonly string[],
   cap = 24,
   mode: JapaneseReadingMode = "preferred",
-): string[] {
+): readonly string[] {
+  const key = `${mode}\u0001${cap}\u0001${chars.join("\u0001")}`;
+  const cached = JA_READINGS_CACHE.get(key);
+  if (cached) return cached;
+  const out = computeJapaneseReadings(chars, cap, mode);
+  JA_READINGS_CACHE.set(key, out);
+  return out;
+}
+
+/** Japanese readings of kanji words by (mode, cap, characters): family and given names repeat. */
+const JA_READINGS_CACHE = new BoundedCache<string, readonly string[]>(20_000);
+
+function computeJapaneseReadings(chars: readonly string[], cap: number, mode: JapaneseReadingMode): string[] {
   let acc: { s: string; rank: number; last: string }[] = [{ s: "", rank: 0, last: "" }];
   for (let i = 0; i < chars.length; i++) {
     const r = japaneseCharReadings(chars[i]!, mode);

@@ -36,6 +36,8 @@ export type DictionaryEntry = { glosses: string[][]; proper: boolean };
 
 let table: Map<string, DictionaryEntry> | null = null;
 let longest = 0;
+/** Length of the longest dictionary word starting with each character. */
+const longestFrom = new Map<string, number>();
 
 /**
  * A CC-CEDICT entry that names something: its English proper-name glosses ("Tsinghua University",
@@ -280,6 +282,8 @@ function load(): Map<string, DictionaryEntry> {
       else prev.glosses = [...prev.glosses, ...glosses].slice(0, 4);
     } else out.set(simplified, { glosses, proper });
     if (len > longest) longest = len;
+    const first = simplified[0]!;
+    if (len > (longestFrom.get(first) ?? 0)) longestFrom.set(first, len);
   }
   table = out;
   names = nameTable;
@@ -315,6 +319,16 @@ export function lookupWord(simplified: string): DictionaryEntry | undefined {
 export function longestWord(): number {
   load();
   return longest;
+}
+
+/**
+ * Length in characters of the longest dictionary word that starts with this (simplified)
+ * character, 0 when none does: a segmenter need not look up longer words there (most characters
+ * of a name start no long word, and each lookup builds a string).
+ */
+export function longestWordFrom(first: string): number {
+  load();
+  return longestFrom.get(first) ?? 0;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   type TokenClass,
   type TokenHow,
 } from "./analyze.js";
-import { GrowableUint8, GrowableUint32 } from "./growable.js";
+import { GrowableUint8, GrowableUint32, Uint32KeySet } from "./growable.js";
 import { hash32 } from "./normalize.js";
 import {
   alignForms,
@@ -122,20 +122,26 @@ const SEED_PREFIX = 0xc2b2ae35;
 const SEED_SOUND = 0x27d4eb2f;
 const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5, sound: 0.6 } as const;
 
+const NO_ALTS: readonly string[] = [];
+
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
 function nameKeys(
   a: AnalyzedName,
   forQuery: boolean,
-  out: Map<number, number>,
+  out: Map<number, number> | Uint32KeySet,
   groups?: Map<number, number>,
 ): void {
   const groupIds = new Map<string, number>();
   let group = 0;
-  const add = (h: number, f: number) => {
-    const prev = out.get(h);
-    if (prev === undefined || prev < f) out.set(h, f);
-    if (groups && !groups.has(h)) groups.set(h, group);
-  };
+  // (the index only needs the distinct keys of an entity, not their factors)
+  const add =
+    out instanceof Uint32KeySet
+      ? (h: number, _f: number) => out.add(h)
+      : (h: number, f: number) => {
+          const prev = out.get(h);
+          if (prev === undefined || prev < f) out.set(h, f);
+          if (groups && !groups.has(h)) groups.set(h, group);
+        };
   const setGroup = (label: string) => {
     if (!groups) return;
     let g = groupIds.get(label);
@@ -145,31 +151,45 @@ function nameKeys(
     }
     group = g;
   };
+  // On the index side (no key groups) a token that several forms share (forms are built from the
+  // same slot options) gives the same keys each time: its own keys, and those of a pair with the
+  // same next token, are added once per name.
+  const keyed = forQuery || a.forms.length < 2 ? null : new Set<Token>();
+  const paired = keyed ? new Map<Token, Token[]>() : null;
   for (const form of a.forms) {
     const toks = form.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (t.cls === "stop" || t.cls === "initial") continue;
       setGroup(t.alts[0]!);
+      const again = keyed?.has(t) ?? false;
+      keyed?.add(t);
       if (t.origin === TokenOrigin.Transcription) {
         // a Chinese transcription looks up the English words that sound like it (and nothing else)
-        for (const k of transcriptionSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
+        if (!again)
+          for (const k of transcriptionSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
         continue;
       }
-      if (!forQuery && t.origin === TokenOrigin.Latin && t.cls === "name" && t.alts[0]!.length >= 3) {
+      if (
+        !again &&
+        !forQuery &&
+        t.origin === TokenOrigin.Latin &&
+        t.cls === "name" &&
+        t.alts[0]!.length >= 3
+      ) {
         // … under which a list's name words are found
         for (const k of englishSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
       }
       // Another convention's spelling (Poetin → putin) is looked up exactly and by skeleton only:
       // the fuzzier keys stay with the word's own spellings, which keeps candidates (and cost) low.
-      if (t.variants) {
+      if (!again && t.variants) {
         for (const { alt } of t.variants) {
           add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
           const sk = skeleton(alt);
           if (sk.length >= 2 && t.cls !== "particle") add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
         }
       }
-      for (const alt of t.alts) {
+      for (const alt of again ? NO_ALTS : t.alts) {
         add(hash32(alt, SEED_EXACT), KEY_FACTOR.exact);
         if (alt.length >= 5 && t.origin !== TokenOrigin.Reading && t.cls === "name") {
           add(hash32(alt.slice(0, 4), SEED_PREFIX), KEY_FACTOR.prefix);
@@ -197,11 +217,19 @@ function nameKeys(
       const next = toks[i + 1];
       if (next && next.cls !== "stop" && next.cls !== "initial") {
         const short = t.alts[0]!.length <= 5 && next.alts[0]!.length <= 5;
-        if (forQuery || short) {
+        const pairedWith = paired?.get(t);
+        const pairAgain = pairedWith?.includes(next) ?? false;
+        if (paired && !pairAgain) {
+          if (pairedWith) pairedWith.push(next);
+          else paired.set(t, [next]);
+        }
+        if ((forQuery || short) && !pairAgain) {
           setGroup(`${t.alts[0]}+${next.alts[0]}`);
           for (const x of t.alts.slice(0, 3)) {
+            // (FNV-1a continues over y: the hash of x + y without building the string)
+            const hx = hash32(x, SEED_EXACT);
             for (const y of next.alts.slice(0, 3)) {
-              add(hash32(x + y, SEED_EXACT), KEY_FACTOR.exact);
+              add(hash32(y, hx), KEY_FACTOR.exact);
               if (forQuery) {
                 const sk = skeleton(x + y);
                 if (sk.length >= 3) add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
@@ -222,6 +250,16 @@ function nameKeys(
       add(hash32(chars[i]! + chars[i + 1]!, SEED_CJK), KEY_FACTOR.cjk);
     }
   }
+}
+
+/**
+ * The distinct blocking keys the index stores for one analysed list name, sorted. Exported for the
+ * property that keying each shared token once gives the same keys as keying every form in full.
+ */
+export function indexKeysOf(a: AnalyzedName): number[] {
+  const set = new Uint32KeySet(16);
+  nameKeys(a, false, set);
+  return Array.from(set.order.subarray(0, set.size)).sort((x, y) => x - y);
 }
 
 /** Posting entries a query may walk (the two rarest keys are always walked in full). */
@@ -406,7 +444,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   let built = false;
   let nameCount = 0;
 
-  const keyScratch = new Map<number, number>();
+  const keyScratch = new Uint32KeySet();
+  const internedAt = new Map<readonly string[], number>();
 
   function add(entity: ListEntity, entityId: string): void {
     if (built) throw new Error("matching index is frozen: create a new index to add entities");
@@ -450,20 +489,27 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       nameCjk.push(a.cjk ?? undefined);
       nameCjkHangul.push(a.cjkHangul ?? undefined);
       nameFormStart.push(formTokStart.length);
+      // forms share token objects (one per slot option): a token's strings are interned once
+      internedAt.clear();
       for (const f of a.forms) {
         formTokStart.push(tokAltStart.length);
         formMethod.push(METHODS.indexOf(f.method));
         formLang.push(f.lang ? 1 + READING_LANGS.indexOf(f.lang) : 0);
         for (const t of f.tokens) {
-          tokAltStart.push(altPool.length);
+          const at = altPool.length;
+          tokAltStart.push(at);
           tokMeta.push((CLASSES.indexOf(t.cls) << 4) | t.origin);
-          for (const alt of t.alts) altPool.push(intern(alt));
+          const before = internedAt.get(t.alts);
+          if (before === undefined) {
+            internedAt.set(t.alts, at);
+            for (const alt of t.alts) altPool.push(intern(alt));
+          } else for (let k = 0; k < t.alts.length; k++) altPool.push(altPool.data[before + k]!);
         }
       }
       nameKeys(a, false, keyScratch);
     }
-    for (const k of keyScratch.keys()) {
-      part.pairKeys!.push(k);
+    for (let k = 0; k < keyScratch.size; k++) {
+      part.pairKeys!.push(keyScratch.order[k]!);
       part.pairEnts!.push(e);
     }
   }

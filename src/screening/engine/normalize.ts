@@ -33,6 +33,15 @@ const ENCLOSED_LEGAL: [RegExp, string][] = [
  * Hangul syllables intact. Idempotent.
  */
 export function foldText(input: string): string {
+  // printable ASCII (most Latin list names): every step below but lower-casing is the identity
+  if (PRINTABLE_ASCII.test(input)) return input.toLowerCase();
+  return foldTextFull(input);
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** foldText without the ASCII shortcut (exported for the property that they agree). */
+export function foldTextFull(input: string): string {
   let s = input.normalize("NFKC");
   for (const [re, rep] of ENCLOSED_LEGAL) s = s.replace(re, rep);
   s = s.toLowerCase();
@@ -79,7 +88,10 @@ export function reorderCommaName(folded: string, isLegalTail: (tail: string) => 
   return `${tail} ${head}`;
 }
 
-/** FNV-1a 32-bit hash of a string with a seed; used for blocking keys and identity checks. */
+/**
+ * FNV-1a 32-bit hash of a string with a seed; used for blocking keys and identity checks.
+ * `hash32(b, hash32(a, seed)) === hash32(a + b, seed)`: a joined key is hashed without joining.
+ */
 export function hash32(s: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
