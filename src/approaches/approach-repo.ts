@@ -76,17 +76,32 @@ export function createApproachRepo() {
       ]);
 
   return {
-    async insertReport(tx: Executor, id: string, reporterId: string, fields: ReportFields): Promise<void> {
-      await tx
-        .insertInto("approach_reports")
-        .values({
-          id,
-          reporter_id: reporterId,
-          ...fields,
-          answers: JSON.stringify(fields.answers),
-          assessment: JSON.stringify(fields.assessment),
-        })
-        .execute();
+    /** Inserts a draft and returns it as findReport would, in one statement (issue 11 §6). */
+    async insertReportReturning(tx: Executor, id: string, reporterId: string, fields: ReportFields) {
+      return tx
+        .with("i", (qb) =>
+          qb
+            .insertInto("approach_reports")
+            .values({
+              id,
+              reporter_id: reporterId,
+              ...fields,
+              answers: JSON.stringify(fields.answers),
+              assessment: JSON.stringify(fields.assessment),
+            })
+            .returningAll(),
+        )
+        .selectFrom("i as r")
+        .innerJoin("users as u", "u.id", "r.reporter_id")
+        .leftJoin("users as a", "a.id", "r.assignee_id")
+        .selectAll("r")
+        .select([
+          "u.display_name as reporter_name",
+          "u.username as reporter_username",
+          "u.department as reporter_current_department",
+          "a.display_name as assignee_name",
+        ])
+        .executeTakeFirstOrThrow();
     },
 
     async updateReport(tx: Executor, id: string, fields: ReportFields): Promise<void> {
@@ -443,7 +458,16 @@ export function createApproachRepo() {
       topLimit: number,
     ) {
       const facts = [...new Set(pairs.map((p) => p.fact))];
-      const rows = await sql<{ t: "cluster" | "fact" | "top" | "known"; j: Record<string, unknown> }>`
+      // Each (fact, report) and each (fact, reporter) asked once, and only the stored ones answered.
+      const unique = <T>(items: T[], key: (t: T) => string) => [
+        ...new Map(items.map((i) => [key(i), i] as const)).values(),
+      ];
+      const memberPairs = unique(pairs, (p) => `${p.fact}\u0000${p.reportId}`);
+      const reporterPairs = unique(pairs, (p) => `${p.fact}\u0000${p.reporterId}`);
+      const rows = await sql<{
+        t: "cluster" | "fact" | "top" | "member" | "seen";
+        j: Record<string, unknown>;
+      }>`
         SELECT 'cluster' AS t, to_jsonb(c) AS j FROM approach_clusters c WHERE c.id = ${clusterId}
         UNION ALL
         SELECT 'fact', to_jsonb(f) FROM approach_cluster_facts f
@@ -454,13 +478,19 @@ export function createApproachRepo() {
           ORDER BY reporter_count DESC, strength, fact LIMIT ${topLimit}
         ) f
         UNION ALL
-        SELECT 'known', jsonb_build_object('fact', q.fact, 'report_id', q.report_id, 'reporter_id', q.reporter_id,
-          'member', EXISTS (SELECT 1 FROM approach_cluster_fact_members m
-                  WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.report_id = q.report_id),
-          'seen', EXISTS (SELECT 1 FROM approach_cluster_fact_members m
-                  WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.reporter_id = q.reporter_id))
-        FROM unnest(${sql.val(pairs.map((p) => p.fact))}::text[], ${sql.val(pairs.map((p) => p.reportId))}::uuid[],
-          ${sql.val(pairs.map((p) => p.reporterId))}::uuid[]) AS q(fact, report_id, reporter_id)`.execute(tx);
+        SELECT 'member', jsonb_build_object('fact', q.fact, 'id', q.report_id)
+        FROM unnest(${sql.val(memberPairs.map((p) => p.fact))}::text[], ${sql.val(memberPairs.map((p) => p.reportId))}::uuid[])
+          AS q(fact, report_id)
+        WHERE EXISTS (SELECT 1 FROM approach_cluster_fact_members m
+                      WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.report_id = q.report_id)
+        UNION ALL
+        SELECT 'seen', jsonb_build_object('fact', q.fact, 'id', q.reporter_id)
+        FROM unnest(${sql.val(reporterPairs.map((p) => p.fact))}::text[], ${sql.val(reporterPairs.map((p) => p.reporterId))}::uuid[])
+          AS q(fact, reporter_id)
+        WHERE EXISTS (SELECT 1 FROM approach_cluster_fact_members m
+                      WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.reporter_id = q.reporter_id)`.execute(
+        tx,
+      );
       const asFact = (j: Record<string, unknown>) =>
         toFactRow(j as unknown as Omit<Selectable<ApproachClusterFactsTable>, "cluster_id">);
       const cluster = rows.rows.find((r) => r.t === "cluster")?.j as
@@ -469,16 +499,9 @@ export function createApproachRepo() {
       const members = new Set<string>();
       const reporters = new Set<string>();
       for (const r of rows.rows) {
-        if (r.t !== "known") continue;
-        const k = r.j as {
-          fact: string;
-          report_id: string;
-          reporter_id: string;
-          member: boolean;
-          seen: boolean;
-        };
-        if (k.member) members.add(`${k.fact}\u0000${k.report_id}`);
-        if (k.seen) reporters.add(`${k.fact}\u0000${k.reporter_id}`);
+        const k = r.j as { fact: string; id: string };
+        if (r.t === "member") members.add(`${k.fact}\u0000${k.id}`);
+        else if (r.t === "seen") reporters.add(`${k.fact}\u0000${k.id}`);
       }
       return {
         cluster,

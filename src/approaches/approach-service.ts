@@ -3,6 +3,7 @@ import type { AuditService, AuditWriter } from "../audit/audit-service.js";
 import type { Db, Executor } from "../db/database.js";
 import type { ApproachStatus, Role } from "../db/schema.js";
 import type { JobQueue } from "../jobs/job-queue.js";
+import type { JobRow } from "../jobs/jobs-repo.js";
 import { foldForSearch } from "../parties/parties-engine.js";
 import type { PartiesService, Party } from "../parties/parties-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
@@ -543,9 +544,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const fields = withAssessment(clean(input, clock().toISOString().slice(0, 10)));
     const id = randomUUID();
     return db.transaction().execute(async (tx) => {
-      await repo.insertReport(tx, id, actor.id!, fields);
-      // A new draft has no attachments yet.
-      const view = await toView(tx, actor, (await repo.findReport(tx, id))!, []);
+      // One statement inserts and reads back the draft; a new draft has no attachments yet.
+      const view = await toView(tx, actor, await repo.insertReportReturning(tx, id, actor.id!, fields), []);
       await audit.write(tx, actor, {
         action: "approach.draft_created",
         entityType: "approach_report",
@@ -774,13 +774,22 @@ export function createApproachService(deps: ApproachServiceDeps) {
       ...joining.flatMap((r) => reportFacts(r)),
       ...linked.flatMap((l) => linkFacts(self, l.c, l.reasons)),
     ];
+    // The same (fact, report) comes once per link (e.g. the new report's text fact): asked and
+    // stored once. applyFactMembers skips repeats, so the result is the same.
+    const seenPairs = new Set<string>();
+    const pairs = adds.filter((a) => {
+      const k = `${a.fact}\u0000${a.reportId}`;
+      if (seenPairs.has(k)) return false;
+      seenPairs.add(k);
+      return true;
+    });
     let state = emptyState();
     let rows = new Map<string, FactRow>();
     let known = { members: new Set<string>(), reporters: new Set<string>() };
     let topBefore: FactRow[] = [];
     let alreadyAlerted = 0;
     if (existingId) {
-      const g = await repo.clusterGrowthInputs(tx, existingId, adds, TOP_FACT_ROWS);
+      const g = await repo.clusterGrowthInputs(tx, existingId, pairs, TOP_FACT_ROWS);
       if (!g.cluster?.state) return null;
       state = g.cluster.state as ClusterState;
       rows = new Map(g.factRows.map((r) => [r.fact, r]));
@@ -790,7 +799,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
     }
     const clusterId = existingId ?? randomUUID();
     state = addReports(state, joining);
-    const changed = applyFactMembers(rows, adds, known.members, known.reporters);
+    const changed = applyFactMembers(rows, pairs, known.members, known.reporters);
     const summary = summaryFromState(
       state,
       strongestFacts(topBefore, changed, TOP_FACT_ROWS),
@@ -804,7 +813,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
       create: !existingId,
       links: linked.map((l) => ({ reportId: self.id, linkedReportId: l.c.id, reasons: l.reasons })),
       joining: joining.map((r) => r.id),
-      members: adds,
+      // Only members not stored yet (a linked report's own facts mostly are).
+      members: pairs.filter((a) => !known.members.has(`${a.fact}\u0000${a.reportId}`)),
       facts: [...changed.values()],
       cluster: {
         summary,
@@ -1308,10 +1318,40 @@ export function createApproachService(deps: ApproachServiceDeps) {
     }
   }
 
+  /**
+   * When the linking job has failed its last attempt the office gets a task and an e-mail (issue
+   * 11 §6: a failed party linking is never silent): the people named in the report are neither
+   * linked nor screened until someone runs "Screen again" by hand.
+   */
+  async function linkingGaveUp(tx: Executor, job: JobRow, error: string): Promise<void> {
+    const row = await repo.findReport(tx, job.entity_id);
+    if (!row || row.status === "draft") return;
+    const ref = reference(row.number);
+    const attempts = job.attempts + 1;
+    await tasks.open(tx, systemActor(`approaches:${ref}`), {
+      kind: "approach.party_linking_failed",
+      title: {
+        ja: `接触報告 ${ref} の相手の自動紐付け・リスト照合が失敗しました`,
+        en: `Automatic linking and screening of the contacts in approach report ${ref} failed`,
+      },
+      detail: {
+        ja: `報告に書かれた名前・組織の取引先への紐付けとリスト照合を${attempts}回試みましたが、失敗したため中止しました（最後のエラー：${error}）。報告を開き「再照合」で手動で実行してください。`,
+        en: `Linking the people and organisations named in the report to parties and screening them failed ${attempts} times and was given up (last error: ${error}). Open the report and use "Screen again" to run it by hand.`,
+      },
+      link: `/approaches/${row.id}`,
+      entityType: "approach_report",
+      entityId: row.id,
+      assignee: { role: "secretariat" },
+      dedupeKey: `approach-linking-failed:${row.id}`,
+      email: true,
+    });
+  }
+
   jobs.register(
     LINK_PARTIES_JOB,
     (tx, job) => linkNamedPartiesIn(tx, job.entity_id),
     () => screening.ready(),
+    linkingGaveUp,
   );
 
   /** Screens one linked party through the screening port and records the outcome on the report. */
@@ -1378,7 +1418,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
     if (linked.length === 0) {
       // Nothing linked yet (the job failed or has not run): link and screen now, in one transaction.
       await screening.ready();
-      await db.transaction().execute((tx) => linkNamedPartiesIn(tx, row.id));
+      await db.transaction().execute(async (tx) => {
+        await linkNamedPartiesIn(tx, row.id);
+        // Done by hand now: the office's "linking failed" task (if the job gave up) is done too.
+        await tasks.closeFor(tx, actor, {
+          entityType: "approach_report",
+          entityId: row.id,
+          kind: "approach.party_linking_failed",
+        });
+      });
     } else {
       for (const p of linked) await screenParty(actor, id, p.party_id);
     }
