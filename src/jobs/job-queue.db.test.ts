@@ -66,13 +66,19 @@ describe("background job queue", () => {
       "test.doomed",
       async (tx: Executor, job) => {
         // Undone with the failed attempt: only what onGiveUp writes stays.
-        await tx.insertInto("app_settings").values({ key: `doomed:${job.entity_id}`, value: "1" }).execute();
+        await tx
+          .insertInto("app_settings")
+          .values({ key: `doomed:${job.entity_id}`, value: "1" })
+          .execute();
         throw new Error("still broken");
       },
       undefined,
       async (tx, job, error) => {
         told.push({ id: job.entity_id, attempts: job.attempts + 1, error });
-        await tx.insertInto("app_settings").values({ key: `gave-up:${job.entity_id}`, value: JSON.stringify(error) }).execute();
+        await tx
+          .insertInto("app_settings")
+          .values({ key: `gave-up:${job.entity_id}`, value: JSON.stringify(error) })
+          .execute();
       },
     );
     queue.register(
@@ -87,7 +93,12 @@ describe("background job queue", () => {
     );
     await t.services.db.transaction().execute(async (tx) => {
       await queue.enqueue(tx, { kind: "test.doomed", entityType: "test", entityId: "d", maxAttempts: 3 });
-      await queue.enqueue(tx, { kind: "test.doomed-loudly", entityType: "test", entityId: "e", maxAttempts: 1 });
+      await queue.enqueue(tx, {
+        kind: "test.doomed-loudly",
+        entityType: "test",
+        entityId: "e",
+        maxAttempts: 1,
+      });
     });
     for (let i = 0; i < 3; i++) {
       await queue.drain();
