@@ -44,9 +44,12 @@ beforeAll(async () => {
   const repo = createApproachRepo();
   const counting: typeof repo = {
     ...repo,
-    async linkProfiles(tx, ids) {
-      const rows = await repo.linkProfiles(tx, ids);
-      fetched.profiles += rows.length;
+    // Clustering reads its candidates in one statement: the reports found through blocking tokens
+    // carry link profiles, every candidate its pattern row.
+    async clusterCandidates(tx, q) {
+      const rows = await repo.clusterCandidates(tx, q);
+      fetched.profiles += rows.filter((r) => r.token).length;
+      fetched.patternRows += rows.length;
       return rows;
     },
     async patternReports(db, ids) {
@@ -94,6 +97,7 @@ describe("approach submission cost under a growing cluster", () => {
     // Self + at most maxFuzzy candidates' link profiles (plus the profile read for blocking tokens
     // when saving), and self + capped key/band/fuzzy candidates' pattern rows (plus self again
     // after linking): fixed numbers, not the window.
+    expect(Math.max(...perSubmission.map((p) => p.profiles))).toBeGreaterThan(0);
     const keyCount = 6; // email, email_domain, organisation, two name orders at most
     const bandCount = 32;
     const maxProfiles = 2 + 1 + CAPS.maxFuzzy;

@@ -14,6 +14,7 @@ import {
   MAX_SHARED_FACTS,
   mergeStates,
   reportFacts,
+  strongestFacts,
   summaryFromState,
 } from "./approach-cluster-engine.js";
 import {
@@ -267,5 +268,55 @@ describe("incremental cluster summaries", () => {
   it("hashes report ids to 64 bits so that distinct member sets differ", () => {
     const hashes = new Set(Array.from({ length: 2000 }, (_, i) => idHash(`id-${i}`)));
     expect(hashes.size).toBe(2000);
+  });
+});
+
+describe("strongestFacts (the summary's facts without reading them again after a submission)", () => {
+  const kinds = ["email", "organisation", "sender_name", "text", "similar_sender"] as const;
+  const member = fc.record({
+    fact: fc.integer({ min: 0, max: 30 }),
+    report: fc.integer({ min: 0, max: 40 }),
+    reporter: fc.integer({ min: 0, max: 6 }),
+  });
+  const toMember = (m: { fact: number; report: number; reporter: number }): FactMember => {
+    const kind = kinds[m.fact % kinds.length]!;
+    return {
+      fact: `${kind}\u001f${m.fact}`,
+      kind,
+      value: String(m.fact),
+      reportId: `r${m.report}`,
+      reporterId: `u${m.reporter}`,
+    };
+  };
+  const byRank = (a: FactRow, b: FactRow) =>
+    b.reporterCount - a.reporterCount || a.strength - b.strength || (a.fact < b.fact ? -1 : 1);
+  const top = (rows: Iterable<FactRow>, limit: number) =>
+    [...rows]
+      .filter((r) => r.reportCount >= 2)
+      .sort(byRank)
+      .slice(0, limit);
+
+  it("equal the strongest rows read from all facts after the change", () => {
+    fc.assert(
+      fc.property(
+        fc.array(member, { maxLength: 120 }),
+        fc.array(member, { maxLength: 25 }),
+        fc.integer({ min: 1, max: 12 }),
+        (storedRaw, addedRaw, limit) => {
+          const stored = storedRaw.map(toMember);
+          const added = addedRaw.map(toMember);
+          const rows = factRowsFromMembers(stored);
+          const members = new Set(stored.map((m) => `${m.fact}\u0000${m.reportId}`));
+          const reporters = new Set(stored.map((m) => `${m.fact}\u0000${m.reporterId}`));
+          const changed = applyFactMembers(rows, added, members, reporters);
+          const after = new Map(rows);
+          for (const [f, r] of changed) after.set(f, r);
+          expect(strongestFacts(top(rows.values(), limit), changed, limit)).toEqual(
+            top(after.values(), limit),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -315,3 +315,32 @@ export function summaryFromState(
     headline: shared[0] ?? null,
   };
 }
+
+/** The order of `topFacts` reads: most reporters, then strongest, then fact id. */
+function byStoredRank(a: FactRow, b: FactRow): number {
+  return (
+    b.reporterCount - a.reporterCount ||
+    a.strength - b.strength ||
+    (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0)
+  );
+}
+
+/**
+ * A cluster's strongest `limit` fact rows (shared by two reports or more) after some rows changed,
+ * from its strongest rows before the change and the changed rows — without reading the facts
+ * again (issue 11 §6). Exact because adding members only ever raises a fact's counts: a fact that
+ * was not among the strongest and did not change is still beaten by every fact that was.
+ */
+export function strongestFacts(
+  before: readonly FactRow[],
+  changed: ReadonlyMap<string, FactRow>,
+  limit: number,
+): FactRow[] {
+  const rows = new Map<string, FactRow>();
+  for (const r of before) rows.set(r.fact, r);
+  for (const [fact, r] of changed) rows.set(fact, r);
+  return [...rows.values()]
+    .filter((r) => r.reportCount >= 2)
+    .sort(byStoredRank)
+    .slice(0, limit);
+}

@@ -76,17 +76,32 @@ export function createApproachRepo() {
       ]);
 
   return {
-    async insertReport(tx: Executor, id: string, reporterId: string, fields: ReportFields): Promise<void> {
-      await tx
-        .insertInto("approach_reports")
-        .values({
-          id,
-          reporter_id: reporterId,
-          ...fields,
-          answers: JSON.stringify(fields.answers),
-          assessment: JSON.stringify(fields.assessment),
-        })
-        .execute();
+    /** Inserts a draft and returns it as findReport would, in one statement (issue 11 §6). */
+    async insertReportReturning(tx: Executor, id: string, reporterId: string, fields: ReportFields) {
+      return tx
+        .with("i", (qb) =>
+          qb
+            .insertInto("approach_reports")
+            .values({
+              id,
+              reporter_id: reporterId,
+              ...fields,
+              answers: JSON.stringify(fields.answers),
+              assessment: JSON.stringify(fields.assessment),
+            })
+            .returningAll(),
+        )
+        .selectFrom("i as r")
+        .innerJoin("users as u", "u.id", "r.reporter_id")
+        .leftJoin("users as a", "a.id", "r.assignee_id")
+        .selectAll("r")
+        .select([
+          "u.display_name as reporter_name",
+          "u.username as reporter_username",
+          "u.department as reporter_current_department",
+          "a.display_name as assignee_name",
+        ])
+        .executeTakeFirstOrThrow();
     },
 
     async updateReport(tx: Executor, id: string, fields: ReportFields): Promise<void> {
@@ -98,35 +113,6 @@ export function createApproachRepo() {
           assessment: JSON.stringify(fields.assessment),
           version: eb("version", "+", 1),
           updated_at: new Date(),
-        }))
-        .where("id", "=", id)
-        .execute();
-    },
-
-    /**
-     * Submits a draft in one statement: the re-assessed fields, status, submission time, the
-     * reporter's department at that time and the text signature.
-     */
-    async submitReport(
-      tx: Executor,
-      id: string,
-      fields: ReportFields,
-      at: Date,
-      department: string | null,
-      signature: number[] | null,
-    ): Promise<void> {
-      await tx
-        .updateTable("approach_reports")
-        .set((eb) => ({
-          ...fields,
-          answers: JSON.stringify(fields.answers),
-          assessment: JSON.stringify(fields.assessment),
-          status: "new" as const,
-          submitted_at: at,
-          reporter_department: department,
-          text_signature: signature ? JSON.stringify(signature) : null,
-          version: eb("version", "+", 1),
-          updated_at: at,
         }))
         .where("id", "=", id)
         .execute();
@@ -156,6 +142,95 @@ export function createApproachRepo() {
     /** The report with its reporter and assignee (as findReport), its own row locked until commit. */
     lockReport(tx: Executor, id: string) {
       return reportColumns(tx).where("r.id", "=", id).modifyEnd(sql`FOR UPDATE OF r`).executeTakeFirst();
+    },
+
+    /**
+     * Submission's first statement (issue 11 §6): the draft with its reporter (as lockReport, its row
+     * locked until commit), its attachments with the bytes of the plain-text ones (base64), and the
+     * clustering lock taken for the rest of the transaction (so every later read sees the reports
+     * submitted before it).
+     */
+    async lockForSubmit(tx: Executor, id: string) {
+      const row = await reportColumns(tx)
+        .select(
+          sql<
+            {
+              id: string;
+              report_id: string;
+              file_name: string;
+              media_type: string;
+              kind: "message_text" | "screenshot" | "document";
+              size_bytes: number;
+              sha256: string;
+              created_at: string;
+              text: string | null;
+            }[]
+          >`(SELECT coalesce(json_agg(json_build_object('id', x.id, 'report_id', x.report_id,
+              'file_name', x.file_name, 'media_type', x.media_type, 'kind', x.kind,
+              'size_bytes', x.size_bytes, 'sha256', x.sha256, 'created_at', x.created_at,
+              'text', CASE WHEN x.media_type LIKE 'text/plain%' THEN encode(x.content, 'base64') END)
+              ORDER BY x.created_at, x.id), '[]'::json)
+            FROM approach_attachments x WHERE x.report_id = r.id)`.as("attachment_rows"),
+        )
+        .select(sql<string>`pg_advisory_xact_lock(${CLUSTERING_LOCK}::bigint)::text`.as("clustering_locked"))
+        .where("r.id", "=", id)
+        .modifyEnd(sql`FOR UPDATE OF r`)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const { attachment_rows, clustering_locked: _l, ...report } = row;
+      const attachments = attachment_rows.map((a) => ({
+        ...a,
+        created_at: new Date(a.created_at),
+        text: a.text === null ? null : new Uint8Array(Buffer.from(a.text, "base64")),
+      }));
+      return { report, attachments };
+    },
+
+    /**
+     * Submits a draft and writes its link keys, text bands and blocking tokens in one statement
+     * (the re-assessed fields, status, submission time, the reporter's department at that time and
+     * the text signature).
+     */
+    async submitWithKeys(
+      tx: Executor,
+      id: string,
+      fields: ReportFields,
+      at: Date,
+      department: string | null,
+      signature: number[] | null,
+      keys: LinkKey[],
+      bands: string[],
+      tokens: string[],
+    ): Promise<void> {
+      const f = fields;
+      // Raw SQL (not an embedded builder) so the statement is one query for plugins and logs too.
+      const update = sql`
+        UPDATE approach_reports SET channel = ${f.channel}, channel_other = ${f.channel_other},
+          occurred_on = ${f.occurred_on}::date, sender_name = ${f.sender_name},
+          sender_organisation = ${f.sender_organisation}, sender_profile_url = ${f.sender_profile_url},
+          sender_email = ${f.sender_email}, sender_phone = ${f.sender_phone},
+          offered = ${sql.val(f.offered)}::text[], offered_other = ${f.offered_other},
+          asked = ${sql.val(f.asked)}::text[], asked_other = ${f.asked_other}, message_text = ${f.message_text},
+          description = ${f.description}, answers = ${JSON.stringify(f.answers)}::jsonb,
+          risk_level = ${f.risk_level}, risk_score = ${f.risk_score}, assessment = ${JSON.stringify(f.assessment)}::jsonb,
+          status = 'new', submitted_at = ${at}::timestamptz, reporter_department = ${department},
+          text_signature = ${signature ? JSON.stringify(signature) : null}::jsonb, version = version + 1,
+          updated_at = ${at}::timestamptz
+        WHERE id = ${id}::uuid`;
+      const unique = [...new Set(tokens)];
+      await sql`
+        WITH u AS (${update}), k AS (
+          INSERT INTO approach_report_keys (report_id, kind, value, submitted_at)
+          SELECT ${id}::uuid, x.kind, x.value, ${at}::timestamptz
+          FROM unnest(${sql.val(keys.map((k) => k.kind))}::text[], ${sql.val(keys.map((k) => k.value))}::text[]) AS x(kind, value)
+        ), b AS (
+          INSERT INTO approach_text_bands (report_id, band, submitted_at)
+          SELECT ${id}::uuid, x.band, ${at}::timestamptz
+          FROM unnest(${sql.val(bands)}::text[]) AS x(band)
+        )
+        INSERT INTO approach_link_tokens (token, report_id, submitted_at)
+        SELECT x.token, ${id}::uuid, ${at}::timestamptz
+        FROM unnest(${sql.val(unique)}::text[]) AS x(token)`.execute(tx);
     },
 
     findReport(db: Executor, id: string) {
@@ -232,21 +307,6 @@ export function createApproachRepo() {
         .execute();
     },
 
-    /**
-     * A report's attachments (as attachmentsOf) with the bytes of its plain-text ones (for the text
-     * fingerprint at submission): one read instead of two.
-     */
-    attachmentsWithText(db: Executor, reportId: string) {
-      return db
-        .selectFrom("approach_attachments")
-        .select(["id", "report_id", "file_name", "media_type", "kind", "size_bytes", "sha256", "created_at"])
-        .select(sql<Uint8Array | null>`CASE WHEN media_type LIKE 'text/plain%' THEN content END`.as("text"))
-        .where("report_id", "=", reportId)
-        .orderBy("created_at")
-        .orderBy("id")
-        .execute();
-    },
-
     attachmentsOf(db: Executor, reportIds: string[]) {
       if (reportIds.length === 0) return Promise.resolve([]);
       return db
@@ -276,135 +336,262 @@ export function createApproachRepo() {
       return Number(r.numDeletedRows);
     },
 
-    // — link keys, text bands and blocking tokens —
-    /** Written once, when the report is submitted (a report is submitted only once). */
-    async saveKeysAndBands(
-      tx: Executor,
-      reportId: string,
-      keys: LinkKey[],
-      bands: string[],
-      submittedAt: Date,
-      tokens: string[] = [],
-    ): Promise<void> {
-      // One statement for the three indexes (issue 11 §6: fewer round trips per submission).
-      const unique = [...new Set(tokens)];
-      await sql`
-        WITH k AS (
-          INSERT INTO approach_report_keys (report_id, kind, value, submitted_at)
-          SELECT ${reportId}::uuid, x.kind, x.value, ${submittedAt}::timestamptz
-          FROM unnest(${sql.val(keys.map((k) => k.kind))}::text[], ${sql.val(keys.map((k) => k.value))}::text[]) AS x(kind, value)
-        ), b AS (
-          INSERT INTO approach_text_bands (report_id, band, submitted_at)
-          SELECT ${reportId}::uuid, x.band, ${submittedAt}::timestamptz
-          FROM unnest(${sql.val(bands)}::text[]) AS x(band)
-        )
-        INSERT INTO approach_link_tokens (token, report_id, submitted_at)
-        SELECT x.token, ${reportId}::uuid, ${submittedAt}::timestamptz
-        FROM unnest(${sql.val(unique)}::text[]) AS x(token)`.execute(tx);
-    },
-
     /**
-     * Earlier submitted reports sharing a link key or a text band with the report: for each key and
-     * band, the newest `perKey` since `since`, read from the index (never the whole window).
+     * Clustering's candidates in one statement (issue 11 §6): the earlier submitted reports sharing
+     * a link key or a text band with the report (the newest `perKey` per key and band: `exact`), and
+     * those sharing blocking tokens (the newest `perToken` per token, ranked by how many they share,
+     * then newest, at most `maxFuzzy`: `token`), each with what the pattern and link engines compare
+     * and its cluster's creation time (the clustering lock is already held: see lockForSubmit).
      */
-    async candidateIds(
+    async clusterCandidates(
       tx: Executor,
-      reportId: string,
-      keys: LinkKey[],
-      bands: string[],
-      since: Date,
-      perKey: number,
-    ): Promise<string[]> {
-      const ids = new Set<string>();
-      if (keys.length > 0) {
-        const rows = await sql<{ report_id: string }>`
-          SELECT DISTINCT x.report_id FROM (VALUES ${sql.join(
-            keys.map((k) => sql`(${k.kind}::text, ${k.value}::text)`),
-          )}) AS q(kind, value)
+      q: {
+        reportId: string;
+        keys: readonly LinkKey[];
+        bands: string[];
+        tokens: string[];
+        since: Date;
+        perKey: number;
+        perToken: number;
+        maxFuzzy: number;
+      },
+    ) {
+      if (q.keys.length + q.bands.length + q.tokens.length === 0) return [];
+      const rows = await sql<{
+        id: string;
+        exact: boolean;
+        token: boolean;
+        reporter_id: string;
+        submitted_at: Date | null;
+        channel: string;
+        reporter_department: string | null;
+        text_signature: number[] | null;
+        cluster_id: string | null;
+        cluster_created_at: Date | null;
+        sender_name: string | null;
+        sender_organisation: string | null;
+        sender_email: string | null;
+        offered: string[];
+        asked: string[];
+        offered_other: string | null;
+        asked_other: string | null;
+        message_text: string | null;
+        description: string | null;
+        keys: [string, string][];
+      }>`
+        WITH ek AS (
+          SELECT x.report_id FROM unnest(${sql.val(q.keys.map((k) => k.kind))}::text[],
+            ${sql.val(q.keys.map((k) => k.value))}::text[]) AS q(kind, value)
           CROSS JOIN LATERAL (
             SELECT k.report_id FROM approach_report_keys k
-            WHERE k.kind = q.kind AND k.value = q.value AND k.submitted_at >= ${since}
-              AND k.report_id <> ${reportId}
-            ORDER BY k.submitted_at DESC LIMIT ${perKey}
-          ) x`.execute(tx);
-        for (const r of rows.rows) ids.add(r.report_id);
-      }
-      if (bands.length > 0) {
-        const rows = await sql<{ report_id: string }>`
-          SELECT DISTINCT x.report_id FROM (VALUES ${sql.join(bands.map((b) => sql`(${b}::text)`))}) AS q(band)
+            WHERE k.kind = q.kind AND k.value = q.value AND k.submitted_at >= ${q.since}
+              AND k.report_id <> ${q.reportId}
+            ORDER BY k.submitted_at DESC LIMIT ${q.perKey}
+          ) x
+        ), eb AS (
+          SELECT x.report_id FROM unnest(${sql.val(q.bands)}::text[]) AS q(band)
           CROSS JOIN LATERAL (
             SELECT b.report_id FROM approach_text_bands b
-            WHERE b.band = q.band AND b.submitted_at >= ${since} AND b.report_id <> ${reportId}
-            ORDER BY b.submitted_at DESC LIMIT ${perKey}
-          ) x`.execute(tx);
-        for (const r of rows.rows) ids.add(r.report_id);
-      }
-      return [...ids];
-    },
-
-    /**
-     * Earlier submitted reports sharing blocking tokens with the report: the newest `perToken` per
-     * token since `since`, ranked by how many tokens they share (then newest), at most `limit`.
-     */
-    async tokenCandidateIds(
-      tx: Executor,
-      reportId: string,
-      tokens: string[],
-      since: Date,
-      perToken: number,
-      limit: number,
-    ): Promise<string[]> {
-      if (tokens.length === 0) return [];
-      const rows = await sql<{ report_id: string; hits: number }>`
-        SELECT x.report_id, count(*)::int AS hits, max(x.submitted_at) AS at
-        FROM (VALUES ${sql.join(tokens.map((t) => sql`(${t}::text)`))}) AS q(token)
-        CROSS JOIN LATERAL (
-          SELECT t.report_id, t.submitted_at FROM approach_link_tokens t
-          WHERE t.token = q.token AND t.submitted_at >= ${since} AND t.report_id <> ${reportId}
-          ORDER BY t.submitted_at DESC LIMIT ${perToken}
-        ) x
-        GROUP BY x.report_id
-        ORDER BY hits DESC, at DESC, x.report_id
-        LIMIT ${limit}`.execute(tx);
-      return rows.rows.map((r) => r.report_id);
-    },
-
-    /** What the link engine compares (names, organisation, e-mail, offers, asks, text) of these reports. */
-    async linkProfiles(tx: Executor, ids: string[]): Promise<LinkProfile[]> {
-      if (ids.length === 0) return [];
-      const rows = await tx
-        .selectFrom("approach_reports")
-        .select([
-          "id",
-          "sender_name",
-          "sender_organisation",
-          "sender_email",
-          "offered",
-          "asked",
-          "offered_other",
-          "asked_other",
-          "message_text",
-          "description",
-        ])
-        .where("id", "in", ids)
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        senderName: r.sender_name,
-        organisation: r.sender_organisation,
-        email: r.sender_email,
-        offered: r.offered,
-        asked: r.asked,
-        text: [r.message_text, r.description, r.offered_other, r.asked_other].filter(Boolean).join("\n"),
+            WHERE b.band = q.band AND b.submitted_at >= ${q.since} AND b.report_id <> ${q.reportId}
+            ORDER BY b.submitted_at DESC LIMIT ${q.perKey}
+          ) x
+        ), tk AS (
+          SELECT x.report_id FROM unnest(${sql.val(q.tokens)}::text[]) AS q(token)
+          CROSS JOIN LATERAL (
+            SELECT t.report_id, t.submitted_at FROM approach_link_tokens t
+            WHERE t.token = q.token AND t.submitted_at >= ${q.since} AND t.report_id <> ${q.reportId}
+            ORDER BY t.submitted_at DESC LIMIT ${q.perToken}
+          ) x
+          GROUP BY x.report_id
+          ORDER BY count(*) DESC, max(x.submitted_at) DESC, x.report_id
+          LIMIT ${q.maxFuzzy}
+        ), ids AS (
+          SELECT s.report_id, bool_or(s.exact) AS exact, bool_or(NOT s.exact) AS token FROM (
+            SELECT report_id, true AS exact FROM ek UNION ALL SELECT report_id, true FROM eb
+            UNION ALL SELECT report_id, false FROM tk
+          ) s GROUP BY s.report_id
+        )
+        SELECT r.id, ids.exact, ids.token, r.reporter_id, r.submitted_at, r.channel, r.reporter_department,
+          r.text_signature, r.cluster_id, c.created_at AS cluster_created_at, r.sender_name,
+          r.sender_organisation, r.sender_email, r.offered, r.asked, r.offered_other, r.asked_other,
+          r.message_text, r.description,
+          (SELECT coalesce(json_agg(json_build_array(k.kind, k.value)), '[]'::json)
+             FROM approach_report_keys k WHERE k.report_id = r.id) AS keys
+        FROM ids JOIN approach_reports r ON r.id = ids.report_id
+        LEFT JOIN approach_clusters c ON c.id = r.cluster_id
+        ORDER BY r.id`.execute(tx);
+      return rows.rows.map((r) => ({
+        exact: r.exact,
+        token: r.token,
+        clusterCreatedAt: r.cluster_created_at ? new Date(r.cluster_created_at) : null,
+        pattern: {
+          id: r.id,
+          reporterId: r.reporter_id,
+          submittedAt: new Date(r.submitted_at ?? 0).toISOString(),
+          channel: r.channel as PatternReport["channel"],
+          department: r.reporter_department,
+          keys: r.keys.map(([kind, value]) => ({ kind: kind as LinkKey["kind"], value })),
+          signature: r.text_signature ?? null,
+          clusterId: r.cluster_id,
+        } as PatternReport & { clusterId: string | null },
+        profile: {
+          id: r.id,
+          senderName: r.sender_name,
+          organisation: r.sender_organisation,
+          email: r.sender_email,
+          offered: r.offered,
+          asked: r.asked,
+          text: [r.message_text, r.description, r.offered_other, r.asked_other].filter(Boolean).join("\n"),
+        } as LinkProfile,
       }));
     },
 
     /**
-     * Serialises clustering across submissions until the transaction ends (PostgreSQL and PGlite):
-     * two reports submitted at once cannot both create, grow or merge the same cluster.
+     * What growing one cluster needs, in one statement: the cluster row, the stored rows of the
+     * facts the new members touch, its strongest `topLimit` facts before the change, and which
+     * (fact, report) and (fact, reporter) pairs are stored (as knownFactMembers).
      */
-    async lockClustering(tx: Executor): Promise<void> {
-      await sql`SELECT pg_advisory_xact_lock(${CLUSTERING_LOCK}::bigint)`.execute(tx);
+    async clusterGrowthInputs(
+      tx: Executor,
+      clusterId: string,
+      pairs: { fact: string; reportId: string; reporterId: string }[],
+      topLimit: number,
+    ) {
+      const facts = [...new Set(pairs.map((p) => p.fact))];
+      // Each (fact, report) and each (fact, reporter) asked once, and only the stored ones answered.
+      const unique = <T>(items: T[], key: (t: T) => string) => [
+        ...new Map(items.map((i) => [key(i), i] as const)).values(),
+      ];
+      const memberPairs = unique(pairs, (p) => `${p.fact}\u0000${p.reportId}`);
+      const reporterPairs = unique(pairs, (p) => `${p.fact}\u0000${p.reporterId}`);
+      const rows = await sql<{
+        t: "cluster" | "fact" | "top" | "member" | "seen";
+        j: Record<string, unknown>;
+      }>`
+        SELECT 'cluster' AS t, to_jsonb(c) AS j FROM approach_clusters c WHERE c.id = ${clusterId}
+        UNION ALL
+        SELECT 'fact', to_jsonb(f) FROM approach_cluster_facts f
+        WHERE f.cluster_id = ${clusterId} AND f.fact = ANY(${sql.val(facts)}::text[])
+        UNION ALL
+        SELECT 'top', to_jsonb(f) FROM (
+          SELECT * FROM approach_cluster_facts WHERE cluster_id = ${clusterId} AND report_count >= 2
+          ORDER BY reporter_count DESC, strength, fact LIMIT ${topLimit}
+        ) f
+        UNION ALL
+        SELECT 'member', jsonb_build_object('fact', q.fact, 'id', q.report_id)
+        FROM unnest(${sql.val(memberPairs.map((p) => p.fact))}::text[], ${sql.val(memberPairs.map((p) => p.reportId))}::uuid[])
+          AS q(fact, report_id)
+        WHERE EXISTS (SELECT 1 FROM approach_cluster_fact_members m
+                      WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.report_id = q.report_id)
+        UNION ALL
+        SELECT 'seen', jsonb_build_object('fact', q.fact, 'id', q.reporter_id)
+        FROM unnest(${sql.val(reporterPairs.map((p) => p.fact))}::text[], ${sql.val(reporterPairs.map((p) => p.reporterId))}::uuid[])
+          AS q(fact, reporter_id)
+        WHERE EXISTS (SELECT 1 FROM approach_cluster_fact_members m
+                      WHERE m.cluster_id = ${clusterId} AND m.fact = q.fact AND m.reporter_id = q.reporter_id)`.execute(
+        tx,
+      );
+      const asFact = (j: Record<string, unknown>) =>
+        toFactRow(j as unknown as Omit<Selectable<ApproachClusterFactsTable>, "cluster_id">);
+      const cluster = rows.rows.find((r) => r.t === "cluster")?.j as
+        | { state: unknown; alerted_reporter_count: number }
+        | undefined;
+      const members = new Set<string>();
+      const reporters = new Set<string>();
+      for (const r of rows.rows) {
+        const k = r.j as { fact: string; id: string };
+        if (r.t === "member") members.add(`${k.fact}\u0000${k.id}`);
+        else if (r.t === "seen") reporters.add(`${k.fact}\u0000${k.id}`);
+      }
+      return {
+        cluster,
+        factRows: rows.rows.filter((r) => r.t === "fact").map((r) => asFact(r.j)),
+        topFacts: rows.rows.filter((r) => r.t === "top").map((r) => asFact(r.j)),
+        members,
+        reporters,
+      };
+    },
+
+    /**
+     * Everything one report's clustering writes, in one statement: its links, the cluster (created
+     * or its counts, summary and alert level updated), the joining reports' cluster, the fact
+     * members and the changed fact rows.
+     */
+    async writeClusterGrowth(
+      tx: Executor,
+      w: {
+        clusterId: string;
+        create: boolean;
+        links: { reportId: string; linkedReportId: string; reasons: unknown }[];
+        joining: string[];
+        members: FactMember[];
+        facts: FactRow[];
+        cluster: {
+          summary: unknown;
+          state: unknown;
+          reportCount: number;
+          reporterCount: number;
+          firstAt: string;
+          lastAt: string;
+          alertedReporterCount: number | null;
+        };
+      },
+    ): Promise<void> {
+      const c = w.cluster;
+      const clusterWrite = w.create
+        ? sql`INSERT INTO approach_clusters (id, summary, state, report_count, reporter_count, first_at, last_at,
+              alerted_reporter_count)
+            VALUES (${w.clusterId}::uuid, ${JSON.stringify(c.summary)}::jsonb, ${JSON.stringify(c.state)}::jsonb,
+              ${c.reportCount}, ${c.reporterCount}, ${c.firstAt}::timestamptz, ${c.lastAt}::timestamptz,
+              ${c.alertedReporterCount ?? 0})`
+        : sql`UPDATE approach_clusters SET summary = ${JSON.stringify(c.summary)}::jsonb,
+              state = ${JSON.stringify(c.state)}::jsonb, report_count = ${c.reportCount},
+              reporter_count = ${c.reporterCount}, first_at = ${c.firstAt}::timestamptz,
+              last_at = ${c.lastAt}::timestamptz, updated_at = now(),
+              alerted_reporter_count = coalesce(${c.alertedReporterCount}::int, alerted_reporter_count)
+            WHERE id = ${w.clusterId}::uuid`;
+      await sql`
+        WITH c AS (${clusterWrite}), l AS (
+          INSERT INTO approach_cluster_links (report_id, linked_report_id, reasons)
+          SELECT x.report_id, x.linked_report_id, x.reasons
+          FROM jsonb_to_recordset(${JSON.stringify(
+            w.links.map((l) => ({
+              report_id: l.reportId,
+              linked_report_id: l.linkedReportId,
+              reasons: l.reasons,
+            })),
+          )}::jsonb) AS x(report_id uuid, linked_report_id uuid, reasons jsonb)
+          ON CONFLICT (report_id, linked_report_id) DO NOTHING
+        ), a AS (
+          UPDATE approach_reports SET cluster_id = ${w.clusterId}::uuid WHERE id = ANY(${sql.val(w.joining)}::uuid[])
+        ), m AS (
+          INSERT INTO approach_cluster_fact_members (cluster_id, fact, report_id, reporter_id)
+          SELECT ${w.clusterId}::uuid, x.fact, x.report_id, x.reporter_id
+          FROM unnest(${sql.val(w.members.map((m) => m.fact))}::text[], ${sql.val(w.members.map((m) => m.reportId))}::uuid[],
+            ${sql.val(w.members.map((m) => m.reporterId))}::uuid[]) AS x(fact, report_id, reporter_id)
+          ON CONFLICT (cluster_id, fact, report_id) DO NOTHING
+        )
+        INSERT INTO approach_cluster_facts (cluster_id, fact, kind, value, strength, report_count, reporter_count,
+          ids_hash, sample_ids)
+        SELECT ${w.clusterId}::uuid, x.fact, x.kind, x.value, x.strength, x.report_count, x.reporter_count,
+          x.ids_hash, x.sample_ids
+        FROM jsonb_to_recordset(${JSON.stringify(
+          w.facts.map((f) => ({
+            fact: f.fact,
+            kind: f.kind,
+            value: f.value,
+            strength: f.strength,
+            report_count: f.reportCount,
+            reporter_count: f.reporterCount,
+            ids_hash: f.idsHash,
+            sample_ids: f.sampleIds,
+          })),
+        )}::jsonb) AS x(fact text, kind text, value text, strength int, report_count int, reporter_count int,
+          ids_hash text, sample_ids jsonb)
+        ON CONFLICT (cluster_id, fact) DO UPDATE SET value = excluded.value, report_count = excluded.report_count,
+          reporter_count = excluded.reporter_count, ids_hash = excluded.ids_hash, sample_ids = excluded.sample_ids`.execute(
+        tx,
+      );
     },
 
     /** What the pattern engine needs about submitted reports, with their cluster. */

@@ -3,6 +3,7 @@ import type { AuditService, AuditWriter } from "../audit/audit-service.js";
 import type { Db, Executor } from "../db/database.js";
 import type { ApproachStatus, Role } from "../db/schema.js";
 import type { JobQueue } from "../jobs/job-queue.js";
+import type { JobRow } from "../jobs/jobs-repo.js";
 import { foldForSearch } from "../parties/parties-engine.js";
 import type { PartiesService, Party } from "../parties/parties-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
@@ -23,19 +24,16 @@ import {
   type ClusterState,
   emptyState,
   type FactMember,
+  type FactRow,
   factRowsFromMembers,
   linkFacts,
   MAX_SHARED_FACTS,
   mergeStates,
   reportFacts,
+  strongestFacts,
   summaryFromState,
 } from "./approach-cluster-engine.js";
-import {
-  blockingTokens,
-  type FuzzyLinkReason,
-  fuzzyLinks,
-  type LinkProfile,
-} from "./approach-link-engine.js";
+import { blockingTokens, fuzzyLinks, type LinkProfile } from "./approach-link-engine.js";
 import {
   type ClusterSummary,
   clusterAlert,
@@ -43,6 +41,7 @@ import {
   linkKeys,
   linkReasons,
   linkStrength,
+  type PatternReport,
 } from "./approach-pattern-engine.js";
 import type { ApproachRepo, ReportFields } from "./approach-repo.js";
 import {
@@ -387,7 +386,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
   }
 
   async function ownDraftForUpdate(tx: Executor, actor: Actor, id: string, version?: number) {
-    const row = await repo.lockReport(tx, id);
+    return checkOwnDraft(await repo.lockReport(tx, id), actor, version);
+  }
+
+  /** The caller's own draft, at the version they edited (else not found or a conflict). */
+  function checkOwnDraft<R extends { reporter_id: string; status: ApproachStatus; version: number }>(
+    row: R | undefined,
+    actor: Actor,
+    version?: number,
+  ): R {
     if (!row || row.reporter_id !== actor.id) throw notFound(REPORT);
     if (row.status !== "draft") {
       throw conflict("not_a_draft", {
@@ -537,9 +544,8 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const fields = withAssessment(clean(input, clock().toISOString().slice(0, 10)));
     const id = randomUUID();
     return db.transaction().execute(async (tx) => {
-      await repo.insertReport(tx, id, actor.id!, fields);
-      // A new draft has no attachments yet.
-      const view = await toView(tx, actor, (await repo.findReport(tx, id))!, []);
+      // One statement inserts and reads back the draft; a new draft has no attachments yet.
+      const view = await toView(tx, actor, await repo.insertReportReturning(tx, id, actor.id!, fields), []);
       await audit.write(tx, actor, {
         action: "approach.draft_created",
         entityType: "approach_report",
@@ -706,41 +712,183 @@ export function createApproachService(deps: ApproachServiceDeps) {
   async function cluster(
     tx: Executor,
     actor: Actor,
-    reportId: string,
+    self: PatternReport & { clusterId: string | null },
     selfProfile: LinkProfile,
   ): Promise<string | null> {
-    await repo.lockClustering(tx);
-    const [self] = await repo.patternReports(tx, [reportId]);
-    if (!self) return null;
+    // The clustering lock is held since the submission's first statement (repo.lockForSubmit).
     const now = clock();
     const since = new Date(now.getTime() - settings.clusterWindowDays * 86_400_000);
     // Bands come from the stored signature, so re-clustering never needs the text again.
     const bands = self.signature ? lshBands(self.signature) : [];
-    const candidateIds = await repo.candidateIds(tx, reportId, [...self.keys], bands, since, caps.perKey);
-    // Beyond exact keys: similar or cross-script names, acronyms, the same request (link engine),
-    // compared only with the reports that share a blocking token.
-    let fuzzy = new Map<string, FuzzyLinkReason[]>();
-    {
-      const tokenIds = await repo.tokenCandidateIds(
-        tx,
-        reportId,
-        blockingTokens(selfProfile).query,
-        since,
-        caps.perToken,
-        caps.maxFuzzy,
-      );
-      fuzzy = fuzzyLinks(selfProfile, await repo.linkProfiles(tx, tokenIds));
-    }
-    const candidates = await repo.patternReports(tx, [...new Set([...candidateIds, ...fuzzy.keys()])]);
+    // Exact keys and text bands, and beyond them similar or cross-script names, acronyms, the same
+    // request (link engine), compared only with the reports that share a blocking token: one read.
+    const found = await repo.clusterCandidates(tx, {
+      reportId: self.id,
+      keys: self.keys,
+      bands,
+      tokens: blockingTokens(selfProfile).query,
+      since,
+      perKey: caps.perKey,
+      perToken: caps.perToken,
+      maxFuzzy: caps.maxFuzzy,
+    });
+    const fuzzy = fuzzyLinks(
+      selfProfile,
+      found.filter((f) => f.token).map((f) => f.profile),
+    );
+    const candidates = found.filter((f) => f.exact || fuzzy.has(f.pattern.id));
     const linked = candidates
-      .map((c) => {
+      .map((f) => {
+        const c = f.pattern;
         const reasons: LinkReason[] = linkReasons(self, c);
-        for (const f of fuzzy.get(c.id) ?? []) if (!reasons.some((x) => x.kind === f.kind)) reasons.push(f);
+        for (const x of fuzzy.get(c.id) ?? []) if (!reasons.some((y) => y.kind === x.kind)) reasons.push(x);
         return { c, reasons: reasons.sort((a, b) => linkStrength(a.kind) - linkStrength(b.kind)) };
       })
       .filter((x) => x.reasons.length > 0);
     if (linked.length === 0) return null;
+    const clusterIds = [...new Set(linked.map((l) => l.c.clusterId).filter((c): c is string => !!c))];
+    if (clusterIds.length <= 1) {
+      const grown = await growCluster(tx, actor, self, linked, clusterIds[0] ?? null, now);
+      if (grown) return grown;
+    }
+    return mergeAndGrow(tx, actor, self, linked, now);
+  }
 
+  /**
+   * The common case in three statements (issue 11 §6): the report and its links create a cluster
+   * or join the one cluster they touch. Reads the cluster, the touched fact rows, its strongest facts
+   * and the stored memberships at once; writes links, cluster, members and facts at once; the new
+   * summary's strongest facts are the old strongest ones and the changed ones (counts only grow).
+   * Null when the cluster predates incremental summaries (no state): mergeAndGrow rebuilds it.
+   */
+  async function growCluster(
+    tx: Executor,
+    actor: Actor,
+    self: PatternReport,
+    linked: { c: PatternReport & { clusterId: string | null }; reasons: LinkReason[] }[],
+    existingId: string | null,
+    now: Date,
+  ): Promise<string | null> {
+    const joining = [self, ...linked.filter((l) => !l.c.clusterId).map((l) => l.c)];
+    const adds: FactMember[] = [
+      ...joining.flatMap((r) => reportFacts(r)),
+      ...linked.flatMap((l) => linkFacts(self, l.c, l.reasons)),
+    ];
+    // The same (fact, report) comes once per link (e.g. the new report's text fact): asked and
+    // stored once. applyFactMembers skips repeats, so the result is the same.
+    const seenPairs = new Set<string>();
+    const pairs = adds.filter((a) => {
+      const k = `${a.fact}\u0000${a.reportId}`;
+      if (seenPairs.has(k)) return false;
+      seenPairs.add(k);
+      return true;
+    });
+    let state = emptyState();
+    let rows = new Map<string, FactRow>();
+    let known = { members: new Set<string>(), reporters: new Set<string>() };
+    let topBefore: FactRow[] = [];
+    let alreadyAlerted = 0;
+    if (existingId) {
+      const g = await repo.clusterGrowthInputs(tx, existingId, pairs, TOP_FACT_ROWS);
+      if (!g.cluster?.state) return null;
+      state = g.cluster.state as ClusterState;
+      rows = new Map(g.factRows.map((r) => [r.fact, r]));
+      known = { members: g.members, reporters: g.reporters };
+      topBefore = g.topFacts;
+      alreadyAlerted = g.cluster.alerted_reporter_count;
+    }
+    const clusterId = existingId ?? randomUUID();
+    state = addReports(state, joining);
+    const changed = applyFactMembers(rows, pairs, known.members, known.reporters);
+    const summary = summaryFromState(
+      state,
+      strongestFacts(topBefore, changed, TOP_FACT_ROWS),
+      now,
+      settings.clusterWindowDays,
+    );
+    const alert =
+      summary.reporterCount >= settings.clusterMinReporters && summary.reporterCount > alreadyAlerted;
+    await repo.writeClusterGrowth(tx, {
+      clusterId,
+      create: !existingId,
+      links: linked.map((l) => ({ reportId: self.id, linkedReportId: l.c.id, reasons: l.reasons })),
+      joining: joining.map((r) => r.id),
+      // Only members not stored yet (a linked report's own facts mostly are).
+      members: pairs.filter((a) => !known.members.has(`${a.fact}\u0000${a.reportId}`)),
+      facts: [...changed.values()],
+      cluster: {
+        summary,
+        state,
+        reportCount: summary.reportCount,
+        reporterCount: summary.reporterCount,
+        firstAt: summary.firstAt,
+        lastAt: summary.lastAt,
+        alertedReporterCount: alert ? summary.reporterCount : null,
+      },
+    });
+    await audit.write(tx, actor, {
+      action: existingId ? "approach.cluster_updated" : "approach.cluster_created",
+      entityType: "approach_cluster",
+      entityId: clusterId,
+      after: {
+        reportCount: summary.reportCount,
+        reporterCount: summary.reporterCount,
+        headline: summary.headline,
+        merged: [],
+      },
+      context: { reportId: self.id },
+    });
+    if (alert) await alertOffice(tx, actor, clusterId, summary, alreadyAlerted);
+    return clusterId;
+  }
+
+  /** Tells the security office a cluster reached (or grew past) the reporter threshold. */
+  async function alertOffice(
+    tx: Executor,
+    actor: Actor,
+    clusterId: string,
+    summary: ClusterSummary,
+    alreadyAlerted: number,
+  ): Promise<void> {
+    const alert = clusterAlert(summary);
+    await tasks.open(tx, actor, {
+      kind: "approach.cluster",
+      title: alert.title,
+      detail: alert.detail,
+      link: `/approaches/clusters/${clusterId}`,
+      entityType: "approach_cluster",
+      entityId: clusterId,
+      assignee: { role: "secretariat" },
+      dedupeKey: `approach-cluster:${clusterId}`,
+      email: alreadyAlerted === 0,
+    });
+    if (alreadyAlerted > 0) {
+      // The task was refreshed, not created: tell the office the pattern grew.
+      await tasks.notify(
+        tx,
+        { roles: ["secretariat"] },
+        {
+          kind: "approach.cluster",
+          subject: alert.title,
+          body: alert.detail,
+          link: `/approaches/clusters/${clusterId}`,
+        },
+      );
+    }
+  }
+
+  /**
+   * The rare case: the report links clusters that merge into the oldest one (or a cluster stored
+   * before incremental summaries is rebuilt first), with a statement per step.
+   */
+  async function mergeAndGrow(
+    tx: Executor,
+    actor: Actor,
+    self: PatternReport,
+    linked: { c: PatternReport & { clusterId: string | null }; reasons: LinkReason[] }[],
+    now: Date,
+  ): Promise<string> {
+    const reportId = self.id;
     await repo.insertLinks(
       tx,
       linked.map((l) => ({ reportId, linkedReportId: l.c.id, reasons: l.reasons })),
@@ -829,31 +977,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const [row] = await repo.findClusters(tx, [clusterId]);
     const alreadyAlerted = row?.alerted_reporter_count ?? 0;
     if (summary.reporterCount >= settings.clusterMinReporters && summary.reporterCount > alreadyAlerted) {
-      const alert = clusterAlert(summary);
-      await tasks.open(tx, actor, {
-        kind: "approach.cluster",
-        title: alert.title,
-        detail: alert.detail,
-        link: `/approaches/clusters/${clusterId}`,
-        entityType: "approach_cluster",
-        entityId: clusterId,
-        assignee: { role: "secretariat" },
-        dedupeKey: `approach-cluster:${clusterId}`,
-        email: alreadyAlerted === 0,
-      });
-      if (alreadyAlerted > 0) {
-        // The task was refreshed, not created: tell the office the pattern grew.
-        await tasks.notify(
-          tx,
-          { roles: ["secretariat"] },
-          {
-            kind: "approach.cluster",
-            subject: alert.title,
-            body: alert.detail,
-            link: `/approaches/clusters/${clusterId}`,
-          },
-        );
-      }
+      await alertOffice(tx, actor, clusterId, summary, alreadyAlerted);
       await repo.setAlerted(tx, clusterId, summary.reporterCount);
     }
     return clusterId;
@@ -893,7 +1017,10 @@ export function createApproachService(deps: ApproachServiceDeps) {
 
   async function submit(actor: Actor, id: string, version: number): Promise<ReportView> {
     const view = await db.transaction().execute(async (tx) => {
-      const row = await ownDraftForUpdate(tx, actor, id, version);
+      // One statement: the draft locked, its attachments, and the clustering lock.
+      const locked = await repo.lockForSubmit(tx, id);
+      const row = checkOwnDraft(locked?.report, actor, version);
+      const attachmentRows = locked!.attachments;
       const hasWho = [
         row.sender_name,
         row.sender_organisation,
@@ -920,7 +1047,6 @@ export function createApproachService(deps: ApproachServiceDeps) {
         );
       }
       const texts = [row.message_text ?? ""];
-      const attachmentRows = await repo.attachmentsWithText(tx, id);
       for (const a of attachmentRows) {
         if (a.text) texts.push(new TextDecoder("utf-8").decode(a.text).slice(0, 20_000));
       }
@@ -952,9 +1078,6 @@ export function createApproachService(deps: ApproachServiceDeps) {
           "9999-12-31",
         ),
       );
-      // One UPDATE (fields, status, submission time, department, text signature); the row is then
-      // known without reading it again.
-      await repo.submitReport(tx, id, fields, now, department, fp?.signature ?? null);
       const submittedRow: ReportRow = {
         ...row,
         ...fields,
@@ -985,7 +1108,19 @@ export function createApproachService(deps: ApproachServiceDeps) {
           .filter(Boolean)
           .join("\n"),
       };
-      await repo.saveKeysAndBands(tx, id, keys, fp?.bands ?? [], now, blockingTokens(profile).publish);
+      // One statement: the UPDATE (fields, status, submission time, department, text signature) and
+      // the link keys, text bands and blocking tokens; the row is then known without reading it again.
+      await repo.submitWithKeys(
+        tx,
+        id,
+        fields,
+        now,
+        department,
+        fp?.signature ?? null,
+        keys,
+        fp?.bands ?? [],
+        blockingTokens(profile).publish,
+      );
       // The view is built once: the reporter's view does not depend on clustering; an office user who
       // submits gets the cluster (below) in the view they are returned.
       let submitted = await toView(tx, actor, submittedRow, attachmentRows);
@@ -1026,7 +1161,17 @@ export function createApproachService(deps: ApproachServiceDeps) {
           entityId: id,
           payload: { reference: submitted.reference },
         }));
-      const clusterId = await cluster(tx, actor, id, profile);
+      const self: PatternReport & { clusterId: string | null } = {
+        id,
+        reporterId: row.reporter_id,
+        submittedAt: now.toISOString(),
+        channel: fields.channel as ApproachChannel,
+        department,
+        keys,
+        signature: fp?.signature ?? null,
+        clusterId: null,
+      };
+      const clusterId = await cluster(tx, actor, self, profile);
       if (submitted.office && (clusterId || queued)) {
         submitted = await toView(tx, actor, { ...submittedRow, cluster_id: clusterId }, attachmentRows);
       }
@@ -1173,10 +1318,40 @@ export function createApproachService(deps: ApproachServiceDeps) {
     }
   }
 
+  /**
+   * When the linking job has failed its last attempt the office gets a task and an e-mail (issue
+   * 11 §6: a failed party linking is never silent): the people named in the report are neither
+   * linked nor screened until someone runs "Screen again" by hand.
+   */
+  async function linkingGaveUp(tx: Executor, job: JobRow, error: string): Promise<void> {
+    const row = await repo.findReport(tx, job.entity_id);
+    if (!row || row.status === "draft") return;
+    const ref = reference(row.number);
+    const attempts = job.attempts + 1;
+    await tasks.open(tx, systemActor(`approaches:${ref}`), {
+      kind: "approach.party_linking_failed",
+      title: {
+        ja: `接触報告 ${ref} の相手の自動紐付け・リスト照合が失敗しました`,
+        en: `Automatic linking and screening of the contacts in approach report ${ref} failed`,
+      },
+      detail: {
+        ja: `報告に書かれた名前・組織の取引先への紐付けとリスト照合を${attempts}回試みましたが、失敗したため中止しました（最後のエラー：${error}）。報告を開き「再照合」で手動で実行してください。`,
+        en: `Linking the people and organisations named in the report to parties and screening them failed ${attempts} times and was given up (last error: ${error}). Open the report and use "Screen again" to run it by hand.`,
+      },
+      link: `/approaches/${row.id}`,
+      entityType: "approach_report",
+      entityId: row.id,
+      assignee: { role: "secretariat" },
+      dedupeKey: `approach-linking-failed:${row.id}`,
+      email: true,
+    });
+  }
+
   jobs.register(
     LINK_PARTIES_JOB,
     (tx, job) => linkNamedPartiesIn(tx, job.entity_id),
     () => screening.ready(),
+    linkingGaveUp,
   );
 
   /** Screens one linked party through the screening port and records the outcome on the report. */
@@ -1243,7 +1418,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
     if (linked.length === 0) {
       // Nothing linked yet (the job failed or has not run): link and screen now, in one transaction.
       await screening.ready();
-      await db.transaction().execute((tx) => linkNamedPartiesIn(tx, row.id));
+      await db.transaction().execute(async (tx) => {
+        await linkNamedPartiesIn(tx, row.id);
+        // Done by hand now: the office's "linking failed" task (if the job gave up) is done too.
+        await tasks.closeFor(tx, actor, {
+          entityType: "approach_report",
+          entityId: row.id,
+          kind: "approach.party_linking_failed",
+        });
+      });
     } else {
       for (const p of linked) await screenParty(actor, id, p.party_id);
     }

@@ -38,6 +38,11 @@ export function createAuditRepo() {
       return { lastId: Number(row.last_id), lastHash: row.last_hash };
     },
 
+    /**
+     * Appends a row and moves the chain head to it in one statement, only if the head is still
+     * `prev` (a compare-and-set: the caller computed the row's hash from it). True when written;
+     * false when the head has moved (the caller locks and reads it again).
+     */
     async insert(
       tx: Executor,
       row: {
@@ -56,30 +61,22 @@ export function createAuditRepo() {
         /** HMAC of the row under the audit key (null where no key is configured). */
         mac?: string | null;
       },
-    ): Promise<void> {
-      await tx
-        .insertInto("audit_log")
-        .values({
-          id: row.id,
-          at: row.at,
-          actor_id: row.actorId,
-          actor_label: row.actorLabel,
-          action: row.action,
-          entity_type: row.entityType,
-          entity_id: row.entityId,
-          before: row.before === null ? null : JSON.stringify(row.before),
-          after: row.after === null ? null : JSON.stringify(row.after),
-          context: row.context === null ? null : JSON.stringify(row.context),
-          prev_hash: row.prevHash,
-          hash: row.hash,
-          mac: row.mac ?? null,
-        })
-        .execute();
-      await tx
-        .updateTable("audit_head")
-        .set({ last_id: row.id, last_hash: row.hash })
-        .where("id", "=", 1)
-        .execute();
+    ): Promise<boolean> {
+      const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+      const r = await sql<{ id: string }>`
+        WITH h AS (
+          UPDATE audit_head SET last_id = ${row.id}, last_hash = ${row.hash}
+          WHERE id = 1 AND last_id = ${row.id - 1} AND last_hash = ${row.prevHash}
+          RETURNING 1
+        )
+        INSERT INTO audit_log (id, at, actor_id, actor_label, action, entity_type, entity_id, before, after,
+          context, prev_hash, hash, mac)
+        SELECT ${row.id}, ${row.at}::timestamptz, ${row.actorId}::uuid, ${row.actorLabel}, ${row.action},
+          ${row.entityType}, ${row.entityId}, ${json(row.before)}::jsonb, ${json(row.after)}::jsonb,
+          ${json(row.context)}::jsonb, ${row.prevHash}, ${row.hash}, ${row.mac ?? null}
+        WHERE EXISTS (SELECT 1 FROM h)
+        RETURNING id`.execute(tx);
+      return r.rows.length > 0;
     },
 
     /** Rows after `afterId` in id order, `limit` at a time (for verification and export). */

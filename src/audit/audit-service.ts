@@ -108,10 +108,17 @@ export function createAuditService({
   /** The key and checkpoint file outside the database; without it rows are hash-chained only. */
   anchor?: AuditAnchor | undefined;
 }) {
+  /**
+   * The chain head each open transaction has locked and moved (issue 11 §6: a request writing
+   * several audit rows locks and reads the head once). Only a hint: every write is a
+   * compare-and-set on the head, so after a rollback to a savepoint (or any other change) the write
+   * finds the head moved, locks it and reads it again.
+   */
+  const heads = new WeakMap<object, { lastId: number; lastHash: string }>();
+
   async function write(tx: Executor, actor: Actor, entry: AuditEntry): Promise<number> {
-    const head = await repo.lockHead(tx);
     const content = {
-      id: head.lastId + 1,
+      id: 0,
       at: clock().toISOString(),
       actorId: actor.id,
       actorLabel: actor.label,
@@ -124,10 +131,20 @@ export function createAuditService({
         null) as Record<string, unknown> | null,
     };
     if (content.context && Object.keys(content.context).length === 0) content.context = null;
-    const hash = chainHash(head.lastHash, content);
-    const mac = anchor?.key ? rowMac(anchor.key, content.id, hash) : null;
-    await repo.insert(tx, { ...content, prevHash: head.lastHash, hash, mac });
-    return content.id;
+    const cached = tx.isTransaction ? heads.get(tx) : undefined;
+    for (let attempt = 0; ; attempt++) {
+      const hinted = attempt === 0 && cached !== undefined;
+      const head = hinted ? cached : await repo.lockHead(tx);
+      content.id = head.lastId + 1;
+      const hash = chainHash(head.lastHash, content);
+      const mac = anchor?.key ? rowMac(anchor.key, content.id, hash) : null;
+      if (await repo.insert(tx, { ...content, prevHash: head.lastHash, hash, mac })) {
+        if (tx.isTransaction) heads.set(tx, { lastId: content.id, lastHash: hash });
+        return content.id;
+      }
+      // Only a stale hint can miss (the locked head cannot move under us): lock and read it.
+      if (!hinted) throw new Error("audit_head moved while locked");
+    }
   }
 
   /**

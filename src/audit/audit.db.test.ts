@@ -27,6 +27,37 @@ afterEach(async () => {
 });
 
 describe("audit log", () => {
+  it("locks the chain head once per transaction and stays consistent after a rollback to a savepoint", async () => {
+    const { audit, db } = t.services;
+    const actor = { id: null, label: "savepoint-test", roles: [] } as never;
+    let statements = 0;
+    const counted = db.withPlugin({
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const ids = await counted.transaction().execute(async (tx) => {
+      const first = await audit.write(tx, actor, { action: "test.one", entityType: "test" });
+      statements = 0;
+      const second = await audit.write(tx, actor, { action: "test.two", entityType: "test" });
+      // The head this transaction holds is known: one statement for the row and the head.
+      expect(statements).toBe(1);
+      await sql`SAVEPOINT s`.execute(tx);
+      await audit.write(tx, actor, { action: "test.undone", entityType: "test" });
+      await sql`ROLLBACK TO SAVEPOINT s`.execute(tx);
+      const third = await audit.write(tx, actor, { action: "test.three", entityType: "test" });
+      return [first, second, third];
+    });
+    expect(ids[1]).toBe(ids[0]! + 1);
+    expect(ids[2]).toBe(ids[1]! + 1);
+    const result = await audit.verify();
+    expect(result.ok).toBe(true);
+    const { items } = await audit.list({ entityType: "test" }, 10);
+    expect(items.map((i) => i.action).sort()).toEqual(["test.one", "test.three", "test.two"]);
+  });
+
   it("records every change with actor, action, entity, before and after, and verifies", async () => {
     const result = await t.services.audit.verify();
     expect(result.ok).toBe(true);

@@ -58,6 +58,64 @@ describe("background job queue", () => {
     expect(jobRetryDelaySeconds(30)).toBe(900);
   });
 
+  it("tells once, in the job's transaction, when a job gives up — never on a retry", async () => {
+    const clock = manualClock();
+    const queue = createJobQueue({ db: t.services.db, repo: createJobsRepo(), clock: clock.now });
+    const told: { id: string; attempts: number; error: string }[] = [];
+    queue.register(
+      "test.doomed",
+      async (tx: Executor, job) => {
+        // Undone with the failed attempt: only what onGiveUp writes stays.
+        await tx
+          .insertInto("app_settings")
+          .values({ key: `doomed:${job.entity_id}`, value: "1" })
+          .execute();
+        throw new Error("still broken");
+      },
+      undefined,
+      async (tx, job, error) => {
+        told.push({ id: job.entity_id, attempts: job.attempts + 1, error });
+        await tx
+          .insertInto("app_settings")
+          .values({ key: `gave-up:${job.entity_id}`, value: JSON.stringify(error) })
+          .execute();
+      },
+    );
+    queue.register(
+      "test.doomed-loudly",
+      async () => {
+        throw new Error("broken");
+      },
+      undefined,
+      async () => {
+        throw new Error("telling fails too");
+      },
+    );
+    await t.services.db.transaction().execute(async (tx) => {
+      await queue.enqueue(tx, { kind: "test.doomed", entityType: "test", entityId: "d", maxAttempts: 3 });
+      await queue.enqueue(tx, {
+        kind: "test.doomed-loudly",
+        entityType: "test",
+        entityId: "e",
+        maxAttempts: 1,
+      });
+    });
+    for (let i = 0; i < 3; i++) {
+      await queue.drain();
+      clock.advance(3_600_000);
+    }
+    expect(told).toEqual([{ id: "d", attempts: 3, error: "still broken" }]);
+    const kept = await t.services.db
+      .selectFrom("app_settings")
+      .select(["key", "value"])
+      .where("key", "in", ["doomed:d", "gave-up:d"])
+      .execute();
+    expect(kept).toEqual([{ key: "gave-up:d", value: "still broken" }]);
+    expect((await jobsOf("test.doomed"))[0]).toMatchObject({ status: "failed", attempts: 3 });
+    // A failing onGiveUp is logged; the job is still recorded as given up.
+    expect((await jobsOf("test.doomed-loudly"))[0]).toMatchObject({ status: "failed", attempts: 1 });
+  });
+
   it("undoes everything a failed attempt wrote, and keeps the job", async () => {
     const queue = createJobQueue({ db: t.services.db, repo: createJobsRepo() });
     queue.register("test.half", async (tx: Executor, job) => {

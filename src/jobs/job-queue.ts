@@ -12,6 +12,13 @@ import type { JobRow, JobsRepo } from "./jobs-repo.js";
  */
 export type JobHandler = (tx: Executor, job: JobRow) => Promise<void>;
 
+/**
+ * Called in the worker's transaction when a job has failed its last attempt (with the last error),
+ * so that a job given up is never silent: e.g. a task and an e-mail for the people who must do by
+ * hand what the job could not. Its own failure is logged and leaves the job marked failed.
+ */
+export type JobGiveUpHandler = (tx: Executor, job: JobRow, error: string) => Promise<void>;
+
 /** Seconds before the next attempt after `attempts` failed ones: 5 s, 10 s, 20 s … at most 15 minutes. */
 export function jobRetryDelaySeconds(attempts: number): number {
   return Math.min(900, 5 * 2 ** Math.max(0, attempts));
@@ -38,6 +45,7 @@ export function createJobQueue(deps: JobQueueDeps) {
   const log = deps.log ?? (() => {});
   const handlers = new Map<string, JobHandler>();
   const preparers = new Map<string, () => Promise<void>>();
+  const giveUps = new Map<string, JobGiveUpHandler>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let loop: Promise<void> | undefined;
@@ -73,6 +81,17 @@ export function createJobQueue(deps: JobQueueDeps) {
         await repo.markAttemptFailed(tx, job.id, message, retryAt, now);
         const last = job.attempts + 1 >= job.max_attempts;
         log(`background job ${job.kind} ${job.entity_id} failed${last ? " (gave up)" : ""}: ${message}`);
+        const giveUp = giveUps.get(job.kind);
+        if (last && giveUp) {
+          await sql`SAVEPOINT background_job_gave_up`.execute(tx);
+          try {
+            await giveUp(tx, job, message);
+            await sql`RELEASE SAVEPOINT background_job_gave_up`.execute(tx);
+          } catch (e) {
+            await sql`ROLLBACK TO SAVEPOINT background_job_gave_up`.execute(tx);
+            log(`background job ${job.kind} ${job.entity_id}: telling that it gave up failed`, e);
+          }
+        }
         return last ? "failed" : "retry";
       }
     });
@@ -125,12 +144,20 @@ export function createJobQueue(deps: JobQueueDeps) {
     /**
      * Registers what is done for a kind of job (before `start`). `prepare` runs outside any
      * transaction before a drain that has due jobs (e.g. waiting for the screening index); its
-     * errors are ignored (the handler decides what a missing resource means).
+     * errors are ignored (the handler decides what a missing resource means). `onGiveUp` runs when
+     * a job of this kind fails its last attempt (see JobGiveUpHandler).
      */
-    register(kind: string, handler: JobHandler, prepare?: () => Promise<void>): void {
+    register(
+      kind: string,
+      handler: JobHandler,
+      prepare?: () => Promise<void>,
+      onGiveUp?: JobGiveUpHandler,
+    ): void {
       handlers.set(kind, handler);
       if (prepare) preparers.set(kind, prepare);
       else preparers.delete(kind);
+      if (onGiveUp) giveUps.set(kind, onGiveUp);
+      else giveUps.delete(kind);
     },
 
     /**

@@ -45,6 +45,44 @@ export function createTasksRepo() {
         })
         .execute();
     },
+    /**
+     * Opens a task, or (same open `dedupeKey`) refreshes the open one's title, detail, link and due
+     * date, in one statement; returns the row and whether it is new.
+     */
+    async openOrRefresh(db: Executor, t: TaskInsert) {
+      const row = await db
+        .insertInto("tasks")
+        .values({
+          id: t.id,
+          kind: t.kind,
+          title: JSON.stringify(t.title),
+          detail: t.detail ? JSON.stringify(t.detail) : null,
+          link: t.link,
+          entity_type: t.entityType,
+          entity_id: t.entityId,
+          assignee_user_id: t.assigneeUserId,
+          assignee_role: t.assigneeRole,
+          dedupe_key: t.dedupeKey,
+          due_at: t.dueAt,
+        })
+        .onConflict((oc) =>
+          oc
+            .column("dedupe_key")
+            .where("status", "=", "open")
+            .where("dedupe_key", "is not", null)
+            .doUpdateSet((eb) => ({
+              title: eb.ref("excluded.title"),
+              detail: eb.ref("excluded.detail"),
+              link: eb.ref("excluded.link"),
+              due_at: eb.ref("excluded.due_at"),
+            })),
+        )
+        .returningAll()
+        .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
+        .executeTakeFirstOrThrow();
+      const { inserted, ...task } = row;
+      return { row: task, inserted };
+    },
     async refresh(
       db: Executor,
       id: string,
@@ -135,6 +173,33 @@ export function createTasksRepo() {
             ...(userIds.length > 0 ? [eb("id", "in", userIds)] : []),
             ...(roles.length > 0 ? [sql<boolean>`roles && ${sql.val([...roles])}::text[]`] : []),
           ]),
+        )
+        .execute();
+    },
+    /** Queues several e-mails in one statement. */
+    async enqueueEmails(
+      db: Executor,
+      mails: {
+        id: string;
+        toUserId: string | null;
+        toAddress: string;
+        subject: string;
+        body: string;
+        kind: string;
+      }[],
+    ): Promise<void> {
+      if (mails.length === 0) return;
+      await db
+        .insertInto("email_outbox")
+        .values(
+          mails.map((mail) => ({
+            id: mail.id,
+            to_user_id: mail.toUserId,
+            to_address: mail.toAddress,
+            subject: mail.subject,
+            body: mail.body,
+            kind: mail.kind,
+          })),
         )
         .execute();
     },

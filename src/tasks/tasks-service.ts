@@ -85,7 +85,7 @@ export function createTasksService({
     message: { kind: string; subject: Bilingual; body: Bilingual; link?: string | undefined },
   ): Promise<number> {
     const recipients = await repo.recipients(tx, to);
-    let queued = 0;
+    const mails = [];
     for (const r of recipients) {
       if (!r.email) continue;
       const lang = r.locale;
@@ -94,7 +94,7 @@ export function createTasksService({
         lang === "ja"
           ? "\n\n— 関守 Sekimori（このメールは自動送信されています）"
           : "\n\n— Sekimori (this message was sent automatically)";
-      await repo.enqueueEmail(tx, {
+      mails.push({
         id: randomUUID(),
         toUserId: r.id,
         toAddress: r.email,
@@ -102,29 +102,18 @@ export function createTasksService({
         body: `${r.display_name} ${lang === "ja" ? "様" : ""}\n\n${message.body[lang]}${link}${footer}`,
         kind: message.kind,
       });
-      queued += 1;
     }
-    return queued;
+    // One statement for all recipients (a role can have many members).
+    await repo.enqueueEmails(tx, mails);
+    return mails.length;
   }
 
   async function open(tx: Executor, actor: Actor, request: TaskRequest): Promise<Task> {
     const assigneeUserId = "userId" in request.assignee ? request.assignee.userId : null;
     const assigneeRole = "role" in request.assignee ? request.assignee.role : null;
-    if (request.dedupeKey) {
-      const existing = await repo.findOpenByDedupeKey(tx, request.dedupeKey);
-      if (existing) {
-        await repo.refresh(tx, existing.id, {
-          title: request.title,
-          detail: request.detail ?? null,
-          link: request.link ?? null,
-          dueAt: request.dueAt ?? null,
-        });
-        return toTask((await repo.find(tx, existing.id))!);
-      }
-    }
-    const id = randomUUID();
-    await repo.insert(tx, {
-      id,
+    // One statement opens the task or, with an open task of the same dedupe key, refreshes it.
+    const { row, inserted } = await repo.openOrRefresh(tx, {
+      id: randomUUID(),
       kind: request.kind,
       title: request.title,
       detail: request.detail ?? null,
@@ -136,8 +125,14 @@ export function createTasksService({
       dedupeKey: request.dedupeKey ?? null,
       dueAt: request.dueAt ?? null,
     });
-    const task = toTask((await repo.find(tx, id))!);
-    await audit.write(tx, actor, { action: "task.opened", entityType: "task", entityId: id, after: task });
+    const task = toTask(row);
+    if (!inserted) return task;
+    await audit.write(tx, actor, {
+      action: "task.opened",
+      entityType: "task",
+      entityId: task.id,
+      after: task,
+    });
     if (request.email) {
       await notify(tx, assigneeUserId ? { userIds: [assigneeUserId] } : { roles: [assigneeRole!] }, {
         kind: request.kind,
