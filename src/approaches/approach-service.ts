@@ -826,20 +826,41 @@ export function createApproachService(deps: ApproachServiceDeps) {
         alertedReporterCount: alert ? summary.reporterCount : null,
       },
     });
-    await audit.write(tx, actor, {
-      action: existingId ? "approach.cluster_updated" : "approach.cluster_created",
-      entityType: "approach_cluster",
-      entityId: clusterId,
-      after: {
-        reportCount: summary.reportCount,
-        reporterCount: summary.reporterCount,
-        headline: summary.headline,
-        merged: [],
-      },
-      context: { reportId: self.id },
+    await auditClusterChange(tx, actor, {
+      created: !existingId,
+      clusterId,
+      summary,
+      merged: [],
+      reportId: self.id,
     });
     if (alert) await alertOffice(tx, actor, clusterId, summary, alreadyAlerted);
     return clusterId;
+  }
+
+  /** The audit row of a cluster created or grown by a report (both clustering paths). */
+  async function auditClusterChange(
+    tx: Executor,
+    actor: Actor,
+    c: {
+      created: boolean;
+      clusterId: string;
+      summary: ClusterSummary;
+      merged: string[];
+      reportId: string;
+    },
+  ): Promise<void> {
+    await audit.write(tx, actor, {
+      action: c.created ? "approach.cluster_created" : "approach.cluster_updated",
+      entityType: "approach_cluster",
+      entityId: c.clusterId,
+      after: {
+        reportCount: c.summary.reportCount,
+        reporterCount: c.summary.reporterCount,
+        headline: c.summary.headline,
+        merged: c.merged,
+      },
+      context: { reportId: c.reportId },
+    });
   }
 
   /** Tells the security office a cluster reached (or grew past) the reporter threshold. */
@@ -961,17 +982,12 @@ export function createApproachService(deps: ApproachServiceDeps) {
       firstAt: summary.firstAt,
       lastAt: summary.lastAt,
     });
-    await audit.write(tx, actor, {
-      action: created ? "approach.cluster_created" : "approach.cluster_updated",
-      entityType: "approach_cluster",
-      entityId: clusterId,
-      after: {
-        reportCount: summary.reportCount,
-        reporterCount: summary.reporterCount,
-        headline: summary.headline,
-        merged: existing.slice(1).map((c) => c.id),
-      },
-      context: { reportId },
+    await auditClusterChange(tx, actor, {
+      created,
+      clusterId,
+      summary,
+      merged: existing.slice(1).map((c) => c.id),
+      reportId,
     });
 
     const [row] = await repo.findClusters(tx, [clusterId]);

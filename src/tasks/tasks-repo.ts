@@ -16,6 +16,23 @@ export type TaskInsert = {
   dueAt: Date | null;
 };
 
+/** The `tasks` row of a task to insert (JSON text for the bilingual title and detail). */
+function taskRow(t: TaskInsert) {
+  return {
+    id: t.id,
+    kind: t.kind,
+    title: JSON.stringify(t.title),
+    detail: t.detail ? JSON.stringify(t.detail) : null,
+    link: t.link,
+    entity_type: t.entityType,
+    entity_id: t.entityId,
+    assignee_user_id: t.assigneeUserId,
+    assignee_role: t.assigneeRole,
+    dedupe_key: t.dedupeKey,
+    due_at: t.dueAt,
+  };
+}
+
 /** SQL for the task inbox and the e-mail outbox. */
 export function createTasksRepo() {
   return {
@@ -28,22 +45,7 @@ export function createTasksRepo() {
         .executeTakeFirst();
     },
     async insert(db: Executor, t: TaskInsert): Promise<void> {
-      await db
-        .insertInto("tasks")
-        .values({
-          id: t.id,
-          kind: t.kind,
-          title: JSON.stringify(t.title),
-          detail: t.detail ? JSON.stringify(t.detail) : null,
-          link: t.link,
-          entity_type: t.entityType,
-          entity_id: t.entityId,
-          assignee_user_id: t.assigneeUserId,
-          assignee_role: t.assigneeRole,
-          dedupe_key: t.dedupeKey,
-          due_at: t.dueAt,
-        })
-        .execute();
+      await db.insertInto("tasks").values(taskRow(t)).execute();
     },
     /**
      * Opens a task, or (same open `dedupeKey`) refreshes the open one's title, detail, link and due
@@ -52,19 +54,7 @@ export function createTasksRepo() {
     async openOrRefresh(db: Executor, t: TaskInsert) {
       const row = await db
         .insertInto("tasks")
-        .values({
-          id: t.id,
-          kind: t.kind,
-          title: JSON.stringify(t.title),
-          detail: t.detail ? JSON.stringify(t.detail) : null,
-          link: t.link,
-          entity_type: t.entityType,
-          entity_id: t.entityId,
-          assignee_user_id: t.assigneeUserId,
-          assignee_role: t.assigneeRole,
-          dedupe_key: t.dedupeKey,
-          due_at: t.dueAt,
-        })
+        .values(taskRow(t))
         .onConflict((oc) =>
           oc
             .column("dedupe_key")
