@@ -236,3 +236,27 @@ describe("candidate selection in a larger index", () => {
     expect(hits[0]?.match).toBe(true);
   });
 });
+
+describe("a Chinese transcription of a foreign name among pinyin look-alikes", () => {
+  // Hand-written: Taiwanese names whose pinyin syllables are the query characters' readings
+  // (ting, bo, jie), several hundred unrelated people, and the one the transcription writes.
+  const ix = createMatchingIndex();
+  const lookAlikes = ["Wang Ting-yu", "Lin Chun-ting", "Chen Po-yuan", "Huang Chieh", "Bo Jie", "Ting Bo"];
+  lookAlikes.push("Jie Ting", "Liu Bo-ting", "Zhang Jie", "Ting Jie-ming", "Bo Ting-wei", "Chen Jie");
+  for (const [i, n] of lookAlikes.entries()) ix.add(entity(`L-${i}`, "Person", [n]), `l-${i}`);
+  const first = ["Alan", "Brenda", "Colin", "Dora", "Ewan", "Fiona", "Gavin", "Hilda", "Ivor", "Joan"];
+  const last = ["Abbott", "Barrow", "Cavell", "Dunmore", "Ellery", "Fairbank", "Gunning", "Halloran"];
+  for (let i = 0; i < 400; i++)
+    ix.add(entity(`F-${i}`, "Person", [`${first[i % 10]} ${last[(i * 7) % 8]}sky${i}`]), `f-${i}`);
+  ix.add(entity("P-1", "Person", ["Matthew Pottinger"]), "p-1");
+  ix.build();
+
+  it("波廷杰 (bo'ting'jie) reaches Pottinger through its sound key, not only the pinyin look-alikes", () => {
+    const hits = ix.match({ name: "波廷杰" }, { limit: 5, minScore: 0 });
+    expect(hits[0]?.sourceId).toBe("P-1");
+    expect(hits[0]?.score).toBeGreaterThanOrEqual(0.85);
+    expect(hits[0]?.explanation.summary.en).toContain("transcription");
+    expect(hits[0]?.explanation.summary.ja).toContain("音訳");
+  });
+});
+

@@ -280,6 +280,16 @@ const HIST_BUCKETS = 1024;
  */
 const MIN_SCORED = 5;
 
+/**
+ * How many more entities below the candidate floor a query's Chinese transcription of a foreign
+ * name (波廷杰 bo'ting'jie) keeps per list, best key weight first, among those that share one of its
+ * sound keys. Such an entity (Matthew Pottinger) meets the query only through that sound key, which
+ * weighs less than the query's other readings of the same characters would if they were list words,
+ * so it sat under the floor and behind pinyin look-alikes (Wang Ting-yu) in the general fill.
+ * Measured on the counter-sanctions list's Chinese names (docs/benchmarks.md).
+ */
+const SOUND_FILL = 3;
+
 const SKELETON_CLASSES = ["P", "T", "K", "S", "J", "L", "M", "N", "H"];
 
 /**
@@ -674,7 +684,14 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
    * or sharing too little of the query's potential, are dropped (the best few are always kept).
    * Near-equal weights (one histogram bucket) are ordered by entity number, so results are stable.
    */
-  function selectCandidates(touched: Uint32Array, want: number, potential: number, fill: number): number[] {
+  function selectCandidates(
+    touched: Uint32Array,
+    want: number,
+    potential: number,
+    fill: number,
+    soundLo = 0,
+    soundHi = 0,
+  ): number[] {
     let top = 0;
     for (let i = 0; i < touched.length; i++) {
       const v = acc[touched[i]!]!;
@@ -735,7 +752,40 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       extra.sort((x, y) => acc[y]! - acc[x]! || x - y);
       pool.push(...extra.slice(0, fill - pool.length));
     }
+    if ((soundLo | soundHi) !== 0) {
+      // entities met through a transcription's sound key: the best few of them, even below the floor
+      const sound: number[] = [];
+      for (let i = 0; i < touched.length; i++) {
+        const e = touched[i]!;
+        if ((groupBitsLo[e]! & soundLo) === 0 && (groupBitsHi[e]! & soundHi) === 0) continue;
+        if (pool.includes(e)) continue;
+        sound.push(e);
+      }
+      sound.sort((x, y) => acc[y]! - acc[x]! || x - y);
+      for (let i = 0; i < sound.length && i < SOUND_FILL; i++) pool.push(sound[i]!);
+    }
     return pool;
+  }
+
+  /**
+   * The key-group bits (low and high 32 of the 64 an entity's mask holds) of the query's Chinese
+   * transcriptions of foreign names, so that candidate selection can keep the entities their sound
+   * keys meet (SOUND_FILL).
+   */
+  function transcriptionGroups(a: AnalyzedName, groups: Map<number, number>): readonly [number, number] {
+    let lo = 0;
+    let hi = 0;
+    for (const f of a.forms)
+      for (const t of f.tokens) {
+        if (t.origin !== TokenOrigin.Transcription) continue;
+        for (const k of transcriptionSoundKeys(t.alts[0]!)) {
+          const g = groups.get(hash32(k, SEED_SOUND));
+          if (g === undefined) continue;
+          if ((g & 63) < 32) lo |= 1 << (g & 31);
+          else hi |= 1 << (g & 31);
+        }
+      }
+    return [lo, hi];
   }
 
   /** Exact-key hashes of each word of each form (for the potential; computed once per query). */
@@ -784,6 +834,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     want: number,
     fill: number,
     out: number[],
+    soundGroups: readonly [number, number] = [0, 0],
   ): void {
     const N = part.entities;
     const lookups: { start: number; end: number; w: number; g: number }[] = [];
@@ -873,7 +924,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       }
     }
     const touched = touchedScratch.subarray(0, nTouched);
-    const cands = selectCandidates(touched, want, potential, fill);
+    const cands = selectCandidates(touched, want, potential, fill, soundGroups[0], soundGroups[1]);
     for (const e of touched) {
       acc[e] = 0;
       groupBitsLo[e] = 0;
@@ -898,7 +949,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const want = Math.max(candidateLimit, limit * 3);
     const fill = a.forms.every((f) => f.tokens.every((t) => t.origin === TokenOrigin.Latin)) ? 0 : MIN_SCORED;
     const cands: number[] = [];
-    for (const part of parts) listCandidates(part, keys, groups, words, want, fill, cands);
+    const soundGroups = fill > 0 ? transcriptionGroups(a, groups) : ([0, 0] as const);
+    for (const part of parts) listCandidates(part, keys, groups, words, want, fill, cands, soundGroups);
     const facts: QueryFacts = {
       schema: query.schema,
       countries: query.countries,
