@@ -259,4 +259,3 @@ describe("a Chinese transcription of a foreign name among pinyin look-alikes", (
     expect(hits[0]?.explanation.summary.ja).toContain("音訳");
   });
 });
-
