@@ -665,8 +665,10 @@ function cjkSlots(
             return alts.length > 0 ? reading(alts, shownOf(part), "japanese") : null;
           };
           // … not for a transcribed foreign name (奥布莱恩 O'Brien), whose characters also have
-          // Japanese readings that only bring chance matches
-          const splits = looksTranscribed(cs) ? [] : cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
+          // Japanese readings that only bring chance matches — unless a Japanese legal form says the
+          // name is Japanese (东金株式会社 Tokin)
+          const splits =
+            looksTranscribed(cs) && !japanese ? [] : cs.length === 4 ? [2] : cs.length === 3 ? [2, 1] : [1];
           for (const k of splits) {
             const fam = jaReading(cs.slice(0, k));
             const giv = jaReading(cs.slice(k));

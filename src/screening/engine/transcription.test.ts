@@ -145,6 +145,35 @@ describe("a Western person named in Chinese by the surname alone", () => {
   });
 });
 
+describe("transcription conventions found missing on the counter-sanctions list", () => {
+  it("a word-final t/d may be left unwritten (戴维 David, 爱德华 Edward), at half a consonant's cost", () => {
+    expect(transcriptionSimilarity("dai'wei", "david")).toBeGreaterThanOrEqual(0.6);
+    expect(transcriptionSimilarity("ai'de'hua", "edward")).toBeGreaterThanOrEqual(0.6);
+    // still less than a transcription that writes it (大卫德 would be da'wei'de)
+    expect(transcriptionSimilarity("dai'wei", "david")).toBeLessThan(
+      transcriptionSimilarity("da'wei'de", "david"),
+    );
+  });
+
+  it.each([
+    ["班农", "Stephen K. Bannon"],
+    ["曼钦", "Gayle Manchin"],
+    ["格什曼", "Carl Gershman"],
+    ["特温宁", "Daniel Twining"],
+  ])("%s is read as a transcription and reaches %s", (query, name) => {
+    const hit = scoreQueryAgainstEntity({ name: query }, entity(name, "Person"));
+    expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.7);
+    expect(hit?.explanation.summary.en).toContain("transcription");
+  });
+
+  it("a Japanese legal form keeps the Japanese reading of a name that also looks transcribed (东金 Tokin)", () => {
+    const ja = scoreQueryAgainstEntity({ name: "东金株式会社" }, entity("Tokin Corporation", "Organization"));
+    const zh = scoreQueryAgainstEntity({ name: "东金株式会社" }, entity("Youngdoung Tenzin", "Person"));
+    expect(ja?.score ?? 0).toBeGreaterThan(zh?.score ?? 1);
+    expect(ja?.explanation.summary.en).toContain("Japanese");
+  });
+});
+
 describe("acronyms spelled by the initials of translated words", () => {
   it("三菱重工 (Mitsubishi Heavy Industries) meets MHI, and the pair is explained", () => {
     const withAcronym = scoreQueryAgainstEntity(
