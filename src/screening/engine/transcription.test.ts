@@ -27,16 +27,18 @@ function entity(name: string, schema: ListEntity["schema"] = "Unknown"): ListEnt
 describe("Chinese transcriptions of foreign names, compared by consonant sounds", () => {
   it.each([
     // English spelling → the consonant classes of its pronunciation
-    ["brownback", "BLNBK"],
+    // (n closing a syllable is "n", opening one "N")
+    ["brownback", "BLnBK"],
     ["smith", "SMS"],
     ["hawley", "HL"],
-    ["cotton", "KTN"],
+    ["cotton", "KTn"],
+    ["altana", "ALTN"],
   ])("pronounces %s as %s", (word, classes) => {
     expect(englishClasses(word)).toContain(classes);
   });
 
   it("reads pinyin syllables into the same classes (布朗巴克 bu lang ba ke)", () => {
-    expect(transcriptionClasses(["bu", "lang", "ba", "ke"])).toContain("BLNBK");
+    expect(transcriptionClasses(["bu", "lang", "ba", "ke"])).toContain("BLnBK");
   });
 
   it.each([
@@ -164,6 +166,15 @@ describe("transcription conventions found missing on the counter-sanctions list"
     const hit = scoreQueryAgainstEntity({ name: query }, entity(name, "Person"));
     expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.7);
     expect(hit?.explanation.summary.en).toContain("transcription");
+  });
+
+  it("a nasal final is not an n opening a syllable: 奥尔顿 (ao'er'dun) is Alton before Altana", () => {
+    expect(transcriptionSimilarity("ao'er'dun", "alton")).toBeGreaterThan(
+      transcriptionSimilarity("ao'er'dun", "altana"),
+    );
+    const person = scoreQueryAgainstEntity({ name: "奥尔顿" }, entity("David Alton", "Person"));
+    const company = scoreQueryAgainstEntity({ name: "奥尔顿" }, entity("Altana", "Organization"));
+    expect(person?.score ?? 0).toBeGreaterThanOrEqual(company?.score ?? 1);
   });
 
   it("a Japanese legal form keeps the Japanese reading of a name that also looks transcribed (东金 Tokin)", () => {

@@ -59,12 +59,10 @@ export function syllableClasses(syllable: string, wordInitial: boolean): string[
   }
   // 乌 wu / 伍 wu: a vowel as often as a w
   if (syllable === "wu") initial = ["W", ""];
-  const final = /n$|ng$/.test(rest) ? "N" : "";
-  return [
-    ...new Set(
-      initial.map((c) => (c === "" ? (wordInitial ? "A" : "") : c) + (c === "N" && final ? "" : final)),
-    ),
-  ];
+  // a nasal final (ban, dun, lang) is the source's n closing a syllable, written "n" apart from the
+  // n that opens one (na, ni, nong's n): Alton is 奥尔顿 ao'er'dun, Altana would be 阿尔塔纳 …'ta'na
+  const final = /n$|ng$/.test(rest) ? "n" : "";
+  return [...new Set(initial.map((c) => (c === "" ? (wordInitial ? "A" : "") : c) + final))];
 }
 
 /** The consonant-class sequences of a transcribed word (at most `limit`), adjacent repeats collapsed. */
@@ -159,7 +157,7 @@ export function englishClasses(word: string): string[] {
         continue;
       case "ng":
         // the g is sounded before a vowel (Pottinger, Finger), silent otherwise (King)
-        push("N");
+        push("n");
         i += isV(w[i + 2]) ? 1 : 2;
         continue;
     }
@@ -211,7 +209,8 @@ export function englishClasses(word: string): string[] {
         push("M");
         break;
       case "n":
-        push("N");
+        // an n before a sounded vowel opens a syllable (Altana's na); otherwise it closes one (Alton)
+        push(isV(next) && !(next === "e" && i + 2 === w.length) ? "N" : "n");
         break;
       case "h":
         // sounded only before a vowel (Hawley, Gahler's h is silent)
@@ -236,8 +235,11 @@ function subCost(a: string, b: string): number {
   if (a === b) return 0;
   const pair = a < b ? a + b : b + a;
   switch (pair) {
+    case "Nn":
+      return 0.2;
     case "FW":
     case "MN":
+    case "Mn":
       return 0.3;
     case "GK":
     case "JS":
@@ -274,6 +276,7 @@ function indelCost(c: string): number {
     case "A":
       return 0.3;
     case "N":
+    case "n":
       return 0.5;
     default:
       return 1;
@@ -350,7 +353,7 @@ export function transcriptionSimilarity(syllables: string, english: string): num
  * looks up its own.
  */
 export function soundKey(classes: string): string | null {
-  const merged = classes.replace(/[BFW]/g, "P").replace(/G/g, "K").replace(/M/g, "N").replace(/J/g, "S");
+  const merged = classes.replace(/[BFW]/g, "P").replace(/G/g, "K").replace(/[Mn]/g, "N").replace(/J/g, "S");
   const coarse = collapse(merged.replace(/[LHA]/g, ""));
   if (coarse.length >= 2) return coarse;
   const short = collapse(merged.replace(/A/g, ""));
