@@ -59,11 +59,11 @@ export function editRatio(a: string, b: string): number {
 }
 
 /**
- * Consonant class of each ASCII lower-case letter and digit for `skeleton` (0: none; 1: a vowel,
- * which separates two consonants of one class). `c` and `x` are handled apart.
+ * Consonant class (character code) of each ASCII lower-case letter and digit for `skeleton` (0:
+ * none; 1: a vowel, which separates two consonants of one class). `c` and `x` are handled apart.
  */
 const SKELETON_CLASS = (() => {
-  const t = new Array<string | 1 | 0>(128).fill(0);
+  const t = new Uint8Array(128);
   for (const v of "aeiouy") t[v.charCodeAt(0)] = 1;
   const classes: [string, string][] = [
     ["bpfvw", "P"],
@@ -77,7 +77,8 @@ const SKELETON_CLASS = (() => {
     ["h", "H"],
     ["0123456789", ""],
   ];
-  for (const [letters, cls] of classes) for (const l of letters) t[l.charCodeAt(0)] = cls || l;
+  for (const [letters, cls] of classes)
+    for (const l of letters) t[l.charCodeAt(0)] = (cls || l).charCodeAt(0);
   return t;
 })();
 
@@ -151,44 +152,56 @@ function skeletonGroupAt(w: string, i: number, n: number): number {
  */
 export function skeleton(word: string): string {
   const w = word;
-  let out = "";
-  let last = "";
-  let i = 0;
   const n = w.length;
+  // (at most two classes per character: x gives k + s)
+  if (2 * n > SKELETON_OUT.length) SKELETON_OUT = new Uint8Array(2 * n);
+  let len = 0;
+  let last = 0; // character code of the last class pushed; 0 after a vowel
+  let i = 0;
   while (i < n) {
+    let cls = 0;
     const group = skeletonGroupAt(w, i, n);
     if (group !== 0) {
-      const cls = String.fromCharCode(group & 127);
-      if (last !== cls) out += cls;
-      last = cls;
+      cls = group & 127;
       i += group >>> 7;
-      continue;
-    }
-    const code = w.charCodeAt(i);
-    let cls = "";
-    if (code < 128) {
-      const t = SKELETON_CLASS[code]!;
-      if (t === 1) {
-        if (i === 0) cls = "A";
-        else last = ""; // a vowel separates two consonants of one class
-      } else if (t !== 0) cls = t;
-      else if (code === 99) {
-        // c: s before e i y (and at the end), k otherwise
-        const next = i + 1 < n ? w.charCodeAt(i + 1) : -1;
-        cls = next < 0 || next === 101 || next === 105 || next === 121 ? "S" : "K";
-      } else if (code === 120) {
-        // x: k + s
-        if (last !== "K") out += "K";
-        last = "K";
-        cls = "S";
+    } else {
+      const code = w.charCodeAt(i);
+      if (code < 128) {
+        const t = SKELETON_CLASS[code]!;
+        if (t === 1) {
+          if (i === 0)
+            cls = 65; // A
+          else last = 0; // a vowel separates two consonants of one class
+        } else if (t !== 0) cls = t;
+        else if (code === 99) {
+          // c: s before e i y (and at the end), k otherwise
+          const next = i + 1 < n ? w.charCodeAt(i + 1) : -1;
+          cls = next < 0 || next === 101 || next === 105 || next === 121 ? 83 : 75;
+        } else if (code === 120) {
+          // x: k + s
+          if (last !== 75) SKELETON_OUT[len++] = 75;
+          last = 75;
+          cls = 83;
+        }
       }
+      i++;
     }
-    if (cls) {
-      if (last !== cls) out += cls;
+    if (cls !== 0) {
+      if (last !== cls) SKELETON_OUT[len++] = cls;
       last = cls;
     }
-    i++;
   }
+  return len === 0 ? "" : len === 1 ? SKELETON_CHARS[SKELETON_OUT[0]!]! : skeletonText(len);
+}
+
+/** Output buffer of `skeleton` (class character codes). */
+let SKELETON_OUT = new Uint8Array(256);
+/** One-character strings of the class codes. */
+const SKELETON_CHARS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+function skeletonText(len: number): string {
+  let out = "";
+  for (let k = 0; k < len; k++) out += SKELETON_CHARS[SKELETON_OUT[k]!]!;
   return out;
 }
 
