@@ -24,6 +24,7 @@ import {
   type TokenHow,
 } from "./analyze.js";
 import { GrowableUint8, GrowableUint32, Uint32KeySet } from "./growable.js";
+import { BoundedCache } from "./memo.js";
 import { hash32 } from "./normalize.js";
 import {
   alignForms,
@@ -54,6 +55,11 @@ export type MatchingIndexOptions = {
    * very large index (the two rarest keys of a query are always walked in full).
    */
   postingsBudget?: number;
+  /**
+   * Ideograph/Hangul names remembered per generation so that a repeated name is copied rather
+   * than analysed again (default 65,536; 0 analyses every name). Changes speed, never results.
+   */
+  repeatedNames?: number;
 };
 
 export type MatchOptions = {
@@ -378,6 +384,48 @@ function freezePartition(part: Partition): void {
 }
 
 /**
+ * Where the columns of an indexed name start and end, and its distinct keys: what a later entity
+ * with the same name copies.
+ */
+type RepeatedName = {
+  name: number;
+  formStart: number;
+  formEnd: number;
+  tokStart: number;
+  tokEnd: number;
+  altStart: number;
+  altEnd: number;
+  keys: Uint32Array;
+};
+
+const EMPTY_KEYS = new Uint32Array(0);
+/** A name that gave nothing to index (no forms, no ideographs). */
+const SKIPPED_NAME: RepeatedName = {
+  name: 0,
+  formStart: 0,
+  formEnd: 0,
+  tokStart: 0,
+  tokEnd: 0,
+  altStart: 0,
+  altEnd: 0,
+  keys: EMPTY_KEYS,
+};
+/**
+ * Repeated names remembered per generation (two generations, see memo.ts): about 40 MB at most,
+ * and enough to catch the repeats of a million-entity list.
+ */
+const REPEATED_NAMES = 65_536;
+
+/** Names written with kana, ideographs or Hangul: the ones worth remembering for their repeats. */
+function isRepeatCandidate(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x3040 && c <= 0xd7af) return true;
+  }
+  return false;
+}
+
+/**
  * Creates an empty matching index. Typical use: `add` every entity of the active snapshots,
  * `build()`, then `match` queries; rebuild a new index when a snapshot changes.
  */
@@ -455,7 +503,13 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   let nameCount = 0;
 
   const keyScratch = new Uint32KeySet();
+  const nameKeyScratch = new Uint32KeySet(64);
   const internedAt = new Map<readonly string[], number>();
+  // Ideograph and Hangul names repeat across entities (a third of the Han and most Hangul names of
+  // the million-entity benchmark; family and given names in real lists) and are the most expensive
+  // to analyse: a repeat copies the columns and keys of its first occurrence instead.
+  const repeatCapacity = options.repeatedNames ?? REPEATED_NAMES;
+  const repeatNames = new BoundedCache<string, RepeatedName>(Math.max(1, repeatCapacity));
 
   function add(entity: ListEntity, entityId: string): void {
     if (built) throw new Error("matching index is frozen: create a new index to add entities");
@@ -487,8 +541,29 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       const raw = n.name?.trim();
       if (!raw || seen.has(raw)) continue;
       seen.add(raw);
+      const repeated = repeatCapacity > 0 ? repeatNames.get(raw) : undefined;
+      if (repeated) {
+        if (repeated !== SKIPPED_NAME) addRepeatedName(repeated, raw, n.kind);
+        continue;
+      }
       const a = analyzeName(raw);
-      if (a.forms.length === 0 && !a.cjk) continue;
+      if (a.forms.length === 0 && !a.cjk) {
+        if (repeatCapacity > 0 && isRepeatCandidate(raw)) repeatNames.set(raw, SKIPPED_NAME);
+        continue;
+      }
+      const record: RepeatedName | null =
+        repeatCapacity > 0 && isRepeatCandidate(raw)
+          ? {
+              name: nameCount,
+              formStart: formTokStart.length,
+              tokStart: tokAltStart.length,
+              altStart: altPool.length,
+              formEnd: 0,
+              tokEnd: 0,
+              altEnd: 0,
+              keys: EMPTY_KEYS,
+            }
+          : null;
       nameCount++;
       nameRaw.push(raw);
       nameKind.push(Math.max(0, NAME_KINDS.indexOf(n.kind)));
@@ -516,7 +591,16 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
           } else for (let k = 0; k < t.alts.length; k++) altPool.push(altPool.data[before + k]!);
         }
       }
-      nameKeys(a, false, keyScratch);
+      if (record) {
+        nameKeyScratch.clear();
+        nameKeys(a, false, nameKeyScratch);
+        for (let k = 0; k < nameKeyScratch.size; k++) keyScratch.add(nameKeyScratch.order[k]!);
+        record.formEnd = formTokStart.length;
+        record.tokEnd = tokAltStart.length;
+        record.altEnd = altPool.length;
+        record.keys = nameKeyScratch.order.slice(0, nameKeyScratch.size);
+        repeatNames.set(raw, record);
+      } else nameKeys(a, false, keyScratch);
     }
     for (let k = 0; k < keyScratch.size; k++) {
       part.pairKeys!.push(keyScratch.order[k]!);
@@ -524,8 +608,38 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     }
   }
 
+  /**
+   * Adds a name that an earlier entity had: the same columns (forms, tokens, interned spellings)
+   * and the same keys as its first occurrence, which is what analysing it again would give
+   * (analysis is pure); only the kind of name is this entity's own.
+   */
+  function addRepeatedName(r: RepeatedName, raw: string, kind: ListEntity["names"][number]["kind"]): void {
+    nameCount++;
+    nameRaw.push(raw);
+    nameKind.push(Math.max(0, NAME_KINDS.indexOf(kind)));
+    nameLegal.push(nameLegal.data[r.name]!);
+    nameIdentity.push(nameIdentity.data[r.name]!);
+    nameCjk.push(nameCjk[r.name]);
+    nameCjkHangul.push(nameCjkHangul[r.name]);
+    nameFormStart.push(formTokStart.length);
+    const tokShift = tokAltStart.length - r.tokStart;
+    const altShift = altPool.length - r.altStart;
+    for (let f = r.formStart; f < r.formEnd; f++) {
+      formTokStart.push(formTokStart.data[f]! + tokShift);
+      formMethod.push(formMethod.data[f]!);
+      formLang.push(formLang.data[f]!);
+    }
+    for (let t = r.tokStart; t < r.tokEnd; t++) {
+      tokAltStart.push(tokAltStart.data[t]! + altShift);
+      tokMeta.push(tokMeta.data[t]!);
+    }
+    for (let k = r.altStart; k < r.altEnd; k++) altPool.push(altPool.data[k]!);
+    for (const key of r.keys) keyScratch.add(key);
+  }
+
   function build(): void {
     if (built) return;
+    repeatNames.clear();
     // sentinels so that [start, next start) ranges work for the last record
     entNameStart.push(nameCount);
     nameFormStart.push(formTokStart.length);

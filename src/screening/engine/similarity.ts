@@ -58,149 +58,151 @@ export function editRatio(a: string, b: string): number {
   return 1 - d / max;
 }
 
-const skeletonCache = new Map<string, string>();
+/**
+ * Consonant class (character code) of each ASCII lower-case letter and digit for `skeleton` (0:
+ * none; 1: a vowel, which separates two consonants of one class). `c` and `x` are handled apart.
+ */
+const SKELETON_CLASS = (() => {
+  const t = new Uint8Array(128);
+  for (const v of "aeiouy") t[v.charCodeAt(0)] = 1;
+  const classes: [string, string][] = [
+    ["bpfvw", "P"],
+    ["td", "T"],
+    ["kgq", "K"],
+    ["sz", "S"],
+    ["j", "J"],
+    ["lr", "L"],
+    ["m", "M"],
+    ["n", "N"],
+    ["h", "H"],
+    ["0123456789", ""],
+  ];
+  for (const [letters, cls] of classes)
+    for (const l of letters) t[l.charCodeAt(0)] = (cls || l).charCodeAt(0);
+  return t;
+})();
+
+/** Whether the character code is one of a e i o u y. */
+function isVowelCode(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+}
+
+/**
+ * The letter group that starts at `i` (tsch, sch, tch, dzh, sh, ch, zh, dj, kh, gh, ck, qu, ph, bh,
+ * th, dh, ts, tz, ng before a non-vowel) as its class and length, or 0 when none does. One number:
+ * length × 128 + class character code.
+ */
+function skeletonGroupAt(w: string, i: number, n: number): number {
+  const a = w.charCodeAt(i);
+  const b = i + 1 < n ? w.charCodeAt(i + 1) : -1;
+  if (b < 0) return 0;
+  const c = i + 2 < n ? w.charCodeAt(i + 2) : -1;
+  const J = 74;
+  const S = 83;
+  const K = 75;
+  const H = 72;
+  const P = 80;
+  const T = 84;
+  const N = 78;
+  // t s c h / s c h / t c h / d z h
+  if (a === 116 && b === 115 && c === 99 && i + 3 < n && w.charCodeAt(i + 3) === 104) return 4 * 128 + J;
+  if (c === 104) {
+    if (a === 115 && b === 99) return 3 * 128 + S; // sch
+    if (a === 116 && b === 99) return 3 * 128 + J; // tch
+    if (a === 100 && b === 122) return 3 * 128 + J; // dzh
+  }
+  switch (a) {
+    case 115: // s
+      return b === 104 ? 2 * 128 + S : 0; // sh
+    case 99: // c
+      if (b === 104) return 2 * 128 + J; // ch
+      return b === 107 ? 2 * 128 + K : 0; // ck
+    case 122: // z
+      return b === 104 ? 2 * 128 + J : 0; // zh
+    case 100: // d
+      if (b === 106) return 2 * 128 + J; // dj
+      return b === 104 ? 2 * 128 + T : 0; // dh
+    case 107: // k
+      return b === 104 ? 2 * 128 + H : 0; // kh
+    case 103: // g
+      return b === 104 ? 2 * 128 + K : 0; // gh
+    case 113: // q
+      return b === 117 ? 2 * 128 + K : 0; // qu
+    case 112: // p
+      return b === 104 ? 2 * 128 + P : 0; // ph
+    case 98: // b
+      return b === 104 ? 2 * 128 + P : 0; // bh
+    case 116: // t
+      if (b === 104) return 2 * 128 + T; // th
+      return b === 115 || b === 122 ? 2 * 128 + S : 0; // ts tz
+    case 110: // n
+      return b === 103 && (c < 0 || !isVowelCode(c)) ? 2 * 128 + N : 0; // ng
+    default:
+      return 0;
+  }
+}
 
 /**
  * Cross-script consonant skeleton: vowels dropped (a leading vowel kept as "A"), consonants grouped
  * into classes that transcriptions confuse (b/p/f/v/w, t/d, k/g/q/c, s/z, j/ch/zh, l/r, …), runs
  * collapsed. "Mohamed", "Muhammad" and Arabic محمد all become "MHMT"; "Putin", "Poutine" and
- * Hebrew פוטין become "PTN".
+ * Hebrew פוטין become "PTN". One pass over character codes without substrings: the index build
+ * takes the skeleton of every spelling of every word (a million-entity build calls it millions of
+ * times); `skeleton-fast.test.ts` checks it against the straightforward version.
  */
 export function skeleton(word: string): string {
-  const cached = skeletonCache.get(word);
-  if (cached !== undefined) return cached;
   const w = word;
-  let out = "";
-  let last = "";
-  let i = 0;
   const n = w.length;
-  const push = (c: string) => {
-    if (last !== c) out += c;
-    last = c;
-  };
+  // (at most two classes per character: x gives k + s)
+  if (2 * n > SKELETON_OUT.length) SKELETON_OUT = new Uint8Array(2 * n);
+  let len = 0;
+  let last = 0; // character code of the last class pushed; 0 after a vowel
+  let i = 0;
   while (i < n) {
-    const c = w[i]!;
-    const c2 = w.substr(i, 2);
-    const c3 = w.substr(i, 3);
-    const c4 = w.substr(i, 4);
-    if (c4 === "tsch") {
-      push("J");
-      i += 4;
-      continue;
-    }
-    if (c3 === "sch" || c3 === "tch" || c3 === "dzh") {
-      push(c3 === "sch" ? "S" : "J");
-      i += 3;
-      continue;
-    }
-    switch (c2) {
-      case "sh":
-        push("S");
-        i += 2;
-        continue;
-      case "ch":
-      case "zh":
-      case "dj":
-        push("J");
-        i += 2;
-        continue;
-      case "kh":
-        push("H");
-        i += 2;
-        continue;
-      case "gh":
-      case "ck":
-      case "qu":
-        push("K");
-        i += 2;
-        continue;
-      case "ph":
-      case "bh":
-        push("P");
-        i += 2;
-        continue;
-      case "th":
-      case "dh":
-        push("T");
-        i += 2;
-        continue;
-      case "ts":
-      case "tz":
-        push("S");
-        i += 2;
-        continue;
-      case "ng":
-        if (i + 2 >= n || !"aeiouy".includes(w[i + 2]!)) {
-          push("N");
-          i += 2;
-          continue;
+    let cls = 0;
+    const group = skeletonGroupAt(w, i, n);
+    if (group !== 0) {
+      cls = group & 127;
+      i += group >>> 7;
+    } else {
+      const code = w.charCodeAt(i);
+      if (code < 128) {
+        const t = SKELETON_CLASS[code]!;
+        if (t === 1) {
+          if (i === 0)
+            cls = 65; // A
+          else last = 0; // a vowel separates two consonants of one class
+        } else if (t !== 0) cls = t;
+        else if (code === 99) {
+          // c: s before e i y (and at the end), k otherwise
+          const next = i + 1 < n ? w.charCodeAt(i + 1) : -1;
+          cls = next < 0 || next === 101 || next === 105 || next === 121 ? 83 : 75;
+        } else if (code === 120) {
+          // x: k + s
+          if (last !== 75) SKELETON_OUT[len++] = 75;
+          last = 75;
+          cls = 83;
         }
-        break;
+      }
+      i++;
     }
-    let cls = "";
-    switch (c) {
-      case "a":
-      case "e":
-      case "i":
-      case "o":
-      case "u":
-      case "y":
-        if (i === 0) cls = "A";
-        break;
-      case "b":
-      case "p":
-      case "f":
-      case "v":
-      case "w":
-        cls = "P";
-        break;
-      case "t":
-      case "d":
-        cls = "T";
-        break;
-      case "k":
-      case "g":
-      case "q":
-        cls = "K";
-        break;
-      case "c":
-        cls = "eiy".includes(w[i + 1] ?? "") ? "S" : "K";
-        break;
-      case "x":
-        push("K");
-        cls = "S";
-        break;
-      case "s":
-      case "z":
-        cls = "S";
-        break;
-      case "j":
-        cls = "J";
-        break;
-      case "l":
-      case "r":
-        cls = "L";
-        break;
-      case "m":
-        cls = "M";
-        break;
-      case "n":
-        cls = "N";
-        break;
-      case "h":
-        cls = "H";
-        break;
-      default:
-        if (c >= "0" && c <= "9") cls = c;
+    if (cls !== 0) {
+      if (last !== cls) SKELETON_OUT[len++] = cls;
+      last = cls;
     }
-    if (cls) push(cls);
-    else if ("aeiouy".includes(c)) last = ""; // a vowel separates two consonants of one class
-    i++;
   }
-  const result = out;
-  if (skeletonCache.size > 200_000) skeletonCache.clear();
-  skeletonCache.set(word, result);
-  return result;
+  return len === 0 ? "" : len === 1 ? SKELETON_CHARS[SKELETON_OUT[0]!]! : skeletonText(len);
+}
+
+/** Output buffer of `skeleton` (class character codes). */
+let SKELETON_OUT = new Uint8Array(256);
+/** One-character strings of the class codes. */
+const SKELETON_CHARS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+function skeletonText(len: number): string {
+  let out = "";
+  for (let k = 0; k < len; k++) out += SKELETON_CHARS[SKELETON_OUT[k]!]!;
+  return out;
 }
 
 const letterCounts = new Int32Array(128);
