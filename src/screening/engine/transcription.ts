@@ -139,7 +139,9 @@ export function englishClasses(word: string): string[] {
         i += 2;
         continue;
       case "gh":
+        // initial gh is g; before a vowel it may be sounded (Gallagher) or not (Hughes); else silent
         if (i === 0) push("G");
+        else if (isV(w[i + 2])) push("G", "");
         i += 2;
         continue;
       case "ck":
