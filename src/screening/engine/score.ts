@@ -408,7 +408,8 @@ function loneForeignSurname(q: NameForm, qn: number, n: NameForm, nn: number): n
     if (c.cls === "name") last = j;
   }
   if (last <= 0 || nSim[last]! === 0) return -1;
-  for (let j = 0; j < nn; j++) if (j !== last && nSim[j]! > 0) return -1;
+  // (an initial the same word also spelt — Kelly D. K. Craft's K — does not make it a given name)
+  for (let j = 0; j < nn; j++) if (j !== last && nSim[j]! > 0 && n.tokens[j]!.cls !== "initial") return -1;
   return last;
 }
 

@@ -129,6 +129,12 @@ describe("a Western person named in Chinese by the surname alone", () => {
     expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.7);
   });
 
+  it("initials the surname's sound also spells do not count as given names (克拉夫特 → Kelly D. K. Craft)", () => {
+    const hit = scoreQueryAgainstEntity({ name: "克拉夫特" }, entity("Kelly D. K. Craft", "Person"));
+    expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.85);
+    expect(JSON.stringify(hit?.explanation ?? {})).toContain("surname alone");
+  });
+
   it("only the last word is a surname: 卡尔 (Carr) does not lift Carl Gershman over James W. Carr", () => {
     const surname = scoreQueryAgainstEntity({ name: "卡尔" }, entity("James W. Carr", "Person"));
     const given = scoreQueryAgainstEntity({ name: "卡尔" }, entity("Carl Gershman", "Person"));
