@@ -30,6 +30,7 @@ import {
   alignForms,
   compareNames,
   type EntityFacts,
+  FEATURE_WEIGHTS,
   factFeatures,
   methodText,
   type NameComparison,
@@ -129,6 +130,7 @@ const SEED_SOUND = 0x27d4eb2f;
 const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5, sound: 0.6 } as const;
 
 const NO_ALTS: readonly string[] = [];
+const NO_LEGAL: LegalClass[] = [];
 
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
 function nameKeys(
@@ -735,13 +737,32 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     facts: EntityFacts;
   };
 
+  /**
+   * Scores one candidate entity: its best name against the query, plus the identity evidence.
+   * With `minScore` > 0, an entity whose total cannot reach it is only scored far enough to know
+   * that (its total is then -1): the identity evidence other than the legal form does not depend
+   * on the name, so the name score it needs is known before any name is compared, and names or
+   * form pairs that cannot reach it are not aligned (see compareNames). Entities that reach it are
+   * scored exactly as without the bound.
+   */
   function scoreEntity(
     e: number,
     queries: { a: AnalyzedName; identityHash: number }[],
     facts: QueryFacts,
+    minScore = 0,
   ): Scored {
     const nStart = entNameStart.data[e]!;
     const nEnd = entNameStart.data[e + 1]!;
+    const ef = entityFacts(e);
+    // the evidence that does not depend on which name matched (all but the legal form)
+    const nameFree = factFeatures(facts, ef, NO_LEGAL, NO_LEGAL);
+    let need = Number.NEGATIVE_INFINITY;
+    if (minScore > 0) {
+      let most = queries.some((q) => q.a.legal.length > 0) ? FEATURE_WEIGHTS.legalFormAgree : 0;
+      for (const f of nameFree) most += f.contribution;
+      // (a margin for the rounding of the total to three decimals)
+      need = minScore - most - 0.002;
+    }
     let bestName: { cmp: NameComparison; q: AnalyzedName; n: AnalyzedName; kind: string } | null = null;
     for (let ni = nStart; ni < nEnd; ni++) {
       // nothing beats an identical name (a name replaces the best only when strictly higher)
@@ -754,21 +775,23 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         } else {
           // (a name only replaces the best one when it scores strictly higher, so form pairs that
           // cannot beat it need not be aligned; weak aliases score less still)
-          cmp = compareNames(q.a, d.name, bestName ? bestName.cmp.score : 0);
+          cmp = compareNames(q.a, d.name, bestName ? bestName.cmp.score : 0, need);
           if (d.kind === "weakAlias") cmp = { ...cmp, score: cmp.score * 0.95 };
         }
         if (!bestName || cmp.score > bestName.cmp.score) bestName = { cmp, q: q.a, n: d.name, kind: d.kind };
         if (cmp.score === 1) break;
       }
     }
-    const ef = entityFacts(e);
     const b = bestName ?? {
       cmp: { score: 0, method: "latin" as const, pairs: [], queryCoverage: 0, listCoverage: 0 },
       q: queries[0]!.a,
       n: decodeName(nStart).name,
       kind: "primary",
     };
-    const feats = factFeatures(facts, ef, b.q.legal, b.n.legal);
+    // below `need` the total is below minScore whatever the evidence: the entity is dropped
+    if (b.cmp.score < need) return { e, total: -1, ...b, feats: nameFree, facts: ef };
+    const feats =
+      b.q.legal.length > 0 && b.n.legal.length > 0 ? factFeatures(facts, ef, b.q.legal, b.n.legal) : nameFree;
     let total = b.cmp.score;
     for (const f of feats) total += f.contribution;
     total = Math.max(0, Math.min(b.cmp.method === "identical" ? 1 : 0.99, total));
@@ -1071,7 +1094,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       birthDate: query.birthDate,
       identifiers: query.identifiers,
     };
-    const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts)));
+    const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts, minScore)));
     const kept = scored.filter((h) => h.total >= minScore);
     kept.sort(
       (x, y) =>

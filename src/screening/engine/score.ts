@@ -4,7 +4,14 @@
  * reviewer in Japanese and English. Scores are graded in 0..1; 1.0 only for identical names.
  */
 import type { AnalyzedName, FormMethod, NameForm, Token, TokenSource } from "./analyze.js";
-import { editRatio, TokenOrigin, tokenSimilarity } from "./similarity.js";
+import {
+  editRatio,
+  letterMask,
+  spellingBound,
+  spellingFloor,
+  TokenOrigin,
+  tokenSimilarity,
+} from "./similarity.js";
 import { type SpellingRule, VARIANT_FACTOR } from "./spelling.js";
 import type { LegalClass } from "./vocabulary.js";
 
@@ -44,6 +51,8 @@ type Unit = {
   origin: Token["origin"];
   minLen: number;
   maxLen: number;
+  /** letterMask of each alt (to skip spelling pairs that cannot match, see spellingBound). */
+  masks: Int32Array;
   /**
    * Best similarity of this unit against a list spelling, per (joined, list origin): resolved on
    * first use, shared between units with the same spellings (see withSimilarityCache).
@@ -61,11 +70,14 @@ function makeUnit(
 ): Unit {
   let minLen = Number.POSITIVE_INFINITY;
   let maxLen = 0;
-  for (const a of alts) {
+  const masks = new Int32Array(alts.length);
+  for (let k = 0; k < alts.length; k++) {
+    const a = alts[k]!;
     if (a.length < minLen) minLen = a.length;
     if (a.length > maxLen) maxLen = a.length;
+    masks[k] = letterMask(a);
   }
-  return { start, len, alts, rules, weight, origin, minLen, maxLen, memo: null };
+  return { start, len, alts, rules, weight, origin, minLen, maxLen, masks, memo: null };
 }
 
 /** Single tokens and adjacent pairs (jong un ~ jongun, abd allah ~ abdallah), memoised per form. */
@@ -150,6 +162,12 @@ function unitSimilarity(u: Unit, v: Unit): number {
   // lengths too different for any spelling pair to reach 0.6 (an initial meets a whole word)
   if (isInitial(u) !== isInitial(v) && !joined) return initialSimilarity(u, v);
   if (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2) return 0;
+  if (joined && u.origin !== TokenOrigin.Transcription && v.origin !== TokenOrigin.Transcription) {
+    // two words written together are compared by spelling alone, which needs lengths within
+    // max(2, 40 %) of each other (tokenSimilarity): decided here for every spelling pair at once
+    const gap = Math.max(u.minLen - v.maxLen, v.minLen - u.maxLen);
+    if (gap > 2 && gap > 0.4 * Math.max(u.maxLen, v.maxLen)) return 0;
+  }
   // the similarity depends on the list side's exact origin (a reading meets only its own
   // spelling, a translation any near spelling), so the memo is kept per origin
   const slot = (joined ? 8 : 0) + v.origin;
@@ -160,6 +178,8 @@ function unitSimilarity(u: Unit, v: Unit): number {
     memos[slot] = memo;
   }
   let best = 0;
+  // (spelling pairs whose letters alone keep them under tokenSimilarity's floor are not compared)
+  const spelling = spellingFloor(u.origin, v.origin, joined);
   for (let bi = 0; bi < v.alts.length; bi++) {
     const b = v.alts[bi]!;
     let s = memo.get(b);
@@ -167,7 +187,15 @@ function unitSimilarity(u: Unit, v: Unit): number {
       s = 0;
       for (let ai = 0; ai < u.alts.length; ai++) {
         const a = u.alts[ai]!;
-        let x = a === b ? 1 : tokenSimilarity(a, b, u.origin, v.origin, joined);
+        let x =
+          a === b
+            ? 1
+            : spelling > 0 &&
+                a.length > 1 &&
+                b.length > 1 &&
+                spellingBound(u.masks[ai]!, a.length, v.masks[bi]!, b.length) < spelling
+              ? 0
+              : tokenSimilarity(a, b, u.origin, v.origin, joined);
         if (u.rules?.[ai]) x *= VARIANT_FACTOR;
         if (x > s) {
           s = x;
@@ -271,10 +299,70 @@ export function alignForms(
   withPairs = false,
   queryHasLegalForm = false,
 ): Omit<NameComparison, "method"> {
+  return align(q, n, withPairs, queryHasLegalForm, Number.NEGATIVE_INFINITY)!;
+}
+
+/**
+ * alignForms for a caller that only needs alignments scoring at least `need` (a match's minimum
+ * score): returns null, without aligning, when an upper bound of the score computed from the word
+ * similarities alone is below `need`; otherwise exactly what alignForms returns. Most candidate
+ * names of a query share a key but no word that counts, so most form pairs end here.
+ */
+export function alignFormsAtLeast(
+  q: NameForm,
+  n: NameForm,
+  queryHasLegalForm: boolean,
+  need: number,
+): Omit<NameComparison, "method"> | null {
+  return align(q, n, false, queryHasLegalForm, need);
+}
+
+/** Upper bound of partialCredit(x) over 0 ≤ x ≤ s (the credit is negative below 0.4). */
+function creditBound(s: number): number {
+  const c = partialCredit(s);
+  return c > 0 ? c : 0;
+}
+
+/**
+ * True when matchAcronyms could mark anything: an acronym-like word on one side (in a name of at
+ * least two words) and an organisation word on the other. Mirrors its preconditions, looser.
+ */
+function acronymPossible(acr: Token[], acrN: number, words: Token[], wordN: number): boolean {
+  let nameWords = 0;
+  let candidate = false;
+  for (let j = 0; j < acrN; j++) {
+    const a = acr[j]!;
+    if (a.cls === "stop") continue;
+    nameWords++;
+    if (a.origin === TokenOrigin.Latin && a.cls !== "initial") {
+      const x = a.alts[0]!;
+      if (x.length >= 3 && x.length <= 6) candidate = true;
+    }
+  }
+  if (nameWords < 2 || !candidate) return false;
+  for (let i = 0; i < wordN; i++) if (words[i]!.cls === "org") return true;
+  return false;
+}
+
+const qMax = new Float64Array(64);
+const nMax = new Float64Array(64);
+
+function align(
+  q: NameForm,
+  n: NameForm,
+  withPairs: boolean,
+  queryHasLegalForm: boolean,
+  need: number,
+): Omit<NameComparison, "method"> | null {
   const qu = unitsOf(q);
   const nu = unitsOf(n);
   const qn = Math.min(q.tokens.length, 64);
   const nn = Math.min(n.tokens.length, 64);
+  const bounded = need > Number.NEGATIVE_INFINITY;
+  if (bounded) {
+    qMax.fill(0, 0, qn);
+    nMax.fill(0, 0, nn);
+  }
   let count = 0;
   for (let i = 0; i < qu.length && i < 64; i++) {
     const u = qu[i]!;
@@ -287,8 +375,19 @@ export function alignForms(
         scratchKeys[count++] =
           Math.round(s * 1e6) * 65536 + Math.round((u.weight + v.weight) * 3) * 4096 + i * 64 + j;
       }
+      if (bounded && s > 0) {
+        // the most each word can be credited (an initial meeting a word is credited in full), at
+        // the similarity the alignment reads back from the sort key (rounded to 1e-6)
+        const sk = Math.round(s * 1e6) / 1e6;
+        const initialPair = isInitial(u) !== isInitial(v);
+        const qs = initialPair && isInitial(u) ? Math.max(sk, INITIAL_AGREEMENT_CREDIT) : sk;
+        const ns = initialPair && isInitial(v) ? Math.max(sk, INITIAL_AGREEMENT_CREDIT) : sk;
+        for (let k = u.start; k < u.start + u.len && k < qn; k++) if (qs > qMax[k]!) qMax[k] = qs;
+        for (let k = v.start; k < v.start + v.len && k < nn; k++) if (ns > nMax[k]!) nMax[k] = ns;
+      }
     }
   }
+  if (bounded && alignmentBound(q, qn, n, nn, queryHasLegalForm) < need) return null;
   const keys = scratchKeys.subarray(0, count).sort();
   qUsed.fill(0, 0, qn);
   nUsed.fill(0, 0, nn);
@@ -385,6 +484,45 @@ export function alignForms(
   const queryCoverage = qw > 0 ? qm / qw : 0;
   const listCoverage = nw > 0 ? nm / nw : 0;
   return { score: combineCoverage(queryCoverage, listCoverage), pairs, queryCoverage, listCoverage };
+}
+
+/**
+ * An upper bound of the score alignForms gives, from the best similarity each word met (qMax,
+ * nMax): the greedy alignment credits a word at most that (or an acronym's credit), the order rule
+ * for given-name syllables only lowers credit, and the lone-surname rule counts one list word.
+ */
+function alignmentBound(
+  q: NameForm,
+  qn: number,
+  n: NameForm,
+  nn: number,
+  queryHasLegalForm: boolean,
+): number {
+  if (acronymPossible(n.tokens, nn, q.tokens, qn) || acronymPossible(q.tokens, qn, n.tokens, nn)) {
+    for (let i = 0; i < qn; i++) if (qMax[i]! < ACRONYM_CREDIT) qMax[i] = ACRONYM_CREDIT;
+    for (let j = 0; j < nn; j++) if (nMax[j]! < ACRONYM_CREDIT) nMax[j] = ACRONYM_CREDIT;
+  }
+  let qw = 0;
+  let qm = 0;
+  for (let i = 0; i < qn; i++) {
+    const w = q.tokens[i]!.weight;
+    qw += w;
+    qm += w * creditBound(qMax[i]!);
+  }
+  let nw = 0;
+  let nm = 0;
+  let single = 0;
+  for (let j = 0; j < nn; j++) {
+    const w = n.tokens[j]!.weight;
+    const c = creditBound(nMax[j]!);
+    nw += w;
+    nm += w * c;
+    if (c > single) single = c;
+  }
+  const qc = qw > 0 ? qm / qw : 0;
+  let lc = nw > 0 ? nm / nw : 0;
+  if (qn === 1 && !queryHasLegalForm && single > lc) lc = single;
+  return 0.62 * qc + 0.38 * lc + 1e-9;
 }
 
 /**
@@ -522,8 +660,19 @@ export function combineCoverage(queryCoverage: number, listCoverage: number): nu
  * score is above the floor the result is exactly the unfloored one (those pairs score at most the
  * floor, so they can neither win nor change which pairs are skipped), and when it is not, the
  * result still scores at most the floor, so the caller keeps what it had.
+ *
+ * `need`: the score below which the caller discards the comparison (a match's minimum score less
+ * what the identity evidence could add). Form pairs whose score bound (fidelity, or the word
+ * similarities' bound of alignFormsAtLeast) is below it are not aligned: when the true score
+ * reaches `need` the result is exactly the unbounded one (skipped pairs score below it, so they
+ * can neither win nor tie), and when it does not, the result is below `need` too.
  */
-export function compareNames(q: AnalyzedName, n: AnalyzedName, floor = 0): NameComparison {
+export function compareNames(
+  q: AnalyzedName,
+  n: AnalyzedName,
+  floor = 0,
+  need = Number.NEGATIVE_INFINITY,
+): NameComparison {
   if (q.identity.length > 0 && q.identity === n.identity) {
     return { score: 1, method: "identical", pairs: [], queryCoverage: 1, listCoverage: 1 };
   }
@@ -535,7 +684,8 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName, floor = 0): NameC
   for (const qf of q.forms) {
     for (const nf of n.forms) {
       const fidelity = Math.min(qf.fidelity, nf.fidelity);
-      if (fidelity <= best.score || fidelity < ideo || (floor > 0 && fidelity <= floor)) continue;
+      if (fidelity <= best.score || fidelity < ideo || (floor > 0 && fidelity <= floor) || fidelity < need)
+        continue;
       // two names written in ideographs: compare Chinese readings with Chinese readings, Korean
       // with Korean, Japanese with Japanese (a zh reading meeting a ja reading is chance)
       if (q.cjk && n.cjk && qf.lang && nf.lang && qf.lang !== nf.lang) continue;
@@ -543,7 +693,8 @@ export function compareNames(q: AnalyzedName, n: AnalyzedName, floor = 0): NameC
       // characters themselves (folded across variants) and their Chinese/Korean readings decide,
       // while the many on/kun combinations of a Chinese name only cost time
       if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
-      const a = alignForms(qf, nf, false, q.legal.length > 0);
+      const a = alignFormsAtLeast(qf, nf, q.legal.length > 0, need);
+      if (!a) continue;
       const score = Math.min(a.score, fidelity);
       if (score > best.score || (score === best.score && a.score > (best.raw ?? best.score))) {
         const method = qf.fidelity <= nf.fidelity ? qf.method : nf.method;

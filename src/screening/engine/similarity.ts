@@ -232,6 +232,61 @@ export function letterBound(a: string, b: string): number {
   return max === 0 ? 1 : 1 - Math.max(surplusA, surplusB) / max;
 }
 
+/** Letters of a word as a 32-bit set (char code mod 32), for spellingBound. */
+export function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * An upper bound of letterBound(a, b) from the words' letter masks and lengths alone (a letter of
+ * one word absent from the other, and each letter of length difference, is a surplus letter):
+ * a constant-time test that lets the aligner skip word pairs tokenSimilarity would reject.
+ */
+export function spellingBound(maskA: number, lenA: number, maskB: number, lenB: number): number {
+  const max = lenA > lenB ? lenA : lenB;
+  if (max === 0) return 1;
+  let surplus = lenA > lenB ? lenA - lenB : lenB - lenA;
+  const onlyA = popcount(maskA & ~maskB);
+  const onlyB = popcount(maskB & ~maskA);
+  if (onlyA > surplus) surplus = onlyA;
+  if (onlyB > surplus) surplus = onlyB;
+  return 1 - surplus / max;
+}
+
+/**
+ * The letterBound below which tokenSimilarity gives 0 to two words of at least two letters each
+ * (0 when there is no such floor: transcriptions, readings, abjads and abugidas across scripts).
+ */
+export function spellingFloor(originA: TokenOrigin, originB: TokenOrigin, joined: boolean): number {
+  if (
+    originA === TokenOrigin.Transcription ||
+    originB === TokenOrigin.Transcription ||
+    originA === TokenOrigin.Reading ||
+    originB === TokenOrigin.Reading
+  )
+    return 0;
+  // two words in letters need 0.55; a joined pair scores by spelling alone (≥ 0.6); a single pair
+  // across scripts needs a spelling ratio of 0.4 before its consonants count, except abjads and
+  // abugidas, whose consonants count on their own
+  const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
+  if (!cross) return 0.55;
+  if (joined) return 0.6;
+  return originA === TokenOrigin.Abjad ||
+    originB === TokenOrigin.Abjad ||
+    originA === TokenOrigin.Abugida ||
+    originB === TokenOrigin.Abugida
+    ? 0
+    : 0.4;
+}
+
 /** How a token was obtained; decides which comparisons are fair for it. */
 export enum TokenOrigin {
   Latin = 0,
@@ -290,20 +345,9 @@ export function tokenSimilarity(
   const maxLen = la > lb ? la : lb;
   const minLen = la > lb ? lb : la;
   const cross = originA !== TokenOrigin.Latin || originB !== TokenOrigin.Latin;
-  // Pairs that cannot reach a match skip the dynamic programme. letterBound is an upper bound of
-  // editRatio: two words in letters need 0.55; a joined pair scores by spelling alone (≥ 0.6); a
-  // single pair across scripts needs a spelling ratio of 0.4 before its consonants count, except
-  // abjads and abugidas, whose consonants count on their own.
-  const skipBelow = !cross
-    ? 0.55
-    : joined
-      ? 0.6
-      : originA === TokenOrigin.Abjad ||
-          originB === TokenOrigin.Abjad ||
-          originA === TokenOrigin.Abugida ||
-          originB === TokenOrigin.Abugida
-        ? 0
-        : 0.4;
+  // Pairs that cannot reach a match skip the dynamic programme (letterBound is an upper bound of
+  // editRatio).
+  const skipBelow = spellingFloor(originA, originB, joined);
   if (skipBelow > 0 && letterBound(a, b) < skipBelow) return 0;
   if (maxLen - minLen <= Math.max(2, maxLen * 0.4)) {
     const r = editRatio(a, b);
