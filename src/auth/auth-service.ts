@@ -512,8 +512,7 @@ export function createAuthService(deps: {
       // looks ended: the database decides (and deletes it)
       sessionCache.forget(tokenHash);
     }
-    const begun = sessionCache.begin();
-    const found = await repo.findSessionWithUser(db, tokenHash);
+    const found = await lookUpSession(tokenHash);
     if (!found) return null;
     const { session, user } = found;
     if (
@@ -523,8 +522,33 @@ export function createAuthService(deps: {
       await repo.deleteSession(db, session.id);
       return null;
     }
-    sessionCache.put(tokenHash, found, begun);
     return sessionContext(found, now, ip);
+  }
+
+  /** Lookups running now, by token hash, with the cache epoch each began in. */
+  const lookups = new Map<string, { begun: number; found: Promise<FoundSession | undefined> }>();
+
+  /**
+   * Asks the database for a session, sharing one query among concurrent requests with the same
+   * token (when the cached entry expires under load, every queued request would otherwise ask at
+   * once). A request never joins a lookup that began before a revocation; the answer is cached
+   * unless a change happened meanwhile (session-cache.ts).
+   */
+  async function lookUpSession(tokenHash: string): Promise<FoundSession | undefined> {
+    const begun = sessionCache.begin();
+    const running = lookups.get(tokenHash);
+    if (running && running.begun === begun && sessionCache.enabled) return running.found;
+    const found = repo.findSessionWithUser(db, tokenHash).then((row) => {
+      if (row && !row.user.disabled_at) sessionCache.put(tokenHash, row, begun);
+      return row;
+    });
+    const entry = { begun, found };
+    lookups.set(tokenHash, entry);
+    try {
+      return await found;
+    } finally {
+      if (lookups.get(tokenHash) === entry) lookups.delete(tokenHash);
+    }
   }
 
   async function sessionContext(

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
+import { createAuthRepo } from "./auth-repo.js";
+import { createAuthService } from "./auth-service.js";
 import { createSessionCache, SETTLE_MS, sessionsChanged } from "./session-cache.js";
 
 let t: TestApp | undefined;
@@ -68,6 +70,40 @@ describe("session lookups are cached but revocations apply on the next request",
     const disabled = await app.request(admin, "PATCH", `/api/admin/users/${officer.id}`, { disabled: true });
     expect(disabled.statusCode).toBe(200);
     expect((await status(app, officer)).statusCode).toBe(401);
+  });
+});
+
+describe("concurrent lookups of one session", () => {
+  it("share one query, but a request after a revocation never joins a lookup begun before it", async () => {
+    t = await createTestApp();
+    const user = await t.loginAs(["secretariat"]);
+    const real = createAuthRepo();
+    let queries = 0;
+    const auth = createAuthService({
+      db: t.services.db,
+      // the real repository, counting the session lookups
+      repo: {
+        ...real,
+        findSessionWithUser: (db, hash) => {
+          queries++;
+          return real.findSessionWithUser(db, hash);
+        },
+      },
+      audit: t.services.audit,
+      session: { idleMinutes: 60, maxHours: 24 },
+      lockout: { maxFailures: 5, lockoutMinutes: 15, backoffSeconds: 30 },
+    });
+    sessionsChanged();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => auth.authenticate(user.cookie)));
+    expect(queries).toBe(1);
+    expect(answers.every((a) => a?.actor.id === user.id)).toBe(true);
+
+    sessionsChanged();
+    const before = auth.authenticate(user.cookie);
+    sessionsChanged(); // e.g. a logout between the two requests
+    const after = auth.authenticate(user.cookie);
+    await Promise.all([before, after]);
+    expect(queries).toBe(3);
   });
 });
 
