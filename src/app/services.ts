@@ -99,6 +99,7 @@ export function createServices({
     repo: createAuthRepo(),
     audit,
     session: { idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours },
+    sessionCacheMs: config.session.cacheMs,
     lockout: {
       maxFailures: config.login.maxFailures,
       lockoutMinutes: config.login.lockoutMinutes,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Executor } from "../db/database.js";
 import type { NewUser, Role, UserRow, UserUpdate } from "../db/schema.js";
+import { sessionsChanged } from "./session-cache.js";
 
 /** SQL for users and sessions. */
 export function createAuthRepo() {
@@ -42,6 +43,8 @@ export function createAuthRepo() {
       await db.insertInto("users").values(user).execute();
     },
     async updateUser(db: Executor, id: string, patch: UserUpdate): Promise<void> {
+      // roles, disabling, second factor, password: cached sessions must see it (session-cache.ts)
+      sessionsChanged();
       await db
         .updateTable("users")
         .set({ ...patch, updated_at: new Date() })
@@ -107,14 +110,17 @@ export function createAuthRepo() {
       await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", sessionId).execute();
     },
     async deleteSession(db: Executor, sessionId: string): Promise<number> {
+      sessionsChanged();
       const r = await db.deleteFrom("sessions").where("id", "=", sessionId).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
     async deleteSessionsOfUser(db: Executor, userId: string): Promise<number> {
+      sessionsChanged();
       const r = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
     async deleteExpiredSessions(db: Executor, idleBefore: Date, now: Date): Promise<number> {
+      sessionsChanged();
       const r = await db
         .deleteFrom("sessions")
         .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))

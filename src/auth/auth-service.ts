@@ -33,6 +33,7 @@ import {
   roleDiff,
   unitScopeOf,
 } from "./separation-of-duties-engine.js";
+import { createSessionCache, sessionsChanged } from "./session-cache.js";
 import {
   hashRecoveryCode,
   looksLikeRecoveryCode,
@@ -209,6 +210,11 @@ export function createAuthService(deps: {
   passwords?: PasswordChecker | undefined;
   /** False for usernames that must sign in through SSO (local passwords off except break-glass). */
   passwordLoginAllowed?: ((username: string) => boolean) | undefined;
+  /**
+   * How long a session lookup is reused, in ms (default 2000; 0: every request asks the database).
+   * Revocations in this process apply at once; another process's after at most this long.
+   */
+  sessionCacheMs?: number | undefined;
   clock?: () => Date;
 }) {
   const passwords = deps.passwords ?? ARGON2_CHECKER;
@@ -479,13 +485,36 @@ export function createAuthService(deps: {
     return { ...session, usedRecoveryCode: checked.recovery };
   }
 
-  /** Resolves a session token to its user, ending sessions that expired or whose user was disabled. */
+  type FoundSession = NonNullable<Awaited<ReturnType<AuthRepo["findSessionWithUser"]>>>;
+  const sessionCache = createSessionCache<FoundSession>({ ttlMs: deps.sessionCacheMs ?? 2_000 });
+
+  /**
+   * Resolves a session token to its user, ending sessions that expired or whose user was disabled.
+   * A lookup made in the last two seconds is reused (session-cache.ts: revocations in this process
+   * empty it at once; expiry is still checked on every request against the cached times).
+   */
   async function authenticate(token: string, ip?: string): Promise<SessionContext | null> {
     if (!token || token.length > 200) return null;
-    const found = await repo.findSessionWithUser(db, hashToken(token));
+    const tokenHash = hashToken(token);
+    const now = clock();
+    const cached = sessionCache.get(tokenHash);
+    if (cached) {
+      if (
+        !cached.user.disabled_at &&
+        !isSessionExpired(
+          { lastSeenAt: cached.session.lastSeenAt, expiresAt: cached.session.expiresAt },
+          deps.session,
+          now,
+        )
+      ) {
+        return sessionContext(cached, now, ip);
+      }
+      // looks ended: the database decides (and deletes it)
+      sessionCache.forget(tokenHash);
+    }
+    const found = await lookUpSession(tokenHash);
     if (!found) return null;
     const { session, user } = found;
-    const now = clock();
     if (
       user.disabled_at ||
       isSessionExpired({ lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt }, deps.session, now)
@@ -493,11 +522,49 @@ export function createAuthService(deps: {
       await repo.deleteSession(db, session.id);
       return null;
     }
+    return sessionContext(found, now, ip);
+  }
+
+  /** Lookups running now, by token hash, with the cache epoch each began in. */
+  const lookups = new Map<string, { begun: number; found: Promise<FoundSession | undefined> }>();
+
+  /**
+   * Asks the database for a session, sharing one query among concurrent requests with the same
+   * token (when the cached entry expires under load, every queued request would otherwise ask at
+   * once). A request never joins a lookup that began before a revocation; the answer is cached
+   * unless a change happened meanwhile (session-cache.ts).
+   */
+  async function lookUpSession(tokenHash: string): Promise<FoundSession | undefined> {
+    const begun = sessionCache.begin();
+    const running = lookups.get(tokenHash);
+    if (running && running.begun === begun && sessionCache.enabled) return running.found;
+    const found = repo.findSessionWithUser(db, tokenHash).then((row) => {
+      if (row && !row.user.disabled_at) sessionCache.put(tokenHash, row, begun);
+      return row;
+    });
+    const entry = { begun, found };
+    lookups.set(tokenHash, entry);
+    try {
+      return await found;
+    } finally {
+      if (lookups.get(tokenHash) === entry) lookups.delete(tokenHash);
+    }
+  }
+
+  async function sessionContext(
+    { session, user }: FoundSession,
+    now: Date,
+    ip: string | undefined,
+  ): Promise<SessionContext> {
     // Refresh idle time at most once a minute, so reads do not turn into writes.
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.id, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      session.lastSeenAt = now;
+      await repo.touchSession(db, session.id, now);
+    }
     const restricted = requiresSecondFactor(user) && !user.totp_enabled_at;
     return {
-      actor: { id: user.id, label: user.username, roles: user.roles, locale: user.locale, ip },
+      // a copy: the row may be cached and shared by concurrent requests
+      actor: { id: user.id, label: user.username, roles: [...user.roles], locale: user.locale, ip },
       sessionId: session.id,
       csrfToken: session.csrfToken,
       // Built from the session's own query: every API request costs one lookup, not two.
@@ -552,6 +619,7 @@ export function createAuthService(deps: {
     await db.transaction().execute(async (tx) => {
       await repo.updateUser(tx, user.id, { password_hash: hash, password_changed_at: clock() });
       // Other sessions may belong to whoever knew the old password: end them.
+      sessionsChanged();
       await tx
         .deleteFrom("sessions")
         .where("user_id", "=", user.id)
@@ -1113,6 +1181,7 @@ export function createAuthService(deps: {
       });
       await repo.replaceRecoveryCodes(tx, userId, codes.map(hashRecoveryCode));
       await repo.deleteChallengesOf(tx, userId);
+      sessionsChanged();
       const ended = await tx
         .deleteFrom("sessions")
         .where("user_id", "=", userId)
@@ -1325,6 +1394,8 @@ export function createAuthService(deps: {
     unitScopeFor,
     startSession,
     authenticate,
+    /** How many session lookups are cached now (tests check that a revocation empties the cache). */
+    cachedSessions: () => sessionCache.size(),
     logout,
     logoutEverywhere,
     changeOwnPassword,

@@ -75,6 +75,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: "A session ends this many hours after login, whatever the activity",
   },
   {
+    name: "SEKIMORI_SESSION_CACHE_MS",
+    default: "2000",
+    description:
+      "How long a session lookup is reused (0: every request asks the database). Logouts, role changes and disabling in this server apply at once; made by another process on the same database (CLI, a second server), after at most this long",
+  },
+  {
     name: "SEKIMORI_LOGIN_MAX_FAILURES",
     default: "5",
     description:
@@ -342,7 +348,7 @@ export type Config = {
   demoPassword: string | undefined;
   logLevel: string;
   webDir: string;
-  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  session: { idleMinutes: number; maxHours: number; cacheMs: number; cookieSecure: boolean };
   login: { maxFailures: number; lockoutMinutes: number; backoffSeconds: number; ratePerMinute: number };
   /** Second factor, separation of duties and object-level scoping (src/auth, docs/architecture.md). */
   access: {
@@ -513,6 +519,7 @@ export function loadConfig(env: Source = process.env): Config {
     session: {
       idleMinutes: int("SEKIMORI_SESSION_IDLE_MINUTES", 480, 1),
       maxHours: int("SEKIMORI_SESSION_MAX_HOURS", 168, 1),
+      cacheMs: int("SEKIMORI_SESSION_CACHE_MS", 2000, 0),
       cookieSecure: publicUrl.startsWith("https://"),
     },
     login: {

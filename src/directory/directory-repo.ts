@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { sessionsChanged } from "../auth/session-cache.js";
 import type { Executor } from "../db/database.js";
 import type { DirectoryRecord, KnownEntry } from "./directory-engine.js";
 
@@ -183,6 +184,7 @@ export function createDirectoryRepo() {
     },
     /** Disables a local account and ends its sessions (a leaver may no longer sign in). */
     async disableAccount(tx: Executor, userId: string, at: Date) {
+      sessionsChanged(); // cached sessions of this user must be refused (auth/session-cache.ts)
       await tx
         .updateTable("users")
         .set({ disabled_at: at, updated_at: at })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionsChanged } from "../auth/session-cache.js";
 import { SESSION_COOKIE } from "../http/server.js";
 import { resolvePdfFont } from "../shared/pdf-font.js";
 import { createTestApp, type TestApp, type TestUser } from "../testing/test-app.js";
@@ -62,6 +63,7 @@ describe("reviews over HTTP", () => {
     expect(saved.statusCode).toBe(200);
     // The session ends (expired or logged out) before the form is saved.
     await t.services.db.deleteFrom("sessions").where("user_id", "=", unit.id).execute();
+    sessionsChanged(); // deleted behind the repositories' back: tell the session cache (auth/session-cache.ts)
     const expired = await t.request(unit, "GET", "/api/reviews/drafts/review:new:acceptance");
     expect(expired.statusCode).toBe(401);
     const login = await t.app.inject({

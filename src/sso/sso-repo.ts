@@ -1,4 +1,5 @@
 import { type Selectable, sql } from "kysely";
+import { sessionsChanged } from "../auth/session-cache.js";
 import type { Executor } from "../db/database.js";
 import type { Database, Role, UserRow } from "../db/schema.js";
 
@@ -166,6 +167,7 @@ export function createSsoRepo() {
       id: string,
       patch: { roles?: Role[]; department?: string | null },
     ): Promise<UserRow> {
+      sessionsChanged(); // roles may shrink: cached sessions must see it (auth/session-cache.ts)
       return db
         .updateTable("users")
         .set({ ...patch, updated_at: new Date() })
