@@ -27,6 +27,7 @@ import {
   type FactRow,
   factRowsFromMembers,
   linkFacts,
+  linksToStore,
   MAX_SHARED_FACTS,
   mergeStates,
   reportFacts,
@@ -348,7 +349,7 @@ export type ApproachServiceDeps = {
   screening: ScreeningPort;
   settings: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   /** Candidate caps (tests lower them to show the cost stays bounded); defaults below. */
-  clusterCaps?: { perKey: number; perToken: number; maxFuzzy: number };
+  clusterCaps?: { perKey: number; perToken: number; maxFuzzy: number; maxLinks?: number };
   clock?: () => Date;
   log?: (message: string, error?: unknown) => void;
 };
@@ -811,7 +812,13 @@ export function createApproachService(deps: ApproachServiceDeps) {
     await repo.writeClusterGrowth(tx, {
       clusterId,
       create: !existingId,
-      links: linked.map((l) => ({ reportId: self.id, linkedReportId: l.c.id, reasons: l.reasons })),
+      // Joining a cluster it already belongs to through many members, the report keeps the links
+      // that explain a joining report or a fact, and a few of the strongest and newest others.
+      links: (existingId ? linksToStore(self, linked, known.members, caps.maxLinks) : linked).map((l) => ({
+        reportId: self.id,
+        linkedReportId: l.c.id,
+        reasons: l.reasons,
+      })),
       joining: joining.map((r) => r.id),
       // Only members not stored yet (a linked report's own facts mostly are).
       members: pairs.filter((a) => !known.members.has(`${a.fact}\u0000${a.reportId}`)),
