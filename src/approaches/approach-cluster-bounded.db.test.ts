@@ -264,5 +264,5 @@ describe("links stored per submission in a growing cluster", () => {
     const late = (m: Map<number, number>) => Math.max(...[...m].filter(([k]) => k > n - 8).map(([, v]) => v));
     expect(late(all.perReport)).toBeGreaterThan(8);
     expect(late(bounded.perReport)).toBeLessThanOrEqual(4);
-  });
+  }, 240_000);
 });

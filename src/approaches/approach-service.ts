@@ -60,6 +60,7 @@ import {
   safeFileName,
   sniffAttachment,
 } from "./attachment-engine.js";
+import { CandidateCache, type CandidateDetails } from "./candidate-cache.js";
 import { nameVariants, redactNames } from "./redaction-engine.js";
 import { fingerprint, lshBands } from "./text-similarity-engine.js";
 
@@ -352,6 +353,8 @@ export type ApproachServiceDeps = {
   clusterCaps?: { perKey: number; perToken: number; maxFuzzy: number; maxLinks?: number };
   clock?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** Parsed details of recently compared reports (tests pass their own to watch it). */
+  candidateCache?: CandidateCache;
 };
 
 /**
@@ -364,6 +367,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
   const { db, repo, audit, tasks, parties, screening, settings, jobs } = deps;
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? (() => {});
+  const candidateCache = deps.candidateCache ?? new CandidateCache();
   const caps = deps.clusterCaps ?? {
     perKey: CANDIDATES_PER_KEY,
     perToken: CANDIDATES_PER_TOKEN,
@@ -723,16 +727,20 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const bands = self.signature ? lshBands(self.signature) : [];
     // Exact keys and text bands, and beyond them similar or cross-script names, acronyms, the same
     // request (link engine), compared only with the reports that share a blocking token: one read.
-    const found = await repo.clusterCandidates(tx, {
-      reportId: self.id,
-      keys: self.keys,
-      bands,
-      tokens: blockingTokens(selfProfile).query,
-      since,
-      perKey: caps.perKey,
-      perToken: caps.perToken,
-      maxFuzzy: caps.maxFuzzy,
-    });
+    const found = await repo.clusterCandidates(
+      tx,
+      {
+        reportId: self.id,
+        keys: self.keys,
+        bands,
+        tokens: blockingTokens(selfProfile).query,
+        since,
+        perKey: caps.perKey,
+        perToken: caps.perToken,
+        maxFuzzy: caps.maxFuzzy,
+      },
+      candidateCache,
+    );
     const fuzzy = fuzzyLinks(
       selfProfile,
       found.filter((f) => f.token).map((f) => f.profile),
@@ -1039,6 +1047,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
   }
 
   async function submit(actor: Actor, id: string, version: number): Promise<ReportView> {
+    let compared: CandidateDetails | undefined;
     const view = await db.transaction().execute(async (tx) => {
       // One statement: the draft locked, its attachments, and the clustering lock.
       const locked = await repo.lockForSubmit(tx, id);
@@ -1194,12 +1203,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
         signature: fp?.signature ?? null,
         clusterId: null,
       };
+      compared = { signature: self.signature, keys, profile };
       const clusterId = await cluster(tx, actor, self, profile);
       if (submitted.office && (clusterId || queued)) {
         submitted = await toView(tx, actor, { ...submittedRow, cluster_id: clusterId }, attachmentRows);
       }
       return submitted;
     });
+    // Committed: the next submissions compare with this version without reading it again.
+    if (compared) candidateCache.set(id, view.version, compared);
     jobs.wake();
     return view;
   }
