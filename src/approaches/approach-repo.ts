@@ -384,6 +384,8 @@ export function createApproachRepo() {
      * those sharing blocking tokens (the newest `perToken` per token, ranked by how many they share,
      * then newest, at most `maxFuzzy`: `token`), each with what the pattern and link engines compare
      * and its cluster's creation time (the clustering lock is already held: see lockForSubmit).
+     * Given a `cache`, what the engines compare comes from it for the versions it holds, and is read
+     * in a second statement only for the others (which are then cached).
      */
     async clusterCandidates(
       tx: Executor,
