@@ -169,3 +169,100 @@ describe("approach submission cost under a growing cluster", () => {
     });
   });
 });
+
+describe("links stored per submission in a growing cluster", () => {
+  /** Submits the same flood through a service storing at most `maxLinks` links per joining report. */
+  async function flood(maxLinks: number, n: number) {
+    const app = await createTestApp();
+    let tick = Date.UTC(2026, 5, 1);
+    try {
+      const svc = createApproachService({
+        db: app.services.db,
+        repo: createApproachRepo(),
+        audit: app.services.audit,
+        tasks: app.services.tasks,
+        parties: app.services.parties,
+        screening: app.services.screening,
+        jobs: createJobQueue({ db: app.services.db, repo: createJobsRepo() }),
+        settings: { ...app.config.approaches, clusterWindowDays: 365 },
+        clusterCaps: { ...CAPS, maxLinks },
+        // The same times in both runs, so their summaries compare.
+        clock: () => {
+          tick += 60_000;
+          return new Date(tick);
+        },
+      });
+      const users: Actor[] = [];
+      for (const name of ["flood_a", "flood_b", "flood_c"]) {
+        const u = await app.loginAs(["applicant"], name);
+        users.push({ id: u.id, label: name, roles: ["applicant"], locale: "ja" });
+      }
+      for (let i = 0; i < n; i++) {
+        const d = await svc.createDraft(users[i % users.length]!, body(i));
+        await svc.submit(users[i % users.length]!, d.id, d.version);
+      }
+      const db = app.services.db;
+      const numbers = new Map(
+        (await db.selectFrom("approach_reports").select(["id", "number", "cluster_id"]).execute()).map(
+          (r) => [r.id, r],
+        ),
+      );
+      const num = (id: string) => numbers.get(id)!.number;
+      const links = await db
+        .selectFrom("approach_cluster_links")
+        .select(["report_id", "linked_report_id"])
+        .execute();
+      const perReport = new Map<number, number>();
+      for (const l of links) perReport.set(num(l.report_id), (perReport.get(num(l.report_id)) ?? 0) + 1);
+      const facts = (await db.selectFrom("approach_cluster_facts").selectAll().execute())
+        .map((f) => ({
+          fact: f.fact,
+          value: f.value,
+          reportCount: f.report_count,
+          reporterCount: f.reporter_count,
+          samples: (f.sample_ids as string[]).map(num).sort((a, b) => a - b),
+        }))
+        .sort((a, b) => a.fact.localeCompare(b.fact));
+      const members = (
+        await db.selectFrom("approach_cluster_fact_members").select(["fact", "report_id"]).execute()
+      )
+        .map((m) => `${m.fact} ${num(m.report_id)}`)
+        .sort();
+      const clusters = await db
+        .selectFrom("approach_clusters")
+        .select(["report_count", "reporter_count", "summary"])
+        .where("merged_into", "is", null)
+        .execute();
+      return {
+        perReport,
+        facts,
+        members,
+        // The summary as the office sees it, with report ids as report numbers (the ids differ by app).
+        clusters: clusters.map((c) =>
+          JSON.parse(
+            JSON.stringify(c).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) =>
+              String(num(id)),
+            ),
+          ),
+        ),
+      };
+    } finally {
+      await app.close();
+    }
+  }
+
+  it("stores a few links per report, with the same cluster, facts and fact members as storing all", async () => {
+    const n = 24;
+    const all = await flood(Number.POSITIVE_INFINITY, n);
+    const bounded = await flood(2, n);
+    expect(bounded.clusters).toEqual(all.clusters);
+    expect(bounded.clusters).toEqual([expect.objectContaining({ report_count: n, reporter_count: 3 })]);
+    expect(bounded.facts).toEqual(all.facts);
+    expect(bounded.members).toEqual(all.members);
+    // Storing all, the late reports link to many members; bounded, to the two strongest and
+    // newest plus those that bring a fact member (the new report's first text or fuzzy link).
+    const late = (m: Map<number, number>) => Math.max(...[...m].filter(([k]) => k > n - 8).map(([, v]) => v));
+    expect(late(all.perReport)).toBeGreaterThan(8);
+    expect(late(bounded.perReport)).toBeLessThanOrEqual(4);
+  }, 240_000);
+});

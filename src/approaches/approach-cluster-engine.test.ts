@@ -5,11 +5,13 @@ import {
   applyFactMembers,
   type ClusterState,
   emptyState,
+  FACT_SEPARATOR,
   type FactMember,
   type FactRow,
   factRowsFromMembers,
   idHash,
   linkFacts,
+  linksToStore,
   MAX_FACT_SAMPLE_IDS,
   MAX_SHARED_FACTS,
   mergeStates,
@@ -36,7 +38,11 @@ const DAYS = 30;
  * what the service does on each submission: link to every earlier report, merge the clusters the
  * links reach into the oldest, add the joining reports and the facts of the new links.
  */
-function simulate<R extends PatternReport>(reports: R[], fuzzy: (a: R, b: R) => LinkReason[]) {
+function simulate<R extends PatternReport>(
+  reports: R[],
+  fuzzy: (a: R, b: R) => LinkReason[],
+  maxLinks = Number.POSITIVE_INFINITY,
+) {
   const clusterOf = new Map<string, string>();
   const states = new Map<string, ClusterState>();
   const rows = new Map<string, Map<string, FactRow>>();
@@ -68,7 +74,6 @@ function simulate<R extends PatternReport>(reports: R[], fuzzy: (a: R, b: R) => 
       })
       .filter((l) => l.reasons.length > 0);
     if (linked.length === 0) continue;
-    for (const l of linked) links.push({ reportId: self.id, linkedReportId: l.c.id, reasons: l.reasons });
     const existing = [
       ...new Set(linked.map((l) => clusterOf.get(l.c.id)).filter((c): c is string => !!c)),
     ].sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -105,6 +110,17 @@ function simulate<R extends PatternReport>(reports: R[], fuzzy: (a: R, b: R) => 
         }
       }
     }
+    // As the service: a report growing the one cluster it links into stores a bounded set of links.
+    const stored =
+      existing.length === 1
+        ? linksToStore(
+            self,
+            linked.map((l) => ({ ...l, c: { ...l.c, clusterId: clusterOf.get(l.c.id) ?? null } })),
+            new Set((members.get(cid) ?? []).map((m) => `${m.fact}\u0000${m.reportId}`)),
+            maxLinks,
+          )
+        : linked;
+    for (const l of stored) links.push({ reportId: self.id, linkedReportId: l.c.id, reasons: l.reasons });
     const joining = [self, ...linked.filter((l) => !clusterOf.has(l.c.id)).map((l) => l.c)];
     state = addReports(state, joining);
     for (const r of joining) clusterOf.set(r.id, cid);
@@ -268,6 +284,85 @@ describe("incremental cluster summaries", () => {
   it("hashes report ids to 64 bits so that distinct member sets differ", () => {
     const hashes = new Set(Array.from({ length: 2000 }, (_, i) => idHash(`id-${i}`)));
     expect(hashes.size).toBe(2000);
+  });
+});
+
+describe("linksToStore (a report growing its cluster stores a bounded set of links)", () => {
+  const rowsOf = (sim: ReturnType<typeof simulate>) =>
+    new Map(
+      [...sim.rows].map(([cid, rows]) => [
+        cid,
+        [...rows.values()].sort((a, b) => a.fact.localeCompare(b.fact)),
+      ]),
+    );
+
+  it("leaves the clusters, their counts and their facts exactly as storing every link does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(reportArb, { minLength: 1, maxLength: 14 }),
+        fc.integer({ min: 0, max: 3 }),
+        (raw, maxLinks) => {
+          const reports = build(raw);
+          const all = simulate(reports, sameRequestLinks);
+          const bounded = simulate(reports, sameRequestLinks, maxLinks);
+          expect(bounded.clusterOf).toEqual(all.clusterOf);
+          expect(bounded.states).toEqual(all.states);
+          expect(rowsOf(bounded)).toEqual(rowsOf(all));
+          // The stored links still explain every fact: recomputing from them gives the same summary.
+          for (const cid of all.states.keys()) {
+            const ids = new Set([...all.clusterOf].filter(([, c]) => c === cid).map(([id]) => id));
+            const members = reports.filter((r) => ids.has(r.id));
+            expect(comparable(summariseCluster(members, NOW, DAYS, undefined, bounded.links))).toEqual(
+              comparable(summariseCluster(members, NOW, DAYS, undefined, all.links)),
+            );
+          }
+          expect(bounded.links.length).toBeLessThanOrEqual(all.links.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stores a few links per report in a flood of near-identical reports, not one per member", () => {
+    const reports = build(
+      Array.from({ length: 30 }, (_, i) => ({
+        reporter: i % 3,
+        day: 60 + Math.floor(i / 3),
+        channel: "email" as const,
+        department: null,
+        name: undefined,
+        organisation: undefined,
+        email: "a@talent.example",
+        text: { base: 0, noise: 0, seed: 0 },
+        request: 0,
+      })),
+    );
+    const all = simulate(reports, sameRequestLinks);
+    const bounded = simulate(reports, sameRequestLinks, 2);
+    const perReport = (links: { reportId: string }[]) =>
+      Math.max(...reports.map((r) => links.filter((l) => l.reportId === r.id).length));
+    expect(perReport(all.links)).toBe(29);
+    expect(perReport(bounded.links)).toBe(2);
+    expect(rowsOf(bounded)).toEqual(rowsOf(all));
+  });
+
+  it("keeps every link to a report joining now and every link that brings a new fact member", () => {
+    const self = { id: "new", reporterId: "u1" };
+    const at = (d: number) => new Date(Date.UTC(2026, 0, d)).toISOString();
+    const text: LinkReason[] = [{ kind: "text", similarity: 0.95 }];
+    const domain: LinkReason[] = [{ kind: "email_domain", value: "talent.example" }];
+    const linked = [
+      { c: { id: "m1", reporterId: "u2", submittedAt: at(1), clusterId: "k" }, reasons: domain },
+      { c: { id: "m2", reporterId: "u2", submittedAt: at(2), clusterId: "k" }, reasons: domain },
+      { c: { id: "m3", reporterId: "u3", submittedAt: at(3), clusterId: "k" }, reasons: text },
+      { c: { id: "loose", reporterId: "u3", submittedAt: at(1), clusterId: null }, reasons: domain },
+    ];
+    // m3's text fact is stored already, the new report's is not: the text link is kept for it.
+    const known = new Set([`text${FACT_SEPARATOR}\u0000m3`]);
+    expect(linksToStore(self, linked, known, 0).map((l) => l.c.id)).toEqual(["m3", "loose"]);
+    // Room for one more: the strongest, then the newest.
+    expect(linksToStore(self, linked, known, 3).map((l) => l.c.id)).toEqual(["m2", "m3", "loose"]);
+    expect(linksToStore(self, linked, known, 10)).toEqual(linked);
   });
 });
 

@@ -344,3 +344,56 @@ export function strongestFacts(
     .sort(byStoredRank)
     .slice(0, limit);
 }
+
+/**
+ * At most this many links are stored for a report that joins a cluster it is already linked into
+ * (beyond those that bring a fact), so a report in a flood of near-identical reports writes a
+ * fixed number of rows however many members it resembles (issue 11 §6).
+ */
+export const MAX_STORED_LINKS = 8;
+
+/**
+ * Which of a new report's links to store when it grows an existing cluster (issue 11 §6): every
+ * link to a report joining now (it is why that report joins), every link that brings a fact
+ * member not stored yet (so the cluster's facts — and their recomputation from stored links — are
+ * exactly those of all the links), and then the strongest, newest ones up to `max`. The cluster is
+ * decided from all the links before this: which are stored changes neither its members nor its
+ * facts, only how many links the report view lists. `alreadyMember` holds the stored
+ * `fact + NUL + reportId` pairs. Returns the kept links in their original order.
+ */
+export function linksToStore<
+  L extends {
+    c: { id: string; reporterId: string; submittedAt: string; clusterId: string | null };
+    reasons: readonly LinkReason[];
+  },
+>(
+  self: { id: string; reporterId: string },
+  linked: readonly L[],
+  alreadyMember: ReadonlySet<string>,
+  max = MAX_STORED_LINKS,
+): L[] {
+  const strength = (l: L) => Math.min(...l.reasons.map((r) => linkStrength(r.kind)));
+  const ranked = linked
+    .map((l, i) => ({ l, i }))
+    .sort(
+      (a, b) =>
+        strength(a.l) - strength(b.l) ||
+        (a.l.c.submittedAt < b.l.c.submittedAt ? 1 : a.l.c.submittedAt > b.l.c.submittedAt ? -1 : 0) ||
+        (a.l.c.id < b.l.c.id ? -1 : a.l.c.id > b.l.c.id ? 1 : 0),
+    );
+  const members = new Set(alreadyMember);
+  const keep = new Set<number>();
+  // First what must be stored, then the rest by rank while there is room.
+  for (const { l, i } of ranked) {
+    const adds = linkFacts(self, l.c, l.reasons).filter((m) => !members.has(`${m.fact}\u0000${m.reportId}`));
+    if (!l.c.clusterId || adds.length > 0) {
+      keep.add(i);
+      for (const m of adds) members.add(`${m.fact}\u0000${m.reportId}`);
+    }
+  }
+  for (const { i } of ranked) {
+    if (keep.size >= max) break;
+    keep.add(i);
+  }
+  return linked.filter((_, i) => keep.has(i));
+}

@@ -4,6 +4,7 @@ import type { ApproachClusterFactsTable, ApproachStatus } from "../db/schema.js"
 import { FACT_SEPARATOR, type FactMember, type FactRow } from "./approach-cluster-engine.js";
 import type { LinkProfile } from "./approach-link-engine.js";
 import type { AnyLinkKind, LinkKey, PatternReport } from "./approach-pattern-engine.js";
+import type { CandidateCache, CandidateDetails } from "./candidate-cache.js";
 
 export type ReportFields = {
   channel: string;
@@ -58,6 +59,47 @@ function toFactRow(r: Omit<Selectable<ApproachClusterFactsTable>, "cluster_id">)
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A candidate report's row as clusterCandidates reads it. */
+type CandidateRow = {
+  id: string;
+  version: number;
+  reporter_id: string;
+  submitted_at: Date | null;
+  channel: string;
+  reporter_department: string | null;
+  cluster_id: string | null;
+  text_signature: number[] | null;
+  sender_name: string | null;
+  sender_organisation: string | null;
+  sender_email: string | null;
+  offered: string[];
+  asked: string[];
+  offered_other: string | null;
+  asked_other: string | null;
+  message_text: string | null;
+  description: string | null;
+  keys: [string, string][];
+};
+
+/** What clustering compares of a candidate: its text signature, link keys and link profile. */
+function candidateDetails(
+  r: Omit<CandidateRow, "reporter_id" | "submitted_at" | "channel" | "reporter_department" | "cluster_id">,
+): CandidateDetails {
+  return {
+    signature: r.text_signature ?? null,
+    keys: r.keys.map(([kind, value]) => ({ kind: kind as LinkKey["kind"], value })),
+    profile: {
+      id: r.id,
+      senderName: r.sender_name,
+      organisation: r.sender_organisation,
+      email: r.sender_email,
+      offered: r.offered,
+      asked: r.asked,
+      text: [r.message_text, r.description, r.offered_other, r.asked_other].filter(Boolean).join("\n"),
+    },
+  };
 }
 
 /** SQL for approach reports, their evidence, links and clusters. */
@@ -342,6 +384,8 @@ export function createApproachRepo() {
      * those sharing blocking tokens (the newest `perToken` per token, ranked by how many they share,
      * then newest, at most `maxFuzzy`: `token`), each with what the pattern and link engines compare
      * and its cluster's creation time (the clustering lock is already held: see lockForSubmit).
+     * Given a `cache`, what the engines compare comes from it for the versions it holds, and is read
+     * in a second statement only for the others (which are then cached).
      */
     async clusterCandidates(
       tx: Executor,
@@ -355,30 +399,22 @@ export function createApproachRepo() {
         perToken: number;
         maxFuzzy: number;
       },
+      cache?: CandidateCache,
     ) {
       if (q.keys.length + q.bands.length + q.tokens.length === 0) return [];
-      const rows = await sql<{
-        id: string;
-        exact: boolean;
-        token: boolean;
-        reporter_id: string;
-        submitted_at: Date | null;
-        channel: string;
-        reporter_department: string | null;
-        text_signature: number[] | null;
-        cluster_id: string | null;
-        cluster_created_at: Date | null;
-        sender_name: string | null;
-        sender_organisation: string | null;
-        sender_email: string | null;
-        offered: string[];
-        asked: string[];
-        offered_other: string | null;
-        asked_other: string | null;
-        message_text: string | null;
-        description: string | null;
-        keys: [string, string][];
-      }>`
+      // With a cache, the statement reads each candidate's version and the details are read (in a
+      // second statement) only for the versions the cache does not hold.
+      const details = cache
+        ? sql`NULL::jsonb AS text_signature, NULL::text AS sender_name, NULL::text AS sender_organisation,
+            NULL::text AS sender_email, NULL::text[] AS offered, NULL::text[] AS asked, NULL::text AS offered_other,
+            NULL::text AS asked_other, NULL::text AS message_text, NULL::text AS description, NULL::json AS keys`
+        : sql`r.text_signature, r.sender_name, r.sender_organisation, r.sender_email, r.offered, r.asked,
+            r.offered_other, r.asked_other, r.message_text, r.description,
+            (SELECT coalesce(json_agg(json_build_array(k.kind, k.value)), '[]'::json)
+               FROM approach_report_keys k WHERE k.report_id = r.id) AS keys`;
+      const rows = await sql<
+        CandidateRow & { exact: boolean; token: boolean; cluster_created_at: Date | null }
+      >`
         WITH ek AS (
           SELECT x.report_id FROM unnest(${sql.val(q.keys.map((k) => k.kind))}::text[],
             ${sql.val(q.keys.map((k) => k.value))}::text[]) AS q(kind, value)
@@ -411,43 +447,58 @@ export function createApproachRepo() {
             UNION ALL SELECT report_id, false FROM tk
           ) s GROUP BY s.report_id
         )
-        SELECT r.id, ids.exact, ids.token, r.reporter_id, r.submitted_at, r.channel, r.reporter_department,
-          r.text_signature, r.cluster_id, c.created_at AS cluster_created_at, r.sender_name,
-          r.sender_organisation, r.sender_email, r.offered, r.asked, r.offered_other, r.asked_other,
-          r.message_text, r.description,
-          (SELECT coalesce(json_agg(json_build_array(k.kind, k.value)), '[]'::json)
-             FROM approach_report_keys k WHERE k.report_id = r.id) AS keys
+        SELECT r.id, r.version, ids.exact, ids.token, r.reporter_id, r.submitted_at, r.channel,
+          r.reporter_department, r.cluster_id, c.created_at AS cluster_created_at, ${details}
         FROM ids JOIN approach_reports r ON r.id = ids.report_id
         LEFT JOIN approach_clusters c ON c.id = r.cluster_id
         ORDER BY r.id`.execute(tx);
-      return rows.rows.map((r) => ({
-        exact: r.exact,
-        token: r.token,
-        clusterCreatedAt: r.cluster_created_at ? new Date(r.cluster_created_at) : null,
-        pattern: {
-          id: r.id,
-          reporterId: r.reporter_id,
-          submittedAt: new Date(r.submitted_at ?? 0).toISOString(),
-          channel: r.channel as PatternReport["channel"],
-          department: r.reporter_department,
-          keys: r.keys.map(([kind, value]) => ({ kind: kind as LinkKey["kind"], value })),
-          signature: r.text_signature ?? null,
-          clusterId: r.cluster_id,
-        } as PatternReport & { clusterId: string | null },
-        profile: {
-          id: r.id,
-          senderName: r.sender_name,
-          organisation: r.sender_organisation,
-          email: r.sender_email,
-          offered: r.offered,
-          asked: r.asked,
-          text: [r.message_text, r.description, r.offered_other, r.asked_other].filter(Boolean).join("\n"),
-        } as LinkProfile,
-      }));
+      const known = new Map<string, CandidateDetails>();
+      if (cache) {
+        const missing: string[] = [];
+        for (const r of rows.rows) {
+          const d = cache.get(r.id, r.version);
+          if (d) known.set(r.id, d);
+          else missing.push(r.id);
+        }
+        if (missing.length > 0) {
+          const read = await sql<CandidateRow>`
+            SELECT r.id, r.version, r.text_signature, r.sender_name, r.sender_organisation, r.sender_email,
+              r.offered, r.asked, r.offered_other, r.asked_other, r.message_text, r.description,
+              (SELECT coalesce(json_agg(json_build_array(k.kind, k.value)), '[]'::json)
+                 FROM approach_report_keys k WHERE k.report_id = r.id) AS keys
+            FROM approach_reports r WHERE r.id = ANY(${sql.val(missing)}::uuid[])`.execute(tx);
+          for (const r of read.rows) {
+            const d = candidateDetails(r);
+            // Keyed by the version read with the details (a newer one if the row changed meanwhile).
+            cache.set(r.id, r.version, d);
+            known.set(r.id, d);
+          }
+        }
+      }
+      return rows.rows.map((r) => {
+        const d = known.get(r.id) ?? candidateDetails(r);
+        return {
+          exact: r.exact,
+          token: r.token,
+          clusterCreatedAt: r.cluster_created_at ? new Date(r.cluster_created_at) : null,
+          pattern: {
+            id: r.id,
+            reporterId: r.reporter_id,
+            submittedAt: new Date(r.submitted_at ?? 0).toISOString(),
+            channel: r.channel as PatternReport["channel"],
+            department: r.reporter_department,
+            keys: d.keys,
+            signature: d.signature,
+            clusterId: r.cluster_id,
+          } as PatternReport & { clusterId: string | null },
+          profile: d.profile as LinkProfile,
+        };
+      });
     },
 
     /**
-     * What growing one cluster needs, in one statement: the cluster row, the stored rows of the
+     * What growing one cluster needs, in one statement: the cluster's state and alert level (not its
+     * summary, rebuilt from the facts: reading it back cost a third of the statement), the stored rows of the
      * facts the new members touch, its strongest `topLimit` facts before the change, and which
      * (fact, report) and (fact, reporter) pairs are stored (as knownFactMembers).
      */
@@ -468,7 +519,8 @@ export function createApproachRepo() {
         t: "cluster" | "fact" | "top" | "member" | "seen";
         j: Record<string, unknown>;
       }>`
-        SELECT 'cluster' AS t, to_jsonb(c) AS j FROM approach_clusters c WHERE c.id = ${clusterId}
+        SELECT 'cluster' AS t, jsonb_build_object('state', c.state, 'alerted_reporter_count', c.alerted_reporter_count) AS j
+        FROM approach_clusters c WHERE c.id = ${clusterId}
         UNION ALL
         SELECT 'fact', to_jsonb(f) FROM approach_cluster_facts f
         WHERE f.cluster_id = ${clusterId} AND f.fact = ANY(${sql.val(facts)}::text[])

@@ -27,6 +27,7 @@ import {
   type FactRow,
   factRowsFromMembers,
   linkFacts,
+  linksToStore,
   MAX_SHARED_FACTS,
   mergeStates,
   reportFacts,
@@ -59,6 +60,7 @@ import {
   safeFileName,
   sniffAttachment,
 } from "./attachment-engine.js";
+import { CandidateCache, type CandidateDetails } from "./candidate-cache.js";
 import { nameVariants, redactNames } from "./redaction-engine.js";
 import { fingerprint, lshBands } from "./text-similarity-engine.js";
 
@@ -348,9 +350,11 @@ export type ApproachServiceDeps = {
   screening: ScreeningPort;
   settings: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
   /** Candidate caps (tests lower them to show the cost stays bounded); defaults below. */
-  clusterCaps?: { perKey: number; perToken: number; maxFuzzy: number };
+  clusterCaps?: { perKey: number; perToken: number; maxFuzzy: number; maxLinks?: number };
   clock?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** Parsed details of recently compared reports (tests pass their own to watch it). */
+  candidateCache?: CandidateCache;
 };
 
 /**
@@ -363,6 +367,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
   const { db, repo, audit, tasks, parties, screening, settings, jobs } = deps;
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? (() => {});
+  const candidateCache = deps.candidateCache ?? new CandidateCache();
   const caps = deps.clusterCaps ?? {
     perKey: CANDIDATES_PER_KEY,
     perToken: CANDIDATES_PER_TOKEN,
@@ -722,16 +727,20 @@ export function createApproachService(deps: ApproachServiceDeps) {
     const bands = self.signature ? lshBands(self.signature) : [];
     // Exact keys and text bands, and beyond them similar or cross-script names, acronyms, the same
     // request (link engine), compared only with the reports that share a blocking token: one read.
-    const found = await repo.clusterCandidates(tx, {
-      reportId: self.id,
-      keys: self.keys,
-      bands,
-      tokens: blockingTokens(selfProfile).query,
-      since,
-      perKey: caps.perKey,
-      perToken: caps.perToken,
-      maxFuzzy: caps.maxFuzzy,
-    });
+    const found = await repo.clusterCandidates(
+      tx,
+      {
+        reportId: self.id,
+        keys: self.keys,
+        bands,
+        tokens: blockingTokens(selfProfile).query,
+        since,
+        perKey: caps.perKey,
+        perToken: caps.perToken,
+        maxFuzzy: caps.maxFuzzy,
+      },
+      candidateCache,
+    );
     const fuzzy = fuzzyLinks(
       selfProfile,
       found.filter((f) => f.token).map((f) => f.profile),
@@ -811,7 +820,13 @@ export function createApproachService(deps: ApproachServiceDeps) {
     await repo.writeClusterGrowth(tx, {
       clusterId,
       create: !existingId,
-      links: linked.map((l) => ({ reportId: self.id, linkedReportId: l.c.id, reasons: l.reasons })),
+      // Joining a cluster it already belongs to through many members, the report keeps the links
+      // that explain a joining report or a fact, and a few of the strongest and newest others.
+      links: (existingId ? linksToStore(self, linked, known.members, caps.maxLinks) : linked).map((l) => ({
+        reportId: self.id,
+        linkedReportId: l.c.id,
+        reasons: l.reasons,
+      })),
       joining: joining.map((r) => r.id),
       // Only members not stored yet (a linked report's own facts mostly are).
       members: pairs.filter((a) => !known.members.has(`${a.fact}\u0000${a.reportId}`)),
@@ -1032,6 +1047,7 @@ export function createApproachService(deps: ApproachServiceDeps) {
   }
 
   async function submit(actor: Actor, id: string, version: number): Promise<ReportView> {
+    let compared: CandidateDetails | undefined;
     const view = await db.transaction().execute(async (tx) => {
       // One statement: the draft locked, its attachments, and the clustering lock.
       const locked = await repo.lockForSubmit(tx, id);
@@ -1187,12 +1203,15 @@ export function createApproachService(deps: ApproachServiceDeps) {
         signature: fp?.signature ?? null,
         clusterId: null,
       };
+      compared = { signature: self.signature, keys, profile };
       const clusterId = await cluster(tx, actor, self, profile);
       if (submitted.office && (clusterId || queued)) {
         submitted = await toView(tx, actor, { ...submittedRow, cluster_id: clusterId }, attachmentRows);
       }
       return submitted;
     });
+    // Committed: the next submissions compare with this version without reading it again.
+    if (compared) candidateCache.set(id, view.version, compared);
     jobs.wake();
     return view;
   }
