@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ListEntity } from "../screening-contract.js";
 import { createMatchingIndex, scoreQueryAgainstEntity } from "./index.js";
+import { testEntity } from "./test-entities.js";
 
 // Small hand-written fixtures (not copied from any list file).
-function entity(
-  sourceId: string,
-  schema: ListEntity["schema"],
-  names: string[],
-  extra: Partial<ListEntity> = {},
-): ListEntity {
-  return {
-    source: "test",
-    sourceId,
-    schema,
-    names: names.map((name, i) => ({ name, kind: i === 0 ? ("primary" as const) : ("alias" as const) })),
-    countries: [],
-    birthDates: [],
-    identifiers: [],
-    programs: [],
-    ...extra,
-  };
-}
+const entity = testEntity;
 
 const LIST: ListEntity[] = [
   entity("T-001", "Organization", ["MUNITIONS INDUSTRY DEPARTMENT"], { countries: ["kp"] }),

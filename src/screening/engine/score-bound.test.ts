@@ -18,6 +18,7 @@ import {
   TokenOrigin,
   tokenSimilarity,
 } from "./similarity.js";
+import { testEntity } from "./test-entities.js";
 
 // Names in several scripts and shapes: initials, acronyms, given-name syllables, a lone
 // transcribed surname, legal forms, joined and split words.
@@ -179,18 +180,7 @@ describe("match with a minimum score", () => {
     schema: ListEntity["schema"],
     names: string[],
     extra: Partial<ListEntity> = {},
-  ) =>
-    ({
-      source: sourceId.startsWith("B") ? "b" : "a",
-      sourceId,
-      schema,
-      names: names.map((name, i) => ({ name, kind: i === 0 ? ("primary" as const) : ("alias" as const) })),
-      countries: [],
-      birthDates: [],
-      identifiers: [],
-      programs: [],
-      ...extra,
-    }) satisfies ListEntity;
+  ) => testEntity(sourceId, schema, names, { source: sourceId.startsWith("B") ? "b" : "a", ...extra });
   const LIST: ListEntity[] = [
     entity("A-1", "Person", ["KIM, Jong Sik", "김정식"], { countries: ["kp"], birthDates: ["1961-03-02"] }),
     entity("A-2", "Person", ["PUTIN, Vladimir Vladimirovich"], {
