@@ -891,15 +891,21 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     }
     if ((soundLo | soundHi) !== 0) {
       // entities met through a transcription's sound key: the best few of them, even below the floor
-      const sound: number[] = [];
+      // (a linear top-k: a common sound key can touch tens of thousands of entities)
+      const inPool = new Set(pool);
+      const best: number[] = [];
+      const before = (x: number, y: number) => acc[x]! > acc[y]! || (acc[x] === acc[y] && x < y);
       for (let i = 0; i < touched.length; i++) {
         const e = touched[i]!;
         if ((groupBitsLo[e]! & soundLo) === 0 && (groupBitsHi[e]! & soundHi) === 0) continue;
-        if (pool.includes(e)) continue;
-        sound.push(e);
+        if (best.length === SOUND_FILL && !before(e, best[SOUND_FILL - 1]!)) continue;
+        if (inPool.has(e)) continue;
+        let k = best.length;
+        while (k > 0 && before(e, best[k - 1]!)) k--;
+        best.splice(k, 0, e);
+        if (best.length > SOUND_FILL) best.pop();
       }
-      sound.sort((x, y) => acc[y]! - acc[x]! || x - y);
-      for (let i = 0; i < sound.length && i < SOUND_FILL; i++) pool.push(sound[i]!);
+      for (const e of best) pool.push(e);
     }
     return pool;
   }
