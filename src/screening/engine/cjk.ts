@@ -13,7 +13,13 @@ import { longestWordFrom, lookupWord } from "./dictionary.js";
 import { JAPANESE_READING_ENTRIES, kanjidicReadings, sokuon, withRendaku } from "./japanese-readings.js";
 import { BoundedCache } from "./memo.js";
 import { scriptOf } from "./scripts.js";
-import { hangulSyllables, KOREAN_SURNAMES, koreanSyllableVariants, romanizeWord } from "./transliterate.js";
+import {
+  clearSyllableVariants,
+  hangulSyllables,
+  KOREAN_SURNAMES,
+  koreanSyllableVariants,
+  romanizeWord,
+} from "./transliterate.js";
 import {
   HAN_LEGAL_FORMS,
   HAN_VOCABULARY,
@@ -23,6 +29,7 @@ import {
   KANA_VOCABULARY,
   type LegalClass,
 } from "./vocabulary.js";
+import { clearWadeGiles } from "./wade-giles.js";
 
 const jpToTraditional = OpenCC.Converter({ from: "jp", to: "t" });
 const traditionalToSimplified = OpenCC.Converter({ from: "t", to: "cn" });
@@ -132,6 +139,8 @@ export function clearAnalysisCaches(): void {
   HAN_READINGS_CACHE.clear();
   SEGMENT_CACHE.clear();
   JA_READINGS_CACHE.clear();
+  clearSyllableVariants();
+  clearWadeGiles();
 }
 
 /** Readings of a Han stretch by (word-initial flag, text): surnames and given names repeat. */

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ListEntity } from "../screening-contract.js";
 import { createMatchingIndex, scoreQueryAgainstEntity } from "./index.js";
+import { radixSortPairs } from "./matching-index.js";
 import { testEntity } from "./test-entities.js";
 
 // Small hand-written fixtures (not copied from any list file).
@@ -241,5 +243,31 @@ describe("a Chinese transcription of a foreign name among pinyin look-alikes", (
     expect(hits[0]?.score).toBeGreaterThanOrEqual(0.85);
     expect(hits[0]?.explanation.summary.en).toContain("transcription");
     expect(hits[0]?.explanation.summary.ja).toContain("音訳");
+  });
+});
+
+describe("radixSortPairs (three 11/11/10-bit passes)", () => {
+  it("sorts pairs by key, keeping the insertion order of equal keys, like a stable sort", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            // narrow and full-width keys: equal keys and every digit of every pass
+            fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff })),
+            fc.integer({ min: 0, max: 0xffffffff }),
+          ),
+          { maxLength: 3000 },
+        ),
+        (pairs) => {
+          const keys = Uint32Array.from(pairs.map((p) => p[0]));
+          const vals = Uint32Array.from(pairs.map((p) => p[1]));
+          radixSortPairs(keys, vals);
+          const expected = pairs.map((p, i) => ({ p, i })).sort((a, b) => a.p[0] - b.p[0] || a.i - b.i);
+          expect(Array.from(keys)).toEqual(expected.map((x) => x.p[0]));
+          expect(Array.from(vals)).toEqual(expected.map((x) => x.p[1]));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -691,11 +691,31 @@ export function hangulSyllables(word: string): HangulSyllable[] {
   return out;
 }
 
+/** Spellings by Revised + McCune–Reischauer reading (bounded by the Hangul syllables). */
+const SYLLABLE_VARIANTS = new Map<string, readonly string[]>();
+
+/** Empties the memoised syllable spellings (for the memoised-equals-fresh properties). */
+export function clearSyllableVariants(): void {
+  SYLLABLE_VARIANTS.clear();
+}
+
 /**
  * Spellings of one Korean syllable as lists write it: Revised, McCune–Reischauer, and the
  * popular mixtures (정 → jeong, chong, jong, jung; 은 → eun, un).
  */
-export function koreanSyllableVariants(rr: string, mr: string): string[] {
+export function koreanSyllableVariants(rr: string, mr: string): readonly string[] {
+  // (a pure function of at most 11,172 syllables' readings, called for every Han character's
+  // Sino-Korean reading and every Hangul syllable of an index build: memoised; callers copy)
+  const key = `${rr}|${mr}`;
+  let out = SYLLABLE_VARIANTS.get(key);
+  if (out === undefined) {
+    out = computeSyllableVariants(rr, mr);
+    SYLLABLE_VARIANTS.set(key, out);
+  }
+  return out;
+}
+
+function computeSyllableVariants(rr: string, mr: string): string[] {
   const out = new Set<string>([rr, mr]);
   for (const b of [rr, mr]) {
     out.add(b.replace(/eo/g, "o"));

@@ -69,8 +69,27 @@ const INITIALS: [string, string][] = [
   ["y", "y"],
 ];
 
+/** Wade–Giles by pinyin syllable (about 400 exist; bounded all the same). */
+const WADE_GILES = new Map<string, string | null>();
+
+/** Empties the memoised Wade–Giles spellings (for the memoised-equals-fresh properties). */
+export function clearWadeGiles(): void {
+  WADE_GILES.clear();
+}
+
 /** Wade–Giles spelling (no apostrophes, no umlauts) of one toneless pinyin syllable, or null. */
 export function pinyinToWadeGiles(syllable: string): string | null {
+  // (every Chinese person name's syllables go through here when it is indexed: memoised, bounded)
+  let out = WADE_GILES.get(syllable);
+  if (out === undefined) {
+    out = computeWadeGiles(syllable);
+    if (WADE_GILES.size >= 4096) WADE_GILES.clear();
+    WADE_GILES.set(syllable, out);
+  }
+  return out;
+}
+
+function computeWadeGiles(syllable: string): string | null {
   const s = syllable.toLowerCase().replace(/ü|v/g, "u");
   if (!/^[a-z]+$/.test(s)) return null;
   const whole = WHOLE[s];
