@@ -243,7 +243,8 @@ function latinToken(word: string, origin: TokenOrigin, initial: boolean, alts?: 
   if (initial || (word.length === 1 && !STOPWORDS.has(word))) {
     return { alts: [word], weight: CLASS_WEIGHT.initial, cls: "initial", origin };
   }
-  const canon = ORG_WORD_CANON[word];
+  // (own keys only: "constructor" would otherwise find Object's constructor function)
+  const canon = Object.hasOwn(ORG_WORD_CANON, word) ? ORG_WORD_CANON[word] : undefined;
   if (canon) {
     const a = canon === word ? [word] : [canon, word];
     return { alts: a, weight: CLASS_WEIGHT.org, cls: "org", origin };

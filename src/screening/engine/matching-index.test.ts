@@ -271,3 +271,14 @@ describe("radixSortPairs (three 11/11/10-bit passes)", () => {
     );
   });
 });
+
+describe("a list name with a word that is also an Object property name", () => {
+  it("is indexed and found (CONSTRUCTOR used to read Object's constructor as an org word and throw)", () => {
+    const index = createMatchingIndex();
+    index.add(entity("T-C1", "Organization", ["ACME CONSTRUCTOR LLC"]), "c1");
+    index.build();
+    const hits = index.match({ name: "Acme Constructor" });
+    expect(hits[0]?.entityId).toBe("c1");
+    expect(hits[0]?.match).toBe(true);
+  });
+});
