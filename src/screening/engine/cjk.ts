@@ -501,10 +501,15 @@ const TRANSCRIPTION_CHARS = new Set(
  * of a two-character word: 霍利 Hawley, 罗斯 Ross) from the transcription table.
  */
 export function looksTranscribed(chars: string[]): boolean {
-  if (chars.length < 2) return false;
+  return chars.length >= 2 && transcriptionShare(chars) >= 0.75;
+}
+
+/** The share of a Han word's characters that are in the transcription table (0 for no characters). */
+export function transcriptionShare(chars: string[]): number {
+  if (chars.length === 0) return 0;
   let n = 0;
   for (const c of chars) if (TRANSCRIPTION_CHARS.has(c)) n++;
-  return n / chars.length >= 0.75;
+  return n / chars.length;
 }
 
 /** True when the folded string is a compound surname. */
