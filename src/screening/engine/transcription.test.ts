@@ -299,3 +299,15 @@ describe("a double-barrelled foreign name joined by a dash", () => {
     expect(dashJoinedTranscription("北京—上海高铁")).toBe(false);
   });
 });
+
+describe("逊 (-son) in the transcription table", () => {
+  it("哈德逊研究所 reads 哈德逊 as a transcription and reaches Hudson Institute", () => {
+    const hit = scoreQueryAgainstEntity({ name: "哈德逊研究所" }, entity("Hudson Institute", "Organization"));
+    expect(hit?.explanation.summary.en).toContain("transcription");
+    const other = scoreQueryAgainstEntity(
+      { name: "哈德逊研究所" },
+      entity("Naval Systems Research Center", "Organization"),
+    );
+    expect(hit?.score ?? 0).toBeGreaterThan(other?.score ?? 1);
+  });
+});
