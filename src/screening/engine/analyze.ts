@@ -16,6 +16,7 @@ import {
   japaneseReadings,
   looksTranscribed,
   segmentCjk,
+  transcriptionShare,
 } from "./cjk.js";
 import { lookupCharacter } from "./dictionary.js";
 import { katakanaToHangul, koreanSurnameKatakana } from "./korean-kana.js";
@@ -989,6 +990,20 @@ function cedictForms(text: string): NameForm[] {
 }
 
 /**
+ * True for a double-barrelled foreign name written with a dash between two transcriptions
+ * (邓肯—史密斯 Duncan-Smith). The dot 「·」 is the usual separator of a foreign name's parts, but a
+ * hyphenated surname keeps its dash; a dash also joins the parts of an organisation name
+ * (中国—东盟), so at least half of the characters, and some on each side, must be transcription
+ * characters (邓 and 史 are not: they are common Chinese surnames too).
+ */
+export function dashJoinedTranscription(text: string): boolean {
+  const m = /^([\u3400-\u9fff]{2,})\s*[-‐‑‒–—―－]{1,2}\s*([\u3400-\u9fff]{2,})$/.exec(text.trim());
+  if (m === null) return false;
+  const [a, b] = [[...m[1]!], [...m[2]!]];
+  return transcriptionShare([...a, ...b]) >= 0.5 && transcriptionShare(a) > 0 && transcriptionShare(b) > 0;
+}
+
+/**
  * Analyses a name: normalisation, script detection, romanisation/translation of every word,
  * legal-form extraction and weighting. Pure and deterministic. `withDictionaryNames` adds the forms
  * that CC-CEDICT's names and abbreviations give (off inside that rewrite itself).
@@ -1007,7 +1022,7 @@ export function analyzeName(name: string, withDictionaryNames = true): AnalyzedN
   const words = splitWords(text);
   const cjkWordCount = words.filter((w) => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(w.word)).length;
 
-  const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text);
+  const foreignHan = /[\u3400-\u9fff][·・•‧][\u3400-\u9fff]/.test(text) || dashJoinedTranscription(text);
   // on the folded name, so that ㈱ / (株) count as 株式会社 exactly as they do for the tokens
   const japanese = JAPANESE_CONTEXT.test(folded);
   const slots: Slot[] = [];

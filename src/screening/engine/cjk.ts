@@ -501,7 +501,7 @@ function computeJapaneseReadings(chars: readonly string[], cap: number, mode: Ja
  */
 const TRANSCRIPTION_CHARS = new Set(
   [
-    ..."阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布采查达戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福富盖甘冈戈格根古瓜哈海汉豪赫亨华惠霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密莫默姆穆纳娜奈内尼纽努诺欧帕潘佩彭皮珀普奇齐乔切琼丘瑞萨塞赛桑瑟森沙珊尚舍施斯松苏索塔泰坦汤特提汀图托瓦万威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约扎詹兹茨蓬泽夫廷顿什宁金农钦楚",
+    ..."阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布采查达戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福富盖甘冈戈格根古瓜哈海汉豪赫亨华惠霍基吉加贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密莫默姆穆纳娜奈内尼纽努诺欧帕潘佩彭皮珀普奇齐乔切琼丘瑞萨塞赛桑瑟森沙珊尚舍施斯松苏索塔泰坦汤特提汀图托瓦万威韦维温沃乌伍西希锡辛休雅亚扬耶伊因尤约扎詹兹茨蓬泽夫廷顿什宁金农钦楚逊",
   ].map((c) => foldHan(c)),
 );
 
@@ -510,10 +510,15 @@ const TRANSCRIPTION_CHARS = new Set(
  * of a two-character word: 霍利 Hawley, 罗斯 Ross) from the transcription table.
  */
 export function looksTranscribed(chars: string[]): boolean {
-  if (chars.length < 2) return false;
+  return chars.length >= 2 && transcriptionShare(chars) >= 0.75;
+}
+
+/** The share of a Han word's characters that are in the transcription table (0 for no characters). */
+export function transcriptionShare(chars: string[]): number {
+  if (chars.length === 0) return 0;
   let n = 0;
   for (const c of chars) if (TRANSCRIPTION_CHARS.has(c)) n++;
-  return n / chars.length >= 0.75;
+  return n / chars.length;
 }
 
 /** True when the folded string is a compound surname. */

@@ -40,7 +40,12 @@ import {
 } from "./score.js";
 import { skeleton, TokenOrigin } from "./similarity.js";
 import { SPELLING_RULE_TEXT } from "./spelling.js";
-import { englishSoundKeys, transcriptionSoundKeys } from "./transcription.js";
+import {
+  EXACT_SOUND,
+  englishSoundKeys,
+  transcriptionSoundKeys,
+  transcriptionSplitKeys,
+} from "./transcription.js";
 import type { LegalClass } from "./vocabulary.js";
 
 /** Default threshold: at or above it a hit is a match that a reviewer must resolve. */
@@ -127,10 +132,18 @@ const SEED_SKEL = 0x9e3779b1;
 const SEED_CJK = 0x85ebca6b;
 const SEED_PREFIX = 0xc2b2ae35;
 const SEED_SOUND = 0x27d4eb2f;
-const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5, sound: 0.6 } as const;
+const KEY_FACTOR = { exact: 1, skel: 0.55, cjk: 0.9, prefix: 0.5, sound: 0.6, soundExact: 0.7 } as const;
 
 const NO_ALTS: readonly string[] = [];
 const NO_LEGAL: LegalClass[] = [];
+
+/** Weight of the keys of half a transcription (one of two English words it may span). */
+const SPLIT_FACTOR = 0.5;
+
+/** Weight factor of a sound key: an exact class sequence weighs more than a coarse key. */
+function soundFactor(k: string): number {
+  return k.startsWith(EXACT_SOUND) ? KEY_FACTOR.soundExact : KEY_FACTOR.sound;
+}
 
 /** Keys of one analysed name: exact tokens, skeletons, joined short pairs, ideograph bigrams. */
 function nameKeys(
@@ -175,7 +188,15 @@ function nameKeys(
       if (t.origin === TokenOrigin.Transcription) {
         // a Chinese transcription looks up the English words that sound like it (and nothing else)
         if (!again)
-          for (const k of transcriptionSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
+          for (const k of transcriptionSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), soundFactor(k));
+        if (forQuery) {
+          // … and, split in two, the two English words it may span (each half its own key group)
+          for (const [si, parts] of transcriptionSplitKeys(t.alts[0]!).entries())
+            for (const [pi, ks] of parts.entries()) {
+              setGroup(`${t.alts[0]}#${si}.${pi}`);
+              for (const k of ks) add(hash32(k, SEED_SOUND), soundFactor(k) * SPLIT_FACTOR);
+            }
+        }
         continue;
       }
       if (
@@ -186,7 +207,7 @@ function nameKeys(
         t.alts[0]!.length >= 3
       ) {
         // … under which a list's name words are found
-        for (const k of englishSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), KEY_FACTOR.sound);
+        for (const k of englishSoundKeys(t.alts[0]!)) add(hash32(k, SEED_SOUND), soundFactor(k));
       }
       // Another convention's spelling (Poetin → putin) is looked up exactly and by skeleton only:
       // the fuzzier keys stay with the word's own spellings, which keeps candidates (and cost) low.
@@ -947,7 +968,9 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     for (const f of a.forms)
       for (const t of f.tokens) {
         if (t.origin !== TokenOrigin.Transcription) continue;
-        for (const k of transcriptionSoundKeys(t.alts[0]!)) {
+        const ks = transcriptionSoundKeys(t.alts[0]!);
+        for (const parts of transcriptionSplitKeys(t.alts[0]!)) for (const p of parts) ks.push(...p);
+        for (const k of ks) {
           const g = groups.get(hash32(k, SEED_SOUND));
           if (g === undefined) continue;
           if ((g & 63) < 32) lo |= 1 << (g & 31);

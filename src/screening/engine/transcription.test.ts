@@ -1,14 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ListEntity } from "../screening-contract.js";
-import { scoreQueryAgainstEntity } from "./index.js";
+import { dashJoinedTranscription } from "./analyze.js";
+import { createMatchingIndex, scoreQueryAgainstEntity } from "./index.js";
+import { testEntity } from "./test-entities.js";
 import {
   classDistance,
+  EXACT_SOUND,
   englishClasses,
   englishSoundKeys,
   transcriptionClasses,
   transcriptionSimilarity,
   transcriptionSoundKeys,
+  transcriptionSplitKeys,
 } from "./transcription.js";
 
 function entity(name: string, schema: ListEntity["schema"] = "Unknown"): ListEntity {
@@ -211,5 +215,99 @@ describe("acronyms spelled by the initials of translated words", () => {
   it("a person's name never spells an acronym (Ali is not Ahmad Latif Ibrahim)", () => {
     const hit = scoreQueryAgainstEntity({ name: "ALI" }, entity("Ahmad Latif Ibrahim", "Person"));
     expect(JSON.stringify(hit?.explanation ?? {})).not.toContain("acronym");
+  });
+});
+
+describe("finding the English name a transcription stands for among many that sound alike", () => {
+  // (names made up for the test) eleven surnames that share 加尼 jia'ni's coarse sound key KN
+  // (k/g + n) but not its exact consonant classes, listed before the one that has them
+  const alike = ["Kane", "Keen", "Kim", "Conn", "Kahn", "Gunn", "Coyne", "Cain", "Keim", "Kuhn", "Kern"];
+
+  it("an exact sound key ranks Ghani (g-n, as 加尼 jia'ni) first among them", () => {
+    const index = createMatchingIndex();
+    for (const [i, s] of alike.entries()) index.add(testEntity(`p${i}`, "Person", [`Mary ${s}`]), "test");
+    index.add(testEntity("ghani", "Person", ["Omar Ghani"]), "test");
+    index.build();
+    const hits = index.match({ name: "加尼" }, { limit: 5, minScore: 0 });
+    expect(hits[0]?.sourceId).toBe("ghani");
+    expect(hits[0]?.explanation.summary.en).toContain("transcription");
+  });
+
+  it("English words and transcriptions give exact keys beside the coarse ones", () => {
+    expect(englishSoundKeys("ghani")).toEqual(expect.arrayContaining(["KN", `${EXACT_SOUND}GN`]));
+    expect(transcriptionSoundKeys("jia'ni")).toContain(`${EXACT_SOUND}GN`);
+    expect(englishSoundKeys("kane")).not.toContain(`${EXACT_SOUND}GN`);
+  });
+
+  it("a transcription split in two meets the two English words it spans (三泰克托 Sun Tectro)", () => {
+    const splits = transcriptionSplitKeys("san'tai'ke'tuo");
+    const meets = splits.some(
+      ([head, tail]) =>
+        head.some((k) => englishSoundKeys("sun").includes(k)) &&
+        tail.some((k) => englishSoundKeys("tectro").includes(k)),
+    );
+    expect(meets).toBe(true);
+    // two syllables are one word: no split
+    expect(transcriptionSplitKeys("jia'ni")).toEqual([]);
+  });
+
+  it("… so that the company is found among others that share its readings", () => {
+    // (made-up names) each shares a pinyin, Korean or Japanese reading with 三泰克托 and scores
+    // 0.71; without the split keys Sun Tectro (0.92 when compared) was never a candidate
+    const index = createMatchingIndex();
+    const others = [
+      "Santai",
+      "Mitai",
+      "Sam Tae",
+      "Kokutaku",
+      "Sandai",
+      "Kataku",
+      "Sam Dae",
+      "Tak Geuk",
+      "San Tai",
+    ];
+    for (const n of [
+      ...others,
+      "Mitsutai",
+      "Sanke",
+      "Taike",
+      "Keke Tuo",
+      "Taito",
+      "Kotaku",
+      "Samtak",
+      "Santak",
+    ])
+      index.add(testEntity(n, "Organization", [`${n} Co., Ltd.`]), "test");
+    index.add(testEntity("target", "Organization", ["Sun Tectro Co., Ltd."]), "test");
+    index.build();
+    const hits = index.match({ name: "三泰克托株式会社" }, { limit: 5, minScore: 0 });
+    expect(hits[0]?.sourceId).toBe("target");
+  });
+});
+
+describe("a double-barrelled foreign name joined by a dash", () => {
+  it("邓肯—史密斯 (Duncan-Smith) is read as a transcription, like 邓肯·史密斯", () => {
+    expect(dashJoinedTranscription("邓肯—史密斯")).toBe(true);
+    const hit = scoreQueryAgainstEntity({ name: "邓肯—史密斯" }, entity("Iain Duncan Smith", "Person"));
+    expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.8);
+    expect(hit?.explanation.summary.en).toContain("transcription");
+  });
+
+  it("a dash between ordinary words of an organisation name is not (中国—东盟, 华为—中兴)", () => {
+    expect(dashJoinedTranscription("中国—东盟")).toBe(false);
+    expect(dashJoinedTranscription("华为—中兴")).toBe(false);
+    expect(dashJoinedTranscription("北京—上海高铁")).toBe(false);
+  });
+});
+
+describe("逊 (-son) in the transcription table", () => {
+  it("哈德逊研究所 reads 哈德逊 as a transcription and reaches Hudson Institute", () => {
+    const hit = scoreQueryAgainstEntity({ name: "哈德逊研究所" }, entity("Hudson Institute", "Organization"));
+    expect(hit?.explanation.summary.en).toContain("transcription");
+    const other = scoreQueryAgainstEntity(
+      { name: "哈德逊研究所" },
+      entity("Naval Systems Research Center", "Organization"),
+    );
+    expect(hit?.score ?? 0).toBeGreaterThan(other?.score ?? 1);
   });
 });
