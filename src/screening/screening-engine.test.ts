@@ -94,6 +94,13 @@ describe("merging the hits of several names", () => {
     expect(mergeHits([[hit("a", 0.6)], [hit("b", 0.65)]], 1).map((h) => h.entityId)).toEqual(["b"]);
   });
 
+  it("orders an exact tie by the list's legal effect (UN before OFAC), not by name", () => {
+    const ofac = { ...hit("o", 0.95), source: "ofac_sdn", name: "A FIRST BY NAME" };
+    const un = { ...hit("u", 0.95), source: "un", name: "Z LAST BY NAME" };
+    expect(mergeHits([[ofac, un]], 5).map((h) => h.source)).toEqual(["un", "ofac_sdn"]);
+    expect(mergeHits([[un], [ofac]], 5).map((h) => h.source)).toEqual(["un", "ofac_sdn"]);
+  });
+
   it("never drops a match to honour the limit; the limit bounds only the candidates below the threshold", () => {
     const merged = mergeHits([[hit("a", 0.9), hit("b", 0.8), hit("c", 0.75), hit("d", 0.6)]], 2);
     expect(merged.map((h) => h.entityId)).toEqual(["a", "b", "c"]);

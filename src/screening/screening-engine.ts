@@ -3,6 +3,7 @@
  * the hits of several names merge, which hits are new or changed since the previous run, when a
  * reviewer's decision still applies, and how the OpenSanctions yente `/match` shapes map onto ours.
  */
+import { compareListPrecedence } from "./engine/list-precedence.js";
 import type { ListEntity, ScreeningHit, ScreeningQuery } from "./screening-contract.js";
 
 /** What screening needs of a party (the parties service's Party satisfies it). */
@@ -42,9 +43,17 @@ export function partyQueries(party: ScreenableParty): { run: RunQuery; queries: 
   return { run: { names, schema, countries, birthDate: party.birthDate, identifiers }, queries };
 }
 
-/** Compares hits best first; ties by name so the order is stable. */
+/**
+ * Compares hits best first. An exact tie (one body listed under equal names on several lists)
+ * puts the list with the strongest legal effect first (UN before Japan's lists before OFAC …, see
+ * `listPrecedence`), then orders by name so the order is stable.
+ */
 export function compareHits(a: ScreeningHit, b: ScreeningHit): number {
-  return b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return (
+    b.score - a.score ||
+    compareListPrecedence(a.source, b.source) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
 }
 
 /**

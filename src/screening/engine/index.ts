@@ -7,6 +7,7 @@ import { createMatchingIndex, type MatchOptions } from "./matching-index.js";
 
 export { type AnalyzedName, analyzeName } from "./analyze.js";
 export { foldHan, segmentCjk } from "./cjk.js";
+export { compareListPrecedence, listPrecedence } from "./list-precedence.js";
 export {
   createMatchingIndex,
   DEFAULT_THRESHOLD,

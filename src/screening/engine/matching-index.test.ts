@@ -282,3 +282,24 @@ describe("a list name with a word that is also an Object property name", () => {
     expect(hits[0]?.match).toBe(true);
   });
 });
+
+describe("an exact tie between lists", () => {
+  it("puts the listing with the strongest legal effect first (UN before OFAC), whatever the ids or insertion order", () => {
+    // one body, listed by OFAC as KOREA… and by the UN as KOREAN…: 朝鮮 reads as either
+    const ofac = entity("A-1", "Organization", ["KOREA TANGUN TRADING CORPORATION"], { source: "ofac_sdn" });
+    const un = entity("Z-9", "Organization", ["KOREAN TANGUN TRADING CORPORATION"], { source: "un" });
+    for (const order of [
+      [ofac, un],
+      [un, ofac],
+    ]) {
+      const index = createMatchingIndex();
+      order.forEach((e, i) => {
+        index.add(e, String(i));
+      });
+      index.build();
+      const hits = index.match({ name: "朝鮮檀君貿易会社" }, { limit: 2, minScore: 0 });
+      expect(hits.map((h) => h.source)).toEqual(["un", "ofac_sdn"]);
+      expect(hits[0]!.score).toBe(hits[1]!.score);
+    }
+  });
+});

@@ -24,6 +24,7 @@ import {
   type TokenHow,
 } from "./analyze.js";
 import { GrowableUint8, GrowableUint32, Uint32KeySet } from "./growable.js";
+import { compareListPrecedence } from "./list-precedence.js";
 import { BoundedCache } from "./memo.js";
 import { hash32 } from "./normalize.js";
 import {
@@ -1155,6 +1156,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       (x, y) =>
         y.total - x.total ||
         (y.cmp.raw ?? y.cmp.score) - (x.cmp.raw ?? x.cmp.score) ||
+        compareListPrecedence(sources[entSource.data[x.e]!]!, sources[entSource.data[y.e]!]!) ||
         (entSourceId[x.e]! < entSourceId[y.e]! ? -1 : 1),
     );
     // every match (at or above the threshold) is returned, whatever the limit: the limit only
