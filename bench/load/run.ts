@@ -21,6 +21,13 @@
  *                     --pg none skips PostgreSQL
  *   --port N          first port to try (default 3120)
  *   --scenarios a,b   only these scenarios (names as in the table, e.g. "screening search")
+ *   --soak-rates pglite=100,postgres=300   the soak's rate per database (default: --rates)
+ *   --soak-scenarios a,b   the soak's mix (default: all scenarios)
+ * The 10-minute soak of the targets: `npm run bench:load -- --soak 600 --write-docs` (both databases
+ * at the target rates). Server CPU per request is read from /proc for the Node process and, when
+ * PostgreSQL runs on this machine, for its backends on the bench database: on a shared machine CPU
+ * per request × rate (the "cores at rate" column) says whether a rate is sustainable, where latency
+ * only says how busy the machine was.
  * BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server; BENCH_LISTS=demo skips the
  * real lists. After each scenario the bench waits for the server's background jobs (approach reports'
  * party linking and screening) to finish and reports that time and CPU separately.
@@ -46,17 +53,25 @@ const { values } = parseArgs({
     pg: { type: "string" },
     port: { type: "string", default: "3120" },
     scenarios: { type: "string" },
+    "soak-rates": { type: "string" },
+    "soak-scenarios": { type: "string" },
     "write-docs": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(values.duration);
 const SOAK = Number(values.soak);
-const RATES = Object.fromEntries(
-  values.rates.split(",").map((kv) => {
-    const [k, v] = kv.split("=");
-    return [k, Number(v)];
-  }),
-) as Record<string, number>;
+function parseRates(text: string): Record<string, number> {
+  return Object.fromEntries(
+    text.split(",").map((kv) => {
+      const [k, v] = kv.split("=");
+      return [k, Number(v)];
+    }),
+  ) as Record<string, number>;
+}
+const RATES = parseRates(values.rates);
+/** The soak's rate per database (default: the scenarios' rate) and its scenarios (default: all). */
+const SOAK_RATES = values["soak-rates"] ? parseRates(values["soak-rates"]) : RATES;
+const SOAK_SCENARIOS_CHOSEN = values["soak-scenarios"]?.split(",");
 const PG_URL = values.pg ?? process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/postgres";
 const PASSWORD = "bench-password-0123456789";
 const TARGET_P99_MS = 100;
@@ -342,15 +357,25 @@ type RunResult = {
   achieved: number;
   /** Server CPU time (user + system) per request: unlike latency, hardly affected by other load. */
   cpuMsPerRequest: number;
+  /**
+   * PostgreSQL's own CPU per request: its backends serving the bench database (read from /proc, so
+   * only when PostgreSQL runs on this machine and is visible to the bench; NaN otherwise).
+   */
+  dbCpuMsPerRequest: number;
   /** Background jobs left when the scenario ended: the time and server CPU to finish them. */
   drainSeconds?: number;
   drainCpuMs?: number;
+  drainDbCpuMs?: number;
+  /** The machine's 1-minute load average when the run started and when it ended. */
+  loadStart: number;
+  loadEnd: number;
 };
 
 /** Waits (at most 300 s) until no background job is pending; the time and server CPU it took. */
-async function waitForJobs(port: number, session: Session, pid: number) {
+async function waitForJobs(port: number, session: Session, pid: number, dbCpu?: () => Promise<number>) {
   const start = performance.now();
   const cpuBefore = cpuMs(pid);
+  const dbBefore = dbCpu ? await dbCpu() : Number.NaN;
   let left = 0;
   while (performance.now() - start < 300_000) {
     // an overloaded server may not answer the status request in time: it is still busy, ask again
@@ -361,7 +386,12 @@ async function waitForJobs(port: number, session: Session, pid: number) {
     if (left === 0) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { seconds: (performance.now() - start) / 1000, cpuMs: cpuMs(pid) - cpuBefore, jobsLeft: left };
+  return {
+    seconds: (performance.now() - start) / 1000,
+    cpuMs: cpuMs(pid) - cpuBefore,
+    dbCpuMs: (dbCpu ? await dbCpu() : Number.NaN) - dbBefore,
+    jobsLeft: left,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -381,8 +411,11 @@ async function openLoop(
   rate: number,
   seconds: number,
   serverPid?: number,
+  dbCpu?: () => Promise<number>,
 ): Promise<RunResult> {
+  const loadStart = os.loadavg()[0]!;
   const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
+  const dbBefore = dbCpu ? await dbCpu() : Number.NaN;
   const perOp = scenarios.reduce((n, s) => n + SCENARIOS[s]!.requestsPerOp, 0) / scenarios.length;
   const opRate = rate / perOp;
   const total = Math.round(opRate * seconds);
@@ -418,6 +451,7 @@ async function openLoop(
   }
   await Promise.all(inflight);
   const elapsed = (performance.now() - start) / 1000;
+  const dbAfter = dbCpu ? await dbCpu() : Number.NaN;
   latencies.sort((a, b) => a - b);
   return {
     scenario: scenarios.length === 1 ? scenarios[0]! : "mixed",
@@ -432,6 +466,9 @@ async function openLoop(
     max: latencies.at(-1) ?? Number.NaN,
     achieved: requests / elapsed,
     cpuMsPerRequest: serverPid && requests > 0 ? (cpuMs(serverPid) - cpuBefore) / requests : Number.NaN,
+    dbCpuMsPerRequest: requests > 0 ? (dbAfter - dbBefore) / requests : Number.NaN,
+    loadStart,
+    loadEnd: os.loadavg()[0]!,
   };
 }
 
@@ -476,7 +513,40 @@ function listsToImport(): { file: string; format: string }[] {
   return out;
 }
 
-type Backend = { name: "pglite" | "postgres"; env: Record<string, string>; cleanup: () => Promise<void> };
+type Backend = {
+  name: "pglite" | "postgres";
+  env: Record<string, string>;
+  cleanup: () => Promise<void>;
+  /** PostgreSQL: CPU ms its backends on the bench database have used so far (see dbCpuMsPerRequest). */
+  dbCpu?: () => Promise<number>;
+};
+
+/**
+ * CPU (ms) used so far by the PostgreSQL backends serving `db`, read from /proc: every backend seen
+ * is remembered with its last reading, so one that exits keeps what it used until its last reading.
+ * Undefined when PostgreSQL's processes are not visible here (another machine or container).
+ */
+async function postgresCpu(admin: pg.Client, db: string): Promise<(() => Promise<number>) | undefined> {
+  const seen = new Map<number, number>();
+  const read = async () => {
+    const { rows } = await admin.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = $1",
+      [db],
+    );
+    for (const { pid } of rows) {
+      try {
+        seen.set(pid, cpuMs(pid));
+      } catch {
+        // exited since the query, or not visible
+      }
+    }
+    let total = 0;
+    for (const v of seen.values()) total += v;
+    return total;
+  };
+  const { rows } = await admin.query<{ pid: number }>("select pg_backend_pid() as pid");
+  return existsSync(`/proc/${rows[0]!.pid}/stat`) ? read : undefined;
+}
 
 async function backend(name: "pglite" | "postgres", dataDir: string): Promise<Backend | undefined> {
   if (name === "pglite") return { name, env: {}, cleanup: async () => undefined };
@@ -490,13 +560,14 @@ async function backend(name: "pglite" | "postgres", dataDir: string): Promise<Ba
     return undefined;
   }
   await admin.query(`create database ${db}`);
-  await admin.end();
   const url = new URL(PG_URL);
   url.pathname = `/${db}`;
   return {
     name,
     env: { DATABASE_URL: url.toString(), SEKIMORI_DATA_DIR: dataDir },
+    dbCpu: await postgresCpu(admin, db),
     cleanup: async () => {
+      await admin.end();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       await c.query(`drop database if exists ${db} with (force)`);
@@ -581,29 +652,40 @@ async function benchBackend(name: "pglite" | "postgres", port: number): Promise<
     // The warm-up's approach submissions leave background jobs: finish them now, or the first
     // scenario's server CPU per request would include them.
     await waitForJobs(port, users.officer[0]!, child.pid!);
+    const dbCpu = be.dbCpu;
     const runs: RunResult[] = [];
     const chosen = values.scenarios ? values.scenarios.split(",") : Object.keys(SCENARIOS);
     for (const scenario of chosen) {
-      const r = await openLoop(port, users, [scenario], rate, DURATION, child.pid);
+      const r = await openLoop(port, users, [scenario], rate, DURATION, child.pid, dbCpu);
       console.log(
-        `[${name}] ${scenario} @ ${rate}/s: p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(0)} ms, ${r.errors} errors, server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request`,
+        `[${name}] ${scenario} @ ${rate}/s: p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(0)} ms, ${r.errors} errors, server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request${dbCpu ? ` + PostgreSQL ${r.dbCpuMsPerRequest.toFixed(2)} ms/request` : ""} (load ${r.loadStart.toFixed(1)} → ${r.loadEnd.toFixed(1)})`,
       );
       runs.push(r);
       // Approach submissions leave party linking and screening to the background worker: wait for it
       // and report its share, so the request's cost and the whole cost are both known.
-      const drain = await waitForJobs(port, users.officer[0]!, child.pid!);
+      const drain = await waitForJobs(port, users.officer[0]!, child.pid!, dbCpu);
       if (drain.jobsLeft > 0 || drain.seconds > 0.5)
         console.log(
-          `[${name}]   background jobs after "${scenario}": drained in ${drain.seconds.toFixed(1)} s using ${drain.cpuMs} ms of server CPU (${drain.jobsLeft} still pending)`,
+          `[${name}]   background jobs after "${scenario}": drained in ${drain.seconds.toFixed(1)} s using ${drain.cpuMs} ms of server CPU${dbCpu ? ` + ${drain.dbCpuMs} ms of PostgreSQL` : ""} (${drain.jobsLeft} still pending)`,
         );
       r.drainCpuMs = drain.cpuMs;
+      r.drainDbCpuMs = drain.dbCpuMs;
       r.drainSeconds = drain.seconds;
     }
     const rssSamples: number[] = [];
     const pid = child.pid!;
     const sampler = setInterval(() => rssSamples.push(rssMiB(pid)), 1000);
     rssSamples.push(rssMiB(pid));
-    const soak = await openLoop(port, users, Object.keys(SCENARIOS), rate, SOAK, pid);
+    const soakRate = SOAK_RATES[name] ?? rate;
+    const soak = await openLoop(
+      port,
+      users,
+      SOAK_SCENARIOS_CHOSEN ?? Object.keys(SCENARIOS),
+      soakRate,
+      SOAK,
+      pid,
+      dbCpu,
+    );
     clearInterval(sampler);
     rssSamples.push(rssMiB(pid));
     // Flat = the median RSS of the last quarter against the median of the second quarter.
@@ -620,7 +702,7 @@ async function benchBackend(name: "pglite" | "postgres", port: number): Promise<
       growthPct: early > 0 ? ((late - early) / early) * 100 : 0,
     };
     console.log(
-      `[${name}] soak ${SOAK} s @ ${rate}/s mixed: p99 ${soak.p99.toFixed(1)} ms, ${soak.errors} errors; RSS ${soakResult.rssStart} → ${soakResult.rssEnd} MiB (max ${soakResult.rssMax}, ${soakResult.growthPct.toFixed(1)} % from the 2nd to the last quarter)`,
+      `[${name}] soak ${SOAK} s @ ${soakRate}/s mixed: p99 ${soak.p99.toFixed(1)} ms, ${soak.errors} errors; RSS ${soakResult.rssStart} → ${soakResult.rssEnd} MiB (max ${soakResult.rssMax}, ${soakResult.growthPct.toFixed(1)} % from the 2nd to the last quarter)`,
     );
     return {
       name,
@@ -644,6 +726,15 @@ async function benchBackend(name: "pglite" | "postgres", port: number): Promise<
 
 // ── Report ────────────────────────────────────────────────────────────────────────────────────────
 
+/** CPU cores a scenario needs at its rate: server, PostgreSQL and background-job CPU per request × rate. */
+function coresAtRate(r: RunResult): number {
+  const perRequest =
+    r.cpuMsPerRequest +
+    (Number.isNaN(r.dbCpuMsPerRequest) ? 0 : r.dbCpuMsPerRequest) +
+    (r.requests > 0 ? ((r.drainCpuMs ?? 0) + (r.drainDbCpuMs || 0)) / r.requests : 0);
+  return (perRequest * r.rate) / 1000;
+}
+
 function markdown(results: BackendResult[], started: Date, load: number[]): string {
   const cpu = os.cpus();
   const loaded = load[0]! > 1.2;
@@ -651,16 +742,18 @@ function markdown(results: BackendResult[], started: Date, load: number[]): stri
     "### Load — `npm run bench:load`",
     "",
     `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; load average at the start ${load.map((l) => l.toFixed(2)).join(" / ")}${loaded ? " — **(loaded machine, indicative; lead re-runs on a quiet machine)**" : ""}.`,
-    `Open-loop (fixed schedule; latency from the time each request was due), client and server on the same machine, ${DURATION} s per scenario, then a ${SOAK} s mixed soak with the server's RSS sampled every second. Target: p99 ≤ ${TARGET_P99_MS} ms, no errors, RSS flat.`,
+    `Open-loop (fixed schedule; latency from the time each request was due), client and server on the same machine, ${DURATION} s per scenario, then a ${SOAK} s mixed soak (${results.map((b) => `${b.name} ${b.soak.rate} req/s`).join(", ")}) with the server's RSS sampled every second. Target: p99 ≤ ${TARGET_P99_MS} ms, no errors, RSS flat.`,
     "",
-    "| database | lists | scenario | rate (req/s) | requests | errors | p50 ms | p90 ms | p99 ms | max ms | server CPU ms/req | background jobs after: s / CPU ms per req | result |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "Server CPU is the Node process's (user + system, /proc); PostgreSQL CPU is its backends' on the bench database (/proc, when it runs on this machine). Cores at rate = (server + PostgreSQL + background-job CPU per request) × rate: the rate is sustainable only well below the cores there are.",
+    "",
+    "| database | lists | scenario | rate (req/s) | requests | errors | p50 ms | p90 ms | p99 ms | max ms | server CPU ms/req | PostgreSQL CPU ms/req | background jobs after: s / CPU ms per req | cores at rate | load avg start → end | result |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const b of results) {
     for (const r of [...b.runs, b.soak]) {
       const ok = r.errors === 0 && r.p99 <= TARGET_P99_MS;
       lines.push(
-        `| ${b.name} | ${b.lists} | ${r.scenario === "mixed" ? `mixed soak (${r.seconds} s)` : r.scenario} | ${r.rate} (achieved ${r.achieved.toFixed(0)}) | ${r.requests} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${r.cpuMsPerRequest.toFixed(2)} | ${r.drainCpuMs !== undefined && r.requests > 0 ? `${(r.drainSeconds ?? 0).toFixed(1)} / ${(r.drainCpuMs / r.requests).toFixed(2)}` : "—"} | ${ok ? "PASS" : "FAIL"} |`,
+        `| ${b.name} | ${b.lists} | ${r.scenario === "mixed" ? `mixed soak (${r.seconds} s)` : r.scenario} | ${r.rate} (achieved ${r.achieved.toFixed(0)}) | ${r.requests} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${r.cpuMsPerRequest.toFixed(2)} | ${Number.isNaN(r.dbCpuMsPerRequest) ? "—" : r.dbCpuMsPerRequest.toFixed(2)} | ${r.drainCpuMs !== undefined && r.requests > 0 ? `${(r.drainSeconds ?? 0).toFixed(1)} / ${((r.drainCpuMs + (r.drainDbCpuMs || 0)) / r.requests).toFixed(2)}` : "—"} | ${coresAtRate(r).toFixed(2)} | ${r.loadStart.toFixed(1)} → ${r.loadEnd.toFixed(1)} | ${ok ? "PASS" : "FAIL"} |`,
       );
     }
   }

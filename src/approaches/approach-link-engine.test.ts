@@ -172,6 +172,45 @@ describe("links that exact keys miss (issue 14 §5)", () => {
   });
 });
 
+describe("candidates compared again (issue 11 §6: derived data kept per profile object)", () => {
+  it("property: comparing with the same candidate objects again gives what fresh copies give", () => {
+    const names = ["Michael Chen", "Micheal Chen", "Kevin Lee", "陳 明", "Chen Ming", " ", null];
+    const orgs = ["PRTA", "Pacific Rim Technology Advisors", "P.R.T.A. Ltd.", "Talent Bridge (TB)", null];
+    const emails = ["a@prta.example", "b@gmail.com", "x@talentbridge.jp", null];
+    const texts = [
+      "謝礼3万円 全固体電池",
+      "¥30,000 for an interview about solid-state electrolytes",
+      "quantum sensors",
+      "",
+    ];
+    const profile = fc.record({
+      senderName: fc.constantFrom(...names),
+      organisation: fc.constantFrom(...orgs),
+      email: fc.constantFrom(...emails),
+      offered: fc.subarray(["fee", "travel", "job", "other"]),
+      asked: fc.subarray(["information", "data", "samples"]),
+      text: fc.constantFrom(...texts),
+    });
+    const copy = (p: LinkProfile): LinkProfile => ({ ...p, offered: [...p.offered], asked: [...p.asked] });
+    const plain = (m: Map<string, unknown>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+    fc.assert(
+      fc.property(fc.array(profile, { minLength: 2, maxLength: 6 }), (ps) => {
+        const all = ps.map((p, i) => ({ id: `r${i}`, ...p }));
+        // every report is compared with the earlier ones, as submissions are: candidates are reused
+        for (let i = 1; i < all.length; i++) {
+          const reused = fuzzyLinks(all[i]!, all.slice(0, i));
+          const fresh = fuzzyLinks(copy(all[i]!), all.slice(0, i).map(copy));
+          expect(plain(reused)).toEqual(plain(fresh));
+        }
+        expect(plain(fuzzyLinks(all.at(-1)!, all))).toEqual(
+          plain(fuzzyLinks(copy(all.at(-1)!), all.map(copy))),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("blocking tokens (issue 11 §6)", () => {
   const NAMES = [
     "Michael Chen",

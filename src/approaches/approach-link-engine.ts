@@ -228,6 +228,59 @@ function foldName(name: string): string {
     .join(" ");
 }
 
+/**
+ * What the link engine derives from one report's profile, computed once per profile object: the
+ * candidates' profiles come from the candidate cache (candidate-cache.ts) as the same objects from
+ * one submission to the next, so their folded names, acronyms and request profile (the amount and
+ * topic look-ups over the whole text) are not worked out again for every report they are compared
+ * with (issue 11 §6). Profiles are read-only; a changed report is a new object (new version).
+ */
+type Derived = {
+  fold: { senderName?: string; organisation?: string };
+  short?: string | null;
+  acronyms?: string[];
+  domain?: string | null;
+  request?: RequestProfile;
+};
+const derivedOf = new WeakMap<LinkProfile, Derived>();
+function derived(p: LinkProfile): Derived {
+  let d = derivedOf.get(p);
+  if (!d) {
+    d = { fold: {} };
+    derivedOf.set(p, d);
+  }
+  return d;
+}
+function foldedName(p: LinkProfile, field: "senderName" | "organisation"): string {
+  const d = derived(p);
+  let f = d.fold[field];
+  if (f === undefined) {
+    f = foldName(p[field]!);
+    d.fold[field] = f;
+  }
+  return f;
+}
+function shortOf(p: LinkProfile): string | null {
+  const d = derived(p);
+  if (d.short === undefined) d.short = p.organisation ? shortForm(p.organisation) : null;
+  return d.short;
+}
+function acronymsOfProfile(p: LinkProfile): string[] {
+  const d = derived(p);
+  d.acronyms ??= p.organisation ? acronymsOf(p.organisation) : [];
+  return d.acronyms;
+}
+function domainOf(p: LinkProfile): string | null {
+  const d = derived(p);
+  if (d.domain === undefined) d.domain = emailDomainLabel(p.email);
+  return d.domain;
+}
+function requestOf(p: LinkProfile): RequestProfile {
+  const d = derived(p);
+  d.request ??= requestProfile(p);
+  return d.request;
+}
+
 function nameLinks(
   self: LinkProfile,
   others: readonly LinkProfile[],
@@ -236,7 +289,8 @@ function nameLinks(
   const out = new Map<string, FuzzyLinkReason>();
   const mine = self[field]?.trim();
   if (!mine) return out;
-  const withName = others.filter((o) => o[field]?.trim() && foldName(o[field]!) !== foldName(mine));
+  const myFold = foldName(mine);
+  const withName = others.filter((o) => o[field]?.trim() && foldedName(o, field) !== myFold);
   if (withName.length === 0) return out;
   const schema = field === "senderName" ? "Person" : "Organization";
   const index = createMatchingIndex({ candidates: 64 });
@@ -317,13 +371,13 @@ export function fuzzyLinks(
   for (const [id, r] of nameLinks(self, candidates, "senderName")) add(id, r);
   for (const [id, r] of nameLinks(self, candidates, "organisation")) add(id, r);
 
-  const myShort = self.organisation ? shortForm(self.organisation) : null;
-  const myAcronyms = self.organisation ? acronymsOf(self.organisation) : [];
-  const myDomain = emailDomainLabel(self.email);
+  const myShort = shortOf(self);
+  const myAcronyms = acronymsOfProfile(self);
+  const myDomain = domainOf(self);
   for (const o of candidates) {
-    const theirShort = o.organisation ? shortForm(o.organisation) : null;
-    const theirAcronyms = o.organisation ? acronymsOf(o.organisation) : [];
-    const theirDomain = emailDomainLabel(o.email);
+    const theirShort = shortOf(o);
+    const theirAcronyms = acronymsOfProfile(o);
+    const theirDomain = domainOf(o);
     let reason: FuzzyLinkReason | null = null;
     const pair = (short: string, full: string, acronym: string): FuzzyLinkReason => ({
       kind: "organisation_acronym",
@@ -364,9 +418,9 @@ export function fuzzyLinks(
     if (reason) add(o.id, reason);
   }
 
-  const mine = requestProfile(self);
+  const mine = requestOf(self);
   for (const o of candidates) {
-    const r = sameRequest(mine, requestProfile(o));
+    const r = sameRequest(mine, requestOf(o));
     if (r) add(o.id, r);
   }
   return out;

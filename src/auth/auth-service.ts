@@ -487,6 +487,9 @@ export function createAuthService(deps: {
 
   type FoundSession = NonNullable<Awaited<ReturnType<AuthRepo["findSessionWithUser"]>>>;
   const sessionCache = createSessionCache<FoundSession>({ ttlMs: deps.sessionCacheMs ?? 2_000 });
+  const unitScopeCache = createSessionCache<{ scope: readonly string[] | null }>({
+    ttlMs: deps.sessionCacheMs ?? 2_000,
+  });
 
   /**
    * Resolves a session token to its user, ending sessions that expired or whose user was disabled.
@@ -1079,11 +1082,25 @@ export function createAuthService(deps: {
   }
 
   /** The departments this user acts for as a unit officer (null: institution-wide). */
+  /**
+   * A unit officer's departments, asked by every list and object check of reviews (issue 11 §6: the
+   * reviews list read the user row again on each request). Cached by user id exactly like sessions
+   * (session-cache.ts): every write to `users` empties it, other processes' changes apply within the
+   * session cache's TTL, and `SEKIMORI_SESSION_CACHE_MS=0` turns both off.
+   */
   async function unitScopeFor(actor: Actor): Promise<string[] | null> {
     if (!actor.id) return null;
+    const cached = unitScopeCache.get(actor.id);
+    if (cached) return cached.scope && [...cached.scope];
+    const begun = unitScopeCache.begin();
     const user = await repo.findUserById(db, actor.id);
     if (!user) return [];
-    return unitScopeOf({ department: user.department, scopeDepartments: user.scope_departments ?? [] });
+    const scope = unitScopeOf({
+      department: user.department,
+      scopeDepartments: user.scope_departments ?? [],
+    });
+    unitScopeCache.put(actor.id, { scope: scope && [...scope] }, begun);
+    return scope;
   }
 
   // — TOTP second factor (own account) —

@@ -134,3 +134,56 @@ describe("createSessionCache", () => {
     expect(cache.get("k4")).toBe(4);
   });
 });
+
+describe("a unit officer's departments are cached like sessions (issue 11 §6)", () => {
+  it("reuses them until the TTL when changed behind the server's back, and applies an admin's change at once", async () => {
+    const { app, admin } = await setUp({ SEKIMORI_SESSION_CACHE_MS: "400" });
+    const officer = await app.loginAs(["unit_officer"]);
+    const actor = { id: officer.id, label: officer.username, roles: officer.roles, locale: "ja" as const };
+    const set = await app.request(admin, "PATCH", `/api/admin/users/${officer.id}`, {
+      scopeDepartments: ["工学研究科"],
+    });
+    expect(set.statusCode).toBe(200);
+    await sleep(SETTLE_MS + 50);
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["工学研究科"]);
+    // not through a repository (as by another process): this process is not told until the TTL
+    await app.services.db
+      .updateTable("users")
+      .set({ scope_departments: ["理学研究科"] })
+      .where("id", "=", officer.id)
+      .execute();
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["工学研究科"]);
+    await sleep(450);
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["理学研究科"]);
+    // through the admin API: the next call sees it
+    const changed = await app.request(admin, "PATCH", `/api/admin/users/${officer.id}`, {
+      scopeDepartments: ["医学研究科"],
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["医学研究科"]);
+    // a caller changing the answer it got does not change the cached one
+    const mine = await app.services.auth.unitScopeFor(actor);
+    mine?.push("x");
+    await sleep(SETTLE_MS + 50);
+    await app.services.auth.unitScopeFor(actor);
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["医学研究科"]);
+  });
+
+  it("asks the database every time when the cache is off", async () => {
+    const { app } = await setUp({ SEKIMORI_SESSION_CACHE_MS: "0" });
+    const officer = await app.loginAs(["unit_officer"]);
+    const actor = { id: officer.id, label: officer.username, roles: officer.roles, locale: "ja" as const };
+    await app.services.db
+      .updateTable("users")
+      .set({ department: "工学研究科" })
+      .where("id", "=", officer.id)
+      .execute();
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["工学研究科"]);
+    await app.services.db
+      .updateTable("users")
+      .set({ department: "理学研究科" })
+      .where("id", "=", officer.id)
+      .execute();
+    expect(await app.services.auth.unitScopeFor(actor)).toEqual(["理学研究科"]);
+  });
+});

@@ -144,7 +144,7 @@ export function createReviewsRepo() {
       const q = db.selectFrom("reviews").selectAll().where("id", "=", id);
       return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
     },
-    list(
+    async list(
       db: Executor,
       q: {
         applicantUserId?: string | undefined;
@@ -177,17 +177,39 @@ export function createReviewsRepo() {
           : base.where(covered);
       }
       if (q.statuses && q.statuses.length > 0) base = base.where("reviews.status", "in", q.statuses);
-      return Promise.all([
-        base
-          .selectAll("reviews")
-          .select(["users.display_name as applicant_name"])
-          .orderBy("reviews.updated_at", "desc")
-          .orderBy("reviews.id")
-          .limit(q.limit)
-          .offset(q.offset)
-          .execute(),
-        base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-      ]);
+      // Only what a list row shows, and the total in the same statement (issue 11 §6): the whole row
+      // brought nine JSON columns per review (answers, details, classification …) to parse and throw
+      // away, and the count was a second statement. A page past the end has no row to carry the
+      // total: only then is it counted on its own.
+      const rows = await base
+        .select([
+          "reviews.id",
+          "reviews.ref_no",
+          "reviews.activity_type",
+          "reviews.title",
+          "reviews.status",
+          "reviews.track",
+          "reviews.applicant_user_id",
+          "reviews.risk",
+          "reviews.submitted_at",
+          "reviews.decided_at",
+          "reviews.retention_until",
+          "reviews.updated_at",
+          "users.display_name as applicant_name",
+          sql<number>`(count(*) OVER ())::int`.as("total_count"),
+        ])
+        .orderBy("reviews.updated_at", "desc")
+        .orderBy("reviews.id")
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      const n =
+        rows.length > 0
+          ? rows[0]!.total_count
+          : q.offset === 0
+            ? 0
+            : (await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+      return [rows, { n }] as const;
     },
 
     // — counterparties —
