@@ -1081,9 +1081,8 @@ export function createAuthService(deps: {
     };
   }
 
-  /** The departments this user acts for as a unit officer (null: institution-wide). */
   /**
-   * A unit officer's departments, asked by every list and object check of reviews (issue 11 §6: the
+   * The departments this user acts for as a unit officer (null: institution-wide), asked by every list and object check of reviews (issue 11 §6: the
    * reviews list read the user row again on each request). Cached by user id exactly like sessions
    * (session-cache.ts): every write to `users` empties it, other processes' changes apply within the
    * session cache's TTL, and `SEKIMORI_SESSION_CACHE_MS=0` turns both off.

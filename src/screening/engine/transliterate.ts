@@ -6,6 +6,7 @@
  * plausible spellings are returned; the first is the primary one.
  */
 import anyAscii from "any-ascii";
+import { BoundedCache } from "./memo.js";
 import type { Script } from "./scripts.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -692,7 +693,7 @@ export function hangulSyllables(word: string): HangulSyllable[] {
 }
 
 /** Spellings by Revised + McCune–Reischauer reading (bounded by the Hangul syllables). */
-const SYLLABLE_VARIANTS = new Map<string, readonly string[]>();
+const SYLLABLE_VARIANTS = new BoundedCache<string, readonly string[]>(16_384);
 
 /** Empties the memoised syllable spellings (for the memoised-equals-fresh properties). */
 export function clearSyllableVariants(): void {

@@ -11,6 +11,7 @@
  * before 2009. Lists print Wade–Giles without its apostrophes (aspiration) and umlauts, so the
  * output has neither: ch'i and chi both become "chi". Pure; a syllable it does not know stays null.
  */
+import { BoundedCache } from "./memo.js";
 
 /** Whole syllables whose Wade–Giles spelling is not initial + final. */
 const WHOLE: Record<string, string> = {
@@ -70,7 +71,7 @@ const INITIALS: [string, string][] = [
 ];
 
 /** Wade–Giles by pinyin syllable (about 400 exist; bounded all the same). */
-const WADE_GILES = new Map<string, string | null>();
+const WADE_GILES = new BoundedCache<string, string | null>(4096);
 
 /** Empties the memoised Wade–Giles spellings (for the memoised-equals-fresh properties). */
 export function clearWadeGiles(): void {
@@ -83,7 +84,6 @@ export function pinyinToWadeGiles(syllable: string): string | null {
   let out = WADE_GILES.get(syllable);
   if (out === undefined) {
     out = computeWadeGiles(syllable);
-    if (WADE_GILES.size >= 4096) WADE_GILES.clear();
     WADE_GILES.set(syllable, out);
   }
   return out;
