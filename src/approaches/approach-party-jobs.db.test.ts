@@ -4,7 +4,7 @@ import type { Executor } from "../db/database.js";
 import { createJobQueue, type JobHandler } from "../jobs/job-queue.js";
 import { createJobsRepo } from "../jobs/jobs-repo.js";
 import { importTestLists } from "../reviews/testing/test-lists.js";
-import type { Actor } from "../shared/actor.js";
+import { type Actor, systemActor } from "../shared/actor.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
 import { createApproachRepo } from "./approach-repo.js";
 import { type ApproachInput, createApproachService, LINK_PARTIES_JOB } from "./approach-service.js";
@@ -193,6 +193,28 @@ describe("party linking as a background job", () => {
     expect((await svc.get(office, again.id)).office!.parties.map((p) => p.name)).toContain(
       "Crash Test Trading",
     );
+  });
+
+  it("links the party with the same name however many newer parties resemble it", async () => {
+    // The job looked parties up with the directory's fuzzy search and took its first page (25): 30
+    // newer "Mio Resemble N" pushed "Mio Resemble" off it and the job created a second party.
+    const existing = await t.services.parties.create(systemActor("test"), {
+      kind: "person",
+      names: [{ name: "Mio Resemble" }],
+    });
+    for (let i = 0; i < 30; i++) {
+      await t.services.parties.create(systemActor("test"), {
+        kind: "person",
+        names: [{ name: `Mio Resemble ${i}` }],
+      });
+    }
+    const r = await submit(t.services.approaches, named("Resemble Holdings", "MIO RESEMBLE"));
+    await t.services.jobs.drain();
+    const sender = (await t.services.approaches.get(office, r.id)).office!.parties.find(
+      (p) => p.role === "sender",
+    );
+    expect(sender?.partyId).toBe(existing.id);
+    expect(await partiesNamed("MIO RESEMBLE")).toEqual([]);
   });
 
   it("when linking gives up after its last attempt, the office gets a task and an e-mail in its language", async () => {

@@ -4,7 +4,6 @@ import type { Db, Executor } from "../db/database.js";
 import type { ApproachStatus, Role } from "../db/schema.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { JobRow } from "../jobs/jobs-repo.js";
-import { foldForSearch } from "../parties/parties-engine.js";
 import type { PartiesService, Party } from "../parties/parties-service.js";
 import type { ScreeningPort } from "../screening/screening-contract.js";
 import { type Actor, hasAnyRole, systemActor } from "../shared/actor.js";
@@ -345,7 +344,7 @@ export type ApproachServiceDeps = {
   repo: ApproachRepo;
   audit: AuditWriter & Pick<AuditService, "forEntity">;
   tasks: Pick<TasksService, "open" | "closeFor" | "notify">;
-  parties: Pick<PartiesService, "list" | "createIn" | "get">;
+  parties: Pick<PartiesService, "findByName" | "createIn" | "get">;
   jobs: Pick<JobQueue, "register" | "enqueue" | "wake" | "latestFor">;
   screening: ScreeningPort;
   settings: { attachmentMaxBytes: number; clusterMinReporters: number; clusterWindowDays: number };
@@ -1226,9 +1225,9 @@ export function createApproachService(deps: ApproachServiceDeps) {
     ref: string,
     email: string | null,
   ): Promise<Party> {
-    const folded = foldForSearch(name);
-    const found = await parties.list({ q: name, kind, page: 1, pageSize: 25 }, tx);
-    const same = found.items.find((p) => p.names.some((n) => foldForSearch(n.name) === folded));
+    // The same folded name, found through the trigram index: no fuzzy scoring and counting of the
+    // whole directory, which grows by the parties these jobs create (issue 11 §6).
+    const same = await parties.findByName(tx, kind, name);
     if (same) return same;
     return parties.createIn(tx, systemActor(`approaches:${ref}`), {
       kind,

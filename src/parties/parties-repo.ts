@@ -153,6 +153,28 @@ export function createPartiesRepo() {
         .execute();
     },
 
+    /**
+     * Parties of a kind, not archived, that have `folded` as one of their search text's " | "-separated
+     * parts (a name or an identifier, folded), newest first. An exact look-up in the parts' index
+     * (migration 1190): unlike `search`, nothing is scored or counted, so the cost follows the
+     * matches, not the size of the directory (issue 11 §6: every approach report's job asks this).
+     */
+    withFoldedPart(db: Executor, kind: PartyKind, folded: string): Promise<PartyRow[]> {
+      return this.withFoldedPartQuery(db, kind, folded).execute();
+    },
+
+    /** The query of `withFoldedPart` (its test checks the plan uses the index). */
+    withFoldedPartQuery(db: Executor, kind: PartyKind, folded: string) {
+      return db
+        .selectFrom("parties")
+        .selectAll()
+        .where("archived_at", "is", null)
+        .where("kind", "=", kind)
+        .where(sql<boolean>`string_to_array(search_text, ' | ') @> ARRAY[${folded}::text]`)
+        .orderBy("updated_at", "desc")
+        .orderBy("id");
+    },
+
     /** Substring match first, then trigram similarity; newest first among equals. */
     async search(db: Executor, q: PartyQuery): Promise<{ rows: PartyRow[]; total: number }> {
       let base = db.selectFrom("parties");

@@ -729,12 +729,35 @@ export function createPartiesService({
     };
   }
 
+  /**
+   * The newest party of this kind, not archived, with a name that folds (`foldForSearch`) to the
+   * same text as `name`; undefined when there is none or the name folds to nothing. What a fuzzy
+   * `list` followed by an exact check finds, without scoring and counting every party (issue 11 §6:
+   * approach reports' background job looks up each named sender and organisation this way).
+   */
+  async function findByName(exec: Executor, kind: PartyKind, name: string): Promise<Party | undefined> {
+    const folded = foldForSearch(name);
+    if (!folded) return undefined;
+    const rows = await repo.withFoldedPart(exec, kind, folded);
+    if (rows.length === 0) return undefined;
+    const names = await repo.namesOf(
+      exec,
+      rows.map((r) => r.id),
+    );
+    for (const row of rows) {
+      const own = names.filter((n) => n.party_id === row.id);
+      if (own.some((n) => foldForSearch(n.name) === folded)) return toParty(row, own);
+    }
+    return undefined;
+  }
+
   return {
     create,
     createIn,
     update,
     setArchived,
     list,
+    findByName,
     versions,
     usage,
     merge,
