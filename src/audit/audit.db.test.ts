@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { countStatements } from "../testing/statement-counter.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
 
 let t: TestApp;
@@ -30,20 +31,14 @@ describe("audit log", () => {
   it("locks the chain head once per transaction and stays consistent after a rollback to a savepoint", async () => {
     const { audit, db } = t.services;
     const actor = { id: null, label: "savepoint-test", roles: [] } as never;
-    let statements = 0;
-    const counted = db.withPlugin({
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
+    const statements = countStatements(db);
+    const counted = statements.db;
     const ids = await counted.transaction().execute(async (tx) => {
       const first = await audit.write(tx, actor, { action: "test.one", entityType: "test" });
-      statements = 0;
+      statements.reset();
       const second = await audit.write(tx, actor, { action: "test.two", entityType: "test" });
       // The head this transaction holds is known: one statement for the row and the head.
-      expect(statements).toBe(1);
+      expect(statements.count).toBe(1);
       await sql`SAVEPOINT s`.execute(tx);
       await audit.write(tx, actor, { action: "test.undone", entityType: "test" });
       await sql`ROLLBACK TO SAVEPOINT s`.execute(tx);

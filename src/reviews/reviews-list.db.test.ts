@@ -1,5 +1,5 @@
-import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countStatements } from "../testing/statement-counter.js";
 import { createTestDatabase } from "../testing/test-db.js";
 import { createReviewsRepo } from "./reviews-repo.js";
 import { completeForm, reviewTestbed } from "./testing/review-fixtures.js";
@@ -31,20 +31,13 @@ describe("reviews list", () => {
     );
     await bed.services.reviews.transition(applicant, submitted.id, { action: "submit" });
     const db = bed.services.db;
-    let statements = 0;
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
+    const statements = countStatements(db);
+    const counted = statements.db;
     const repo = createReviewsRepo();
-    const counted = db.withPlugin(counter);
     const base = { applicantUserId: applicant.id!, limit: 2 };
 
     const [first, firstTotal] = await repo.list(counted, { ...base, offset: 0 });
-    expect(statements).toBe(1);
+    expect(statements.count).toBe(1);
     expect(first).toHaveLength(2);
     expect(firstTotal.n).toBe(3);
     for (const heavy of ["answers", "details", "notes", "classification", "routing", "export_facts"])
@@ -54,11 +47,11 @@ describe("reviews list", () => {
     expect(second).toHaveLength(1);
     expect(secondTotal.n).toBe(3);
     // past the end: no row carries the total, so it is counted on its own
-    statements = 0;
+    statements.reset();
     const [past, pastTotal] = await repo.list(counted, { ...base, offset: 10 });
     expect(past).toHaveLength(0);
     expect(pastTotal.n).toBe(3);
-    expect(statements).toBe(2);
+    expect(statements.count).toBe(2);
     const [none, noneTotal] = await repo.list(counted, { ...base, offset: 0, text: "no such review" });
     expect(none).toHaveLength(0);
     expect(noneTotal.n).toBe(0);
