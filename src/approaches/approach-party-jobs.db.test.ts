@@ -1,10 +1,10 @@
-import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Executor } from "../db/database.js";
 import { createJobQueue, type JobHandler } from "../jobs/job-queue.js";
 import { createJobsRepo } from "../jobs/jobs-repo.js";
 import { importTestLists } from "../reviews/testing/test-lists.js";
 import { type Actor, systemActor } from "../shared/actor.js";
+import { countStatements } from "../testing/statement-counter.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
 import { createApproachRepo } from "./approach-repo.js";
 import { type ApproachInput, createApproachService, LINK_PARTIES_JOB } from "./approach-service.js";
@@ -290,15 +290,8 @@ describe("party linking as a background job", () => {
   });
 
   it("a submission costs a bounded number of queries, however big its cluster grows", async () => {
-    let queries = 0;
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const counted = t.services.db.withPlugin(counter);
+    const queries = countStatements(t.services.db);
+    const counted = queries.db;
     const queue = createJobQueue({ db: counted, repo: createJobsRepo() });
     const svc = serviceWith(queue, counted);
     const perSubmission: number[] = [];
@@ -311,9 +304,9 @@ describe("party linking as a background job", () => {
         asked: ["information"],
         messageText: `Dear Dr. ${i}, about your work on quantum sensors: please review our offer consultation fee travel covered private email.`,
       });
-      queries = 0;
+      queries.reset();
       await svc.submit(reporter, d.id, d.version);
-      perSubmission.push(queries);
+      perSubmission.push(queries.count);
     }
     const clusters = await t.services.db
       .selectFrom("approach_reports")

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type KyselyPlugin, sql } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../shared/actor.js";
+import { countStatements } from "../testing/statement-counter.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
 import { createApproachRepo } from "./approach-repo.js";
 import { CandidateCache } from "./candidate-cache.js";
@@ -14,14 +15,6 @@ import { CandidateCache } from "./candidate-cache.js";
 let t: TestApp;
 let reporter: Actor;
 const repo = createApproachRepo();
-let statements = 0;
-const counter: KyselyPlugin = {
-  transformQuery: (args) => {
-    statements++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,9 +47,9 @@ const query = {
 };
 const candidates = (cache?: CandidateCache) =>
   t.services.db.transaction().execute(async (tx) => {
-    statements = 0;
-    const rows = await repo.clusterCandidates(tx.withPlugin(counter), query, cache);
-    return { rows, statements };
+    const statements = countStatements(tx);
+    const rows = await repo.clusterCandidates(statements.db, query, cache);
+    return { rows, statements: statements.count };
   });
 
 describe("candidate cache", () => {

@@ -1,8 +1,8 @@
-import type { Kysely, KyselyPlugin } from "kysely";
+import type { KyselyPlugin } from "kysely";
 
-/** A database handle that counts the statements sent through it, and the count so far. */
-export type CountedDb<DB> = {
-  db: Kysely<DB>;
+/** A database handle (a Kysely instance or a transaction) that counts the statements sent through it, and the count so far. */
+export type CountedDb<Handle> = {
+  db: Handle;
   /** Statements sent through `db` since it was made or last reset. */
   readonly count: number;
   reset(): void;
@@ -13,7 +13,9 @@ export type CountedDb<DB> = {
  * performance promises (one statement per list page, a bounded number per submission, one per audit
  * write) are about round trips, which wall time on a shared machine cannot show.
  */
-export function countStatements<DB>(db: Kysely<DB>): CountedDb<DB> {
+export function countStatements<Handle extends { withPlugin(plugin: KyselyPlugin): Handle }>(
+  db: Handle,
+): CountedDb<Handle> {
   let statements = 0;
   const counter: KyselyPlugin = {
     transformQuery: (args) => {
