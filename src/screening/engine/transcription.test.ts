@@ -311,3 +311,35 @@ describe("逊 (-son) in the transcription table", () => {
     expect(hit?.score ?? 0).toBeGreaterThan(other?.score ?? 1);
   });
 });
+
+describe("a transcription longer in pinyin than the word it transcribes (cn3)", () => {
+  it.each([
+    ["埃克索维拉公司", "Exovera"],
+    ["艾维奥克斯公司", "Aveox, Inc."],
+  ])("%s is compared by sound with %s, however long its pinyin spelling", (query, name) => {
+    // ai'ke'suo'wei'la has 16 characters against Exovera's 7: a letter-length bound would drop it
+    const hit = scoreQueryAgainstEntity({ name: query }, entity(name, "Organization"));
+    expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.7);
+    expect(hit?.explanation.summary.en).toContain("transcription");
+  });
+});
+
+describe("a g silent before an n that starts or ends an English word (cn3)", () => {
+  it.each([
+    ["align", "ALn"],
+    ["design", "TSn"],
+    ["gnome", "NM"],
+    // a sounded g is kept (Signal, Wagner: the n is not word-final)
+    ["signal", "SGNL"],
+    ["wagner", "WGNL"],
+  ])("%s → %s", (word, classes) => {
+    expect(englishClasses(word)).toContain(classes);
+  });
+
+  it("可利尔阿莱恩公司 (ke'li'er'a'lai'en) reaches Clear Align before Carolyn Bartholomew", () => {
+    const q = { name: "可利尔阿莱恩公司" };
+    const company = scoreQueryAgainstEntity(q, entity("Clear Align LLC", "Organization"));
+    const person = scoreQueryAgainstEntity(q, entity("Carolyn Bartholomew", "Person"));
+    expect(company?.score ?? 0).toBeGreaterThan(person?.score ?? 1);
+  });
+});

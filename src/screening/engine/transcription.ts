@@ -190,6 +190,8 @@ export function englishClasses(word: string): string[] {
         push(next && "eiy".includes(next) ? "S" : "K");
         break;
       case "g":
+        // silent before an n that starts or ends the word (Gnome, Align, Campaign, Design)
+        if (next === "n" && (i === 0 || i + 2 === w.length)) break;
         if (next && "eiy".includes(next)) push("G", "J");
         else push("G");
         break;
