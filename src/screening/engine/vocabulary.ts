@@ -411,6 +411,25 @@ export const ORG_WORD_CANON: Record<string, string> = {
   iranian: "iran",
 };
 
+/** Short forms of each canonical organisation word (technology → tech, international → intl). */
+const ORG_WORD_SHORT = new Map<string, string[]>();
+for (const [word, canon] of Object.entries(ORG_WORD_CANON)) {
+  if (word.length >= canon.length || word.length > 5) continue;
+  const list = ORG_WORD_SHORT.get(canon) ?? [];
+  list.push(word);
+  ORG_WORD_SHORT.set(canon, list);
+}
+
+/**
+ * The short forms an organisation word is also written as inside a brand name (技术系统 technology
+ * systems → Techsystems, as Alliant Techsystems writes it): the abbreviations ORG_WORD_CANON maps to
+ * the word's canonical spelling. Empty for other words.
+ */
+export function orgWordShortForms(word: string): readonly string[] {
+  const canon = Object.hasOwn(ORG_WORD_CANON, word) ? ORG_WORD_CANON[word]! : undefined;
+  return (canon && ORG_WORD_SHORT.get(canon)) || [];
+}
+
 /**
  * Han-script organisation words and place names → English. `|` separates alternatives; a
  * multi-word alternative is written with spaces. Keys may use any Han variant and `/` to list
