@@ -393,3 +393,21 @@ describe("translated words written as one English brand word (cn3)", () => {
     expect(hits.map((h) => h.sourceId)).toContain("target");
   });
 });
+
+describe("Limited Partnership as a legal form (cn3)", () => {
+  it.each(["TCOM, Limited Partnership", "Acme Limited Partnership"])(
+    "%s: only the name word is left",
+    (name) => {
+      const a = analyzeName(name);
+      expect(a.legal).toEqual(["partnership"]);
+      expect(a.forms[0]?.tokens.map((t) => t.alts[0])).toHaveLength(1);
+    },
+  );
+
+  it("特科姆公司 (te'ke'mu) reaches TCOM, Limited Partnership before Tokin Corporation", () => {
+    const q = { name: "特科姆公司" };
+    const tcom = scoreQueryAgainstEntity(q, entity("TCOM, Limited Partnership", "Organization"));
+    const tokin = scoreQueryAgainstEntity(q, entity("Tokin Corporation", "Organization"));
+    expect(tcom?.score ?? 0).toBeGreaterThan(tokin?.score ?? 0);
+  });
+});

@@ -36,6 +36,7 @@ export const LATIN_LEGAL_FORMS: [string, LegalClass][] = [
   ["sdn bhd", "limited"],
   ["limited liability company", "llc"],
   ["limited liability partnership", "partnership"],
+  ["limited partnership", "partnership"],
   ["joint stock company", "jsc"],
   ["open joint stock company", "jsc"],
   ["closed joint stock company", "jsc"],
