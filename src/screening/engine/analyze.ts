@@ -363,11 +363,17 @@ function assimilated(syllables: string[]): string[] {
 }
 
 /**
+ * The one reading a transcription-table character has in a transcribed name where the reading in
+ * context differs (pinyin-pro reads 什 as shén, as in 什么; in 布什 Bush, 泰什 Teich it is shí).
+ */
+const TRANSCRIPTION_READING = new Map([["什", "shi"]]);
+
+/**
  * A Han word read as the Chinese transcription of a foreign name (布朗巴克 → bu'lang'ba'ke), compared
  * with names in letters by its consonant sounds (transcription.ts). Null below two syllables.
  */
 function transcriptionToken(chars: { char: string; pinyin: string; shown?: string }[]): Token | null {
-  const syllables = chars.map((c) => c.pinyin).filter(Boolean);
+  const syllables = chars.map((c) => TRANSCRIPTION_READING.get(c.char) ?? c.pinyin).filter(Boolean);
   if (syllables.length < 2) return null;
   return {
     alts: [syllables.join(SYLLABLE_SEPARATOR)],

@@ -47,7 +47,7 @@ import {
   transcriptionSoundKeys,
   transcriptionSplitKeys,
 } from "./transcription.js";
-import type { LegalClass } from "./vocabulary.js";
+import { type LegalClass, orgWordShortForms } from "./vocabulary.js";
 
 /** Default threshold: at or above it a hit is a match that a reviewer must resolve. */
 export const DEFAULT_THRESHOLD = 0.7;
@@ -255,7 +255,14 @@ function nameKeys(
         }
         if ((forQuery || short) && !pairAgain) {
           setGroup(`${t.alts[0]}+${next.alts[0]}`);
-          for (const x of t.alts.slice(0, 3)) {
+          const translatedPair =
+            t.origin === TokenOrigin.Translation && next.origin === TokenOrigin.Translation;
+          // (a translated organisation word also as its short form: 技术系统 → techsystems)
+          const xs =
+            forQuery && t.cls === "org" && t.origin === TokenOrigin.Translation
+              ? [...t.alts.slice(0, 3), ...orgWordShortForms(t.alts[0]!)]
+              : t.alts.slice(0, 3);
+          for (const x of xs) {
             // (FNV-1a continues over y: the hash of x + y without building the string)
             const hx = hash32(x, SEED_EXACT);
             for (const y of next.alts.slice(0, 3)) {
@@ -263,6 +270,11 @@ function nameKeys(
               if (forQuery) {
                 const sk = skeleton(x + y);
                 if (sk.length >= 3) add(hash32(sk, SEED_SKEL), KEY_FACTOR.skel);
+                // two translated words written as one brand name, with an ending the translation
+                // lacks (天眼 sky eye → SkyEyes): the joined words' prefix, when the first word is too
+                // short to give that prefix itself
+                if (x.length < 5 && translatedPair)
+                  add(hash32((x + y).slice(0, 4), SEED_PREFIX), KEY_FACTOR.prefix);
               }
             }
           }

@@ -161,7 +161,10 @@ function unitSimilarity(u: Unit, v: Unit): number {
   const joined = u.len > 1 || v.len > 1;
   // lengths too different for any spelling pair to reach 0.6 (an initial meets a whole word)
   if (isInitial(u) !== isInitial(v) && !joined) return initialSimilarity(u, v);
-  if (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2) return 0;
+  // (not for a transcription: its stored spelling — pinyin syllables and separators — is no measure
+  // of the word it transcribes; ai'ke'suo'wei'la is the 7 letters of Exovera)
+  const sound = u.origin === TokenOrigin.Transcription || v.origin === TokenOrigin.Transcription;
+  if (!sound && (u.minLen > v.maxLen * 1.8 + 2 || v.minLen > u.maxLen * 1.8 + 2)) return 0;
   if (joined && u.origin !== TokenOrigin.Transcription && v.origin !== TokenOrigin.Transcription) {
     // two words written together are compared by spelling alone, which needs lengths within
     // max(2, 40 %) of each other (tokenSimilarity): decided here for every spelling pair at once

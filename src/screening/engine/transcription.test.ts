@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ListEntity } from "../screening-contract.js";
 import { dashJoinedTranscription } from "./analyze.js";
-import { createMatchingIndex, scoreQueryAgainstEntity } from "./index.js";
+import { analyzeName, createMatchingIndex, scoreQueryAgainstEntity } from "./index.js";
+import { TokenOrigin } from "./similarity.js";
 import { testEntity } from "./test-entities.js";
 import {
   classDistance,
@@ -309,5 +310,104 @@ describe("逊 (-son) in the transcription table", () => {
       entity("Naval Systems Research Center", "Organization"),
     );
     expect(hit?.score ?? 0).toBeGreaterThan(other?.score ?? 1);
+  });
+});
+
+describe("a transcription longer in pinyin than the word it transcribes (cn3)", () => {
+  it.each([
+    ["埃克索维拉公司", "Exovera"],
+    ["艾维奥克斯公司", "Aveox, Inc."],
+  ])("%s is compared by sound with %s, however long its pinyin spelling", (query, name) => {
+    // ai'ke'suo'wei'la has 16 characters against Exovera's 7: a letter-length bound would drop it
+    const hit = scoreQueryAgainstEntity({ name: query }, entity(name, "Organization"));
+    expect(hit?.score ?? 0).toBeGreaterThanOrEqual(0.7);
+    expect(hit?.explanation.summary.en).toContain("transcription");
+  });
+});
+
+describe("a g silent before an n that starts or ends an English word (cn3)", () => {
+  it.each([
+    ["align", "ALn"],
+    ["design", "TSn"],
+    ["gnome", "NM"],
+    // a sounded g is kept (Signal, Wagner: the n is not word-final)
+    ["signal", "SGNL"],
+    ["wagner", "WGNL"],
+  ])("%s → %s", (word, classes) => {
+    expect(englishClasses(word)).toContain(classes);
+  });
+
+  it("可利尔阿莱恩公司 (ke'li'er'a'lai'en) reaches Clear Align before Carolyn Bartholomew", () => {
+    const q = { name: "可利尔阿莱恩公司" };
+    const company = scoreQueryAgainstEntity(q, entity("Clear Align LLC", "Organization"));
+    const person = scoreQueryAgainstEntity(q, entity("Carolyn Bartholomew", "Person"));
+    expect(company?.score ?? 0).toBeGreaterThan(person?.score ?? 1);
+  });
+});
+
+/** The transcription tokens' spellings of a name's analysis. */
+function testTokens(name: string): string[] {
+  return analyzeName(name).forms.flatMap((f) =>
+    f.tokens.filter((t) => t.origin === TokenOrigin.Transcription).flatMap((t) => t.alts),
+  );
+}
+
+describe("什 and a word-final ch (cn3)", () => {
+  it("什 is shi in a transcription (布什 bu'shi), and a final ch may be ch (Rich, Teich)", () => {
+    expect(testTokens("布什")).toContain("bu'shi");
+    expect(englishClasses("teich")).toEqual(expect.arrayContaining(["TJ", "TK"]));
+    expect(englishClasses("rich")).toContain("LJ");
+    // before a consonant ch stays k (Christopher)
+    expect(englishClasses("christopher")).toEqual(["KLSTFL", "KLSTF"]);
+  });
+
+  it("萨拉·泰什 reaches Sarah Teich before a name that merely shares Sarah's sounds", () => {
+    const q = { name: "萨拉·泰什" };
+    const teich = scoreQueryAgainstEntity(q, entity("Sarah Teich", "Person"));
+    const other = scoreQueryAgainstEntity(q, entity("Jonas Haraldsson", "Person"));
+    expect(teich?.score ?? 0).toBeGreaterThanOrEqual(0.7);
+    expect(teich?.score ?? 0).toBeGreaterThan(other?.score ?? 0);
+  });
+});
+
+describe("translated words written as one English brand word (cn3)", () => {
+  // (made-up names) each shares the query's translated words "satellite" / "technology", or
+  // "systems" / "operations", so that without the joined keys the target is never a candidate
+  const filler = ["Alpha", "Beta", "Gamma", "Delta", "Omega", "Sigma", "Kappa", "Zeta", "Theta", "Iota"];
+
+  it("天眼卫星科技 (sky eye satellite technology) finds SkyEyes among companies sharing its words", () => {
+    const index = createMatchingIndex({ candidates: 3 });
+    for (const f of filler) index.add(testEntity(f, "Organization", [`${f} Satellite Technology`]), "test");
+    index.add(testEntity("target", "Organization", ["SkyEyes GPS Technology"]), "test");
+    index.build();
+    const hits = index.match({ name: "天眼卫星科技" }, { limit: 1, minScore: 0 });
+    expect(hits.map((h) => h.sourceId)).toContain("target");
+  });
+
+  it("联合技术系统运营公司 (… technology systems operation) finds Alliant Techsystems Operations", () => {
+    const index = createMatchingIndex({ candidates: 3 });
+    for (const f of filler) index.add(testEntity(f, "Organization", [`${f} Technology Systems`]), "test");
+    index.add(testEntity("target", "Organization", ["Alliant Techsystems Operations"]), "test");
+    index.build();
+    const hits = index.match({ name: "联合技术系统运营公司" }, { limit: 1, minScore: 0 });
+    expect(hits.map((h) => h.sourceId)).toContain("target");
+  });
+});
+
+describe("Limited Partnership as a legal form (cn3)", () => {
+  it.each(["TCOM, Limited Partnership", "Acme Limited Partnership"])(
+    "%s: only the name word is left",
+    (name) => {
+      const a = analyzeName(name);
+      expect(a.legal).toEqual(["partnership"]);
+      expect(a.forms[0]?.tokens.map((t) => t.alts[0])).toHaveLength(1);
+    },
+  );
+
+  it("特科姆公司 (te'ke'mu) reaches TCOM, Limited Partnership before Tokin Corporation", () => {
+    const q = { name: "特科姆公司" };
+    const tcom = scoreQueryAgainstEntity(q, entity("TCOM, Limited Partnership", "Organization"));
+    const tokin = scoreQueryAgainstEntity(q, entity("Tokin Corporation", "Organization"));
+    expect(tcom?.score ?? 0).toBeGreaterThan(tokin?.score ?? 0);
   });
 });

@@ -121,8 +121,10 @@ export function englishClasses(word: string): string[] {
     }
     switch (two) {
       case "ch":
-        // chr-, ch before a consonant or at the end: k (Christopher, Bach); else ch / k (Michael)
-        if (!isV(w[i + 2]) || w[i + 2] === undefined) push("K");
+        // chr-, ch before a consonant: k (Christopher); at the end ch or k (Rich, Teich 泰什; Bach);
+        // else ch / k (Michael)
+        if (w[i + 2] === undefined) push("J", "K");
+        else if (!isV(w[i + 2])) push("K");
         else push("J", "K");
         i += 2;
         continue;
@@ -190,6 +192,8 @@ export function englishClasses(word: string): string[] {
         push(next && "eiy".includes(next) ? "S" : "K");
         break;
       case "g":
+        // silent before an n that starts or ends the word (Gnome, Align, Campaign, Design)
+        if (next === "n" && (i === 0 || i + 2 === w.length)) break;
         if (next && "eiy".includes(next)) push("G", "J");
         else push("G");
         break;

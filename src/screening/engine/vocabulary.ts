@@ -36,6 +36,7 @@ export const LATIN_LEGAL_FORMS: [string, LegalClass][] = [
   ["sdn bhd", "limited"],
   ["limited liability company", "llc"],
   ["limited liability partnership", "partnership"],
+  ["limited partnership", "partnership"],
   ["joint stock company", "jsc"],
   ["open joint stock company", "jsc"],
   ["closed joint stock company", "jsc"],
@@ -410,6 +411,25 @@ export const ORG_WORD_CANON: Record<string, string> = {
   iran: "iran",
   iranian: "iran",
 };
+
+/** Short forms of each canonical organisation word (technology → tech, international → intl). */
+const ORG_WORD_SHORT = new Map<string, string[]>();
+for (const [word, canon] of Object.entries(ORG_WORD_CANON)) {
+  if (word.length >= canon.length || word.length > 5) continue;
+  const list = ORG_WORD_SHORT.get(canon) ?? [];
+  list.push(word);
+  ORG_WORD_SHORT.set(canon, list);
+}
+
+/**
+ * The short forms an organisation word is also written as inside a brand name (技术系统 technology
+ * systems → Techsystems, as Alliant Techsystems writes it): the abbreviations ORG_WORD_CANON maps to
+ * the word's canonical spelling. Empty for other words.
+ */
+export function orgWordShortForms(word: string): readonly string[] {
+  const canon = Object.hasOwn(ORG_WORD_CANON, word) ? ORG_WORD_CANON[word]! : undefined;
+  return (canon && ORG_WORD_SHORT.get(canon)) || [];
+}
 
 /**
  * Han-script organisation words and place names → English. `|` separates alternatives; a
