@@ -67,6 +67,11 @@ export type MatchingIndexOptions = {
    * than analysed again (default 65,536; 0 analyses every name). Changes speed, never results.
    */
   repeatedNames?: number;
+  /**
+   * Keys held for the remembered names before their pool is compacted to the names still
+   * remembered (default 4,000,000, 16 MB). Changes speed and memory, never results.
+   */
+  repeatedKeysPool?: number;
 };
 
 export type MatchOptions = {
@@ -444,10 +449,11 @@ type RepeatedName = {
   tokEnd: number;
   altStart: number;
   altEnd: number;
-  keys: Uint32Array;
+  /** Its distinct keys: `repeatKeys[keyStart … keyEnd)` of the index that recorded it. */
+  keyStart: number;
+  keyEnd: number;
 };
 
-const EMPTY_KEYS = new Uint32Array(0);
 /** A name that gave nothing to index (no forms, no ideographs). */
 const SKIPPED_NAME: RepeatedName = {
   name: 0,
@@ -457,13 +463,17 @@ const SKIPPED_NAME: RepeatedName = {
   tokEnd: 0,
   altStart: 0,
   altEnd: 0,
-  keys: EMPTY_KEYS,
+  keyStart: 0,
+  keyEnd: 0,
 };
 /**
  * Repeated names remembered per generation (two generations, see memo.ts): about 40 MB at most,
  * and enough to catch the repeats of a million-entity list.
  */
 const REPEATED_NAMES = 65_536;
+
+/** Keys held for remembered names before the pool is compacted (16 MB). */
+const REPEAT_KEYS_POOL = 4_000_000;
 
 /** Names written with kana, ideographs or Hangul: the ones worth remembering for their repeats. */
 function isRepeatCandidate(raw: string): boolean {
@@ -563,6 +573,25 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
   // to analyse: a repeat copies the columns and keys of its first occurrence instead.
   const repeatCapacity = options.repeatedNames ?? REPEATED_NAMES;
   const repeatNames = new BoundedCache<string, RepeatedName>(Math.max(1, repeatCapacity));
+  // the keys of the remembered names, one pool (a typed array per name cost a small ArrayBuffer
+  // each: hundreds of thousands at a million entities, and GC and freeing time with them)
+  let repeatKeys = new GrowableUint32();
+  const repeatKeysPool = Math.max(1, options.repeatedKeysPool ?? REPEAT_KEYS_POOL);
+  let repeatKeysLimit = repeatKeysPool;
+  /** Keeps only the keys of the names still remembered (the others were dropped by the cache). */
+  function compactRepeatKeys(): void {
+    const from = repeatKeys.data;
+    const next = new GrowableUint32(Math.max(1024, repeatKeys.length >>> 1));
+    for (const [, r] of repeatNames.entries()) {
+      if (r === SKIPPED_NAME) continue;
+      const start = next.length;
+      for (let k = r.keyStart; k < r.keyEnd; k++) next.push(from[k]!);
+      r.keyStart = start;
+      r.keyEnd = next.length;
+    }
+    repeatKeys = next;
+    repeatKeysLimit = Math.max(repeatKeysPool, 2 * next.length);
+  }
 
   function add(entity: ListEntity, entityId: string): void {
     if (built) throw new Error("matching index is frozen: create a new index to add entities");
@@ -615,7 +644,8 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
             formEnd: 0,
             tokEnd: 0,
             altEnd: 0,
-            keys: EMPTY_KEYS,
+            keyStart: 0,
+            keyEnd: 0,
           }
         : null;
       nameCount++;
@@ -659,7 +689,10 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
         record.formEnd = formTokStart.length;
         record.tokEnd = tokAltStart.length;
         record.altEnd = altPool.length;
-        record.keys = nameKeyScratch.order.slice(0, nameKeyScratch.size);
+        if (repeatKeys.length + nameKeyScratch.size > repeatKeysLimit) compactRepeatKeys();
+        record.keyStart = repeatKeys.length;
+        for (let k = 0; k < nameKeyScratch.size; k++) repeatKeys.push(nameKeyScratch.order[k]!);
+        record.keyEnd = repeatKeys.length;
         repeatNames.set(raw, record);
       } else nameKeys(a, false, keyScratch);
     }
@@ -695,12 +728,14 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       tokMeta.push(tokMeta.data[t]!);
     }
     for (let k = r.altStart; k < r.altEnd; k++) altPool.push(altPool.data[k]!);
-    for (const key of r.keys) keyScratch.add(key);
+    const pool = repeatKeys.data;
+    for (let k = r.keyStart; k < r.keyEnd; k++) keyScratch.add(pool[k]!);
   }
 
   function build(): void {
     if (built) return;
     repeatNames.clear();
+    repeatKeys = new GrowableUint32(0);
     // sentinels so that [start, next start) ranges work for the last record
     entNameStart.push(nameCount);
     nameFormStart.push(formTokStart.length);

@@ -38,6 +38,12 @@ export class BoundedCache<K, V> {
     return this.young.size + this.old.size;
   }
 
+  /** Every entry held, each once (an entry in both generations is the newer one's). */
+  *entries(): IterableIterator<[K, V]> {
+    yield* this.young;
+    for (const e of this.old) if (!this.young.has(e[0])) yield e;
+  }
+
   clear(): void {
     this.young.clear();
     this.old.clear();

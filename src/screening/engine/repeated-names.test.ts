@@ -43,8 +43,8 @@ function entity(i: number, names: [number, number][]): ListEntity {
   };
 }
 
-function results(list: ListEntity[], repeatedNames: number) {
-  const index = createMatchingIndex({ repeatedNames });
+function results(list: ListEntity[], repeatedNames: number, repeatedKeysPool?: number) {
+  const index = createMatchingIndex({ repeatedNames, ...(repeatedKeysPool ? { repeatedKeysPool } : {}) });
   for (const [i, e] of list.entries()) index.add(e, `id-${i}`);
   index.build();
   const queries = [...POOL, "郑艳", "Zheng Yan Li", "김정", "yamada taro", "Beijing Institute of Technology"];
@@ -67,6 +67,9 @@ describe("repeated names are copied, not analysed again", () => {
         // the default memo, and a memo of one name per generation (entries dropped all the time)
         expect(results(list, 65_536)).toEqual(fresh);
         expect(results(list, 1)).toEqual(fresh);
+        // … and a key pool compacted at (nearly) every remembered name
+        expect(results(list, 65_536, 1)).toEqual(fresh);
+        expect(results(list, 2, 1)).toEqual(fresh);
       }),
       { numRuns: 25 },
     );
