@@ -746,7 +746,7 @@ export function compareNames(
  * `spellings`: every spelling of the query's forms (only its reading-only forms when `readings`),
  * and every join of two adjacent ones; `prefixes`: their proper prefixes (a list word that begins
  * one may be joined with the next); null when a spelling has a single letter (it could meet
- * words as an initial). Memoised on the name.
+ * words as an initial). Memoised for the last query.
  */
 type QuerySpellings = { spellings: Set<string>; prefixes: Set<string> } | null;
 
@@ -761,9 +761,19 @@ function altsOf(t: Token): string[] {
   return t.variants && t.variants.length > 0 ? [...t.alts, ...t.variants.map((v) => v.alt)] : t.alts;
 }
 
+// the last query's spellings (a match compares one query with many names in a row; kept here
+// rather than on the name, whose shape the hot paths rely on)
+let spellingsOf: AnalyzedName | null = null;
+let readingSpellingsMemo: QuerySpellings | undefined;
+let allSpellingsMemo: QuerySpellings | undefined;
+
 function querySpellings(q: AnalyzedName, readings: boolean): QuerySpellings {
-  const memo = q as { readingSpellings?: QuerySpellings; allSpellings?: QuerySpellings };
-  const known = readings ? memo.readingSpellings : memo.allSpellings;
+  if (spellingsOf !== q) {
+    spellingsOf = q;
+    readingSpellingsMemo = undefined;
+    allSpellingsMemo = undefined;
+  }
+  const known = readings ? readingSpellingsMemo : allSpellingsMemo;
   if (known !== undefined) return known;
   const spellings = new Set<string>();
   const prefixes = new Set<string>();
@@ -785,8 +795,8 @@ function querySpellings(q: AnalyzedName, readings: boolean): QuerySpellings {
   }
   for (const x of spellings) for (let k = 1; k < x.length; k++) prefixes.add(x.slice(0, k));
   const out = ok ? { spellings, prefixes } : null;
-  if (readings) memo.readingSpellings = out;
-  else memo.allSpellings = out;
+  if (readings) readingSpellingsMemo = out;
+  else allSpellingsMemo = out;
   return out;
 }
 
