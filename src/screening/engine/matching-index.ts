@@ -850,9 +850,11 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     const nEnd = entNameStart.data[e + 1]!;
     const ef = entityFacts(e);
     // the evidence that does not depend on which name matched (all but the legal form)
-    const nameFree = factFeatures(facts, ef, NO_LEGAL, NO_LEGAL);
+    // (without texts while it is not known whether the entity can reach minScore at all)
+    const bounded = minScore > 0;
+    let nameFree = factFeatures(facts, ef, NO_LEGAL, NO_LEGAL, !bounded);
     let need = Number.NEGATIVE_INFINITY;
-    if (minScore > 0) {
+    if (bounded) {
       let most = queries.some((q) => q.a.legal.length > 0) ? FEATURE_WEIGHTS.legalFormAgree : 0;
       for (const f of nameFree) most += f.contribution;
       // (a margin for the rounding of the total to three decimals)
@@ -885,6 +887,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     };
     // below `need` the total is below minScore whatever the evidence: the entity is dropped
     if (b.cmp.score < need) return { e, total: -1, ...b, feats: nameFree, facts: ef };
+    if (bounded) nameFree = factFeatures(facts, ef, NO_LEGAL, NO_LEGAL);
     const feats =
       b.q.legal.length > 0 && b.n.legal.length > 0 ? factFeatures(facts, ef, b.q.legal, b.n.legal) : nameFree;
     let total = b.cmp.score;
@@ -892,6 +895,45 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
     total = Math.max(0, Math.min(b.cmp.method === "identical" ? 1 : 0.99, total));
     total = Math.round(total * 1000) / 1000;
     return { e, total, ...b, feats, facts: ef };
+  }
+
+  /**
+   * Scores a query's candidates. Once `limit` of them reach `minScore`, an entity whose total is
+   * below the `limit`-th best total so far and below the threshold can no longer be returned (at
+   * least `limit` entities rank strictly above it, and it is not a match), so it is scored with
+   * that floor as its minimum score: names and form pairs that cannot reach it are not aligned.
+   * Every entity that can still be returned is scored exactly as without the floor, so the hits
+   * are the same (the floor only rises, and what is below it is dropped).
+   */
+  function scoreCandidates(
+    cands: number[],
+    queries: { a: AnalyzedName; identityHash: number }[],
+    facts: QueryFacts,
+    minScore: number,
+    limit: number,
+    thr: number,
+  ): Scored[] {
+    const out: Scored[] = [];
+    // the best `limit` totals at or above minScore, ascending (best[0] is the limit-th best)
+    const k = Math.max(0, Math.floor(limit));
+    const best = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
+    let held = 0;
+    // (a negative minScore keeps entities the floor would mark with -1: no floor then)
+    let floor = minScore;
+    if (k === 0 && minScore >= 0 && thr > floor) floor = thr;
+    for (const e of cands) {
+      const s = scoreEntity(e, queries, facts, floor);
+      out.push(s);
+      if (k === 0 || minScore < 0 || s.total < minScore || s.total <= best[0]!) continue;
+      let i = 0;
+      while (i + 1 < k && best[i + 1]! < s.total) {
+        best[i] = best[i + 1]!;
+        i++;
+      }
+      best[i] = s.total;
+      if (++held >= k) floor = Math.max(minScore, Math.min(best[0]!, thr));
+    }
+    return out;
   }
 
   function toHit(s: Scored, thr: number): ScreeningHit {
@@ -1197,7 +1239,7 @@ export function createMatchingIndex(options: MatchingIndexOptions = {}): Matchin
       birthDate: query.birthDate,
       identifiers: query.identifiers,
     };
-    const scored = withSimilarityCache(() => cands.map((e) => scoreEntity(e, queries, facts, minScore)));
+    const scored = withSimilarityCache(() => scoreCandidates(cands, queries, facts, minScore, limit, thr));
     const kept = scored.filter((h) => h.total >= minScore);
     kept.sort(
       (x, y) =>

@@ -9,7 +9,15 @@ import { describe, expect, it } from "vitest";
 import type { ListEntity, ScreeningQuery } from "../screening-contract.js";
 import { analyzeName } from "./analyze.js";
 import { createMatchingIndex } from "./index.js";
-import { alignForms, alignFormsAtLeast, compareNames } from "./score.js";
+import {
+  alignForms,
+  alignFormsAtLeast,
+  alignmentCount,
+  compareNames,
+  type EntityFacts,
+  factFeatures,
+  type QueryFacts,
+} from "./score.js";
 import {
   editRatio,
   letterMask,
@@ -19,6 +27,7 @@ import {
   tokenSimilarity,
 } from "./similarity.js";
 import { testEntity } from "./test-entities.js";
+import type { LegalClass } from "./vocabulary.js";
 
 // Names in several scripts and shapes: initials, acronyms, given-name syllables, a lone
 // transcribed surname, legal forms, joined and split words.
@@ -233,6 +242,88 @@ describe("match with a minimum score", () => {
           expect(index.match(query, { limit, minScore })).toEqual(kept.slice(0, Math.max(matches, limit)));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("match with a limit (the top-k floor)", () => {
+  // one identical name and many near ones: once the identical one is held, the others cannot
+  // enter a top-1 unless they are matches
+  const LIST: ListEntity[] = [testEntity("K-0", "Person", ["KIM, Jong Sik"], { source: "a" })];
+  const EXTRA = ["Chol", "Hyok", "Nam", "Song", "Ryong", "Il", "Su", "Chan", "Gil", "Ho", "Man", "Ok"];
+  EXTRA.forEach((x, i) => {
+    LIST.push(testEntity(`K-${i + 1}`, "Person", [`KIM, Jong Sik ${x}`], { source: i % 2 ? "a" : "b" }));
+  });
+  const index = createMatchingIndex();
+  LIST.forEach((e, i) => {
+    index.add(e, `id-${i}`);
+  });
+  index.build();
+
+  it("returns exactly the hits of an unlimited match, cut at the limit (matches always kept)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Kim Jong Sik", "Kim Jong Sik Nam", "Jong Sik Kim", "김정식", "Kim Jong"),
+        fc.integer({ min: 0, max: 4 }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        (name, limit, threshold, minScore) => {
+          const all = index.match({ name }, { limit: 1000, threshold, minScore });
+          const matches = all.filter((h) => h.match).length;
+          expect(index.match({ name }, { limit, threshold, minScore })).toEqual(
+            all.slice(0, Math.max(matches, limit)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("does not align names that cannot enter the result", () => {
+    const count = (limit: number) => {
+      const before = alignmentCount();
+      index.match({ name: "Kim Jong Sik" }, { limit, threshold: 1 });
+      return alignmentCount() - before;
+    };
+    const unlimited = count(1000);
+    expect(unlimited).toBeGreaterThanOrEqual(EXTRA.length);
+    expect(count(1)).toBeLessThan(unlimited / 2);
+  });
+});
+
+describe("factFeatures without texts", () => {
+  it("gives the same features and contributions, with empty texts", () => {
+    const facts: fc.Arbitrary<QueryFacts> = fc.record({
+      countries: fc.option(
+        fc.constantFrom(["kp"], ["ru"], ["us"]).map((c) => [...c]),
+        { nil: undefined },
+      ),
+      birthDate: fc.option(fc.constantFrom("1961-03-02", "1961", "1962-01-01", "1953"), { nil: undefined }),
+      identifiers: fc.option(
+        fc.constant([{ scheme: "passport", value: "A1234567" }]).map((l) => l.map((x) => ({ ...x }))),
+        { nil: undefined },
+      ),
+      schema: fc.option(fc.constantFrom("Person" as const, "Organization" as const), { nil: undefined }),
+    });
+    const entity: fc.Arbitrary<EntityFacts> = fc.record({
+      schema: fc.constantFrom(
+        "Person" as const,
+        "Organization" as const,
+        "Vessel" as const,
+        "Unknown" as const,
+      ),
+      countries: fc.constantFrom([], ["kp"], ["ru", "us"]),
+      birthDates: fc.constantFrom([], ["1961-03-02"], ["1961", "1953-05-01"]),
+      identifiers: fc.constantFrom([], [{ scheme: "passport", value: "a-1234567" }]),
+    });
+    const legal: fc.Arbitrary<LegalClass[]> = fc.constantFrom([], ["company"], ["llc", "limited"]);
+    fc.assert(
+      fc.property(facts, entity, legal, legal, (q, e, ql, nl) => {
+        const full = factFeatures(q, e, ql, nl);
+        const bare = factFeatures(q, e, ql, nl, false);
+        expect(bare).toEqual(full.map((f) => ({ id: f.id, contribution: f.contribution, ja: "", en: "" })));
+      }),
       { numRuns: 300 },
     );
   });

@@ -347,6 +347,14 @@ function acronymPossible(acr: Token[], acrN: number, words: Token[], wordN: numb
   return false;
 }
 
+/** Full alignments run so far (past the score bound), for tests of what the bounds skip. */
+let alignments = 0;
+
+/** Number of full alignments run in this process (tests compare it before and after a call). */
+export function alignmentCount(): number {
+  return alignments;
+}
+
 const qMax = new Float64Array(64);
 const nMax = new Float64Array(64);
 
@@ -391,6 +399,7 @@ function align(
     }
   }
   if (bounded && alignmentBound(q, qn, n, nn, queryHasLegalForm) < need) return null;
+  alignments++;
   const keys = scratchKeys.subarray(0, count).sort();
   qUsed.fill(0, 0, qn);
   nUsed.fill(0, 0, nn);
@@ -684,8 +693,13 @@ export function compareNames(
   // (CJK names have a dozen reading forms each; most pairs are decided by this bound).
   const ideo = compareIdeographs(q, n);
   const bothHan = isHanOnly(q.cjk) && isHanOnly(n.cjk);
+  // whether a list form meets the query's reading-only forms (bits 0–1) or, when it has only
+  // readings, any query form (bits 2–3): 0 not known yet, 1 it can, 2 it cannot (QuerySpellings)
+  let meets: Uint8Array | null = null;
   for (const qf of q.forms) {
-    for (const nf of n.forms) {
+    const qReading = readingOnly(qf);
+    for (let fi = 0; fi < n.forms.length; fi++) {
+      const nf = n.forms[fi]!;
       const fidelity = Math.min(qf.fidelity, nf.fidelity);
       if (fidelity <= best.score || fidelity < ideo || (floor > 0 && fidelity <= floor) || fidelity < need)
         continue;
@@ -696,6 +710,19 @@ export function compareNames(
       // characters themselves (folded across variants) and their Chinese/Korean readings decide,
       // while the many on/kun combinations of a Chinese name only cost time
       if (bothHan && (qf.lang === "ja" || nf.lang === "ja")) continue;
+      if (qReading || readingOnly(nf)) {
+        // no word pair can score and no acronym can be spelled: the pair scores 0, which never
+        // replaces the best (it starts at 0)
+        meets ??= new Uint8Array(n.forms.length);
+        const shift = qReading ? 0 : 2;
+        let m = (meets[fi]! >> shift) & 3;
+        if (m === 0) {
+          const r = querySpellings(q, qReading);
+          m = r === null || meetsSpellings(r, nf) ? 1 : 2;
+          meets[fi] = meets[fi]! | (m << shift);
+        }
+        if (m === 2 && !acronymsPossible(qf, nf)) continue;
+      }
       const a = alignFormsAtLeast(qf, nf, q.legal.length > 0, need);
       if (!a) continue;
       const score = Math.min(a.score, fidelity);
@@ -709,6 +736,110 @@ export function compareNames(
     best = { score: ideo, method: "ideographs", pairs: [], queryCoverage: ideo, listCoverage: ideo };
   }
   return best;
+}
+
+/**
+ * The spellings a query can meet a reading-only form by. A Han reading (pinyin, a Sino-Korean or
+ * Japanese reading) meets a word only by equal spelling, or as an initial (tokenSimilarity), so a
+ * form pair whose one side has only readings scores 0 unless a spelling of one side (a word, or
+ * two adjacent words joined) equals one of the other's, a single-letter word meets a word, or an
+ * acronym is spelled. Such pairs are the bulk of a CJK name's work (half a dozen reading forms ×
+ * hundreds of candidate names), and most of them score 0: this finds them without comparing
+ * their words one by one.
+ * `spellings`: every spelling of the query's forms (only its reading-only forms when `readings`),
+ * and every join of two adjacent ones; `prefixes`: their proper prefixes (a list word that begins
+ * one may be joined with the next); null when a spelling has a single letter (it could meet
+ * words as an initial). Memoised for the last query.
+ */
+type QuerySpellings = { spellings: Set<string>; prefixes: Set<string> } | null;
+
+/** True for a form whose every word is a Han reading (see QuerySpellings). */
+function readingOnly(f: NameForm): boolean {
+  if (f.tokens.length === 0) return false;
+  for (const t of f.tokens) if (t.origin !== TokenOrigin.Reading) return false;
+  return true;
+}
+
+function altsOf(t: Token): string[] {
+  return t.variants && t.variants.length > 0 ? [...t.alts, ...t.variants.map((v) => v.alt)] : t.alts;
+}
+
+// the last query's spellings (a match compares one query with many names in a row; kept here
+// rather than on the name, whose shape the hot paths rely on)
+let spellingsOf: AnalyzedName | null = null;
+let readingSpellingsMemo: QuerySpellings | undefined;
+let allSpellingsMemo: QuerySpellings | undefined;
+
+function querySpellings(q: AnalyzedName, readings: boolean): QuerySpellings {
+  if (spellingsOf !== q) {
+    spellingsOf = q;
+    readingSpellingsMemo = undefined;
+    allSpellingsMemo = undefined;
+  }
+  const known = readings ? readingSpellingsMemo : allSpellingsMemo;
+  if (known !== undefined) return known;
+  const spellings = new Set<string>();
+  const prefixes = new Set<string>();
+  let ok = true;
+  for (const f of q.forms) {
+    if (readings && !readingOnly(f)) continue;
+    for (let i = 0; i < f.tokens.length; i++) {
+      const alts = altsOf(f.tokens[i]!);
+      for (const a of alts) {
+        if (a.length < 2) ok = false;
+        spellings.add(a);
+      }
+      if (i + 1 < f.tokens.length) {
+        // (every join the aligner could form, and more: all spellings, with and without the
+        // apostrophe that joins transcribed syllables)
+        for (const a of alts) for (const b of altsOf(f.tokens[i + 1]!)) spellings.add(a + b).add(`${a}'${b}`);
+      }
+    }
+  }
+  for (const x of spellings) for (let k = 1; k < x.length; k++) prefixes.add(x.slice(0, k));
+  const out = ok ? { spellings, prefixes } : null;
+  if (readings) readingSpellingsMemo = out;
+  else allSpellingsMemo = out;
+  return out;
+}
+
+/**
+ * False when no word of the list form can score above 0 against a form with the query spellings
+ * `r` whose one side has only readings (see QuerySpellings): none of its spellings, nor any join
+ * of two adjacent ones, is one of `r`, and it has no single-letter word (an initial).
+ */
+function meetsSpellings(r: NonNullable<QuerySpellings>, n: NameForm): boolean {
+  const tokens = n.tokens;
+  for (let j = 0; j < tokens.length; j++) {
+    const alts = altsOf(tokens[j]!);
+    for (const b of alts) {
+      if (b.length < 2 || r.spellings.has(b)) return true;
+      if (j + 1 < tokens.length && r.prefixes.has(b)) {
+        for (const c of altsOf(tokens[j + 1]!))
+          if (r.spellings.has(b + c) || r.spellings.has(`${b}'${c}`)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * False only when the form pair `qf` (a form of `q`) × `nf` scores 0 in alignForms: one side has
+ * only Han readings and no word, join or initial can meet across (see QuerySpellings). compareNames
+ * skips such pairs (with the list form's answer cached); exported to test the rule on its own.
+ */
+export function formPairMayScore(q: AnalyzedName, qf: NameForm, nf: NameForm): boolean {
+  const qReading = readingOnly(qf);
+  if (!qReading && !readingOnly(nf)) return true;
+  const r = querySpellings(q, qReading);
+  return r === null || meetsSpellings(r, nf) || acronymsPossible(qf, nf);
+}
+
+/** True when matchAcronyms could credit anything between the two forms (see acronymPossible). */
+function acronymsPossible(q: NameForm, n: NameForm): boolean {
+  const qn = Math.min(q.tokens.length, 64);
+  const nn = Math.min(n.tokens.length, 64);
+  return acronymPossible(n.tokens, nn, q.tokens, qn) || acronymPossible(q.tokens, qn, n.tokens, nn);
 }
 
 /** True for a non-empty string of Han characters only (no kana, no Hangul). */
@@ -776,38 +907,46 @@ function normId(v: string): string {
   return v.toUpperCase().replace(/[^0-9A-Z]/g, "");
 }
 
-/** The identity-evidence features for one query/entity pair. */
+/**
+ * The identity-evidence features for one query/entity pair. With `withText` false only `id` and
+ * `contribution` are filled (the texts are empty): a match scores every candidate's evidence, but
+ * only the few entities that can reach its minimum score are explained, and building the texts
+ * for the others was a good part of their cost.
+ */
 export function factFeatures(
   q: QueryFacts,
   e: EntityFacts,
   qLegal: LegalClass[],
   nLegal: LegalClass[],
+  withText = true,
 ): FeatureContribution[] {
   const out: FeatureContribution[] = [];
+  // (the texts are built by a callback, only when asked for)
+  const add = (
+    id: string,
+    contribution: number,
+    text: () => Omit<FeatureContribution, "id" | "contribution">,
+  ) => out.push(withText ? { id, contribution, ...text() } : { id, contribution, ja: "", en: "" });
   if (qLegal.length > 0 && nLegal.length > 0) {
     const group = (c: LegalClass) => (CORPORATE.has(c) ? "corporate" : c);
     const agree = qLegal.some((c) => nLegal.some((d) => group(c) === group(d)));
-    out.push({
-      id: "legalForm",
-      contribution: agree ? FEATURE_WEIGHTS.legalFormAgree : FEATURE_WEIGHTS.legalFormDisagree,
+    add("legalForm", agree ? FEATURE_WEIGHTS.legalFormAgree : FEATURE_WEIGHTS.legalFormDisagree, () => ({
       ja: agree ? "法人格が一致" : "法人格が異なる",
       en: agree ? "Legal form agrees" : "Legal form differs",
       detailJa: `照会: ${qLegal.join(", ")} / リスト: ${nLegal.join(", ")}`,
       detailEn: `query: ${qLegal.join(", ")} / list: ${nLegal.join(", ")}`,
-    });
+    }));
   }
   const qc = (q.countries ?? []).map((c) => c.toLowerCase()).filter(Boolean);
   const ec = e.countries.map((c) => c.toLowerCase()).filter(Boolean);
   if (qc.length > 0 && ec.length > 0) {
     const agree = qc.some((c) => ec.includes(c));
-    out.push({
-      id: "country",
-      contribution: agree ? FEATURE_WEIGHTS.countryAgree : FEATURE_WEIGHTS.countryDisagree,
+    add("country", agree ? FEATURE_WEIGHTS.countryAgree : FEATURE_WEIGHTS.countryDisagree, () => ({
       ja: agree ? "国・地域が一致（同一性の手掛かり）" : "国・地域が異なる（別人・別組織の可能性）",
       en: agree ? "Country agrees (identity evidence)" : "Country differs (may be a different party)",
       detailJa: `照会: ${qc.join(", ").toUpperCase()} / リスト: ${ec.join(", ").toUpperCase()}`,
       detailEn: `query: ${qc.join(", ").toUpperCase()} / list: ${ec.join(", ").toUpperCase()}`,
-    });
+    }));
   }
   if (q.birthDate && e.birthDates.length > 0 && e.schema !== "Organization") {
     const qd = q.birthDate;
@@ -840,26 +979,23 @@ export function factFeatures(
         label = l;
       }
     }
-    out.push({
-      id: "birthDate",
-      contribution: best,
-      ...label,
+    const l = label;
+    add("birthDate", best, () => ({
+      ...l,
       detailJa: `照会: ${qd} / リスト: ${e.birthDates.join(", ")}`,
       detailEn: `query: ${qd} / list: ${e.birthDates.join(", ")}`,
-    });
+    }));
   }
   if (q.identifiers && q.identifiers.length > 0 && e.identifiers.length > 0) {
     const listIds = new Map(e.identifiers.map((i) => [normId(i.value), i]));
     const hit = q.identifiers.find((i) => normId(i.value).length >= 4 && listIds.has(normId(i.value)));
     if (hit) {
-      out.push({
-        id: "identifier",
-        contribution: FEATURE_WEIGHTS.identifierAgree,
+      add("identifier", FEATURE_WEIGHTS.identifierAgree, () => ({
         ja: "識別番号が一致",
         en: "Identifier matches",
         detailJa: `${hit.scheme}: ${hit.value}`,
         detailEn: `${hit.scheme}: ${hit.value}`,
-      });
+      }));
     }
   }
   if (q.schema && q.schema !== "Unknown" && e.schema !== "Unknown") {
@@ -867,12 +1003,14 @@ export function factFeatures(
     const ePerson = e.schema === "Person";
     if (qPerson !== ePerson) {
       const craft = e.schema === "Vessel" || e.schema === "Aircraft";
-      out.push({
-        id: "schema",
-        contribution: qPerson && craft ? FEATURE_WEIGHTS.personVersusVessel : FEATURE_WEIGHTS.schemaDisagree,
-        ja: "種別が異なる（個人／団体）",
-        en: "Kind differs (person / organisation)",
-      });
+      add(
+        "schema",
+        qPerson && craft ? FEATURE_WEIGHTS.personVersusVessel : FEATURE_WEIGHTS.schemaDisagree,
+        () => ({
+          ja: "種別が異なる（個人／団体）",
+          en: "Kind differs (person / organisation)",
+        }),
+      );
     }
   }
   return out;
