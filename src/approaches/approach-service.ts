@@ -1225,8 +1225,9 @@ export function createApproachService(deps: ApproachServiceDeps) {
     ref: string,
     email: string | null,
   ): Promise<Party> {
-    // The same folded name, found through the trigram index: no fuzzy scoring and counting of the
-    // whole directory, which grows by the parties these jobs create (issue 11 §6).
+    // The same folded name, found through the index of the parties' search-text parts (migration
+    // 1190): no fuzzy scoring and counting of the whole directory, which grows by the parties these
+    // jobs create (issue 11 §6).
     const same = await parties.findByName(tx, kind, name);
     if (same) return same;
     return parties.createIn(tx, systemActor(`approaches:${ref}`), {
